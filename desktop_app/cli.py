@@ -1,0 +1,97 @@
+"""The command line: `key-projects [--db PATH|URL]` opens the window; sub-commands do the rest.
+
+Exit status: 0 done; 2 bad input or usage (one line on stderr naming the place);
+1 anything unexpected (the traceback goes to a log file whose path is printed).
+Each sub-command lives in `desktop_app/commands/<name>.py` with `register(subparsers)`,
+imported only when the command line needs it, so opening the window stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from desktop_app import __version__
+
+#: Sub-command modules in `desktop_app.commands`, in the order `--help` lists them.
+COMMANDS: tuple[str, ...] = ("check", "init")
+
+
+def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        default=default,
+        help="database file or URL (default: $KEY_PROJECTS_DB, else the user data folder)",
+    )
+    parser.add_argument(
+        "--lang", choices=("zh", "en"), default=default, help="interface / output language"
+    )
+
+
+def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="key-projects",
+        description="Siming District key projects portfolio (思明区重点支撑项目管理)",
+    )
+    parser.add_argument("--version", action="version", version=f"key-projects {__version__}")
+    parser.add_argument("--selftest", action="store_true", help=argparse.SUPPRESS)
+    _common(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in commands:
+        module = importlib.import_module(f"desktop_app.commands.{name}")
+        sp = module.register(sub)
+        _common(sp, suppress=True)
+        sp.set_defaults(handler=module.run)
+    return parser
+
+
+def _wants_gui(argv: Sequence[str]) -> bool:
+    """No sub-command: skip building the parser's sub-commands (fast start-up)."""
+    names = set(COMMANDS) | {"-h", "--help", "--version", "--selftest"}
+    return not any(arg in names for arg in argv)
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="key-projects")
+    _common(parser, suppress=False)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from desktop_app.errors import UserError
+    from desktop_app.logs import log_unexpected
+
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if _wants_gui(args_list):
+            args = _gui_parser().parse_args(args_list)
+            from desktop_app.ui.app import run_gui
+
+            return run_gui(args.db, args.lang)
+        args = build_parser().parse_args(args_list)
+        if args.selftest:
+            from desktop_app.selftest import run_selftest
+
+            return run_selftest()
+        if args.command is None:
+            from desktop_app.ui.app import run_gui
+
+            return run_gui(args.db, args.lang)
+        from desktop_app.i18n import set_language
+
+        set_language(args.lang or "en")
+        return int(args.handler(args) or 0)
+    except UserError as exc:
+        print(f"key-projects: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence
+        path = log_unexpected(exc)
+        print(f"key-projects: unexpected error ({type(exc).__name__}); details in {path}",
+              file=sys.stderr)
+        return 1

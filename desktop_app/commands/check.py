@@ -1,0 +1,32 @@
+"""`key-projects check`: integrity, schema version and project count."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop_app.commands import open_from_args
+from desktop_app.db.database import integrity_check
+from desktop_app.errors import UserError
+
+
+def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    return sub.add_parser(
+        "check", help="check the database: integrity, schema version, number of projects"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from desktop_app.services.projects import project_count
+
+    db = open_from_args(args)
+    try:
+        problems = integrity_check(db)
+        print(f"database: {db.display_name}")
+        print(f"schema: {db.schema_revision()}")
+        print(f"projects: {project_count(db)}")
+        if problems:
+            raise UserError(f"{db.display_name}: integrity check failed: {problems[0]}")
+        print("integrity: ok")
+    finally:
+        db.dispose()
+    return 0

@@ -1,0 +1,112 @@
+"""The one place that knows SQLite: pragmas, the file header and our application id.
+
+Everything else speaks portable SQLAlchemy, so a PostgreSQL URL can replace the file.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+
+from desktop_app.errors import DatabaseRefused
+
+#: `PRAGMA application_id` of every database this app creates ('KPPF').
+APPLICATION_ID = 0x4B505046
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def to_url(target: str | os.PathLike[str]) -> URL:
+    """A plain path becomes a SQLite URL; a URL (`postgresql+psycopg://…`) stays one."""
+    text = os.fspath(target)
+    if "://" in text:
+        return make_url(text)
+    return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().absolute()))
+
+
+def sqlite_path(url: URL) -> Path | None:
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return None
+    return Path(url.database)
+
+
+def _sqlite_pragmas(dbapi_conn: Any, *, readonly: bool) -> None:
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA trusted_schema=OFF")
+        cur.execute("PRAGMA synchronous=FULL")
+        if not readonly:
+            cur.execute("PRAGMA journal_mode=WAL")
+    finally:
+        cur.close()
+
+
+def make_engine(url: URL, *, readonly: bool = False) -> Engine:
+    """An engine with our pragmas; SQLite transactions begin explicitly (real atomicity)."""
+    if url.get_backend_name() != "sqlite":
+        return create_engine(url, pool_pre_ping=True)
+    path = sqlite_path(url)
+    if readonly and path is not None:
+        uri = f"file:{path.as_posix()}?mode=ro"
+        engine = create_engine(
+            "sqlite+pysqlite://",
+            creator=lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000),
+        )
+    else:
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, record: Any) -> None:
+        # pysqlite's own transaction handling defers BEGIN; take control of it.
+        dbapi_conn.isolation_level = None
+        _sqlite_pragmas(dbapi_conn, readonly=readonly)
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def stamp_application_id(engine: Engine) -> None:
+    if engine.dialect.name == "sqlite":
+        with engine.begin() as conn:
+            conn.exec_driver_sql(f"PRAGMA application_id={APPLICATION_ID}")
+
+
+def inspect_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not ours by reading its header only (the file is not touched).
+
+    Opening a foreign file with our engine would switch it to WAL and change bytes, so
+    the checks here come before any connection.
+    """
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+        size = path.stat().st_size
+    except PermissionError as exc:
+        raise DatabaseRefused(f"{path}: cannot read the file (permission denied)") from exc
+    except OSError as exc:
+        raise DatabaseRefused(f"{path}: cannot read the file ({exc.strerror})") from exc
+    if size == 0:
+        raise DatabaseRefused(f"{path}: the file is empty, not a key-projects database")
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise DatabaseRefused(f"{path}: not a SQLite database")
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    pages = struct.unpack(">I", header[28:32])[0]
+    if page_size < 512 or size % page_size or (pages and pages * page_size > size):
+        raise DatabaseRefused(f"{path}: the file is truncated or damaged (size {size} bytes)")
+    app_id = struct.unpack(">i", header[68:72])[0] & 0xFFFFFFFF
+    if app_id != APPLICATION_ID:
+        raise DatabaseRefused(
+            f"{path}: a SQLite database of another program (application id {app_id:#x})"
+        )

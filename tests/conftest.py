@@ -1,0 +1,89 @@
+"""One fresh database per test, an offscreen Qt, and a private data/config folder.
+
+Nothing here mocks the database: every test gets a real SQLite file in a temp folder,
+migrated by the same code the app runs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.pop("KEY_PROJECTS_DB", None)
+
+from desktop_app.db.database import Database, open_database  # noqa: E402
+from desktop_app.i18n import set_language  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("KEY_PROJECTS_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("KEY_PROJECTS_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("KEY_PROJECTS_DB", raising=False)
+    set_language("zh")
+    yield
+    set_language("zh")
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    """A new database: migrated and seeded with the 13 projects, nothing else."""
+    database = open_database(tmp_path / "test.sqlite")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from desktop_app.db.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
+    database = open_database(path)
+    build_demo(database)
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    database.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path, demo_template: Path) -> Iterator[Database]:
+    """A private copy of the demo database (built once per run)."""
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, path)
+    database = open_database(path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def run_cli(tmp_path: Path):
+    """Run `python -m desktop_app ARGS` in a new process; returns the CompletedProcess."""
+
+    def run(*args: str, env: dict[str, str] | None = None, timeout: float = 120):
+        full_env = {
+            **os.environ,
+            "KEY_PROJECTS_DATA_DIR": str(tmp_path / "data"),
+            "KEY_PROJECTS_CONFIG_DIR": str(tmp_path / "config"),
+            "QT_QPA_PLATFORM": "offscreen",
+            **(env or {}),
+        }
+        return subprocess.run(
+            [sys.executable, "-m", "desktop_app", *args],
+            capture_output=True,
+            text=True,
+            env=full_env,
+            timeout=timeout,
+            cwd=tmp_path,
+        )
+
+    return run
