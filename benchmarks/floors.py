@@ -1,0 +1,77 @@
+"""Floors: the least a program doing the same job could cost, run as `floors.py NAME ARGS`.
+
+Each floor is a bare script measured in the same run as the app (see `harness.alternate`),
+so a ratio compares like with like on this machine. Add a floor as one function in
+`FLOORS`; it runs in a fresh process and must exit 0.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+
+def startup_floor(db_path: str) -> int:
+    """Issue 2's floor: import PySide6 + SQLAlchemy, read the 13 projects with SQLAlchemy,
+    show them in a QMainWindow with a QTableView, quit once shown."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(f"sqlite+pysqlite:///{db_path}")
+    with engine.connect() as conn:
+        rows = [
+            tuple(r)
+            for r in conn.execute(
+                text(
+                    "SELECT p.no, p.name_zh, z.name_zh, p.status, p.lead_org, p.start_date,"
+                    " p.end_date FROM project p LEFT JOIN zone z ON z.id = p.zone_id"
+                    " ORDER BY p.no"
+                )
+            )
+        ]
+    engine.dispose()
+
+    class Model(QAbstractTableModel):
+        def rowCount(self, parent=QModelIndex()):  # noqa: B008, N802
+            return len(rows)
+
+        def columnCount(self, parent=QModelIndex()):  # noqa: B008, N802
+            return 7
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            if role == Qt.ItemDataRole.DisplayRole:
+                value = rows[index.row()][index.column()]
+                return "" if value is None else str(value)
+            return None
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    view = QTableView()
+    model = Model()
+    view.setModel(model)
+    window.setCentralWidget(view)
+    window.resize(1200, 800)
+    window.show()
+    QTimer.singleShot(0, app.quit)
+    app.exec()
+    if model.rowCount() != 13:
+        print(f"expected 13 projects, read {model.rowCount()}", file=sys.stderr)
+        return 1
+    return 0
+
+
+FLOORS: dict[str, Callable[..., int]] = {
+    "startup": startup_floor,
+}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in FLOORS:
+        print(f"usage: floors.py {{{','.join(FLOORS)}}} ARGS...", file=sys.stderr)
+        return 2
+    return FLOORS[argv[0]](*argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

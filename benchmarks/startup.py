@@ -1,0 +1,83 @@
+"""Issue 2's start-up benchmark: the app's cold start to its window shown with the 13 projects.
+
+Subject: `python -m desktop_app --db <demo copy>` in a new process, with
+`KEY_PROJECTS_EXIT_AFTER_SHOW=1` so the window quits once it is shown with its projects.
+Floor: `floors.py startup` (PySide6 + SQLAlchemy, 13 rows in a QTableView), same database,
+same run, alternating. Target: ratio <= 1.3. `--importtime` also prints what the app
+imports at start-up, most expensive first.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from harness import BENCH_DIR, ROOT, TempDir, alternate, base_env, make_demo_db, parser, result_line
+
+#: Imported at start-up they cost a second or more: they belong to reports / io only.
+MUST_NOT_LOAD = ("pandas", "reportlab", "alembic", "openpyxl", "python_calamine")
+
+
+def app_command(db: Path) -> list[str]:
+    return [sys.executable, "-m", "desktop_app", "--db", str(db)]
+
+
+def floor_command(db: Path) -> list[str]:
+    return [sys.executable, str(BENCH_DIR / "floors.py"), "startup", str(db)]
+
+
+def startup_env(tmp: Path) -> dict[str, str]:
+    return base_env(
+        KEY_PROJECTS_EXIT_AFTER_SHOW="1",
+        KEY_PROJECTS_DATA_DIR=str(tmp / "data"),
+        KEY_PROJECTS_CONFIG_DIR=str(tmp / "config"),
+    )
+
+
+def import_report(db: Path, env: dict[str, str], top: int = 20) -> str:
+    """`python -X importtime` of one start-up: import time per top-level package (the sum of
+    its modules' own times, so nothing is counted twice), and any `MUST_NOT_LOAD` imported."""
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", *app_command(db)[1:]],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    per_root: dict[str, int] = {}
+    for line in proc.stderr.splitlines():
+        if not line.startswith("import time:") or "cumulative" in line:
+            continue
+        self_us, _cum_us, name = line[len("import time:") :].split("|")
+        root = name.strip().split(".")[0]
+        per_root[root] = per_root.get(root, 0) + int(self_us)
+    ranked = sorted(per_root.items(), key=lambda kv: kv[1], reverse=True)
+    lines = [f"{us / 1e6:7.3f} s  {root}" for root, us in ranked[:top]]
+    lines.append(f"{sum(per_root.values()) / 1e6:7.3f} s  all imports")
+    bad = [m for m in MUST_NOT_LOAD if m in per_root]
+    lines.append("must-not-load imported: " + (", ".join(bad) if bad else "none"))
+    return "\n".join(lines)
+
+
+def main() -> int:
+    p = parser(__doc__.splitlines()[0])
+    p.add_argument("--importtime", action="store_true", help="print the start-up imports")
+    args = p.parse_args()
+    runs = 1 if args.smoke else max(args.runs, 5)
+    with TempDir() as tmp:
+        db = make_demo_db(tmp)
+        env = startup_env(tmp)
+        app, floor = alternate(
+            app_command(db), floor_command(db), runs=runs, env=env, warmup=not args.smoke
+        )
+        if args.importtime:
+            print(import_report(db, env))
+    print(f"runs: {runs} each, alternating, median")
+    print(result_line("startup", app, floor))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
