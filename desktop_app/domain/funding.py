@@ -1,0 +1,457 @@
+"""The taper-off (退坡) rules: fixed support that shrinks, a reward that takes its place.
+
+Pure Decimal arithmetic in 万元; each computed amount is rounded ROUND_HALF_UP to the
+fen (0.000001 万元) once, at the end, so a schedule never drifts by a fen from its rule.
+Broken rules are reported per field (`ValidationError`), doubtful records as warnings:
+the officer sees them, nothing is silently "fixed".
+
+Plan-to-date counts *whole plan years*: everything planned for the years up to and
+including the year of `as_of` is due from 1 January. The district pays each year's
+tranche in one go, so a pro-rata measure would flag every early payment as "ahead".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from desktop_app.domain.money import round_wan
+from desktop_app.domain.policy import DEFAULT_POLICY
+from desktop_app.domain.validation import ValidationError
+from desktop_app.i18n import register, t
+
+TAPER_MODES = ("linear", "geometric", "manual")
+DISBURSEMENT_KINDS = ("startup", "fixed", "reward")
+MIN_YEARS = 1
+MAX_YEARS = 15
+DEFAULT_SHARES: Mapping[str, Decimal] = DEFAULT_POLICY.reward_shares
+ZERO = Decimal(0)
+_EXACT_PRECISION = 1000  # enough digits that (1 − rate)^14 is exact before the one rounding
+
+register(
+    {
+        "Must be more than zero.": "须大于零。",
+        "Must not be negative.": "不能为负数。",
+        "Years must be between {lo} and {hi}.": "年限须在 {lo} 至 {hi} 年之间。",
+        "Unknown taper mode “{mode}”.": "未知退坡方式“{mode}”。",
+        "Rate must be between 0 and 1 (exclusive), e.g. 0.2 for 20 %.": "退坡比例须大于 0 且小于 1(如 0.2 表示 20%)。",  # noqa: E501
+        "A step is required for linear taper.": "线性退坡须填写每年递减额。",
+        "A rate is required for geometric taper.": "比例退坡须填写退坡比例。",
+        "A step of {step} 万元 reaches zero by year {year} of {years}; "
+        "use a smaller step, fewer years or a floor.": "每年递减 {step} 万元,至第 {year} 年(共 {years} 年)降为零;"  # noqa: E501
+        "请减小递减额、缩短年限或设置保底额。",
+        "The manual plan has {n} amounts for {years} years.": "手工计划有 {n} 个金额,但年限为 {years} 年。",  # noqa: E501
+        "Year {i}: {amount} 万元 is below the floor of {floor} 万元.": "第 {i} 年:{amount} 万元低于保底额 {floor} 万元。",  # noqa: E501
+        "Year {i}: must not be negative.": "第 {i} 年:不能为负数。",
+        "Year {i}: must be more than zero.": "第 {i} 年:须大于零。",
+        "The floor is above the first year's amount.": "保底额高于首年金额。",
+        "Unknown grade “{grade}”.": "未知等级“{grade}”。",
+        "Tranches add up to {sum} 万元, not the grant of {grant} 万元.": "分期合计 {sum} 万元,与启动经费 {grant} 万元不符。",  # noqa: E501
+        "A start-up grant needs its year.": "启动经费须填写年度。",
+        "Reward caps are given for {n} years, the plan has {years}.": "奖励上限填写了 {n} 年,计划为 {years} 年。",  # noqa: E501
+        "Year {year} is outside {lo}–{hi}.": "年度 {year} 不在 {lo}–{hi} 之间。",
+        "Disbursed {paid} 万元 in {year}, more than the {planned} 万元 planned.": "{year} 年已拨付 {paid} 万元,超过计划 {planned} 万元。",  # noqa: E501
+        "Grade D in {prev} and {year}: consider suspending fixed support.": "{prev} 年与 {year} 年连续评为差:建议暂停固定扶持。",  # noqa: E501
+        "A reward of {paid} 万元 was paid in {year} with no evaluation for that year.": "{year} 年无绩效评价,却已拨付奖励 {paid} 万元。",  # noqa: E501
+        "Reward paid in {year} ({paid} 万元) exceeds the {earned} 万元 earned (grade {grade}).": "{year} 年已拨付奖励 {paid} 万元,超过按等级 {grade} 应得的 {earned} 万元。",  # noqa: E501
+    }
+)
+
+
+def _years_error(years: int) -> str | None:
+    if not MIN_YEARS <= years <= MAX_YEARS:
+        return t("Years must be between {lo} and {hi}.", lo=MIN_YEARS, hi=MAX_YEARS)
+    return None
+
+
+def _schedule_errors(
+    first_amount: Decimal,
+    years: int,
+    mode: str,
+    step: Decimal | None,
+    rate: Decimal | None,
+    floor: Decimal,
+    manual: Sequence[Decimal] | None,
+) -> dict[str, str]:
+    """Field → reason for every rule the schedule parameters break."""
+    errors: dict[str, str] = {}
+    if first_amount <= 0:
+        errors["first_amount"] = t("Must be more than zero.")
+    if (reason := _years_error(years)) is not None:
+        errors["years"] = reason
+    if floor < 0:
+        errors["floor"] = t("Must not be negative.")
+    elif first_amount > 0 and floor > first_amount and mode != "manual":
+        errors["floor"] = t("The floor is above the first year's amount.")
+    if mode == "linear":
+        if step is None:
+            errors["step"] = t("A step is required for linear taper.")
+        elif step <= 0:
+            errors["step"] = t("Must be more than zero.")
+        elif not errors and floor == 0:
+            for i in range(1, years):
+                if first_amount - step * i <= 0:
+                    errors["step"] = t(
+                        "A step of {step} 万元 reaches zero by year {year} of {years}; "
+                        "use a smaller step, fewer years or a floor.",
+                        step=step,
+                        year=i + 1,
+                        years=years,
+                    )
+                    break
+    elif mode == "geometric":
+        if rate is None:
+            errors["rate"] = t("A rate is required for geometric taper.")
+        elif not ZERO < rate < 1:
+            errors["rate"] = t("Rate must be between 0 and 1 (exclusive), e.g. 0.2 for 20 %.")
+    elif mode == "manual":
+        amounts = list(manual or [])
+        if len(amounts) != years:
+            errors["manual"] = t(
+                "The manual plan has {n} amounts for {years} years.", n=len(amounts), years=years
+            )
+        else:
+            for i, amount in enumerate(amounts, start=1):
+                if amount < 0:
+                    errors["manual"] = t("Year {i}: must not be negative.", i=i)
+                    break
+                if floor >= 0 and amount < floor:
+                    errors["manual"] = t(
+                        "Year {i}: {amount} 万元 is below the floor of {floor} 万元.",
+                        i=i,
+                        amount=amount,
+                        floor=floor,
+                    )
+                    break
+    else:
+        errors["mode"] = t("Unknown taper mode “{mode}”.", mode=mode)
+    return errors
+
+
+def fixed_support_schedule(
+    first_amount: Decimal,
+    years: int,
+    mode: str,
+    *,
+    step: Decimal | None = None,
+    rate: Decimal | None = None,
+    floor: Decimal = ZERO,
+    manual: list[Decimal] | None = None,
+) -> list[Decimal]:
+    """Fixed support per year in 万元, e.g. geometric 300 at 0.2 → 300, 240, 192, 153.6, 122.88.
+
+    In manual mode the amounts are `manual` (rounded to the fen) and `first_amount` must
+    still be positive; the service passes the first manual amount. Raises
+    `ValidationError` (field → reason) when a parameter breaks a rule.
+    """
+    errors = _schedule_errors(first_amount, years, mode, step, rate, floor, manual)
+    if errors:
+        raise ValidationError(errors)
+    floor_r = round_wan(floor)
+    if mode == "manual":
+        return [round_wan(a) for a in manual or []]
+    with localcontext() as ctx:
+        ctx.prec = _EXACT_PRECISION
+        if mode == "linear":
+            assert step is not None
+            exact = [first_amount - step * i for i in range(years)]
+        else:
+            assert rate is not None
+            factor = 1 - rate
+            exact = [first_amount * factor**i for i in range(years)]
+        return [max(round_wan(x), floor_r) for x in exact]
+
+
+def reward_amount(
+    cap: Decimal, grade: str, shares: Mapping[str, Decimal] = DEFAULT_SHARES
+) -> Decimal:
+    """The reward a grade earns: cap × share(grade), to the fen (A 100 %, B 70 %, C 40 %, D 0)."""
+    if cap < 0:
+        raise ValidationError({"cap": t("Must not be negative.")})
+    if grade not in shares:
+        raise ValidationError({"grade": t("Unknown grade “{grade}”.", grade=grade)})
+    with localcontext() as ctx:
+        ctx.prec = _EXACT_PRECISION
+        return round_wan(cap * shares[grade])
+
+
+@dataclass(frozen=True)
+class Tranche:
+    """Part of the start-up grant, paid in `year`."""
+
+    year: int
+    amount: Decimal
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class FundingWarning:
+    year: int
+    code: str  # "over_disbursed" | "two_d_grades" | "reward_without_evaluation" | "reward_over_earned"  # noqa: E501
+    message: str
+
+
+@dataclass(frozen=True)
+class YearLine:
+    """One plan year: what was planned, earned and paid (万元)."""
+
+    year: int
+    startup: Decimal
+    fixed: Decimal
+    reward_cap: Decimal
+    grade: str | None
+    earned_reward: Decimal | None
+    """cap × share(grade) once the year is evaluated, else None."""
+    planned_total: Decimal
+    """Start-up + fixed + the reward expected: earned when graded, else the cap."""
+    disbursed: Decimal
+    disbursed_by_kind: Mapping[str, Decimal]
+    warnings: tuple[FundingWarning, ...] = ()
+
+
+@dataclass(frozen=True)
+class FundingSchedule:
+    lines: tuple[YearLine, ...]
+    warnings: tuple[FundingWarning, ...]
+
+    def total(self, name: str) -> Decimal:
+        """Sum of one column (`startup`, `fixed`, `reward_cap`, `planned_total`, `disbursed`)."""
+        return sum((getattr(line, name) for line in self.lines), ZERO)
+
+    def earned_total(self) -> Decimal:
+        return sum((line.earned_reward or ZERO for line in self.lines), ZERO)
+
+    def planned_to_date(self, as_of: date) -> Decimal:
+        """Planned for every plan year up to and including `as_of`'s year (whole years)."""
+        return sum((ln.planned_total for ln in self.lines if ln.year <= as_of.year), ZERO)
+
+    def line(self, year: int) -> YearLine | None:
+        return next((ln for ln in self.lines if ln.year == year), None)
+
+
+@dataclass(frozen=True)
+class FundingPlanSpec:
+    """A project's approved plan, in 万元: start-up grant, tapering fixed support, reward caps."""
+
+    first_year: int
+    years: int
+    mode: str
+    first_amount: Decimal
+    step: Decimal | None = None
+    rate: Decimal | None = None
+    floor: Decimal = ZERO
+    manual: tuple[Decimal, ...] | None = None
+    reward_caps: tuple[Decimal, ...] = ()
+    """One cap per fixed-support year (empty = no reward planned)."""
+    startup_grant: Decimal = ZERO
+    startup_year: int | None = None
+    tranches: tuple[Tranche, ...] = ()
+    """Empty = the whole grant in `startup_year`."""
+
+    def validate(self) -> dict[str, str]:
+        first = self.manual[0] if self.mode == "manual" and self.manual else self.first_amount
+        errors = _schedule_errors(
+            first,
+            self.years,
+            self.mode,
+            self.step,
+            self.rate,
+            self.floor,
+            list(self.manual) if self.manual is not None else None,
+        )
+        if self.mode == "manual" and "first_amount" in errors:
+            errors.setdefault("manual", t("Year {i}: must be more than zero.", i=1))
+            del errors["first_amount"]
+        if self.startup_grant < 0:
+            errors["startup_grant"] = t("Must not be negative.")
+        elif self.startup_grant > 0 and self.startup_year is None and not self.tranches:
+            errors["startup_year"] = t("A start-up grant needs its year.")
+        if self.tranches:
+            if any(tr.amount <= 0 for tr in self.tranches):
+                errors["tranches"] = t("Must be more than zero.")
+            else:
+                total = sum((tr.amount for tr in self.tranches), ZERO)
+                if total != self.startup_grant:
+                    errors["tranches"] = t(
+                        "Tranches add up to {sum} 万元, not the grant of {grant} 万元.",
+                        sum=total,
+                        grant=self.startup_grant,
+                    )
+        if self.reward_caps and len(self.reward_caps) != self.years and "years" not in errors:
+            errors["reward_caps"] = t(
+                "Reward caps are given for {n} years, the plan has {years}.",
+                n=len(self.reward_caps),
+                years=self.years,
+            )
+        elif any(c < 0 for c in self.reward_caps):
+            errors["reward_caps"] = t("Must not be negative.")
+        return errors
+
+    def fixed_support(self) -> list[Decimal]:
+        manual = list(self.manual) if self.manual is not None else None
+        first = manual[0] if self.mode == "manual" and manual else self.first_amount
+        return fixed_support_schedule(
+            first,
+            self.years,
+            self.mode,
+            step=self.step,
+            rate=self.rate,
+            floor=self.floor,
+            manual=manual,
+        )
+
+    def startup_by_year(self) -> dict[int, Decimal]:
+        out: dict[int, Decimal] = {}
+        if self.tranches:
+            for tr in self.tranches:
+                out[tr.year] = out.get(tr.year, ZERO) + round_wan(tr.amount)
+        elif self.startup_grant > 0 and self.startup_year is not None:
+            out[self.startup_year] = round_wan(self.startup_grant)
+        return out
+
+    @property
+    def last_year(self) -> int:
+        return self.first_year + self.years - 1
+
+    def year_span(self) -> tuple[int, int]:
+        """First and last year of the plan: start-up years may come before fixed support."""
+        years = [self.first_year, self.last_year, *self.startup_by_year()]
+        return min(years), max(years)
+
+    def schedule(
+        self,
+        grades: Mapping[int, str] | None = None,
+        disbursed: Mapping[int, Mapping[str, Decimal]] | None = None,
+        shares: Mapping[str, Decimal] = DEFAULT_SHARES,
+    ) -> FundingSchedule:
+        """Per plan year: planned, earned (from `grades`), disbursed (year → kind → 万元)."""
+        errors = self.validate()
+        if errors:
+            raise ValidationError(errors)
+        grades = grades or {}
+        disbursed = disbursed or {}
+        fixed = dict(
+            zip(range(self.first_year, self.last_year + 1), self.fixed_support(), strict=True)
+        )
+        caps = dict(
+            zip(
+                range(self.first_year, self.last_year + 1),
+                [round_wan(c) for c in self.reward_caps] or [ZERO] * self.years,
+                strict=True,
+            )
+        )
+        startup = self.startup_by_year()
+        lo, hi = self.year_span()
+        lines = []
+        for year in range(lo, hi + 1):
+            grade = grades.get(year)
+            cap = caps.get(year, ZERO)
+            earned = reward_amount(cap, grade, shares) if grade is not None else None
+            paid = {k: disbursed.get(year, {}).get(k, ZERO) for k in DISBURSEMENT_KINDS}
+            line = YearLine(
+                year=year,
+                startup=startup.get(year, ZERO),
+                fixed=fixed.get(year, ZERO),
+                reward_cap=cap,
+                grade=grade,
+                earned_reward=earned,
+                planned_total=startup.get(year, ZERO)
+                + fixed.get(year, ZERO)
+                + (earned if earned is not None else cap),
+                disbursed=sum(paid.values(), ZERO),
+                disbursed_by_kind=paid,
+            )
+            lines.append(_with_warnings(line, grades.get(year - 1)))
+        return FundingSchedule(
+            lines=tuple(lines), warnings=tuple(w for ln in lines for w in ln.warnings)
+        )
+
+
+def _with_warnings(line: YearLine, previous_grade: str | None) -> YearLine:
+    found: list[FundingWarning] = []
+    year = line.year
+    if line.disbursed > line.planned_total:
+        found.append(
+            FundingWarning(
+                year,
+                "over_disbursed",
+                t(
+                    "Disbursed {paid} 万元 in {year}, more than the {planned} 万元 planned.",
+                    paid=_show(line.disbursed),
+                    year=year,
+                    planned=_show(line.planned_total),
+                ),
+            )
+        )
+    if line.grade == "D" and previous_grade == "D":
+        found.append(
+            FundingWarning(
+                year,
+                "two_d_grades",
+                t(
+                    "Grade D in {prev} and {year}: consider suspending fixed support.",
+                    prev=year - 1,
+                    year=year,
+                ),
+            )
+        )
+    reward_paid = line.disbursed_by_kind.get("reward", ZERO)
+    if reward_paid > 0 and line.grade is None:
+        found.append(
+            FundingWarning(
+                year,
+                "reward_without_evaluation",
+                t(
+                    "A reward of {paid} 万元 was paid in {year} with no evaluation for that year.",
+                    paid=_show(reward_paid),
+                    year=year,
+                ),
+            )
+        )
+    elif line.earned_reward is not None and reward_paid > line.earned_reward:
+        found.append(
+            FundingWarning(
+                year,
+                "reward_over_earned",
+                t(
+                    "Reward paid in {year} ({paid} 万元) exceeds the {earned} 万元 earned (grade {grade}).",  # noqa: E501
+                    year=year,
+                    paid=_show(reward_paid),
+                    earned=_show(line.earned_reward),
+                    grade=line.grade,
+                ),
+            )
+        )
+    if not found:
+        return line
+    return replace(line, warnings=tuple(found))
+
+
+def _show(amount: Decimal) -> str:
+    """万元 with two decimals for messages (the table shows the same)."""
+    return f"{amount.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}"
+
+
+def check_year_in_plan(spec: FundingPlanSpec, year: int) -> str | None:
+    """Reason a payment dated in `year` does not belong to this plan, or None."""
+    lo, hi = spec.year_span()
+    if lo <= year <= hi:
+        return None
+    return t("Year {year} is outside {lo}–{hi}.", year=year, lo=lo, hi=hi)
+
+
+__all__ = [
+    "DEFAULT_SHARES",
+    "DISBURSEMENT_KINDS",
+    "TAPER_MODES",
+    "FundingPlanSpec",
+    "FundingSchedule",
+    "FundingWarning",
+    "Tranche",
+    "YearLine",
+    "check_year_in_plan",
+    "fixed_support_schedule",
+    "reward_amount",
+]
