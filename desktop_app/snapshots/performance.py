@@ -1,0 +1,143 @@
+"""What the performance tab, the portfolio scores page, health and the brief read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class IndicatorEdit:
+    """One row of an indicator set as the officer typed it (parsed, not yet validated).
+
+    `id` is None for a new row; rows of the stored set missing from an edit are deleted.
+    """
+
+    id: int | None
+    name: str
+    unit: str
+    weight: Decimal
+    target: Decimal | None
+    direction: str = "higher"
+    allow_negative: bool = False
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    id: int
+    code: str
+    name: str
+    unit: str
+    weight: Decimal
+    target: Decimal | None
+    direction: str
+    allow_negative: bool
+    ytd: tuple[Decimal | None, ...]
+    """Year-to-date actuals for Q1..Q4 (None where not reported)."""
+    latest_quarter: int | None
+    projected_actual: Decimal | None
+    projected_score: Decimal
+    version: int
+
+    def edit(self) -> IndicatorEdit:
+        return IndicatorEdit(
+            id=self.id,
+            name=self.name,
+            unit=self.unit,
+            weight=self.weight,
+            target=self.target,
+            direction=self.direction,
+            allow_negative=self.allow_negative,
+            code=self.code,
+        )
+
+
+@dataclass(frozen=True)
+class EvaluationItemView:
+    indicator_id: int
+    name: str
+    weight: Decimal
+    target: Decimal | None
+    direction: str
+    actual: Decimal | None
+    score: Decimal
+
+
+@dataclass(frozen=True)
+class EvaluationView:
+    """A closed year, or (with `saved=False`) the preview of closing it."""
+
+    project_id: int
+    year: int
+    total: Decimal
+    computed_grade: str
+    grade: str
+    override_reason: str
+    evaluated_on: date | None
+    items: tuple[EvaluationItemView, ...]
+    saved: bool = True
+
+    @property
+    def overridden(self) -> bool:
+        return self.grade != self.computed_grade
+
+
+@dataclass(frozen=True)
+class YearScore:
+    year: int
+    total: Decimal
+    grade: str
+    computed_grade: str
+
+
+@dataclass(frozen=True)
+class ProjectPerformance:
+    """One project-year for the performance tab."""
+
+    project_id: int
+    project_name: str
+    year: int
+    indicators: tuple[IndicatorRow, ...]
+    weight_sum: Decimal
+    weight_problem: str | None
+    """Why the weight set is refused (None when it sums to 100 or is empty)."""
+    projection_quarter: int | None
+    projected_total: Decimal | None
+    evaluation: EvaluationView | None
+    trend: tuple[YearScore, ...]
+    """Closed years' totals and grades, oldest first (the trend chart)."""
+    years: tuple[int, ...]
+    """Years with indicators or an evaluation (the year selector)."""
+
+
+@dataclass(frozen=True)
+class PerformanceStatus:
+    """A project's performance as of a date: health and the brief read this."""
+
+    project_id: int
+    last_year: int | None
+    last_total: Decimal | None
+    last_grade: str | None
+    projected_year: int
+    projected_quarter: int | None
+    projected_score: Decimal | None
+    grades: dict[int, str] = field(default_factory=dict)
+    """Grade of every evaluated year up to the date (a D two years running is a warning)."""
+
+
+@dataclass(frozen=True)
+class PortfolioScoreRow:
+    """One project's line in the projects × years table."""
+
+    project_id: int
+    no: int
+    name_zh: str
+    name_en: str
+    scores: dict[int, YearScore]
+    projected_year: int
+    projected_score: Decimal | None
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name_zh
