@@ -1,0 +1,264 @@
+"""Keeping a project's milestones and baselines: each user action is one transaction.
+
+Every write validates first (`ValidationError` names the field), then checks the row's
+`version` so a stale window cannot overwrite someone else's save (`UserError`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop_app.db.database import Database
+from desktop_app.db.models import Baseline, BaselineItem, Milestone, Project
+from desktop_app.domain.milestones import MilestoneEdit, validate_milestone
+from desktop_app.domain.periods import now, today
+from desktop_app.domain.validation import ValidationError
+from desktop_app.errors import UserError
+from desktop_app.i18n import register, t
+from desktop_app.snapshots.milestones import (
+    BaselineDiff,
+    BaselineInfo,
+    BaselineItemRow,
+    MilestoneRow,
+)
+
+STALE = "Someone else changed this milestone first; reload and apply your change again."
+REORDER_STALE = "The milestones changed meanwhile; reload and reorder again."
+register(
+    {
+        "Project {id} no longer exists.": "项目 {id} 已不存在。",
+        "Milestone {id} no longer exists.": "里程碑 {id} 已不存在。",
+        STALE: "其他人已先修改了此里程碑;请重新载入后再修改。",
+        REORDER_STALE: "里程碑已被修改;请重新载入后再排序。",
+        "A baseline needs a reason.": "设定基准计划须填写原因。",
+        "The project has no milestones to baseline.": "该项目没有可设定基准的里程碑。",
+        "Baseline {id} no longer exists.": "基准计划 {id} 已不存在。",
+    }
+)
+
+
+def _row(m: Milestone) -> MilestoneRow:
+    return MilestoneRow(
+        id=m.id,
+        project_id=m.project_id,
+        code=m.code,
+        title=m.title,
+        deliverable=m.deliverable,
+        owner=m.owner,
+        planned_start=m.planned_start,
+        planned_end=m.planned_end,
+        baseline_start=m.baseline_start,
+        baseline_end=m.baseline_end,
+        actual_start=m.actual_start,
+        actual_end=m.actual_end,
+        percent_complete=m.percent_complete,
+        status=m.status,
+        cancel_reason=m.cancel_reason,
+        notes=m.notes,
+        sort_order=m.sort_order,
+        version=m.version,
+    )
+
+
+def _apply(m: Milestone, edit: MilestoneEdit) -> None:
+    m.title = edit.title.strip()
+    m.deliverable = edit.deliverable
+    m.owner = edit.owner.strip()
+    m.planned_start = edit.planned_start
+    m.planned_end = edit.planned_end  # type: ignore[assignment]  # validated not None
+    m.actual_start = edit.actual_start
+    m.actual_end = edit.actual_end
+    m.percent_complete = edit.percent_complete
+    m.status = edit.status
+    m.cancel_reason = edit.cancel_reason.strip() if edit.status == "cancelled" else ""
+    m.notes = edit.notes
+
+
+def _validated(edit: MilestoneEdit) -> None:
+    errors = validate_milestone(edit, today=today())
+    if errors:
+        raise ValidationError(errors)
+
+
+def _project(s: Session, project_id: int) -> Project:
+    project = s.get(Project, project_id)
+    if project is None:
+        raise UserError(t("Project {id} no longer exists.", id=project_id))
+    return project
+
+
+def _milestone(s: Session, milestone_id: int, version: int) -> Milestone:
+    m = s.get(Milestone, milestone_id)
+    if m is None:
+        raise UserError(t("Milestone {id} no longer exists.", id=milestone_id))
+    if m.version != version:
+        raise UserError(t(STALE))
+    return m
+
+
+def list_milestones(db: Database, project_id: int) -> list[MilestoneRow]:
+    with db.reader() as s:
+        query = (
+            select(Milestone)
+            .where(Milestone.project_id == project_id)
+            .order_by(Milestone.sort_order, Milestone.id)
+        )
+        return [_row(m) for m in s.scalars(query)]
+
+
+def _next_code(s: Session, project_id: int) -> str:
+    used = set(s.scalars(select(Milestone.code).where(Milestone.project_id == project_id)))
+    n = len(used) + 1
+    while f"M{n:02d}" in used:
+        n += 1
+    return f"M{n:02d}"
+
+
+def add_milestone(
+    db: Database, project_id: int, edit: MilestoneEdit, *, position: int | None = None
+) -> MilestoneRow:
+    """A new milestone at `position` (0-based; default last), later ones move down."""
+    _validated(edit)
+    with db.session() as s:
+        _project(s, project_id)
+        siblings = list(
+            s.scalars(
+                select(Milestone)
+                .where(Milestone.project_id == project_id)
+                .order_by(Milestone.sort_order, Milestone.id)
+            )
+        )
+        at = len(siblings) if position is None else max(0, min(position, len(siblings)))
+        for i, other in enumerate(siblings):
+            wanted = i if i < at else i + 1
+            if other.sort_order != wanted:
+                other.sort_order = wanted
+        m = Milestone(project_id=project_id, code=_next_code(s, project_id), sort_order=at)
+        _apply(m, edit)
+        s.add(m)
+        s.flush()
+        return _row(m)
+
+
+def update_milestone(
+    db: Database, milestone_id: int, edit: MilestoneEdit, version: int
+) -> MilestoneRow:
+    _validated(edit)
+    with db.session() as s:
+        m = _milestone(s, milestone_id, version)
+        _apply(m, edit)
+        s.flush()
+        return _row(m)
+
+
+def delete_milestone(db: Database, milestone_id: int, version: int) -> None:
+    with db.session() as s:
+        s.delete(_milestone(s, milestone_id, version))
+
+
+def reorder_milestones(db: Database, project_id: int, ordered_ids: Sequence[int]) -> None:
+    """Put the project's milestones in this order; refuse if the set of ids has changed."""
+    with db.session() as s:
+        _project(s, project_id)
+        rows = {
+            m.id: m for m in s.scalars(select(Milestone).where(Milestone.project_id == project_id))
+        }
+        if sorted(rows) != sorted(ordered_ids):
+            raise UserError(t(REORDER_STALE))
+        for i, mid in enumerate(ordered_ids):
+            if rows[mid].sort_order != i:
+                rows[mid].sort_order = i
+
+
+def set_baseline(
+    db: Database, project_id: int, reason: str, *, set_on: date | None = None
+) -> BaselineInfo:
+    """Freeze the current planned dates; earlier baselines stay in the history."""
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": t("A baseline needs a reason.")})
+    with db.session() as s:
+        _project(s, project_id)
+        milestones = list(
+            s.scalars(
+                select(Milestone)
+                .where(Milestone.project_id == project_id)
+                .order_by(Milestone.sort_order, Milestone.id)
+            )
+        )
+        if not milestones:
+            raise UserError(t("The project has no milestones to baseline."))
+        s.info["audit_reason"] = reason
+        baseline = Baseline(
+            project_id=project_id,
+            set_on=set_on or today(),
+            reason=reason,
+            created_at=now().replace(tzinfo=None, microsecond=0),
+        )
+        for m in milestones:
+            m.baseline_start = m.planned_start
+            m.baseline_end = m.planned_end
+            baseline.items.append(
+                BaselineItem(
+                    milestone_id=m.id, planned_start=m.planned_start, planned_end=m.planned_end
+                )
+            )
+        s.add(baseline)
+        s.flush()
+        titles = {m.id: m.title for m in milestones}
+        return _baseline_info(baseline, titles)
+
+
+def _baseline_info(b: Baseline, titles: dict[int, str]) -> BaselineInfo:
+    items = tuple(
+        BaselineItemRow(
+            i.milestone_id, titles.get(i.milestone_id, ""), i.planned_start, i.planned_end
+        )
+        for i in b.items
+    )
+    return BaselineInfo(b.id, b.set_on, b.reason, b.created_at, items)
+
+
+def baseline_history(db: Database, project_id: int) -> list[BaselineInfo]:
+    """Every baseline of the project, newest first, with each milestone's dates then."""
+    with db.reader() as s:
+        query_titles = select(Milestone.id, Milestone.title).where(
+            Milestone.project_id == project_id
+        )
+        titles: dict[int, str] = {mid: title for mid, title in s.execute(query_titles)}
+        query = (
+            select(Baseline)
+            .where(Baseline.project_id == project_id)
+            .options(selectinload(Baseline.items))
+            .order_by(Baseline.created_at.desc(), Baseline.id.desc())
+        )
+        return [_baseline_info(b, titles) for b in s.scalars(query)]
+
+
+def compare_baseline(db: Database, project_id: int, baseline_id: int) -> list[BaselineDiff]:
+    """Each milestone's end in the baseline against its current plan, in table order.
+
+    Milestones added after the baseline have no baseline end; deleted ones drop out.
+    """
+    with db.reader() as s:
+        baseline = s.get(Baseline, baseline_id)
+        if baseline is None or baseline.project_id != project_id:
+            raise UserError(t("Baseline {id} no longer exists.", id=baseline_id))
+        then = {i.milestone_id: i.planned_end for i in baseline.items}
+        query = (
+            select(Milestone.id, Milestone.title, Milestone.planned_end)
+            .where(Milestone.project_id == project_id)
+            .order_by(Milestone.sort_order, Milestone.id)
+        )
+        return [
+            BaselineDiff(mid, title, then.get(mid), end) for mid, title, end in s.execute(query)
+        ]
+
+
+def milestone_count(db: Database) -> int:
+    with db.reader() as s:
+        return s.scalar(select(func.count(Milestone.id))) or 0

@@ -1,0 +1,138 @@
+"""Milestone and baseline services, health and attention over a real database."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from desktop_app.db.database import Database
+from desktop_app.db.models import Disbursement, Milestone
+from desktop_app.domain.milestones import MilestoneEdit
+from desktop_app.domain.validation import ValidationError
+from desktop_app.errors import UserError
+from desktop_app.i18n import set_language
+from desktop_app.services import milestones as svc
+from desktop_app.services.health import attention_items, health_by_project
+from desktop_app.services.projects import list_projects
+
+AS_OF = date(2026, 9, 15)
+
+
+def edit(title: str, end: date, **kw) -> MilestoneEdit:
+    return MilestoneEdit(title=title, planned_end=end, planned_start=date(2026, 1, 1), **kw)
+
+
+@pytest.fixture
+def pid(db: Database) -> int:
+    return list_projects(db)[0].id
+
+
+def test_add_list_update_delete(db: Database, pid: int) -> None:
+    a = svc.add_milestone(db, pid, edit("设计", date(2026, 3, 31)))
+    b = svc.add_milestone(db, pid, edit("试产", date(2026, 6, 30)))
+    c = svc.add_milestone(db, pid, edit("验收", date(2026, 12, 31)), position=1)
+    rows = svc.list_milestones(db, pid)
+    assert [(r.code, r.title) for r in rows] == [("M01", "设计"), ("M03", "验收"), ("M02", "试产")]
+    assert [r.sort_order for r in rows] == [0, 1, 2]
+    new = svc.update_milestone(db, a.id, replace(a.to_edit(), percent_complete=60), a.version)
+    assert (new.percent_complete, new.version) == (60, a.version + 1)
+    with pytest.raises(UserError):  # moving it down to make room bumped its version
+        svc.delete_milestone(db, b.id, b.version)
+    svc.delete_milestone(db, b.id, rows[2].version)
+    assert [r.id for r in svc.list_milestones(db, pid)] == [a.id, c.id]
+
+
+def test_invalid_edit_names_the_field_and_saves_nothing(db: Database, pid: int) -> None:
+    set_language("en")
+    a = svc.add_milestone(db, pid, edit("设计", date(2026, 3, 31)))
+    bad = replace(a.to_edit(), planned_end=date(2025, 12, 1), status="cancelled")
+    with pytest.raises(ValidationError) as err:
+        svc.update_milestone(db, a.id, bad, a.version)
+    assert err.value.errors == {
+        "planned_end": "End date is before the start date.",
+        "cancel_reason": "A cancelled milestone needs a reason.",
+    }
+    assert svc.list_milestones(db, pid) == [a]
+    with pytest.raises(ValidationError):
+        svc.add_milestone(db, pid, edit("", date(1999, 1, 1)))
+    assert len(svc.list_milestones(db, pid)) == 1
+
+
+def test_a_stale_version_is_refused(db: Database, pid: int) -> None:
+    a = svc.add_milestone(db, pid, edit("设计", date(2026, 3, 31)))
+    svc.update_milestone(db, a.id, replace(a.to_edit(), owner="张"), a.version)
+    with pytest.raises(UserError, match="其他人"):
+        svc.update_milestone(db, a.id, replace(a.to_edit(), owner="李"), a.version)
+    with pytest.raises(UserError):
+        svc.delete_milestone(db, a.id, a.version)
+    assert svc.list_milestones(db, pid)[0].owner == "张"
+
+
+def test_reorder_checks_the_set_of_ids(db: Database, pid: int) -> None:
+    ids = [svc.add_milestone(db, pid, edit(f"M{i}", date(2026, 3, i + 1))).id for i in range(3)]
+    svc.reorder_milestones(db, pid, [ids[2], ids[0], ids[1]])
+    assert [r.id for r in svc.list_milestones(db, pid)] == [ids[2], ids[0], ids[1]]
+    with pytest.raises(UserError):
+        svc.reorder_milestones(db, pid, ids[:2])
+
+
+def test_rebaselining_keeps_history_and_slip_follows_the_latest(db: Database, pid: int) -> None:
+    a = svc.add_milestone(db, pid, edit("设计", date(2026, 3, 31)))
+    b = svc.add_milestone(db, pid, edit("试产", date(2026, 6, 30)))
+    with pytest.raises(ValidationError):
+        svc.set_baseline(db, pid, "  ")
+    first = svc.set_baseline(db, pid, "立项批复", set_on=date(2026, 1, 5))
+    assert [(i.title, i.planned_end) for i in first.items] == [
+        ("设计", date(2026, 3, 31)),
+        ("试产", date(2026, 6, 30)),
+    ]
+    b = svc.list_milestones(db, pid)[1]
+    svc.update_milestone(db, b.id, replace(b.to_edit(), planned_end=date(2026, 8, 29)), b.version)
+    rows = svc.list_milestones(db, pid)
+    assert [r.slip_days for r in rows] == [0, 60]
+    second = svc.set_baseline(db, pid, "设备延期到货,调整计划", set_on=date(2026, 7, 1))
+    c = svc.add_milestone(db, pid, edit("验收", date(2026, 12, 31)))
+    history = svc.baseline_history(db, pid)
+    assert [(h.id, h.reason) for h in history] == [
+        (second.id, "设备延期到货,调整计划"),
+        (first.id, "立项批复"),
+    ]
+    diffs = svc.compare_baseline(db, pid, first.id)
+    assert [(d.milestone_id, d.delta_days) for d in diffs] == [(a.id, 0), (b.id, 60), (c.id, None)]
+    assert [r.slip_days for r in svc.list_milestones(db, pid)] == [0, 0, None]
+
+
+def test_health_and_attention_as_of_a_date(db: Database) -> None:
+    p1, p2, p3 = (p.id for p in list_projects(db)[:3])
+    svc.add_milestone(db, p1, edit("长期逾期", date(2026, 8, 1), percent_complete=80))
+    svc.add_milestone(db, p2, edit("即将到期", date(2026, 10, 1), percent_complete=10))
+    svc.add_milestone(
+        db, p2, edit("已取消", date(2026, 1, 1), status="cancelled", cancel_reason="并入")
+    )
+    svc.add_milestone(db, p3, edit("远期", date(2027, 6, 30)))
+    health = health_by_project(db, AS_OF)
+    assert len(health) == 13
+    assert health[p1].level == "red"
+    assert [r.code for r in health[p1].reasons] == ["milestone_overdue_long"]
+    assert (health[p2].level, [r.code for r in health[p2].reasons]) == (
+        "amber",
+        ["milestone_due_soon"],
+    )
+    assert health[p3].level == "green"
+    items = attention_items(db, AS_OF)
+    assert [(i.title, i.days, i.overdue) for i in items] == [
+        ("长期逾期", -45, True),
+        ("即将到期", 16, False),
+    ]
+
+
+def test_health_sees_disbursements_paid_to_date(db: Database) -> None:
+    pid = list_projects(db)[0].id
+    with db.session() as s:
+        s.add(Disbursement(project_id=pid, paid_on=date(2026, 3, 1), amount_fen=500, kind="fixed"))
+        assert s.scalars(select(Milestone)).all() == []
+    health = health_by_project(db, AS_OF)
+    assert health[pid].level in ("green", "red")  # red only when a funding plan says so
