@@ -27,7 +27,9 @@ DEFAULT_THRESHOLDS: Mapping[str, Decimal] = DEFAULT_POLICY.grade_thresholds
 
 register(
     {
-        "Weights of “{project}” for {year} sum to {total}, not 100.": "“{project}”{year} 年指标权重合计为 {total},不等于 100。",
+        "Weights of “{project}” for {year} sum to {total}, not 100.": (
+            "“{project}”{year} 年指标权重合计为 {total},不等于 100。"
+        ),
         "Weight must be greater than zero.": "权重必须大于零。",
         "Target must be greater than zero.": "目标值必须大于零。",
         "A quantitative indicator needs a target.": "定量指标须填写目标值。",

@@ -7,7 +7,6 @@ that set a reward always matches the figures it was computed from.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -22,13 +21,12 @@ from desktop_app.db.models import (
     Indicator,
     IndicatorActual,
     Project,
-    Setting,
 )
 from desktop_app.domain import scoring
 from desktop_app.domain.periods import Quarter, today
-from desktop_app.domain.policy import Policy
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
+from desktop_app.services.policy import policy_in
 from desktop_app.snapshots.performance import (
     EvaluationItemView,
     EvaluationView,
@@ -47,23 +45,21 @@ register(
         "Row {row} “{name}”: {reason}": "第 {row} 行“{name}”:{reason}",
         "Indicator name is required.": "指标名称不能为空。",
         "Two indicators share the code {code}.": "两个指标使用了相同编码 {code}。",
-        "{year} is closed by its evaluation; reopen the year before changing it.": "{year} 年已完成绩效评价;请先重新打开该年度再修改。",
+        "{year} is closed by its evaluation; reopen the year before changing it.": (
+            "{year} 年已完成绩效评价;请先重新打开该年度再修改。"
+        ),
         "{year} already has indicators; nothing was copied.": "{year} 年已有指标,未复制。",
         "No indicators before {year} to copy.": "{year} 年之前没有可复制的指标。",
         "{year} has no indicators to evaluate.": "{year} 年没有绩效指标,无法评价。",
         "{year} is already evaluated.": "{year} 年已完成评价。",
         "{year} has no evaluation to reopen.": "{year} 年没有可重新打开的评价。",
         "Unknown grade “{value}”.": "未知等级“{value}”。",
-        "Overriding the computed grade {computed} needs a written reason.": "修改计算等级 {computed} 须填写书面理由。",
+        "Overriding the computed grade {computed} needs a written reason.": (
+            "修改计算等级 {computed} 须填写书面理由。"
+        ),
         "Reopening an evaluation needs a written reason.": "重新打开评价须填写书面理由。",
     }
 )
-
-
-def load_policy(session: Session) -> Policy:
-    """The portfolio's thresholds (the `policy` setting), defaults where unset."""
-    row = session.get(Setting, "policy")
-    return Policy.from_json(json.loads(row.value)) if row else Policy()
 
 
 def _project(session: Session, project_id: int) -> Project:
@@ -417,7 +413,7 @@ def preview_evaluation(db: Database, project_id: int, year: int) -> EvaluationVi
     with db.reader() as s:
         indicators = _checked_for_evaluation(s, project_id, year)
         items, total = _compute(indicators)
-        computed = scoring.grade(total, load_policy(s).grade_thresholds)
+        computed = scoring.grade(total, policy_in(s).grade_thresholds)
         return EvaluationView(
             project_id=project_id,
             year=year,
@@ -461,7 +457,7 @@ def close_year(
         if _evaluation(s, project_id, year) is not None:
             raise UserError(t("{year} is already evaluated.", year=year))
         items, total = _compute(indicators)
-        computed = scoring.grade(total, load_policy(s).grade_thresholds)
+        computed = scoring.grade(total, policy_in(s).grade_thresholds)
         final = grade or computed
         if final not in scoring.GRADES:
             raise UserError(t("Unknown grade “{value}”.", value=final))
