@@ -1,0 +1,1 @@
+"""Printed output (the quarterly brief). Imports reportlab lazily and never Qt."""

@@ -1,0 +1,159 @@
+"""Building the quarterly brief PDF: document, page furniture, reproducible output.
+
+reportlab is imported only inside these functions, so the window does not pay for it
+at start-up. A `NumberedCanvas` holds each page until the end so the footer can say
+"page x of y" in one pass. With `SOURCE_DATE_EPOCH` set, reportlab's invariant mode
+and that timestamp make the bytes depend on the data alone.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from desktop_app.fileio import atomic_write
+from desktop_app.i18n import language, register, set_language, t
+from desktop_app.reports.styles import (
+    GREY_TEXT,
+    GRID,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    NAVY,
+    PAGE_H,
+    PAGE_W,
+    make_styles,
+)
+from desktop_app.snapshots.brief import BriefData
+
+register({"Page {x} of {y}": "第 {x} 页 / 共 {y} 页"})
+
+Progress = Callable[[int, int], None]
+
+
+def _canvas_class(title: str, right: str, font: str, lang: str) -> type:
+    from reportlab.pdfgen.canvas import Canvas
+
+    class NumberedCanvas(Canvas):
+        """Defers page output until the page count is known, then draws header/footer."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._furniture(number, total)
+                super().showPage()
+            super().save()
+
+        def _furniture(self, number: int, total: int) -> None:
+            self.saveState()
+            top = PAGE_H - MARGIN_TOP + 14
+            self.setFont(font, 8)
+            self.setFillColor(NAVY)
+            self.drawString(MARGIN_X, top + 4, title)
+            self.setFillColor(GREY_TEXT)
+            self.drawRightString(PAGE_W - MARGIN_X, top + 4, right)
+            self.setStrokeColor(GRID)
+            self.setLineWidth(0.5)
+            self.line(MARGIN_X, top, PAGE_W - MARGIN_X, top)
+            bottom = MARGIN_BOTTOM - 16
+            self.line(MARGIN_X, bottom + 10, PAGE_W - MARGIN_X, bottom + 10)
+            previous = language()
+            set_language(lang)
+            try:
+                footer = t("Page {x} of {y}", x=number, y=total)
+            finally:
+                set_language(previous)
+            self.drawCentredString(PAGE_W / 2, bottom, footer)
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+def story(data: BriefData, styles: Any) -> list[Any]:
+    """Cover, summary, portfolio, one page per project, appendix — no trailing break."""
+    from reportlab.platypus import PageBreak
+
+    from desktop_app.reports import sections
+
+    parts: list[list[Any]] = [
+        sections.cover(data, styles),
+        sections.summary(data, styles),
+        sections.portfolio(data, styles),
+        *sections.projects(data, styles),
+        sections.appendix(data, styles),
+    ]
+    flow: list[Any] = []
+    for i, part in enumerate(parts):
+        if i:
+            flow.append(PageBreak())
+        flow.extend(part)
+    return flow
+
+
+def render(data: BriefData, out: Any, progress: Progress | None = None) -> int:
+    """Write the brief to a path or binary file object; returns the number of pages."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    from desktop_app.reports.sections import quarter_label
+
+    previous = language()
+    set_language(data.lang)
+    try:
+        styles = make_styles(data.lang)
+        title = t("Key Support Projects — Quarterly Brief")
+        right = f"{quarter_label(data.cover.quarter)} · {t('As of')} {data.cover.as_of}"
+        doc = SimpleDocTemplate(
+            out,
+            pagesize=A4,
+            leftMargin=MARGIN_X,
+            rightMargin=MARGIN_X,
+            topMargin=MARGIN_TOP,
+            bottomMargin=MARGIN_BOTTOM,
+            title=f"{title} {data.cover.quarter}",
+            author="key-projects",
+            subject=data.cover.quarter,
+            creator="key-projects",
+            lang="zh-CN" if data.lang == "zh" else "en",
+            invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
+        )
+        if progress is not None:
+            doc.setProgressCallBack(_progress_adapter(progress))
+        flow = story(data, styles)
+        doc.build(flow, canvasmaker=_canvas_class(title, right, styles.font, data.lang))
+        return doc.page
+    finally:
+        set_language(previous)
+
+
+def _progress_adapter(progress: Progress) -> Callable[[str, int], None]:
+    """reportlab reports flowables consumed of an estimate; pass on (done, total)."""
+    state = {"total": 1}
+
+    def callback(kind: str, value: int) -> None:
+        if kind == "SIZE_EST":
+            state["total"] = max(int(value), 1)
+        elif kind == "PROGRESS":
+            progress(min(int(value), state["total"]), state["total"])
+        elif kind == "FINISHED":
+            progress(state["total"], state["total"])
+
+    return callback
+
+
+def write_brief(
+    data: BriefData, path: str | os.PathLike[str], progress: Progress | None = None
+) -> int:
+    """Render to a temp file beside `path`, then rename: a failure leaves no partial file."""
+    with atomic_write(path) as tmp:
+        return render(data, str(tmp), progress)

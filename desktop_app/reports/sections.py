@@ -1,0 +1,509 @@
+"""The brief's flowables, section by section: cover, summary, portfolio, projects, appendix.
+
+Pure layout over a `BriefData`: every value is already computed; this module decides
+only wording, order and geometry. Text from the database goes through `styles.text`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from desktop_app.domain.money import format_wan
+from desktop_app.i18n import register, t
+from desktop_app.reports.charts import funding_chart, timeline_chart
+from desktop_app.reports.styles import FRAME_W, HEALTH_COLOURS, MM, RULE_RED, Styles, text
+from desktop_app.reports.tables import cell, grid_table, key_value_table
+from desktop_app.snapshots.brief import BriefData, DueItem, ProjectSection
+
+register(
+    {
+        "Key Support Projects — Quarterly Brief": "重点支撑项目季度简报",
+        "Siming District Key Support Projects": "思明区重点支撑项目",
+        "Quarterly Brief": "季度简报",
+        "Q{q} {year}": "{year}年第{qzh}季度",
+        "As of": "截至日期",
+        "Generated": "生成时间",
+        "Database": "数据来源",
+        "Schema version": "数据库版本",
+        "Projects": "项目数量",
+        "1. Overview": "一、总体情况",
+        "2. Portfolio": "二、项目一览",
+        "3. Projects": "三、项目详情",
+        "Appendix": "附录",
+        "Project health": "项目健康状况",
+        "Red": "红",
+        "Amber": "黄",
+        "Green": "绿",
+        "{n} projects: {red} red, {amber} amber, {green} green.": (
+            "共 {n} 个项目:红色 {red} 个,黄色 {amber} 个,绿色 {green} 个。"
+        ),
+        "Funding {year} (10k yuan)": "{year} 年经费(万元)",
+        "Planned": "年度计划",
+        "Disbursed to date": "已拨付",
+        "Disbursed share": "拨付进度",
+        "Reward earned": "已获绩效奖励",
+        "Performance-based share": "绩效奖励占比",
+        "Scores": "绩效得分",
+        "Average projected score {avg}; lowest {low} ({name}).": (
+            "平均预计得分 {avg};最低 {low}({name})。"
+        ),
+        "No projected scores yet.": "尚无预计得分。",
+        "Top risks": "主要风险",
+        "No red or amber projects.": "无红色或黄色项目。",
+        "No.": "序号",
+        "Project": "项目",
+        "Level": "等级",
+        "Reason": "原因",
+        "Zone": "片区",
+        "Health": "状态",
+        "Main reason": "主要原因",
+        "Next milestone": "下一里程碑",
+        "Complete": "完成",
+        "YTD disbursed / plan": "年内拨付/计划",
+        "Grade": "评级",
+        "Key domains": "重点领域",
+        "Lead organisation": "承担单位",
+        "Period": "起止时间",
+        "Status": "项目状态",
+        "Summary": "项目简介",
+        "Milestones {year}": "{year} 年里程碑",
+        "No milestones in {year}.": "{year} 年无里程碑。",
+        "Funding plan and disbursements (10k yuan)": "经费计划与拨付(万元)",
+        "No funding plan recorded.": "未录入经费计划。",
+        "Year": "年度",
+        "Plan total": "计划合计",
+        "Indicators {year}": "{year} 年绩效指标",
+        "No indicators for {year}.": "{year} 年未设绩效指标。",
+        "Indicator": "指标",
+        "Unit": "单位",
+        "Weight": "权重",
+        "Target": "目标",
+        "Year to date": "年内累计",
+        "Score": "预计得分",
+        "Projected total {score} (grade {grade})": "预计总分 {score}(等级 {grade})",
+        "Risks and notes": "风险与备注",
+        "No risks.": "无风险提示。",
+        "Notes": "备注",
+        "A. Milestones due in {q}": "附表一 {q} 到期里程碑",
+        "B. Overdue milestones": "附表二 逾期里程碑",
+        "C. District indicators against targets ({period})": "附表三 区级指标与规划目标({period})",
+        "None.": "无。",
+        "Milestone": "里程碑",
+        "Due": "到期日",
+        "Days overdue": "逾期天数",
+        "Base": "基期值",
+        "Latest": "最新值",
+        "Planned (not started)": "计划中",
+        "Active": "实施中",
+        "Completed": "已完成",
+        "Suspended": "已暂停",
+    }
+)
+
+_QZH = {1: "一", 2: "二", 3: "三", 4: "四"}
+_STATUS = {
+    "planned": "Planned (not started)",
+    "active": "Active",
+    "completed": "Completed",
+    "suspended": "Suspended",
+}
+HEALTH_NAMES = {"red": "Red", "amber": "Amber", "green": "Green"}
+
+
+def quarter_label(quarter: str) -> str:
+    year, q = int(quarter[:4]), int(quarter[-1])
+    return t("Q{q} {year}", q=q, year=year, qzh=_QZH[q])
+
+
+def _d(day: date | None) -> str:
+    return day.isoformat() if day else "—"
+
+
+def _num(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}".rstrip("0")
+
+
+def _pct(part: int, whole: int | None) -> str:
+    if not whole:
+        return "—"
+    return f"{Decimal(part * 100) / Decimal(whole):.1f}%"
+
+
+def _health_cell(styles: Styles, level: str) -> Any:
+    colour = HEALTH_COLOURS.get(level, "#555555")
+    return cell(
+        f'<font color="{colour}">●</font> {text(t(HEALTH_NAMES.get(level, level)))}',
+        styles.cell,
+        markup=True,
+    )
+
+
+def _rule(colour: str = RULE_RED, width: float = 1.2) -> Any:
+    from reportlab.platypus import HRFlowable
+
+    return HRFlowable(width="100%", thickness=width, color=colour, spaceBefore=4, spaceAfter=8)
+
+
+def cover(data: BriefData, st: Styles) -> list[Any]:
+    from reportlab.platypus import Paragraph, Spacer
+
+    c = data.cover
+    facts = [
+        (t("As of"), c.as_of.isoformat()),
+        (t("Generated"), c.generated_at.strftime("%Y-%m-%d %H:%M UTC")),
+        (t("Database"), c.database),
+        (t("Schema version"), c.schema),
+        (t("Projects"), str(c.project_count)),
+    ]
+    table = key_value_table(st, facts, [38 * MM, 100 * MM], columns=1)
+    table.hAlign = "CENTER"
+    return [
+        Spacer(1, 55 * MM),
+        Paragraph(text(t("Siming District Key Support Projects")), st.subtitle),
+        Spacer(1, 4 * MM),
+        Paragraph(text(t("Quarterly Brief")), st.title),
+        _rule(),
+        Paragraph(text(quarter_label(c.quarter)), st.subtitle),
+        Spacer(1, 30 * MM),
+        table,
+    ]
+
+
+def summary(data: BriefData, st: Styles) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    s = data.summary
+    counts = dict(s.health_counts)
+    out: list[Any] = [Paragraph(text(t("1. Overview")), st.h1), _rule("#1F3A5F", 0.6)]
+    out.append(Paragraph(text(t("Project health")), st.h3))
+    out.append(
+        Paragraph(
+            text(
+                t(
+                    "{n} projects: {red} red, {amber} amber, {green} green.",
+                    n=sum(counts.values()),
+                    red=counts.get("red", 0),
+                    amber=counts.get("amber", 0),
+                    green=counts.get("green", 0),
+                )
+            ),
+            st.body,
+        )
+    )
+    levels = ("red", "amber", "green")
+    out.append(
+        grid_table(
+            st,
+            [t(HEALTH_NAMES[lv]) for lv in levels],
+            [[str(counts.get(lv, 0)) for lv in levels]],
+            [FRAME_W / 3] * 3,
+            align="ccc",
+            extra=[
+                ("BACKGROUND", (i, 0), (i, 0), HEALTH_COLOURS[lv]) for i, lv in enumerate(levels)
+            ]
+            + [("TEXTCOLOR", (0, 0), (-1, 0), "#FFFFFF")],
+        )
+    )
+    out.append(Paragraph(text(t("Funding {year} (10k yuan)", year=s.year)), st.h3))
+    share = "—" if s.performance_share is None else f"{s.performance_share:.1f}%"
+    out.append(
+        grid_table(
+            st,
+            [
+                t("Planned"),
+                t("Disbursed to date"),
+                t("Disbursed share"),
+                t("Reward earned"),
+                t("Performance-based share"),
+            ],
+            [
+                [
+                    format_wan(s.planned_fen),
+                    format_wan(s.disbursed_fen),
+                    _pct(s.disbursed_fen, s.planned_fen),
+                    format_wan(s.reward_earned_fen),
+                    share,
+                ]
+            ],
+            [FRAME_W / 5] * 5,
+            align="rrrrr",
+        )
+    )
+    out.append(Paragraph(text(t("Scores")), st.h3))
+    if s.average_score is None:
+        out.append(Paragraph(text(t("No projected scores yet.")), st.body))
+    else:
+        out.append(
+            Paragraph(
+                text(
+                    t(
+                        "Average projected score {avg}; lowest {low} ({name}).",
+                        avg=_num(s.average_score),
+                        low=_num(s.lowest_score),
+                        name=s.lowest_project,
+                    )
+                ),
+                st.body,
+            )
+        )
+    out.append(Paragraph(text(t("Top risks")), st.h3))
+    if not s.top_risks:
+        out.append(Paragraph(text(t("No red or amber projects.")), st.body))
+    else:
+        rows = [
+            [str(r.project_no), r.project_name, _health_cell(st, r.level), r.reason]
+            for r in s.top_risks
+        ]
+        out.append(
+            grid_table(
+                st,
+                [t("No."), t("Project"), t("Level"), t("Reason")],
+                rows,
+                [24, 150, 40, FRAME_W - 214],
+                align="c",
+            )
+        )
+    return out
+
+
+def portfolio(data: BriefData, st: Styles) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    rows = []
+    for r in data.portfolio:
+        nxt = f"{r.next_milestone}\n{_d(r.next_due)}" if r.next_milestone else "—"
+        pct = "—" if r.percent_complete is None else f"{r.percent_complete}%"
+        ytd = f"{format_wan(r.ytd_disbursed_fen)}\n/ {format_wan(r.ytd_planned_fen) or '—'}"
+        rows.append(
+            [
+                str(r.no),
+                r.name,
+                r.zone or "—",
+                _health_cell(st, r.health),
+                r.main_reason or "—",
+                nxt,
+                pct,
+                ytd,
+                r.latest_grade or "—",
+            ]
+        )
+    header = [
+        t("No."),
+        t("Project"),
+        t("Zone"),
+        t("Health"),
+        t("Main reason"),
+        t("Next milestone"),
+        t("Complete"),
+        t("YTD disbursed / plan"),
+        t("Grade"),
+    ]
+    widths = [20, 92, 50, 34, 106, 82, 30, 55, 24]
+    return [
+        Paragraph(text(t("2. Portfolio")), st.h1),
+        _rule("#1F3A5F", 0.6),
+        grid_table(st, header, rows, widths, align="cllllcrrc"),
+    ]
+
+
+def _funding_table(p: ProjectSection, st: Styles) -> Any:
+    years = [str(r.year) for r in p.funding]
+    label_w = 78.0
+    w = (FRAME_W - label_w) / max(len(years), 1)
+    lines = [
+        (t("Start-up grant"), [r.startup_fen for r in p.funding]),
+        (t("Fixed support"), [r.fixed_fen for r in p.funding]),
+        (t("Performance reward"), [r.reward_fen for r in p.funding]),
+        (t("Plan total"), [r.startup_fen + r.fixed_fen + r.reward_fen for r in p.funding]),
+        (t("Disbursed"), [r.disbursed_fen for r in p.funding]),
+    ]
+    rows = [[label, *(format_wan(v) for v in values)] for label, values in lines]
+    return grid_table(
+        st, [t("Year"), *years], rows, [label_w] + [w] * len(years), align="l" + "r" * len(years)
+    )
+
+
+def project_page(p: ProjectSection, data: BriefData, st: Styles) -> list[Any]:
+    from reportlab.platypus import KeepTogether, Paragraph
+
+    year = data.year
+    head = f"{p.no}. {text(p.name)}"
+    if p.other_name:
+        head += f' <font size="9" color="#555555">{text(p.other_name)}</font>'
+    period = f"{_d(p.start)} – {_d(p.end)}" if p.start or p.end else "—"
+    facts = [
+        (t("Zone"), p.zone or "—"),
+        (t("Key domains"), p.domains or "—"),
+        (t("Lead organisation"), p.lead_org or "—"),
+        (t("Period"), period),
+        (t("Status"), t(_STATUS.get(p.status, p.status))),
+        (t("Health"), _health_cell(st, p.health)),
+    ]
+    out: list[Any] = [
+        Paragraph(head, st.h2),
+        key_value_table(st, facts, [52, FRAME_W / 2 - 52] * 2),
+    ]
+    if p.summary:
+        out.append(Paragraph(text(t("Summary")), st.h3))
+        out.append(Paragraph(text(p.summary), st.body))
+    title = Paragraph(text(t("Milestones {year}", year=year)), st.h3)
+    if p.milestones:
+        out.append(
+            KeepTogether(
+                [title, timeline_chart(p.milestones, year, data.cover.as_of, FRAME_W, st.font)]
+            )
+        )
+    else:
+        out += [title, Paragraph(text(t("No milestones in {year}.", year=year)), st.body)]
+    title = Paragraph(text(t("Funding plan and disbursements (10k yuan)")), st.h3)
+    if p.funding:
+        out.append(
+            KeepTogether(
+                [title, funding_chart(p.funding, year, FRAME_W, st.font), _funding_table(p, st)]
+            )
+        )
+    else:
+        out += [title, Paragraph(text(t("No funding plan recorded.")), st.body)]
+    out.append(Paragraph(text(t("Indicators {year}", year=year)), st.h3))
+    if p.indicators:
+        rows = [
+            [
+                i.code,
+                i.name,
+                i.unit or "—",
+                _num(i.weight),
+                _num(i.target),
+                _num(i.ytd),
+                _num(i.score),
+            ]
+            for i in p.indicators
+        ]
+        out.append(
+            grid_table(
+                st,
+                [
+                    "#",
+                    t("Indicator"),
+                    t("Unit"),
+                    t("Weight"),
+                    t("Target"),
+                    t("Year to date"),
+                    t("Score"),
+                ],
+                rows,
+                [30, FRAME_W - 290, 40, 40, 60, 60, 60],
+                align="lllrrrr",
+            )
+        )
+        if p.projected_score is not None:
+            out.append(
+                Paragraph(
+                    text(
+                        t(
+                            "Projected total {score} (grade {grade})",
+                            score=_num(p.projected_score),
+                            grade=p.projected_grade or "—",
+                        )
+                    ),
+                    st.small,
+                )
+            )
+    else:
+        out.append(Paragraph(text(t("No indicators for {year}.", year=year)), st.body))
+    out.append(Paragraph(text(t("Risks and notes")), st.h3))
+    if p.reasons:
+        colour = HEALTH_COLOURS.get(p.health, "#555555")
+        out += [Paragraph(f'<font color="{colour}">●</font> {text(r)}', st.body) for r in p.reasons]
+    else:
+        out.append(Paragraph(text(t("No risks.")), st.body))
+    if p.notes:
+        out.append(Paragraph(f"{text(t('Notes'))}: {text(p.notes)}", st.body))
+    return out
+
+
+def projects(data: BriefData, st: Styles) -> Iterator[list[Any]]:
+    """One list of flowables per project page (the caller puts page breaks between)."""
+    from reportlab.platypus import Paragraph
+
+    for i, p in enumerate(data.projects):
+        page = project_page(p, data, st)
+        if i == 0:
+            page = [Paragraph(text(t("3. Projects")), st.h1), _rule("#1F3A5F", 0.6), *page]
+        yield page
+
+
+def _due_table(items: tuple[DueItem, ...], st: Styles, *, overdue: bool) -> Any:
+    last = t("Days overdue") if overdue else t("Complete")
+    rows = [
+        [
+            f"{i.project_no}. {i.project_name}",
+            f"{i.code} {i.title}".strip(),
+            _d(i.due),
+            str(i.overdue_days) if overdue else f"{i.percent}%",
+        ]
+        for i in items
+    ]
+    return grid_table(
+        st,
+        [t("Project"), t("Milestone"), t("Due"), last],
+        rows,
+        [170, FRAME_W - 290, 65, 55],
+        align="llcr",
+    )
+
+
+def appendix(data: BriefData, st: Styles) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    out: list[Any] = [Paragraph(text(t("Appendix")), st.h1), _rule("#1F3A5F", 0.6)]
+    out.append(
+        Paragraph(text(t("A. Milestones due in {q}", q=quarter_label(data.next_quarter))), st.h3)
+    )
+    out.append(
+        _due_table(data.due_next, st, overdue=False)
+        if data.due_next
+        else Paragraph(text(t("None.")), st.body)
+    )
+    out.append(Paragraph(text(t("B. Overdue milestones")), st.h3))
+    out.append(
+        _due_table(data.overdue, st, overdue=True)
+        if data.overdue
+        else Paragraph(text(t("None.")), st.body)
+    )
+    out.append(
+        Paragraph(
+            text(
+                t("C. District indicators against targets ({period})", period=data.district_period)
+            ),
+            st.h3,
+        )
+    )
+    rows = [
+        [
+            str(r.no),
+            r.name,
+            r.unit or "—",
+            _num(r.base_value),
+            _num(r.target_value),
+            "—" if r.latest_value is None else f"{_num(r.latest_value)} ({r.latest_year})",
+        ]
+        for r in data.district
+    ]
+    if rows:
+        out.append(
+            grid_table(
+                st,
+                [t("No."), t("Indicator"), t("Unit"), t("Base"), t("Target"), t("Latest")],
+                rows,
+                [24, FRAME_W - 254, 40, 55, 55, 80],
+                align="cllrrr",
+            )
+        )
+    else:
+        out.append(Paragraph(text(t("None.")), st.body))
+    return out

@@ -1,0 +1,86 @@
+"""One look for every table in the brief: a tinted header that repeats, thin grid, zebra rows.
+
+Every cell is a Paragraph so long names wrap inside their column instead of running
+over the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from desktop_app.reports.styles import GRID, HEAD_BG, ZEBRA, Styles, text
+
+
+def cell(value: object, style: Any, *, markup: bool = False) -> Any:
+    """A wrapped cell; database text is escaped unless `markup` is our own."""
+    from reportlab.platypus import Paragraph
+
+    return Paragraph(str(value) if markup else text(value), style)
+
+
+def grid_table(
+    styles: Styles,
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    align: str = "",
+    extra: Sequence[tuple] = (),
+) -> Any:
+    """A table with `header` repeated on every page it spans.
+
+    `rows` hold plain values (escaped into Paragraphs) or ready flowables. `align` gives
+    one letter per column: l(eft), r(ight) or c(enter), default left.
+    """
+    from reportlab.platypus import Table, TableStyle
+
+    by_align = {"l": styles.cell, "r": styles.cell_right, "c": styles.cell_center}
+    col_styles = [by_align.get(a, styles.cell) for a in align.ljust(len(widths), "l")]
+    data = [[cell(h, styles.head) for h in header]]
+    for row in rows:
+        data.append(
+            [v if hasattr(v, "wrapOn") else cell(v, col_styles[i]) for i, v in enumerate(row)]
+        )
+    commands: list[tuple] = [
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, "#1F3A5F"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+    ]
+    commands += [("BACKGROUND", (0, r), (-1, r), ZEBRA) for r in range(2, len(data), 2)]
+    commands += list(extra)
+    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def key_value_table(
+    styles: Styles, pairs: Sequence[tuple[str, Any]], widths: Sequence[float], *, columns: int = 2
+) -> Any:
+    """Label/value pairs laid out `columns` pairs to a row (project facts, cover facts)."""
+    from reportlab.platypus import Table, TableStyle
+
+    data: list[list[Any]] = []
+    for i in range(0, len(pairs), columns):
+        row: list[Any] = []
+        for key, value in pairs[i : i + columns]:
+            row.append(cell(key, styles.small))
+            row.append(value if hasattr(value, "wrapOn") else cell(value, styles.cell))
+        row += [""] * (2 * columns - len(row))
+        data.append(row)
+    table = Table(data, colWidths=list(widths), hAlign="LEFT")
+    commands: list[tuple] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    commands += [("BACKGROUND", (c, 0), (c, -1), ZEBRA) for c in range(0, 2 * columns, 2)]
+    table.setStyle(TableStyle(commands))
+    return table

@@ -1,0 +1,154 @@
+"""Everything the quarterly brief prints, frozen at one moment (built by services.brief_data).
+
+The renderer only lays these out: no database, no rules. Money is integer fen, scores
+Decimal with one place, names already in the brief's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class Cover:
+    title: str
+    quarter: str
+    as_of: date
+    generated_at: datetime
+    database: str
+    schema: str
+    project_count: int
+
+
+@dataclass(frozen=True)
+class RiskItem:
+    project_no: int
+    project_name: str
+    level: str  # red / amber
+    reason: str
+
+
+@dataclass(frozen=True)
+class Summary:
+    year: int
+    health_counts: tuple[tuple[str, int], ...]  # (red|amber|green, count), red first
+    planned_fen: int
+    disbursed_fen: int
+    reward_earned_fen: int
+    performance_share: Decimal | None  # percent of this year's plan that is reward money
+    average_score: Decimal | None
+    lowest_score: Decimal | None
+    lowest_project: str
+    top_risks: tuple[RiskItem, ...]
+
+
+@dataclass(frozen=True)
+class PortfolioRow:
+    no: int
+    name: str
+    zone: str
+    health: str
+    main_reason: str
+    next_milestone: str
+    next_due: date | None
+    percent_complete: int | None
+    ytd_disbursed_fen: int
+    ytd_planned_fen: int | None
+    latest_grade: str
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """A milestone touching the brief's year, for the timeline chart."""
+
+    code: str
+    title: str
+    start: date | None
+    end: date
+    actual_end: date | None
+    percent: int
+    status: str
+    overdue_days: int
+
+
+@dataclass(frozen=True)
+class FundingYearRow:
+    year: int
+    startup_fen: int
+    fixed_fen: int
+    reward_fen: int  # the reward cap (or the earned reward once evaluated)
+    disbursed_fen: int
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    code: str
+    name: str
+    unit: str
+    weight: Decimal
+    target: Decimal | None
+    direction: str
+    ytd: Decimal | None
+    score: Decimal | None
+
+
+@dataclass(frozen=True)
+class ProjectSection:
+    no: int
+    name: str
+    other_name: str
+    zone: str
+    domains: str
+    lead_org: str
+    start: date | None
+    end: date | None
+    status: str
+    summary: str
+    notes: str
+    health: str
+    reasons: tuple[str, ...]
+    milestones: tuple[TimelineItem, ...]
+    funding: tuple[FundingYearRow, ...]
+    indicators: tuple[IndicatorRow, ...]
+    projected_score: Decimal | None
+    projected_grade: str
+    latest_grade: str
+
+
+@dataclass(frozen=True)
+class DueItem:
+    project_no: int
+    project_name: str
+    code: str
+    title: str
+    due: date
+    percent: int
+    overdue_days: int
+
+
+@dataclass(frozen=True)
+class DistrictRow:
+    no: int
+    name: str
+    unit: str
+    base_value: Decimal | None
+    target_value: Decimal | None
+    latest_year: int | None
+    latest_value: Decimal | None
+
+
+@dataclass(frozen=True)
+class BriefData:
+    lang: str
+    year: int
+    cover: Cover
+    summary: Summary
+    portfolio: tuple[PortfolioRow, ...]
+    projects: tuple[ProjectSection, ...]
+    due_next: tuple[DueItem, ...]
+    next_quarter: str
+    overdue: tuple[DueItem, ...]
+    district: tuple[DistrictRow, ...]
+    district_period: str
