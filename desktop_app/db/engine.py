@@ -52,7 +52,9 @@ def _sqlite_pragmas(dbapi_conn: Any, *, readonly: bool) -> None:
 def make_engine(url: URL, *, readonly: bool = False) -> Engine:
     """An engine with our pragmas; SQLite transactions begin explicitly (real atomicity)."""
     if url.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        from desktop_app.db.server import make_server_engine
+
+        return make_server_engine(url, readonly=readonly)
     path = sqlite_path(url)
     if readonly and path is not None:
         uri = f"file:{path.as_posix()}?mode=ro"
