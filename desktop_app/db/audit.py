@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, inspect, insert
+from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import AuditEntry, Base, Project
@@ -101,6 +101,11 @@ def _entries(session: Session) -> list[dict[str, Any]]:
             if attr.key not in _SKIP_FIELDS:
                 add(obj, "delete", attr.key, state.dict.get(attr.key), None)
     return rows
+
+
+def set_officer(factory: sessionmaker[Session], name: str) -> None:
+    """Sessions made from now on record `name` as the officer."""
+    factory.kw["info"] = {**factory.kw.get("info", {}), "officer": name}
 
 
 def install(factory: sessionmaker[Session], *, officer: str = "") -> None:

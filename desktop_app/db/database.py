@@ -1,8 +1,10 @@
 """Opening a database: refuse what is not ours, back up, migrate, seed — then hand out sessions.
 
 `open_database()` is the only way the app gets at its data. The checks run in an order
-that never changes a file we refuse: header first (bytes only), then the schema
-revision over a read-only connection, and only then a writable engine.
+that never changes a file we refuse: header first (bytes only), then the writer lock,
+then the schema revision and `PRAGMA quick_check` over a read-only connection, and only
+then a writable engine. A damaged file is refused untouched (`DatabaseDamaged` names
+the newest good backup); a database another instance is writing opens read-only.
 """
 
 from __future__ import annotations
@@ -18,8 +20,8 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.db import audit, migrate, schema_version
-from desktop_app.db.backup import timestamped_backup
+from desktop_app.db import audit, instance_lock, migrate, schema_version, server
+from desktop_app.db.backup import DAILY_LABEL, daily_backup_due, timestamped_backup
 from desktop_app.db.engine import (
     inspect_sqlite_file,
     make_engine,
@@ -27,8 +29,41 @@ from desktop_app.db.engine import (
     stamp_application_id,
     to_url,
 )
-from desktop_app.errors import DatabaseRefused
+from desktop_app.db.location import location_warnings
+from desktop_app.errors import DatabaseRefused, UserError
+from desktop_app.i18n import register, t
 from desktop_app.paths import make_private_dir
+
+register(
+    {
+        "This database is open read-only ({reason}); nothing can be saved.":
+            "此数据库以只读方式打开({reason}),无法保存任何修改。",
+        "it is open for writing by {holder}": "{holder} 正在编辑它",
+        "the file is read-only": "文件为只读",
+        "its folder is read-only": "所在文件夹为只读",
+        "The previous session ({holder}) ended without closing; its lock was released.":
+            "上一次会话({holder})未正常关闭;其锁已释放。",
+        "{path}: the database is damaged ({problem}). It was left untouched.":
+            "{path}:数据库已损坏({problem}),文件未作任何改动。",
+        "The newest good backup is {backup}.": "最新的完好备份是 {backup}。",
+        "No good backup was found in {folder}.": "在 {folder} 中未找到完好的备份。",
+        "{path}: needs an upgrade to schema {head}, but it is {reason}.":
+            "{path}:需要升级到数据结构 {head},但{reason}。",
+    }
+)
+
+
+class DatabaseDamaged(DatabaseRefused):
+    """`PRAGMA quick_check` failed: the file is kept as it is; `newest_backup` may replace it."""
+
+    def __init__(self, message: str, *, path: Path, newest_backup: Path | None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.newest_backup = newest_backup
+
+
+class ReadOnlyDatabase(UserError):
+    """A write was attempted on a database opened read-only."""
 
 
 @dataclass
@@ -42,6 +77,11 @@ class Database:
     readonly: bool = False
     created: bool = False
     backups_made: list[Path] = field(default_factory=list)
+    #: Why the database is read-only (empty when writable), for the banner.
+    readonly_reason: str = ""
+    #: Things the window shows at open: an unsafe location, a released stale lock.
+    warnings: list[str] = field(default_factory=list)
+    locked: bool = False
 
     @property
     def display_name(self) -> str:
@@ -51,13 +91,32 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error."""
-        with self.factory() as session, session.begin():
+        self.require_writable()
+        with server.user_errors(self.url), self.factory() as session, session.begin():
             yield session
+
+    def require_writable(self) -> None:
+        """Raise a clear `UserError` when this instance may not write."""
+        if self.readonly:
+            raise ReadOnlyDatabase(
+                t(
+                    "This database is open read-only ({reason}); nothing can be saved.",
+                    reason=self.readonly_reason,
+                )
+            )
+
+    def set_officer(self, name: str) -> None:
+        """The officer name the audit trail records from now on (from the preferences)."""
+        audit.set_officer(self.factory, name)
 
     @contextmanager
     def reader(self) -> Iterator[Session]:
         """A read-only unit: objects stay usable after it closes (expire_on_commit off)."""
-        with self.factory(expire_on_commit=False) as session, session.begin():
+        with (
+            server.user_errors(self.url),
+            self.factory(expire_on_commit=False) as session,
+            session.begin(),
+        ):
             yield session
 
     def schema_revision(self) -> str | None:
@@ -65,15 +124,26 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.locked and self.path is not None:
+            self.locked = False
+            instance_lock.release(self.path)
 
 
 def _check_revision(url: URL, display: str) -> str | None:
-    """The database's revision, read without writing; refuse one from a newer app."""
+    """The database's revision and quick_check, read without writing; refuse a newer app's."""
     probe = make_engine(url, readonly=True)
     try:
+        problems = quick_check(probe)
+        if problems:
+            path = sqlite_path(url)
+            raise _damaged(path, problems[0]) if path else DatabaseRefused(problems[0])
         revision = migrate.current_revision(probe)
     except DBAPIError as exc:
-        raise DatabaseRefused(f"{display}: cannot be read as a database ({exc.orig})") from exc
+        path = sqlite_path(url)
+        if path is not None and "malformed" in str(exc.orig):
+            raise _damaged(path, str(exc.orig)) from exc
+        reason = server.scrub(str(exc.orig), url)
+        raise DatabaseRefused(f"{display}: cannot be read as a database ({reason})") from None
     finally:
         probe.dispose()
     if not migrate.is_known(revision):
@@ -84,26 +154,132 @@ def _check_revision(url: URL, display: str) -> str | None:
     return revision
 
 
+def quick_check(engine: Engine) -> list[str]:
+    """SQLite's `PRAGMA quick_check` (empty list = ok): fast enough for every start."""
+    if engine.dialect.name != "sqlite":
+        return []
+    with engine.connect() as conn:
+        rows = [r[0] for r in conn.execute(text("PRAGMA quick_check"))]
+    return [] if rows == ["ok"] else rows
+
+
+def _damaged(path: Path, problem: str) -> DatabaseDamaged:
+    from desktop_app.db.restore import newest_good_backup
+
+    backup = newest_good_backup(path)
+    message = t(
+        "{path}: the database is damaged ({problem}). It was left untouched.",
+        path=path,
+        problem=problem,
+    )
+    if backup is not None:
+        message += " " + t("The newest good backup is {backup}.", backup=backup)
+    else:
+        from desktop_app.db.backup import backup_dir_for
+
+        message += " " + t("No good backup was found in {folder}.", folder=backup_dir_for(path))
+    return DatabaseDamaged(message, path=path, newest_backup=backup)
+
+
+@dataclass
+class _Access:
+    """Whether this instance may write, and why not."""
+
+    readonly: bool = False
+    reason: str = ""
+    locked: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+def _take_writer_lock(path: Path, *, lock: bool) -> _Access:
+    access = _Access()
+    if path.exists() and not os.access(path, os.W_OK):
+        return _Access(readonly=True, reason=t("the file is read-only"))
+    if not os.access(path.parent, os.W_OK):
+        return _Access(readonly=True, reason=t("its folder is read-only"))
+    if not lock:
+        return access
+    try:
+        result = instance_lock.acquire(path)
+    except OSError:
+        return _Access(readonly=True, reason=t("its folder is read-only"))
+    if not result.acquired:
+        return _Access(
+            readonly=True, reason=t("it is open for writing by {holder}", holder=result.holder)
+        )
+    access.locked = True
+    if result.stale:
+        access.warnings.append(
+            t(
+                "The previous session ({holder}) ended without closing; its lock was released.",
+                holder=result.stale_holder,
+            )
+        )
+    return access
+
+
 def open_database(
     target: str | os.PathLike[str],
     *,
     create: bool = True,
     seed: bool = True,
-    officer: str = "",
+    officer: str | None = None,
+    lock: bool = True,
+    ask_password: server.PasswordPrompt | None = None,
 ) -> Database:
-    """Open (or create, migrate and seed) the database at a path or URL."""
+    """Open (or create, migrate and seed) the database at a path or URL.
+
+    A server URL opens read-only when the role may not write (a manager's role);
+    `ask_password` is asked when the server wants a password that PGPASSWORD and
+    ~/.pgpass did not give.
+
+    `lock`: take the one-writer lock (the window does; short command-line runs pass
+    False and rely on SQLite's own transaction locking). When another instance holds
+    it, or the file or folder is read-only, the database opens read-only instead.
+    `officer`: the name the audit trail records (default: from the preferences).
+    """
+    try:
+        return _open(
+            target, create=create, seed=seed, officer=officer, lock=lock, ask_password=ask_password
+        )
+    except DBAPIError as exc:
+        if "database or disk is full" in str(exc.orig):
+            raise UserError(f"{os.fspath(target)}: the disk is full; free some space") from exc
+        raise
+
+
+def _open(
+    target: str | os.PathLike[str],
+    *,
+    create: bool,
+    seed: bool,
+    officer: str | None,
+    lock: bool,
+    ask_password: server.PasswordPrompt | None = None,
+) -> Database:
     from desktop_app.db import seeding
 
     url = to_url(target)
     path = sqlite_path(url)
     created = False
     revision: str | None = None
+    access = _Access()
+    if officer is None:
+        from desktop_app.preferences import Preferences
+
+        officer = Preferences.load().officer
     if path is not None:
         if path.exists():
             if path.is_dir():
                 raise DatabaseRefused(f"{path}: is a folder, not a database file")
             inspect_sqlite_file(path)
-            revision = _check_revision(url, str(path))
+            access = _take_writer_lock(path, lock=lock)
+            try:
+                revision = _check_revision(url, str(path))
+            except BaseException:
+                if access.locked:
+                    instance_lock.release(path)
+                raise
         elif not create:
             raise DatabaseRefused(f"{path}: no such database file")
         else:
@@ -112,15 +288,42 @@ def open_database(
                 fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
                 os.close(fd)
             except OSError as exc:
-                raise DatabaseRefused(f"{path}: cannot create the database ({exc.strerror})") from exc
+                raise DatabaseRefused(
+                    f"{path}: cannot create the database ({exc.strerror})"
+                ) from exc
             created = True
+            access = _take_writer_lock(path, lock=lock)
     else:
-        revision = _check_revision(url, url.render_as_string(hide_password=True))
+        url = server.reachable_url(url, ask_password)
+        revision = _check_revision(url, server.masked(url))
+        readonly, reason = server.access_of(url)
+        access = _Access(readonly=readonly, reason=reason)
 
-    engine = make_engine(url)
+    if access.readonly and revision != schema_version.HEAD:
+        raise DatabaseRefused(
+            t(
+                "{path}: needs an upgrade to schema {head}, but it is {reason}.",
+                path=path or server.masked(url),
+                head=schema_version.HEAD,
+                reason=access.reason,
+            )
+        )
+    engine = make_engine(url, readonly=access.readonly)
     factory = sessionmaker(engine)
     audit.install(factory, officer=officer)
-    db = Database(url=url, engine=engine, factory=factory, path=path, created=created)
+    db = Database(
+        url=url,
+        engine=engine,
+        factory=factory,
+        path=path,
+        created=created,
+        readonly=access.readonly,
+        readonly_reason=access.reason,
+        warnings=[*(location_warnings(target) if path else []), *access.warnings],
+        locked=access.locked,
+    )
+    if access.readonly:
+        return db
     try:
         if created:
             stamp_application_id(engine)
@@ -128,11 +331,21 @@ def open_database(
             if path is not None and revision is not None:
                 engine.dispose()  # settle the WAL so the copy is complete
                 db.backups_made.append(timestamped_backup(path, f"pre-{schema_version.HEAD}"))
-            migrate.upgrade(engine)
+            with server.user_errors(url):
+                migrate.upgrade(engine)
+        elif path is not None and not created and daily_backup_due(path):
+            db.backups_made.append(timestamped_backup(path, DAILY_LABEL))
         if seed and (created or revision is None):
             seeding.seed_reference(db)
+        if created and path is not None:
+            # The application id must reach the main file's header, which is all a
+            # second instance reads before it connects.
+            with engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     except Exception:
-        engine.dispose()
+        if path is None and revision is None:
+            server.unmigrate_quietly(engine)  # an empty server database stays empty
+        db.dispose()
         if created and path is not None:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)

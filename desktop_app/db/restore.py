@@ -1,0 +1,180 @@
+"""Checking a backup and putting it in place of the database — never half of either.
+
+A file is restored only when it is ours (header and application id), passes
+`PRAGMA integrity_check`, and carries a schema revision this version knows. The
+current database is first saved as a `pre-restore` backup (or, when it is damaged,
+renamed aside untouched); the checked copy is written beside it and renamed over it.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from desktop_app.db import instance_lock, migrate
+from desktop_app.db.backup import backups_of, copy_database, fsync_dir, timestamped_backup
+from desktop_app.db.engine import inspect_sqlite_file
+from desktop_app.errors import DatabaseRefused
+from desktop_app.i18n import register, t
+
+register(
+    {
+        "{path}: no such file": "{path}:文件不存在",
+        "{path}: not a key-projects backup (no schema version)":
+            "{path}:不是本程序的备份(没有数据结构版本)",
+        "{path}: made by a newer version of key-projects (schema {revision})":
+            "{path}:由更新版本的程序生成(数据结构 {revision})",
+        "{path}: the file is damaged ({problem})": "{path}:文件已损坏({problem})",
+        "{path}: cannot be read ({reason})": "{path}:无法读取({reason})",
+        "{path} is open for writing by {holder}; close it there first.":
+            "{holder} 正在编辑 {path};请先在那里关闭。",
+        "{path}: a backup cannot replace itself": "{path}:备份不能替换它自己",
+    }
+)
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    path: Path
+    revision: str
+    projects: int
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    revision: str
+    saved_as: Path | None
+    damaged_aside: Path | None
+
+
+def _ro_connect(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+
+
+def check_database_file(path: Path, *, full: bool = True) -> CheckedFile:
+    """Ours, undamaged and of a known schema — or `DatabaseRefused` with one line why."""
+    path = Path(path)
+    if not path.is_file():
+        raise DatabaseRefused(t("{path}: no such file", path=path))
+    inspect_sqlite_file(path)
+    try:
+        conn = _ro_connect(path)
+        try:
+            pragma = "integrity_check" if full else "quick_check"
+            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
+            if rows != ["ok"]:
+                raise DatabaseRefused(t("{path}: the file is damaged ({problem})", path=path,
+                                        problem=rows[0]))
+            has_version = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+            ).fetchone()
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] \
+                if has_version else None
+            if revision is None:
+                raise DatabaseRefused(
+                    t("{path}: not a key-projects backup (no schema version)", path=path)
+                )
+            if not migrate.is_known(revision):
+                raise DatabaseRefused(
+                    t("{path}: made by a newer version of key-projects (schema {revision})",
+                      path=path, revision=revision)
+                )
+            projects = conn.execute("SELECT count(*) FROM project").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        reason = str(exc)
+        if "malformed" in reason or "not a database" in reason:
+            raise DatabaseRefused(
+                t("{path}: the file is damaged ({problem})", path=path, problem=reason)
+            ) from exc
+        raise DatabaseRefused(t("{path}: cannot be read ({reason})", path=path,
+                                reason=reason)) from exc
+    return CheckedFile(path=path, revision=revision, projects=int(projects))
+
+
+def newest_good_backup(db_path: Path) -> Path | None:
+    """The newest of our backups that opens and passes quick_check (None if none does)."""
+    for backup in backups_of(db_path):
+        try:
+            check_database_file(backup.path, full=False)
+        except DatabaseRefused:
+            continue
+        return backup.path
+    return None
+
+
+def _current_is_sound(db_path: Path) -> bool:
+    try:
+        inspect_sqlite_file(db_path)
+        conn = _ro_connect(db_path)
+        try:
+            return [r[0] for r in conn.execute("PRAGMA quick_check")] == ["ok"]
+        finally:
+            conn.close()
+    except (DatabaseRefused, sqlite3.DatabaseError):
+        return False
+
+
+def _settle(db_path: Path) -> None:
+    """Fold the WAL into the file and drop -wal/-shm, so the rename replaces everything."""
+    conn = sqlite3.connect(db_path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        conn.close()
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+
+
+def _move_aside(db_path: Path) -> Path:
+    """Rename the damaged file (and its -wal/-shm) aside, bytes untouched."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    aside = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(f"{db_path}{suffix}")
+        if src.exists():
+            os.replace(src, Path(f"{aside}{suffix}"))
+    return aside
+
+
+def restore_database(db_path: Path, source: Path) -> RestoreResult:
+    """Replace the database at `db_path` with the checked backup `source`.
+
+    The caller must have closed its own engine on `db_path`; another running instance
+    makes this refuse. Returns where the previous database went.
+    """
+    db_path = Path(db_path).absolute()
+    source = Path(source).absolute()
+    if source == db_path:
+        raise DatabaseRefused(t("{path}: a backup cannot replace itself", path=source))
+    checked = check_database_file(source)
+    try:
+        result = instance_lock.acquire(db_path)
+    except OSError as exc:
+        raise DatabaseRefused(f"{db_path}: {exc.strerror}") from exc
+    if not result.acquired:
+        raise DatabaseRefused(
+            t("{path} is open for writing by {holder}; close it there first.",
+              path=db_path, holder=result.holder)
+        )
+    incoming = db_path.with_name(f".{db_path.name}.restore.tmp")
+    try:
+        copy_database(source, incoming)
+        saved_as = damaged = None
+        if db_path.exists():
+            if _current_is_sound(db_path):
+                saved_as = timestamped_backup(db_path, "pre-restore")
+                _settle(db_path)
+            else:
+                damaged = _move_aside(db_path)
+        os.replace(incoming, db_path)
+        fsync_dir(db_path.parent)
+    finally:
+        incoming.unlink(missing_ok=True)
+        instance_lock.release(db_path)
+    return RestoreResult(revision=checked.revision, saved_as=saved_as, damaged_aside=damaged)
