@@ -6,10 +6,9 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
-from sqlalchemy import select
 
 from desktop_app.db.database import Database
-from desktop_app.db.models import Disbursement, Milestone
+from desktop_app.db.models import Disbursement, FundingPlan
 from desktop_app.domain.milestones import MilestoneEdit
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
@@ -129,10 +128,35 @@ def test_health_and_attention_as_of_a_date(db: Database) -> None:
     ]
 
 
-def test_health_sees_disbursements_paid_to_date(db: Database) -> None:
-    pid = list_projects(db)[0].id
+def test_health_reads_funding_plan_and_disbursements(db: Database) -> None:
+    set_language("en")
+    p1, p2 = (p.id for p in list_projects(db)[:2])
     with db.session() as s:
-        s.add(Disbursement(project_id=pid, paid_on=date(2026, 3, 1), amount_fen=500, kind="fixed"))
-        assert s.scalars(select(Milestone)).all() == []
+        for pid in (p1, p2):  # fixed support 300, 240, ... 万元 from 2025: 540 planned to date
+            s.add(
+                FundingPlan(
+                    project_id=pid,
+                    first_year=2025,
+                    years=5,
+                    first_amount_fen=300_000_000,
+                    step_fen=60_000_000,
+                    taper_mode="linear",
+                )
+            )
+        s.add(
+            Disbursement(
+                project_id=p1, paid_on=date(2026, 3, 1), amount_fen=594_000_001, kind="fixed"
+            )
+        )
+        s.add(
+            Disbursement(
+                project_id=p2, paid_on=date(2026, 3, 1), amount_fen=594_000_000, kind="fixed"
+            )
+        )
+        s.add(Disbursement(project_id=p2, paid_on=date(2026, 9, 16), amount_fen=1, kind="fixed"))
     health = health_by_project(db, AS_OF)
-    assert health[pid].level in ("green", "red")  # red only when a funding plan says so
+    assert health[p1].level == "red"
+    assert health[p1].reasons[0].text == (
+        "Disbursed 594.00 万元, more than 10% ahead of the 540.00 万元 planned to date."
+    )
+    assert health[p2].level == "green"  # exactly 10 % ahead; the later payment is not yet paid

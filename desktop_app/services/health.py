@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, select
 
 from desktop_app.db.database import Database
-from desktop_app.db.models import Disbursement, Milestone, Project
+from desktop_app.db.models import Milestone, Project
 from desktop_app.domain.health import (
     CLOSED_STATUSES,
     Health,
@@ -22,17 +22,10 @@ from desktop_app.domain.health import (
     due_window_end,
 )
 from desktop_app.domain.policy import Policy
+from desktop_app.services.funding import funding_status_by_project
+from desktop_app.services.performance import performance_status_by_project
 from desktop_app.services.policy import load_policy
 from desktop_app.snapshots.milestones import AttentionItem
-
-try:  # written in parallel by the funding helper
-    from desktop_app.services.funding import funding_status_by_project
-except ImportError:  # pragma: no cover - until funding lands
-    funding_status_by_project = None  # type: ignore[assignment]
-try:  # written in parallel by the performance helper
-    from desktop_app.services.performance import performance_status_by_project
-except ImportError:  # pragma: no cover - until performance lands
-    performance_status_by_project = None  # type: ignore[assignment]
 
 
 def _open_due_by(window_end: date):  # noqa: ANN202 - a SQL expression
@@ -55,37 +48,23 @@ def _milestone_facts(db: Database, window_end: date) -> dict[int, list[Milestone
     return out
 
 
-def _disbursed_to_date(db: Database, as_of: date) -> dict[int, int]:
-    query = (
-        select(Disbursement.project_id, func.sum(Disbursement.amount_fen))
-        .where(Disbursement.paid_on <= as_of)
-        .group_by(Disbursement.project_id)
-    )
-    with db.reader() as s:
-        return {pid: int(total or 0) for pid, total in s.execute(query)}
-
-
 def health_inputs(db: Database, as_of: date, policy: Policy) -> dict[int, HealthInput]:
     """Every project's facts as of a date (milestones, funding, performance)."""
     with db.reader() as s:
         project_ids = list(s.scalars(select(Project.id)))
     milestones = _milestone_facts(db, due_window_end(as_of, policy))
-    planned: dict[int, int | None] = {}
-    if funding_status_by_project is not None:
-        funding = funding_status_by_project(db, as_of)
-        disbursed = {pid: f.disbursed_to_date_fen for pid, f in funding.items()}
-        planned = {pid: f.planned_to_date_fen for pid, f in funding.items()}
-    else:
-        disbursed = _disbursed_to_date(db, as_of)
-    performance = performance_status_by_project(db, as_of) if performance_status_by_project else {}
+    funding = funding_status_by_project(db, as_of)
+    performance = performance_status_by_project(db, as_of)
     inputs: dict[int, HealthInput] = {}
     for pid in project_ids:
         perf = performance.get(pid)
+        money = funding.get(pid)
         inputs[pid] = HealthInput(
             milestones=milestones.get(pid, ()),
             last_grade=perf.last_grade if perf else None,
-            disbursed_to_date_fen=disbursed.get(pid, 0) or 0,
-            planned_to_date_fen=planned.get(pid),
+            disbursed_to_date_fen=money.disbursed_to_date_fen if money else 0,
+            # without a funding plan there is no plan-to-date to be ahead of
+            planned_to_date_fen=money.planned_to_date_fen if money and money.has_plan else None,
             projected_score=perf.projected_score if perf else None,
         )
     return inputs

@@ -74,7 +74,7 @@ def _apply(m: Milestone, edit: MilestoneEdit) -> None:
     m.actual_end = edit.actual_end
     m.percent_complete = edit.percent_complete
     m.status = edit.status
-    m.cancel_reason = edit.cancel_reason.strip() if edit.status == "cancelled" else ""
+    m.cancel_reason = edit.cancel_reason.strip()
     m.notes = edit.notes
 
 

@@ -33,6 +33,19 @@ class MilestoneRow:
     def slip_days(self) -> int | None:
         return slip_days(self.planned_end, self.actual_end, self.baseline_end)
 
+    def to_bar(self) -> TimelineBar:
+        return TimelineBar(
+            self.id,
+            self.title,
+            self.planned_start,
+            self.planned_end,
+            self.baseline_start,
+            self.baseline_end,
+            self.actual_end,
+            self.percent_complete,
+            self.status,
+        )
+
     def to_edit(self) -> MilestoneEdit:
         return MilestoneEdit(
             title=self.title,

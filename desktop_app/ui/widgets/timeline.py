@@ -1,0 +1,309 @@
+"""A Gantt chart that paints only the rows on screen, so 2,000 × 25 bars stay smooth.
+
+Each row holds bars: the baseline (thin, grey, underneath), the planned bar coloured by
+status with its progress filled in, and a diamond at the planned end. A quarter grid,
+a today line and a month/quarter/year zoom; clicking a bar emits its milestone id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+
+from desktop_app.snapshots.milestones import TimelineBar
+
+#: Pixels per day for each zoom level.
+ZOOMS = {"month": 3.0, "quarter": 1.0, "year": 0.3}
+ROW_H = 24
+HEADER_H = 36
+LABEL_W = 220
+
+STATUS_COLOURS = {
+    "not_started": QColor("#90a4ae"),
+    "in_progress": QColor("#1e88e5"),
+    "done": QColor("#43a047"),
+    "cancelled": QColor("#cfd8dc"),
+}
+OVERDUE = QColor("#e53935")
+BASELINE = QColor("#b0b0b0")
+GRID = QColor("#e3e3e3")
+YEAR_GRID = QColor("#bdbdbd")
+TODAY = QColor("#d81b60")
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineRow:
+    """One line of the chart: a milestone (project view) or a project (portfolio)."""
+
+    key: int
+    label: str
+    bars: tuple[TimelineBar, ...]
+
+
+def bar_colour(bar: TimelineBar, today: date) -> QColor:
+    if bar.status not in ("done", "cancelled") and bar.planned_end < today:
+        return OVERDUE
+    return STATUS_COLOURS.get(bar.status, STATUS_COLOURS["not_started"])
+
+
+class TimelineView(QAbstractScrollArea):
+    sig_milestone_clicked = Signal(int)
+    """A bar was clicked: the milestone's id."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[TimelineRow] = []
+        self._zoom = "quarter"
+        self._today = date.today()
+        self._first = date(self._today.year - 1, 1, 1).toordinal()
+        self._last = date(self._today.year + 1, 12, 31).toordinal()
+        self._selected: int | None = None
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.viewport().setMouseTracking(True)
+        self.viewport().setAutoFillBackground(True)
+        self.verticalScrollBar().setSingleStep(ROW_H)
+        self.setMinimumHeight(HEADER_H + 3 * ROW_H)
+
+    # --- data -----------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[TimelineRow], today: date) -> None:
+        """Replace the rows; the date range grows to whole years around all bars."""
+        self._rows = list(rows)
+        self._today = today
+        lo, hi = today.toordinal(), today.toordinal()
+        for row in self._rows:
+            for b in row.bars:
+                for d in (b.planned_start, b.baseline_start, b.planned_end, b.baseline_end):
+                    if d is not None:
+                        o = d.toordinal()
+                        lo = o if o < lo else lo
+                        hi = o if o > hi else hi
+        self._first = date(date.fromordinal(lo).year, 1, 1).toordinal()
+        self._last = date(date.fromordinal(hi).year, 12, 31).toordinal()
+        self._update_scrollbars()
+        self.viewport().update()
+
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def zoom(self) -> str:
+        return self._zoom
+
+    def set_zoom(self, zoom: str) -> None:
+        if zoom not in ZOOMS:
+            raise ValueError(f"unknown zoom {zoom!r}")
+        self._zoom = zoom
+        self._update_scrollbars()
+        self.scroll_to_date(self._today)
+
+    def select_milestone(self, milestone_id: int | None) -> None:
+        self._selected = milestone_id
+        self.viewport().update()
+
+    def selected_milestone(self) -> int | None:
+        return self._selected
+
+    # --- geometry -------------------------------------------------------------------
+    def _ppd(self) -> float:
+        return ZOOMS[self._zoom]
+
+    def _chart_width(self) -> int:
+        return int((self._last - self._first + 1) * self._ppd()) + 1
+
+    def _update_scrollbars(self) -> None:
+        view = self.viewport().size()
+        h = self.horizontalScrollBar()
+        h.setPageStep(max(1, view.width() - LABEL_W))
+        h.setRange(0, max(0, self._chart_width() - (view.width() - LABEL_W)))
+        h.setSingleStep(max(1, int(30 * self._ppd())))
+        v = self.verticalScrollBar()
+        v.setPageStep(max(1, view.height() - HEADER_H))
+        v.setRange(0, max(0, len(self._rows) * ROW_H - (view.height() - HEADER_H)))
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt naming
+        super().resizeEvent(event)
+        self._update_scrollbars()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+        return QSize(900, HEADER_H + ROW_H * min(12, max(3, len(self._rows))) + 20)
+
+    def x_of(self, day: date) -> float:
+        """Viewport x of the start of `day`."""
+        offset = (day.toordinal() - self._first) * self._ppd()
+        return LABEL_W + offset - self.horizontalScrollBar().value()
+
+    def scroll_to_date(self, day: date) -> None:
+        h = self.horizontalScrollBar()
+        width = self.viewport().width() - LABEL_W
+        h.setValue(int((day.toordinal() - self._first) * self._ppd() - width / 3))
+
+    def visible_rows(self) -> range:
+        top = self.verticalScrollBar().value()
+        first = top // ROW_H
+        count = (self.viewport().height() - HEADER_H) // ROW_H + 2
+        return range(first, min(len(self._rows), first + count))
+
+    def _row_top(self, index: int) -> int:
+        return HEADER_H + index * ROW_H - self.verticalScrollBar().value()
+
+    # --- painting -------------------------------------------------------------------
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
+        p = QPainter(self.viewport())
+        rect = self.viewport().rect()
+        p.fillRect(rect, self.palette().base())
+        p.setClipRect(QRect(LABEL_W, 0, rect.width() - LABEL_W, rect.height()))
+        self._paint_grid(p, rect)
+        rows = self.visible_rows()
+        p.setClipRect(QRect(LABEL_W, HEADER_H, rect.width() - LABEL_W, rect.height() - HEADER_H))
+        for i in rows:
+            self._paint_bars(p, self._rows[i], self._row_top(i))
+        x = self.x_of(self._today)
+        p.setPen(QPen(TODAY, 2))
+        p.drawLine(QPointF(x, HEADER_H), QPointF(x, rect.height()))
+        p.setClipping(False)
+        self._paint_labels(p, rect, rows)
+        p.end()
+
+    def _month_starts(self, width: int):  # noqa: ANN202 - generator of (date, x)
+        first_visible = self._first + int(self.horizontalScrollBar().value() / self._ppd())
+        d = date.fromordinal(max(self._first, first_visible))
+        y, m = d.year, d.month
+        while True:
+            start = date(y, m, 1)
+            x = self.x_of(start)
+            if x > width:
+                return
+            yield start, x
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+
+    def _paint_grid(self, p: QPainter, rect: QRect) -> None:
+        width = rect.width()
+        p.fillRect(QRect(LABEL_W, 0, width - LABEL_W, HEADER_H), self.palette().window())
+        fm = QFontMetrics(self.font())
+        text_pen = QPen(self.palette().text().color())
+        for start, x in self._month_starts(width):
+            quarter_start = start.month in (1, 4, 7, 10)
+            if start.month == 1:
+                p.setPen(QPen(YEAR_GRID, 1))
+                p.drawLine(QPointF(x, 0), QPointF(x, rect.height()))
+                p.setPen(text_pen)
+                p.drawText(QPointF(x + 3, fm.ascent() + 2), str(start.year))
+            elif quarter_start:
+                p.setPen(QPen(GRID, 1))
+                p.drawLine(QPointF(x, HEADER_H // 2), QPointF(x, rect.height()))
+            if self._zoom == "month" or (self._zoom == "quarter" and quarter_start):
+                label = f"{start.month}" if self._zoom == "month" else f"Q{(start.month + 2) // 3}"
+                p.setPen(text_pen)
+                p.drawText(QPointF(x + 3, HEADER_H - 6), label)
+            elif self._zoom == "year" and quarter_start:
+                p.setPen(text_pen)
+                p.drawText(QPointF(x + 2, HEADER_H - 6), f"Q{(start.month + 2) // 3}")
+        p.setPen(QPen(YEAR_GRID, 1))
+        p.drawLine(QPointF(LABEL_W, HEADER_H - 0.5), QPointF(width, HEADER_H - 0.5))
+
+    def _paint_bars(self, p: QPainter, row: TimelineRow, top: int) -> None:
+        width = self.viewport().width()
+        for b in row.bars:
+            end_x = self.x_of(b.planned_end) + self._ppd()
+            start_x = self.x_of(b.planned_start) if b.planned_start else end_x
+            base_end = self.x_of(b.baseline_end) + self._ppd() if b.baseline_end else None
+            base_start = self.x_of(b.baseline_start) if b.baseline_start else base_end
+            left = min(start_x, base_start if base_start is not None else start_x)
+            right = max(end_x, base_end if base_end is not None else end_x) + 8
+            if right < LABEL_W or left - 8 > width:
+                continue
+            if base_end is not None and base_start is not None:
+                p.fillRect(QRectF(base_start, top + ROW_H - 8, base_end - base_start, 4), BASELINE)
+            colour = bar_colour(b, self._today)
+            if end_x - start_x >= 1:
+                bar = QRectF(start_x, top + 5, end_x - start_x, ROW_H - 14)
+                p.fillRect(bar, colour.lighter(150))
+                done = (end_x - start_x) * b.percent_complete / 100
+                if done > 0:
+                    p.fillRect(QRectF(start_x, top + 5, done, ROW_H - 14), colour)
+                if b.id == self._selected:
+                    p.setPen(QPen(QColor("#000000"), 2))
+                    p.setBrush(Qt.BrushStyle.NoBrush)
+                    p.drawRect(bar.adjusted(-1, -1, 1, 1))
+            self._diamond(p, end_x, top + ROW_H / 2 - 2, colour.darker(130), b.id == self._selected)
+
+    @staticmethod
+    def _diamond(p: QPainter, x: float, y: float, colour: QColor, selected: bool) -> None:
+        r = 5.0
+        poly = QPolygonF(
+            [QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)]
+        )
+        p.setPen(QPen(QColor("#000000"), 1.5) if selected else Qt.PenStyle.NoPen)
+        p.setBrush(colour)
+        p.drawPolygon(poly)
+
+    def _paint_labels(self, p: QPainter, rect: QRect, rows: range) -> None:
+        p.fillRect(QRect(0, 0, LABEL_W, rect.height()), self.palette().window())
+        p.setClipRect(QRect(0, HEADER_H, LABEL_W, rect.height() - HEADER_H))
+        fm = QFontMetrics(self.font())
+        p.setPen(self.palette().text().color())
+        for i in rows:
+            top = self._row_top(i)
+            label = fm.elidedText(self._rows[i].label, Qt.TextElideMode.ElideRight, LABEL_W - 8)
+            p.drawText(QRect(4, top, LABEL_W - 8, ROW_H), Qt.AlignmentFlag.AlignVCenter, label)
+        p.setClipping(False)
+        p.setPen(QPen(YEAR_GRID, 1))
+        p.drawLine(QPointF(LABEL_W - 0.5, 0), QPointF(LABEL_W - 0.5, rect.height()))
+
+    # --- interaction ----------------------------------------------------------------
+    def milestone_at(self, pos: QPoint) -> int | None:
+        if pos.x() < LABEL_W or pos.y() < HEADER_H:
+            return None
+        index = (pos.y() - HEADER_H + self.verticalScrollBar().value()) // ROW_H
+        if not 0 <= index < len(self._rows):
+            return None
+        for b in reversed(self._rows[index].bars):
+            end_x = self.x_of(b.planned_end) + self._ppd()
+            start_x = self.x_of(b.planned_start) if b.planned_start else end_x
+            if start_x - 6 <= pos.x() <= end_x + 6:
+                return b.id
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt naming
+        found = self.milestone_at(event.position().toPoint())
+        if found is not None:
+            self.select_milestone(found)
+            self.sig_milestone_clicked.emit(found)
+        super().mousePressEvent(event)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt naming
+        self.viewport().update()
+
+    def viewportEvent(self, e: QEvent) -> bool:  # noqa: N802 - Qt naming
+        if e.type() == QEvent.Type.ToolTip:
+            self._tooltip(e)  # type: ignore[arg-type]
+            return True
+        return super().viewportEvent(e)
+
+    def _tooltip(self, e: QHelpEvent) -> None:
+        pos = e.pos()
+        mid = self.milestone_at(pos)
+        if mid is None:
+            QToolTip.hideText()
+            return
+        index = (pos.y() - HEADER_H + self.verticalScrollBar().value()) // ROW_H
+        bar = next(b for b in self._rows[index].bars if b.id == mid)
+        start = bar.planned_start.isoformat() if bar.planned_start else "…"
+        lines = [bar.title, f"{start} – {bar.planned_end.isoformat()}  {bar.percent_complete}%"]
+        if bar.baseline_end:
+            lines.append(self.tr("Baseline end: {d}").format(d=bar.baseline_end.isoformat()))
+        QToolTip.showText(e.globalPos(), "\n".join(lines), self)
