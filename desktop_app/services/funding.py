@@ -1,0 +1,545 @@
+"""A project's funding plan: read it, preview it, save it; and the money figures others read.
+
+The form hands in a `FundingPlanDraft` (text as typed); `spec_from_draft` parses it
+(thousands separators, full-width digits) into the domain's `FundingPlanSpec`, naming the
+field of every problem. Saving writes the plan, its year rows and tranches in one
+transaction under an optimistic version check; `db.audit` records each changed amount.
+
+`funding_status_by_project`, `project_schedule` and `portfolio_funding_by_year` are the
+contract health, the brief and the pages call: a fixed number of queries, any portfolio size.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from desktop_app.db.database import Database
+from desktop_app.db.models import (
+    Disbursement,
+    Evaluation,
+    FundingPlan,
+    FundingYear,
+    Project,
+    StartupTranche,
+)
+from desktop_app.domain.funding import (
+    DISBURSEMENT_KINDS,
+    TAPER_MODES,
+    FundingPlanSpec,
+    FundingSchedule,
+    Tranche,
+)
+from desktop_app.domain.money import fen_to_wan, round_wan, wan_to_fen
+from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR, ParseError, parse_decimal
+from desktop_app.domain.validation import ValidationError
+from desktop_app.errors import UserError
+from desktop_app.i18n import register, t
+from desktop_app.services.policy import policy_in
+from desktop_app.snapshots.funding import (
+    FundingFacts,
+    FundingPlanDraft,
+    FundingPlanSnapshot,
+    FundingStatus,
+    PortfolioFundingRow,
+    ScheduleRow,
+    ScheduleSnapshot,
+    TrancheDraft,
+    Typed,
+)
+
+register(
+    {
+        "Not a number: {value}": "不是数字:{value}",
+        "Required.": "必填。",
+        "Must be a whole year between {lo} and {hi}.": "须为 {lo} 至 {hi} 之间的年份。",
+        "Must be a whole number.": "须为整数。",
+        "Tranche {i}: {reason}": "第 {i} 期:{reason}",
+        "Year {i}: {reason}": "第 {i} 年:{reason}",
+        "Project {id} no longer exists.": "项目 {id} 已不存在。",
+        "Someone else saved this funding plan first; reload it and apply your change again.": "其他人已先保存了此经费计划;请重新载入后再修改。",  # noqa: E501
+        "Plan could not be computed: {reason}": "计划无法计算:{reason}",
+    }
+)
+
+_FIELD_OF_DOMAIN = {"rate": "rate_percent"}
+_SHARE_PLACES = Decimal("0.0001")
+
+
+# ---------------------------------------------------------------- parsing a draft
+
+
+def _empty(value: Typed) -> bool:
+    return isinstance(value, str) and not value.strip()
+
+
+def _amount(value: Typed) -> Decimal:
+    try:
+        return parse_decimal(value)
+    except ParseError as exc:
+        raise ValueError(t("Not a number: {value}", value=value)) from exc
+
+
+def _whole(value: Typed, lo: int, hi: int) -> int:
+    number = _amount(value)
+    if number != number.to_integral_value() or not lo <= number <= hi:
+        raise ValueError(t("Must be a whole year between {lo} and {hi}.", lo=lo, hi=hi))
+    return int(number)
+
+
+class _Reader:
+    """Collects one reason per field while reading a draft."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, str] = {}
+
+    def get(self, name: str, value: Typed, read, default=None, *, required: bool = False):  # noqa: ANN001, ANN202
+        if _empty(value):
+            if required:
+                self.errors[name] = t("Required.")
+            return default
+        try:
+            return read(value)
+        except ValueError as exc:
+            self.errors[name] = str(exc)
+            return default
+
+    def many(self, name: str, values: Sequence[Typed], label: str) -> tuple[Decimal, ...] | None:
+        out = []
+        for i, value in enumerate(values, start=1):
+            try:
+                out.append(Decimal(0) if _empty(value) else _amount(value))
+            except ValueError as exc:
+                self.errors[name] = t(label, i=i, reason=str(exc))
+                return None
+        return tuple(out)
+
+
+def spec_from_draft(draft: FundingPlanDraft) -> FundingPlanSpec:
+    """The plan a form describes, or `ValidationError` with one reason per draft field."""
+    r = _Reader()
+    first_year = r.get(
+        "first_year", draft.first_year, lambda v: _whole(v, MIN_YEAR, MAX_YEAR), required=True
+    )
+    years = r.get("years", draft.years, lambda v: _whole(v, 1, 15), required=True)
+    mode = draft.mode
+    if mode not in TAPER_MODES:
+        r.errors["mode"] = t("Unknown taper mode “{mode}”.", mode=mode)
+    manual = r.many("manual", draft.manual, "Year {i}: {reason}") if mode == "manual" else None
+    first = r.get("first_amount", draft.first_amount, _amount, required=mode != "manual")
+    if mode == "manual" and first is None and manual:
+        first = manual[0]
+    step = r.get("step", draft.step, _amount) if mode == "linear" else None
+    pct = r.get("rate_percent", draft.rate_percent, _amount) if mode == "geometric" else None
+    floor = r.get("floor", draft.floor, _amount, Decimal(0))
+    caps = r.many("reward_caps", draft.reward_caps, "Year {i}: {reason}") or ()
+    grant = r.get("startup_grant", draft.startup_grant, _amount, Decimal(0))
+    startup_year = r.get(
+        "startup_year", draft.startup_year, lambda v: _whole(v, MIN_YEAR, MAX_YEAR)
+    )
+    tranches: list[Tranche] = []
+    for i, tr in enumerate(draft.tranches, start=1):
+        try:
+            tranches.append(
+                Tranche(_whole(tr.year, MIN_YEAR, MAX_YEAR), _amount(tr.amount), tr.note.strip())
+            )
+        except ValueError as exc:
+            r.errors["tranches"] = t("Tranche {i}: {reason}", i=i, reason=str(exc))
+    if r.errors:
+        raise ValidationError(r.errors)
+    if caps and not any(caps):
+        caps = ()
+    spec = FundingPlanSpec(
+        first_year=first_year,
+        years=years,
+        mode=mode,
+        first_amount=first if first is not None else Decimal(0),
+        step=step,
+        rate=pct / 100 if pct is not None else None,
+        floor=floor,
+        manual=manual,
+        reward_caps=caps,
+        startup_grant=grant,
+        startup_year=startup_year,
+        tranches=tuple(tranches),
+    )
+    errors = spec.validate()
+    if errors:
+        raise ValidationError({_FIELD_OF_DOMAIN.get(k, k): v for k, v in errors.items()})
+    return spec
+
+
+def _plain(fen: int | None) -> str:
+    """Fen as 万元 text without trailing zeros (`3000000` → `3`), for the form."""
+    if fen is None:
+        return ""
+    value = fen_to_wan(fen).normalize()
+    return f"{value:f}"
+
+
+def _draft_from_row(plan: FundingPlan) -> FundingPlanDraft:
+    rows = list(plan.year_rows)
+    rate_pct = "" if plan.rate is None else f"{(plan.rate * 100).normalize():f}"
+    return FundingPlanDraft(
+        first_year=str(plan.first_year),
+        years=str(plan.years),
+        mode=plan.taper_mode,
+        first_amount=_plain(plan.first_amount_fen),
+        step=_plain(plan.step_fen),
+        rate_percent=rate_pct,
+        floor=_plain(plan.floor_fen) if plan.floor_fen else "",
+        manual=tuple(_plain(y.manual_fixed_fen) for y in rows)
+        if plan.taper_mode == "manual"
+        else (),
+        reward_caps=tuple(_plain(y.reward_cap_fen) for y in rows),
+        startup_grant=_plain(plan.startup_grant_fen) if plan.startup_grant_fen else "",
+        startup_year="" if plan.startup_year is None else str(plan.startup_year),
+        tranches=tuple(
+            TrancheDraft(str(tr.year), _plain(tr.amount_fen), tr.note) for tr in plan.tranches
+        ),
+        notes=plan.notes,
+    )
+
+
+def spec_from_row(plan: FundingPlan) -> FundingPlanSpec:
+    """The domain plan of a stored row (year rows and tranches loaded)."""
+    rows = list(plan.year_rows)
+    manual = None
+    if plan.taper_mode == "manual":
+        manual = tuple(fen_to_wan(y.manual_fixed_fen or 0) for y in rows)
+    caps = tuple(fen_to_wan(y.reward_cap_fen) for y in rows)
+    return FundingPlanSpec(
+        first_year=plan.first_year,
+        years=plan.years,
+        mode=plan.taper_mode,
+        first_amount=fen_to_wan(plan.first_amount_fen),
+        step=fen_to_wan(plan.step_fen) if plan.step_fen is not None else None,
+        rate=plan.rate,
+        floor=fen_to_wan(plan.floor_fen),
+        manual=manual,
+        reward_caps=caps if any(caps) else (),
+        startup_grant=fen_to_wan(plan.startup_grant_fen),
+        startup_year=plan.startup_year,
+        tranches=tuple(
+            Tranche(tr.year, fen_to_wan(tr.amount_fen), tr.note) for tr in plan.tranches
+        ),
+    )
+
+
+# ---------------------------------------------------------------- schedules
+
+
+def _row(line) -> ScheduleRow:  # noqa: ANN001 - domain YearLine
+    paid = line.disbursed_by_kind
+    return ScheduleRow(
+        year=line.year,
+        startup_fen=wan_to_fen(line.startup),
+        fixed_fen=wan_to_fen(line.fixed),
+        reward_cap_fen=wan_to_fen(line.reward_cap),
+        grade=line.grade,
+        earned_reward_fen=None if line.earned_reward is None else wan_to_fen(line.earned_reward),
+        planned_total_fen=wan_to_fen(line.planned_total),
+        disbursed_fen=wan_to_fen(line.disbursed),
+        disbursed_startup_fen=wan_to_fen(paid.get("startup", Decimal(0))),
+        disbursed_fixed_fen=wan_to_fen(paid.get("fixed", Decimal(0))),
+        disbursed_reward_fen=wan_to_fen(paid.get("reward", Decimal(0))),
+        warnings=tuple(w.message for w in line.warnings),
+    )
+
+
+def _snapshot(project_id: int | None, sched: FundingSchedule) -> ScheduleSnapshot:
+    return ScheduleSnapshot(
+        project_id=project_id,
+        rows=tuple(_row(ln) for ln in sched.lines),
+        warnings=tuple(w.message for w in sched.warnings),
+    )
+
+
+def _compute(spec: FundingPlanSpec, facts: FundingFacts) -> FundingSchedule:
+    kwargs = {"shares": facts.shares} if facts.shares else {}
+    return spec.schedule(grades=facts.grades, disbursed=facts.disbursed, **kwargs)
+
+
+def preview_schedule(
+    draft: FundingPlanDraft, facts: FundingFacts, project_id: int | None = None
+) -> ScheduleSnapshot:
+    """The year table a draft would give (nothing read or written); `ValidationError` if bad."""
+    return _snapshot(project_id, _compute(spec_from_draft(draft), facts))
+
+
+def _facts_by_project(
+    session: Session, project_ids: Iterable[int] | None
+) -> dict[int, FundingFacts]:
+    """Grades and payments (万元 by year and kind) of many projects: two grouped queries."""
+    ids = None if project_ids is None else list(project_ids)
+    shares = dict(policy_in(session).reward_shares)
+    grades: dict[int, dict[int, str]] = defaultdict(dict)
+    q = select(Evaluation.project_id, Evaluation.year, Evaluation.grade)
+    if ids is not None:
+        q = q.where(Evaluation.project_id.in_(ids))
+    for pid, year, grade in session.execute(q):
+        grades[pid][year] = grade
+    paid: dict[int, dict[int, dict[str, Decimal]]] = defaultdict(lambda: defaultdict(dict))
+    year_of = func.extract("year", Disbursement.paid_on)
+    q2 = select(
+        Disbursement.project_id, year_of, Disbursement.kind, func.sum(Disbursement.amount_fen)
+    ).group_by(Disbursement.project_id, year_of, Disbursement.kind)
+    if ids is not None:
+        q2 = q2.where(Disbursement.project_id.in_(ids))
+    for pid, year, kind, fen in session.execute(q2):
+        paid[pid][int(year)][kind] = fen_to_wan(int(fen))
+    keys = set(grades) | set(paid) | set(ids or ())
+    return {
+        pid: FundingFacts(
+            grades=dict(grades.get(pid, {})),
+            disbursed={y: dict(k) for y, k in paid.get(pid, {}).items()},
+            shares=shares,
+        )
+        for pid in keys
+    }
+
+
+def plans_of(session: Session, project_ids: Iterable[int] | None = None) -> list[FundingPlan]:
+    q = select(FundingPlan).options(
+        selectinload(FundingPlan.year_rows), selectinload(FundingPlan.tranches)
+    )
+    if project_ids is not None:
+        q = q.where(FundingPlan.project_id.in_(list(project_ids)))
+    return list(session.scalars(q))
+
+
+def _schedule_of(plan: FundingPlan, facts: FundingFacts) -> tuple[FundingSchedule | None, str]:
+    """A stored plan's schedule; a plan broken outside the app gives None and the reason."""
+    try:
+        return _compute(spec_from_row(plan), facts), ""
+    except ValidationError as exc:
+        return None, t("Plan could not be computed: {reason}", reason=str(exc))
+
+
+def project_schedule(db: Database, project_id: int) -> ScheduleSnapshot:
+    """A project's year table with warnings (no rows when it has no plan)."""
+    with db.reader() as s:
+        facts = _facts_by_project(s, [project_id])[project_id]
+        plans = plans_of(s, [project_id])
+        if not plans:
+            return ScheduleSnapshot(project_id, (), ())
+        sched, problem = _schedule_of(plans[0], facts)
+        if sched is None:
+            return ScheduleSnapshot(project_id, (), (problem,))
+        return _snapshot(project_id, sched)
+
+
+def load_plan(db: Database, project_id: int) -> FundingPlanSnapshot:
+    """The stored plan as the form shows it, with the facts a preview is computed against."""
+    with db.reader() as s:
+        if s.get(Project, project_id) is None:
+            raise UserError(t("Project {id} no longer exists.", id=project_id))
+        facts = _facts_by_project(s, [project_id])[project_id]
+        plans = plans_of(s, [project_id])
+        plan = plans[0] if plans else None
+        draft = _draft_from_row(plan) if plan else None
+        version = plan.version if plan else None
+    return FundingPlanSnapshot(
+        project_id=project_id,
+        version=version,
+        draft=draft,
+        facts=facts,
+        schedule=project_schedule(db, project_id),
+    )
+
+
+# ---------------------------------------------------------------- saving
+
+
+def _write_years(session: Session, plan: FundingPlan, spec: FundingPlanSpec) -> None:
+    """Update year rows in place (so the audit shows before → after), add and drop the rest."""
+    by_year = {y.year: y for y in plan.year_rows}
+    wanted = range(spec.first_year, spec.last_year + 1)
+    manual = spec.fixed_support() if spec.mode == "manual" else None
+    for i, year in enumerate(wanted):
+        row = by_year.pop(year, None)
+        if row is None:
+            row = FundingYear(year=year)
+            plan.year_rows.append(row)
+        row.reward_cap_fen = wan_to_fen(spec.reward_caps[i]) if spec.reward_caps else 0
+        row.manual_fixed_fen = wan_to_fen(manual[i]) if manual else None
+    for row in by_year.values():
+        plan.year_rows.remove(row)
+        session.delete(row)
+
+
+def _write_tranches(session: Session, plan: FundingPlan, spec: FundingPlanSpec) -> None:
+    by_seq = {tr.seq: tr for tr in plan.tranches}
+    for seq, tranche in enumerate(spec.tranches, start=1):
+        row = by_seq.pop(seq, None)
+        if row is None:
+            row = StartupTranche(seq=seq)
+            plan.tranches.append(row)
+        row.year = tranche.year
+        row.amount_fen = wan_to_fen(tranche.amount)
+        row.note = tranche.note
+    for row in by_seq.values():
+        plan.tranches.remove(row)
+        session.delete(row)
+
+
+def save_plan(
+    db: Database, project_id: int, draft: FundingPlanDraft, version: int | None
+) -> FundingPlanSnapshot:
+    """Validate and store the plan in one transaction.
+
+    `version` is the one the form loaded (None: the project had no plan); if someone saved
+    since, nothing is written and the officer is asked to reload.
+    """
+    spec = spec_from_draft(draft)
+    try:
+        with db.session() as s:
+            project = s.get(Project, project_id)
+            if project is None:
+                raise UserError(t("Project {id} no longer exists.", id=project_id))
+            plans = plans_of(s, [project_id])
+            plan = plans[0] if plans else None
+            if (plan.version if plan else None) != version:
+                raise StaleDataError()
+            if plan is None:
+                plan = FundingPlan(project_id=project_id, is_sample=False)
+                s.add(plan)
+            plan.startup_grant_fen = wan_to_fen(spec.startup_grant)
+            plan.startup_year = spec.startup_year
+            plan.taper_mode = spec.mode
+            plan.first_year = spec.first_year
+            plan.years = spec.years
+            plan.first_amount_fen = wan_to_fen(round_wan(spec.fixed_support()[0]))
+            plan.step_fen = wan_to_fen(spec.step) if spec.step is not None else None
+            plan.rate = spec.rate
+            plan.floor_fen = wan_to_fen(spec.floor)
+            plan.notes = draft.notes
+            _write_years(s, plan, spec)
+            _write_tranches(s, plan, spec)
+            if plan.id is not None:
+                plan.version = plan.version + 1  # child-only edits still move the version
+    except StaleDataError as exc:
+        raise UserError(
+            t("Someone else saved this funding plan first; reload it and apply your change again.")
+        ) from exc
+    return load_plan(db, project_id)
+
+
+# ---------------------------------------------------------------- the contract
+
+
+def _share(part: int, whole: int) -> Decimal | None:
+    if whole <= 0:
+        return None
+    return (Decimal(part) / Decimal(whole)).quantize(_SHARE_PLACES, rounding=ROUND_HALF_UP)
+
+
+def _paid_to(session: Session, start: date | None, end: date) -> dict[int, int]:
+    q = select(Disbursement.project_id, func.sum(Disbursement.amount_fen)).where(
+        Disbursement.paid_on <= end
+    )
+    if start is not None:
+        q = q.where(Disbursement.paid_on >= start)
+    return {pid: int(fen) for pid, fen in session.execute(q.group_by(Disbursement.project_id))}
+
+
+def funding_status_by_project(db: Database, as_of: date) -> dict[int, FundingStatus]:
+    """Every project's plan-to-date and paid-to-date as of a date (whole plan years)."""
+    with db.reader() as s:
+        project_ids = list(s.scalars(select(Project.id)))
+        facts = _facts_by_project(s, None)
+        plans = {p.project_id: p for p in plans_of(s)}
+        to_date = _paid_to(s, None, as_of)
+        this_year = _paid_to(s, date(as_of.year, 1, 1), as_of)
+        out: dict[int, FundingStatus] = {}
+        for pid in project_ids:
+            plan = plans.get(pid)
+            sched, problem = (None, "")
+            if plan is not None:
+                sched, problem = _schedule_of(plan, facts.get(pid, FundingFacts()))
+            line = sched.line(as_of.year) if sched else None
+            out[pid] = FundingStatus(
+                project_id=pid,
+                has_plan=plan is not None,
+                planned_to_date_fen=wan_to_fen(sched.planned_to_date(as_of)) if sched else 0,
+                disbursed_to_date_fen=to_date.get(pid, 0),
+                planned_this_year_fen=wan_to_fen(line.planned_total) if line else 0,
+                disbursed_this_year_fen=this_year.get(pid, 0),
+                earned_reward_this_year_fen=(
+                    wan_to_fen(line.earned_reward)
+                    if line and line.earned_reward is not None
+                    else None
+                ),
+                reward_cap_this_year_fen=wan_to_fen(line.reward_cap) if line else 0,
+                planned_total_fen=wan_to_fen(sched.total("planned_total")) if sched else 0,
+                warnings=(
+                    tuple(w.message for w in sched.warnings if w.year <= as_of.year)
+                    if sched
+                    else ((problem,) if problem else ())
+                ),
+            )
+        return out
+
+
+def portfolio_funding_by_year(db: Database) -> list[PortfolioFundingRow]:
+    """Per year across all plans: planned, caps, earned, paid, and the performance share."""
+    with db.reader() as s:
+        facts = _facts_by_project(s, None)
+        sums: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for plan in plans_of(s):
+            sched, _ = _schedule_of(plan, facts.get(plan.project_id, FundingFacts()))
+            for ln in sched.lines if sched else ():
+                acc = sums[ln.year]
+                acc["startup"] += wan_to_fen(ln.startup)
+                acc["fixed"] += wan_to_fen(ln.fixed)
+                acc["cap"] += wan_to_fen(ln.reward_cap)
+                acc["earned"] += wan_to_fen(ln.earned_reward or Decimal(0))
+                acc["projects"] += 1
+        year_of = func.extract("year", Disbursement.paid_on)
+        paid = s.execute(
+            select(year_of, Disbursement.kind, func.sum(Disbursement.amount_fen)).group_by(
+                year_of, Disbursement.kind
+            )
+        )
+        for year, kind, fen in paid:
+            acc = sums[int(year)]
+            acc["paid"] += int(fen)
+            if kind == "reward":
+                acc["paid_reward"] += int(fen)
+    rows = []
+    for year in sorted(sums):
+        a = sums[year]
+        rows.append(
+            PortfolioFundingRow(
+                year=year,
+                planned_startup_fen=a["startup"],
+                planned_fixed_fen=a["fixed"],
+                reward_cap_fen=a["cap"],
+                earned_reward_fen=a["earned"],
+                disbursed_fen=a["paid"],
+                disbursed_reward_fen=a["paid_reward"],
+                projects=a["projects"],
+                planned_share=_share(a["cap"], a["startup"] + a["fixed"] + a["cap"]),
+                disbursed_share=_share(a["paid_reward"], a["paid"]),
+            )
+        )
+    return rows
+
+
+__all__ = [
+    "DISBURSEMENT_KINDS",
+    "funding_status_by_project",
+    "load_plan",
+    "portfolio_funding_by_year",
+    "preview_schedule",
+    "project_schedule",
+    "save_plan",
+    "spec_from_draft",
+    "spec_from_row",
+]
