@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
-from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import Domain, Project, Zone
@@ -12,13 +14,13 @@ from desktop_app.domain.projects import validate_project_fields
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
+from desktop_app.services.conflicts import check_version, stale_guard
 from desktop_app.snapshots.project import ProjectDetail, ProjectEdit, ProjectRow, RefItem
 
 register(
     {
         "Project {id} no longer exists.": "项目 {id} 已不存在。",
-        "Someone else saved this project first; reload it and apply your change again.":
-            "其他人已先保存了此项目;请重新载入后再修改。",
+        "project “{name}”": "项目“{name}”",
         "Unknown zone.": "未知片区。",
         "Unknown key domain.": "未知重点领域。",
     }
@@ -82,45 +84,84 @@ def project_count(db: Database) -> int:
         return s.scalar(select(func.count(Project.id))) or 0
 
 
+def _theirs(p: Project) -> dict[str, Any]:
+    """The editable fields as the conflict dialog shows them (names, not ids)."""
+    return {
+        "name_zh": p.name_zh,
+        "name_en": p.name_en,
+        "zone": p.zone.name_zh if p.zone else None,
+        "domains": "、".join(d.name_zh for d in sorted(p.domains, key=lambda d: d.id)),
+        "status": p.status,
+        "lead_org": p.lead_org,
+        "start_date": p.start_date,
+        "end_date": p.end_date,
+        "summary_zh": p.summary_zh,
+        "notes": p.notes,
+    }
+
+
+def _yours(edit: ProjectEdit, zone: Zone | None, chosen: list[Domain]) -> dict[str, Any]:
+    return {
+        "name_zh": edit.name_zh.strip(),
+        "name_en": edit.name_en.strip(),
+        "zone": zone.name_zh if zone else None,
+        "domains": "、".join(d.name_zh for d in sorted(chosen, key=lambda d: d.id)),
+        "status": edit.status,
+        "lead_org": edit.lead_org.strip(),
+        "start_date": edit.start_date,
+        "end_date": edit.end_date,
+        "summary_zh": edit.summary_zh,
+        "notes": edit.notes,
+    }
+
+
 def save_project(db: Database, project_id: int, edit: ProjectEdit, version: int) -> ProjectDetail:
-    """Validate and save in one transaction; refuse if someone saved a newer version."""
-    try:
-        with db.session() as s:
-            project = s.get(Project, project_id)
-            if project is None:
-                raise UserError(t("Project {id} no longer exists.", id=project_id))
-            others = set(
-                s.scalars(select(Project.name_zh).where(Project.id != project_id)).all()
-            )
-            errors = validate_project_fields(
-                name_zh=edit.name_zh,
-                status=edit.status,
-                start_date=edit.start_date,
-                end_date=edit.end_date,
-                other_names=others,
-            )
-            zone = s.get(Zone, edit.zone_id) if edit.zone_id is not None else None
-            if edit.zone_id is not None and zone is None:
-                errors["zone_id"] = t("Unknown zone.")
-            chosen = list(s.scalars(select(Domain).where(Domain.id.in_(edit.domain_ids))))
-            if len(chosen) != len(set(edit.domain_ids)):
-                errors["domain_ids"] = t("Unknown key domain.")
-            if errors:
-                raise ValidationError(errors)
-            if project.version != version:
-                raise StaleDataError()
-            project.name_zh = edit.name_zh.strip()
-            project.name_en = edit.name_en.strip()
+    """Validate and save in one transaction.
+
+    `version` is the one the form loaded; if someone saved the project since, nothing is
+    written and `ConflictError` carries their values and yours (call again with
+    `exc.current_version` to re-apply).
+    """
+    yours: dict[str, Any] = {}
+    what = t("project “{name}”", name=edit.name_zh.strip())
+
+    def read_theirs(s: Session) -> tuple[dict[str, Any], int] | None:
+        p = s.get(Project, project_id)
+        return (_theirs(p), p.version) if p is not None else None
+
+    with stale_guard(db, read_theirs, yours, what=what), db.session() as s:
+        project = s.get(Project, project_id)
+        if project is None:
+            raise UserError(t("Project {id} no longer exists.", id=project_id))
+        zone = s.get(Zone, edit.zone_id) if edit.zone_id is not None else None
+        chosen = list(s.scalars(select(Domain).where(Domain.id.in_(edit.domain_ids))))
+        yours.update(_yours(edit, zone, chosen))
+        theirs = _theirs(project)
+        check_version(project.version, version, theirs, yours, what=what)
+        others = set(s.scalars(select(Project.name_zh).where(Project.id != project_id)).all())
+        errors = validate_project_fields(
+            name_zh=edit.name_zh,
+            status=edit.status,
+            start_date=edit.start_date,
+            end_date=edit.end_date,
+            other_names=others,
+        )
+        if edit.zone_id is not None and zone is None:
+            errors["zone_id"] = t("Unknown zone.")
+        if len(chosen) != len(set(edit.domain_ids)):
+            errors["domain_ids"] = t("Unknown key domain.")
+        if errors:
+            raise ValidationError(errors)
+        if theirs != yours:
+            project.name_zh = yours["name_zh"]
+            project.name_en = yours["name_en"]
             project.zone = zone
             project.domains = sorted(chosen, key=lambda d: d.id)
             project.status = edit.status
-            project.lead_org = edit.lead_org.strip()
+            project.lead_org = yours["lead_org"]
             project.start_date = edit.start_date
             project.end_date = edit.end_date
             project.summary_zh = edit.summary_zh
             project.notes = edit.notes
-    except StaleDataError as exc:
-        raise UserError(
-            t("Someone else saved this project first; reload it and apply your change again.")
-        ) from exc
+            flag_modified(project, "notes")  # a domains-only edit must still move the version
     return get_project(db, project_id)
