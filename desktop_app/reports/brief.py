@@ -15,6 +15,7 @@ from typing import Any
 from desktop_app.fileio import atomic_write
 from desktop_app.i18n import language, register, set_language, t
 from desktop_app.reports.styles import (
+    FRAME_W,
     GREY_TEXT,
     GRID,
     MARGIN_BOTTOM,
@@ -103,7 +104,7 @@ def story(data: BriefData, styles: Any) -> list[Any]:
 def render(data: BriefData, out: Any, progress: Progress | None = None) -> int:
     """Write the brief to a path or binary file object; returns the number of pages."""
     from reportlab.lib.pagesizes import A4
-    from reportlab.platypus import SimpleDocTemplate
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     from desktop_app.reports.sections import quarter_label
 
@@ -113,7 +114,7 @@ def render(data: BriefData, out: Any, progress: Progress | None = None) -> int:
         styles = make_styles(data.lang)
         title = t("Key Support Projects — Quarterly Brief")
         right = f"{quarter_label(data.cover.quarter)} · {t('As of')} {data.cover.as_of}"
-        doc = SimpleDocTemplate(
+        doc = BaseDocTemplate(
             out,
             pagesize=A4,
             leftMargin=MARGIN_X,
@@ -124,9 +125,14 @@ def render(data: BriefData, out: Any, progress: Progress | None = None) -> int:
             author="key-projects",
             subject=data.cover.quarter,
             creator="key-projects",
+            initialFontName=styles.font,
             lang="zh-CN" if data.lang == "zh" else "en",
             invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
         )
+        # No frame padding: tables and charts are sized to exactly FRAME_W.
+        frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         if progress is not None:
             doc.setProgressCallBack(_progress_adapter(progress))
         flow = story(data, styles)

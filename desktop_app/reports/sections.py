@@ -95,7 +95,12 @@ register(
         "Due": "到期日",
         "Days overdue": "逾期天数",
         "Base": "基期值",
-        "Latest": "最新值",
+        "Current": "当前值",
+        "Progress": "进度",
+        "Met": "已达标",
+        "On track": "进度正常",
+        "Behind": "进度滞后",
+        "No data": "暂无数据",
         "Planned (not started)": "计划中",
         "Active": "实施中",
         "Completed": "已完成",
@@ -174,6 +179,27 @@ def cover(data: BriefData, st: Styles) -> list[Any]:
     ]
 
 
+def _health_strip(st: Styles, counts: dict[str, int]) -> Any:
+    """Three coloured boxes: the level's name over its count."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    levels = ("red", "amber", "green")
+    label = ParagraphStyle("strip", parent=st.cell_center, textColor="#FFFFFF", fontSize=9)
+    big = ParagraphStyle("strip_n", parent=label, fontSize=18, leading=22)
+    row = [
+        [Paragraph(text(t(HEALTH_NAMES[lv])), label), Paragraph(str(counts.get(lv, 0)), big)]
+        for lv in levels
+    ]
+    table = Table([row], colWidths=[FRAME_W / 3] * 3, rowHeights=[44])
+    table.setStyle(TableStyle(
+        [("FONTNAME", (0, 0), (-1, -1), st.font), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+         ("LINEAFTER", (0, 0), (1, 0), 3, "#FFFFFF")]
+        + [("BACKGROUND", (i, 0), (i, 0), HEALTH_COLOURS[lv]) for i, lv in enumerate(levels)]
+    ))
+    return table
+
+
 def summary(data: BriefData, st: Styles) -> list[Any]:
     from reportlab.platypus import Paragraph
 
@@ -195,20 +221,7 @@ def summary(data: BriefData, st: Styles) -> list[Any]:
             st.body,
         )
     )
-    levels = ("red", "amber", "green")
-    out.append(
-        grid_table(
-            st,
-            [t(HEALTH_NAMES[lv]) for lv in levels],
-            [[str(counts.get(lv, 0)) for lv in levels]],
-            [FRAME_W / 3] * 3,
-            align="ccc",
-            extra=[
-                ("BACKGROUND", (i, 0), (i, 0), HEALTH_COLOURS[lv]) for i, lv in enumerate(levels)
-            ]
-            + [("TEXTCOLOR", (0, 0), (-1, 0), "#FFFFFF")],
-        )
-    )
+    out.append(_health_strip(st, counts))
     out.append(Paragraph(text(t("Funding {year} (10k yuan)", year=s.year)), st.h3))
     share = "—" if s.performance_share is None else f"{s.performance_share:.1f}%"
     out.append(
@@ -457,6 +470,14 @@ def _due_table(items: tuple[DueItem, ...], st: Styles, *, overdue: bool) -> Any:
     )
 
 
+_PROGRESS = {"met": "Met", "on_track": "On track", "behind": "Behind", "no_data": "No data"}
+
+
+def _progress(percent: Decimal | None, status: str) -> str:
+    word = t(_PROGRESS.get(status, status))
+    return word if percent is None else f"{_num(percent)}% · {word}"
+
+
 def appendix(data: BriefData, st: Styles) -> list[Any]:
     from reportlab.platypus import Paragraph
 
@@ -484,26 +505,15 @@ def appendix(data: BriefData, st: Styles) -> list[Any]:
         )
     )
     rows = [
-        [
-            str(r.no),
-            r.name,
-            r.unit or "—",
-            _num(r.base_value),
-            _num(r.target_value),
-            "—" if r.latest_value is None else f"{_num(r.latest_value)} ({r.latest_year})",
-        ]
+        [str(r.no), r.name, r.unit or "—", _num(r.base_value), _num(r.target_value),
+         _num(r.current), _progress(r.percent, r.status)]
         for r in data.district
     ]
     if rows:
-        out.append(
-            grid_table(
-                st,
-                [t("No."), t("Indicator"), t("Unit"), t("Base"), t("Target"), t("Latest")],
-                rows,
-                [24, FRAME_W - 254, 40, 55, 55, 80],
-                align="cllrrr",
-            )
-        )
+        header = [t("No."), t("Indicator"), t("Unit"), t("Base"), t("Target"), t("Current"),
+                  t("Progress")]
+        widths = [24, FRAME_W - 306, 36, 52, 52, 62, 80]
+        out.append(grid_table(st, header, rows, widths, align="cllrrrl"))
     else:
         out.append(Paragraph(text(t("None.")), st.body))
     return out

@@ -43,6 +43,7 @@ def grid_table(
             [v if hasattr(v, "wrapOn") else cell(v, col_styles[i]) for i, v in enumerate(row)]
         )
     commands: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), styles.font),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, "#1F3A5F"),
@@ -75,6 +76,7 @@ def key_value_table(
         data.append(row)
     table = Table(data, colWidths=list(widths), hAlign="LEFT")
     commands: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), styles.font),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),

@@ -135,8 +135,10 @@ class DistrictRow:
     unit: str
     base_value: Decimal | None
     target_value: Decimal | None
-    latest_year: int | None
-    latest_value: Decimal | None
+    current: Decimal | None
+    """Latest level, or the period's sum/average by the indicator's kind."""
+    percent: Decimal | None
+    status: str  # met / on_track / behind / no_data
 
 
 @dataclass(frozen=True)

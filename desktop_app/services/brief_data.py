@@ -1,0 +1,365 @@
+"""The quarterly brief's snapshot: every figure it prints, read in one go for a quarter.
+
+Health, money and scores come from the same services the window uses (so paper and
+screen agree); milestones and this year's indicators are read here in a few set-based
+queries, so the cost per project stays flat as the portfolio grows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from desktop_app.db.database import Database
+from desktop_app.db.models import (
+    Disbursement,
+    FundingPlan,
+    Indicator,
+    Milestone,
+    PlanPeriodRow,
+    Project,
+)
+from desktop_app.domain import district as district_rules
+from desktop_app.domain import scoring
+from desktop_app.domain.health import CLOSED_STATUSES, Health
+from desktop_app.domain.parsing import MAX_YEAR
+from desktop_app.domain.periods import Quarter, now, today
+from desktop_app.errors import UserError
+from desktop_app.i18n import language, register, set_language, t
+from desktop_app.services.district import district_overview, plan_periods
+from desktop_app.services.funding import funding_status_by_project, project_schedule
+from desktop_app.services.health import health_by_project
+from desktop_app.services.performance import performance_status_by_project
+from desktop_app.services.policy import load_policy
+from desktop_app.snapshots.brief import (
+    BriefData,
+    Cover,
+    DistrictRow,
+    DueItem,
+    FundingYearRow,
+    IndicatorRow,
+    PortfolioRow,
+    ProjectSection,
+    RiskItem,
+    Summary,
+    TimelineItem,
+)
+from desktop_app.snapshots.funding import FundingStatus
+from desktop_app.snapshots.performance import PerformanceStatus
+
+register(
+    {
+        "{text}: not a quarter (expected e.g. 2026Q3).": "{text}:不是季度(应为如 2026Q3 的格式)。",
+        "{q} is before any data (the first records are from {first}).":
+            "{q} 早于所有数据(最早的记录为 {first})。",
+        "{q} is after {max}.": "{q} 晚于 {max} 年。",
+        "Key Support Projects — Quarterly Brief": "重点支撑项目季度简报",
+    }
+)
+
+TOP_RISKS = 8
+LEVEL_ORDER = {"red": 0, "amber": 1, "green": 2}
+
+
+@contextmanager
+def in_language(lang: str) -> Iterator[None]:
+    """Compute reasons and labels in the brief's language, then restore the window's."""
+    previous = language()
+    set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(previous)
+
+
+def parse_quarter(text: str) -> Quarter:
+    try:
+        return Quarter.parse(text)
+    except ValueError:
+        raise UserError(t("{text}: not a quarter (expected e.g. 2026Q3).", text=text)) from None
+
+
+def first_data_day(db: Database) -> date:
+    """The earliest day anything is recorded for (the first plan period's start at least)."""
+    with db.reader() as s:
+        candidates = [
+            s.scalar(select(func.min(Project.start_date))),
+            s.scalar(select(func.min(Milestone.planned_start))),
+            s.scalar(select(func.min(Milestone.planned_end))),
+            s.scalar(select(func.min(Disbursement.paid_on))),
+        ]
+        years = [
+            s.scalar(select(func.min(FundingPlan.first_year))),
+            s.scalar(select(func.min(FundingPlan.startup_year))),
+            s.scalar(select(func.min(Indicator.year))),
+            s.scalar(select(func.min(PlanPeriodRow.start_year))),
+        ]
+    days = [d for d in candidates if d is not None]
+    days += [date(y, 1, 1) for y in years if y is not None]
+    return min(days) if days else date(today().year, 1, 1)
+
+
+def check_quarter(db: Database, text: str) -> Quarter:
+    """A quarter the brief can be made for, or a one-line reason why not."""
+    quarter = parse_quarter(text)
+    first = first_data_day(db)
+    if quarter.last_day < first:
+        raise UserError(t("{q} is before any data (the first records are from {first}).",
+                          q=quarter, first=first.isoformat()))
+    if quarter.year > MAX_YEAR:
+        raise UserError(t("{q} is after {max}.", q=quarter, max=MAX_YEAR))
+    return quarter
+
+
+def _name(zh: str, en: str, lang: str) -> str:
+    return en if lang == "en" and en else zh
+
+
+def _one_place(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+class _Milestones:
+    """All milestones, grouped per project, with the questions the brief asks of them."""
+
+    def __init__(self, db: Database) -> None:
+        query = select(
+            Milestone.project_id, Milestone.code, Milestone.title, Milestone.planned_start,
+            Milestone.planned_end, Milestone.actual_end, Milestone.percent_complete,
+            Milestone.status,
+        ).order_by(Milestone.project_id, Milestone.sort_order, Milestone.id)
+        self.by_project: dict[int, list[tuple]] = defaultdict(list)
+        with db.reader() as s:
+            for row in s.execute(query):
+                self.by_project[row[0]].append(tuple(row))
+
+    @staticmethod
+    def _overdue(row: tuple, as_of: date) -> int:
+        end, status = row[4], row[7]
+        return (as_of - end).days if status not in CLOSED_STATUSES and end < as_of else 0
+
+    def timeline(self, pid: int, year: int, as_of: date) -> tuple[TimelineItem, ...]:
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        return tuple(
+            TimelineItem(code, title, start, end, actual, pct, status,
+                         self._overdue(r, as_of))
+            for r in self.by_project.get(pid, ())
+            for _, code, title, start, end, actual, pct, status in [r]
+            if end >= first and (start or end) <= last
+        )
+
+    def next_open(self, pid: int) -> tuple | None:
+        rows = [r for r in self.by_project.get(pid, ()) if r[7] not in CLOSED_STATUSES]
+        return min(rows, key=lambda r: r[4]) if rows else None
+
+    def percent(self, pid: int) -> int | None:
+        """Mean completion of the project's milestones (cancelled ones left out)."""
+        rows = [r for r in self.by_project.get(pid, ()) if r[7] != "cancelled"]
+        if not rows:
+            return None
+        mean = Decimal(sum(100 if r[7] == "done" else r[6] for r in rows)) / len(rows)
+        return int(mean.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+    def due_in(self, pid: int, first: date, last: date) -> list[tuple]:
+        return [r for r in self.by_project.get(pid, ())
+                if r[7] not in CLOSED_STATUSES and first <= r[4] <= last]
+
+    def overdue(self, pid: int, as_of: date) -> list[tuple]:
+        return [r for r in self.by_project.get(pid, ()) if self._overdue(r, as_of) > 0]
+
+
+def _indicators(db: Database, year: int, up_to_quarter: int) -> dict[int, list[IndicatorRow]]:
+    """This year's indicators with the year-to-date figure and the straight-line score,
+    projected from the latest quarter any indicator of the set reported (as the
+    performance service projects the total)."""
+    query = (
+        select(Indicator).where(Indicator.year == year)
+        .options(selectinload(Indicator.actuals))
+        .order_by(Indicator.project_id, Indicator.sort_order, Indicator.id)
+    )
+    out: dict[int, list[IndicatorRow]] = defaultdict(list)
+    with db.reader() as s:
+        by_project: dict[int, list[Indicator]] = defaultdict(list)
+        for ind in s.scalars(query):
+            by_project[ind.project_id].append(ind)
+        for pid, inds in by_project.items():
+            reported = [a.quarter for i in inds for a in i.actuals if a.quarter <= up_to_quarter]
+            quarter = max(reported) if reported else None
+            for ind in inds:
+                ytd = _ytd_at(ind, quarter) if quarter else None
+                score = None
+                if quarter is not None:
+                    spec = scoring.IndicatorSpec(ind.weight, ind.target, ind.direction)
+                    score = scoring.projected_indicator_score(spec, ytd, quarter)
+                out[pid].append(IndicatorRow(ind.code, ind.name, ind.unit, ind.weight,
+                                             ind.target, ind.direction, ytd, score))
+    return out
+
+
+def _ytd_at(ind: Indicator, quarter: int) -> Decimal | None:
+    """The figure at `quarter`; a qualitative score given earlier still stands."""
+    values = {a.quarter: a.ytd_value for a in ind.actuals if a.quarter <= quarter}
+    if quarter in values:
+        return values[quarter]
+    if ind.direction == "qualitative" and values:
+        return values[max(values)]
+    return None
+
+
+def _funding_rows(db: Database, pid: int, as_of: date) -> tuple[FundingYearRow, ...]:
+    sched = project_schedule(db, pid)
+    return tuple(
+        FundingYearRow(
+            r.year, r.startup_fen, r.fixed_fen,
+            r.earned_reward_fen if r.earned_reward_fen is not None else r.reward_cap_fen,
+            r.disbursed_fen if r.year <= as_of.year else 0,
+        )
+        for r in sched.rows
+    )
+
+
+def _summary(
+    year: int,
+    rows: list[tuple[Project, str]],
+    health: dict[int, Health],
+    funding: dict[int, FundingStatus],
+    perf: dict[int, PerformanceStatus],
+) -> Summary:
+    counts = {lv: 0 for lv in LEVEL_ORDER}
+    for p, _ in rows:
+        counts[health[p.id].level] += 1
+    fs = [funding[p.id] for p, _ in rows if p.id in funding]
+    planned = sum(f.planned_this_year_fen for f in fs)
+    reward_part = sum(
+        f.earned_reward_this_year_fen if f.earned_reward_this_year_fen is not None
+        else f.reward_cap_this_year_fen for f in fs
+    )
+    share = _one_place(Decimal(reward_part * 100) / planned) if planned else None
+    scored = [(perf[p.id].projected_score, p.no, name) for p, name in rows
+              if p.id in perf and perf[p.id].projected_score is not None]
+    average = lowest = None
+    lowest_name = ""
+    if scored:
+        average = _one_place(sum((s for s, _, _ in scored), Decimal(0)) / len(scored))
+        lowest, _, lowest_name = min(scored, key=lambda x: (x[0], x[1]))
+    risky = sorted(
+        ((p, name) for p, name in rows if health[p.id].level != "green"),
+        key=lambda x: (LEVEL_ORDER[health[x[0].id].level], -len(health[x[0].id].reasons), x[0].no),
+    )
+    risks = tuple(
+        RiskItem(p.no, name, health[p.id].level, health[p.id].reasons[0].text)
+        for p, name in risky[:TOP_RISKS]
+    )
+    return Summary(
+        year=year,
+        health_counts=tuple((lv, counts[lv]) for lv in ("red", "amber", "green")),
+        planned_fen=planned,
+        disbursed_fen=sum(f.disbursed_this_year_fen for f in fs),
+        reward_earned_fen=sum(f.earned_reward_this_year_fen or 0 for f in fs),
+        performance_share=share,
+        average_score=average,
+        lowest_score=lowest,
+        lowest_project=lowest_name,
+        top_risks=risks,
+    )
+
+
+def _district(db: Database, year: int, lang: str) -> tuple[str, tuple[DistrictRow, ...]]:
+    """The plan period holding `year` (else the latest before it), values up to `year`."""
+    periods = [p for p in plan_periods(db) if p.start_year <= year]
+    if not periods:
+        return "", ()
+    period = next((p for p in periods if p.end_year >= year), periods[-1])
+    overview = district_overview(db, period.id)
+    rows = []
+    for r in overview.rows:
+        values = {y: v for y, v in r.values.items() if y <= year}
+        prog = district_rules.progress(r.kind, r.base_value, r.target_value, values,
+                                       period.start_year, period.end_year)
+        rows.append(DistrictRow(r.no, r.name(lang), r.unit, r.base_value, r.target_value,
+                                prog.current, prog.percent, prog.status))
+    return f"{period.start_year}–{period.end_year}", tuple(rows)
+
+
+def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> BriefData:
+    """Everything the brief for `quarter_text` prints, as of the quarter's last day (or
+    today while it runs); UserError for a malformed or out-of-range quarter."""
+    with in_language(lang):
+        quarter = check_quarter(db, quarter_text)
+        as_of = quarter.as_of(today())
+        year = quarter.year
+        with db.reader() as s:
+            projects = list(s.scalars(
+                select(Project).options(selectinload(Project.zone),
+                                        selectinload(Project.domains)).order_by(Project.no)
+            ))
+        policy = load_policy(db)
+        health = health_by_project(db, as_of, policy)
+        funding = funding_status_by_project(db, as_of)
+        perf = performance_status_by_project(db, as_of)
+        milestones = _Milestones(db)
+        indicators = _indicators(db, year, Quarter.of(as_of).q if as_of.year == year else 4)
+        named = [(p, _name(p.name_zh, p.name_en, lang)) for p in projects]
+        nxt_q = quarter.next()
+        sep = "、" if lang == "zh" else ", "
+
+        portfolio, sections, due_next, overdue = [], [], [], []
+        for p, name in named:
+            h = health[p.id]
+            f = funding.get(p.id)
+            ps = perf.get(p.id)
+            zone = _name(p.zone.name_zh, p.zone.name_en, lang) if p.zone else ""
+            nxt = milestones.next_open(p.id)
+            grade = (ps.last_grade or "") if ps else ""
+            portfolio.append(PortfolioRow(
+                p.no, name, zone, h.level, h.reasons[0].text if h.reasons else "",
+                nxt[2] if nxt else "", nxt[4] if nxt else None, milestones.percent(p.id),
+                f.disbursed_this_year_fen if f else 0,
+                f.planned_this_year_fen if f and f.has_plan else None, grade,
+            ))
+            projected = ps.projected_score if ps else None
+            sections.append(ProjectSection(
+                no=p.no, name=name,
+                other_name=p.name_zh if lang == "en" else p.name_en,
+                zone=zone, domains=sep.join(_name(d.name_zh, d.name_en, lang) for d in p.domains),
+                lead_org=p.lead_org, start=p.start_date, end=p.end_date, status=p.status,
+                summary=p.summary_zh, notes=p.notes, health=h.level,
+                reasons=tuple(r.text for r in h.reasons),
+                milestones=milestones.timeline(p.id, year, as_of),
+                funding=_funding_rows(db, p.id, as_of) if f and f.has_plan else (),
+                indicators=tuple(indicators.get(p.id, ())),
+                projected_score=projected,
+                projected_grade=scoring.grade(projected, policy.grade_thresholds)
+                if projected is not None else "",
+                latest_grade=grade,
+            ))
+            for r in milestones.due_in(p.id, nxt_q.first_day, nxt_q.last_day):
+                due_next.append(DueItem(p.no, name, r[1], r[2], r[4], r[6], 0))
+            for r in milestones.overdue(p.id, as_of):
+                overdue.append(DueItem(p.no, name, r[1], r[2], r[4], r[6], (as_of - r[4]).days))
+
+        due_next.sort(key=lambda d: (d.due, d.project_no, d.code))
+        overdue.sort(key=lambda d: (-d.overdue_days, d.project_no, d.code))
+        period, district = _district(db, year, lang)
+        cover = Cover(
+            title=t("Key Support Projects — Quarterly Brief"),
+            quarter=str(quarter),
+            as_of=as_of,
+            generated_at=now(),
+            database=db.display_name,
+            schema=db.schema_revision() or "",
+            project_count=len(projects),
+        )
+        return BriefData(
+            lang=lang, year=year, cover=cover,
+            summary=_summary(year, named, health, funding, perf),
+            portfolio=tuple(portfolio), projects=tuple(sections),
+            due_next=tuple(due_next), next_quarter=str(nxt_q), overdue=tuple(overdue),
+            district=district, district_period=period,
+        )
