@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
+from desktop_app.errors import UserError
 from desktop_app.fileio import atomic_write
 from desktop_app.i18n import language, register, set_language, t
 from desktop_app.reports.styles import (
@@ -28,7 +30,13 @@ from desktop_app.reports.styles import (
 )
 from desktop_app.snapshots.brief import BriefData
 
-register({"Page {x} of {y}": "第 {x} 页 / 共 {y} 页"})
+register(
+    {
+        "Page {x} of {y}": "第 {x} 页 / 共 {y} 页",
+        "{path}: is a folder, not a file": "{path}:是文件夹,不是文件",
+        "{path}: cannot write ({reason})": "{path}:无法写入({reason})",
+    }
+)
 
 Progress = Callable[[int, int], None]
 
@@ -161,5 +169,12 @@ def write_brief(
     data: BriefData, path: str | os.PathLike[str], progress: Progress | None = None
 ) -> int:
     """Render to a temp file beside `path`, then rename: a failure leaves no partial file."""
-    with atomic_write(path) as tmp:
-        return render(data, str(tmp), progress)
+    target = Path(path)
+    if target.is_dir():
+        raise UserError(t("{path}: is a folder, not a file", path=target))
+    try:
+        with atomic_write(target) as tmp:
+            return render(data, str(tmp), progress)
+    except OSError as exc:
+        raise UserError(t("{path}: cannot write ({reason})", path=target,
+                          reason=exc.strerror or exc)) from exc

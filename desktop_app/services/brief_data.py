@@ -290,8 +290,8 @@ def _district(db: Database, year: int, lang: str) -> tuple[str, tuple[DistrictRo
 def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> BriefData:
     """Everything the brief for `quarter_text` prints, as of the quarter's last day (or
     today while it runs); UserError for a malformed or out-of-range quarter."""
+    quarter = check_quarter(db, quarter_text)  # refused in the caller's language
     with in_language(lang):
-        quarter = check_quarter(db, quarter_text)
         as_of = quarter.as_of(today())
         year = quarter.year
         with db.reader() as s:
