@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from desktop_app import __version__
 
 #: Sub-command modules in `desktop_app.commands`, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ("check", "init", "backup", "restore", "report")
+COMMANDS: tuple[str, ...] = ("check", "init", "backup", "restore", "report", "copy")
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:

@@ -12,8 +12,6 @@ from desktop_app.i18n import t
 
 register_text(
     {
-        "backups work on a SQLite database file; use the PostgreSQL tools for {db}":
-            "备份功能只适用于 SQLite 数据库文件;{db} 请使用 PostgreSQL 自带的工具",
         "{path}: cannot write the backup ({reason})": "{path}:无法写入备份({reason})",
         "backup written to {path}": "备份已写入 {path}",
     }
@@ -35,12 +33,12 @@ def run(args: argparse.Namespace) -> int:
 
     db = open_from_args(args, create=False)
     try:
-        if db.path is None:
-            raise UserError(t(
-                "backups work on a SQLite database file; use the PostgreSQL tools for {db}",
-                db=db.display_name,
-            ))
         out = Path(args.output).expanduser().absolute() if args.output else None
+        if db.path is None:  # a server database: pg_dump -Fc (or how to do without it)
+            from desktop_app.db.pg_backup import dump
+
+            print(t("backup written to {path}", path=dump(db.url, out)))
+            return 0
         try:
             if out is None:
                 written = timestamped_backup(db.path, "manual")

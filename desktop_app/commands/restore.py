@@ -10,14 +10,11 @@ import argparse
 from pathlib import Path
 
 from desktop_app.db.engine import sqlite_path, to_url
-from desktop_app.errors import UserError
 from desktop_app.i18n import register as register_text
 from desktop_app.i18n import t
 
 register_text(
     {
-        "restore works on a SQLite database file, not {db}":
-            "恢复功能只适用于 SQLite 数据库文件,不适用于 {db}",
         "restored {source} into {db}": "已将 {source} 恢复到 {db}",
         "the previous database was saved as {path}": "原数据库已另存为 {path}",
         "the damaged database was moved aside to {path}": "已损坏的数据库已移到 {path}",
@@ -38,8 +35,14 @@ def run(args: argparse.Namespace) -> int:
 
     target = args.db or default_database()
     db_path = sqlite_path(to_url(target))
-    if db_path is None:
-        raise UserError(t("restore works on a SQLite database file, not {db}", db=target))
+    if db_path is None:  # a server database: pg_restore in one transaction
+        from desktop_app.commands import ask_password_in_terminal
+        from desktop_app.db.pg_backup import restore_into
+
+        saved = restore_into(target, Path(args.file).expanduser(), ask_password_in_terminal)
+        print(t("restored {source} into {db}", source=args.file, db=saved.database))
+        print(t("the previous database was saved as {path}", path=saved.previous))
+        return 0
     result = restore_database(db_path, Path(args.file).expanduser())
     # Open it once: migrates a backup from an older version and proves it opens.
     db = open_database(db_path, create=False, lock=False)

@@ -14,13 +14,14 @@ import os
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.engine import URL
 
 from desktop_app.db import migrate
-from desktop_app.db.server import masked, scrub
+from desktop_app.db.server import PasswordPrompt, masked, scrub
 from desktop_app.errors import DatabaseRefused, UserError
 from desktop_app.i18n import register, t
 from desktop_app.paths import data_dir, make_private_dir
@@ -182,3 +183,33 @@ def restore(url: URL, src: Path) -> str:
         "pg_restore",
     )
     return revision
+
+
+@dataclass(frozen=True)
+class RestoredServer:
+    database: str
+    previous: Path
+
+
+def restore_into(
+    target: str, src: Path, ask_password: PasswordPrompt | None = None
+) -> RestoredServer:
+    """`key-projects restore` on a server: check the dump, save the current data, restore.
+
+    The current contents are dumped first (`<db>-pre-restore-…dump`), so a restore can
+    itself be undone; afterwards the database is opened once, which migrates a dump
+    from an older version.
+    """
+    from desktop_app.db.database import open_database
+
+    db = open_database(target, create=False, seed=False, lock=False, ask_password=ask_password)
+    try:
+        db.require_writable()
+        url = db.url
+        dump_revision(url, src)
+        previous = dump(url, default_dump_path(url, "pre-restore"))
+    finally:
+        db.dispose()
+    restore(url, src)
+    open_database(url.render_as_string(hide_password=False), create=False, lock=False).dispose()
+    return RestoredServer(database=masked(url), previous=previous)
