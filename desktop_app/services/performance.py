@@ -218,6 +218,9 @@ def project_performance(db: Database, project_id: int, year: int) -> ProjectPerf
             weight_problem=_weight_problem(project, year, indicators),
             projection_quarter=quarter,
             projected_total=projected,
+            projected_grade=None
+            if projected is None
+            else scoring.grade(projected, policy_in(s).grade_thresholds),
             evaluation=_evaluation_view(this_year, {i.id: i for i in indicators})
             if this_year
             else None,

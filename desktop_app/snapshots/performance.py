@@ -105,6 +105,7 @@ class ProjectPerformance:
     """Why the weight set is refused (None when it sums to 100 or is empty)."""
     projection_quarter: int | None
     projected_total: Decimal | None
+    projected_grade: str | None
     evaluation: EvaluationView | None
     trend: tuple[YearScore, ...]
     """Closed years' totals and grades, oldest first (the trend chart)."""

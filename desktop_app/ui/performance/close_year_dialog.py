@@ -1,0 +1,131 @@
+"""Closing a year: the computed scores and grade, and an override only with a reason."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.parsing import ParseError
+from desktop_app.domain.periods import today
+from desktop_app.errors import UserError
+from desktop_app.services import performance as perf
+from desktop_app.snapshots.performance import EvaluationView
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.performance.formatting import ERROR_STYLE, fmt, grade_label
+from desktop_app.ui.widgets.date_field import DateField
+
+
+class CloseYearDialog(QDialog):
+    def __init__(
+        self, ctx: AppContext, preview: EvaluationView, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.preview = preview
+        self.result_view: EvaluationView | None = None
+        self.setWindowTitle(self.tr("Close {year} with an evaluation").format(year=preview.year))
+        self.setMinimumWidth(560)
+
+        table = QTableWidget(len(preview.items), 5)
+        table.setHorizontalHeaderLabels(
+            [
+                self.tr("Indicator"),
+                self.tr("Weight"),
+                self.tr("Target"),
+                self.tr("Actual"),
+                self.tr("Score"),
+            ]
+        )
+        for row, item in enumerate(preview.items):
+            cells = (
+                item.name,
+                fmt(item.weight),
+                fmt(item.target),
+                fmt(item.actual),
+                fmt(item.score, 2),
+            )
+            for col, text in enumerate(cells):
+                table.setItem(row, col, QTableWidgetItem(text))
+        table.verticalHeader().hide()
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table = table
+
+        self.total_label = QLabel(
+            self.tr("Total {total} → computed grade {grade}").format(
+                total=fmt(preview.total, 1), grade=grade_label(preview.computed_grade)
+            )
+        )
+        self.total_label.setStyleSheet("font-weight: bold;")
+        self.grade = QComboBox()
+        for letter in ("A", "B", "C", "D"):
+            self.grade.addItem(grade_label(letter), letter)
+        self.grade.setCurrentIndex(self.grade.findData(preview.computed_grade))
+        self.reason = QPlainTextEdit()
+        self.reason.setPlaceholderText(
+            self.tr("Required when the grade differs from the computed one")
+        )
+        self.reason.setMaximumHeight(80)
+        self.evaluated_on = DateField()
+        self.evaluated_on.set_value(today())
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Grade"), self.grade)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Evaluated on"), self.evaluated_on)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close the year"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table, 1)
+        layout.addWidget(self.total_label)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.grade.currentIndexChanged.connect(self._grade_changed)
+        self._grade_changed()
+
+    def _grade_changed(self, *_args: object) -> None:
+        overridden = self.grade.currentData() != self.preview.computed_grade
+        self.reason.setEnabled(overridden)
+        self.error.clear()
+
+    def accept(self) -> None:
+        """Record the evaluation; a refusal is shown here and the dialog stays open."""
+        try:
+            evaluated_on = self.evaluated_on.value()
+        except ParseError as exc:
+            self.evaluated_on.set_error(str(exc))
+            return
+        grade = self.grade.currentData()
+        reason = self.reason.toPlainText() if grade != self.preview.computed_grade else ""
+        try:
+            self.result_view = perf.close_year(
+                self.ctx.db,
+                self.preview.project_id,
+                self.preview.year,
+                grade=grade,
+                reason=reason,
+                evaluated_on=evaluated_on,
+            )
+        except UserError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()

@@ -1,0 +1,288 @@
+"""The indicator table of one project-year: a draft of the set, plus quarterly actuals.
+
+Definition cells (name, unit, direction, weight, target) edit a draft that is saved as a
+whole, because a weight set is only valid once it sums to 100. Actual cells are one
+user action each: the model emits `sig_actual_edited` and the tab saves it at once.
+The model knows no database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desktop_app.domain.parsing import ParseError, parse_decimal
+from desktop_app.snapshots.performance import IndicatorEdit, IndicatorRow
+from desktop_app.ui.performance.formatting import direction_label, fmt, parse_optional
+
+Index = QModelIndex | QPersistentModelIndex
+(
+    COL_NAME,
+    COL_UNIT,
+    COL_DIRECTION,
+    COL_WEIGHT,
+    COL_TARGET,
+    COL_Q1,
+    COL_Q2,
+    COL_Q3,
+    COL_Q4,
+    COL_PROJECTED,
+) = range(10)
+COLUMN_COUNT = 10
+QUARTER_COLS = (COL_Q1, COL_Q2, COL_Q3, COL_Q4)
+DEFINITION_COLS = (COL_NAME, COL_UNIT, COL_DIRECTION, COL_WEIGHT, COL_TARGET)
+DRAFT_BG = QColor("#fff8e1")
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    """A row as shown: the stored indicator (if any) and the officer's pending edits."""
+
+    id: int | None
+    code: str
+    name: str
+    unit: str
+    direction: str
+    weight: Decimal
+    target: Decimal | None
+    allow_negative: bool
+    ytd: tuple[Decimal | None, ...] = (None, None, None, None)
+    projected_score: Decimal | None = None
+
+    @classmethod
+    def of(cls, row: IndicatorRow) -> DraftRow:
+        return cls(
+            id=row.id,
+            code=row.code,
+            name=row.name,
+            unit=row.unit,
+            direction=row.direction,
+            weight=row.weight,
+            target=row.target,
+            allow_negative=row.allow_negative,
+            ytd=row.ytd,
+            projected_score=row.projected_score,
+        )
+
+    def edit(self) -> IndicatorEdit:
+        return IndicatorEdit(
+            id=self.id,
+            name=self.name,
+            unit=self.unit,
+            weight=self.weight,
+            target=self.target,
+            direction=self.direction,
+            allow_negative=self.allow_negative,
+            code=self.code,
+        )
+
+
+def _headers() -> list[str]:
+    t = QCoreApplication.translate
+    return [
+        t("IndicatorModel", "Indicator"),
+        t("IndicatorModel", "Unit"),
+        t("IndicatorModel", "Direction"),
+        t("IndicatorModel", "Weight"),
+        t("IndicatorModel", "Target"),
+        t("IndicatorModel", "Q1 YTD"),
+        t("IndicatorModel", "Q2 YTD"),
+        t("IndicatorModel", "Q3 YTD"),
+        t("IndicatorModel", "Q4 YTD"),
+        t("IndicatorModel", "Projected score"),
+    ]
+
+
+class IndicatorTableModel(QAbstractTableModel):
+    sig_actual_edited = Signal(int, int, str)
+    """An actual cell was typed: indicator id, quarter (1–4), the text as typed."""
+    sig_draft_changed = Signal()
+    """The indicator set differs from what is stored (or no longer does)."""
+    sig_invalid = Signal(str)
+    """A typed value was refused before reaching the draft (the reason)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[DraftRow] = []
+        self._stored: list[DraftRow] = []
+        self._headers = _headers()
+        self.locked = False
+        """A closed year or a read-only database: nothing is editable."""
+
+    def set_rows(
+        self,
+        rows: list[IndicatorRow] | tuple[IndicatorRow, ...],
+        scores: dict[int, Decimal] | None = None,
+    ) -> None:
+        """Show a project-year; `scores` (a closed year's evaluated scores) replace the
+        projection in the last column."""
+        self.beginResetModel()
+        self._headers[COL_PROJECTED] = (
+            QCoreApplication.translate("IndicatorModel", "Score")
+            if scores is not None
+            else QCoreApplication.translate("IndicatorModel", "Projected score")
+        )
+        drafts = [DraftRow.of(r) for r in rows]
+        if scores is not None:
+            drafts = [replace(d, projected_score=scores.get(d.id or 0)) for d in drafts]
+        self._stored = drafts
+        self._rows = list(self._stored)
+        self.endResetModel()
+        self.sig_draft_changed.emit()
+
+    def rows(self) -> list[DraftRow]:
+        return list(self._rows)
+
+    def edits(self) -> list[IndicatorEdit]:
+        return [r.edit() for r in self._rows]
+
+    def is_dirty(self) -> bool:
+        return [r.edit() for r in self._rows] != [r.edit() for r in self._stored]
+
+    def weight_sum(self) -> Decimal:
+        return sum((r.weight for r in self._rows), Decimal(0))
+
+    def add_row(self, name: str) -> int:
+        row = len(self._rows)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._rows.append(
+            DraftRow(
+                id=None,
+                code="",
+                name=name,
+                unit="",
+                direction="higher",
+                weight=Decimal(0),
+                target=None,
+                allow_negative=False,
+            )
+        )
+        self.endInsertRows()
+        self.sig_draft_changed.emit()
+        return row
+
+    def remove_row(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+            self.sig_draft_changed.emit()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def _text(self, r: DraftRow, col: int) -> str:
+        if col == COL_NAME:
+            return r.name
+        if col == COL_UNIT:
+            return r.unit
+        if col == COL_DIRECTION:
+            return direction_label(r.direction)
+        if col == COL_WEIGHT:
+            return fmt(r.weight)
+        if col == COL_TARGET:
+            return "—" if r.direction == "qualitative" else fmt(r.target)
+        if col in QUARTER_COLS:
+            return fmt(r.ytd[col - COL_Q1])
+        if col == COL_PROJECTED:
+            return fmt(r.projected_score, 1) if r.id is not None else ""
+        return ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(r, col)
+        if role == Qt.ItemDataRole.EditRole:
+            return r.direction if col == COL_DIRECTION else self._text(r, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col not in (
+            COL_NAME,
+            COL_UNIT,
+            COL_DIRECTION,
+        ):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and col in DEFINITION_COLS:
+            stored = next((s for s in self._stored if s.id == r.id and r.id is not None), None)
+            if stored is None or stored.edit() != r.edit():
+                return QBrush(DRAFT_BG)
+        if role == Qt.ItemDataRole.ToolTipRole and col in QUARTER_COLS:
+            if r.direction == "qualitative":
+                return QCoreApplication.translate(
+                    "IndicatorModel", "The officer's score, 0 to the weight"
+                )
+            return QCoreApplication.translate(
+                "IndicatorModel", "Year-to-date figure at quarter end"
+            )
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not index.isValid() or self.locked:
+            return base
+        r = self._rows[index.row()]
+        col = index.column()
+        if col in DEFINITION_COLS and not (col == COL_TARGET and r.direction == "qualitative"):
+            return base | Qt.ItemFlag.ItemIsEditable
+        if col in QUARTER_COLS and r.id is not None and not self.is_dirty():
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        r = self._rows[index.row()]
+        col = index.column()
+        text = "" if value is None else str(value)
+        if col in QUARTER_COLS:
+            if r.id is None:
+                return False
+            if text.strip() == self._text(r, col):
+                return False
+            self.sig_actual_edited.emit(r.id, col - COL_Q1 + 1, text)
+            return True
+        try:
+            changed = self._changed(r, col, text)
+        except ParseError as exc:
+            self.sig_invalid.emit(str(exc))
+            return False
+        if changed == r:
+            return False
+        self._rows[index.row()] = changed
+        left = self.index(index.row(), 0)
+        self.dataChanged.emit(left, self.index(index.row(), COLUMN_COUNT - 1))
+        self.sig_draft_changed.emit()
+        return True
+
+    @staticmethod
+    def _changed(r: DraftRow, col: int, text: str) -> DraftRow:
+        if col == COL_NAME:
+            return replace(r, name=text.strip())
+        if col == COL_UNIT:
+            return replace(r, unit=text.strip())
+        if col == COL_DIRECTION:
+            target = None if text == "qualitative" else r.target
+            return replace(r, direction=text, target=target)
+        if col == COL_WEIGHT:
+            return replace(r, weight=parse_decimal(text))
+        return replace(r, target=parse_optional(text))

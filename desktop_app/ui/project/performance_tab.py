@@ -1,0 +1,359 @@
+"""The project's performance tab: indicators and targets, quarterly YTD actuals, the
+projected score, closing the year, and the trend of past totals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR, ParseError
+from desktop_app.domain.periods import today
+from desktop_app.domain.scoring import DIRECTIONS
+from desktop_app.errors import UserError
+from desktop_app.services import performance as perf
+from desktop_app.snapshots.performance import ProjectPerformance
+from desktop_app.ui import dialogs
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.performance.close_year_dialog import CloseYearDialog
+from desktop_app.ui.performance.formatting import (
+    ERROR_STYLE,
+    direction_label,
+    fmt,
+    grade_label,
+    parse_optional,
+)
+from desktop_app.ui.performance.indicator_model import (
+    COL_DIRECTION,
+    COL_NAME,
+    IndicatorTableModel,
+)
+from desktop_app.ui.performance.trend_chart import TrendChart
+from desktop_app.ui.project.tab_base import ProjectTab
+
+
+class DirectionDelegate(QStyledItemDelegate):
+    """Direction is picked from the three codes, shown by their labels."""
+
+    def createEditor(  # noqa: N802
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        for code in DIRECTIONS:
+            combo.addItem(direction_label(code), code)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model, index) -> None:  # noqa: ANN001, N802
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class PerformanceTab(ProjectTab):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.snapshot: ProjectPerformance | None = None
+        self.model = IndicatorTableModel(self)
+
+        self.year = QSpinBox()
+        self.year.setRange(MIN_YEAR, MAX_YEAR)
+        self.year.setValue(today().year)
+        self.year.setPrefix(self.tr("Year "))
+        self.copy_button = QPushButton(self.tr("Copy last year's indicators"))
+        self.add_button = QPushButton(self.tr("Add indicator"))
+        self.delete_button = QPushButton(self.tr("Delete indicator"))
+        self.save_button = QPushButton(self.tr("Save indicators"))
+        self.discard_button = QPushButton(self.tr("Discard"))
+        self.close_button = QPushButton(self.tr("Close year…"))
+        self.reopen_button = QPushButton(self.tr("Reopen year…"))
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.setWordWrap(True)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(COL_DIRECTION, DirectionDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.chart = TrendChart()
+
+        top = QHBoxLayout()
+        top.addWidget(self.year)
+        top.addWidget(self.copy_button)
+        top.addStretch(1)
+        top.addWidget(self.close_button)
+        top.addWidget(self.reopen_button)
+        edit_row = QHBoxLayout()
+        edit_row.addWidget(self.add_button)
+        edit_row.addWidget(self.delete_button)
+        edit_row.addStretch(1)
+        edit_row.addWidget(self.save_button)
+        edit_row.addWidget(self.discard_button)
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addLayout(top)
+        upper_layout.addWidget(self.summary)
+        upper_layout.addWidget(self.table, 1)
+        upper_layout.addLayout(edit_row)
+        upper_layout.addWidget(self.error_label)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(upper)
+        splitter.addWidget(self.chart)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.year.valueChanged.connect(self._year_changed)
+        self.copy_button.clicked.connect(self._copy_last_year)
+        self.add_button.clicked.connect(self._add)
+        self.delete_button.clicked.connect(self._delete)
+        self.save_button.clicked.connect(self.save)
+        self.discard_button.clicked.connect(self.discard)
+        self.close_button.clicked.connect(self._close_year)
+        self.reopen_button.clicked.connect(self._reopen_year)
+        self.model.sig_actual_edited.connect(self._actual_edited)
+        self.model.sig_draft_changed.connect(self._update_state)
+        self.model.sig_invalid.connect(self.error_label.setText)
+        self._update_state()
+
+    def tab_title(self) -> str:
+        return self.tr("Performance")
+
+    # -- loading -------------------------------------------------------------------
+
+    def load_project(self, project_id: int | None) -> None:
+        super().load_project(project_id)
+        self.error_label.clear()
+        self._reload()
+
+    def _reload(self) -> None:
+        if self.project_id is None:
+            self.snapshot = None
+            self.model.set_rows([])
+        else:
+            self._show(perf.project_performance(self.ctx.db, self.project_id, self.year.value()))
+
+    def _show(self, snapshot: ProjectPerformance) -> None:
+        self.snapshot = snapshot
+        self.model.locked = self.ctx.readonly or snapshot.evaluation is not None
+        ev = snapshot.evaluation
+        scores = {i.indicator_id: i.score for i in ev.items} if ev else None
+        self.model.set_rows(snapshot.indicators, scores)
+        projected = None
+        if snapshot.projected_total is not None and snapshot.evaluation is None:
+            projected = (snapshot.year, float(snapshot.projected_total))
+        self.chart.set_scores(
+            tuple(s for s in snapshot.trend if s.year != snapshot.year or snapshot.evaluation),
+            projected,
+        )
+        self._update_state()
+
+    def _year_changed(self, _year: int) -> None:
+        if self.model.is_dirty() and not self._settle():
+            return
+        self.error_label.clear()
+        self._reload()
+
+    def _settle(self) -> bool:
+        answer = dialogs.save_discard_cancel(
+            self, self.tr("The indicator set has unsaved changes. Save them?")
+        )
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    # -- the summary line and buttons ------------------------------------------------
+
+    def _summary_text(self) -> str:
+        snap = self.snapshot
+        if snap is None:
+            return ""
+        parts = []
+        weight = self.model.weight_sum()
+        if self.model.rowCount():
+            color = "#2e7d32" if weight == 100 else "#c62828"
+            parts.append(
+                self.tr("Weights: <b style='color:{color}'>{sum}</b> of 100").format(
+                    color=color, sum=fmt(weight)
+                )
+            )
+        else:
+            parts.append(self.tr("No indicators for {year} yet.").format(year=snap.year))
+        ev = snap.evaluation
+        if ev is not None:
+            text = self.tr("Closed: total <b>{total}</b>, grade <b>{grade}</b>").format(
+                total=fmt(ev.total, 1), grade=grade_label(ev.grade)
+            )
+            if ev.overridden:
+                text += self.tr(" (computed {computed}; reason: {reason})").format(
+                    computed=ev.computed_grade, reason=ev.override_reason
+                )
+            parts.append(text)
+        elif snap.projected_total is not None:
+            parts.append(
+                self.tr("Projected from Q{q} year-to-date: <b>{score}</b> ({grade})").format(
+                    q=snap.projection_quarter,
+                    score=fmt(snap.projected_total, 1),
+                    grade=grade_label(snap.projected_grade),
+                )
+            )
+        return " · ".join(parts)
+
+    def _update_state(self) -> None:
+        has_project = self.project_id is not None and self.snapshot is not None
+        closed = bool(self.snapshot and self.snapshot.evaluation)
+        editable = has_project and not closed and not self.ctx.readonly
+        dirty = self.model.is_dirty()
+        self.year.setEnabled(self.project_id is not None)
+        self.copy_button.setEnabled(editable and self.model.rowCount() == 0 and not dirty)
+        self.add_button.setEnabled(editable)
+        self.delete_button.setEnabled(editable and self.model.rowCount() > 0)
+        self.save_button.setEnabled(editable and dirty)
+        self.discard_button.setEnabled(editable and dirty)
+        self.close_button.setEnabled(editable and not dirty and self.model.rowCount() > 0)
+        self.reopen_button.setEnabled(has_project and closed and not self.ctx.readonly)
+        self.summary.setText(self._summary_text())
+
+    # -- editing ---------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.model.is_dirty()
+
+    def save(self) -> bool:
+        """Save the indicator set; a refused set stays on screen with the reason."""
+        if self.project_id is None or not self.model.is_dirty():
+            return True
+        try:
+            snap = perf.save_indicator_set(
+                self.ctx.db, self.project_id, self.year.value(), self.model.edits()
+            )
+        except UserError as exc:
+            self.error_label.setText(self.tr("Not saved: {reason}").format(reason=exc))
+            return False
+        self.error_label.clear()
+        self._show(snap)
+        self.ctx.bus.sig_data_changed.emit()
+        return True
+
+    def discard(self) -> None:
+        self.error_label.clear()
+        self._reload()
+
+    def _add(self) -> None:
+        row = self.model.add_row(self.tr("New indicator"))
+        index = self.model.index(row, COL_NAME)
+        self.table.setCurrentIndex(index)
+        self.table.edit(index)
+
+    def _delete(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        draft = self.model.rows()[index.row()]
+        if any(v is not None for v in draft.ytd) and not dialogs.confirm(
+            self,
+            self.tr(
+                "“{name}” has actuals; they are deleted with it when you save. Continue?"
+            ).format(name=draft.name),
+        ):
+            return
+        self.model.remove_row(index.row())
+
+    def _copy_last_year(self) -> None:
+        if self.project_id is None:
+            return
+        self._run(
+            lambda: perf.copy_last_years_indicators(self.ctx.db, self.project_id, self.year.value())
+        )
+
+    def _actual_edited(self, indicator_id: int, quarter: int, text: str) -> None:
+        try:
+            value = parse_optional(text)
+        except ParseError as exc:
+            self.error_label.setText(self.tr("Not saved: {reason}").format(reason=exc))
+            return
+        self._run(lambda: perf.set_actual(self.ctx.db, indicator_id, quarter, value))
+
+    def _run(self, action) -> bool:  # noqa: ANN001 - a service call returning a snapshot
+        try:
+            snap = action()
+        except UserError as exc:
+            self.error_label.setText(self.tr("Not saved: {reason}").format(reason=exc))
+            return False
+        self.error_label.clear()
+        self._show(snap)
+        self.ctx.bus.sig_data_changed.emit()
+        return True
+
+    # -- closing and reopening the year ----------------------------------------------
+
+    def _close_year(self) -> None:
+        if self.project_id is None:
+            return
+        try:
+            preview = perf.preview_evaluation(self.ctx.db, self.project_id, self.year.value())
+        except UserError as exc:
+            self.error_label.setText(str(exc))
+            return
+        dialog = self.make_close_dialog(preview)
+        if dialog.exec():
+            self._reload()
+            self.ctx.bus.sig_data_changed.emit()
+
+    def make_close_dialog(self, preview) -> CloseYearDialog:  # noqa: ANN001
+        """The close-year dialog (a seam for tests, which drive it without exec)."""
+        return CloseYearDialog(self.ctx, preview, self)
+
+    def ask_reason(self, title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getMultiLineText(self, title, label)
+        return text if ok else None
+
+    def _reopen_year(self) -> None:
+        if self.project_id is None:
+            return
+        year = self.year.value()
+        reason = self.ask_reason(
+            self.tr("Reopen {year}").format(year=year),
+            self.tr("Why is the evaluation reopened? (kept in the audit trail)"),
+        )
+        if reason is None:
+            return
+        try:
+            perf.reopen_year(self.ctx.db, self.project_id, year, reason)
+        except UserError as exc:
+            self.error_label.setText(str(exc))
+            return
+        self._reload()
+        self.ctx.bus.sig_data_changed.emit()
+
+
+def create(ctx: AppContext, parent: QWidget | None = None) -> PerformanceTab:
+    return PerformanceTab(ctx, parent)
