@@ -61,7 +61,7 @@ register(
         "Health": "状态",
         "Main reason": "主要原因",
         "Next milestone": "下一里程碑",
-        "Complete": "完成",
+        "% done": "完成",
         "YTD disbursed / plan": "年内拨付/计划",
         "Grade": "评级",
         "Key domains": "重点领域",
@@ -312,15 +312,15 @@ def portfolio(data: BriefData, st: Styles) -> list[Any]:
         t("Health"),
         t("Main reason"),
         t("Next milestone"),
-        t("Complete"),
+        t("% done"),
         t("YTD disbursed / plan"),
         t("Grade"),
     ]
-    widths = [20, 92, 50, 34, 106, 82, 30, 55, 24]
+    widths = [20, 88, 46, 42, 98, 80, 32, 55, 32]
     return [
         Paragraph(text(t("2. Portfolio")), st.h1),
         _rule("#1F3A5F", 0.6),
-        grid_table(st, header, rows, widths, align="cllllcrrc"),
+        grid_table(st, header, rows, widths, align="clllllcrc"),
     ]
 
 
@@ -359,7 +359,7 @@ def project_page(p: ProjectSection, data: BriefData, st: Styles) -> list[Any]:
     ]
     out: list[Any] = [
         Paragraph(head, st.h2),
-        key_value_table(st, facts, [52, FRAME_W / 2 - 52] * 2),
+        key_value_table(st, facts, [62, FRAME_W / 2 - 62] * 2),
     ]
     if p.summary:
         out.append(Paragraph(text(t("Summary")), st.h3))
@@ -451,7 +451,7 @@ def projects(data: BriefData, st: Styles) -> Iterator[list[Any]]:
 
 
 def _due_table(items: tuple[DueItem, ...], st: Styles, *, overdue: bool) -> Any:
-    last = t("Days overdue") if overdue else t("Complete")
+    last = t("Days overdue") if overdue else t("% done")
     rows = [
         [
             f"{i.project_no}. {i.project_name}",

@@ -70,13 +70,18 @@ def make_styles(lang: str) -> Styles:
     def style(name: str, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **kw)
 
+    def heading(name: str, size: float, leading: float, before: float, after: float) -> Any:
+        """Navy, and kept with what follows so no heading ends a page alone."""
+        return style(name, fontSize=size, leading=leading, spaceBefore=before,
+                     spaceAfter=after, textColor=NAVY, keepWithNext=1)
+
     return Styles(
         font=font,
         title=style("title", fontSize=26, leading=36, alignment=TA_CENTER, textColor=RULE_RED),
         subtitle=style("subtitle", fontSize=16, leading=24, alignment=TA_CENTER, textColor=NAVY),
-        h1=style("h1", fontSize=15, leading=22, spaceBefore=2, spaceAfter=8, textColor=NAVY),
-        h2=style("h2", fontSize=12.5, leading=18, spaceBefore=4, spaceAfter=4, textColor=NAVY),
-        h3=style("h3", fontSize=10.5, leading=15, spaceBefore=8, spaceAfter=3, textColor=NAVY),
+        h1=heading("h1", 15, 22, 2, 8),
+        h2=heading("h2", 12.5, 18, 4, 4),
+        h3=heading("h3", 10.5, 15, 8, 3),
         body=style("body", alignment=TA_LEFT),
         small=style("small", fontSize=8, leading=11, textColor=GREY_TEXT),
         cell=style("cell", fontSize=8, leading=10.5),
