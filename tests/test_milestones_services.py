@@ -160,3 +160,21 @@ def test_health_reads_funding_plan_and_disbursements(db: Database) -> None:
         "Disbursed 594.00 万元, more than 10% ahead of the 540.00 万元 planned to date."
     )
     assert health[p2].level == "green"  # exactly 10 % ahead; the later payment is not yet paid
+
+
+def test_demo_has_on_track_slipping_and_overdue_projects(demo_db: Database) -> None:
+    from desktop_app.db.demo import DEMO_TODAY
+
+    by_no = {p.no: p.id for p in list_projects(demo_db)}
+    health = health_by_project(demo_db, DEMO_TODAY)
+    codes = {no: [r.code for r in health[pid].reasons] for no, pid in by_no.items()}
+    assert health[by_no[1]].level == "green"
+    assert codes[2] == ["milestone_due_soon"]  # slipping: re-baselined, then late again
+    assert "milestone_overdue_long" in codes[4]
+    assert codes[9] == ["milestone_overdue"]
+    for pid in by_no.values():
+        rows = svc.list_milestones(demo_db, pid)
+        assert 4 <= len(rows) <= 8
+        assert all(r.baseline_end is not None and "示例" in r.title for r in rows)
+    assert len(svc.baseline_history(demo_db, by_no[2])) == 2
+    assert [r.slip_days for r in svc.list_milestones(demo_db, by_no[2])][-1] == 30
