@@ -165,11 +165,22 @@ def test_plan_schedule_years_and_totals() -> None:
 
 
 def test_plan_to_date_counts_whole_years() -> None:
-    sched = _spec().schedule()
-    # 2022: 300 start-up; 2023: 200 + 300; 2024: 240 + cap 50 — all of 2024 from 1 January
-    assert sched.planned_to_date(date(2024, 1, 1)) == D(1090)
-    assert sched.planned_to_date(date(2024, 12, 31)) == D(1090)
+    sched = _spec().schedule(grades={2024: "B"})
+    # 2022: 300 start-up; 2023: 200 + 300 (+ its reward cap 0, due 2024);
+    # 2024: fixed 240 from 1 January; its reward (B: 35) falls due only in 2025
+    assert sched.planned_to_date(date(2024, 1, 1)) == D(1040)
+    assert sched.planned_to_date(date(2024, 12, 31)) == D(1040)
+    assert sched.planned_to_date(date(2025, 3, 31)) == D(1040) + D(35) + D(180)
     assert sched.planned_to_date(date(2021, 6, 30)) == D(0)
+    # after the last reward year, plan-to-date is the whole plan
+    assert sched.planned_to_date(date(2030, 1, 1)) == sched.total("planned_total")
+
+
+def test_reward_paid_next_year_counts_for_the_evaluated_year() -> None:
+    sched = _spec().schedule(grades={2024: "A"}, disbursed={2025: {"reward": D(50)}})
+    assert sched.line(2024).disbursed_by_kind["reward"] == D(50)
+    assert sched.line(2025).disbursed_by_kind["reward"] == D(0)
+    assert not sched.warnings
 
 
 def test_warnings_not_silent_fixes() -> None:
@@ -177,8 +188,8 @@ def test_warnings_not_silent_fixes() -> None:
         grades={2024: "D", 2025: "D"},
         disbursed={
             2023: {"startup": D(200), "fixed": D(350)},
-            2026: {"reward": D(10)},
-            2024: {"reward": D(1)},
+            2027: {"reward": D(10)},  # for 2026: not evaluated
+            2025: {"reward": D(1)},  # for 2024: grade D earned nothing
         },
     )
     codes = {(w.year, w.code) for w in sched.warnings}
@@ -207,9 +218,11 @@ def test_plan_validation_reasons() -> None:
 
 def test_year_in_plan() -> None:
     spec = _spec()
-    assert check_year_in_plan(spec, 2022) is None
-    assert check_year_in_plan(spec, 2027) is None
-    assert "2028" in (check_year_in_plan(spec, 2028) or "")
+    assert check_year_in_plan(spec, 2022, "startup") is None
+    assert check_year_in_plan(spec, 2027, "fixed") is None
+    assert "2028" in (check_year_in_plan(spec, 2028, "fixed") or "")
+    assert check_year_in_plan(spec, 2028, "reward") is None  # the 2027 reward
+    assert "2024–2028" in (check_year_in_plan(spec, 2023, "reward") or "")
 
 
 money = st.decimals(min_value=D("0.000001"), max_value=D(100000), places=6)
@@ -272,4 +285,6 @@ def test_totals_equal_sum_of_parts(caps, grades, paid) -> None:
             for ln in sched.lines
         )
     )
-    assert sched.total("disbursed") == sum(sum(v.values()) for v in paid.values())
+    # every payment lands in one plan year (rewards a year late; 2022's is for 2021: none)
+    counted = sum(v["fixed"] + (v["reward"] if y >= 2023 else 0) for y, v in paid.items())
+    assert sched.total("disbursed") == counted

@@ -173,6 +173,9 @@ def test_disbursement_rules(db) -> None:
     assert {"paid_on", "kind"} == set(info.value.errors)
     assert "2022–2027" in info.value.errors["paid_on"]
     with pytest.raises(ValidationError) as info:
+        add_disbursement(db, pid, DisbursementDraft("2023-06-01", "10", "reward"))
+    assert "2024–2028" in info.value.errors["paid_on"]  # a year's reward is paid the next year
+    with pytest.raises(ValidationError) as info:
         add_disbursement(db, pid, DisbursementDraft("2024-02-30", "0", "fixed"))
     assert {"paid_on", "amount"} == set(info.value.errors)
     first = add_disbursement(
@@ -205,18 +208,20 @@ def test_schedule_warnings_and_status(db) -> None:
     _grade(db, pid, 2025, "D")
     add_disbursement(db, pid, DisbursementDraft("2022-05-01", "300", "startup"))
     add_disbursement(db, pid, DisbursementDraft("2023-05-01", "600", "fixed"))
-    add_disbursement(db, pid, DisbursementDraft("2026-05-01", "20", "reward"))
+    add_disbursement(db, pid, DisbursementDraft("2024-02-01", "10", "reward"))  # for 2023
     snap = project_schedule(db, pid)
     by_year = {r.year: r for r in snap.rows}
     assert by_year[2024].grade == "D" and by_year[2024].earned_reward_fen == 0
-    assert by_year[2023].disbursed_fen == 600 * WAN and len(by_year[2023].warnings) == 1
-    assert len(snap.warnings) == 3  # over plan 2023, D twice 2025, reward without grade 2026
+    assert by_year[2023].disbursed_fen == 610 * WAN
+    assert by_year[2023].disbursed_reward_fen == 10 * WAN
+    assert len(by_year[2023].warnings) == 2  # over plan; reward for a year not evaluated
+    assert len(snap.warnings) == 3  # + grade D in 2024 and 2025
     status = funding_status_by_project(db, date(2024, 6, 30))
     st = status[pid]
-    # 2022 300 + 2023 (200 + 300) + 2024 (240 + earned 0 for D)
+    # 2022: 300; 2023: 200 + 300 + its reward cap 0; 2024: fixed 240 (its reward is due 2025)
     assert st.planned_to_date_fen == 1040 * WAN
-    assert st.disbursed_to_date_fen == 900 * WAN
-    assert st.planned_this_year_fen == 240 * WAN and st.disbursed_this_year_fen == 0
+    assert st.disbursed_to_date_fen == 910 * WAN
+    assert st.planned_this_year_fen == 240 * WAN and st.disbursed_this_year_fen == 10 * WAN
     assert st.earned_reward_this_year_fen == 0 and st.reward_cap_this_year_fen == 50 * WAN
     other = status[_pid(db, 2)]
     assert not other.has_plan and other.planned_to_date_fen == 0
@@ -240,7 +245,7 @@ def test_portfolio_by_year(db) -> None:
     save_plan(db, _pid(db, 2), geo, None)
     _grade(db, _pid(db, 2), 2025, "A")
     add_disbursement(db, _pid(db, 2), DisbursementDraft("2025-02-01", "50", "fixed"))
-    add_disbursement(db, _pid(db, 2), DisbursementDraft("2025-12-01", "50", "reward"))
+    add_disbursement(db, _pid(db, 2), DisbursementDraft("2026-01-20", "50", "reward"))
     rows = {r.year: r for r in portfolio_funding_by_year(db)}
     r25 = rows[2025]
     assert r25.planned_fixed_fen == (180 + 50) * WAN

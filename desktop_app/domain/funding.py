@@ -5,9 +5,14 @@ fen (0.000001 万元) once, at the end, so a schedule never drifts by a fen from
 Broken rules are reported per field (`ValidationError`), doubtful records as warnings:
 the officer sees them, nothing is silently "fixed".
 
-Plan-to-date counts *whole plan years*: everything planned for the years up to and
-including the year of `as_of` is due from 1 January. The district pays each year's
-tranche in one go, so a pro-rata measure would flag every early payment as "ahead".
+A year's reward is paid the *following* year, once that year has been evaluated
+(evaluations close in January): a reward payment dated in year P settles plan year P − 1,
+so rewards may be paid up to one year after the plan's last year.
+
+Plan-to-date counts *whole years* on the same cash basis: the start-up and fixed money of
+every plan year up to the year of `as_of` (due from 1 January — the district pays each
+year's tranche in one go, so a pro-rata measure would flag every early payment as
+"ahead"), plus the expected reward of every year before it.
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ TAPER_MODES = ("linear", "geometric", "manual")
 DISBURSEMENT_KINDS = ("startup", "fixed", "reward")
 MIN_YEARS = 1
 MAX_YEARS = 15
+REWARD_LAG_YEARS = 1
+"""A plan year's reward is paid this many years later (after its evaluation)."""
 DEFAULT_SHARES: Mapping[str, Decimal] = DEFAULT_POLICY.reward_shares
 ZERO = Decimal(0)
 _EXACT_PRECISION = 1000  # enough digits that (1 − rate)^14 is exact before the one rounding
@@ -52,10 +59,10 @@ register(
         "A start-up grant needs its year.": "启动经费须填写年度。",
         "Reward caps are given for {n} years, the plan has {years}.": "奖励上限填写了 {n} 年,计划为 {years} 年。",  # noqa: E501
         "Year {year} is outside {lo}–{hi}.": "年度 {year} 不在 {lo}–{hi} 之间。",
-        "Disbursed {paid} 万元 in {year}, more than the {planned} 万元 planned.": "{year} 年已拨付 {paid} 万元,超过计划 {planned} 万元。",  # noqa: E501
+        "Disbursed {paid} 万元 for {year}, more than the {planned} 万元 planned.": "{year} 年度已拨付 {paid} 万元,超过计划 {planned} 万元。",  # noqa: E501
         "Grade D in {prev} and {year}: consider suspending fixed support.": "{prev} 年与 {year} 年连续评为差:建议暂停固定扶持。",  # noqa: E501
-        "A reward of {paid} 万元 was paid in {year} with no evaluation for that year.": "{year} 年无绩效评价,却已拨付奖励 {paid} 万元。",  # noqa: E501
-        "Reward paid in {year} ({paid} 万元) exceeds the {earned} 万元 earned (grade {grade}).": "{year} 年已拨付奖励 {paid} 万元,超过按等级 {grade} 应得的 {earned} 万元。",  # noqa: E501
+        "A reward of {paid} 万元 was paid for {year}, which has no evaluation.": "{year} 年无绩效评价,却已拨付该年度奖励 {paid} 万元。",  # noqa: E501
+        "The reward paid for {year} ({paid} 万元) exceeds the {earned} 万元 earned (grade {grade}).": "{year} 年度已拨付奖励 {paid} 万元,超过按等级 {grade} 应得的 {earned} 万元。",  # noqa: E501
     }
 )
 
@@ -207,8 +214,13 @@ class YearLine:
     planned_total: Decimal
     """Start-up + fixed + the reward expected: earned when graded, else the cap."""
     disbursed: Decimal
+    """Start-up and fixed paid in this year, plus the reward paid for it the year after."""
     disbursed_by_kind: Mapping[str, Decimal]
     warnings: tuple[FundingWarning, ...] = ()
+
+    @property
+    def expected_reward(self) -> Decimal:
+        return self.earned_reward if self.earned_reward is not None else self.reward_cap
 
 
 @dataclass(frozen=True)
@@ -224,8 +236,15 @@ class FundingSchedule:
         return sum((line.earned_reward or ZERO for line in self.lines), ZERO)
 
     def planned_to_date(self, as_of: date) -> Decimal:
-        """Planned for every plan year up to and including `as_of`'s year (whole years)."""
-        return sum((ln.planned_total for ln in self.lines if ln.year <= as_of.year), ZERO)
+        """Money falling due by `as_of` (whole years): start-up and fixed support of the
+        plan years up to `as_of`'s year, rewards of the years before it (paid a year late)."""
+        total = ZERO
+        for ln in self.lines:
+            if ln.year <= as_of.year:
+                total += ln.startup + ln.fixed
+            if ln.year + REWARD_LAG_YEARS <= as_of.year:
+                total += ln.expected_reward
+        return total
 
     def line(self, year: int) -> YearLine | None:
         return next((ln for ln in self.lines if ln.year == year), None)
@@ -326,7 +345,11 @@ class FundingPlanSpec:
         disbursed: Mapping[int, Mapping[str, Decimal]] | None = None,
         shares: Mapping[str, Decimal] = DEFAULT_SHARES,
     ) -> FundingSchedule:
-        """Per plan year: planned, earned (from `grades`), disbursed (year → kind → 万元)."""
+        """Per plan year: planned, earned (from `grades`) and disbursed.
+
+        `disbursed` is keyed by the year of payment (year → kind → 万元); rewards paid in
+        year P are counted against plan year P − 1.
+        """
         errors = self.validate()
         if errors:
             raise ValidationError(errors)
@@ -349,7 +372,10 @@ class FundingPlanSpec:
             grade = grades.get(year)
             cap = caps.get(year, ZERO)
             earned = reward_amount(cap, grade, shares) if grade is not None else None
-            paid = {k: disbursed.get(year, {}).get(k, ZERO) for k in DISBURSEMENT_KINDS}
+            paid = {
+                k: disbursed.get(year + (REWARD_LAG_YEARS if k == "reward" else 0), {}).get(k, ZERO)
+                for k in DISBURSEMENT_KINDS
+            }
             line = YearLine(
                 year=year,
                 startup=startup.get(year, ZERO),
@@ -378,7 +404,7 @@ def _with_warnings(line: YearLine, previous_grade: str | None) -> YearLine:
                 year,
                 "over_disbursed",
                 t(
-                    "Disbursed {paid} 万元 in {year}, more than the {planned} 万元 planned.",
+                    "Disbursed {paid} 万元 for {year}, more than the {planned} 万元 planned.",
                     paid=_show(line.disbursed),
                     year=year,
                     planned=_show(line.planned_total),
@@ -404,7 +430,7 @@ def _with_warnings(line: YearLine, previous_grade: str | None) -> YearLine:
                 year,
                 "reward_without_evaluation",
                 t(
-                    "A reward of {paid} 万元 was paid in {year} with no evaluation for that year.",
+                    "A reward of {paid} 万元 was paid for {year}, which has no evaluation.",
                     paid=_show(reward_paid),
                     year=year,
                 ),
@@ -416,7 +442,7 @@ def _with_warnings(line: YearLine, previous_grade: str | None) -> YearLine:
                 year,
                 "reward_over_earned",
                 t(
-                    "Reward paid in {year} ({paid} 万元) exceeds the {earned} 万元 earned (grade {grade}).",  # noqa: E501
+                    "The reward paid for {year} ({paid} 万元) exceeds the {earned} 万元 earned (grade {grade}).",  # noqa: E501
                     year=year,
                     paid=_show(reward_paid),
                     earned=_show(line.earned_reward),
@@ -434,9 +460,17 @@ def _show(amount: Decimal) -> str:
     return f"{amount.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}"
 
 
-def check_year_in_plan(spec: FundingPlanSpec, year: int) -> str | None:
-    """Reason a payment dated in `year` does not belong to this plan, or None."""
+def payment_years(spec: FundingPlanSpec, kind: str) -> tuple[int, int]:
+    """The years a payment of `kind` may be dated in: rewards come a year after their year."""
     lo, hi = spec.year_span()
+    if kind == "reward":
+        return spec.first_year + REWARD_LAG_YEARS, spec.last_year + REWARD_LAG_YEARS
+    return lo, hi
+
+
+def check_year_in_plan(spec: FundingPlanSpec, year: int, kind: str = "fixed") -> str | None:
+    """Reason a payment of `kind` dated in `year` does not belong to this plan, or None."""
+    lo, hi = payment_years(spec, kind)
     if lo <= year <= hi:
         return None
     return t("Year {year} is outside {lo}–{hi}.", year=year, lo=lo, hi=hi)
@@ -452,6 +486,7 @@ __all__ = [
     "Tranche",
     "YearLine",
     "check_year_in_plan",
+    "payment_years",
     "fixed_support_schedule",
     "reward_amount",
 ]

@@ -96,7 +96,7 @@ def _checked(
     if not plans:
         errors["paid_on"] = t("The project has no funding plan yet; enter the plan first.")
     elif paid_on is not None:
-        reason = check_year_in_plan(spec_from_row(plans[0]), paid_on.year)
+        reason = check_year_in_plan(spec_from_row(plans[0]), paid_on.year, draft.kind)
         if reason:
             errors["paid_on"] = reason
     if errors:

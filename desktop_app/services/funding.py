@@ -488,7 +488,10 @@ def funding_status_by_project(db: Database, as_of: date) -> dict[int, FundingSta
 
 
 def portfolio_funding_by_year(db: Database) -> list[PortfolioFundingRow]:
-    """Per year across all plans: planned, caps, earned, paid, and the performance share."""
+    """Per plan year across all plans: planned, caps, earned, paid, and the performance share.
+
+    Paid follows the project table: a reward paid in year P counts for plan year P − 1.
+    """
     with db.reader() as s:
         facts = _facts_by_project(s, None)
         sums: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -500,18 +503,9 @@ def portfolio_funding_by_year(db: Database) -> list[PortfolioFundingRow]:
                 acc["fixed"] += wan_to_fen(ln.fixed)
                 acc["cap"] += wan_to_fen(ln.reward_cap)
                 acc["earned"] += wan_to_fen(ln.earned_reward or Decimal(0))
+                acc["paid"] += wan_to_fen(ln.disbursed)
+                acc["paid_reward"] += wan_to_fen(ln.disbursed_by_kind["reward"])
                 acc["projects"] += 1
-        year_of = func.extract("year", Disbursement.paid_on)
-        paid = s.execute(
-            select(year_of, Disbursement.kind, func.sum(Disbursement.amount_fen)).group_by(
-                year_of, Disbursement.kind
-            )
-        )
-        for year, kind, fen in paid:
-            acc = sums[int(year)]
-            acc["paid"] += int(fen)
-            if kind == "reward":
-                acc["paid_reward"] += int(fen)
     rows = []
     for year in sorted(sums):
         a = sums[year]
