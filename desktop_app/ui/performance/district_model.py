@@ -1,0 +1,166 @@
+"""The district indicators of one plan period: base, target, yearly values, progress.
+
+Yearly values, base and target are editable; each edit is emitted for the page to save
+at once (one user action), so the model knows no database.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from desktop_app.snapshots.district import DistrictOverview, DistrictRow
+from desktop_app.ui.performance.formatting import fmt
+
+Index = QModelIndex | QPersistentModelIndex
+COL_NO, COL_NAME, COL_UNIT, COL_BASE, COL_TARGET = range(5)
+FIRST_YEAR_COL = 5
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
+STATUS_COLORS = {"met": "#2e7d32", "on_track": "#7cb342", "behind": "#ef6c00", "no_data": "#9e9e9e"}
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("DistrictModel", text)
+
+
+def status_label(code: str) -> str:
+    names = {
+        "met": _t("Target met"),
+        "on_track": _t("On track"),
+        "behind": _t("Behind"),
+        "no_data": _t("No data"),
+    }
+    return names.get(code, code)
+
+
+def kind_label(code: str) -> str:
+    names = {
+        "level": _t("Level"),
+        "5-year cumulative": _t("5-year total"),
+        "5-year annual average": _t("5-year annual average"),
+    }
+    return names.get(code, code)
+
+
+class DistrictTableModel(QAbstractTableModel):
+    sig_value_edited = Signal(int, int, str)
+    """A yearly value was typed: indicator id, year, the text."""
+    sig_target_edited = Signal(int, str, str)
+    """Base or target was typed: indicator id, "base" or "target", the text."""
+
+    def __init__(self, lang: str = "zh", parent: Any = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.readonly = False
+        self._rows: list[DistrictRow] = []
+        self.years: list[int] = []
+
+    def set_overview(self, overview: DistrictOverview) -> None:
+        self.beginResetModel()
+        self._rows = list(overview.rows)
+        self.years = list(range(overview.period.start_year, overview.period.end_year + 1))
+        self.endResetModel()
+
+    def row_at(self, row: int) -> DistrictRow:
+        return self._rows[row]
+
+    @property
+    def col_current(self) -> int:
+        return FIRST_YEAR_COL + len(self.years)
+
+    @property
+    def col_progress(self) -> int:
+        return self.col_current + 1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self.col_progress + 1
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        fixed = {
+            COL_NO: _t("No."),
+            COL_NAME: _t("Indicator"),
+            COL_UNIT: _t("Unit"),
+            COL_BASE: _t("Base"),
+            COL_TARGET: _t("Target"),
+            self.col_current: _t("Current"),
+            self.col_progress: _t("Progress"),
+        }
+        if section in fixed:
+            return fixed[section]
+        return str(self.years[section - FIRST_YEAR_COL])
+
+    def _text(self, r: DistrictRow, col: int) -> str:
+        if col == COL_NO:
+            return str(r.no)
+        if col == COL_NAME:
+            return r.name(self.lang)
+        if col == COL_UNIT:
+            return r.unit
+        if col == COL_BASE:
+            return fmt(r.base_value)
+        if col == COL_TARGET:
+            return fmt(r.target_value)
+        if col == self.col_current:
+            return fmt(r.current)
+        if col == self.col_progress:
+            percent = f"{r.percent:.1f}%  " if r.percent is not None else ""
+            return percent + status_label(r.status)
+        return fmt(r.values.get(self.years[col - FIRST_YEAR_COL]))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(r, col)
+        if role == PROGRESS_ROLE:
+            return r
+        if role == Qt.ItemDataRole.TextAlignmentRole and col not in (COL_NAME, self.col_progress):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == COL_NAME:
+                return f"{r.name_zh}\n{r.name_en}\n{kind_label(r.kind)}"
+            if col == COL_BASE and r.base_year:
+                return _t("Base year {year}").format(year=r.base_year)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not index.isValid() or self.readonly:
+            return base
+        col = index.column()
+        if col in (COL_BASE, COL_TARGET) or FIRST_YEAR_COL <= col < self.col_current:
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        r = self._rows[index.row()]
+        col = index.column()
+        text = "" if value is None else str(value)
+        if text.strip() == self._text(r, col):
+            return False
+        if col in (COL_BASE, COL_TARGET):
+            self.sig_target_edited.emit(
+                r.indicator_id, "base" if col == COL_BASE else "target", text
+            )
+            return True
+        if FIRST_YEAR_COL <= col < self.col_current:
+            self.sig_value_edited.emit(r.indicator_id, self.years[col - FIRST_YEAR_COL], text)
+            return True
+        return False

@@ -1,0 +1,97 @@
+"""The "Performance" page: the portfolio's totals and grades by year, at a glance."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.periods import today
+from desktop_app.services import performance as perf
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.page_base import Page
+from desktop_app.ui.performance.formatting import GRADE_COLORS, grade_label
+from desktop_app.ui.performance.scores_model import COL_NAME, COL_NO, ROW_ROLE, ScoresTableModel
+
+
+def _chip(letter: str) -> QLabel:
+    label = QLabel(grade_label(letter))
+    label.setStyleSheet(
+        f"background: {GRADE_COLORS[letter]}; padding: 2px 8px; border-radius: 3px;"
+    )
+    return label
+
+
+class ScoresPage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = ScoresTableModel(ctx.lang, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.summary = QLabel()
+        self.summary.setStyleSheet("font-weight: bold; padding: 2px;")
+        legend = QHBoxLayout()
+        legend.addWidget(QLabel(self.tr("Grades:")))
+        for letter in GRADE_COLORS:
+            legend.addWidget(_chip(letter))
+        legend.addWidget(
+            QLabel(self.tr("* grade set by an officer · ≈ projected from year-to-date"))
+        )
+        legend.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(legend)
+        self.table.doubleClicked.connect(self._open)
+        ctx.bus.sig_data_changed.connect(self.refresh)
+
+    def page_title(self) -> str:
+        return self.tr("Performance")
+
+    def refresh(self) -> None:
+        rows = perf.portfolio_scores(self.ctx.db, today())
+        years = perf.years_of(rows)
+        self.model.set_rows(rows, years)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(COL_NO, 40)
+        for col in range(COL_NAME + 1, self.model.columnCount()):
+            self.table.setColumnWidth(col, 96)
+        if years:
+            last = years[-1]
+            counts = Counter(r.scores[last].grade for r in rows if last in r.scores)
+            self.summary.setText(
+                self.tr("{year}: {n} projects evaluated — A {a} · B {b} · C {c} · D {d}").format(
+                    year=last,
+                    n=sum(counts.values()),
+                    a=counts["A"],
+                    b=counts["B"],
+                    c=counts["C"],
+                    d=counts["D"],
+                )
+            )
+        else:
+            self.summary.setText(self.tr("No year has been evaluated yet."))
+
+    def _open(self, index) -> None:  # noqa: ANN001 - a Qt index
+        row = self.model.data(self.model.index(index.row(), 0), ROW_ROLE)
+        if row is not None:
+            self.ctx.bus.sig_open_project.emit(row.project_id)
+
+
+def create(ctx: AppContext, parent: QWidget | None = None) -> ScoresPage:
+    return ScoresPage(ctx, parent)
