@@ -17,7 +17,7 @@ from desktop_app.db.database import Database
 from desktop_app.db.models import Project
 
 #: Modules of `desktop_app.db.demo` that add sample data, in order.
-PARTS: tuple[str, ...] = ("base", "milestones", "performance")
+PARTS: tuple[str, ...] = ("base", "milestones", "performance", "funding")
 SEED = 20260701
 #: The demo portfolio is built as of this day, so its health mix is stable.
 DEMO_TODAY = date(2026, 9, 15)
