@@ -17,11 +17,15 @@ FONT = "WQYMicroHei"
 @cache
 def register_fonts() -> str:
     """Register the bundled font with reportlab (once per process) and return its name."""
+    from reportlab import rl_config
     from reportlab.lib.fonts import addMapping
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
     pdfmetrics.registerFont(TTFont(FONT, str(cjk_font_path()), subfontIndex=0))
+    # reportlab.graphics starts every drawing in its default font; make that ours, or an
+    # unembedded Helvetica lands in the PDF's font list.
+    rl_config.defaultGraphicsFontName = FONT
     # The family has no bold or italic face: every variant maps to the same outlines, so a
     # stray <b> never pulls in an unembedded Helvetica. Headings get weight from size.
     for bold in (0, 1):

@@ -212,15 +212,29 @@ def _ytd_at(ind: Indicator, quarter: int) -> Decimal | None:
     return None
 
 
-def _funding_rows(db: Database, pid: int, as_of: date) -> tuple[FundingYearRow, ...]:
-    sched = project_schedule(db, pid)
+def _paid_by_year(db: Database, as_of: date) -> dict[tuple[int, int], int]:
+    """(project, year) → fen paid by `as_of`: a past quarter's brief shows what was known."""
+    year = func.extract("year", Disbursement.paid_on)
+    query = (
+        select(Disbursement.project_id, year, func.sum(Disbursement.amount_fen))
+        .where(Disbursement.paid_on <= as_of)
+        .group_by(Disbursement.project_id, year)
+    )
+    with db.reader() as s:
+        return {(pid, int(y)): int(fen) for pid, y, fen in s.execute(query)}
+
+
+def _funding_rows(
+    db: Database, pid: int, paid: dict[tuple[int, int], int]
+) -> tuple[FundingYearRow, ...]:
+    """The plan's years from the funding service; reward = earned once graded, else the cap."""
     return tuple(
         FundingYearRow(
             r.year, r.startup_fen, r.fixed_fen,
             r.earned_reward_fen if r.earned_reward_fen is not None else r.reward_cap_fen,
-            r.disbursed_fen if r.year <= as_of.year else 0,
+            paid.get((pid, r.year), 0),
         )
-        for r in sched.rows
+        for r in project_schedule(db, pid).rows
     )
 
 
@@ -304,6 +318,7 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
         funding = funding_status_by_project(db, as_of)
         perf = performance_status_by_project(db, as_of)
         milestones = _Milestones(db)
+        paid = _paid_by_year(db, as_of)
         indicators = _indicators(db, year, Quarter.of(as_of).q if as_of.year == year else 4)
         named = [(p, _name(p.name_zh, p.name_en, lang)) for p in projects]
         nxt_q = quarter.next()
@@ -332,7 +347,7 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
                 summary=p.summary_zh, notes=p.notes, health=h.level,
                 reasons=tuple(r.text for r in h.reasons),
                 milestones=milestones.timeline(p.id, year, as_of),
-                funding=_funding_rows(db, p.id, as_of) if f and f.has_plan else (),
+                funding=_funding_rows(db, p.id, paid) if f and f.has_plan else (),
                 indicators=tuple(indicators.get(p.id, ())),
                 projected_score=projected,
                 projected_grade=scoring.grade(projected, policy.grade_thresholds)
