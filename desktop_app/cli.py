@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from desktop_app import __version__
 
 #: Sub-command modules in `desktop_app.commands`, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ("check", "init", "backup", "restore", "report", "copy")
+COMMANDS: tuple[str, ...] = ("check", "init", "backup", "restore", "report", "copy", "export", "import_")  # noqa: E501
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -51,7 +51,7 @@ def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
 
 def _wants_gui(argv: Sequence[str]) -> bool:
     """No sub-command: skip building the parser's sub-commands (fast start-up)."""
-    names = set(COMMANDS) | {"-h", "--help", "--version", "--selftest"}
+    names = {c.rstrip("_") for c in COMMANDS} | {"-h", "--help", "--version", "--selftest"}
     return not any(arg in names for arg in argv)
 
 

@@ -1,0 +1,295 @@
+"""Writing the portfolio to a workbook officers can read and send back, or one table to CSV.
+
+Real Excel dates, amounts in 万元 shown with two decimals (`#,##0.00`, full fen precision
+kept in the cell), a frozen header row and set column widths. A text cell that starts
+with `=`, `+`, `-` or `@` is written as a text cell (quote prefix), never as a formula,
+so it opens as the same text. Files are written atomically.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop_app.db.database import Database
+from desktop_app.db.models import AuditEntry, Project, Zone
+from desktop_app.domain.money import fen_to_wan, wan_to_fen
+from desktop_app.domain.scoring import format_number
+from desktop_app.domain.validation import ValidationError
+from desktop_app.errors import UserError
+from desktop_app.fileio import atomic_write
+from desktop_app.i18n import register, t
+from desktop_app.io import sheets as S
+from desktop_app.io.rules import funding_spec
+from desktop_app.io.store import load_current, load_rows
+
+register({"Unknown table “{name}”; use one of: {names}": "未知数据表“{name}”;可选:{names}"})
+
+FORMULA_START = ("=", "+", "-", "@")
+DATE_FORMAT = "yyyy-mm-dd"
+AMOUNT_FORMAT = "#,##0.00"
+KIND_NOTES = {
+    S.TEXT: ("文本", "text"),
+    S.INT: ("整数", "whole number"),
+    S.DATE: ("日期,如 2026-03-31、2026/3/31、2026年3月31日", "date, e.g. 2026-03-31"),
+    S.AMOUNT: (
+        "金额,单位万元(表头写“元”则按元),可带千分位",
+        "amount in 10k CNY (CNY if the header says so); thousands separators allowed",
+    ),
+    S.PERCENT: ("百分数,如 45 或 45%", "percent, e.g. 45 or 45%"),
+    S.DECIMAL: ("数字", "number"),
+    S.ENUM: ("可选值之一(中文或英文)", "one of the allowed values (Chinese or English)"),
+    S.BOOL: ("是/否", "yes/no"),
+    S.REF: ("片区名称或代码", "zone name or code"),
+}
+NOTES_TITLE = ("填写说明", "Notes")
+NOTES_HEADERS = (
+    ("工作表", "列", "类型与单位", "必填", "可选值", "说明"),
+    ("Sheet", "Column", "Type and unit", "Required", "Allowed values", "Notes"),
+)
+
+
+def _schedule_rows(cur: Any, projects: dict[int, str]) -> list[dict[str, Any]]:
+    """Per plan year of every project: the computed schedule from the funding rules."""
+    years: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for (no, _y), rec in sorted(cur.tables["funding_years"].items()):
+        years[no].append(rec.row)
+    grades = {k: r.row["grade"] for k, r in cur.tables["evaluations"].items()}
+    paid: dict[int, dict[int, dict[str, Decimal]]] = defaultdict(lambda: defaultdict(dict))
+    for rec in cur.tables["disbursements"].values():
+        r = rec.row
+        by_kind = paid[r["project_no"]][r["paid_on"].year]
+        by_kind[r["kind"]] = by_kind.get(r["kind"], Decimal(0)) + fen_to_wan(r["amount"])
+    out: list[dict[str, Any]] = []
+    for (no,), rec in sorted(cur.tables["funding_plans"].items()):
+        spec = funding_spec(rec.row, years[no], cur.tranches.get(no, []))
+        mine = {y: g for (p, y), g in grades.items() if p == no}
+        try:
+            sched = spec.schedule(grades=mine, disbursed=paid.get(no, {}))
+        except ValidationError as exc:
+            out.append({"project_no": no, "name_zh": projects.get(no, ""), "warnings": str(exc)})
+            continue
+        for line in sched.lines:
+            out.append(
+                {
+                    "project_no": no,
+                    "name_zh": projects.get(no, ""),
+                    "year": line.year,
+                    "startup": wan_to_fen(line.startup),
+                    "fixed": wan_to_fen(line.fixed),
+                    "reward_cap": wan_to_fen(line.reward_cap),
+                    "grade": line.grade,
+                    "earned_reward": None
+                    if line.earned_reward is None
+                    else wan_to_fen(line.earned_reward),
+                    "planned_total": wan_to_fen(line.planned_total),
+                    "disbursed": wan_to_fen(line.disbursed),
+                    "warnings": "；".join(w.message for w in line.warnings),
+                }
+            )
+    return out
+
+
+def _audit_rows(session: Any) -> list[dict[str, Any]]:
+    q = (
+        select(AuditEntry, Project.no)
+        .outerjoin(Project, AuditEntry.project_id == Project.id)
+        .order_by(AuditEntry.id)
+    )
+    return [
+        {
+            "at": a.at.isoformat(sep=" ") if a.at else "",
+            "officer": a.officer,
+            "os_user": a.os_user,
+            "action": a.action,
+            "table_name": a.table_name,
+            "row_key": a.row_key,
+            "project_no": no,
+            "field": a.field,
+            "before": a.before or "",
+            "after": a.after or "",
+            "reason": a.reason,
+        }
+        for a, no in session.execute(q)
+    ]
+
+
+def collect(db: Database, names: tuple[str, ...] | None = None) -> dict[str, list[dict]]:
+    """Sheet id → rows in canonical form, read in one transaction (a consistent snapshot)."""
+    wanted = names or tuple(s.name for s in S.SHEETS)
+    out: dict[str, list[dict]] = {}
+    with db.reader() as s:
+        for sheet in S.IMPORTED:
+            if sheet.name in wanted:
+                out[sheet.name] = load_rows(s, sheet)
+        if "schedule" in wanted:
+            cur = load_current(s)
+            projects = {k[0]: r.row["name_zh"] for k, r in cur.tables["projects"].items()}
+            out["schedule"] = _schedule_rows(cur, projects)
+        if "audit" in wanted:
+            out["audit"] = _audit_rows(s)
+        zones = {z.code: (z.name_zh, z.name_en or z.name_zh) for z in s.scalars(select(Zone))}
+    out["_zones"] = [zones]  # type: ignore[list-item]
+    return out
+
+
+def cell_value(col: S.Column, value: Any, lang: str, zones: dict[str, tuple[str, str]]) -> Any:
+    """A canonical value as the workbook holds it (numbers stay numbers, codes become names)."""
+    if value is None:
+        return None
+    kind = col.kind
+    if kind == S.AMOUNT:
+        return float(fen_to_wan(value))
+    if kind in (S.DECIMAL, S.PERCENT):
+        return int(value) if value == int(value) else float(value)
+    if kind == S.ENUM:
+        return col.choice_name(value, lang)
+    if kind == S.BOOL:
+        return ("是" if value else "否") if lang == "zh" else ("yes" if value else "no")
+    if kind == S.REF:
+        names = zones.get(value)
+        return (names[0] if lang == "zh" else names[1]) if names else value
+    return value
+
+
+def _write_sheet(wb: Any, sheet: S.Sheet, rows: list[dict], lang: str, zones: dict) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(sheet.title(lang))
+    ws.freeze_panes = "A2"
+    for i, col in enumerate(sheet.columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = max(
+            col.width, len(col.header(lang)) * 2 + 2
+        )
+    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
+    header = []
+    for col in sheet.columns:
+        cell = WriteOnlyCell(ws, col.header(lang))
+        cell.font, cell.fill = bold, fill
+        header.append(cell)
+    ws.append(header)
+    for row in rows:
+        out: list[Any] = []
+        for col in sheet.columns:
+            value = cell_value(col, row.get(col.field), lang, zones)
+            if value is None:
+                out.append(None)
+            elif col.kind == S.DATE:
+                cell = WriteOnlyCell(ws, value)
+                cell.number_format = DATE_FORMAT
+                out.append(cell)
+            elif col.kind == S.AMOUNT:
+                cell = WriteOnlyCell(ws, value)
+                cell.number_format = AMOUNT_FORMAT
+                out.append(cell)
+            elif isinstance(value, str) and value.startswith(FORMULA_START):
+                cell = WriteOnlyCell(ws, value)
+                cell.data_type = "s"  # text, never a formula
+                cell.quotePrefix = True
+                out.append(cell)
+            else:
+                out.append(value)
+        ws.append(out)
+
+
+def _write_notes(wb: Any, lang: str) -> None:
+    from openpyxl.styles import Font
+
+    zh = lang == "zh"
+    ws = wb.create_sheet(NOTES_TITLE[0 if zh else 1])
+    for i, width in enumerate((16, 22, 44, 8, 40, 30)):
+        ws.column_dimensions["ABCDEF"[i]].width = width
+    ws.append(list(NOTES_HEADERS[0 if zh else 1]))
+    for cell in next(ws.iter_rows(min_row=1, max_row=1)):
+        cell.font = Font(bold=True)
+    ws.freeze_panes = "A2"
+    for sheet in S.IMPORTED:
+        for col in sheet.import_columns:
+            kind = KIND_NOTES[col.kind][0 if zh else 1]
+            allowed = "、".join(f"{z}（{e}）" if zh else f"{e} ({z})" for _c, z, e in col.choices)
+            required = col.required or col.field in sheet.key
+            key = (
+                " ; 键"
+                if zh and col.field in sheet.key
+                else ("; key" if col.field in sheet.key else "")
+            )
+            ws.append(
+                [
+                    sheet.title(lang),
+                    col.header(lang),
+                    kind,
+                    ("是" if required else "否") if zh else ("yes" if required else "no"),
+                    allowed,
+                    (col.note_zh if zh else col.note_en) + key,
+                ]
+            )
+
+
+def export_workbook(
+    db: Database, path: str | os.PathLike[str], *, lang: str = "zh", template: bool = False
+) -> Path:
+    """Every sheet (or, for a template, the importable sheets empty plus a notes sheet)."""
+    from openpyxl import Workbook
+
+    data = {} if template else collect(db)
+    zones = data.pop("_zones", [{}])[0] if data else {}
+    wb = Workbook() if template else Workbook(write_only=True)
+    if template:
+        wb.remove(wb.active)
+    for sheet in S.IMPORTED if template else S.SHEETS:
+        _write_sheet(wb, sheet, data.get(sheet.name, []), lang, zones)
+    if template:
+        _write_notes(wb, lang)
+    target = Path(path)
+    with atomic_write(target) as tmp:
+        wb.save(tmp)
+    return target
+
+
+def _csv_text(col: S.Column, value: Any, lang: str, zones: dict) -> Any:
+    value = cell_value(col, value, lang, zones)
+    if value is None:
+        return ""
+    if col.kind == S.AMOUNT:
+        return format_number(Decimal(str(value)))
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value  # the usual CSV guard: spreadsheet apps show it as text
+    return value
+
+
+def export_csv(db: Database, path: str | os.PathLike[str], table: str, *, lang: str = "zh") -> Path:
+    """One table as UTF-8 CSV (with BOM, so Excel opens Chinese correctly)."""
+    import pandas as pd
+
+    try:
+        sheet = S.sheet_named(table)
+    except KeyError as exc:
+        raise UserError(
+            t(
+                "Unknown table “{name}”; use one of: {names}",
+                name=table,
+                names=", ".join(s.name for s in S.SHEETS),
+            )
+        ) from exc
+    data = collect(db, (sheet.name,))
+    zones = data.pop("_zones")[0]
+    frame = pd.DataFrame(
+        [
+            [_csv_text(c, row.get(c.field), lang, zones) for c in sheet.columns]
+            for row in data[sheet.name]
+        ],
+        columns=[c.header(lang) for c in sheet.columns],
+    )
+    target = Path(path)
+    with atomic_write(target) as tmp:
+        frame.to_csv(tmp, index=False, encoding="utf-8-sig")
+    return target

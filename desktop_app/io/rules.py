@@ -1,0 +1,340 @@
+"""The same rules the dialogs apply, run over the workbook merged with the database.
+
+Row rules come from the domain (`validate_project_fields`, `validate_milestone`,
+`FundingPlanSpec.validate`, the scoring checks); set rules (unique keys, references
+to projects and indicators, weights of a project-year summing to 100) look at the
+database as it would be after the import.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any
+
+from desktop_app.domain.funding import FundingPlanSpec, Tranche
+from desktop_app.domain.milestones import MilestoneEdit, validate_milestone
+from desktop_app.domain.money import fen_to_wan
+from desktop_app.domain.periods import today
+from desktop_app.domain.projects import validate_project_fields
+from desktop_app.domain.scoring import (
+    ScoringError,
+    check_actual,
+    check_target,
+    check_weight,
+    check_weight_set,
+)
+from desktop_app.i18n import register, t
+from desktop_app.io.store import Current, Key
+from desktop_app.io.validate import ParsedSheet, Problem
+
+register(
+    {
+        "the same key as row {other}": "与第 {other} 行的键相同",
+        "no project {no}": "不存在项目 {no}",
+        "no indicator {code} for project {no} in {year}": "项目 {no} 的 {year} 年无指标 {code}",
+        "no district indicator {no}": "不存在区级指标 {no}",
+        "project {no} has no funding plan": "项目 {no} 无经费计划",
+        "year {year} is outside the plan ({lo}–{hi})": "年度 {year} 不在计划期({lo}–{hi})内",
+        "Must be more than zero.": "须大于零。",
+        "a grade that differs from the computed one needs a reason": "评定等级与计算等级不同,须填写调整理由",  # noqa: E501
+        "Total must be between 0 and 100.": "总分须在 0 至 100 之间。",
+    }
+)
+
+HUNDRED = Decimal(100)
+
+
+class Checker:
+    """Collects problems; `where(sheet, i, field)` names the Excel place of a row's cell."""
+
+    def __init__(
+        self, parsed: Mapping[str, ParsedSheet], cur: Current, problems: list[Problem]
+    ) -> None:
+        self.parsed = parsed
+        self.cur = cur
+        self.problems = problems
+
+    def add(self, ps: ParsedSheet, i: int, field: str, reason: str) -> None:
+        header = ps.headers.get(field) or ps.sheet.column(field).zh
+        self.problems.append(Problem(ps.title, ps.row_numbers[i], header, reason))
+
+    def merged(self, name: str) -> dict[Key, dict[str, Any]]:
+        """key → row after the import (database rows overlaid by the file's)."""
+        out = {k: r.row for k, r in self.cur.tables[name].items()}
+        ps = self.parsed.get(name)
+        if ps is not None:
+            for row in ps.rows:
+                out[tuple(row[f] for f in ps.sheet.key)] = row
+        return out
+
+
+def _unique_keys(ck: Checker) -> None:
+    for ps in ck.parsed.values():
+        seen: dict[Key, int] = {}
+        for i, row in enumerate(ps.rows):
+            key = tuple(row[f] for f in ps.sheet.key)
+            if None in key:
+                continue
+            if key in seen:
+                ck.add(
+                    ps,
+                    i,
+                    ps.sheet.key[-1],
+                    t("the same key as row {other}", other=ps.row_numbers[seen[key]]),
+                )
+            else:
+                seen[key] = i
+
+
+def _projects(ck: Checker) -> set[int]:
+    ps = ck.parsed["projects"]
+    merged = ck.merged("projects")
+    names = Counter(r["name_zh"].strip() for r in merged.values())
+    for i, row in enumerate(ps.rows):
+        name = row["name_zh"] or ""
+        errors = validate_project_fields(
+            name_zh=name,
+            status=row["status"] or "active",
+            start_date=row["start_date"],
+            end_date=row["end_date"],
+            other_names={name.strip()} if names[name.strip()] > 1 else set(),
+        )
+        for field, reason in errors.items():
+            ck.add(ps, i, field, reason)
+    return {k[0] for k in merged}
+
+
+def _need_project(ck: Checker, name: str, projects: set[int]) -> None:
+    ps = ck.parsed[name]
+    for i, row in enumerate(ps.rows):
+        no = row.get("project_no")
+        if no is not None and no not in projects:
+            ck.add(ps, i, "project_no", t("no project {no}", no=no))
+
+
+def _milestones(ck: Checker) -> None:
+    ps = ck.parsed["milestones"]
+    day = today()
+    for i, row in enumerate(ps.rows):
+        edit = MilestoneEdit(
+            title=row["title"],
+            planned_end=row["planned_end"],
+            planned_start=row["planned_start"],
+            actual_start=row["actual_start"],
+            actual_end=row["actual_end"],
+            percent_complete=int(row["percent_complete"] or 0),
+            status=row["status"] or "not_started",
+            cancel_reason=row["cancel_reason"],
+            deliverable=row["deliverable"],
+            owner=row["owner"],
+            notes=row["notes"],
+        )
+        for field, reason in validate_milestone(edit, today=day).items():
+            ck.add(ps, i, field, reason)
+
+
+def funding_spec(
+    plan: Mapping[str, Any], years: list[Mapping[str, Any]], tranches: list[tuple[int, int]]
+) -> FundingPlanSpec:
+    """The domain plan of a funding-plan row, its year rows (by year) and stored tranches."""
+    caps = tuple(fen_to_wan(r["reward_cap"] or 0) for r in years)
+    return FundingPlanSpec(
+        first_year=plan["first_year"],
+        years=plan["years"],
+        mode=plan["taper_mode"],
+        first_amount=fen_to_wan(plan["first_amount"] or 0),
+        step=fen_to_wan(plan["step"]) if plan["step"] is not None else None,
+        rate=plan["rate"] / HUNDRED if plan["rate"] is not None else None,
+        floor=fen_to_wan(plan["floor"] or 0),
+        manual=tuple(fen_to_wan(r["manual_fixed"] or 0) for r in years)
+        if plan["taper_mode"] == "manual"
+        else None,
+        reward_caps=caps if any(caps) else (),
+        startup_grant=fen_to_wan(plan["startup_grant"] or 0),
+        startup_year=plan["startup_year"],
+        tranches=tuple(Tranche(y, fen_to_wan(f)) for y, f in tranches),
+    )
+
+
+_PLAN_FIELD = {"mode": "taper_mode", "tranches": "startup_grant"}
+
+
+def _funding(ck: Checker) -> None:
+    plans_ps, years_ps = ck.parsed["funding_plans"], ck.parsed["funding_years"]
+    plans = ck.merged("funding_plans")
+    years: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for (no, _year), row in sorted(ck.merged("funding_years").items()):
+        years[no].append(row)
+    plan_row = {row["project_no"]: i for i, row in enumerate(plans_ps.rows)}
+    year_row: dict[Key, int] = {}
+    file_years: dict[Any, list[int]] = defaultdict(list)
+    for i, row in enumerate(years_ps.rows):
+        year_row.setdefault((row["project_no"],), i)
+        file_years[row["project_no"]].append(i)
+        if (row["project_no"],) not in plans:
+            ck.add(
+                years_ps,
+                i,
+                "project_no",
+                t("project {no} has no funding plan", no=row["project_no"]),
+            )
+    touched = set(plan_row) | {k[0] for k in year_row if k in plans}
+    for no in sorted(touched, key=str):
+        plan = plans[(no,)]
+        if plan["first_year"] is None or plan["years"] is None or plan["taper_mode"] is None:
+            continue
+        lo, hi = plan["first_year"], plan["first_year"] + plan["years"] - 1
+        rows = years[no]
+        for i in file_years.get(no, ()):
+            row = years_ps.rows[i]
+            if row["year"] is not None and not lo <= row["year"] <= hi:
+                ck.add(
+                    years_ps,
+                    i,
+                    "year",
+                    t(
+                        "year {year} is outside the plan ({lo}–{hi})",
+                        year=row["year"],
+                        lo=lo,
+                        hi=hi,
+                    ),
+                )
+        spec = funding_spec(plan, rows, ck.cur.tranches.get(no, []))
+        for field, reason in spec.validate().items():
+            if field in ("manual", "reward_caps") and (no,) in year_row:
+                ck.add(
+                    years_ps,
+                    year_row[(no,)],
+                    "manual_fixed" if field == "manual" else "reward_cap",
+                    reason,
+                )
+            elif no in plan_row:
+                ck.add(plans_ps, plan_row[no], _PLAN_FIELD.get(field, field), reason)
+            elif (no,) in year_row:
+                ck.add(years_ps, year_row[(no,)], "year", reason)
+
+
+def _disbursements(ck: Checker) -> None:
+    ps = ck.parsed["disbursements"]
+    for i, row in enumerate(ps.rows):
+        if row["amount"] is not None and row["amount"] <= 0:
+            ck.add(ps, i, "amount", t("Must be more than zero."))
+
+
+def _indicators(ck: Checker) -> dict[Key, dict[str, Any]]:
+    ps = ck.parsed["indicators"]
+    merged = ck.merged("indicators")
+    for i, row in enumerate(ps.rows):
+        try:
+            if row["weight"] is not None:
+                check_weight(row["weight"])
+        except ScoringError as exc:
+            ck.add(ps, i, "weight", str(exc))
+        try:
+            if row["direction"] is not None:
+                check_target(row["target"], row["direction"])
+        except ScoringError as exc:
+            ck.add(ps, i, "target", str(exc))
+    sets: dict[tuple[int, int], list[Decimal]] = defaultdict(list)
+    for (no, year, _code), row in merged.items():
+        if row["weight"] is not None:
+            sets[(no, year)].append(row["weight"])
+    first: dict[tuple[int, int], int] = {}
+    for i, row in enumerate(ps.rows):
+        first.setdefault((row["project_no"], row["year"]), i)
+    names = {k[0]: r.row["name_zh"] for k, r in ck.cur.tables["projects"].items()}
+    names.update({r["no"]: r["name_zh"] for r in ck.parsed["projects"].rows})
+    for (no, year), i in first.items():
+        if (no, year) not in sets:
+            continue
+        try:
+            check_weight_set(sets[(no, year)], project=names.get(no, str(no)), year=year)
+        except ScoringError as exc:
+            ck.add(ps, i, "weight", str(exc))
+    return merged
+
+
+def _actuals(ck: Checker, indicators: dict[Key, dict[str, Any]]) -> None:
+    ps = ck.parsed["actuals"]
+    for i, row in enumerate(ps.rows):
+        key = (row["project_no"], row["year"], row["code"])
+        ind = indicators.get(key)
+        if ind is None:
+            if None not in key:
+                ck.add(
+                    ps,
+                    i,
+                    "code",
+                    t(
+                        "no indicator {code} for project {no} in {year}",
+                        code=key[2],
+                        no=key[0],
+                        year=key[1],
+                    ),
+                )
+            continue
+        if row["quarter"] is not None and not 1 <= row["quarter"] <= 4:
+            ck.add(ps, i, "quarter", t("Quarter must be 1 to 4."))
+        if row["ytd_value"] is None or ind["weight"] is None or ind["direction"] is None:
+            continue
+        try:
+            check_actual(
+                row["ytd_value"],
+                weight=ind["weight"],
+                direction=ind["direction"],
+                allow_negative=bool(ind["allow_negative"]),
+            )
+        except ScoringError as exc:
+            ck.add(ps, i, "ytd_value", str(exc))
+
+
+def _evaluations(ck: Checker) -> None:
+    ps = ck.parsed["evaluations"]
+    for i, row in enumerate(ps.rows):
+        if row["total"] is not None and not 0 <= row["total"] <= HUNDRED:
+            ck.add(ps, i, "total", t("Total must be between 0 and 100."))
+        if (
+            row["grade"]
+            and row["computed_grade"]
+            and row["grade"] != row["computed_grade"]
+            and not row["override_reason"].strip()
+        ):
+            ck.add(
+                ps,
+                i,
+                "override_reason",
+                t("a grade that differs from the computed one needs a reason"),
+            )
+
+
+def _district(ck: Checker) -> None:
+    ps = ck.parsed["district_values"]
+    known = {k[0] for k in ck.merged("district_indicators")}
+    for i, row in enumerate(ps.rows):
+        if row["indicator_no"] is not None and row["indicator_no"] not in known:
+            ck.add(ps, i, "indicator_no", t("no district indicator {no}", no=row["indicator_no"]))
+
+
+def check_rules(parsed: Mapping[str, ParsedSheet], cur: Current, problems: list[Problem]) -> None:
+    """Append every rule the merged workbook and database would break."""
+    ck = Checker(parsed, cur, problems)
+    _unique_keys(ck)
+    projects = _projects(ck)
+    for name in (
+        "milestones",
+        "funding_plans",
+        "funding_years",
+        "disbursements",
+        "indicators",
+        "actuals",
+        "evaluations",
+    ):
+        _need_project(ck, name, projects)
+    _milestones(ck)
+    _funding(ck)
+    _disbursements(ck)
+    _actuals(ck, _indicators(ck))
+    _evaluations(ck)
+    _district(ck)

@@ -1,0 +1,365 @@
+"""Cells as officers type them → canonical values, with a reason for each refusal.
+
+Headers are matched in either language, with the unit in brackets deciding amounts
+(`金额（元）` is yuan, `金额（万元）` or no unit is 万元). Values: Excel dates or
+`2026-03-31` / `2026/3/31` / `2026年3月31日`; `1,234.5` and full-width digits; `45` or
+`45%`; statuses, kinds and grades by code, Chinese or English name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from desktop_app.domain.money import wan_to_fen, yuan_to_fen
+from desktop_app.domain.parsing import (
+    ParseError,
+    check_year_range,
+    normalise,
+    parse_date,
+    parse_decimal,
+    parse_percent,
+)
+from desktop_app.i18n import register, t
+from desktop_app.io import sheets as S
+
+register(
+    {
+        "{sheet}, row {row}, {column}: {reason}": "{sheet},第 {row} 行,{column}:{reason}",
+        "{sheet}: {reason}": "{sheet}:{reason}",
+        "missing column (expected “{header}”)": "缺少列(应为“{header}”)",
+        "column appears twice": "列重复",
+        "required": "必填",
+        "not a whole number: {value}": "不是整数:{value}",
+        "unknown value “{value}”; use one of: {allowed}": "未知值“{value}”;可选:{allowed}",
+        "not yes/no: {value}": "不是“是/否”:{value}",
+        "unknown zone “{value}”": "未知片区“{value}”",
+        "unknown unit “{unit}”; use 元 or 万元": "未知单位“{unit}”;请用 元 或 万元",
+        "not a number: {value}": "不是数字:{value}",
+        "not a date: {value}": "不是日期:{value}",
+    }
+)
+
+EXCEL_EPOCH = date(1899, 12, 30)
+_HEADER = re.compile(r"^(.*?)\s*\(\s*([^()]*?)\s*\)$")
+_YES = {"是", "y", "yes", "true", "1", "√", "✓"}
+_NO = {"否", "n", "no", "false", "0", "×", "✗", ""}
+
+
+class CellError(ValueError):
+    """A refused cell value; the message is the reason in the user's language."""
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (type(value) is str and not value.strip())
+
+
+def _text(value: Any) -> str:
+    if type(value) is str:
+        return value.strip()
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _decimal(value: Any) -> Decimal:
+    if isinstance(value, bool):
+        raise CellError(t("not a number: {value}", value=value))
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            return parse_decimal(value)
+        except ParseError as exc:
+            raise CellError(t("not a number: {value}", value=value)) from exc
+    raise CellError(t("not a number: {value}", value=_text(value)))
+
+
+def _int(value: Any) -> int:
+    number = _decimal(value)
+    if number != number.to_integral_value():
+        raise CellError(t("not a whole number: {value}", value=_text(value)))
+    return int(number)
+
+
+def _date(value: Any) -> date:
+    try:
+        if isinstance(value, datetime):
+            return check_year_range(value.date())
+        if isinstance(value, date):
+            return check_year_range(value)
+        if isinstance(value, float | int) and not isinstance(value, bool):
+            if not 1 <= value < 2958466:
+                raise CellError(t("not a date: {value}", value=_text(value)))
+            return check_year_range(EXCEL_EPOCH + timedelta(days=int(value)))
+        if isinstance(value, str):
+            return parse_date(value)
+    except ParseError as exc:
+        raise CellError(str(exc)) from exc
+    raise CellError(t("not a date: {value}", value=_text(value)))
+
+
+def _places(places: int) -> Decimal:
+    return Decimal(1).scaleb(-places)
+
+
+def _amount_parser(yuan: bool) -> Callable[[Any], int]:
+    to_fen = yuan_to_fen if yuan else wan_to_fen
+
+    def parse(value: Any) -> int:
+        if isinstance(value, str):
+            raw = normalise(value).replace(" ", "")
+            for unit in ("万元", "元"):
+                if raw.endswith(unit):
+                    raw = raw[: -len(unit)]
+                    break
+            value = raw
+        return to_fen(_decimal(value))
+
+    return parse
+
+
+def _percent_parser(places: int) -> Callable[[Any], Decimal]:
+    q = _places(places)
+
+    def parse(value: Any) -> Decimal:
+        if isinstance(value, str):
+            try:
+                number = parse_percent(value)
+            except ParseError as exc:
+                raise CellError(t("not a number: {value}", value=value)) from exc
+        else:
+            number = _decimal(value)
+        return number.quantize(q, rounding=ROUND_HALF_UP)
+
+    return parse
+
+
+def _decimal_parser(places: int) -> Callable[[Any], Decimal]:
+    q = _places(places)
+    return lambda value: _decimal(value).quantize(q, rounding=ROUND_HALF_UP)
+
+
+def _enum_parser(col: S.Column) -> Callable[[Any], str]:
+    names: dict[str, str] = {}
+    for code, zh, en in col.choices:
+        for spelling in (code, zh, en):
+            names[normalise(spelling).casefold()] = code
+    allowed = "、".join(zh for _c, zh, _e in col.choices)
+
+    def parse(value: Any) -> str:
+        text = normalise(_text(value)).casefold()
+        code = names.get(text)
+        if code is None:
+            raise CellError(
+                t(
+                    "unknown value “{value}”; use one of: {allowed}",
+                    value=_text(value),
+                    allowed=allowed,
+                )
+            )
+        return code
+
+    return parse
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = normalise(_text(value)).casefold()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise CellError(t("not yes/no: {value}", value=_text(value)))
+
+
+def _ref_parser(zones: dict[str, str]) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        text = _text(value)
+        code = zones.get(text.casefold())
+        if code is None:
+            raise CellError(t("unknown zone “{value}”", value=text))
+        return code
+
+    return parse
+
+
+def _default(col: S.Column) -> Any:
+    if col.kind == S.TEXT:
+        return ""
+    if col.kind == S.BOOL:
+        return False
+    if col.field in ("startup_grant", "first_amount", "floor", "reward_cap"):
+        return 0
+    if col.field in ("percent_complete",):
+        return Decimal(0)
+    if col.field == "sort_order":
+        return 0
+    return None
+
+
+def cell_parser(col: S.Column, unit: str, zones: dict[str, str]) -> Callable[[Any], Any]:
+    """A function from a raw cell to its canonical value (raises `CellError`)."""
+    kind = col.kind
+    if kind == S.TEXT:
+        return _text
+    if kind == S.INT:
+        return _int
+    if kind == S.DATE:
+        return _date
+    if kind == S.AMOUNT:
+        return _amount_parser(unit in S.UNIT_YUAN or unit.casefold() in ("yuan", "rmb"))
+    if kind == S.PERCENT:
+        return _percent_parser(col.places)
+    if kind == S.DECIMAL:
+        return _decimal_parser(col.places)
+    if kind == S.ENUM:
+        return _enum_parser(col)
+    if kind == S.BOOL:
+        return _bool
+    return _ref_parser(zones)
+
+
+@dataclass(frozen=True)
+class Problem:
+    sheet: str
+    row: int | None  # Excel row number; None for the whole sheet
+    column: str
+    reason: str
+
+    def __str__(self) -> str:
+        if self.row is None:
+            return t(
+                "{sheet}: {reason}",
+                sheet=self.sheet,
+                reason=f"{self.column}: {self.reason}" if self.column else self.reason,
+            )
+        return t(
+            "{sheet}, row {row}, {column}: {reason}",
+            sheet=self.sheet,
+            row=self.row,
+            column=self.column,
+            reason=self.reason,
+        )
+
+
+def _split_header(raw: Any) -> tuple[str, str]:
+    text = normalise(_text(raw)) if not _blank(raw) else ""
+    match = _HEADER.match(text)
+    if match:
+        return match.group(1).strip(), match.group(2).strip()
+    return text, ""
+
+
+@dataclass(frozen=True)
+class Mapped:
+    index: int
+    column: S.Column
+    unit: str
+    header: str
+
+
+def map_headers(
+    sheet: S.Sheet, title: str, header_row: list[Any], problems: list[Problem], lang: str
+) -> list[Mapped]:
+    """Which cell index holds which column; missing and doubled columns become problems."""
+    by_name: dict[str, S.Column] = {}
+    for col in sheet.import_columns:
+        for spelling in (col.zh, col.en, col.field):
+            by_name[spelling.casefold()] = col
+    found: dict[str, Mapped] = {}
+    for i, raw in enumerate(header_row):
+        name, unit = _split_header(raw)
+        col = by_name.get(name.casefold())
+        if col is None:
+            continue
+        if col.field in found:
+            problems.append(Problem(title, 1, _text(raw), t("column appears twice")))
+            continue
+        if (
+            col.kind == S.AMOUNT
+            and unit
+            and unit not in S.UNIT_WAN + S.UNIT_YUAN
+            and unit.casefold() not in ("yuan", "rmb")
+        ):
+            problems.append(
+                Problem(title, 1, _text(raw), t("unknown unit “{unit}”; use 元 or 万元", unit=unit))
+            )
+        found[col.field] = Mapped(i, col, unit, _text(raw))
+    for col in sheet.import_columns:
+        if col.field not in found:
+            problems.append(
+                Problem(
+                    title,
+                    None,
+                    col.header(lang),
+                    t("missing column (expected “{header}”)", header=col.header(lang)),
+                )
+            )
+    return list(found.values())
+
+
+@dataclass
+class ParsedSheet:
+    sheet: S.Sheet
+    title: str
+    rows: list[dict[str, Any]]
+    row_numbers: list[int]
+    headers: dict[str, str]  # field → header as written in the file
+
+
+def parse_sheet(
+    sheet: S.Sheet,
+    title: str,
+    cells: list[list[Any]],
+    zones: dict[str, str],
+    problems: list[Problem],
+    lang: str,
+) -> ParsedSheet:
+    """Typed rows of one sheet; each refused cell adds a `Problem` naming its place."""
+    if not cells:
+        cells = [[]]
+    mapped = map_headers(sheet, title, cells[0], problems, lang)
+    headers = {m.column.field: m.header for m in mapped}
+    indices = [m.index for m in mapped]
+    width = max(indices, default=-1) + 1
+    body: list[tuple[int, list[Any]]] = []
+    for n, raw in enumerate(cells[1:], start=2):
+        row = list(raw) + [""] * (width - len(raw)) if len(raw) < width else raw
+        if all(_blank(row[i]) for i in indices):
+            continue
+        body.append((n, row))
+    rows: list[dict[str, Any]] = [{} for _ in body]
+    for m in mapped:
+        col, parse, default, i = (
+            m.column,
+            cell_parser(m.column, m.unit, zones),
+            _default(m.column),
+            m.index,
+        )
+        for (n, raw), out in zip(body, rows, strict=True):
+            value = raw[i]
+            if value is None or value == "" or (type(value) is str and not value.strip()):
+                if col.required:
+                    problems.append(Problem(title, n, m.header, t("required")))
+                out[col.field] = default
+                continue
+            try:
+                out[col.field] = parse(value)
+            except CellError as exc:
+                problems.append(Problem(title, n, m.header, str(exc)))
+                out[col.field] = default
+    return ParsedSheet(sheet, title, rows, [n for n, _r in body], headers)
