@@ -3,7 +3,7 @@ progress toward each target — per plan period; officers type values in place."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect
+from PySide6.QtCore import QModelIndex, QRect, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -143,10 +143,13 @@ class DistrictPage(Page):
         self.ctx.bus.sig_data_changed.emit()
 
     def _value_edited(self, indicator_id: int, year: int, text: str) -> None:
-        self._save(
-            lambda: district.set_district_value(
-                self.ctx.db, indicator_id, year, parse_optional(text)
-            )
+        QTimer.singleShot(
+            0,
+            lambda: self._save(
+                lambda: district.set_district_value(
+                    self.ctx.db, indicator_id, year, parse_optional(text)
+                )
+            ),
         )
 
     def _target_edited(self, indicator_id: int, which: str, text: str) -> None:
@@ -166,7 +169,7 @@ class DistrictPage(Page):
                 target_value=value if which == "target" else row.target_value,
             )
 
-        self._save(action)
+        QTimer.singleShot(0, lambda: self._save(action))
 
     def make_add_dialog(self) -> AddPeriodDialog:
         """The add-period dialog (a seam for tests, which drive it without exec)."""

@@ -3,7 +3,7 @@ projected score, closing the year, and the trend of past totals."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -300,7 +300,11 @@ class PerformanceTab(ProjectTab):
         except ParseError as exc:
             self.error_label.setText(self.tr("Not saved: {reason}").format(reason=exc))
             return
-        self._run(lambda: perf.set_actual(self.ctx.db, indicator_id, quarter, value))
+        # After the editor has closed: reloading the model inside its commit would pull
+        # the table out from under the open editor.
+        QTimer.singleShot(
+            0, lambda: self._run(lambda: perf.set_actual(self.ctx.db, indicator_id, quarter, value))
+        )
 
     def _run(self, action) -> bool:  # noqa: ANN001 - a service call returning a snapshot
         try:
