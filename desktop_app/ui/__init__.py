@@ -1,0 +1,1 @@
+"""The Qt interface: views lay out, controllers react, services do the work."""

@@ -1,0 +1,3 @@
+"""File-menu actions contributed by features. Each module has `install(ctx, window, menu)`."""
+
+FILE_ACTIONS: tuple[str, ...] = ("desktop_app.ui.brief_action",)

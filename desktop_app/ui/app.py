@@ -1,0 +1,55 @@
+"""Starting the window: Qt, font, translations, database — in that order, and fast.
+
+pandas, reportlab and Alembic are not imported here; features import them when used.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from desktop_app.errors import UserError
+
+
+def run_gui(db_target: str | None, lang: str | None = None) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop_app.i18n import set_language
+    from desktop_app.paths import default_database
+    from desktop_app.preferences import Preferences
+    from desktop_app.ui import dialogs
+    from desktop_app.ui.fonts import apply_app_font
+    from desktop_app.ui.translation import install_translators
+
+    prefs = Preferences.load()
+    lang = lang or prefs.language
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("key-projects")
+    app.setOrganizationName("SimingSciTech")
+    apply_app_font(app)
+    install_translators(app, lang)
+    set_language(lang)
+
+    from desktop_app.db.database import open_database
+
+    target = db_target or default_database()
+    try:
+        db = open_database(target, officer=prefs.officer)
+    except UserError as exc:
+        dialogs.show_error(None, str(exc))
+        return 2
+
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.main_window import MainWindow
+
+    ctx = AppContext(db=db, lang=lang, readonly=db.readonly)
+    window = MainWindow(ctx)
+    window.portfolio_page().refresh()
+    window.show()
+    if os.environ.get("KEY_PROJECTS_EXIT_AFTER_SHOW"):
+        # Benchmarks: quit once the first frame with the projects has been shown.
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    db.dispose()
+    return code

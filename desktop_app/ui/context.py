@@ -1,0 +1,28 @@
+"""What every page, tab and dialog is handed: the database, the language and the bus."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop_app.db.database import Database
+
+
+class DataBus(QObject):
+    """Application-wide notifications, so parts never need to know each other."""
+
+    sig_data_changed = Signal()
+    """Something was saved: views showing derived figures should reload."""
+    sig_open_project = Signal(int)
+    """Show this project (by id) in the portfolio page's project view."""
+    sig_status = Signal(str)
+    """A short message for the status bar."""
+
+
+@dataclass
+class AppContext:
+    db: Database
+    lang: str = "zh"
+    readonly: bool = False
+    bus: DataBus = field(default_factory=DataBus)

@@ -1,0 +1,121 @@
+"""The main window assembles pages and menus; each page owns its own behaviour."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+
+from desktop_app.preferences import Preferences
+from desktop_app.ui import dialogs
+from desktop_app.ui.about import show_about
+from desktop_app.ui.actions import FILE_ACTIONS
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.page_base import Page
+from desktop_app.ui.pages import PAGES
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Siming Key Projects Portfolio") + f" — {ctx.db.display_name}")
+        self.resize(1280, 780)
+        self.banner = QLabel()
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff4e5; color: #8a4b00; padding: 6px;")
+        self.banner.hide()
+        self.tabs = QTabWidget()
+        self.pages: list[Page] = []
+        for name in PAGES:
+            page = importlib.import_module(name).create(ctx, self)
+            self.pages.append(page)
+            self.tabs.addTab(page, page.page_title())
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._build_menus()
+        self.tabs.currentChanged.connect(self._page_shown)
+        ctx.bus.sig_data_changed.connect(self._data_changed)
+        ctx.bus.sig_open_project.connect(lambda _pid: self.tabs.setCurrentIndex(0))
+        ctx.bus.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.statusBar().showMessage(ctx.db.display_name)
+        if ctx.readonly:
+            self.show_banner(self.tr("This database is open read-only: changes cannot be saved."))
+
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.show()
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        for name in FILE_ACTIONS:
+            importlib.import_module(name).install(self.ctx, self, self.file_menu)
+        if FILE_ACTIONS:
+            self.file_menu.addSeparator()
+        quit_action = QAction(self.tr("E&xit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(quit_action)
+
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        refresh = QAction(self.tr("&Refresh"), self)
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh_all)
+        self.view_menu.addAction(refresh)
+
+        self.settings_menu = bar.addMenu(self.tr("&Settings"))
+        lang_menu = self.settings_menu.addMenu(self.tr("Interface language"))
+        for code, label in (("zh", "中文(简体)"), ("en", "English")):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(self.ctx.lang == code)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            lang_menu.addAction(action)
+
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About"), self)
+        about.triggered.connect(lambda: show_about(self.ctx, self))
+        self.help_menu.addAction(about)
+
+    def set_language(self, code: str) -> None:
+        prefs = Preferences.load()
+        prefs.language = code
+        prefs.save()
+        dialogs.show_info(
+            self,
+            QCoreApplication.translate(
+                "MainWindow", "The interface language changes the next time the app starts."
+            ),
+        )
+
+    def refresh_all(self) -> None:
+        for page in self.pages:
+            page.refresh()
+
+    def _page_shown(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if isinstance(widget, Page):
+            widget.refresh()
+
+    def _data_changed(self) -> None:
+        current = self.tabs.currentWidget()
+        for page in self.pages:
+            if page is not current and page is not self.pages[0]:
+                page.setProperty("stale", True)
+
+    def portfolio_page(self):  # noqa: ANN201 - the first page is always the portfolio
+        return self.pages[0]
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+        view = getattr(self.pages[0], "project_view", None)
+        if view is not None and not view.settle_unsaved():
+            event.ignore()
+            return
+        event.accept()

@@ -1,0 +1,55 @@
+"""Filtering the portfolio by zone, domain, status and a free-text search (Chinese substrings)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+
+from desktop_app.snapshots.project import ProjectRow
+from desktop_app.ui.portfolio.table_model import ROW_ROLE, SORT_ROLE
+
+
+class PortfolioFilterProxy(QSortFilterProxyModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self._text = ""
+        self._zone: str | None = None
+        self._domain: str | None = None
+        self._status: str | None = None
+
+    def set_text(self, text: str) -> None:
+        self._text = text.strip().casefold()
+        self.invalidateFilter()
+
+    def set_zone(self, code: str | None) -> None:
+        self._zone = code or None
+        self.invalidateFilter()
+
+    def set_domain(self, code: str | None) -> None:
+        self._domain = code or None
+        self.invalidateFilter()
+
+    def set_status(self, code: str | None) -> None:
+        self._status = code or None
+        self.invalidateFilter()
+
+    def accepts(self, r: ProjectRow) -> bool:
+        if self._zone and (r.zone is None or r.zone.code != self._zone):
+            return False
+        if self._domain and all(d.code != self._domain for d in r.domains):
+            return False
+        if self._status and r.status != self._status:
+            return False
+        if self._text:
+            hay = " ".join((str(r.no), r.name_zh, r.name_en, r.lead_org)).casefold()
+            return all(part in hay for part in self._text.split())
+        return True
+
+    def filterAcceptsRow(  # noqa: N802 - Qt naming
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        row = self.sourceModel().data(index, ROW_ROLE)
+        return row is not None and self.accepts(row)

@@ -1,0 +1,177 @@
+"""The portfolio page: filters, the project table and the selected project's view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.periods import today
+from desktop_app.services import projects as project_service
+from desktop_app.services.health import health_by_project
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.labels import PROJECT_STATUS_CODES, project_status_label
+from desktop_app.ui.page_base import Page
+from desktop_app.ui.portfolio.filter_proxy import PortfolioFilterProxy
+from desktop_app.ui.portfolio.table_model import COL_HEALTH, COL_NAME, COL_NO, PortfolioTableModel
+from desktop_app.ui.project.view import ProjectView
+
+
+class PortfolioPage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = PortfolioTableModel(ctx.lang, self)
+        self.proxy = PortfolioFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search name, English name, lead organisation…"))
+        self.search.setClearButtonEnabled(True)
+        self.zone_filter = QComboBox()
+        self.domain_filter = QComboBox()
+        self.status_filter = QComboBox()
+        self._fill_filters()
+        self.count_label = QLabel()
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COL_NO, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(COL_NO, 44)
+        self.table.setColumnWidth(COL_NAME, 300)
+        header.moveSection(header.visualIndex(COL_HEALTH), header.visualIndex(COL_NAME) + 1)
+        self.table.setColumnWidth(COL_HEALTH, 64)
+
+        self.project_view = ProjectView(ctx)
+
+        filters = QHBoxLayout()
+        self.search.setMinimumWidth(260)
+        filters.addWidget(self.search, 2)
+        filters.addWidget(self.zone_filter, 1)
+        filters.addWidget(self.domain_filter, 1)
+        filters.addWidget(self.status_filter, 1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.count_label)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.project_view)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([640, 560])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+
+        self.search.textChanged.connect(self._filters_changed)
+        self.zone_filter.currentIndexChanged.connect(self._filters_changed)
+        self.domain_filter.currentIndexChanged.connect(self._filters_changed)
+        self.status_filter.currentIndexChanged.connect(self._filters_changed)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.project_view.details.sig_saved.connect(lambda _id: self.refresh())
+        ctx.bus.sig_open_project.connect(self.open_project)
+        self._current_id: int | None = None
+        self._reverting = False
+
+    def page_title(self) -> str:
+        return self.tr("Portfolio")
+
+    def _fill_filters(self) -> None:
+        lang = self.ctx.lang
+        self.zone_filter.addItem(self.tr("All zones"), None)
+        for z in project_service.zones(self.ctx.db):
+            self.zone_filter.addItem(z.name(lang), z.code)
+        self.domain_filter.addItem(self.tr("All domains"), None)
+        for d in project_service.domains(self.ctx.db):
+            self.domain_filter.addItem(d.name(lang), d.code)
+        self.status_filter.addItem(self.tr("All statuses"), None)
+        for code in PROJECT_STATUS_CODES:
+            self.status_filter.addItem(project_status_label(code), code)
+
+    def _filters_changed(self, *_args: object) -> None:
+        self.proxy.set_text(self.search.text())
+        self.proxy.set_zone(self.zone_filter.currentData())
+        self.proxy.set_domain(self.domain_filter.currentData())
+        self.proxy.set_status(self.status_filter.currentData())
+        self._update_count()
+
+    def _update_count(self) -> None:
+        self.count_label.setText(
+            self.tr("{shown} of {total} projects").format(
+                shown=self.proxy.rowCount(), total=self.model.rowCount()
+            )
+        )
+
+    def refresh(self) -> None:
+        self.model.set_rows(project_service.list_projects(self.ctx.db))
+        self.model.set_health(health_by_project(self.ctx.db, today()))
+        self._update_count()
+        if self._current_id is not None:
+            self._select(self._current_id)
+
+    def _select(self, project_id: int) -> None:
+        row = self.model.row_of_project(project_id)
+        if row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if index.isValid():
+            self._reverting = True
+            self.table.selectionModel().setCurrentIndex(
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
+            self.table.scrollTo(index)
+            self._reverting = False
+
+    def _current_changed(self, current, _previous) -> None:  # noqa: ANN001 - Qt indexes
+        if self._reverting:
+            return
+        new_id = None
+        if current.isValid():
+            new_id = self.model.row_at(self.proxy.mapToSource(current).row()).id
+        if new_id == self._current_id:
+            return
+        if not self.project_view.settle_unsaved():
+            if self._current_id is not None:
+                self._select(self._current_id)
+            return
+        self._current_id = new_id
+        self.project_view.show_project(new_id)
+
+    def open_project(self, project_id: int) -> None:
+        """Select a project (from another page); clears filters that would hide it."""
+        row = self.model.row_of_project(project_id)
+        if row is not None and not self.proxy.filterAcceptsRow(
+            row, self.model.index(0, 0).parent()
+        ):
+            self.search.clear()
+            for combo in (self.zone_filter, self.domain_filter, self.status_filter):
+                combo.setCurrentIndex(0)
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else None
+        if index is not None and index.isValid():
+            self.table.setCurrentIndex(index)
+
+
+def create(ctx: AppContext, parent: QWidget | None = None) -> PortfolioPage:
+    return PortfolioPage(ctx, parent)

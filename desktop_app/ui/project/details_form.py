@@ -1,0 +1,241 @@
+"""The project's own fields: edit, validate (field marked with its reason), save in one go."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.parsing import ParseError
+from desktop_app.domain.validation import ValidationError
+from desktop_app.errors import UserError
+from desktop_app.services import projects as project_service
+from desktop_app.snapshots.project import ProjectDetail, ProjectEdit
+from desktop_app.ui import dialogs
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.labels import PROJECT_STATUS_CODES, project_status_label
+from desktop_app.ui.project.tab_base import ProjectTab
+from desktop_app.ui.widgets.date_field import INVALID_STYLE, DateField
+
+
+class ProjectDetailsForm(ProjectTab):
+    sig_saved = Signal(int)
+    """A project was saved (its id)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self._detail: ProjectDetail | None = None
+        self._loading = False
+        self._dirty = False
+
+        self.no_label = QLabel()
+        self.name_zh = QLineEdit()
+        self.name_en = QLineEdit()
+        self.zone = QComboBox()
+        self.status = QComboBox()
+        for code in PROJECT_STATUS_CODES:
+            self.status.addItem(project_status_label(code), code)
+        self.domains = QListWidget()
+        self.domains.setMaximumHeight(110)
+        self.lead_org = QLineEdit()
+        self.start_date = DateField()
+        self.end_date = DateField()
+        self.summary = QPlainTextEdit()
+        self.summary.setMinimumHeight(80)
+        self.notes = QPlainTextEdit()
+        self.notes.setMaximumHeight(70)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.save_button.setEnabled(False)
+        self.revert_button.setEnabled(False)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("No."), self.no_label)
+        form.addRow(self.tr("Name (Chinese)"), self.name_zh)
+        form.addRow(self.tr("Name (English)"), self.name_en)
+        form.addRow(self.tr("Zone"), self.zone)
+        form.addRow(self.tr("Key domains"), self.domains)
+        form.addRow(self.tr("Status"), self.status)
+        form.addRow(self.tr("Lead organisation"), self.lead_org)
+        dates = QHBoxLayout()
+        dates.addWidget(self.start_date)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.end_date)
+        form.addRow(self.tr("Period"), dates)
+        form.addRow(self.tr("Summary"), self.summary)
+        form.addRow(self.tr("Notes"), self.notes)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.error_label, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+
+        for w in (self.name_zh, self.name_en, self.lead_org):
+            w.textChanged.connect(self._changed)
+        for f in (self.start_date, self.end_date):
+            f.sig_changed.connect(self._changed)
+        self.summary.textChanged.connect(self._changed)
+        self.notes.textChanged.connect(self._changed)
+        self.zone.currentIndexChanged.connect(self._changed)
+        self.status.currentIndexChanged.connect(self._changed)
+        self.domains.itemChanged.connect(self._changed)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.discard)
+        self._loading = True
+        self._load_choices()
+        self._loading = False
+        self.setEnabled(False)
+
+    def tab_title(self) -> str:
+        return self.tr("Details")
+
+    def _load_choices(self) -> None:
+        self.zone.clear()
+        self.zone.addItem(self.tr("(none)"), None)
+        for z in project_service.zones(self.ctx.db):
+            self.zone.addItem(z.name(self.ctx.lang), z.id)
+        self.domains.clear()
+        for d in project_service.domains(self.ctx.db):
+            item = QListWidgetItem(d.name(self.ctx.lang))
+            item.setData(Qt.ItemDataRole.UserRole, d.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.domains.addItem(item)
+
+    # --- loading -------------------------------------------------------------------
+    def load_project(self, project_id: int | None) -> None:
+        super().load_project(project_id)
+        self._detail = project_service.get_project(self.ctx.db, project_id) if project_id else None
+        self._fill(self._detail)
+
+    def _fill(self, d: ProjectDetail | None) -> None:
+        self._loading = True
+        try:
+            self.clear_errors()
+            self.setEnabled(d is not None and not self.ctx.readonly)
+            self.no_label.setText(str(d.no) if d else "")
+            self.name_zh.setText(d.name_zh if d else "")
+            self.name_en.setText(d.name_en if d else "")
+            self.zone.setCurrentIndex(
+                max(0, self.zone.findData(d.zone.id if d and d.zone else None))
+            )
+            self.status.setCurrentIndex(max(0, self.status.findData(d.status if d else "active")))
+            chosen = {x.id for x in d.domains} if d else set()
+            for i in range(self.domains.count()):
+                item = self.domains.item(i)
+                checked = item.data(Qt.ItemDataRole.UserRole) in chosen
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.lead_org.setText(d.lead_org if d else "")
+            self.start_date.set_value(d.start_date if d else None)
+            self.end_date.set_value(d.end_date if d else None)
+            self.summary.setPlainText(d.summary_zh if d else "")
+            self.notes.setPlainText(d.notes if d else "")
+        finally:
+            self._loading = False
+        self._set_dirty(False)
+
+    # --- editing -------------------------------------------------------------------
+    def _changed(self, *_args: object) -> None:
+        if not self._loading:
+            self._set_dirty(True)
+
+    def _set_dirty(self, dirty: bool) -> None:
+        self._dirty = dirty
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+
+    def has_unsaved_changes(self) -> bool:
+        return self._dirty
+
+    def clear_errors(self) -> None:
+        self.error_label.clear()
+        for w in (self.name_zh, self.zone, self.status, self.domains):
+            w.setStyleSheet("")
+            w.setToolTip("")
+        self.start_date.set_error(None)
+        self.end_date.set_error(None)
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        widgets = {
+            "name_zh": self.name_zh,
+            "zone_id": self.zone,
+            "status": self.status,
+            "domain_ids": self.domains,
+        }
+        for field, reason in errors.items():
+            if field in ("start_date", "end_date"):
+                getattr(self, field).set_error(reason)
+            elif field in widgets:
+                widgets[field].setStyleSheet(INVALID_STYLE)
+                widgets[field].setToolTip(reason)
+        self.error_label.setText("\n".join(errors.values()))
+
+    def current_edit(self) -> ProjectEdit:
+        """The form as an edit; raises ValidationError for dates that cannot be read."""
+        errors: dict[str, str] = {}
+        dates = {}
+        for field in ("start_date", "end_date"):
+            try:
+                dates[field] = getattr(self, field).value()
+            except ParseError:
+                errors[field] = self.tr("Not a valid date (use 2026-03-31).")
+        if errors:
+            raise ValidationError(errors)
+        domain_ids = tuple(
+            self.domains.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.domains.count())
+            if self.domains.item(i).checkState() == Qt.CheckState.Checked
+        )
+        return ProjectEdit(
+            name_zh=self.name_zh.text(),
+            name_en=self.name_en.text(),
+            zone_id=self.zone.currentData(),
+            domain_ids=domain_ids,
+            status=self.status.currentData(),
+            lead_org=self.lead_org.text(),
+            start_date=dates["start_date"],
+            end_date=dates["end_date"],
+            summary_zh=self.summary.toPlainText(),
+            notes=self.notes.toPlainText(),
+        )
+
+    def save(self) -> bool:
+        if self._detail is None:
+            return True
+        self.clear_errors()
+        try:
+            edit = self.current_edit()
+            saved = project_service.save_project(
+                self.ctx.db, self._detail.id, edit, self._detail.version
+            )
+        except ValidationError as exc:
+            self.show_errors(exc.errors)
+            return False
+        except UserError as exc:
+            dialogs.show_error(self, str(exc))
+            return False
+        self._detail = saved
+        self._fill(saved)
+        self.sig_saved.emit(saved.id)
+        self.ctx.bus.sig_data_changed.emit()
+        return True
+
+    def discard(self) -> None:
+        self._fill(self._detail)

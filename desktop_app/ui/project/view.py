@@ -1,0 +1,69 @@
+"""The project view: "Details" and the feature tabs for the selected project."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from desktop_app.ui import dialogs
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.project.details_form import ProjectDetailsForm
+from desktop_app.ui.project.tab_base import ProjectTab
+from desktop_app.ui.project.tabs import PROJECT_TABS
+
+
+class ProjectView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.project_id: int | None = None
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px 2px;")
+        self.title.setWordWrap(True)
+        self.tabs = QTabWidget()
+        self.details = ProjectDetailsForm(ctx)
+        self.all_tabs: list[ProjectTab] = [self.details]
+        for name in PROJECT_TABS:
+            self.all_tabs.append(importlib.import_module(name).create(ctx, self))
+        for tab in self.all_tabs:
+            self.tabs.addTab(tab, tab.tab_title())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.tabs, 1)
+        self.details.sig_saved.connect(lambda _id: self._set_title())
+
+    def tab(self, cls: type) -> ProjectTab | None:
+        return next((t for t in self.all_tabs if isinstance(t, cls)), None)
+
+    def has_unsaved_changes(self) -> bool:
+        return any(t.has_unsaved_changes() for t in self.all_tabs)
+
+    def settle_unsaved(self) -> bool:
+        """Ask Save / Discard / Cancel if any tab has edits; False means stay."""
+        dirty = [t for t in self.all_tabs if t.has_unsaved_changes()]
+        if not dirty:
+            return True
+        answer = dialogs.save_discard_cancel(
+            self, self.tr("This project has unsaved changes. Save them?")
+        )
+        if answer == "cancel":
+            return False
+        if answer == "save":
+            return all(t.save() for t in dirty)
+        for t in dirty:
+            t.discard()
+        return True
+
+    def show_project(self, project_id: int | None) -> None:
+        self.project_id = project_id
+        for tab in self.all_tabs:
+            tab.load_project(project_id)
+        self._set_title()
+
+    def _set_title(self) -> None:
+        d = getattr(self.details, "_detail", None)
+        self.title.setText(
+            f"{d.no}. {d.name(self.ctx.lang)}" if d else self.tr("No project selected")
+        )
