@@ -119,9 +119,17 @@ def _next_code(s: Session, project_id: int) -> str:
 
 
 def add_milestone(
-    db: Database, project_id: int, edit: MilestoneEdit, *, position: int | None = None
+    db: Database,
+    project_id: int,
+    edit: MilestoneEdit,
+    *,
+    position: int | None = None,
+    code: str | None = None,
 ) -> MilestoneRow:
-    """A new milestone at `position` (0-based; default last), later ones move down."""
+    """A new milestone at `position` (0-based; default last), later ones move down.
+
+    `code` is kept when still free (an undone delete gets its code back).
+    """
     _validated(edit)
     with db.session() as s:
         _project(s, project_id)
@@ -137,7 +145,9 @@ def add_milestone(
             wanted = i if i < at else i + 1
             if other.sort_order != wanted:
                 other.sort_order = wanted
-        m = Milestone(project_id=project_id, code=_next_code(s, project_id), sort_order=at)
+        used = {other.code for other in siblings}
+        code = code if code and code not in used else _next_code(s, project_id)
+        m = Milestone(project_id=project_id, code=code, sort_order=at)
         _apply(m, edit)
         s.add(m)
         s.flush()

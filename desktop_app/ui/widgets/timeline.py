@@ -63,6 +63,8 @@ def bar_colour(bar: TimelineBar, today: date) -> QColor:
 class TimelineView(QAbstractScrollArea):
     sig_milestone_clicked = Signal(int)
     """A bar was clicked: the milestone's id."""
+    sig_milestone_double_clicked = Signal(int, int)
+    """A bar was double-clicked: the milestone's id and its row's key (e.g. the project)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,11 +74,14 @@ class TimelineView(QAbstractScrollArea):
         self._first = date(self._today.year - 1, 1, 1).toordinal()
         self._last = date(self._today.year + 1, 12, 31).toordinal()
         self._selected: int | None = None
+        self._anchor: date | None = None
+        """A date to keep in view while the widget is laid out (until the user scrolls)."""
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.viewport().setMouseTracking(True)
         self.viewport().setAutoFillBackground(True)
         self.verticalScrollBar().setSingleStep(ROW_H)
+        self.horizontalScrollBar().actionTriggered.connect(self._user_scrolled)
         self.setMinimumHeight(HEADER_H + 3 * ROW_H)
 
     # --- data -----------------------------------------------------------------------
@@ -93,6 +98,8 @@ class TimelineView(QAbstractScrollArea):
                         lo = o if o < lo else lo
                         hi = o if o > hi else hi
         self._first = date(date.fromordinal(lo).year, 1, 1).toordinal()
+        # room to look ahead: at least the year after today
+        hi = max(hi, today.toordinal() + 365)
         self._last = date(date.fromordinal(hi).year, 12, 31).toordinal()
         self._update_scrollbars()
         self.viewport().update()
@@ -137,6 +144,11 @@ class TimelineView(QAbstractScrollArea):
     def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt naming
         super().resizeEvent(event)
         self._update_scrollbars()
+        if self._anchor is not None:
+            self.scroll_to_date(self._anchor)
+
+    def _user_scrolled(self, _action: int) -> None:
+        self._anchor = None
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
         return QSize(900, HEADER_H + ROW_H * min(12, max(3, len(self._rows))) + 20)
@@ -147,6 +159,8 @@ class TimelineView(QAbstractScrollArea):
         return LABEL_W + offset - self.horizontalScrollBar().value()
 
     def scroll_to_date(self, day: date) -> None:
+        """Put `day` a third of the way across the chart."""
+        self._anchor = day
         h = self.horizontalScrollBar()
         width = self.viewport().width() - LABEL_W
         h.setValue(int((day.toordinal() - self._first) * self._ppd() - width / 3))
@@ -195,7 +209,13 @@ class TimelineView(QAbstractScrollArea):
         p.fillRect(QRect(LABEL_W, 0, width - LABEL_W, HEADER_H), self.palette().window())
         fm = QFontMetrics(self.font())
         text_pen = QPen(self.palette().text().color())
-        for start, x in self._month_starts(width):
+        months = list(self._month_starts(width))
+        if months and months[0][0].month != 1:  # the year of the left edge, unless one is near
+            first_jan = next((x for d, x in months if d.month == 1), width)
+            if first_jan > LABEL_W + 50:
+                p.setPen(text_pen)
+                p.drawText(QPointF(LABEL_W + 3, fm.ascent() + 2), str(months[0][0].year))
+        for start, x in months:
             quarter_start = start.month in (1, 4, 7, 10)
             if start.month == 1:
                 p.setPen(QPen(YEAR_GRID, 1))
@@ -216,11 +236,14 @@ class TimelineView(QAbstractScrollArea):
         p.drawLine(QPointF(LABEL_W, HEADER_H - 0.5), QPointF(width, HEADER_H - 0.5))
 
     def _paint_bars(self, p: QPainter, row: TimelineRow, top: int) -> None:
+        """Baselines, then bars with progress, then diamonds on top of any neighbour."""
         width = self.viewport().width()
+        ppd = self._ppd()
+        diamonds: list[tuple[float, QColor, bool]] = []
         for b in row.bars:
-            end_x = self.x_of(b.planned_end) + self._ppd()
+            end_x = self.x_of(b.planned_end) + ppd
             start_x = self.x_of(b.planned_start) if b.planned_start else end_x
-            base_end = self.x_of(b.baseline_end) + self._ppd() if b.baseline_end else None
+            base_end = self.x_of(b.baseline_end) + ppd if b.baseline_end else None
             base_start = self.x_of(b.baseline_start) if b.baseline_start else base_end
             left = min(start_x, base_start if base_start is not None else start_x)
             right = max(end_x, base_end if base_end is not None else end_x) + 8
@@ -229,17 +252,20 @@ class TimelineView(QAbstractScrollArea):
             if base_end is not None and base_start is not None:
                 p.fillRect(QRectF(base_start, top + ROW_H - 8, base_end - base_start, 4), BASELINE)
             colour = bar_colour(b, self._today)
+            selected = b.id == self._selected
             if end_x - start_x >= 1:
-                bar = QRectF(start_x, top + 5, end_x - start_x, ROW_H - 14)
+                bar = QRectF(start_x, top + 5, max(1.0, end_x - start_x - 1), ROW_H - 14)
                 p.fillRect(bar, colour.lighter(150))
-                done = (end_x - start_x) * b.percent_complete / 100
+                done = bar.width() * b.percent_complete / 100
                 if done > 0:
                     p.fillRect(QRectF(start_x, top + 5, done, ROW_H - 14), colour)
-                if b.id == self._selected:
+                if selected:
                     p.setPen(QPen(QColor("#000000"), 2))
                     p.setBrush(Qt.BrushStyle.NoBrush)
                     p.drawRect(bar.adjusted(-1, -1, 1, 1))
-            self._diamond(p, end_x, top + ROW_H / 2 - 2, colour.darker(130), b.id == self._selected)
+            diamonds.append((end_x, colour.darker(130), selected))
+        for x, colour, selected in diamonds:
+            self._diamond(p, x, top + ROW_H / 2 - 2, colour, selected)
 
     @staticmethod
     def _diamond(p: QPainter, x: float, y: float, colour: QColor, selected: bool) -> None:
@@ -284,6 +310,14 @@ class TimelineView(QAbstractScrollArea):
             self.select_milestone(found)
             self.sig_milestone_clicked.emit(found)
         super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt naming
+        pos = event.position().toPoint()
+        found = self.milestone_at(pos)
+        if found is not None:
+            index = (pos.y() - HEADER_H + self.verticalScrollBar().value()) // ROW_H
+            self.sig_milestone_double_clicked.emit(found, self._rows[index].key)
+        super().mouseDoubleClickEvent(event)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt naming
         self.viewport().update()

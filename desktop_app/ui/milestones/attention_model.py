@@ -1,0 +1,111 @@
+"""The attention list's table: overdue and due-soon milestones across the portfolio."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desktop_app.snapshots.milestones import AttentionItem
+from desktop_app.ui.project.milestones_model import status_label
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+COL_STATE, COL_DAYS, COL_DUE, COL_NO, COL_PROJECT, COL_TITLE, COL_OWNER, COL_PERCENT, COL_STATUS = (
+    range(9)
+)
+COLUMN_COUNT = 9
+OVERDUE = QBrush(QColor("#c62828"))
+DUE_SOON = QBrush(QColor("#8a4b00"))
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("AttentionModel", text)
+
+
+class AttentionModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[AttentionItem] = []
+        self._headers = [
+            _t("State"),
+            _t("Days"),
+            _t("Due"),
+            _t("No."),
+            _t("Project"),
+            _t("Milestone"),
+            _t("Owner"),
+            _t("% done"),
+            _t("Status"),
+        ]
+
+    def set_rows(self, rows: list[AttentionItem]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> AttentionItem:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def _text(self, r: AttentionItem, col: int) -> str:
+        if col == COL_STATE:
+            return _t("Overdue") if r.overdue else _t("Due soon")
+        if col == COL_DAYS:
+            if r.overdue:
+                return _t("{n} days late").format(n=-r.days)
+            return _t("due today") if r.days == 0 else _t("in {n} days").format(n=r.days)
+        values = {
+            COL_DUE: r.planned_end.isoformat(),
+            COL_NO: str(r.project_no),
+            COL_PROJECT: r.project_name,
+            COL_TITLE: r.title,
+            COL_OWNER: r.owner,
+            COL_PERCENT: f"{r.percent_complete}%",
+            COL_STATUS: status_label(r.status),
+        }
+        return values.get(col, "")
+
+    def _sort_key(self, r: AttentionItem, col: int) -> Any:
+        if col in (COL_STATE, COL_DAYS, COL_DUE):
+            return r.days
+        if col == COL_NO:
+            return r.project_no
+        if col == COL_PERCENT:
+            return r.percent_complete
+        return self._text(r, col)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(r, col)
+        if role == SORT_ROLE:
+            return self._sort_key(r, col)
+        if role == Qt.ItemDataRole.ForegroundRole and col in (COL_STATE, COL_DAYS):
+            return OVERDUE if r.overdue else DUE_SOON
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_NO, COL_PERCENT):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_PROJECT, COL_TITLE):
+            return self._text(r, col)
+        return None

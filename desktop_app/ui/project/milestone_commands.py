@@ -1,0 +1,112 @@
+"""Undo steps for milestone edits: each step is one saved service call, and so is its undo.
+
+A deleted milestone comes back under a new id; the tab's `aliases` map the id a step
+remembers to the current one, so older steps still find their row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from desktop_app.domain.milestones import MilestoneEdit
+from desktop_app.services import milestones as svc
+
+if TYPE_CHECKING:
+    from desktop_app.ui.project.milestones_tab import MilestonesTab
+
+
+class _Step(QUndoCommand):
+    def __init__(self, tab: MilestonesTab, text: str) -> None:
+        super().__init__(text)
+        self.tab = tab
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # already saved by the tab before the step was pushed
+            self._first = False
+            return
+        self.tab.run_step(self._redo)
+
+    def undo(self) -> None:
+        self.tab.run_step(self._undo)
+
+    def _redo(self) -> None:
+        raise NotImplementedError
+
+    def _undo(self) -> None:
+        raise NotImplementedError
+
+
+class EditStep(_Step):
+    def __init__(
+        self, tab: MilestonesTab, key: int, before: MilestoneEdit, after: MilestoneEdit, text: str
+    ) -> None:
+        super().__init__(tab, text)
+        self.key, self.before, self.after = key, before, after
+
+    def _save(self, edit: MilestoneEdit) -> None:
+        mid = self.tab.current_id(self.key)
+        svc.update_milestone(self.tab.ctx.db, mid, edit, self.tab.version_of(mid))
+        self.tab.focus_milestone = mid
+
+    def _redo(self) -> None:
+        self._save(self.after)
+
+    def _undo(self) -> None:
+        self._save(self.before)
+
+
+class AddStep(_Step):
+    def __init__(
+        self,
+        tab: MilestonesTab,
+        key: int,
+        edit: MilestoneEdit,
+        position: int,
+        text: str,
+        code: str | None = None,
+    ) -> None:
+        super().__init__(tab, text)
+        self.key, self.edit, self.position, self.code = key, edit, position, code
+
+    def _redo(self) -> None:
+        row = svc.add_milestone(
+            self.tab.ctx.db, self.tab.project_id, self.edit, position=self.position, code=self.code
+        )
+        self.tab.aliases[self.tab.current_id(self.key)] = row.id
+        self.tab.focus_milestone = row.id
+
+    def _undo(self) -> None:
+        mid = self.tab.current_id(self.key)
+        svc.delete_milestone(self.tab.ctx.db, mid, self.tab.version_of(mid))
+
+
+class DeleteStep(AddStep):
+    """The mirror of adding: redo deletes, undo adds the same fields back in place."""
+
+    def _redo(self) -> None:
+        AddStep._undo(self)
+
+    def _undo(self) -> None:
+        AddStep._redo(self)
+
+
+class ReorderStep(_Step):
+    def __init__(
+        self, tab: MilestonesTab, before: Sequence[int], after: Sequence[int], text: str
+    ) -> None:
+        super().__init__(tab, text)
+        self.before, self.after = list(before), list(after)
+
+    def _apply(self, keys: list[int]) -> None:
+        ids = [self.tab.current_id(k) for k in keys]
+        svc.reorder_milestones(self.tab.ctx.db, self.tab.project_id, ids)
+
+    def _redo(self) -> None:
+        self._apply(self.after)
+
+    def _undo(self) -> None:
+        self._apply(self.before)

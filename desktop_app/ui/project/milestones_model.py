@@ -1,0 +1,238 @@
+"""The milestones table: rows of `MilestoneRow`, no database inside.
+
+An edit does not change the row: the model emits `sig_edit_requested(row, field, text)`
+and the tab decides (validate, save, push an undo step). A refused edit is kept as
+typed, marked red with its reason, until corrected or reloaded.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from desktop_app.domain.milestones import MILESTONE_STATUSES
+from desktop_app.snapshots.milestones import MilestoneRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+(
+    COL_CODE,
+    COL_TITLE,
+    COL_OWNER,
+    COL_PLANNED_START,
+    COL_PLANNED_END,
+    COL_ACTUAL_START,
+    COL_ACTUAL_END,
+    COL_PERCENT,
+    COL_STATUS,
+    COL_BASELINE_END,
+    COL_SLIP,
+    COL_CANCEL_REASON,
+    COL_DELIVERABLE,
+    COL_NOTES,
+) = range(14)
+COLUMN_COUNT = 14
+
+#: Column → the `MilestoneEdit` field it edits (absent: read-only).
+FIELD_OF = {
+    COL_TITLE: "title",
+    COL_OWNER: "owner",
+    COL_PLANNED_START: "planned_start",
+    COL_PLANNED_END: "planned_end",
+    COL_ACTUAL_START: "actual_start",
+    COL_ACTUAL_END: "actual_end",
+    COL_PERCENT: "percent_complete",
+    COL_STATUS: "status",
+    COL_CANCEL_REASON: "cancel_reason",
+    COL_DELIVERABLE: "deliverable",
+    COL_NOTES: "notes",
+}
+COLUMN_OF = {f: c for c, f in FIELD_OF.items()}
+DATE_COLUMNS = (COL_PLANNED_START, COL_PLANNED_END, COL_ACTUAL_START, COL_ACTUAL_END)
+ERROR_BRUSH = QBrush(QColor("#fdecea"))
+ERROR_TEXT = QBrush(QColor("#c62828"))
+SLIP_LATE = QBrush(QColor("#c62828"))
+SLIP_EARLY = QBrush(QColor("#2e7d32"))
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MilestonesModel", text)
+
+
+def status_label(code: str) -> str:
+    names = {
+        "not_started": _t("Not started"),
+        "in_progress": _t("In progress"),
+        "done": _t("Done"),
+        "cancelled": _t("Cancelled"),
+    }
+    return names.get(code, code)
+
+
+def headers() -> list[str]:
+    return [
+        _t("Code"),
+        _t("Title"),
+        _t("Owner"),
+        _t("Planned start"),
+        _t("Planned end"),
+        _t("Actual start"),
+        _t("Actual end"),
+        _t("% done"),
+        _t("Status"),
+        _t("Baseline end"),
+        _t("Slip (days)"),
+        _t("Cancel reason"),
+        _t("Deliverable"),
+        _t("Notes"),
+    ]
+
+
+class MilestoneTableModel(QAbstractTableModel):
+    sig_edit_requested = Signal(int, str, str)
+    """row, field name, the text typed (or status code chosen)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[MilestoneRow] = []
+        self._headers = headers()
+        self.readonly = False
+        #: milestone id → {field: reason}; and the refused text per (id, field)
+        self._errors: dict[int, dict[str, str]] = {}
+        self._typed: dict[tuple[int, str], str] = {}
+
+    # --- rows ---------------------------------------------------------------------
+    def set_rows(self, rows: list[MilestoneRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._errors.clear()
+        self._typed.clear()
+        self.endResetModel()
+
+    def rows(self) -> list[MilestoneRow]:
+        return list(self._rows)
+
+    def row_at(self, row: int) -> MilestoneRow:
+        return self._rows[row]
+
+    def row_of(self, milestone_id: int) -> int | None:
+        return next((i for i, r in enumerate(self._rows) if r.id == milestone_id), None)
+
+    # --- refused edits ------------------------------------------------------------
+    def mark_refused(self, row: int, field: str, typed: str, errors: dict[str, str]) -> None:
+        mid = self._rows[row].id
+        marks = dict(errors)
+        if field not in marks:
+            marks[field] = " ".join(errors.values())
+        self._errors[mid] = marks
+        self._typed[(mid, field)] = typed
+        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+
+    def error_at(self, row: int, col: int) -> str | None:
+        field = FIELD_OF.get(col)
+        if field is None:
+            return None
+        return self._errors.get(self._rows[row].id, {}).get(field)
+
+    def has_errors(self) -> bool:
+        return bool(self._errors)
+
+    # --- Qt -------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in FIELD_OF and not self.readonly:
+            base |= Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def _value_text(self, r: MilestoneRow, col: int) -> str:
+        if col == COL_CODE:
+            return r.code
+        if col == COL_SLIP:
+            slip = r.slip_days
+            return "" if slip is None else f"{slip:+d}" if slip else "0"
+        if col == COL_BASELINE_END:
+            return r.baseline_end.isoformat() if r.baseline_end else ""
+        field = FIELD_OF[col]
+        value = getattr(r, field)
+        if col == COL_STATUS:
+            return status_label(value)
+        if col == COL_PERCENT:
+            return f"{value}%"
+        if col in DATE_COLUMNS:
+            return value.isoformat() if value else ""
+        return str(value)
+
+    def edit_text(self, row: int, col: int) -> str:
+        """What an editor starts with: the refused text if any, else the value."""
+        r = self._rows[row]
+        field = FIELD_OF.get(col, "")
+        if (r.id, field) in self._typed:
+            return self._typed[(r.id, field)]
+        if col == COL_STATUS:
+            return r.status
+        if col == COL_PERCENT:
+            return str(r.percent_complete)
+        return self._value_text(r, col)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        r = self._rows[row]
+        error = self.error_at(row, col)
+        if role == Qt.ItemDataRole.DisplayRole:
+            typed = self._typed.get((r.id, FIELD_OF.get(col, "")))
+            if typed is not None:
+                return status_label(typed) if col == COL_STATUS else typed
+            return self._value_text(r, col)
+        if role == Qt.ItemDataRole.EditRole:
+            return self.edit_text(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if error:
+                return error
+            if col == COL_TITLE and r.deliverable:
+                return r.deliverable
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole and error:
+            return ERROR_BRUSH
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if error:
+                return ERROR_TEXT
+            if col == COL_SLIP and r.slip_days:
+                return SLIP_LATE if r.slip_days > 0 else SLIP_EARLY
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PERCENT, COL_SLIP):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        field = FIELD_OF.get(index.column())
+        if role != Qt.ItemDataRole.EditRole or field is None or self.readonly:
+            return False
+        text = "" if value is None else str(value)
+        if text == self.edit_text(index.row(), index.column()):
+            return False
+        self.sig_edit_requested.emit(index.row(), field, text)
+        return True
+
+
+STATUS_CODES = MILESTONE_STATUSES

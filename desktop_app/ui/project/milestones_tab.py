@@ -1,0 +1,409 @@
+"""The project's milestones: edit in a table, undo/redo, baselines, health and a Gantt.
+
+Each accepted cell edit is saved at once (one service call, one transaction) and pushed
+as an undo step; a refused edit stays marked in its cell with the reason and saves nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import timedelta
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.health import Health
+from desktop_app.domain.milestones import MilestoneEdit, validate_milestone, worst_slip
+from desktop_app.domain.parsing import ParseError, parse_date, parse_percent
+from desktop_app.domain.periods import today
+from desktop_app.domain.validation import ValidationError
+from desktop_app.errors import UserError
+from desktop_app.i18n import t
+from desktop_app.services import milestones as svc
+from desktop_app.services.health import project_health
+from desktop_app.snapshots.milestones import MilestoneRow
+from desktop_app.ui import dialogs
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.project import baseline_dialogs
+from desktop_app.ui.project.milestone_commands import AddStep, DeleteStep, EditStep, ReorderStep
+from desktop_app.ui.project.milestones_model import (
+    COL_CODE,
+    COL_TITLE,
+    COLUMN_OF,
+    DATE_COLUMNS,
+    MilestoneTableModel,
+    headers,
+)
+from desktop_app.ui.project.milestones_view import MilestoneTableView
+from desktop_app.ui.project.tab_base import ProjectTab
+from desktop_app.ui.widgets.health_marker import HealthMarker
+from desktop_app.ui.widgets.timeline import TimelineRow, TimelineView
+
+
+class MilestonesTab(ProjectTab):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.undo_stack = QUndoStack(self)
+        self.aliases: dict[int, int] = {}
+        self.focus_milestone: int | None = None
+        self._rows: list[MilestoneRow] = []
+
+        self.health = HealthMarker()
+        self.slip_label = QLabel()
+        self.model = MilestoneTableModel(self)
+        self.model.readonly = ctx.readonly
+        self.table = MilestoneTableView()
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.setColumnWidth(COL_CODE, 46)
+        self.table.setColumnWidth(COL_TITLE, 180)
+        for col in DATE_COLUMNS:
+            self.table.setColumnWidth(col, 96)
+        self.error_label = QLabel()
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.setWordWrap(True)
+
+        self.add_button = QPushButton(self.tr("Add milestone"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.up_button = QPushButton(self.tr("Move up"))
+        self.down_button = QPushButton(self.tr("Move down"))
+        self.baseline_button = QPushButton(self.tr("Set baseline…"))
+        self.history_button = QPushButton(self.tr("Baseline history…"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+        ctrl_y = QKeySequence("Ctrl+Y")
+        self.redo_action.setShortcuts([ctrl_y, *(k for k in redo_keys if k != ctrl_y)])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.redo_button = QPushButton(self.tr("Redo"))
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+
+        self.zoom = QComboBox()
+        for code, label in (
+            ("month", self.tr("Months")),
+            ("quarter", self.tr("Quarters")),
+            ("year", self.tr("Years")),
+        ):
+            self.zoom.addItem(label, code)
+        self.zoom.setCurrentIndex(1)
+        self.timeline = TimelineView()
+
+        top = QHBoxLayout()
+        top.addWidget(self.health, 1)
+        top.addWidget(self.slip_label)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.delete_button, self.up_button, self.down_button):
+            buttons.addWidget(b)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.redo_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.baseline_button)
+        buttons.addWidget(self.history_button)
+        table_box = QWidget()
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addLayout(buttons)
+        table_layout.addWidget(self.table, 1)
+        table_layout.addWidget(self.error_label)
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 0, 0, 0)
+        zoom_row = QHBoxLayout()
+        zoom_row.addWidget(QLabel(self.tr("Timeline")))
+        zoom_row.addStretch(1)
+        zoom_row.addWidget(QLabel(self.tr("Zoom")))
+        zoom_row.addWidget(self.zoom)
+        chart_layout.addLayout(zoom_row)
+        chart_layout.addWidget(self.timeline, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(table_box)
+        splitter.addWidget(chart_box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([320, 300])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+        self.model.sig_edit_requested.connect(self._edit_requested)
+        self.table.sig_delete_requested.connect(self.delete_current)
+        self.add_button.clicked.connect(self.add_milestone)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.up_button.clicked.connect(lambda: self.move_current(-1))
+        self.down_button.clicked.connect(lambda: self.move_current(1))
+        self.baseline_button.clicked.connect(self.set_baseline)
+        self.history_button.clicked.connect(self.show_history)
+        self.zoom.currentIndexChanged.connect(
+            lambda: self.timeline.set_zoom(self.zoom.currentData())
+        )
+        self.timeline.sig_milestone_clicked.connect(self._bar_clicked)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self._set_enabled()
+
+    def tab_title(self) -> str:
+        return self.tr("Milestones")
+
+    # --- loading ------------------------------------------------------------------
+    def load_project(self, project_id: int | None) -> None:
+        changed = project_id != self.project_id
+        if changed:
+            self.undo_stack.clear()
+            self.aliases.clear()
+        super().load_project(project_id)
+        self.reload()
+        if changed:
+            self.timeline.scroll_to_date(today())
+
+    def reload(self) -> None:
+        """Rows, health, worst slip and chart from the database; keeps the current cell."""
+        current = self.table.currentIndex()
+        keep_col = current.column() if current.isValid() else COL_TITLE
+        keep_id = self.focus_milestone
+        if keep_id is None and current.isValid() and current.row() < len(self._rows):
+            keep_id = self._rows[current.row()].id
+        self._rows = svc.list_milestones(self.ctx.db, self.project_id) if self.project_id else []
+        self.model.set_rows(self._rows)
+        self.timeline.set_rows(
+            [TimelineRow(r.id, f"{r.code} {r.title}", (r.to_bar(),)) for r in self._rows], today()
+        )
+        self.focus_milestone = None
+        row = self.model.row_of(keep_id) if keep_id is not None else None
+        if row is None and current.isValid() and self._rows:
+            row = min(current.row(), len(self._rows) - 1)
+        if row is not None:
+            self.table.selectionModel().setCurrentIndex(
+                self.model.index(row, keep_col), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            )
+        self.error_label.clear()
+        self._show_health()
+        self._set_enabled()
+
+    def _show_health(self) -> None:
+        if self.project_id is None:
+            self.health.set_health(None)
+            self.slip_label.clear()
+            return
+        health: Health = project_health(self.ctx.db, self.project_id, today())
+        self.health.set_health(health)
+        slip = worst_slip(r.slip_days for r in self._rows)
+        self.slip_label.setText(
+            self.tr("Worst slip: {n} days").format(n=f"{slip:+d}" if slip else "0")
+            if slip is not None
+            else self.tr("No baseline yet")
+        )
+
+    def _set_enabled(self) -> None:
+        has_project = self.project_id is not None and not self.ctx.readonly
+        has_rows = bool(self._rows)
+        for b in (self.add_button,):
+            b.setEnabled(has_project)
+        for b in (self.delete_button, self.up_button, self.down_button, self.baseline_button):
+            b.setEnabled(has_project and has_rows)
+        self.history_button.setEnabled(self.project_id is not None)
+
+    # --- helpers for undo steps ---------------------------------------------------
+    def current_id(self, key: int) -> int:
+        seen = set()
+        while key in self.aliases and key not in seen:
+            seen.add(key)
+            key = self.aliases[key]
+        return key
+
+    def version_of(self, milestone_id: int) -> int:
+        row = next((r for r in self._rows if r.id == milestone_id), None)
+        if row is None:
+            raise UserError(t("Milestone {id} no longer exists.", id=milestone_id))
+        return row.version
+
+    def run_step(self, action: Callable[[], None]) -> None:
+        """Run an undo/redo step's save; on refusal show why and start afresh."""
+        try:
+            action()
+        except (UserError, ValidationError) as exc:
+            dialogs.show_error(self, str(exc))
+            self.undo_stack.clear()
+        self._changed()
+
+    def _changed(self) -> None:
+        self.reload()
+        self.ctx.bus.sig_data_changed.emit()
+
+    # --- editing ------------------------------------------------------------------
+    def _edit_requested(self, row: int, field: str, text: str) -> None:
+        # deferred: the editor that sent this is still closing
+        QTimer.singleShot(0, lambda: self.apply_edit(row, field, text))
+
+    def _parsed(self, field: str, text: str) -> object:
+        if field in ("planned_start", "planned_end", "actual_start", "actual_end"):
+            return parse_date(text) if text.strip() else None
+        if field == "percent_complete":
+            value = parse_percent(text)
+            if value != value.to_integral_value():
+                raise ParseError(self.tr("Percent complete must be a whole number."))
+            return int(value)
+        return text
+
+    def apply_edit(self, row: int, field: str, text: str) -> bool:
+        """Validate one cell's new text; save it as an undo step, or mark it refused."""
+        if row >= len(self._rows):
+            return False
+        current = self._rows[row]
+        name = headers()[COLUMN_OF[field]]
+        try:
+            value = self._parsed(field, text)
+        except ParseError as exc:
+            self._refuse(
+                row, field, text, {field: self.tr("Not understood: {why}").format(why=exc)}
+            )
+            return False
+        before = current.to_edit()
+        after = replace(before, **{field: value})
+        errors = validate_milestone(after, today=today())
+        if errors:
+            self._refuse(row, field, text, errors)
+            return False
+        try:
+            svc.update_milestone(self.ctx.db, current.id, after, current.version)
+        except (UserError, ValidationError) as exc:
+            self._refuse(row, field, text, {field: str(exc)})
+            return False
+        label = self.tr("Edit {field} of {code}").format(field=name, code=current.code)
+        self.undo_stack.push(EditStep(self, current.id, before, after, label))
+        self.focus_milestone = current.id
+        self._changed()
+        return True
+
+    def _refuse(self, row: int, field: str, text: str, errors: dict[str, str]) -> None:
+        self.model.mark_refused(row, field, text, errors)
+        names = headers()
+        self.error_label.setText(
+            "\n".join(
+                f"{names[COLUMN_OF[f]]}: {why}" for f, why in errors.items() if f in COLUMN_OF
+            )
+        )
+
+    def add_milestone(self) -> None:
+        if self.project_id is None:
+            return
+        start = today()
+        last = self._rows[-1].planned_end if self._rows else start
+        edit = MilestoneEdit(
+            title=self.tr("New milestone"),
+            planned_start=max(start, last),
+            planned_end=max(start, last) + timedelta(days=30),
+        )
+        position = len(self._rows)
+        try:
+            row = svc.add_milestone(self.ctx.db, self.project_id, edit, position=position)
+        except (UserError, ValidationError) as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        step = AddStep(self, row.id, edit, position, self.tr("Add milestone"), code=row.code)
+        self.undo_stack.push(step)
+        self.focus_milestone = row.id
+        self._changed()
+        index = self.model.index(self.model.row_of(row.id) or 0, COL_TITLE)
+        self.table.setCurrentIndex(index)
+        self.table.setFocus()
+
+    def delete_current(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid() or self.ctx.readonly:
+            return
+        row = self._rows[index.row()]
+        question = self.tr("Delete milestone {code} “{title}”?").format(
+            code=row.code, title=row.title
+        )
+        if not dialogs.confirm(self, question):
+            return
+        try:
+            svc.delete_milestone(self.ctx.db, row.id, row.version)
+        except UserError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        label = self.tr("Delete milestone")
+        step = DeleteStep(self, row.id, row.to_edit(), index.row(), label, code=row.code)
+        self.undo_stack.push(step)
+        self._changed()
+
+    def move_current(self, delta: int) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return
+        i, j = index.row(), index.row() + delta
+        if not 0 <= j < len(self._rows):
+            return
+        before = [r.id for r in self._rows]
+        after = list(before)
+        after[i], after[j] = after[j], after[i]
+        try:
+            svc.reorder_milestones(self.ctx.db, self.project_id, after)
+        except UserError as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        self.undo_stack.push(ReorderStep(self, before, after, self.tr("Move milestone")))
+        self.focus_milestone = before[i]
+        self._changed()
+
+    # --- baselines ----------------------------------------------------------------
+    def set_baseline(self) -> None:
+        if self.project_id is None:
+            return
+        has_baseline = any(r.baseline_end for r in self._rows)
+        reason = baseline_dialogs.ask_baseline_reason(self, has_baseline)
+        if reason is None:
+            return
+        try:
+            svc.set_baseline(self.ctx.db, self.project_id, reason)
+        except (UserError, ValidationError) as exc:
+            dialogs.show_error(self, str(exc))
+            return
+        # the baseline is a new reference, not an edit: older steps would undo across it
+        self.undo_stack.clear()
+        self.ctx.bus.sig_status.emit(self.tr("Baseline set."))
+        self._changed()
+
+    def show_history(self) -> baseline_dialogs.BaselineHistoryDialog | None:
+        if self.project_id is None:
+            return None
+        dialog = baseline_dialogs.BaselineHistoryDialog(self.ctx, self.project_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    # --- chart <-> table ----------------------------------------------------------
+    def _bar_clicked(self, milestone_id: int) -> None:
+        row = self.model.row_of(milestone_id)
+        if row is not None:
+            self.table.setCurrentIndex(self.model.index(row, COL_TITLE))
+
+    def _row_changed(self, current, _previous) -> None:  # noqa: ANN001 - Qt indexes
+        if current.isValid() and current.row() < len(self._rows):
+            self.timeline.select_milestone(self._rows[current.row()].id)
+
+
+def create(ctx: AppContext, parent: QWidget | None = None) -> MilestonesTab:
+    return MilestonesTab(ctx, parent)

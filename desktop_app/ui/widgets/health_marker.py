@@ -1,0 +1,58 @@
+"""Red / amber / green as a coloured dot with its reasons: one look for table and tab."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from desktop_app.domain.health import Health
+
+HEALTH_COLOURS = {"red": QColor("#d32f2f"), "amber": QColor("#f9a825"), "green": QColor("#388e3c")}
+
+
+def health_label(level: str) -> str:
+    t = QCoreApplication.translate
+    names = {
+        "red": t("Health", "Red"),
+        "amber": t("Health", "Amber"),
+        "green": t("Health", "Green"),
+    }
+    return names.get(level, level)
+
+
+class HealthMarker(QWidget):
+    """The project's health: dot, level and every reason (one per line)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dot = QLabel()
+        self.dot.setFixedSize(14, 14)
+        self.level = QLabel()
+        self.level.setStyleSheet("font-weight: bold;")
+        self.reasons = QLabel()
+        self.reasons.setWordWrap(True)
+        self.reasons.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        head = QHBoxLayout()
+        head.setContentsMargins(0, 0, 0, 0)
+        head.addWidget(self.dot)
+        head.addWidget(self.level)
+        head.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(head)
+        layout.addWidget(self.reasons)
+        self.set_health(None)
+
+    def set_health(self, health: Health | None) -> None:
+        if health is None:
+            self.dot.setStyleSheet("")
+            self.level.clear()
+            self.reasons.clear()
+            return
+        colour = HEALTH_COLOURS[health.level].name()
+        self.dot.setStyleSheet(f"background: {colour}; border-radius: 7px;")
+        self.level.setText(self.tr("Health: {level}").format(level=health_label(health.level)))
+        self.reasons.setText("\n".join(f"• {r.text}" for r in health.reasons))
+        self.setToolTip(health.tooltip)

@@ -1,0 +1,167 @@
+"""The milestones tab driven like an officer would: add, edit, refuse, undo/redo, baselines."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from desktop_app.db.database import Database
+from desktop_app.services import milestones as svc
+from desktop_app.services.projects import list_projects
+from desktop_app.ui import dialogs
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.project import baseline_dialogs
+from desktop_app.ui.project.milestones_model import (
+    COL_PLANNED_END,
+    COL_SLIP,
+    COL_TITLE,
+)
+from desktop_app.ui.project.milestones_tab import MilestonesTab
+
+TODAY_EPOCH = "1789430400"  # 2026-09-15
+
+
+@pytest.fixture
+def tab(qtbot, db: Database, monkeypatch: pytest.MonkeyPatch) -> MilestonesTab:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", TODAY_EPOCH)
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, text, title=None: errors.append(text))
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, _text, title=None: True)
+    widget = MilestonesTab(AppContext(db=db))
+    widget.shown_errors = errors  # type: ignore[attr-defined]
+    qtbot.addWidget(widget)
+    widget.resize(1200, 700)
+    widget.load_project(list_projects(db)[0].id)
+    widget.show()
+    return widget
+
+
+def cell(tab: MilestonesTab, row: int, col: int) -> str:
+    return tab.model.index(row, col).data()
+
+
+def edit_cell(qtbot, tab: MilestonesTab, row: int, col: int, text: str) -> None:
+    """Type into a cell through the model (as the delegate does) and let the save run."""
+    tab.model.setData(tab.model.index(row, col), text)
+    qtbot.wait(20)
+
+
+def test_add_then_edit_by_keyboard(qtbot, tab: MilestonesTab, db: Database) -> None:
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    rows = svc.list_milestones(db, tab.project_id)
+    assert [(r.code, r.title, r.planned_start, r.planned_end) for r in rows] == [
+        ("M01", "New milestone", date(2026, 9, 15), date(2026, 10, 15))
+    ]
+    assert tab.table.currentIndex().column() == COL_TITLE
+    # Enter opens the editor, typing replaces, Enter commits and moves down
+    qtbot.keyClick(tab.table, Qt.Key.Key_Return)
+    editor = QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Pilot line")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: svc.list_milestones(db, tab.project_id)[0].title == "Pilot line")
+    assert cell(tab, 0, COL_TITLE) == "Pilot line"
+    assert tab.undo_stack.count() == 2
+
+
+def test_invalid_date_is_marked_with_its_reason_and_not_saved(
+    qtbot, tab: MilestonesTab, db: Database
+) -> None:
+    tab.add_milestone()
+    before = svc.list_milestones(db, tab.project_id)
+    edit_cell(qtbot, tab, 0, COL_PLANNED_END, "2026-01-01")  # before the planned start
+    index = tab.model.index(0, COL_PLANNED_END)
+    assert index.data() == "2026-01-01"
+    assert index.data(Qt.ItemDataRole.ToolTipRole) == "结束日期早于开始日期。"
+    assert "结束日期早于开始日期。" in tab.error_label.text()
+    assert svc.list_milestones(db, tab.project_id) == before
+    edit_cell(qtbot, tab, 0, COL_PLANNED_END, "1999-12-31")  # a typo year
+    assert "1999-12-31" in tab.model.index(0, COL_PLANNED_END).data(Qt.ItemDataRole.ToolTipRole)
+    assert svc.list_milestones(db, tab.project_id) == before
+    edit_cell(qtbot, tab, 0, COL_PLANNED_END, "2026/11/30")  # corrected: saved, mark gone
+    assert svc.list_milestones(db, tab.project_id)[0].planned_end == date(2026, 11, 30)
+    assert tab.model.index(0, COL_PLANNED_END).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert tab.error_label.text() == ""
+
+
+def test_done_without_actual_end_is_refused(qtbot, tab: MilestonesTab, db: Database) -> None:
+    tab.add_milestone()
+    tab.apply_edit(0, "status", "done")
+    assert "已完成的里程碑须填写实际完成日期。" in tab.error_label.text()
+    assert svc.list_milestones(db, tab.project_id)[0].status == "not_started"
+
+
+def test_undo_and_redo_by_shortcut(qtbot, tab: MilestonesTab, db: Database) -> None:
+    tab.add_milestone()
+    assert tab.apply_edit(0, "percent_complete", "40%")
+    assert svc.list_milestones(db, tab.project_id)[0].percent_complete == 40
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert svc.list_milestones(db, tab.project_id)[0].percent_complete == 0
+    qtbot.keyClick(tab.table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert svc.list_milestones(db, tab.project_id)[0].percent_complete == 40
+    assert cell(tab, 0, 7) == "40%"
+
+
+def test_delete_asks_then_undo_brings_it_back(qtbot, tab: MilestonesTab, db: Database) -> None:
+    tab.add_milestone()
+    tab.add_milestone()
+    tab.apply_edit(1, "title", "验收")
+    tab.table.setCurrentIndex(tab.model.index(1, COL_TITLE))
+    tab.table.setFocus()
+    qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
+    assert [r.code for r in svc.list_milestones(db, tab.project_id)] == ["M01"]
+    tab.undo_stack.undo()
+    rows = svc.list_milestones(db, tab.project_id)
+    assert [(r.code, r.title) for r in rows] == [("M01", "New milestone"), ("M02", "验收")]
+    tab.undo_stack.undo()  # the title edit, on the restored row
+    assert svc.list_milestones(db, tab.project_id)[1].title == "New milestone"
+    tab.undo_stack.redo()
+    tab.undo_stack.redo()
+    assert [r.code for r in svc.list_milestones(db, tab.project_id)] == ["M01"]
+    assert tab.shown_errors == []
+
+
+def test_set_and_compare_baselines(qtbot, tab: MilestonesTab, db: Database, monkeypatch) -> None:
+    tab.add_milestone()
+    reasons = iter(["立项批复", "设备延期,调整计划"])
+    monkeypatch.setattr(baseline_dialogs, "ask_baseline_reason", lambda _p, _has: next(reasons))
+    qtbot.mouseClick(tab.baseline_button, Qt.MouseButton.LeftButton)
+    assert cell(tab, 0, COL_SLIP) == "0"
+    assert tab.slip_label.text() == "Worst slip: 0 days"
+    tab.apply_edit(0, "planned_end", "2026-11-04")  # 20 days after the baseline end
+    assert cell(tab, 0, COL_SLIP) == "+20"
+    assert tab.slip_label.text() == "Worst slip: +20 days"
+    qtbot.mouseClick(tab.baseline_button, Qt.MouseButton.LeftButton)
+    assert cell(tab, 0, COL_SLIP) == "0"
+    dialog = tab.show_history()
+    qtbot.addWidget(dialog)
+    assert [dialog.list.item(i).text() for i in range(dialog.list.count())] == [
+        "2026-09-15  设备延期,调整计划",
+        "2026-09-15  立项批复",
+    ]
+    assert dialog.compared_rows() == [["New milestone", "2026-11-04", "2026-11-04", "0"]]
+    dialog.list.setCurrentRow(1)
+    assert dialog.compared_rows() == [["New milestone", "2026-10-15", "2026-11-04", "+20"]]
+
+
+def test_health_marker_shows_the_reasons(qtbot, tab: MilestonesTab, db: Database) -> None:
+    tab.add_milestone()  # due 2026-10-15, 0 % done: due within 30 days
+    assert tab.health.level.text() == "Health: Amber"
+    assert "将于 30 天后(2026-10-15)到期,但仅完成 0%" in tab.health.reasons.text()
+
+
+def test_clicking_a_bar_selects_its_row(qtbot, tab: MilestonesTab) -> None:
+    tab.add_milestone()
+    tab.add_milestone()
+    second = tab.model.row_at(1)
+    view = tab.timeline
+    x = int(view.x_of(second.planned_start)) + 10
+    y = view._row_top(1) + 10
+    with qtbot.waitSignal(view.sig_milestone_clicked) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, y))
+    assert blocker.args == [second.id]
+    assert tab.table.currentIndex().row() == 1
