@@ -20,7 +20,7 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.db import audit, instance_lock, migrate, schema_version, server
+from desktop_app.db import audit, instance_lock, migrate, schema_version, server, sqlite_errors
 from desktop_app.db.backup import DAILY_LABEL, daily_backup_due, timestamped_backup
 from desktop_app.db.engine import (
     inspect_sqlite_file,
@@ -47,6 +47,9 @@ register(
             "{path}:数据库已损坏({problem}),文件未作任何改动。",
         "The newest good backup is {backup}.": "最新的完好备份是 {backup}。",
         "No good backup was found in {folder}.": "在 {folder} 中未找到完好的备份。",
+        "{path}: its folder is read-only and SQLite cannot open the database there; copy it "
+        "to a folder you can write to": "{path}:所在文件夹为只读,SQLite 无法在此打开数据库;"
+        "请把它复制到可写的文件夹",
         "{path}: needs an upgrade to schema {head}, but it is {reason}.":
             "{path}:需要升级到数据结构 {head},但{reason}。",
     }
@@ -92,7 +95,12 @@ class Database:
     def session(self) -> Iterator[Session]:
         """One unit of work: commits on success, rolls back on any error."""
         self.require_writable()
-        with server.user_errors(self.url), self.factory() as session, session.begin():
+        with (
+            sqlite_errors.user_errors(self.url, self.display_name),
+            server.user_errors(self.url),
+            self.factory() as session,
+            session.begin(),
+        ):
             yield session
 
     def require_writable(self) -> None:
@@ -142,6 +150,14 @@ def _check_revision(url: URL, display: str) -> str | None:
         path = sqlite_path(url)
         if path is not None and "malformed" in str(exc.orig):
             raise _damaged(path, str(exc.orig)) from exc
+        if path is not None and not os.access(path.parent, os.W_OK):
+            raise DatabaseRefused(
+                t(
+                    "{path}: its folder is read-only and SQLite cannot open the database "
+                    "there; copy it to a folder you can write to",
+                    path=path,
+                )
+            ) from exc
         reason = server.scrub(str(exc.orig), url)
         raise DatabaseRefused(f"{display}: cannot be read as a database ({reason})") from None
     finally:
@@ -243,9 +259,10 @@ def open_database(
             target, create=create, seed=seed, officer=officer, lock=lock, ask_password=ask_password
         )
     except DBAPIError as exc:
-        if "database or disk is full" in str(exc.orig):
-            raise UserError(f"{os.fspath(target)}: the disk is full; free some space") from exc
-        raise
+        mapped = sqlite_errors.translate(exc, os.fspath(target))
+        if mapped is None:
+            raise
+        raise mapped from exc
 
 
 def _open(

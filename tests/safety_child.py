@@ -1,0 +1,98 @@
+"""A second process for the data-safety tests (run as `python tests/safety_child.py MODE DB`).
+
+`hold`: open the database with the writer lock, say `ready`, wait to be killed.
+`writer`: write batches in a loop, one transaction each; print `committed <id>` after
+each commit (the parent kills it with SIGKILL at a random moment).
+`zygote`: import everything once, then on `fork <first batch>` start a writer as a
+forked child (`ready <pid>`), and on `reap <pid>` wait for it (`reaped <pid>`), so each
+kill costs a fork rather than a Python start-up. Every batch adds
+BATCH_ROWS disbursements with `doc_no = B<id>-<n>`, and every few batches takes a
+pre-import backup, so kills also land in the middle of a backup.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from datetime import date
+
+BATCH_ROWS = 25
+
+
+def hold(db_path: str) -> None:
+    from desktop_app.db.database import open_database
+
+    db = open_database(db_path)
+    print("ready", db.readonly, flush=True)
+    time.sleep(120)
+
+
+def writer(db_path: str, first_batch: int) -> None:
+    from sqlalchemy import select
+
+    from desktop_app.db.backup import backup_before
+    from desktop_app.db.database import open_database
+    from desktop_app.db.models import Disbursement, Project
+
+    db = open_database(db_path)
+    if db.readonly:
+        print("readonly", db.readonly_reason, flush=True)
+        os._exit(3)
+    with db.reader() as s:
+        pids = list(s.scalars(select(Project.id).order_by(Project.no)))
+    print("ready", os.getpid(), flush=True)
+    batch = first_batch
+    while True:
+        with db.session() as s:
+            for n in range(BATCH_ROWS):
+                s.add(
+                    Disbursement(
+                        project_id=pids[(batch + n) % len(pids)],
+                        paid_on=date(2026, 1 + n % 12, 1 + n % 28),
+                        amount_fen=1000 + n,
+                        kind="fixed",
+                        doc_no=f"B{batch}-{n}",
+                        note="批次 crash test",
+                    )
+                )
+        print("committed", batch, flush=True)
+        if batch % 7 == 0:
+            backup_before(db, "import")
+        batch += 1
+
+
+def zygote(db_path: str) -> None:
+    from sqlalchemy.orm import configure_mappers
+
+    import desktop_app.db.backup
+    import desktop_app.db.database
+    import desktop_app.preferences  # noqa: F401 - imported once, before forking
+
+    configure_mappers()
+
+    print("zygote", flush=True)
+    for line in sys.stdin:
+        cmd, arg = line.split()
+        if cmd == "fork":
+            pid = os.fork()
+            if pid == 0:
+                try:
+                    writer(db_path, int(arg))
+                finally:
+                    os._exit(1)
+        elif cmd == "reap":
+            os.waitpid(int(arg), 0)
+            print("reaped", arg, flush=True)
+
+
+if __name__ == "__main__":
+    mode, path = sys.argv[1], sys.argv[2]
+    if mode == "hold":
+        hold(path)
+    elif mode == "zygote":
+        zygote(path)
+    elif mode == "writer":
+        writer(path, int(sys.argv[3]))
+    else:
+        raise SystemExit(f"unknown mode {mode}")
