@@ -1,0 +1,1383 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>About</name>
+    <message>
+        <location filename="../../desktop_app/ui/about.py" line="15" />
+        <source>Key Projects Portfolio — Siming District Science &amp; Technology</source>
+        <translation>思明区重点支撑项目管理系统 — 思明区科技局</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/about.py" line="18" />
+        <source>Version: {v}</source>
+        <translation>版本:{v}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/about.py" line="19" />
+        <source>Database: {db}</source>
+        <translation>数据库:{db}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/about.py" line="20" />
+        <source>Schema version: {rev}</source>
+        <translation>数据库结构版本:{rev}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/about.py" line="28" />
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+</context>
+<context>
+    <name>AddPeriodDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="43" />
+        <source>Add a plan period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="52" />
+        <source>e.g. 15th Five-Year Plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="55" />
+        <source>Indicator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="55" />
+        <source>Unit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="55" />
+        <source>Target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="69" />
+        <source>First year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="70" />
+        <source>Last year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="71" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="79" />
+        <source>Targets (may be left empty and set later):</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AttentionModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="35" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="36" />
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="37" />
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="38" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="39" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="40" />
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="41" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="42" />
+        <source>% done</source>
+        <translation>完成%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="43" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="68" />
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="70" />
+        <source>Due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="74" />
+        <source>{n} days late</source>
+        <translation>逾期 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="78" />
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="80" />
+        <source>in {n} days</source>
+        <translation>{n} 天后</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="71" />
+        <source>Double-click a row to open its project.</source>
+        <translation>双击一行可打开对应项目。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="83" />
+        <source>Attention</source>
+        <translation>待关注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="91" />
+        <source>As of {date}: {overdue} overdue, {soon} due within 30 days</source>
+        <translation>截至 {date}:{overdue} 项已逾期,{soon} 项将在 30 天内到期</translation>
+    </message>
+</context>
+<context>
+    <name>BaselineHistoryDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="75" />
+        <source>Baseline history</source>
+        <translation>基准计划历史</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="86" />
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="87" />
+        <source>Baseline end</source>
+        <translation>基准完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="88" />
+        <source>Current end</source>
+        <translation>当前完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="89" />
+        <source>Change (days)</source>
+        <translation>变化(天)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="96" />
+        <source>No baseline has been set for this project yet.</source>
+        <translation>该项目尚未设定基准计划。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="121" />
+        <source>(added later)</source>
+        <translation>(后来新增)</translation>
+    </message>
+</context>
+<context>
+    <name>BaselineReasonDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="32" />
+        <source>Set baseline</source>
+        <translation>设定基准计划</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="35" />
+        <source>e.g. equipment delivery delayed; plan approved on 2026-07-01</source>
+        <translation>例如:设备到货延期,调整计划已于 2026-07-01 批准</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="39" />
+        <source>The current planned dates become the new baseline; earlier baselines are kept.</source>
+        <translation>当前计划日期将成为新的基准计划;以前的基准计划会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="42" />
+        <source>The current planned dates become the project's baseline.</source>
+        <translation>当前计划日期将成为本项目的基准计划。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="55" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+</context>
+<context>
+    <name>BriefDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/brief_action.py" line="69" />
+        <source>Quarterly brief</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/brief_action.py" line="79" />
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/brief_action.py" line="85" />
+        <source>Quarter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/brief_action.py" line="86" />
+        <source>Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/brief_action.py" line="87" />
+        <source>Save as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/brief_action.py" line="96" />
+        <source>Create</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/brief_action.py" line="119" />
+        <source>Save the brief as</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/brief_action.py" line="119" />
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/brief_action.py" line="134" />
+        <source>Choose where to save the brief.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/brief_action.py" line="160" />
+        <source>Brief written to {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/brief_action.py" line="170" />
+        <source>The brief could not be made: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/brief_action.py" line="175" />
+        <source>Quarterly &amp;brief…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CloseYearDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="37" />
+        <source>Close {year} with an evaluation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="43" />
+        <source>Indicator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="44" />
+        <source>Weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="45" />
+        <source>Target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="46" />
+        <source>Actual</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="47" />
+        <source>Score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="66" />
+        <source>Total {total} → computed grade {grade}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="77" />
+        <source>Required when the grade differs from the computed one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="87" />
+        <source>Grade</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="88" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="89" />
+        <source>Evaluated on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="93" />
+        <source>Close the year</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/date_field.py" line="33" />
+        <source>Pick a date</source>
+        <translation>选择日期</translation>
+    </message>
+</context>
+<context>
+    <name>DisbursementDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="48" />
+        <source>Edit payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="48" />
+        <source>Add payment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="56" />
+        <source>e.g. 思科〔2026〕12号</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="63" />
+        <source>Paid on</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="64" />
+        <source>Amount (万元)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="65" />
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="66" />
+        <source>Document no. (文号)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="67" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="120" />
+        <source>{reason}
+Record this payment with the same number anyway?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DistrictPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="67" />
+        <source>Add plan period…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="79" />
+        <source>Progress: levels from base to target; totals and averages over the target.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="84" />
+        <source>Plan period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="100" />
+        <source>District indicators</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="139" />
+        <source>Not saved: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FundingPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/funding/page.py" line="41" />
+        <source>Amounts in 万元 by plan year. A year's reward is paid the following year, after its evaluation; it is counted here under the year it rewards.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/page.py" line="57" />
+        <source>Funding</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>FundingTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="64" />
+        <source>Save plan</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="65" />
+        <source>Revert</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="76" />
+        <source>Add payment…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="77" />
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="78" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="90" />
+        <source>Funding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="107" />
+        <source>Disbursements (拨付台账)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="152" />
+        <source>No plan yet: enter the approved plan.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="169" />
+        <source>Fix the marked fields to see the new schedule.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="175" />
+        <source>Preview of unsaved changes: press Save to keep them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="210" />
+        <source>Funding plan saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="235" />
+        <source>Delete the payment of {date} ({amount} 万元)?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>HealthMarker</name>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="56" />
+        <source>Health: {level}</source>
+        <translation>健康状况:{level}</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="132" />
+        <source>Score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="134" />
+        <source>Projected score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="231" />
+        <source>The officer's score, 0 to the weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="234" />
+        <source>Year-to-date figure at quarter end</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <location filename="../../desktop_app/ui/labels.py" line="10" />
+        <source>Planned</source>
+        <translation>计划中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/labels.py" line="11" />
+        <source>Active</source>
+        <translation>实施中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/labels.py" line="12" />
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/labels.py" line="13" />
+        <source>Suspended</source>
+        <translation>已暂停</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="24" />
+        <source>Siming Key Projects Portfolio</source>
+        <translation>思明区重点支撑项目管理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="49" />
+        <source>This database is open read-only: changes cannot be saved.</source>
+        <translation>数据库以只读方式打开:修改无法保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="57" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="62" />
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="67" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="68" />
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="73" />
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="74" />
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="82" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="83" />
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="93" />
+        <source>The interface language changes the next time the app starts.</source>
+        <translation>界面语言将在下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>MilestonesModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="69" />
+        <source>Not started</source>
+        <extracomment>Column → the `MilestoneEdit` field it edits (absent: read-only).</extracomment>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="70" />
+        <source>In progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="71" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="72" />
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="79" />
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="80" />
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="81" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="82" />
+        <source>Planned start</source>
+        <translation>计划开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="83" />
+        <source>Planned end</source>
+        <translation>计划完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="84" />
+        <source>Actual start</source>
+        <translation>实际开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="85" />
+        <source>Actual end</source>
+        <translation>实际完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="86" />
+        <source>% done</source>
+        <translation>完成%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="87" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="88" />
+        <source>Baseline end</source>
+        <translation>基准完成日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="89" />
+        <source>Slip (days)</source>
+        <translation>偏差(天)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="90" />
+        <source>Cancel reason</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="91" />
+        <source>Deliverable</source>
+        <translation>交付成果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="92" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>MilestonesTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="79" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="324" />
+        <source>Add milestone</source>
+        <translation>新增里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="80" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="81" />
+        <source>Move up</source>
+        <translation>上移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="82" />
+        <source>Move down</source>
+        <translation>下移</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="83" />
+        <source>Set baseline…</source>
+        <translation>设定基准计划…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="84" />
+        <source>Baseline history…</source>
+        <translation>基准计划历史…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="85" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="94" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="87" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="95" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="105" />
+        <source>Months</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="106" />
+        <source>Quarters</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="107" />
+        <source>Years</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="135" />
+        <source>Timeline</source>
+        <translation>甘特图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="137" />
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="167" />
+        <source>Milestones</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="213" />
+        <source>Worst slip: {n} days</source>
+        <translation>最大偏差:{n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="215" />
+        <source>No baseline yet</source>
+        <translation>尚无基准计划</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="265" />
+        <source>Percent complete must be a whole number.</source>
+        <translation>完成百分比须为整数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="279" />
+        <source>Not understood: {why}</source>
+        <translation>无法识别:{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="293" />
+        <source>Edit {field} of {code}</source>
+        <translation>修改 {code} 的{field}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="314" />
+        <source>New milestone</source>
+        <translation>新里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="337" />
+        <source>Delete milestone {code} “{title}”?</source>
+        <translation>删除里程碑 {code}“{title}”?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="347" />
+        <source>Delete milestone</source>
+        <translation>删除里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="367" />
+        <source>Move milestone</source>
+        <translation>移动里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="386" />
+        <source>Baseline set.</source>
+        <translation>已设定基准计划。</translation>
+    </message>
+</context>
+<context>
+    <name>PerformanceTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="78" />
+        <source>Year </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="79" />
+        <source>Copy last year's indicators</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="80" />
+        <source>Add indicator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="81" />
+        <source>Delete indicator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="82" />
+        <source>Save indicators</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="83" />
+        <source>Discard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="84" />
+        <source>Close year…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="85" />
+        <source>Reopen year…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="148" />
+        <source>Performance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="187" />
+        <source>The indicator set has unsaved changes. Save them?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="204" />
+        <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="209" />
+        <source>No indicators for {year} yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="212" />
+        <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="216" />
+        <source> (computed {computed}; reason: {reason})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="222" />
+        <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; ({grade})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="259" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="301" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="313" />
+        <source>Not saved: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="271" />
+        <source>New indicator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="284" />
+        <source>“{name}” has actuals; they are deleted with it when you save. Continue?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="348" />
+        <source>Reopen {year}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="349" />
+        <source>Why is the evaluation reopened? (kept in the audit trail)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PlanChart</name>
+    <message>
+        <location filename="../../desktop_app/ui/funding/charts.py" line="58" />
+        <source>Planned (stacked) and disbursed per year, 万元</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/charts.py" line="75" />
+        <source>Reward (earned, or cap)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/charts.py" line="76" />
+        <source>Disbursed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PlanForm</name>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
+        <source>Fixed support (manual)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
+        <source>Reward cap</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
+        <source>Year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
+        <source>Amount (万元)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="86" />
+        <source>Add tranche</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
+        <source>Remove tranche</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="112" />
+        <source>Taper mode</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="113" />
+        <source>First year of fixed support</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="114" />
+        <source>Years</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="115" />
+        <source>First year's amount (万元)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="116" />
+        <source>Step per year (万元)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="117" />
+        <source>Rate per year (%)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="118" />
+        <source>Floor (万元)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="119" />
+        <source>Start-up grant (万元)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="120" />
+        <source>Start-up year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="121" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="129" />
+        <source>Per year (万元):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="131" />
+        <source>Start-up tranches (leave empty for one payment):</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PortfolioModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="31" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="32" />
+        <source>Project</source>
+        <translation>项目名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="33" />
+        <source>Zone</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="34" />
+        <source>Key domains</source>
+        <translation>重点领域</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="35" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="36" />
+        <source>Lead organisation</source>
+        <translation>承担单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="37" />
+        <source>Period</source>
+        <translation>实施期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="38" />
+        <source>Health</source>
+        <translation>健康度</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="38" />
+        <source>Search name, English name, lead organisation…</source>
+        <translation>搜索名称、英文名称、承担单位…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="97" />
+        <source>Portfolio</source>
+        <translation>项目总览</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="101" />
+        <source>All zones</source>
+        <translation>全部片区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="104" />
+        <source>All domains</source>
+        <translation>全部领域</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="107" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="120" />
+        <source>{shown} of {total} projects</source>
+        <translation>显示 {shown} / 共 {total} 个项目</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioTimelinePage</name>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="25" />
+        <source>Months</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="26" />
+        <source>Quarters</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="27" />
+        <source>Years</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="35" />
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="47" />
+        <source>Timeline</source>
+        <translation>甘特图</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="59" />
+        <source>{projects} projects, {milestones} milestones</source>
+        <translation>{projects} 个项目,{milestones} 个里程碑</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDetailsForm</name>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="61" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="62" />
+        <source>Revert</source>
+        <translation>撤销修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="68" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="69" />
+        <source>Name (Chinese)</source>
+        <translation>名称(中文)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="70" />
+        <source>Name (English)</source>
+        <translation>名称(英文)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="71" />
+        <source>Zone</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="72" />
+        <source>Key domains</source>
+        <translation>重点领域</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="73" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="74" />
+        <source>Lead organisation</source>
+        <translation>承担单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="79" />
+        <source>Period</source>
+        <translation>实施期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="80" />
+        <source>Summary</source>
+        <translation>项目简介</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="81" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="107" />
+        <source>Details</source>
+        <translation>基本信息</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="111" />
+        <source>(none)</source>
+        <translation>(无)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="198" />
+        <source>Not a valid date (use 2026-03-31).</source>
+        <translation>日期无效(格式如 2026-03-31)。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectView</name>
+    <message>
+        <location filename="../../desktop_app/ui/project/view.py" line="49" />
+        <source>This project has unsaved changes. Save them?</source>
+        <translation>此项目有未保存的修改,是否保存?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/view.py" line="68" />
+        <source>No project selected</source>
+        <translation>未选择项目</translation>
+    </message>
+</context>
+<context>
+    <name>QMessageBox</name>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="9" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="13" />
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="17" />
+        <source>Information</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="23" />
+        <source>Confirm</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/dialogs.py" line="39" />
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="90" />
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ScoresModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="98" />
+        <source> — overridden (computed {grade})</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ScoresPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="47" />
+        <source>Grades:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="51" />
+        <source>* grade set by an officer · ≈ projected from year-to-date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="62" />
+        <source>Performance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="78" />
+        <source>{year}: {n} projects evaluated — A {a} · B {b} · C {c} · D {d}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="88" />
+        <source>No year has been evaluated yet.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ShareChart</name>
+    <message>
+        <location filename="../../desktop_app/ui/funding/charts.py" line="102" />
+        <source>Share of performance-based money, year by year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/charts.py" line="119" />
+        <source>Reward caps</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/charts.py" line="124" />
+        <source>Rewards in money paid</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="342" />
+        <source>Baseline end: {d}</source>
+        <extracomment>Pixels per day for each zoom level.</extracomment>
+        <translation>基准完成日期:{d}</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../desktop_app/ui/performance/trend_chart.py" line="51" />
+        <source>Total score by year</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>
