@@ -27,24 +27,20 @@ OVERDUE = QBrush(QColor("#c62828"))
 DUE_SOON = QBrush(QColor("#8a4b00"))
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("AttentionModel", text)
-
-
 class AttentionModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[AttentionItem] = []
         self._headers = [
-            _t("State"),
-            _t("Days"),
-            _t("Due"),
-            _t("No."),
-            _t("Project"),
-            _t("Milestone"),
-            _t("Owner"),
-            _t("% done"),
-            _t("Status"),
+            QCoreApplication.translate("AttentionModel", "State"),
+            QCoreApplication.translate("AttentionModel", "Days"),
+            QCoreApplication.translate("AttentionModel", "Due"),
+            QCoreApplication.translate("AttentionModel", "No."),
+            QCoreApplication.translate("AttentionModel", "Project"),
+            QCoreApplication.translate("AttentionModel", "Milestone"),
+            QCoreApplication.translate("AttentionModel", "Owner"),
+            QCoreApplication.translate("AttentionModel", "% done"),
+            QCoreApplication.translate("AttentionModel", "Status"),
         ]
 
     def set_rows(self, rows: list[AttentionItem]) -> None:
@@ -68,11 +64,21 @@ class AttentionModel(QAbstractTableModel):
 
     def _text(self, r: AttentionItem, col: int) -> str:
         if col == COL_STATE:
-            return _t("Overdue") if r.overdue else _t("Due soon")
+            return (
+                QCoreApplication.translate("AttentionModel", "Overdue")
+                if r.overdue
+                else QCoreApplication.translate("AttentionModel", "Due soon")
+            )
         if col == COL_DAYS:
             if r.overdue:
-                return _t("{n} days late").format(n=-r.days)
-            return _t("due today") if r.days == 0 else _t("in {n} days").format(n=r.days)
+                return QCoreApplication.translate("AttentionModel", "{n} days late").format(
+                    n=-r.days
+                )
+            return (
+                QCoreApplication.translate("AttentionModel", "due today")
+                if r.days == 0
+                else QCoreApplication.translate("AttentionModel", "in {n} days").format(n=r.days)
+            )
         values = {
             COL_DUE: r.planned_end.isoformat(),
             COL_NO: str(r.project_no),

@@ -64,36 +64,32 @@ SLIP_LATE = QBrush(QColor("#c62828"))
 SLIP_EARLY = QBrush(QColor("#2e7d32"))
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MilestonesModel", text)
-
-
 def status_label(code: str) -> str:
     names = {
-        "not_started": _t("Not started"),
-        "in_progress": _t("In progress"),
-        "done": _t("Done"),
-        "cancelled": _t("Cancelled"),
+        "not_started": QCoreApplication.translate("MilestonesModel", "Not started"),
+        "in_progress": QCoreApplication.translate("MilestonesModel", "In progress"),
+        "done": QCoreApplication.translate("MilestonesModel", "Done"),
+        "cancelled": QCoreApplication.translate("MilestonesModel", "Cancelled"),
     }
     return names.get(code, code)
 
 
 def headers() -> list[str]:
     return [
-        _t("Code"),
-        _t("Title"),
-        _t("Owner"),
-        _t("Planned start"),
-        _t("Planned end"),
-        _t("Actual start"),
-        _t("Actual end"),
-        _t("% done"),
-        _t("Status"),
-        _t("Baseline end"),
-        _t("Slip (days)"),
-        _t("Cancel reason"),
-        _t("Deliverable"),
-        _t("Notes"),
+        QCoreApplication.translate("MilestonesModel", "Code"),
+        QCoreApplication.translate("MilestonesModel", "Title"),
+        QCoreApplication.translate("MilestonesModel", "Owner"),
+        QCoreApplication.translate("MilestonesModel", "Planned start"),
+        QCoreApplication.translate("MilestonesModel", "Planned end"),
+        QCoreApplication.translate("MilestonesModel", "Actual start"),
+        QCoreApplication.translate("MilestonesModel", "Actual end"),
+        QCoreApplication.translate("MilestonesModel", "% done"),
+        QCoreApplication.translate("MilestonesModel", "Status"),
+        QCoreApplication.translate("MilestonesModel", "Baseline end"),
+        QCoreApplication.translate("MilestonesModel", "Slip (days)"),
+        QCoreApplication.translate("MilestonesModel", "Cancel reason"),
+        QCoreApplication.translate("MilestonesModel", "Deliverable"),
+        QCoreApplication.translate("MilestonesModel", "Notes"),
     ]
 
 
