@@ -490,7 +490,8 @@ def funding_status_by_project(db: Database, as_of: date) -> dict[int, FundingSta
 def portfolio_funding_by_year(db: Database) -> list[PortfolioFundingRow]:
     """Per plan year across all plans: planned, caps, earned, paid, and the performance share.
 
-    Paid follows the project table: a reward paid in year P counts for plan year P − 1.
+    Paid follows the project table: a reward paid in year P counts for plan year P − 1;
+    the paid share is given only for years with evaluations (before, no reward is due).
     """
     with db.reader() as s:
         facts = _facts_by_project(s, None)
@@ -506,6 +507,7 @@ def portfolio_funding_by_year(db: Database) -> list[PortfolioFundingRow]:
                 acc["paid"] += wan_to_fen(ln.disbursed)
                 acc["paid_reward"] += wan_to_fen(ln.disbursed_by_kind["reward"])
                 acc["projects"] += 1
+                acc["graded"] += ln.grade is not None
     rows = []
     for year in sorted(sums):
         a = sums[year]
@@ -520,7 +522,7 @@ def portfolio_funding_by_year(db: Database) -> list[PortfolioFundingRow]:
                 disbursed_reward_fen=a["paid_reward"],
                 projects=a["projects"],
                 planned_share=_share(a["cap"], a["startup"] + a["fixed"] + a["cap"]),
-                disbursed_share=_share(a["paid_reward"], a["paid"]),
+                disbursed_share=_share(a["paid_reward"], a["paid"]) if a["graded"] else None,
             )
         )
     return rows

@@ -140,4 +140,4 @@ class PortfolioFundingRow:
     planned_share: Decimal | None
     """Reward caps / (start-up + fixed + reward caps): the policy's intended share."""
     disbursed_share: Decimal | None
-    """Rewards paid / everything paid that year: the share that actually happened."""
+    """Rewards paid / everything paid for that year (None until the year is evaluated)."""

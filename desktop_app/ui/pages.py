@@ -6,4 +6,5 @@ PAGES: tuple[str, ...] = (
     "desktop_app.ui.milestones.timeline_page",
     "desktop_app.ui.performance.scores_page",
     "desktop_app.ui.performance.district_page",
+    "desktop_app.ui.funding.page",
 )

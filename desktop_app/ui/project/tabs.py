@@ -3,4 +3,5 @@
 PROJECT_TABS: tuple[str, ...] = (
     "desktop_app.ui.project.milestones_tab",
     "desktop_app.ui.project.performance_tab",
+    "desktop_app.ui.project.funding_tab",
 )

@@ -1,0 +1,1 @@
+"""Funding views: the plan form, year table, charts, payment register and portfolio page."""

@@ -1,0 +1,124 @@
+"""The computed year table of one plan (planned, earned, disbursed), with a totals row."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont
+
+from desktop_app.domain.money import format_wan
+from desktop_app.snapshots.funding import ScheduleRow
+from desktop_app.ui.funding.formatting import WARNING_BACKGROUND
+
+Index = QModelIndex | QPersistentModelIndex
+
+(
+    COL_YEAR,
+    COL_STARTUP,
+    COL_FIXED,
+    COL_CAP,
+    COL_GRADE,
+    COL_EARNED,
+    COL_PLANNED,
+    COL_DISBURSED,
+    COL_WARNINGS,
+) = range(9)
+COLUMN_COUNT = 9
+_AMOUNT = {
+    COL_STARTUP: "startup_fen",
+    COL_FIXED: "fixed_fen",
+    COL_CAP: "reward_cap_fen",
+    COL_EARNED: "earned_reward_fen",
+    COL_PLANNED: "planned_total_fen",
+    COL_DISBURSED: "disbursed_fen",
+}
+
+
+def _headers() -> list[str]:
+    t = QCoreApplication.translate
+    return [
+        t("ScheduleModel", "Year"),
+        t("ScheduleModel", "Start-up"),
+        t("ScheduleModel", "Fixed support"),
+        t("ScheduleModel", "Reward cap"),
+        t("ScheduleModel", "Grade"),
+        t("ScheduleModel", "Earned reward"),
+        t("ScheduleModel", "Planned total"),
+        t("ScheduleModel", "Disbursed"),
+        t("ScheduleModel", "Warnings"),
+    ]
+
+
+class ScheduleTableModel(QAbstractTableModel):
+    """Rows of `ScheduleRow` (万元, two decimals) and one totals row at the bottom."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ScheduleRow] = []
+        self._headers = _headers()
+
+    def set_rows(self, rows: tuple[ScheduleRow, ...] | list[ScheduleRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[ScheduleRow]:
+        return list(self._rows)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        if parent.isValid() or not self._rows:
+            return 0
+        return len(self._rows) + 1
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def _total(self, col: int) -> str:
+        if col == COL_YEAR:
+            return QCoreApplication.translate("ScheduleModel", "Total")
+        name = _AMOUNT.get(col)
+        if name is None:
+            return ""
+        return format_wan(sum(getattr(r, name) or 0 for r in self._rows))
+
+    def _text(self, r: ScheduleRow, col: int) -> str:
+        if col == COL_YEAR:
+            return str(r.year)
+        if col == COL_GRADE:
+            return r.grade or ""
+        if col == COL_WARNINGS:
+            return f"⚠ {len(r.warnings)}" if r.warnings else ""
+        value = getattr(r, _AMOUNT[col])
+        return "—" if value is None else format_wan(value)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        col = index.column()
+        total_row = index.row() == len(self._rows)
+        r = None if total_row else self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._total(col) if r is None else self._text(r, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in _AMOUNT:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and r is not None and r.warnings:
+            return "\n".join(r.warnings)
+        if role == Qt.ItemDataRole.BackgroundRole and r is not None and r.warnings:
+            return QColor(WARNING_BACKGROUND)
+        if role == Qt.ItemDataRole.FontRole and r is None:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None

@@ -1,0 +1,256 @@
+"""The project's funding tab: plan parameters with a live preview, the year table, the
+chart, and the disbursement register.
+
+Typing in the form recomputes the year table and chart at once (pure, no database);
+nothing is written until Save. Payments are saved one by one from their dialog.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.money import format_wan
+from desktop_app.domain.validation import ValidationError
+from desktop_app.errors import UserError
+from desktop_app.services.disbursements import delete_disbursement, list_disbursements
+from desktop_app.services.funding import load_plan, preview_schedule, save_plan
+from desktop_app.snapshots.funding import (
+    DisbursementRow,
+    FundingFacts,
+    FundingPlanDraft,
+    ScheduleSnapshot,
+)
+from desktop_app.ui import dialogs
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.funding.charts import PlanChart
+from desktop_app.ui.funding.disbursement_dialog import DisbursementDialog
+from desktop_app.ui.funding.plan_form import PlanForm
+from desktop_app.ui.funding.register_model import RegisterTableModel
+from desktop_app.ui.funding.schedule_model import ScheduleTableModel
+from desktop_app.ui.project.tab_base import ProjectTab
+
+
+def _table(model) -> QTableView:  # noqa: ANN001 - any table model
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class FundingTab(ProjectTab):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.version: int | None = None
+        self.facts = FundingFacts()
+        self._loaded: FundingPlanDraft | None = None
+        self.form = PlanForm()
+        self.save_button = QPushButton(self.tr("Save plan"))
+        self.revert_button = QPushButton(self.tr("Revert"))
+        self.state = QLabel()
+        self.state.setWordWrap(True)
+        self.schedule_model = ScheduleTableModel(self)
+        self.schedule_view = _table(self.schedule_model)
+        self.warnings = QLabel()
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #8a6d00;")
+        self.chart = PlanChart()
+        self.register_model = RegisterTableModel(self)
+        self.register_view = _table(self.register_model)
+        self.add_button = QPushButton(self.tr("Add payment…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self._layout()
+        self.form.sig_changed.connect(self.preview)
+        self.save_button.clicked.connect(self.save)
+        self.revert_button.clicked.connect(self.discard)
+        self.add_button.clicked.connect(lambda: self.open_payment(None))
+        self.edit_button.clicked.connect(self._edit_selected)
+        self.register_view.doubleClicked.connect(lambda _i: self._edit_selected())
+        self.delete_button.clicked.connect(self._delete_selected)
+        self.load_project(None)
+
+    def tab_title(self) -> str:
+        return self.tr("Funding")
+
+    def _layout(self) -> None:
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        plan_buttons = QHBoxLayout()
+        plan_buttons.addWidget(self.save_button)
+        plan_buttons.addWidget(self.revert_button)
+        plan_buttons.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(scroll, 1)
+        left_layout.addWidget(self.state)
+        left_layout.addLayout(plan_buttons)
+        pay_buttons = QHBoxLayout()
+        pay_buttons.addWidget(QLabel(self.tr("Disbursements (拨付台账)")))
+        pay_buttons.addStretch(1)
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            pay_buttons.addWidget(b)
+        register = QWidget()
+        reg_layout = QVBoxLayout(register)
+        reg_layout.setContentsMargins(0, 0, 0, 0)
+        reg_layout.addLayout(pay_buttons)
+        reg_layout.addWidget(self.register_view)
+        table = QWidget()
+        table_layout = QVBoxLayout(table)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.schedule_view, 1)
+        table_layout.addWidget(self.warnings)
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(table)
+        right.addWidget(self.chart)
+        right.addWidget(register)
+        right.setSizes([300, 300, 200])
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([460, 940])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split)
+
+    # ------------------------------------------------------------ loading and preview
+
+    def load_project(self, project_id: int | None) -> None:
+        super().load_project(project_id)
+        if project_id is None:
+            self.version, self.facts, self._loaded = None, FundingFacts(), None
+            self.form.set_draft(None)
+            self._show(ScheduleSnapshot(None, (), ()))
+            self.register_model.set_rows([])
+            self._enable()
+            return
+        snap = load_plan(self.ctx.db, project_id)
+        self.version, self.facts = snap.version, snap.facts
+        self.form.set_draft(snap.draft)
+        self._loaded = self.form.draft()
+        self._show(snap.schedule)
+        self.register_model.set_rows(list_disbursements(self.ctx.db, project_id))
+        self.state.setText("" if snap.draft else self.tr("No plan yet: enter the approved plan."))
+        self._enable()
+
+    def _show(self, schedule: ScheduleSnapshot) -> None:
+        self.schedule_model.set_rows(schedule.rows)
+        self.chart.set_rows(schedule.rows)
+        self.warnings.setText("\n".join(f"⚠ {w}" for w in schedule.warnings))
+        self.warnings.setVisible(bool(schedule.warnings))
+
+    def preview(self) -> None:
+        """Recompute the table and chart from the form as it stands (nothing is saved)."""
+        if self.project_id is None:
+            return
+        try:
+            schedule = preview_schedule(self.form.draft(), self.facts, self.project_id)
+        except ValidationError as exc:
+            self.form.set_errors(exc.errors)
+            self.state.setText(self.tr("Fix the marked fields to see the new schedule."))
+            self._enable()
+            return
+        self.form.set_errors({})
+        self._show(schedule)
+        self.state.setText(
+            self.tr("Preview of unsaved changes: press Save to keep them.")
+            if self.has_unsaved_changes()
+            else ""
+        )
+        self._enable()
+
+    def _enable(self) -> None:
+        has = self.project_id is not None
+        editable = has and not self.ctx.readonly
+        self.form.set_editable(editable)
+        self.save_button.setEnabled(editable and self.has_unsaved_changes())
+        self.revert_button.setEnabled(editable and self.has_unsaved_changes())
+        has_plan = self.version is not None
+        self.add_button.setEnabled(editable and has_plan)
+        self.edit_button.setEnabled(editable and has_plan)
+        self.delete_button.setEnabled(editable and has_plan)
+
+    # ------------------------------------------------------------ saving
+
+    def has_unsaved_changes(self) -> bool:
+        return self.project_id is not None and self.form.draft() != self._loaded
+
+    def save(self) -> bool:
+        if self.project_id is None or not self.has_unsaved_changes():
+            return True
+        try:
+            save_plan(self.ctx.db, self.project_id, self.form.draft(), self.version)
+        except ValidationError as exc:
+            self.form.set_errors(exc.errors)
+            return False
+        except UserError as exc:
+            dialogs.show_error(self, str(exc))
+            return False
+        self.load_project(self.project_id)
+        self.ctx.bus.sig_data_changed.emit()
+        self.ctx.bus.sig_status.emit(self.tr("Funding plan saved."))
+        return True
+
+    # ------------------------------------------------------------ payments
+
+    def _selected(self) -> DisbursementRow | None:
+        rows = self.register_view.selectionModel().selectedRows()
+        return self.register_model.row_at(rows[0].row()) if rows else None
+
+    def open_payment(self, row: DisbursementRow | None) -> None:
+        if self.project_id is None:
+            return
+        dialog = DisbursementDialog(self.ctx, self.project_id, row, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.payments_changed()
+
+    def _edit_selected(self) -> None:
+        row = self._selected()
+        if row is not None and not self.ctx.readonly:
+            self.open_payment(row)
+
+    def _delete_selected(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        text = self.tr("Delete the payment of {date} ({amount} 万元)?")
+        if not dialogs.confirm(
+            self, text.format(date=row.paid_on, amount=format_wan(row.amount_fen))
+        ):
+            return
+        try:
+            delete_disbursement(self.ctx.db, row.id, row.version)
+        except UserError as exc:
+            dialogs.show_error(self, str(exc))
+        self.payments_changed()
+
+    def payments_changed(self) -> None:
+        """Reload payments and facts; keep the officer's unsaved plan edits in the preview."""
+        assert self.project_id is not None
+        self.facts = load_plan(self.ctx.db, self.project_id).facts
+        self.register_model.set_rows(list_disbursements(self.ctx.db, self.project_id))
+        self.preview()
+        self.ctx.bus.sig_data_changed.emit()
+
+
+def create(ctx: AppContext, parent: QWidget | None = None) -> FundingTab:
+    return FundingTab(ctx, parent)
