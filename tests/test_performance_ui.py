@@ -54,14 +54,17 @@ def _type_into(qtbot, tab: PerformanceTab, row: int, col: int, text: str) -> Non
     index = tab.model.index(row, col)
     tab.table.setCurrentIndex(index)
     tab.table.edit(index)
-    editor = tab.table.viewport().findChild(QLineEdit) or tab.table.findChild(QLineEdit)
-    assert editor is not None
+    editors = [e for e in tab.table.findChildren(QLineEdit) if e.isVisible()]
+    assert len(editors) == 1
+    editor = editors[0]
     editor.selectAll()
     qtbot.keyClicks(editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: tab.table.state() != tab.table.State.EditingState)
     # the tab saves on the next turn of the event loop: wait for the value or the refusal
-    qtbot.waitUntil(lambda: tab.model.index(row, col).data() == text or tab.error_label.text())
+    qtbot.waitUntil(
+        lambda: tab.model.index(row, col).data() == text or bool(tab.error_label.text())
+    )
 
 
 def test_entering_quarterly_actuals_saves_and_updates_projection(qtbot, db: Database) -> None:  # noqa: ANN001
