@@ -80,8 +80,8 @@
     <name>AttentionModel</name>
     <message>
         <location filename="../../desktop_app/ui/milestones/attention_model.py" line="35" />
-        <source>State</source>
-        <translation>状态</translation>
+        <source>Kind</source>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/milestones/attention_model.py" line="36" />
@@ -341,7 +341,7 @@
     <message>
         <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="87" />
         <source>Grade</source>
-        <translation type="unfinished" />
+        <translation>等级</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="88" />
@@ -372,48 +372,49 @@
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="48" />
         <source>Edit payment</source>
-        <translation type="unfinished" />
+        <translation>修改拨付</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="48" />
         <source>Add payment</source>
-        <translation type="unfinished" />
+        <translation>新增拨付</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="56" />
         <source>e.g. 思科〔2026〕12号</source>
-        <translation type="unfinished" />
+        <translation>如 思科〔2026〕12号</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="63" />
         <source>Paid on</source>
-        <translation type="unfinished" />
+        <translation>拨付日期</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="64" />
         <source>Amount (万元)</source>
-        <translation type="unfinished" />
+        <translation>金额(万元)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="65" />
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="66" />
         <source>Document no. (文号)</source>
-        <translation type="unfinished" />
+        <translation>文号</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="67" />
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="120" />
         <source>{reason}
 Record this payment with the same number anyway?</source>
-        <translation type="unfinished" />
+        <translation>{reason}
+仍按此文号登记这笔拨付吗?</translation>
     </message>
 </context>
 <context>
@@ -445,16 +446,50 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
+    <name>Funding</name>
+    <message>
+        <location filename="../../desktop_app/ui/funding/formatting.py" line="17" />
+        <source>Start-up grant</source>
+        <extracomment>Chart colours: start-up, fixed support, reward, disbursed.</extracomment>
+        <translation>启动建设经费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/formatting.py" line="18" />
+        <source>Fixed support</source>
+        <translation>固定扶持</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/formatting.py" line="19" />
+        <source>Performance reward</source>
+        <translation>绩效奖励</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/formatting.py" line="26" />
+        <source>Linear (minus a step each year)</source>
+        <translation>线性退坡(每年减少固定额)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/formatting.py" line="27" />
+        <source>Geometric (minus a rate each year)</source>
+        <translation>按比例退坡(每年减少一定比例)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/formatting.py" line="28" />
+        <source>Manual (an amount per year)</source>
+        <translation>手工(逐年填写金额)</translation>
+    </message>
+</context>
+<context>
     <name>FundingPage</name>
     <message>
         <location filename="../../desktop_app/ui/funding/page.py" line="41" />
         <source>Amounts in 万元 by plan year. A year's reward is paid the following year, after its evaluation; it is counted here under the year it rewards.</source>
-        <translation type="unfinished" />
+        <translation>金额单位万元,按计划年度统计。某年度的绩效奖励在次年评价后拨付,计入其所奖励的年度。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/page.py" line="57" />
         <source>Funding</source>
-        <translation type="unfinished" />
+        <translation>经费</translation>
     </message>
 </context>
 <context>
@@ -462,7 +497,7 @@ Record this payment with the same number anyway?</source>
     <message>
         <location filename="../../desktop_app/ui/project/funding_tab.py" line="64" />
         <source>Save plan</source>
-        <translation type="unfinished" />
+        <translation>保存计划</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/funding_tab.py" line="65" />
@@ -472,12 +507,12 @@ Record this payment with the same number anyway?</source>
     <message>
         <location filename="../../desktop_app/ui/project/funding_tab.py" line="76" />
         <source>Add payment…</source>
-        <translation type="unfinished" />
+        <translation>新增拨付…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/funding_tab.py" line="77" />
         <source>Edit…</source>
-        <translation type="unfinished" />
+        <translation>修改…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/funding_tab.py" line="78" />
@@ -487,43 +522,61 @@ Record this payment with the same number anyway?</source>
     <message>
         <location filename="../../desktop_app/ui/project/funding_tab.py" line="90" />
         <source>Funding</source>
-        <translation type="unfinished" />
+        <translation>经费</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/funding_tab.py" line="107" />
         <source>Disbursements (拨付台账)</source>
-        <translation type="unfinished" />
+        <translation>拨付台账</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/funding_tab.py" line="152" />
         <source>No plan yet: enter the approved plan.</source>
-        <translation type="unfinished" />
+        <translation>尚无经费计划:请录入批复的计划。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/funding_tab.py" line="169" />
         <source>Fix the marked fields to see the new schedule.</source>
-        <translation type="unfinished" />
+        <translation>请修正标红的字段以查看新的计划表。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/funding_tab.py" line="175" />
         <source>Preview of unsaved changes: press Save to keep them.</source>
-        <translation type="unfinished" />
+        <translation>预览未保存的修改:点击“保存计划”后生效。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/funding_tab.py" line="210" />
         <source>Funding plan saved.</source>
-        <translation type="unfinished" />
+        <translation>经费计划已保存。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/funding_tab.py" line="235" />
         <source>Delete the payment of {date} ({amount} 万元)?</source>
-        <translation type="unfinished" />
+        <translation>删除 {date} 的拨付({amount} 万元)?</translation>
+    </message>
+</context>
+<context>
+    <name>Health</name>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="16" />
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="17" />
+        <source>Amber</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="18" />
+        <source>Green</source>
+        <translation>绿</translation>
     </message>
 </context>
 <context>
     <name>HealthMarker</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="56" />
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="55" />
         <source>Health: {level}</source>
         <translation>健康状况:{level}</translation>
     </message>
@@ -962,17 +1015,27 @@ Record this payment with the same number anyway?</source>
     <message>
         <location filename="../../desktop_app/ui/funding/charts.py" line="58" />
         <source>Planned (stacked) and disbursed per year, 万元</source>
-        <translation type="unfinished" />
+        <translation>逐年计划(堆叠)与已拨付,万元</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="75" />
-        <source>Reward (earned, or cap)</source>
-        <translation type="unfinished" />
+        <location filename="../../desktop_app/ui/funding/charts.py" line="64" />
+        <source>plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/charts.py" line="64" />
+        <source>paid</source>
+        <translation>实拨</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/charts.py" line="76" />
+        <source>Reward (earned, or cap)</source>
+        <translation>奖励(应得或上限)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/charts.py" line="77" />
         <source>Disbursed</source>
-        <translation type="unfinished" />
+        <translation>已拨付</translation>
     </message>
 </context>
 <context>
@@ -980,47 +1043,47 @@ Record this payment with the same number anyway?</source>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
         <source>Fixed support (manual)</source>
-        <translation type="unfinished" />
+        <translation>固定扶持(手工)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
         <source>Reward cap</source>
-        <translation type="unfinished" />
+        <translation>奖励上限</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
         <source>Year</source>
-        <translation type="unfinished" />
+        <translation>年度</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
         <source>Amount (万元)</source>
-        <translation type="unfinished" />
+        <translation>金额(万元)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="86" />
         <source>Add tranche</source>
-        <translation type="unfinished" />
+        <translation>增加分期</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
         <source>Remove tranche</source>
-        <translation type="unfinished" />
+        <translation>删除分期</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="112" />
         <source>Taper mode</source>
-        <translation type="unfinished" />
+        <translation>退坡方式</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="113" />
         <source>First year of fixed support</source>
-        <translation type="unfinished" />
+        <translation>固定扶持首年</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="114" />
@@ -1030,32 +1093,32 @@ Record this payment with the same number anyway?</source>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="115" />
         <source>First year's amount (万元)</source>
-        <translation type="unfinished" />
+        <translation>首年金额(万元)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="116" />
         <source>Step per year (万元)</source>
-        <translation type="unfinished" />
+        <translation>每年递减额(万元)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="117" />
         <source>Rate per year (%)</source>
-        <translation type="unfinished" />
+        <translation>每年退坡比例(%)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="118" />
         <source>Floor (万元)</source>
-        <translation type="unfinished" />
+        <translation>保底额(万元)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="119" />
         <source>Start-up grant (万元)</source>
-        <translation type="unfinished" />
+        <translation>启动建设经费(万元)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="120" />
         <source>Start-up year</source>
-        <translation type="unfinished" />
+        <translation>启动经费年度</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="121" />
@@ -1065,12 +1128,60 @@ Record this payment with the same number anyway?</source>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="129" />
         <source>Per year (万元):</source>
-        <translation type="unfinished" />
+        <translation>逐年金额(万元):</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="131" />
         <source>Start-up tranches (leave empty for one payment):</source>
-        <translation type="unfinished" />
+        <translation>启动经费分期(一次拨付可留空):</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioFundingModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="44" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="45" />
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="46" />
+        <source>Planned start-up</source>
+        <translation>计划启动经费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="47" />
+        <source>Planned fixed support</source>
+        <translation>计划固定扶持</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="48" />
+        <source>Reward caps</source>
+        <translation>奖励上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="49" />
+        <source>Earned rewards</source>
+        <translation>应得奖励</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="50" />
+        <source>Disbursed</source>
+        <translation>已拨付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="51" />
+        <source>Reward share (plan)</source>
+        <translation>奖励占比(计划)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="52" />
+        <source>Reward share (paid)</source>
+        <translation>奖励占比(实拨)</translation>
     </message>
 </context>
 <context>
@@ -1302,11 +1413,84 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
+    <name>RegisterModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="27" />
+        <source>Paid on</source>
+        <translation>拨付日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="28" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="29" />
+        <source>Amount (万元)</source>
+        <translation>金额(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="30" />
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="31" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleModel</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="90" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="46" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="47" />
+        <source>Start-up</source>
+        <translation>启动经费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="48" />
+        <source>Fixed support</source>
+        <translation>固定扶持</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="49" />
+        <source>Reward cap</source>
+        <translation>奖励上限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="50" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="51" />
+        <source>Earned reward</source>
+        <translation>应得奖励</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="52" />
+        <source>Planned total</source>
+        <translation>计划合计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="53" />
+        <source>Disbursed</source>
+        <translation>已拨付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="54" />
+        <source>Warnings</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="89" />
         <source>Total</source>
-        <translation type="unfinished" />
+        <translation>合计</translation>
     </message>
 </context>
 <context>
@@ -1348,19 +1532,19 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ShareChart</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="102" />
+        <location filename="../../desktop_app/ui/funding/charts.py" line="103" />
         <source>Share of performance-based money, year by year</source>
-        <translation type="unfinished" />
+        <translation>逐年绩效奖励资金占比</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="119" />
+        <location filename="../../desktop_app/ui/funding/charts.py" line="120" />
         <source>Reward caps</source>
-        <translation type="unfinished" />
+        <translation>奖励上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="124" />
+        <location filename="../../desktop_app/ui/funding/charts.py" line="125" />
         <source>Rewards in money paid</source>
-        <translation type="unfinished" />
+        <translation>实拨中奖励占比</translation>
     </message>
 </context>
 <context>

@@ -32,7 +32,7 @@ class AttentionModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[AttentionItem] = []
         self._headers = [
-            QCoreApplication.translate("AttentionModel", "State"),
+            QCoreApplication.translate("AttentionModel", "Kind"),
             QCoreApplication.translate("AttentionModel", "Days"),
             QCoreApplication.translate("AttentionModel", "Due"),
             QCoreApplication.translate("AttentionModel", "No."),

@@ -12,11 +12,10 @@ HEALTH_COLOURS = {"red": QColor("#d32f2f"), "amber": QColor("#f9a825"), "green":
 
 
 def health_label(level: str) -> str:
-    t = QCoreApplication.translate
     names = {
-        "red": t("Health", "Red"),
-        "amber": t("Health", "Amber"),
-        "green": t("Health", "Green"),
+        "red": QCoreApplication.translate("Health", "Red"),
+        "amber": QCoreApplication.translate("Health", "Amber"),
+        "green": QCoreApplication.translate("Health", "Green"),
     }
     return names.get(level, level)
 
