@@ -41,5 +41,15 @@ def default_database() -> str:
 
 
 def make_private_dir(path: Path) -> None:
-    """Create a folder readable by its owner only (0700 on POSIX)."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    """Create a folder readable by its owner only (0700 on POSIX).
+
+    Every folder this creates is 0700, not only the last (`mkdir(parents=True)` gives
+    the missing parents the default mode); folders that already exist are left as they are.
+    """
+    missing = []
+    folder = path
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for item in reversed(missing):
+        item.mkdir(mode=0o700, exist_ok=True)
