@@ -33,47 +33,47 @@
     <message>
         <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="43" />
         <source>Add a plan period</source>
-        <translation type="unfinished" />
+        <translation>新增规划期</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="52" />
         <source>e.g. 15th Five-Year Plan</source>
-        <translation type="unfinished" />
+        <translation>例如“十五五”(2026–2030)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="55" />
         <source>Indicator</source>
-        <translation type="unfinished" />
+        <translation>指标</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="55" />
         <source>Unit</source>
-        <translation type="unfinished" />
+        <translation>单位</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="55" />
         <source>Target</source>
-        <translation type="unfinished" />
+        <translation>目标值</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="69" />
         <source>First year</source>
-        <translation type="unfinished" />
+        <translation>起始年份</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="70" />
         <source>Last year</source>
-        <translation type="unfinished" />
+        <translation>结束年份</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="71" />
         <source>Name</source>
-        <translation type="unfinished" />
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="79" />
         <source>Targets (may be left empty and set later):</source>
-        <translation type="unfinished" />
+        <translation>目标值(可暂不填写,以后补充):</translation>
     </message>
 </context>
 <context>
@@ -301,42 +301,42 @@
     <message>
         <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="37" />
         <source>Close {year} with an evaluation</source>
-        <translation type="unfinished" />
+        <translation>{year} 年度绩效评价</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="43" />
         <source>Indicator</source>
-        <translation type="unfinished" />
+        <translation>指标</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="44" />
         <source>Weight</source>
-        <translation type="unfinished" />
+        <translation>权重</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="45" />
         <source>Target</source>
-        <translation type="unfinished" />
+        <translation>目标值</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="46" />
         <source>Actual</source>
-        <translation type="unfinished" />
+        <translation>实际值</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="47" />
         <source>Score</source>
-        <translation type="unfinished" />
+        <translation>得分</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="66" />
         <source>Total {total} → computed grade {grade}</source>
-        <translation type="unfinished" />
+        <translation>总分 {total} → 计算等级 {grade}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="77" />
         <source>Required when the grade differs from the computed one</source>
-        <translation type="unfinished" />
+        <translation>等级与计算等级不同时必填</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="87" />
@@ -351,12 +351,12 @@
     <message>
         <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="89" />
         <source>Evaluated on</source>
-        <translation type="unfinished" />
+        <translation>评价日期</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="93" />
         <source>Close the year</source>
-        <translation type="unfinished" />
+        <translation>完成年度评价</translation>
     </message>
 </context>
 <context>
@@ -418,31 +418,109 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
+    <name>DistrictModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="32" />
+        <source>Target met</source>
+        <translation>已达标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="33" />
+        <source>On track</source>
+        <translation>进度正常</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="34" />
+        <source>Behind</source>
+        <translation>滞后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="35" />
+        <source>No data</source>
+        <translation>暂无数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="42" />
+        <source>Level</source>
+        <translation>存量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="43" />
+        <source>5-year total</source>
+        <translation>五年累计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="44" />
+        <source>5-year annual average</source>
+        <translation>五年年均</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="91" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="92" />
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="93" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="94" />
+        <source>Base</source>
+        <translation>基期值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="95" />
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="96" />
+        <source>Current</source>
+        <translation>当前值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="97" />
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="136" />
+        <source>Base year {year}</source>
+        <translation>基期年份 {year}</translation>
+    </message>
+</context>
+<context>
     <name>DistrictPage</name>
     <message>
         <location filename="../../desktop_app/ui/performance/district_page.py" line="67" />
         <source>Add plan period…</source>
-        <translation type="unfinished" />
+        <translation>新增规划期…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/district_page.py" line="79" />
         <source>Progress: levels from base to target; totals and averages over the target.</source>
-        <translation type="unfinished" />
+        <translation>进度:存量指标按基期值至目标值计算;累计与年均指标按占目标值比例计算。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/district_page.py" line="84" />
         <source>Plan period</source>
-        <translation type="unfinished" />
+        <translation>规划期</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/district_page.py" line="100" />
         <source>District indicators</source>
-        <translation type="unfinished" />
+        <translation>全区指标</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/district_page.py" line="139" />
         <source>Not saved: {reason}</source>
-        <translation type="unfinished" />
+        <translation>未保存:{reason}</translation>
     </message>
 </context>
 <context>
@@ -584,24 +662,70 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="132" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="131" />
         <source>Score</source>
-        <translation type="unfinished" />
+        <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="134" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="102" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="133" />
         <source>Projected score</source>
-        <translation type="unfinished" />
+        <translation>预计得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="231" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="93" />
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="94" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="95" />
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="96" />
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="97" />
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="98" />
+        <source>Q1 YTD</source>
+        <translation>一季度累计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="99" />
+        <source>Q2 YTD</source>
+        <translation>二季度累计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="100" />
+        <source>Q3 YTD</source>
+        <translation>三季度累计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="101" />
+        <source>Q4 YTD</source>
+        <translation>四季度累计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="230" />
         <source>The officer's score, 0 to the weight</source>
-        <translation type="unfinished" />
+        <translation>专员评分,0 至权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="234" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="233" />
         <source>Year-to-date figure at quarter end</source>
-        <translation type="unfinished" />
+        <translation>季度末年初至今累计值</translation>
     </message>
 </context>
 <context>
@@ -906,108 +1030,147 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
+    <name>Performance</name>
+    <message>
+        <location filename="../../desktop_app/ui/performance/formatting.py" line="27" />
+        <source>A (excellent)</source>
+        <extracomment>Background per grade: green, light green, amber, red — readable with black text. Strong per-grade colours for marks on white (chart points, grade letters).</extracomment>
+        <translation>A(优)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/formatting.py" line="28" />
+        <source>B (good)</source>
+        <translation>B(良)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/formatting.py" line="29" />
+        <source>C (fair)</source>
+        <translation>C(中)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/formatting.py" line="30" />
+        <source>D (poor)</source>
+        <translation>D(差)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/formatting.py" line="37" />
+        <source>Higher is better</source>
+        <translation>越高越好</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/formatting.py" line="38" />
+        <source>Lower is better</source>
+        <translation>越低越好</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/formatting.py" line="39" />
+        <source>Qualitative</source>
+        <translation>定性</translation>
+    </message>
+</context>
+<context>
     <name>PerformanceTab</name>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="78" />
         <source>Year </source>
-        <translation type="unfinished" />
+        <translation>年度 </translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="79" />
         <source>Copy last year's indicators</source>
-        <translation type="unfinished" />
+        <translation>沿用上年指标</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="80" />
         <source>Add indicator</source>
-        <translation type="unfinished" />
+        <translation>新增指标</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="81" />
         <source>Delete indicator</source>
-        <translation type="unfinished" />
+        <translation>删除指标</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="82" />
         <source>Save indicators</source>
-        <translation type="unfinished" />
+        <translation>保存指标</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="83" />
         <source>Discard</source>
-        <translation type="unfinished" />
+        <translation>放弃修改</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="84" />
         <source>Close year…</source>
-        <translation type="unfinished" />
+        <translation>年度评价…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="85" />
         <source>Reopen year…</source>
-        <translation type="unfinished" />
+        <translation>重新打开年度…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="148" />
         <source>Performance</source>
-        <translation type="unfinished" />
+        <translation>绩效</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="187" />
         <source>The indicator set has unsaved changes. Save them?</source>
-        <translation type="unfinished" />
+        <translation>指标有未保存的修改,是否保存?</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="204" />
         <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
-        <translation type="unfinished" />
+        <translation>权重合计:&lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; / 100</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="209" />
         <source>No indicators for {year} yet.</source>
-        <translation type="unfinished" />
+        <translation>{year} 年尚未设定指标。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="212" />
         <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
-        <translation type="unfinished" />
+        <translation>已评价:总分 &lt;b&gt;{total}&lt;/b&gt;,等级 &lt;b&gt;{grade}&lt;/b&gt;</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="216" />
         <source> (computed {computed}; reason: {reason})</source>
-        <translation type="unfinished" />
+        <translation>(计算等级 {computed};理由:{reason})</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="222" />
         <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; ({grade})</source>
-        <translation type="unfinished" />
+        <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt;({grade})</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="259" />
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="301" />
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="313" />
         <source>Not saved: {reason}</source>
-        <translation type="unfinished" />
+        <translation>未保存:{reason}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="271" />
         <source>New indicator</source>
-        <translation type="unfinished" />
+        <translation>新指标</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="284" />
         <source>“{name}” has actuals; they are deleted with it when you save. Continue?</source>
-        <translation type="unfinished" />
+        <translation>“{name}”已有实绩,保存时将一并删除。是否继续?</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="348" />
         <source>Reopen {year}</source>
-        <translation type="unfinished" />
+        <translation>重新打开 {year} 年度</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="349" />
         <source>Why is the evaluation reopened? (kept in the audit trail)</source>
-        <translation type="unfinished" />
+        <translation>重新打开评价的理由(记入审计日志):</translation>
     </message>
 </context>
 <context>
@@ -1087,8 +1250,8 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="114" />
-        <source>Years</source>
-        <translation>年</translation>
+        <source>Years of fixed support</source>
+        <translation>固定扶持年限</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="115" />
@@ -1496,9 +1659,24 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ScoresModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_model.py" line="98" />
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="61" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="63" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="65" />
+        <source>{year} (projected)</source>
+        <translation>{year}(预计)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="99" />
         <source> — overridden (computed {grade})</source>
-        <translation type="unfinished" />
+        <translation> — 已人工调整(计算等级 {grade})</translation>
     </message>
 </context>
 <context>
@@ -1506,27 +1684,27 @@ Record this payment with the same number anyway?</source>
     <message>
         <location filename="../../desktop_app/ui/performance/scores_page.py" line="47" />
         <source>Grades:</source>
-        <translation type="unfinished" />
+        <translation>等级:</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/scores_page.py" line="51" />
         <source>* grade set by an officer · ≈ projected from year-to-date</source>
-        <translation type="unfinished" />
+        <translation>* 等级经专员调整 · ≈ 按年初至今实绩推算</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/scores_page.py" line="62" />
         <source>Performance</source>
-        <translation type="unfinished" />
+        <translation>绩效</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/scores_page.py" line="78" />
         <source>{year}: {n} projects evaluated — A {a} · B {b} · C {c} · D {d}</source>
-        <translation type="unfinished" />
+        <translation>{year} 年:{n} 个项目完成评价 — 优 {a} · 良 {b} · 中 {c} · 差 {d}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/scores_page.py" line="88" />
         <source>No year has been evaluated yet.</source>
-        <translation type="unfinished" />
+        <translation>尚无年度评价。</translation>
     </message>
 </context>
 <context>
@@ -1546,6 +1724,11 @@ Record this payment with the same number anyway?</source>
         <source>Rewards in money paid</source>
         <translation>实拨中奖励占比</translation>
     </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/charts.py" line="137" />
+        <source>reward</source>
+        <translation>奖励</translation>
+    </message>
 </context>
 <context>
     <name>TimelineView</name>
@@ -1561,7 +1744,7 @@ Record this payment with the same number anyway?</source>
     <message>
         <location filename="../../desktop_app/ui/performance/trend_chart.py" line="51" />
         <source>Total score by year</source>
-        <translation type="unfinished" />
+        <translation>历年总分</translation>
     </message>
 </context>
 </TS>

@@ -27,25 +27,23 @@ PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
 STATUS_COLORS = {"met": "#2e7d32", "on_track": "#7cb342", "behind": "#ef6c00", "no_data": "#9e9e9e"}
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("DistrictModel", text)
-
-
 def status_label(code: str) -> str:
     names = {
-        "met": _t("Target met"),
-        "on_track": _t("On track"),
-        "behind": _t("Behind"),
-        "no_data": _t("No data"),
+        "met": QCoreApplication.translate("DistrictModel", "Target met"),
+        "on_track": QCoreApplication.translate("DistrictModel", "On track"),
+        "behind": QCoreApplication.translate("DistrictModel", "Behind"),
+        "no_data": QCoreApplication.translate("DistrictModel", "No data"),
     }
     return names.get(code, code)
 
 
 def kind_label(code: str) -> str:
     names = {
-        "level": _t("Level"),
-        "5-year cumulative": _t("5-year total"),
-        "5-year annual average": _t("5-year annual average"),
+        "level": QCoreApplication.translate("DistrictModel", "Level"),
+        "5-year cumulative": QCoreApplication.translate("DistrictModel", "5-year total"),
+        "5-year annual average": QCoreApplication.translate(
+            "DistrictModel", "5-year annual average"
+        ),
     }
     return names.get(code, code)
 
@@ -90,13 +88,13 @@ class DistrictTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         fixed = {
-            COL_NO: _t("No."),
-            COL_NAME: _t("Indicator"),
-            COL_UNIT: _t("Unit"),
-            COL_BASE: _t("Base"),
-            COL_TARGET: _t("Target"),
-            self.col_current: _t("Current"),
-            self.col_progress: _t("Progress"),
+            COL_NO: QCoreApplication.translate("DistrictModel", "No."),
+            COL_NAME: QCoreApplication.translate("DistrictModel", "Indicator"),
+            COL_UNIT: QCoreApplication.translate("DistrictModel", "Unit"),
+            COL_BASE: QCoreApplication.translate("DistrictModel", "Base"),
+            COL_TARGET: QCoreApplication.translate("DistrictModel", "Target"),
+            self.col_current: QCoreApplication.translate("DistrictModel", "Current"),
+            self.col_progress: QCoreApplication.translate("DistrictModel", "Progress"),
         }
         if section in fixed:
             return fixed[section]
@@ -135,7 +133,9 @@ class DistrictTableModel(QAbstractTableModel):
             if col == COL_NAME:
                 return f"{r.name_zh}\n{r.name_en}\n{kind_label(r.kind)}"
             if col == COL_BASE and r.base_year:
-                return _t("Base year {year}").format(year=r.base_year)
+                return QCoreApplication.translate("DistrictModel", "Base year {year}").format(
+                    year=r.base_year
+                )
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -18,29 +18,25 @@ ERROR_STYLE = "color: #c62828;"
 OK_STYLE = "color: #2e7d32;"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Performance", text)
-
-
 def grade_color(grade: str | None) -> QColor | None:
     return QColor(GRADE_COLORS[grade]) if grade in GRADE_COLORS else None
 
 
 def grade_label(grade: str | None) -> str:
     names = {
-        "A": _t("A (excellent)"),
-        "B": _t("B (good)"),
-        "C": _t("C (fair)"),
-        "D": _t("D (poor)"),
+        "A": QCoreApplication.translate("Performance", "A (excellent)"),
+        "B": QCoreApplication.translate("Performance", "B (good)"),
+        "C": QCoreApplication.translate("Performance", "C (fair)"),
+        "D": QCoreApplication.translate("Performance", "D (poor)"),
     }
     return names.get(grade or "", grade or "")
 
 
 def direction_label(code: str) -> str:
     names = {
-        "higher": _t("Higher is better"),
-        "lower": _t("Lower is better"),
-        "qualitative": _t("Qualitative"),
+        "higher": QCoreApplication.translate("Performance", "Higher is better"),
+        "lower": QCoreApplication.translate("Performance", "Lower is better"),
+        "qualitative": QCoreApplication.translate("Performance", "Qualitative"),
     }
     return names.get(code, code)
 

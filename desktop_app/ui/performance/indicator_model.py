@@ -89,18 +89,17 @@ class DraftRow:
 
 
 def _headers() -> list[str]:
-    t = QCoreApplication.translate
     return [
-        t("IndicatorModel", "Indicator"),
-        t("IndicatorModel", "Unit"),
-        t("IndicatorModel", "Direction"),
-        t("IndicatorModel", "Weight"),
-        t("IndicatorModel", "Target"),
-        t("IndicatorModel", "Q1 YTD"),
-        t("IndicatorModel", "Q2 YTD"),
-        t("IndicatorModel", "Q3 YTD"),
-        t("IndicatorModel", "Q4 YTD"),
-        t("IndicatorModel", "Projected score"),
+        QCoreApplication.translate("IndicatorModel", "Indicator"),
+        QCoreApplication.translate("IndicatorModel", "Unit"),
+        QCoreApplication.translate("IndicatorModel", "Direction"),
+        QCoreApplication.translate("IndicatorModel", "Weight"),
+        QCoreApplication.translate("IndicatorModel", "Target"),
+        QCoreApplication.translate("IndicatorModel", "Q1 YTD"),
+        QCoreApplication.translate("IndicatorModel", "Q2 YTD"),
+        QCoreApplication.translate("IndicatorModel", "Q3 YTD"),
+        QCoreApplication.translate("IndicatorModel", "Q4 YTD"),
+        QCoreApplication.translate("IndicatorModel", "Projected score"),
     ]
 
 

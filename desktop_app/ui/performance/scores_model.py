@@ -57,13 +57,14 @@ class ScoresTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        t = QCoreApplication.translate
         if section == COL_NO:
-            return t("ScoresModel", "No.")
+            return QCoreApplication.translate("ScoresModel", "No.")
         if section == COL_NAME:
-            return t("ScoresModel", "Project")
+            return QCoreApplication.translate("ScoresModel", "Project")
         if self._is_projection(section):
-            return t("ScoresModel", "{year} (projected)").format(year=self.projected_year)
+            return QCoreApplication.translate("ScoresModel", "{year} (projected)").format(
+                year=self.projected_year
+            )
         return str(self.years[section - FIRST_YEAR_COL])
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
