@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from desktop_app.domain.money import FEN_PER_WAN
 from desktop_app.snapshots.funding import PortfolioFundingRow, ScheduleRow
-from desktop_app.ui.funding.formatting import COLORS, kind_label
+from desktop_app.ui.funding.formatting import COLORS, kind_label, percent
 
 
 def _wan(fen: int | None) -> float:
@@ -61,9 +61,10 @@ class PlanChart(QChartView):
         fixed: list[float] = []
         reward: list[float] = []
         paid: list[float] = []
+        plan_word, paid_word = self.tr("plan"), self.tr("paid")
         for r in rows:
             expected = r.earned_reward_fen if r.earned_reward_fen is not None else r.reward_cap_fen
-            categories += [f"{r.year}\n{self.tr('plan')}", f"{r.year}\n{self.tr('paid')}"]
+            categories += [f"{r.year} {plan_word}", f"{r.year} {paid_word}"]
             startup += [_wan(r.startup_fen), 0.0]
             fixed += [_wan(r.fixed_fen), 0.0]
             reward += [_wan(expected), 0.0]
@@ -133,7 +134,8 @@ class ShareChart(QChartView):
         chart.addSeries(paid_line)
         chart.addSeries(dots)
         x_axis = QBarCategoryAxis()
-        x_axis.append([str(r.year) for r in rows] or [""])
+        reward_word = self.tr("reward")
+        x_axis.append([f"{r.year} {reward_word} {percent(r.planned_share)}" for r in rows] or [""])
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         y_axis = QValueAxis()
         y_axis.setRange(0, 100)

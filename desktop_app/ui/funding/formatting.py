@@ -12,24 +12,20 @@ WARNING_BACKGROUND = "#fff3cd"
 INVALID_STYLE = "border: 1px solid #c62828; background: #fdecea;"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Funding", text)
-
-
 def kind_label(code: str) -> str:
     names = {
-        "startup": _t("Start-up grant"),
-        "fixed": _t("Fixed support"),
-        "reward": _t("Performance reward"),
+        "startup": QCoreApplication.translate("Funding", "Start-up grant"),
+        "fixed": QCoreApplication.translate("Funding", "Fixed support"),
+        "reward": QCoreApplication.translate("Funding", "Performance reward"),
     }
     return names.get(code, code)
 
 
 def mode_label(code: str) -> str:
     names = {
-        "linear": _t("Linear (minus a step each year)"),
-        "geometric": _t("Geometric (minus a rate each year)"),
-        "manual": _t("Manual (an amount per year)"),
+        "linear": QCoreApplication.translate("Funding", "Linear (minus a step each year)"),
+        "geometric": QCoreApplication.translate("Funding", "Geometric (minus a rate each year)"),
+        "manual": QCoreApplication.translate("Funding", "Manual (an amount per year)"),
     }
     return names.get(code, code)
 

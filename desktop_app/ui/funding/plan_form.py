@@ -111,7 +111,7 @@ class PlanForm(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Taper mode"), self.mode)
         form.addRow(self.tr("First year of fixed support"), self.first_year)
-        form.addRow(self.tr("Years"), self.years)
+        form.addRow(self.tr("Years of fixed support"), self.years)
         form.addRow(self.tr("First year's amount (万元)"), self.first_amount)
         form.addRow(self.tr("Step per year (万元)"), self.step)
         form.addRow(self.tr("Rate per year (%)"), self.rate_percent)

@@ -40,17 +40,16 @@ _AMOUNT = {
 
 
 def _headers() -> list[str]:
-    t = QCoreApplication.translate
     return [
-        t("PortfolioFundingModel", "Year"),
-        t("PortfolioFundingModel", "Projects"),
-        t("PortfolioFundingModel", "Planned start-up"),
-        t("PortfolioFundingModel", "Planned fixed support"),
-        t("PortfolioFundingModel", "Reward caps"),
-        t("PortfolioFundingModel", "Earned rewards"),
-        t("PortfolioFundingModel", "Disbursed"),
-        t("PortfolioFundingModel", "Reward share (plan)"),
-        t("PortfolioFundingModel", "Reward share (paid)"),
+        QCoreApplication.translate("PortfolioFundingModel", "Year"),
+        QCoreApplication.translate("PortfolioFundingModel", "Projects"),
+        QCoreApplication.translate("PortfolioFundingModel", "Planned start-up"),
+        QCoreApplication.translate("PortfolioFundingModel", "Planned fixed support"),
+        QCoreApplication.translate("PortfolioFundingModel", "Reward caps"),
+        QCoreApplication.translate("PortfolioFundingModel", "Earned rewards"),
+        QCoreApplication.translate("PortfolioFundingModel", "Disbursed"),
+        QCoreApplication.translate("PortfolioFundingModel", "Reward share (plan)"),
+        QCoreApplication.translate("PortfolioFundingModel", "Reward share (paid)"),
     ]
 
 

@@ -23,13 +23,12 @@ COLUMN_COUNT = 5
 
 
 def _headers() -> list[str]:
-    t = QCoreApplication.translate
     return [
-        t("RegisterModel", "Paid on"),
-        t("RegisterModel", "Kind"),
-        t("RegisterModel", "Amount (万元)"),
-        t("RegisterModel", "Document no."),
-        t("RegisterModel", "Note"),
+        QCoreApplication.translate("RegisterModel", "Paid on"),
+        QCoreApplication.translate("RegisterModel", "Kind"),
+        QCoreApplication.translate("RegisterModel", "Amount (万元)"),
+        QCoreApplication.translate("RegisterModel", "Document no."),
+        QCoreApplication.translate("RegisterModel", "Note"),
     ]
 
 

@@ -42,17 +42,16 @@ _AMOUNT = {
 
 
 def _headers() -> list[str]:
-    t = QCoreApplication.translate
     return [
-        t("ScheduleModel", "Year"),
-        t("ScheduleModel", "Start-up"),
-        t("ScheduleModel", "Fixed support"),
-        t("ScheduleModel", "Reward cap"),
-        t("ScheduleModel", "Grade"),
-        t("ScheduleModel", "Earned reward"),
-        t("ScheduleModel", "Planned total"),
-        t("ScheduleModel", "Disbursed"),
-        t("ScheduleModel", "Warnings"),
+        QCoreApplication.translate("ScheduleModel", "Year"),
+        QCoreApplication.translate("ScheduleModel", "Start-up"),
+        QCoreApplication.translate("ScheduleModel", "Fixed support"),
+        QCoreApplication.translate("ScheduleModel", "Reward cap"),
+        QCoreApplication.translate("ScheduleModel", "Grade"),
+        QCoreApplication.translate("ScheduleModel", "Earned reward"),
+        QCoreApplication.translate("ScheduleModel", "Planned total"),
+        QCoreApplication.translate("ScheduleModel", "Disbursed"),
+        QCoreApplication.translate("ScheduleModel", "Warnings"),
     ]
 
 
