@@ -238,62 +238,62 @@
     <message>
         <location filename="../../desktop_app/ui/brief_action.py" line="69" />
         <source>Quarterly brief</source>
-        <translation type="unfinished" />
+        <translation>季度简报</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/brief_action.py" line="79" />
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>浏览…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/brief_action.py" line="85" />
         <source>Quarter</source>
-        <translation type="unfinished" />
+        <translation>季度</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/brief_action.py" line="86" />
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation>语言</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/brief_action.py" line="87" />
         <source>Save as</source>
-        <translation type="unfinished" />
+        <translation>保存为</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/brief_action.py" line="96" />
         <source>Create</source>
-        <translation type="unfinished" />
+        <translation>生成</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/brief_action.py" line="119" />
         <source>Save the brief as</source>
-        <translation type="unfinished" />
+        <translation>简报保存为</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/brief_action.py" line="119" />
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/brief_action.py" line="134" />
         <source>Choose where to save the brief.</source>
-        <translation type="unfinished" />
+        <translation>请选择简报的保存位置。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/brief_action.py" line="160" />
         <source>Brief written to {path}</source>
-        <translation type="unfinished" />
+        <translation>简报已保存至 {path}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/brief_action.py" line="170" />
         <source>The brief could not be made: {error}</source>
-        <translation type="unfinished" />
+        <translation>无法生成简报:{error}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/brief_action.py" line="175" />
         <source>Quarterly &amp;brief…</source>
-        <translation type="unfinished" />
+        <translation>季度简报(&amp;B)…</translation>
     </message>
 </context>
 <context>
@@ -759,52 +759,52 @@ Record this payment with the same number anyway?</source>
         <translation>思明区重点支撑项目管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="49" />
+        <location filename="../../desktop_app/ui/main_window.py" line="50" />
         <source>This database is open read-only: changes cannot be saved.</source>
         <translation>数据库以只读方式打开:修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="57" />
+        <location filename="../../desktop_app/ui/main_window.py" line="62" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="62" />
+        <location filename="../../desktop_app/ui/main_window.py" line="67" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="67" />
+        <location filename="../../desktop_app/ui/main_window.py" line="72" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="68" />
+        <location filename="../../desktop_app/ui/main_window.py" line="73" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="73" />
+        <location filename="../../desktop_app/ui/main_window.py" line="78" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="74" />
+        <location filename="../../desktop_app/ui/main_window.py" line="79" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="82" />
+        <location filename="../../desktop_app/ui/main_window.py" line="87" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="83" />
+        <location filename="../../desktop_app/ui/main_window.py" line="88" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="93" />
+        <location filename="../../desktop_app/ui/main_window.py" line="98" />
         <source>The interface language changes the next time the app starts.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
