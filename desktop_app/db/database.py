@@ -345,7 +345,7 @@ def _open(
         if created:
             stamp_application_id(engine)
         if revision != schema_version.HEAD:
-            if path is not None and revision is not None:
+            if path is not None and not created:
                 engine.dispose()  # settle the WAL so the copy is complete
                 db.backups_made.append(timestamped_backup(path, f"pre-{schema_version.HEAD}"))
             with server.user_errors(url):

@@ -5,16 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Labels", text)
-
-
 def project_status_label(code: str) -> str:
     names = {
-        "planned": _t("Planned"),
-        "active": _t("Active"),
-        "completed": _t("Completed"),
-        "suspended": _t("Suspended"),
+        "planned": QCoreApplication.translate("Labels", "Planned"),
+        "active": QCoreApplication.translate("Labels", "Active"),
+        "completed": QCoreApplication.translate("Labels", "Completed"),
+        "suspended": QCoreApplication.translate("Labels", "Suspended"),
     }
     return names.get(code, code)
 
