@@ -45,8 +45,13 @@ class MainWindow(QMainWindow):
         ctx.bus.sig_open_project.connect(lambda _pid: self.tabs.setCurrentIndex(0))
         ctx.bus.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.statusBar().showMessage(ctx.db.display_name)
+        notes = list(ctx.db.warnings)
         if ctx.readonly:
-            self.show_banner(self.tr("This database is open read-only: changes cannot be saved."))
+            notes.insert(0, self.tr("This database is open read-only: changes cannot be saved."))
+            if ctx.db.readonly_reason:
+                notes[0] += f" ({ctx.db.readonly_reason})"
+        if notes:
+            self.show_banner("\n".join(notes))
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)
