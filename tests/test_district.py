@@ -28,6 +28,8 @@ def test_cumulative_sums_and_average_averages() -> None:
     assert (p.current, p.percent, p.status) == (D(17), D("42.5"), "on_track")
     p = rules.progress(rules.KIND_AVERAGE, None, D(15), {2021: D(12), 2022: D(18)}, 2021, 2025)
     assert (p.current, p.percent, p.status) == (D(15), D(100), "met")
+    p = rules.progress(rules.KIND_LEVEL, D(602), D(900), {2025: D(897)}, 2021, 2025)
+    assert (p.percent, p.status) == (D("99.0"), "missed")  # the period is over
     p = rules.progress(rules.KIND_LEVEL, D(1), D(2), {2019: D(5)}, 2021, 2025)
     assert p.status == "no_data" and p.current is None
 

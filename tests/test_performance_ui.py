@@ -79,6 +79,9 @@ def test_entering_quarterly_actuals_saves_and_updates_projection(qtbot, db: Data
     assert "82.0" in tab.summary.text()
     snap = perf.project_performance(db, _pid(db), 2026)
     assert [r.ytd[2] for r in snap.indicators] == [D(90), D(9), D(3)]
+    dialog = tab.make_close_dialog(perf.preview_evaluation(db, _pid(db), 2026))
+    qtbot.addWidget(dialog)
+    assert dialog.warning.isVisibleTo(dialog) and "专利申请" in dialog.warning.text()
 
 
 def test_negative_actual_refused_with_reason_and_nothing_saved(qtbot, db: Database) -> None:  # noqa: ANN001
@@ -135,6 +138,7 @@ def test_close_year_dialog_needs_reason_for_override(qtbot, db: Database) -> Non
     dialog = tab.make_close_dialog(perf.preview_evaluation(db, pid, 2025))
     qtbot.addWidget(dialog)
     assert "92.5" in dialog.total_label.text()
+    assert not dialog.warning.isVisibleTo(dialog)
     dialog.grade.setCurrentIndex(dialog.grade.findData("B"))
     dialog.accept()
     assert dialog.error.text() and dialog.result_view is None

@@ -19,7 +19,7 @@ from desktop_app.i18n import register, t
 KIND_LEVEL = "level"
 KIND_CUMULATIVE = "5-year cumulative"
 KIND_AVERAGE = "5-year annual average"
-STATUSES = ("met", "on_track", "behind", "no_data")
+STATUSES = ("met", "on_track", "behind", "missed", "no_data")
 PERCENT_PLACES = Decimal("0.1")
 
 register(
@@ -75,6 +75,8 @@ def progress(
         percent = _percent(current, target)
     if percent >= 100:
         return Progress(current, percent, "met")
+    if last_year >= end_year:
+        return Progress(current, percent, "missed")
     if kind == KIND_AVERAGE:
         return Progress(current, percent, "behind")
     elapsed = _percent(Decimal(last_year - start_year + 1), Decimal(end_year - start_year + 1))

@@ -299,62 +299,67 @@
 <context>
     <name>CloseYearDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="37" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="43" />
         <source>Close {year} with an evaluation</source>
         <translation>{year} 年度绩效评价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="43" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="49" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="44" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="50" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="45" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="51" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="46" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="52" />
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="47" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="53" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="66" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="78" />
         <source>Total {total} → computed grade {grade}</source>
         <translation>总分 {total} → 计算等级 {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="77" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="90" />
+        <source>No Q4 figure yet for: {names}. Their latest year-to-date figure is used.</source>
+        <translation>以下指标尚无四季度数据:{names}。将按其最近一期年初至今累计值评价。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="99" />
         <source>Required when the grade differs from the computed one</source>
         <translation>等级与计算等级不同时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="87" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="109" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="88" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="110" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="89" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="111" />
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="93" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="115" />
         <source>Close the year</source>
         <translation>完成年度评价</translation>
     </message>
@@ -420,77 +425,82 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>DistrictModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="32" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="38" />
         <source>Target met</source>
         <translation>已达标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="33" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="39" />
         <source>On track</source>
         <translation>进度正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="34" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="40" />
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="35" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="41" />
+        <source>Not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="42" />
         <source>No data</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="42" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="49" />
         <source>Level</source>
         <translation>存量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="43" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="50" />
         <source>5-year total</source>
         <translation>五年累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="44" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="51" />
         <source>5-year annual average</source>
         <translation>五年年均</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="91" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="98" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="92" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="99" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="93" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="100" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="94" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="101" />
         <source>Base</source>
         <translation>基期值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="95" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="102" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="96" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="103" />
         <source>Current</source>
         <translation>当前值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="97" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="104" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="136" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="143" />
         <source>Base year {year}</source>
         <translation>基期年份 {year}</translation>
     </message>
@@ -1142,8 +1152,8 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="222" />
-        <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; ({grade})</source>
-        <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt;({grade})</translation>
+        <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; → {grade}</source>
+        <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="259" />
@@ -1163,12 +1173,12 @@ Record this payment with the same number anyway?</source>
         <translation>“{name}”已有实绩,保存时将一并删除。是否继续?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="348" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="350" />
         <source>Reopen {year}</source>
         <translation>重新打开 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="349" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="351" />
         <source>Why is the evaluation reopened? (kept in the audit trail)</source>
         <translation>重新打开评价的理由(记入审计日志):</translation>
     </message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,14 +29,19 @@ from desktop_app.ui.widgets.date_field import DateField
 
 class CloseYearDialog(QDialog):
     def __init__(
-        self, ctx: AppContext, preview: EvaluationView, parent: QWidget | None = None
+        self,
+        ctx: AppContext,
+        preview: EvaluationView,
+        parent: QWidget | None = None,
+        *,
+        missing_q4: tuple[str, ...] = (),
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.preview = preview
         self.result_view: EvaluationView | None = None
         self.setWindowTitle(self.tr("Close {year} with an evaluation").format(year=preview.year))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(640)
 
         table = QTableWidget(len(preview.items), 5)
         table.setHorizontalHeaderLabels(
@@ -51,14 +57,20 @@ class CloseYearDialog(QDialog):
             cells = (
                 item.name,
                 fmt(item.weight),
-                fmt(item.target),
+                fmt(item.target) if item.direction != "qualitative" else "—",
                 fmt(item.actual),
                 fmt(item.score, 2),
             )
             for col, text in enumerate(cells):
-                table.setItem(row, col, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                if col:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                table.setItem(row, col, cell)
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table = table
 
@@ -68,6 +80,16 @@ class CloseYearDialog(QDialog):
             )
         )
         self.total_label.setStyleSheet("font-weight: bold;")
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet("background: #fff4e5; color: #8a4b00; padding: 4px;")
+        self.warning.setVisible(bool(missing_q4))
+        if missing_q4:
+            self.warning.setText(
+                self.tr(
+                    "No Q4 figure yet for: {names}. Their latest year-to-date figure is used."
+                ).format(names="、".join(missing_q4))
+            )
         self.grade = QComboBox()
         for letter in ("A", "B", "C", "D"):
             self.grade.addItem(grade_label(letter), letter)
@@ -95,6 +117,7 @@ class CloseYearDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table, 1)
+        layout.addWidget(self.warning)
         layout.addWidget(self.total_label)
         layout.addLayout(form)
         layout.addWidget(self.error)

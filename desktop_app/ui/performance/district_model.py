@@ -24,7 +24,13 @@ Index = QModelIndex | QPersistentModelIndex
 COL_NO, COL_NAME, COL_UNIT, COL_BASE, COL_TARGET = range(5)
 FIRST_YEAR_COL = 5
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
-STATUS_COLORS = {"met": "#2e7d32", "on_track": "#7cb342", "behind": "#ef6c00", "no_data": "#9e9e9e"}
+STATUS_COLORS = {
+    "met": "#2e7d32",
+    "on_track": "#7cb342",
+    "behind": "#ef6c00",
+    "missed": "#c62828",
+    "no_data": "#9e9e9e",
+}
 
 
 def status_label(code: str) -> str:
@@ -32,6 +38,7 @@ def status_label(code: str) -> str:
         "met": QCoreApplication.translate("DistrictModel", "Target met"),
         "on_track": QCoreApplication.translate("DistrictModel", "On track"),
         "behind": QCoreApplication.translate("DistrictModel", "Behind"),
+        "missed": QCoreApplication.translate("DistrictModel", "Not met"),
         "no_data": QCoreApplication.translate("DistrictModel", "No data"),
     }
     return names.get(code, code)

@@ -219,7 +219,7 @@ class PerformanceTab(ProjectTab):
             parts.append(text)
         elif snap.projected_total is not None:
             parts.append(
-                self.tr("Projected from Q{q} year-to-date: <b>{score}</b> ({grade})").format(
+                self.tr("Projected from Q{q} year-to-date: <b>{score}</b> → {grade}").format(
                     q=snap.projection_quarter,
                     score=fmt(snap.projected_total, 1),
                     grade=grade_label(snap.projected_grade),
@@ -334,7 +334,9 @@ class PerformanceTab(ProjectTab):
 
     def make_close_dialog(self, preview) -> CloseYearDialog:  # noqa: ANN001
         """The close-year dialog (a seam for tests, which drive it without exec)."""
-        return CloseYearDialog(self.ctx, preview, self)
+        rows = self.snapshot.indicators if self.snapshot else ()
+        missing = tuple(r.name for r in rows if r.direction != "qualitative" and r.ytd[3] is None)
+        return CloseYearDialog(self.ctx, preview, self, missing_q4=missing)
 
     def ask_reason(self, title: str, label: str) -> str | None:
         text, ok = QInputDialog.getMultiLineText(self, title, label)
