@@ -12,7 +12,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import AuditEntry, Base, Project
@@ -52,6 +52,40 @@ def _row_key(obj: Base) -> str:
     return ",".join(str(v) for v in identity) if identity else ""
 
 
+def _codes(items: Any) -> str:
+    return ",".join(sorted(str(getattr(i, "code", None) or _row_key(i)) for i in items))
+
+
+def _link_changes(obj: Base) -> list[tuple[str, str, str]]:
+    """Many-to-many links (a project's key domains) as one field: codes before → after."""
+    state = inspect(obj)
+    changes = []
+    for rel in state.mapper.relationships:
+        if rel.secondary is None:
+            continue
+        hist = state.attrs[rel.key].history
+        if hist.has_changes():
+            kept = list(hist.unchanged)
+            changes.append((rel.key, _codes(kept + list(hist.deleted)),
+                            _codes(kept + list(hist.added))))
+    return changes
+
+
+def _delete_project_rows(session: Session) -> None:
+    """Rows the database would cascade away with a deleted project go through the session,
+    so each of them is recorded too (not only the project row)."""
+    ids = [o.id for o in session.deleted if isinstance(o, Project) and o.id is not None]
+    if not ids:
+        return
+    for mapper in Base.registry.mappers:
+        cls = mapper.class_
+        if cls in (Project, AuditEntry) or "project_id" not in mapper.columns:
+            continue
+        for row in session.scalars(select(cls).where(mapper.columns["project_id"].in_(ids))):
+            if row not in session.deleted:
+                session.delete(row)
+
+
 def _entries(session: Session) -> list[dict[str, Any]]:
     stamp = now().replace(tzinfo=None, microsecond=0)
     who = {"os_user": session.info.get("os_user", ""), "officer": session.info.get("officer", "")}
@@ -80,6 +114,9 @@ def _entries(session: Session) -> list[dict[str, Any]]:
         for attr in inspect(obj).mapper.column_attrs:
             if attr.key not in _SKIP_FIELDS:
                 add(obj, "insert", attr.key, None, getattr(obj, attr.key))
+        for key, _before, after in _link_changes(obj):
+            if after:
+                add(obj, "insert", key, None, after)
     for obj in session.dirty:
         if isinstance(obj, AuditEntry) or not isinstance(obj, Base):
             continue
@@ -93,6 +130,9 @@ def _entries(session: Session) -> list[dict[str, Any]]:
                 after = hist.added[0] if hist.added else None
                 if before != after:
                     add(obj, "update", attr.key, before, after)
+        for key, before, after in _link_changes(obj):
+            if before != after:
+                add(obj, "update", key, before, after)
     for obj in session.deleted:
         if isinstance(obj, AuditEntry) or not isinstance(obj, Base):
             continue
@@ -112,6 +152,10 @@ def install(factory: sessionmaker[Session], *, officer: str = "") -> None:
     """Make every session from `factory` write the audit trail."""
     factory.kw.setdefault("info", {})
     factory.kw["info"] = {**factory.kw["info"], "os_user": _os_user(), "officer": officer}
+
+    @event.listens_for(factory, "before_flush")
+    def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+        _delete_project_rows(session)
 
     @event.listens_for(factory, "after_flush")
     def _after_flush(session: Session, _ctx: Any) -> None:
