@@ -22,6 +22,7 @@ from desktop_app.db.database import Database, open_database  # noqa: E402
 from desktop_app.i18n import set_language  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
+pytest_plugins = ("pg_support",)  # PostgreSQL fixtures: pg_url, pg_db
 
 
 @pytest.fixture(autouse=True)

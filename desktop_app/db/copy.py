@@ -185,7 +185,7 @@ def copy_database(
     """Copy every row from `source` into the empty `target`; checked, all or nothing."""
     src = open_database(source, create=False, seed=False, lock=False, ask_password=ask_password)
     try:
-        if to_url(target) == src.url.set(password=None) or to_url(target) == src.url:
+        if to_url(target) == src.url._replace(password=None) or to_url(target) == src.url:
             raise UserError(
                 t("source and target are the same database ({db})", db=src.display_name)
             )

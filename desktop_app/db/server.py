@@ -22,7 +22,8 @@ from sqlalchemy.pool import NullPool
 from desktop_app.errors import DatabaseRefused, UserError
 from desktop_app.i18n import register, t
 
-#: Gets the masked server name, returns a password (None: the user cancelled).
+#: Gets the masked server name; returns the password, "" if the officer cancelled, or
+#: None when there is no one to ask (no terminal).
 PasswordPrompt = Callable[[str], str | None]
 
 CONNECT_TIMEOUT_S = 10
@@ -161,7 +162,8 @@ def reachable_url(url: URL, ask_password: PasswordPrompt | None = None) -> URL:
             return url
         except DBAPIError as exc:
             if attempt == 0 and _needs_password(exc) and url.password is None:
-                if ask_password is None:
+                password = ask_password(server) if ask_password else None
+                if password is None:  # nobody to ask (no terminal, no window)
                     raise DatabaseRefused(
                         t(
                             "{server}: a password is needed; set PGPASSWORD or ~/.pgpass, "
@@ -169,8 +171,7 @@ def reachable_url(url: URL, ask_password: PasswordPrompt | None = None) -> URL:
                             server=server,
                         )
                     ) from None
-                password = ask_password(server)
-                if not password:
+                if not password:  # the officer cancelled the prompt
                     raise DatabaseRefused(t("{server}: no password given", server=server)) from None
                 url = url.set(password=password)
                 continue
