@@ -7,4 +7,5 @@ PAGES: tuple[str, ...] = (
     "desktop_app.ui.performance.scores_page",
     "desktop_app.ui.performance.district_page",
     "desktop_app.ui.funding.page",
+    "desktop_app.ui.history.page",
 )
