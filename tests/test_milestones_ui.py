@@ -150,7 +150,7 @@ def test_set_and_compare_baselines(qtbot, tab: MilestonesTab, db: Database, monk
 
 def test_health_marker_shows_the_reasons(qtbot, tab: MilestonesTab, db: Database) -> None:
     tab.add_milestone()  # due 2026-10-15, 0 % done: due within 30 days
-    assert tab.health.level.text() == "Health: Amber"
+    qtbot.waitUntil(lambda: tab.health.level.text() == "Health: Amber", timeout=10000)
     assert "将于 30 天后(2026-10-15)到期,但仅完成 0%" in tab.health.reasons.text()
 
 

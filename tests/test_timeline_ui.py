@@ -134,3 +134,19 @@ def test_portfolio_model_health_column(demo_ctx: AppContext) -> None:
     assert index.data() == "Red"
     assert index.data(Qt.ItemDataRole.DecorationRole) == QColor("#d32f2f")
     assert "已逾期 45 天" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_portfolio_timeline_loads_the_rest_in_the_background(
+    qtbot, demo_ctx: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.ui.milestones import timeline_page
+
+    monkeypatch.setattr(timeline_page, "FIRST_ROWS", 5)
+    page = PortfolioTimelinePage(demo_ctx)
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.sig_loaded, timeout=20000):
+        page.refresh()
+        rows = page.timeline._rows
+        assert [bool(r.bars) for r in rows] == [True] * 5 + [False] * 8
+    assert all(r.bars for r in page.timeline._rows)
+    assert page.summary.text() == "13 projects, 88 milestones"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
 from desktop_app.domain.milestones import MilestoneEdit, slip_days
 
@@ -118,9 +119,8 @@ class AttentionItem:
         return self.days < 0
 
 
-@dataclass(frozen=True, slots=True)
-class TimelineBar:
-    """One milestone as the Gantt draws it (compact: 50,000 of these must be cheap)."""
+class TimelineBar(NamedTuple):
+    """One milestone as the Gantt draws it (a tuple: 50,000 of these must be cheap)."""
 
     id: int
     title: str

@@ -1,22 +1,31 @@
 """The portfolio timeline: one row per project, its milestones laid along it.
 
-Paints only the rows on screen, so 2,000 projects × 25 milestones scroll smoothly.
+Shows at once with the first screens' bars, loads the rest off the GUI thread, and paints
+only the rows on screen, so 2,000 projects × 25 milestones open and scroll smoothly.
 Clicking a bar selects it; double-clicking opens the project.
 """
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.periods import today
-from desktop_app.services.timeline import portfolio_timeline
-from desktop_app.snapshots.milestones import TimelineGroup
+from desktop_app.services.timeline import timeline_bars, timeline_projects, timeline_span
+from desktop_app.snapshots.milestones import TimelineBar
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.widgets.timeline import TimelineRow, TimelineView
+from desktop_app.ui.worker import run_in_background
+
+#: Projects whose bars load before the page shows (a few screens' worth).
+FIRST_ROWS = 120
 
 
 class PortfolioTimelinePage(Page):
+    sig_loaded = Signal()
+    """Every project's bars are in (after the background load)."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.timeline = TimelineView()
@@ -41,23 +50,43 @@ class PortfolioTimelinePage(Page):
             lambda: self.timeline.set_zoom(self.zoom.currentData())
         )
         self.timeline.sig_milestone_double_clicked.connect(self._open)
-        self._row_of_milestone: dict[int, int] = {}
+        self._generation = 0
 
     def page_title(self) -> str:
         return self.tr("Timeline")
 
     def refresh(self) -> None:
-        self.show_groups(portfolio_timeline(self.ctx.db, self.ctx.lang))
-
-    def show_groups(self, groups: list[TimelineGroup]) -> None:
-        self.timeline.set_rows(
-            [TimelineRow(g.project_id, g.label, g.bars) for g in groups], today()
-        )
+        """Labels and the first screens at once; every other project's bars in the background."""
+        db = self.ctx.db
+        groups = timeline_projects(db, self.ctx.lang)
+        first = timeline_bars(db, [g.project_id for g in groups[:FIRST_ROWS]])
+        rows = [TimelineRow(g.project_id, g.label, first.get(g.project_id, ())) for g in groups]
+        self.timeline.set_rows(rows, today(), timeline_span(db))
         self.timeline.scroll_to_date(today())
-        count = sum(len(g.bars) for g in groups)
+        self._generation += 1
+        self._show_summary(len(groups), sum(len(b) for b in first.values()))
+        if len(groups) > FIRST_ROWS:
+            generation = self._generation
+            run_in_background(
+                lambda: timeline_bars(db),
+                lambda bars: self._loaded(generation, bars),
+                lambda exc: self.summary.setText(str(exc)),
+                self,
+            )
+        else:
+            self.sig_loaded.emit()
+
+    def _loaded(self, generation: int, bars: dict[int, tuple[TimelineBar, ...]]) -> None:
+        if generation != self._generation:  # a newer refresh is on its way
+            return
+        self.timeline.set_bars(bars)
+        self._show_summary(self.timeline.row_count(), sum(len(b) for b in bars.values()))
+        self.sig_loaded.emit()
+
+    def _show_summary(self, projects: int, milestones: int) -> None:
         self.summary.setText(
             self.tr("{projects} projects, {milestones} milestones").format(
-                projects=len(groups), milestones=count
+                projects=projects, milestones=milestones
             )
         )
 

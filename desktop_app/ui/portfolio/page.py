@@ -25,6 +25,7 @@ from desktop_app.ui.page_base import Page
 from desktop_app.ui.portfolio.filter_proxy import PortfolioFilterProxy
 from desktop_app.ui.portfolio.table_model import COL_HEALTH, COL_NAME, COL_NO, PortfolioTableModel
 from desktop_app.ui.project.view import ProjectView
+from desktop_app.ui.worker import run_in_background
 
 
 class PortfolioPage(Page):
@@ -90,6 +91,7 @@ class PortfolioPage(Page):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.project_view.details.sig_saved.connect(lambda _id: self.refresh())
         ctx.bus.sig_open_project.connect(self.open_project)
+        ctx.bus.sig_data_changed.connect(self.refresh_health)
         self._current_id: int | None = None
         self._reverting = False
 
@@ -124,10 +126,20 @@ class PortfolioPage(Page):
 
     def refresh(self) -> None:
         self.model.set_rows(project_service.list_projects(self.ctx.db))
-        self.model.set_health(health_by_project(self.ctx.db, today()))
+        self.refresh_health()
         self._update_count()
         if self._current_id is not None:
             self._select(self._current_id)
+
+    def refresh_health(self) -> None:
+        """Health needs every project's money and scores: computed off the GUI thread."""
+        db, as_of = self.ctx.db, today()
+        run_in_background(
+            lambda: health_by_project(db, as_of), self.model.set_health, self._health_failed, self
+        )
+
+    def _health_failed(self, exc: BaseException) -> None:
+        self.ctx.bus.sig_status.emit(self.tr("Health could not be computed: {why}").format(why=exc))
 
     def _select(self, project_id: int) -> None:
         row = self.model.row_of_project(project_id)

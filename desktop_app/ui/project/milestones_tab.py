@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
@@ -49,9 +49,13 @@ from desktop_app.ui.project.milestones_view import MilestoneTableView
 from desktop_app.ui.project.tab_base import ProjectTab
 from desktop_app.ui.widgets.health_marker import HealthMarker
 from desktop_app.ui.widgets.timeline import TimelineRow, TimelineView
+from desktop_app.ui.worker import run_in_background
 
 
 class MilestonesTab(ProjectTab):
+    sig_health_shown = Signal()
+    """The project's health marker has been updated."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.undo_stack = QUndoStack(self)
@@ -202,18 +206,31 @@ class MilestonesTab(ProjectTab):
         self._set_enabled()
 
     def _show_health(self) -> None:
-        if self.project_id is None:
-            self.health.set_health(None)
-            self.slip_label.clear()
-            return
-        health: Health = project_health(self.ctx.db, self.project_id, today())
-        self.health.set_health(health)
         slip = worst_slip(r.slip_days for r in self._rows)
-        self.slip_label.setText(
-            self.tr("Worst slip: {n} days").format(n=f"{slip:+d}" if slip else "0")
-            if slip is not None
-            else self.tr("No baseline yet")
+        if self.project_id is None:
+            self.slip_label.clear()
+        elif slip is None:
+            self.slip_label.setText(self.tr("No baseline yet"))
+        else:
+            self.slip_label.setText(
+                self.tr("Worst slip: {n} days").format(n=f"{slip:+d}" if slip else "0")
+            )
+        pid, db = self.project_id, self.ctx.db
+        if pid is None:
+            self.health.set_health(None)
+            return
+        # health reads the portfolio's money and scores too: off the GUI thread
+        run_in_background(
+            lambda: project_health(db, pid, today()),
+            lambda health: self._health_ready(pid, health),
+            lambda exc: self.health.reasons.setText(str(exc)),
+            self,
         )
+
+    def _health_ready(self, project_id: int, health: Health) -> None:
+        if project_id == self.project_id:
+            self.health.set_health(health)
+            self.sig_health_shown.emit()
 
     def _set_enabled(self) -> None:
         has_project = self.project_id is not None and not self.ctx.readonly

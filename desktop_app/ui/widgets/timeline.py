@@ -7,7 +7,7 @@ a today line and a month/quarter/year zoom; clicking a bar emits its milestone i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -85,23 +85,38 @@ class TimelineView(QAbstractScrollArea):
         self.setMinimumHeight(HEADER_H + 3 * ROW_H)
 
     # --- data -----------------------------------------------------------------------
-    def set_rows(self, rows: Sequence[TimelineRow], today: date) -> None:
-        """Replace the rows; the date range grows to whole years around all bars."""
+    def set_rows(
+        self,
+        rows: Sequence[TimelineRow],
+        today: date,
+        span: tuple[date, date] | None = None,
+    ) -> None:
+        """Replace the rows. The date range is whole years around `span` (or around all
+        bars when no span is given), and at least to the end of the year after today."""
         self._rows = list(rows)
         self._today = today
         lo, hi = today.toordinal(), today.toordinal()
-        for row in self._rows:
-            for b in row.bars:
-                for d in (b.planned_start, b.baseline_start, b.planned_end, b.baseline_end):
-                    if d is not None:
-                        o = d.toordinal()
-                        lo = o if o < lo else lo
-                        hi = o if o > hi else hi
+        if span is not None:
+            lo, hi = min(lo, span[0].toordinal()), max(hi, span[1].toordinal())
+        else:
+            for row in self._rows:
+                for b in row.bars:
+                    for d in (b.planned_start, b.baseline_start, b.planned_end, b.baseline_end):
+                        if d is not None:
+                            o = d.toordinal()
+                            lo = o if o < lo else lo
+                            hi = o if o > hi else hi
         self._first = date(date.fromordinal(lo).year, 1, 1).toordinal()
-        # room to look ahead: at least the year after today
         hi = max(hi, today.toordinal() + 365)
         self._last = date(date.fromordinal(hi).year, 12, 31).toordinal()
         self._update_scrollbars()
+        self.viewport().update()
+
+    def set_bars(self, bars: Mapping[int, tuple[TimelineBar, ...]]) -> None:
+        """Fill in rows' bars by row key (rows loaded later); the date range stays."""
+        self._rows = [
+            TimelineRow(r.key, r.label, bars[r.key]) if r.key in bars else r for r in self._rows
+        ]
         self.viewport().update()
 
     def row_count(self) -> int:
