@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -142,11 +143,14 @@ def _move_aside(db_path: Path) -> Path:
     return aside
 
 
-def restore_database(db_path: Path, source: Path) -> RestoreResult:
+def restore_database(
+    db_path: Path, source: Path, *, close: Callable[[], None] | None = None
+) -> RestoreResult:
     """Replace the database at `db_path` with the checked backup `source`.
 
-    The caller must have closed its own engine on `db_path`; another running instance
-    makes this refuse. Returns where the previous database went.
+    Another running instance makes this refuse. `close` shuts this process's own
+    engine on `db_path` once the copy is ready (the lock is kept meanwhile); without
+    it the caller must have closed it already. Returns where the previous database went.
     """
     db_path = Path(db_path).absolute()
     source = Path(source).absolute()
@@ -165,6 +169,8 @@ def restore_database(db_path: Path, source: Path) -> RestoreResult:
     incoming = db_path.with_name(f".{db_path.name}.restore.tmp")
     try:
         copy_database(source, incoming)
+        if close is not None:
+            close()
         saved_as = damaged = None
         if db_path.exists():
             if _current_is_sound(db_path):

@@ -1,0 +1,1 @@
+"""The History page: the audit trail, filterable by project, field and date."""

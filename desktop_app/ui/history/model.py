@@ -1,0 +1,108 @@
+"""The audit trail as a table: one changed field per row, no database inside."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from desktop_app.snapshots.safety import HistoryRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+COL_AT, COL_WHO, COL_ACTION, COL_PROJECT, COL_TABLE, COL_FIELD, COL_BEFORE, COL_AFTER = range(8)
+COLUMN_COUNT = 8
+
+
+def _headers() -> list[str]:
+    tr = QCoreApplication.translate
+    return [
+        tr("HistoryModel", "When"),
+        tr("HistoryModel", "Who"),
+        tr("HistoryModel", "Change"),
+        tr("HistoryModel", "Project"),
+        tr("HistoryModel", "Table"),
+        tr("HistoryModel", "Field"),
+        tr("HistoryModel", "Before"),
+        tr("HistoryModel", "After"),
+    ]
+
+
+def action_label(action: str) -> str:
+    tr = QCoreApplication.translate
+    return {
+        "insert": tr("HistoryModel", "added"),
+        "update": tr("HistoryModel", "changed"),
+        "delete": tr("HistoryModel", "deleted"),
+    }.get(action, action)
+
+
+def who(row: HistoryRow) -> str:
+    if row.officer and row.os_user:
+        return f"{row.officer} ({row.os_user})"
+    return row.officer or row.os_user
+
+
+class HistoryModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[HistoryRow] = []
+        self._headers = _headers()
+
+    def set_rows(self, rows: list[HistoryRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> HistoryRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(r, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_BEFORE, COL_AFTER, COL_TABLE):
+            if col == COL_TABLE:
+                return f"{r.table_name} #{r.row_key}" + (f"\n{r.reason}" if r.reason else "")
+            return self._text(r, col)
+        return None
+
+    @staticmethod
+    def _text(r: HistoryRow, col: int) -> str:
+        if col == COL_AT:
+            return r.at.strftime("%Y-%m-%d %H:%M:%S")
+        if col == COL_WHO:
+            return who(r)
+        if col == COL_ACTION:
+            return action_label(r.action)
+        if col == COL_PROJECT:
+            return r.project_name
+        if col == COL_TABLE:
+            return r.table_name
+        if col == COL_FIELD:
+            return r.field
+        if col == COL_BEFORE:
+            return "" if r.before is None else r.before
+        return "" if r.after is None else r.after

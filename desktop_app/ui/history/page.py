@@ -1,0 +1,131 @@
+"""History page: who changed what and when, newest first (the audit trail, read-only)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.parsing import ParseError
+from desktop_app.services.history import history_fields, list_history
+from desktop_app.services.projects import list_projects
+from desktop_app.snapshots.safety import HistoryFilter
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.history.model import (
+    COL_ACTION,
+    COL_AT,
+    COL_FIELD,
+    COL_PROJECT,
+    COL_TABLE,
+    COL_WHO,
+    HistoryModel,
+)
+from desktop_app.ui.page_base import Page
+from desktop_app.ui.widgets.date_field import DateField
+
+COLUMN_WIDTHS = {COL_AT: 150, COL_WHO: 140, COL_ACTION: 60, COL_PROJECT: 220, COL_TABLE: 110,
+                 COL_FIELD: 120}
+
+
+class HistoryPage(Page):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = HistoryModel(self)
+        self.project = QComboBox()
+        self.project.setMinimumWidth(220)
+        self.field = QComboBox()
+        self.field.setMinimumWidth(140)
+        self.date_from = DateField()
+        self.date_to = DateField()
+        self.apply = QPushButton(self.tr("Show"))
+        self.summary = QLabel()
+        filters = QHBoxLayout()
+        for label, widget in (
+            (self.tr("Project"), self.project),
+            (self.tr("Field"), self.field),
+            (self.tr("From"), self.date_from),
+            (self.tr("To"), self.date_to),
+        ):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget)
+        filters.addWidget(self.apply)
+        filters.addStretch(1)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for col, width in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(col, width)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        self.apply.clicked.connect(self.load)
+        self.project.activated.connect(self.load)
+        self.field.activated.connect(self.load)
+
+    def page_title(self) -> str:
+        return self.tr("History")
+
+    def refresh(self) -> None:
+        """Reload the choices (keeping the current ones) and the entries."""
+        project, field = self.project.currentData(), self.field.currentData()
+        self.project.clear()
+        self.project.addItem(self.tr("All projects"), None)
+        for p in list_projects(self.ctx.db):
+            self.project.addItem(f"{p.no}. {p.name_zh}", p.id)
+        self.field.clear()
+        self.field.addItem(self.tr("All fields"), None)
+        for name in history_fields(self.ctx.db):
+            self.field.addItem(name, name)
+        self.project.setCurrentIndex(max(0, self.project.findData(project)))
+        self.field.setCurrentIndex(max(0, self.field.findData(field)))
+        self.load()
+
+    def current_filter(self) -> HistoryFilter | None:
+        """The filter as chosen, or None (with the bad date marked) when a date is not one."""
+        dates = []
+        for box in (self.date_from, self.date_to):
+            try:
+                dates.append(box.value())
+                box.set_error(None)
+            except ParseError as exc:
+                box.set_error(str(exc))
+                return None
+        return HistoryFilter(
+            project_id=self.project.currentData(),
+            field=self.field.currentData(),
+            date_from=dates[0],
+            date_to=dates[1],
+        )
+
+    def load(self) -> None:
+        flt = self.current_filter()
+        if flt is None:
+            return
+        rows = list_history(self.ctx.db, flt)
+        self.model.set_rows(rows)
+        text = self.tr("{n} changes, newest first").format(n=len(rows))
+        if len(rows) >= flt.limit:
+            text += " " + self.tr("(only the newest {n} are shown; narrow the filter)").format(
+                n=flt.limit
+            )
+        self.summary.setText(text)
+
+
+def create(ctx: AppContext, parent: QWidget | None = None) -> HistoryPage:
+    return HistoryPage(ctx, parent)
