@@ -35,7 +35,9 @@ def run_gui(db_target: str | None, lang: str | None = None) -> int:
 
     target = db_target or default_database()
     try:
-        db = open_database(target, officer=prefs.officer)
+        from desktop_app.ui.password_prompt import ask_password_in_window
+
+        db = open_database(target, officer=prefs.officer, ask_password=ask_password_in_window)
     except UserError as exc:
         dialogs.show_error(None, str(exc))
         return 2

@@ -21,8 +21,9 @@ from desktop_app.domain.parsing import ParseError
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.services import projects as project_service
+from desktop_app.services.conflicts import ConflictError
 from desktop_app.snapshots.project import ProjectDetail, ProjectEdit
-from desktop_app.ui import dialogs
+from desktop_app.ui import conflict_dialog, dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import PROJECT_STATUS_CODES, project_status_label
 from desktop_app.ui.project.tab_base import ProjectTab
@@ -222,20 +223,51 @@ class ProjectDetailsForm(ProjectTab):
         self.clear_errors()
         try:
             edit = self.current_edit()
-            saved = project_service.save_project(
-                self.ctx.db, self._detail.id, edit, self._detail.version
-            )
+            saved = self._save_resolving_conflicts(self._detail, edit)
         except ValidationError as exc:
             self.show_errors(exc.errors)
             return False
         except UserError as exc:
             dialogs.show_error(self, str(exc))
             return False
+        if saved is None:
+            return False
         self._detail = saved
         self._fill(saved)
         self.sig_saved.emit(saved.id)
         self.ctx.bus.sig_data_changed.emit()
         return True
+
+    def _save_resolving_conflicts(
+        self, loaded: ProjectDetail, edit: ProjectEdit
+    ) -> ProjectDetail | None:
+        """Save; if someone saved first, let the officer Reload or Re-apply (None: not saved)."""
+        version = loaded.version
+        while True:
+            try:
+                return project_service.save_project(self.ctx.db, loaded.id, edit, version)
+            except ConflictError as exc:
+                choice = conflict_dialog.resolve_conflict(self, exc, self._field_labels())
+                if choice == conflict_dialog.REAPPLY:
+                    version = exc.current_version
+                    continue
+                if choice == conflict_dialog.RELOAD:
+                    self.load_project(loaded.id)
+                return None
+
+    def _field_labels(self) -> dict[str, str]:
+        return {
+            "name_zh": self.tr("Name (Chinese)"),
+            "name_en": self.tr("Name (English)"),
+            "zone": self.tr("Zone"),
+            "domains": self.tr("Key domains"),
+            "status": self.tr("Status"),
+            "lead_org": self.tr("Lead organisation"),
+            "start_date": self.tr("Start"),
+            "end_date": self.tr("End"),
+            "summary_zh": self.tr("Summary"),
+            "notes": self.tr("Notes"),
+        }
 
     def discard(self) -> None:
         self._fill(self._detail)
