@@ -24,7 +24,7 @@ def list_history(db: Database, flt: HistoryFilter | None = None) -> list[History
     if flt.date_to is not None:
         q = q.where(AuditEntry.at < datetime.combine(flt.date_to + timedelta(days=1), time.min))
     with db.reader() as s:
-        names = dict(s.execute(select(Project.id, Project.name_zh)).tuples().all())
+        names = {pid: name for pid, name in s.execute(select(Project.id, Project.name_zh))}
         return [
             HistoryRow(
                 at=e.at,

@@ -45,6 +45,8 @@ class HistoryPage(Page):
         self.field.setMinimumWidth(140)
         self.date_from = DateField()
         self.date_to = DateField()
+        for box in (self.date_from, self.date_to):
+            box.setMinimumWidth(130)
         self.apply = QPushButton(self.tr("Show"))
         self.summary = QLabel()
         filters = QHBoxLayout()

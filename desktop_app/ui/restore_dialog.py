@@ -1,0 +1,268 @@
+"""File → Back up now / Restore…: the backups beside the database, and putting one back.
+
+The list (date, reason, size, projects) is read off the GUI thread, since each backup
+is opened to count its projects. Restoring asks first, saves the current database as
+a backup, replaces the file and reopens it; the window then reloads every page.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import UserError
+from desktop_app.services.backups import backup_now, list_backups, restore_backup
+from desktop_app.snapshots.safety import BackupRow
+from desktop_app.ui import dialogs
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.worker import run_in_background
+
+Index = QModelIndex | QPersistentModelIndex
+COL_TAKEN, COL_REASON, COL_SIZE, COL_PROJECTS = range(4)
+
+
+def reason_label(label: str) -> str:
+    tr = QCoreApplication.translate
+    base = label.split(".")[0]
+    known = {
+        "daily": tr("RestoreDialog", "daily (first start of the day)"),
+        "manual": tr("RestoreDialog", "made by hand"),
+        "pre-import": tr("RestoreDialog", "before an import"),
+        "pre-restore": tr("RestoreDialog", "before a restore"),
+    }
+    if base in known:
+        return known[base]
+    if base.startswith("pre-"):
+        return tr("RestoreDialog", "before an upgrade ({step})").format(step=base[4:])
+    return base
+
+
+def size_text(size: int) -> str:
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
+class BackupModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[BackupRow] = []
+        tr = QCoreApplication.translate
+        self._headers = [
+            tr("RestoreDialog", "Taken"),
+            tr("RestoreDialog", "Reason"),
+            tr("RestoreDialog", "Size"),
+            tr("RestoreDialog", "Projects"),
+        ]
+
+    def set_rows(self, rows: list[BackupRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> BackupRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == COL_TAKEN:
+                return r.taken_at.strftime("%Y-%m-%d %H:%M:%S")
+            if col == COL_REASON:
+                return reason_label(r.label)
+            if col == COL_SIZE:
+                return size_text(r.size_bytes)
+            if r.projects is None:
+                return QCoreApplication.translate("RestoreDialog", "damaged")
+            return str(r.projects)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return r.problem or str(r.path)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_SIZE, COL_PROJECTS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if index.isValid() and not self._rows[index.row()].usable:
+            return Qt.ItemFlag.NoItemFlags
+        return super().flags(index)
+
+
+class RestoreDialog(QDialog):
+    """Pick a backup (or another file) and restore it; `restored` is set on success."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.restored = False
+        self.setWindowTitle(self.tr("Restore from a backup"))
+        self.resize(640, 420)
+        self.model = BackupModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.status = QLabel(self.tr("Reading the backups…"))
+        self.status.setWordWrap(True)
+        note = QLabel(
+            self.tr(
+                "Restoring replaces the current data with the backup. The current data is "
+                "saved as a backup first, so this can be undone."
+            )
+        )
+        note.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.restore_button = QPushButton(self.tr("Restore the selected backup"))
+        self.restore_button.setEnabled(False)
+        self.other_button = QPushButton(self.tr("Other file…"))
+        buttons.addButton(self.restore_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.other_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.restore_button.clicked.connect(self._restore_selected)
+        self.other_button.clicked.connect(self._restore_other)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.doubleClicked.connect(lambda _i: self._restore_selected())
+        if ctx.readonly:
+            self.restore_button.hide()
+            self.other_button.hide()
+
+    def load(self, *, background: bool = True) -> None:
+        db = self.ctx.db
+        if not background:
+            self._loaded(list_backups(db))
+            return
+        run_in_background(lambda: list_backups(db), self._loaded, self._failed, self)
+
+    def _loaded(self, rows: list[BackupRow]) -> None:
+        self.model.set_rows(rows)
+        if rows:
+            self.status.setText(self.tr("{n} backups in {folder}").format(
+                n=len(rows), folder=rows[0].path.parent))
+            self.table.selectRow(0)
+        else:
+            self.status.setText(self.tr("There are no backups yet."))
+
+    def _failed(self, exc: BaseException) -> None:
+        self.status.setText(str(exc) if isinstance(exc, UserError) else repr(exc))
+
+    def _selection_changed(self) -> None:
+        self.restore_button.setEnabled(self.selected() is not None)
+
+    def selected(self) -> BackupRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        row = self.model.row_at(rows[0].row())
+        return row if row.usable else None
+
+    def _restore_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.restore(row.path, row.taken_at.strftime("%Y-%m-%d %H:%M"))
+
+    def _restore_other(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Restore from a file"), str(self.ctx.db.path or Path.home()),
+            self.tr("key-projects backups (*.sqlite);;All files (*)"),
+        )
+        if name:
+            self.restore(Path(name), Path(name).name)
+
+    def restore(self, source: Path, shown: str) -> bool:
+        question = self.tr(
+            "Replace the current data with the backup of {when}? The current data is "
+            "saved as a backup first."
+        ).format(when=shown)
+        if not dialogs.confirm(self, question, self.tr("Restore")):
+            return False
+        try:
+            new_db, result = restore_backup(self.ctx.db, source)
+        except UserError as exc:
+            dialogs.show_error(self, str(exc))
+            return False
+        self.ctx.db = new_db
+        self.restored = True
+        text = self.tr("Restored from {source}.").format(source=source)
+        if result.saved_as:
+            text += "\n" + self.tr("The previous data was saved as {path}.").format(
+                path=result.saved_as)
+        dialogs.show_info(self, text, self.tr("Restore"))
+        self.accept()
+        return True
+
+
+def open_restore_dialog(ctx: AppContext, window: QWidget) -> None:
+    dialog = RestoreDialog(ctx, window)
+    dialog.load()
+    dialog.exec()
+    if dialog.restored:
+        ctx.bus.sig_data_changed.emit()
+
+
+def _backup_now(ctx: AppContext, window: QWidget) -> None:
+    try:
+        path = backup_now(ctx.db)
+    except (UserError, OSError) as exc:
+        dialogs.show_error(window, str(exc))
+        return
+    ctx.bus.sig_status.emit(
+        QCoreApplication.translate("RestoreDialog", "Backup written to {path}").format(path=path)
+    )
+
+
+def install(ctx: AppContext, window: QMainWindow, menu: QMenu) -> None:
+    if ctx.db.path is None:
+        return  # a server database is backed up by its own tools
+    backup = QAction(QCoreApplication.translate("RestoreDialog", "&Back up now"), window)
+    backup.triggered.connect(lambda: _backup_now(ctx, window))
+    restore = QAction(QCoreApplication.translate("RestoreDialog", "&Restore from a backup…"),
+                      window)
+    restore.triggered.connect(lambda: open_restore_dialog(ctx, window))
+    menu.addAction(backup)
+    menu.addAction(restore)
