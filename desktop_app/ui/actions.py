@@ -1,3 +1,3 @@
 """File-menu actions contributed by features. Each module has `install(ctx, window, menu)`."""
 
-FILE_ACTIONS: tuple[str, ...] = ("desktop_app.ui.brief_action",)
+FILE_ACTIONS: tuple[str, ...] = ("desktop_app.ui.brief_action", "desktop_app.ui.restore_dialog")
