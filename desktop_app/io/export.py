@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,14 +26,13 @@ from desktop_app.errors import UserError
 from desktop_app.fileio import atomic_write
 from desktop_app.i18n import register, t
 from desktop_app.io import sheets as S
+from desktop_app.io import xlsx_writer as X
 from desktop_app.io.rules import funding_spec
 from desktop_app.io.store import load_current, load_rows
 
 register({"Unknown table “{name}”; use one of: {names}": "未知数据表“{name}”;可选:{names}"})
 
 FORMULA_START = ("=", "+", "-", "@")
-DATE_FORMAT = "yyyy-mm-dd"
-AMOUNT_FORMAT = "#,##0.00"
 KIND_NOTES = {
     S.TEXT: ("文本", "text"),
     S.INT: ("整数", "whole number"),
@@ -96,26 +96,26 @@ def _schedule_rows(cur: Any, projects: dict[int, str]) -> list[dict[str, Any]]:
 
 
 def _audit_rows(session: Any) -> list[dict[str, Any]]:
+    a = AuditEntry
     q = (
-        select(AuditEntry, Project.no)
-        .outerjoin(Project, AuditEntry.project_id == Project.id)
-        .order_by(AuditEntry.id)
+        select(
+            a.at,
+            a.officer,
+            a.os_user,
+            a.action,
+            a.table_name,
+            a.row_key,
+            Project.no.label("project_no"),
+            a.field,
+            a.before,
+            a.after,
+            a.reason,
+        )
+        .outerjoin(Project, a.project_id == Project.id)
+        .order_by(a.id)
     )
     return [
-        {
-            "at": a.at.isoformat(sep=" ") if a.at else "",
-            "officer": a.officer,
-            "os_user": a.os_user,
-            "action": a.action,
-            "table_name": a.table_name,
-            "row_key": a.row_key,
-            "project_no": no,
-            "field": a.field,
-            "before": a.before or "",
-            "after": a.after or "",
-            "reason": a.reason,
-        }
-        for a, no in session.execute(q)
+        {**r._mapping, "at": r.at.isoformat(sep=" ") if r.at else None} for r in session.execute(q)
     ]
 
 
@@ -140,7 +140,7 @@ def collect(db: Database, names: tuple[str, ...] | None = None) -> dict[str, lis
 
 def cell_value(col: S.Column, value: Any, lang: str, zones: dict[str, tuple[str, str]]) -> Any:
     """A canonical value as the workbook holds it (numbers stay numbers, codes become names)."""
-    if value is None:
+    if value is None or value == "":
         return None
     kind = col.kind
     if kind == S.AMOUNT:
@@ -157,96 +157,63 @@ def cell_value(col: S.Column, value: Any, lang: str, zones: dict[str, tuple[str,
     return value
 
 
-def _write_sheet(wb: Any, sheet: S.Sheet, rows: list[dict], lang: str, zones: dict) -> None:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-
-    ws = wb.create_sheet(sheet.title(lang))
-    ws.freeze_panes = "A2"
-    for i, col in enumerate(sheet.columns, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = max(
-            col.width, len(col.header(lang)) * 2 + 2
-        )
-    bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDEBF7")
-    header = []
-    for col in sheet.columns:
-        cell = WriteOnlyCell(ws, col.header(lang))
-        cell.font, cell.fill = bold, fill
-        header.append(cell)
-    ws.append(header)
+def _rows(sheet: S.Sheet, rows: list[dict], lang: str, zones: dict) -> Iterator[list[tuple]]:
+    """Cells as (value, style): dates and amounts formatted, formula-like text quoted."""
+    styles = [
+        X.DATE if c.kind == S.DATE else X.AMOUNT if c.kind == S.AMOUNT else X.PLAIN
+        for c in sheet.columns
+    ]
     for row in rows:
-        out: list[Any] = []
-        for col in sheet.columns:
+        out = []
+        for col, style in zip(sheet.columns, styles, strict=True):
             value = cell_value(col, row.get(col.field), lang, zones)
-            if value is None:
-                out.append(None)
-            elif col.kind == S.DATE:
-                cell = WriteOnlyCell(ws, value)
-                cell.number_format = DATE_FORMAT
-                out.append(cell)
-            elif col.kind == S.AMOUNT:
-                cell = WriteOnlyCell(ws, value)
-                cell.number_format = AMOUNT_FORMAT
-                out.append(cell)
-            elif isinstance(value, str) and value.startswith(FORMULA_START):
-                cell = WriteOnlyCell(ws, value)
-                cell.data_type = "s"  # text, never a formula
-                cell.quotePrefix = True
-                out.append(cell)
+            if isinstance(value, str) and value.startswith(FORMULA_START):
+                out.append((value, X.TEXT_QUOTED))  # inline text, never a formula
             else:
-                out.append(value)
-        ws.append(out)
+                out.append((value, style))
+        yield out
 
 
-def _write_notes(wb: Any, lang: str) -> None:
-    from openpyxl.styles import Font
+def _add_sheet(wb: X.Workbook, sheet: S.Sheet, rows: list[dict], lang: str, zones: dict) -> None:
+    header = [c.header(lang) for c in sheet.columns]
+    widths = [max(c.width, len(h) * 2 + 2) for c, h in zip(sheet.columns, header, strict=True)]
+    wb.add_sheet(sheet.title(lang), header, _rows(sheet, rows, lang, zones), widths)
 
+
+def _add_notes(wb: X.Workbook, lang: str) -> None:
     zh = lang == "zh"
-    ws = wb.create_sheet(NOTES_TITLE[0 if zh else 1])
-    for i, width in enumerate((16, 22, 44, 8, 40, 30)):
-        ws.column_dimensions["ABCDEF"[i]].width = width
-    ws.append(list(NOTES_HEADERS[0 if zh else 1]))
-    for cell in next(ws.iter_rows(min_row=1, max_row=1)):
-        cell.font = Font(bold=True)
-    ws.freeze_panes = "A2"
+    rows = []
     for sheet in S.IMPORTED:
         for col in sheet.import_columns:
-            kind = KIND_NOTES[col.kind][0 if zh else 1]
             allowed = "、".join(f"{z}（{e}）" if zh else f"{e} ({z})" for _c, z, e in col.choices)
-            required = col.required or col.field in sheet.key
-            key = (
-                " ; 键"
-                if zh and col.field in sheet.key
-                else ("; key" if col.field in sheet.key else "")
-            )
-            ws.append(
-                [
-                    sheet.title(lang),
-                    col.header(lang),
-                    kind,
-                    ("是" if required else "否") if zh else ("yes" if required else "no"),
-                    allowed,
-                    (col.note_zh if zh else col.note_en) + key,
-                ]
-            )
+            is_key = col.field in sheet.key
+            required = col.required or is_key
+            key = (" ; 键" if zh else "; key") if is_key else ""
+            cells = [
+                sheet.title(lang),
+                col.header(lang),
+                KIND_NOTES[col.kind][0 if zh else 1],
+                ("是" if required else "否") if zh else ("yes" if required else "no"),
+                allowed,
+                (col.note_zh if zh else col.note_en) + key,
+            ]
+            rows.append([(v, X.PLAIN) for v in cells])
+    wb.add_sheet(
+        NOTES_TITLE[0 if zh else 1], NOTES_HEADERS[0 if zh else 1], rows, (16, 22, 44, 8, 40, 30)
+    )
 
 
 def export_workbook(
     db: Database, path: str | os.PathLike[str], *, lang: str = "zh", template: bool = False
 ) -> Path:
     """Every sheet (or, for a template, the importable sheets empty plus a notes sheet)."""
-    from openpyxl import Workbook
-
     data = {} if template else collect(db)
     zones = data.pop("_zones", [{}])[0] if data else {}
-    wb = Workbook() if template else Workbook(write_only=True)
-    if template:
-        wb.remove(wb.active)
+    wb = X.Workbook()
     for sheet in S.IMPORTED if template else S.SHEETS:
-        _write_sheet(wb, sheet, data.get(sheet.name, []), lang, zones)
+        _add_sheet(wb, sheet, data.get(sheet.name, []), lang, zones)
     if template:
-        _write_notes(wb, lang)
+        _add_notes(wb, lang)
     target = Path(path)
     with atomic_write(target) as tmp:
         wb.save(tmp)

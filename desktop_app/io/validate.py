@@ -282,8 +282,13 @@ def map_headers(
             by_name[spelling.casefold()] = col
     found: dict[str, Mapped] = {}
     for i, raw in enumerate(header_row):
+        whole = normalise(_text(raw)).casefold() if not _blank(raw) else ""
         name, unit = _split_header(raw)
-        col = by_name.get(name.casefold())
+        col = by_name.get(whole)
+        if col is not None:
+            unit = ""
+        else:
+            col = by_name.get(name.casefold())
         if col is None:
             continue
         if col.field in found:
