@@ -49,7 +49,7 @@ def base_env(**extra: str) -> dict[str, str]:
 
 
 def timed_run(
-    cmd: Sequence[str], *, env: dict[str, str], cwd: Path | None = None, timeout: float = 300
+    cmd: Sequence[str], *, env: dict[str, str], cwd: Path | None = None, timeout: float = 120
 ) -> Run:
     """Wall time from spawn to exit and the child's peak RSS; a failing child is an error."""
     with tempfile.TemporaryFile() as out_f, tempfile.TemporaryFile() as err_f:
