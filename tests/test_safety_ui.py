@@ -99,3 +99,24 @@ def test_file_menu_actions(db, qtbot) -> None:
     menu = window.menuBar().addMenu("File")
     install(AppContext(db=db), window, menu)
     assert len(menu.actions()) == 2
+
+
+def test_start_up_offers_the_newest_good_backup_for_a_damaged_file(db, qtbot, quiet) -> None:
+    from test_faults import corrupt_table_root
+
+    from desktop_app.db.database import DatabaseDamaged, open_database
+    from desktop_app.ui.restore_dialog import offer_backup_for_damaged
+
+    add_disbursements(db, 2)
+    good = bk.backup_before(db, "import")
+    db.dispose()
+    corrupt_table_root(db.path)
+    with pytest.raises(DatabaseDamaged) as err:
+        open_database(db.path)
+    assert offer_backup_for_damaged(ValueError("other")) is None
+    assert offer_backup_for_damaged(err.value) is True
+    assert str(good) in quiet[-1] and "damaged-" in quiet[-1]
+    again = open_database(db.path)
+    with again.reader() as s:
+        assert s.scalar(select(func.count()).select_from(Disbursement)) == 2
+    again.dispose()

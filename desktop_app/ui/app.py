@@ -39,8 +39,18 @@ def run_gui(db_target: str | None, lang: str | None = None) -> int:
 
         db = open_database(target, officer=prefs.officer, ask_password=ask_password_in_window)
     except UserError as exc:
-        dialogs.show_error(None, str(exc))
-        return 2
+        from desktop_app.ui.restore_dialog import offer_backup_for_damaged
+
+        restored = offer_backup_for_damaged(exc)  # None: not a damaged database
+        if restored is None:
+            dialogs.show_error(None, str(exc))
+        if not restored:
+            return 2
+        try:
+            db = open_database(target, officer=prefs.officer)
+        except UserError as again:
+            dialogs.show_error(None, str(again))
+            return 2
 
     from desktop_app.ui.context import AppContext
     from desktop_app.ui.main_window import MainWindow

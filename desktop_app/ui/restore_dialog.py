@@ -266,3 +266,38 @@ def install(ctx: AppContext, window: QMainWindow, menu: QMenu) -> None:
     restore.triggered.connect(lambda: open_restore_dialog(ctx, window))
     menu.addAction(backup)
     menu.addAction(restore)
+
+
+def offer_backup_for_damaged(exc: BaseException) -> bool | None:
+    """At start-up, for a damaged database: offer the newest good backup; True = restored.
+
+    None when `exc` is not about a damaged database (the caller shows it as usual); for a
+    damaged one this shows its own messages.
+    The damaged file is renamed aside untouched by the restore, never overwritten.
+    """
+    from desktop_app.db.database import DatabaseDamaged
+    from desktop_app.db.restore import restore_database
+
+    if not isinstance(exc, DatabaseDamaged):
+        return None
+    tr = QCoreApplication.translate
+    if exc.newest_backup is None:
+        dialogs.show_error(None, str(exc))
+        return False
+    question = str(exc) + "\n\n" + tr(
+        "RestoreDialog", "Restore that backup now? The damaged file is kept beside it."
+    )
+    if not dialogs.confirm(None, question, tr("RestoreDialog", "Damaged database")):
+        return False
+    try:
+        result = restore_database(exc.path, exc.newest_backup)
+    except UserError as err:
+        dialogs.show_error(None, str(err))
+        return False
+    dialogs.show_info(
+        None,
+        tr("RestoreDialog", "Restored from {source}. The damaged file was kept as {aside}.").format(
+            source=exc.newest_backup, aside=result.damaged_aside
+        ),
+    )
+    return True
