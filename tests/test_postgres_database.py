@@ -163,3 +163,11 @@ def test_open_refuses_a_server_that_is_not_there(pg_url: URL) -> None:
         open_database(url_text(pg_url.set(port=1)), lock=False)
     assert str(pg_url.password) not in str(info.value)
     assert admin_url().host in str(info.value)
+
+
+def test_clean_up_after_a_failed_open_never_drops_a_table_with_rows(pg_db: Database) -> None:
+    from desktop_app.db.server import unmigrate_quietly
+
+    unmigrate_quietly(pg_db.engine)
+    assert project_count(pg_db) == 13
+    assert pg_db.schema_revision() == schema_version.HEAD

@@ -145,3 +145,25 @@ def test_manager_check_command_works_read_only(roles: Roles, cli) -> None:
     done = cli("check", "--db", url_text(roles.manager))
     assert done.returncode == 0, done.stderr
     assert "projects: 13" in done.stdout
+
+
+def test_officer_is_told_to_ask_it_when_the_schema_needs_an_upgrade(roles: Roles) -> None:
+    """Tables there but no revision row: the upgrade needs the owner; no data is touched."""
+    owner = open_database(url_text(roles.owner), lock=False)
+    with owner.engine.begin() as conn:
+        conn.execute(text("DELETE FROM alembic_version"))
+    owner.dispose()
+    with pytest.raises(DatabaseRefused) as info:
+        open_database(url_text(roles.officer), lock=False)
+    message = str(info.value)
+    assert "only the owner" in message or "所有者" in message
+    assert "pw-officer-2" not in message
+    # The failed upgrade and its clean-up dropped nothing: the 13 projects are still there.
+    from sqlalchemy import create_engine
+
+    engine = create_engine(roles.owner)
+    try:
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM project")).scalar() == 13
+    finally:
+        engine.dispose()

@@ -348,7 +348,7 @@ def _open(
             if path is not None and not created:
                 engine.dispose()  # settle the WAL so the copy is complete
                 db.backups_made.append(timestamped_backup(path, f"pre-{schema_version.HEAD}"))
-            with server.user_errors(url):
+            with server.migration_errors(url, schema_version.HEAD):
                 migrate.upgrade(engine)
         elif path is not None and not created and daily_backup_due(path):
             db.backups_made.append(timestamped_backup(path, DAILY_LABEL))

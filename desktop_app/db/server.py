@@ -48,6 +48,11 @@ register(
         ),
         "{server}: no password given": "{server}:未输入密码",
         "opened with a read-only database role": "以只读数据库角色打开",
+        "{server}: needs an upgrade to schema {head}, which only the owner of its tables may "
+        "do; ask IT to open it once as the owner": (
+            "{server}:需要升级到数据结构 {head},只有表的所有者才能执行;"
+            "请信息科先用所有者角色打开一次"
+        ),
         "connection refused: no server answers there": "连接被拒绝:该地址没有服务器应答",
         "unknown host": "未知主机",
         "no answer within {n} s": "{n} 秒内无应答",
@@ -220,13 +225,30 @@ def access_of(url: URL) -> tuple[bool, str]:
     return True, t("opened with a read-only database role")
 
 
+def _holds_rows(engine: Engine) -> bool:
+    from sqlalchemy import inspect
+
+    from desktop_app.db.models import Base
+
+    with engine.connect() as conn:
+        existing = set(inspect(conn).get_table_names())
+        for table in Base.metadata.sorted_tables:
+            if table.name in existing and conn.execute(table.select().limit(1)).first():
+                return True
+    return False
+
+
 def unmigrate_quietly(engine: Engine) -> None:
-    """After a failed first open: take the tables out again so the database stays empty."""
+    """After a failed first open or copy: take our (empty) tables out again.
+
+    Never drops a table that holds a row: if anything is in there, it stays.
+    """
     from desktop_app.db import migrate
 
     # The server may be gone too; the first error is the one to show.
     with suppress(Exception):
-        migrate.downgrade(engine, "base")
+        if not _holds_rows(engine):
+            migrate.downgrade(engine, "base")
 
 
 def translate(exc: DBAPIError, url: URL) -> UserError | None:
@@ -261,6 +283,28 @@ def user_errors(url: URL) -> Iterator[None]:
         if mapped is None:
             raise
         raise mapped from None
+
+
+@contextmanager
+def migration_errors(url: URL, head: str) -> Iterator[None]:
+    """An officer's role may write rows but not change tables: say who can upgrade."""
+    try:
+        with user_errors(url):
+            yield
+    except UserError as exc:
+        if not isinstance(exc.__context__, DBAPIError):
+            raise
+        code = getattr(exc.__context__.orig, "sqlstate", None)
+        if code != "42501":
+            raise
+        raise DatabaseRefused(
+            t(
+                "{server}: needs an upgrade to schema {head}, which only the owner of its "
+                "tables may do; ask IT to open it once as the owner",
+                server=masked(url),
+                head=head,
+            )
+        ) from None
 
 
 def lock_migrations(conn: Any) -> None:
