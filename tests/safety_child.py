@@ -3,6 +3,8 @@
 `hold`: open the database with the writer lock, say `ready`, wait to be killed.
 `writer`: write batches in a loop, one transaction each; print `committed <id>` after
 each commit (the parent kills it with SIGKILL at a random moment).
+`importer` (forked by the zygote): import workbooks A, B, A, B… in a loop, printing
+`imported <name>` after each.
 `zygote`: import everything once, then on `fork <first batch>` start a writer as a
 forked child (`ready <pid>`), and on `reap <pid>` wait for it (`reaped <pid>`), so each
 kill costs a fork rather than a Python start-up. Every batch adds
@@ -16,6 +18,7 @@ import os
 import sys
 import time
 from datetime import date
+from pathlib import Path
 
 BATCH_ROWS = 25
 
@@ -62,7 +65,20 @@ def writer(db_path: str, first_batch: int) -> None:
         batch += 1
 
 
-def zygote(db_path: str) -> None:
+def importer(db_path: str, books: list[str]) -> None:
+    """`key-projects import` in a loop over `books` (each import one transaction)."""
+    from desktop_app.db.database import open_database
+    from desktop_app.io.importer import import_workbook
+
+    db = open_database(db_path)
+    print("ready", os.getpid(), flush=True)
+    while True:
+        for book in books:
+            import_workbook(db, book)
+            print("imported", Path(book).name, flush=True)
+
+
+def zygote(db_path: str, preload_io: bool = False) -> None:
     from sqlalchemy.orm import configure_mappers
 
     import desktop_app.db.backup
@@ -70,15 +86,20 @@ def zygote(db_path: str) -> None:
     import desktop_app.preferences  # noqa: F401 - imported once, before forking
 
     configure_mappers()
+    if preload_io:
+        import desktop_app.io.importer  # noqa: F401 - pandas and openpyxl, once
 
     print("zygote", flush=True)
     for line in sys.stdin:
         cmd, arg = line.split()
-        if cmd == "fork":
+        if cmd in ("fork", "import"):
             pid = os.fork()
             if pid == 0:
                 try:
-                    writer(db_path, int(arg))
+                    if cmd == "fork":
+                        writer(db_path, int(arg))
+                    else:
+                        importer(db_path, arg.split("|"))
                 finally:
                     os._exit(1)
         elif cmd == "reap":
@@ -91,7 +112,7 @@ if __name__ == "__main__":
     if mode == "hold":
         hold(path)
     elif mode == "zygote":
-        zygote(path)
+        zygote(path, preload_io=len(sys.argv) > 3 and sys.argv[3] == "io")
     elif mode == "writer":
         writer(path, int(sys.argv[3]))
     else:
