@@ -45,18 +45,20 @@ COL_TAKEN, COL_REASON, COL_SIZE, COL_PROJECTS = range(4)
 
 
 def reason_label(label: str) -> str:
-    tr = QCoreApplication.translate
     base = label.split(".")[0]
     known = {
-        "daily": tr("RestoreDialog", "daily (first start of the day)"),
-        "manual": tr("RestoreDialog", "made by hand"),
-        "pre-import": tr("RestoreDialog", "before an import"),
-        "pre-restore": tr("RestoreDialog", "before a restore"),
+        "daily": QCoreApplication.translate("RestoreDialog", "daily (first start of the day)"),
+        "manual": QCoreApplication.translate("RestoreDialog", "made by hand"),
+        "pre-import": QCoreApplication.translate("RestoreDialog", "before an import"),
+        "pre-restore": QCoreApplication.translate("RestoreDialog", "before a restore"),
     }
     if base in known:
         return known[base]
     if base.startswith("pre-"):
-        return tr("RestoreDialog", "before an upgrade ({step})").format(step=base[4:])
+        step = base[4:]
+        return QCoreApplication.translate("RestoreDialog", "before an upgrade ({step})").format(
+            step=step
+        )
     return base
 
 
@@ -70,12 +72,11 @@ class BackupModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[BackupRow] = []
-        tr = QCoreApplication.translate
         self._headers = [
-            tr("RestoreDialog", "Taken"),
-            tr("RestoreDialog", "Reason"),
-            tr("RestoreDialog", "Size"),
-            tr("RestoreDialog", "Projects"),
+            QCoreApplication.translate("RestoreDialog", "Taken"),
+            QCoreApplication.translate("RestoreDialog", "Reason"),
+            QCoreApplication.translate("RestoreDialog", "Size"),
+            QCoreApplication.translate("RestoreDialog", "Projects"),
         ]
 
     def set_rows(self, rows: list[BackupRow]) -> None:
@@ -280,14 +281,14 @@ def offer_backup_for_damaged(exc: BaseException) -> bool | None:
 
     if not isinstance(exc, DatabaseDamaged):
         return None
-    tr = QCoreApplication.translate
     if exc.newest_backup is None:
         dialogs.show_error(None, str(exc))
         return False
-    question = str(exc) + "\n\n" + tr(
+    question = QCoreApplication.translate(
         "RestoreDialog", "Restore that backup now? The damaged file is kept beside it."
     )
-    if not dialogs.confirm(None, question, tr("RestoreDialog", "Damaged database")):
+    title = QCoreApplication.translate("RestoreDialog", "Damaged database")
+    if not dialogs.confirm(None, f"{exc}\n\n{question}", title):
         return False
     try:
         result = restore_database(exc.path, exc.newest_backup)
@@ -296,8 +297,8 @@ def offer_backup_for_damaged(exc: BaseException) -> bool | None:
         return False
     dialogs.show_info(
         None,
-        tr("RestoreDialog", "Restored from {source}. The damaged file was kept as {aside}.").format(
-            source=exc.newest_backup, aside=result.damaged_aside
-        ),
+        QCoreApplication.translate(
+            "RestoreDialog", "Restored from {source}. The damaged file was kept as {aside}."
+        ).format(source=exc.newest_backup, aside=result.damaged_aside),
     )
     return True

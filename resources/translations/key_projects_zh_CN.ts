@@ -365,6 +365,54 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="52" />
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="53" />
+        <source>no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="73" />
+        <source>Saved by someone else</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="79" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="79" />
+        <source>Saved now (theirs)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="79" />
+        <source>Your change</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="95" />
+        <source>Reload shows what is saved now and drops your change. Re-apply saves your values over theirs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="101" />
+        <source>Reload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="102" />
+        <source>Re-apply my change</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../desktop_app/ui/widgets/date_field.py" line="33" />
@@ -670,6 +718,219 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="25" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="26" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="27" />
+        <source>Change</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="28" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="29" />
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="30" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="31" />
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="32" />
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="38" />
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="39" />
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="40" />
+        <source>deleted</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryPage</name>
+    <message>
+        <location filename="../../desktop_app/ui/history/page.py" line="50" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/page.py" line="54" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/page.py" line="55" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/page.py" line="56" />
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/page.py" line="57" />
+        <source>To</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/page.py" line="84" />
+        <source>History</source>
+        <translation>修改记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/page.py" line="90" />
+        <source>All projects</source>
+        <translation>全部项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/page.py" line="94" />
+        <source>All fields</source>
+        <translation>全部字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/page.py" line="124" />
+        <source>{n} changes, newest first</source>
+        <translation>共 {n} 条修改,最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/page.py" line="126" />
+        <source>(only the newest {n} are shown; narrow the filter)</source>
+        <translation>(仅显示最新的 {n} 条;请缩小筛选范围)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="51" />
+        <source>Import {name}</source>
+        <extracomment>Rows listed per section of the preview; the rest are counted.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="53" />
+        <source>Checking the workbook…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="59" />
+        <source>Row</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="59" />
+        <source>Column</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="59" />
+        <source>Old</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="59" />
+        <source>New</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="68" />
+        <source>Confirm import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="93" />
+        <source>{sheet}: {added} to add, {changed} to change, {unchanged} unchanged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="103" />
+        <source>Added</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="104" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="130" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="135" />
+        <source>Changed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="110" />
+        <source>{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="115" />
+        <source>Nothing to change: all {unchanged} rows match the database.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="126" />
+        <source>row {row}: {key}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="133" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="158" />
+        <source>… and {n} more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="147" />
+        <source>The workbook was not imported: {n} problem(s). Correct them and import again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="151" />
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="166" />
+        <source>The workbook could not be read: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="175" />
+        <source>Importing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="184" />
+        <source>Imported {added} new and {changed} changed rows from {name}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>IndicatorModel</name>
     <message>
         <location filename="../../desktop_app/ui/performance/indicator_model.py" line="131" />
@@ -916,127 +1177,140 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="79" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="324" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="83" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="341" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="80" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="84" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="81" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="85" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="82" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="86" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="83" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="87" />
         <source>Set baseline…</source>
         <translation>设定基准计划…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="84" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="88" />
         <source>Baseline history…</source>
         <translation>基准计划历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="85" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="94" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="89" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="98" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="87" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="95" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="91" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="99" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="105" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="109" />
         <source>Months</source>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="106" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="110" />
         <source>Quarters</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="107" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="111" />
         <source>Years</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="135" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="139" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="137" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="141" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="167" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="171" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="213" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="216" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="215" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="213" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="265" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="282" />
         <source>Percent complete must be a whole number.</source>
         <translation>完成百分比须为整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="279" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="296" />
         <source>Not understood: {why}</source>
         <translation>无法识别:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="293" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="310" />
         <source>Edit {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="314" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="331" />
         <source>New milestone</source>
         <translation>新里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="337" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="354" />
         <source>Delete milestone {code} “{title}”?</source>
         <translation>删除里程碑 {code}“{title}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="347" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="364" />
         <source>Delete milestone</source>
         <translation>删除里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="367" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="384" />
         <source>Move milestone</source>
         <translation>移动里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="386" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="403" />
         <source>Baseline set.</source>
         <translation>已设定基准计划。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordPrompt</name>
+    <message>
+        <location filename="../../desktop_app/ui/password_prompt.py" line="13" />
+        <source>Database password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/password_prompt.py" line="14" />
+        <source>Password for {server}:</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1403,65 +1677,71 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioPage</name>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="38" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="39" />
         <source>Search name, English name, lead organisation…</source>
         <translation>搜索名称、英文名称、承担单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="97" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="99" />
         <source>Portfolio</source>
         <translation>项目总览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="101" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="103" />
         <source>All zones</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="104" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="106" />
         <source>All domains</source>
         <translation>全部领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="107" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="109" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="120" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="122" />
         <source>{shown} of {total} projects</source>
         <translation>显示 {shown} / 共 {total} 个项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="142" />
+        <source>Health could not be computed: {why}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>PortfolioTimelinePage</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="25" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="34" />
         <source>Months</source>
+        <extracomment>Projects whose bars load before the page shows (a few screens' worth).</extracomment>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="26" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="35" />
         <source>Quarters</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="27" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="36" />
         <source>Years</source>
         <translation>年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="35" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="44" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="47" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="56" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="59" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="88" />
         <source>{projects} projects, {milestones} milestones</source>
         <translation>{projects} 个项目,{milestones} 个里程碑</translation>
     </message>
@@ -1469,79 +1749,97 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ProjectDetailsForm</name>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="61" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="62" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="62" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="63" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="68" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="69" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="69" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="70" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="260" />
         <source>Name (Chinese)</source>
         <translation>名称(中文)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="70" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="71" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="261" />
         <source>Name (English)</source>
         <translation>名称(英文)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="71" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="72" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="262" />
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="72" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="73" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="263" />
         <source>Key domains</source>
         <translation>重点领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="73" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="74" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="264" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="74" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="75" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="265" />
         <source>Lead organisation</source>
         <translation>承担单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="79" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="80" />
         <source>Period</source>
         <translation>实施期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="80" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="81" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="268" />
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="81" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="82" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="269" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="107" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="108" />
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="111" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="112" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="198" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="199" />
         <source>Not a valid date (use 2026-03-31).</source>
         <translation>日期无效(格式如 2026-03-31)。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="266" />
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="267" />
+        <source>End</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1611,6 +1909,155 @@ Record this payment with the same number anyway?</source>
         <location filename="../../desktop_app/ui/funding/register_model.py" line="31" />
         <source>Note</source>
         <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="50" />
+        <source>daily (first start of the day)</source>
+        <translation>每日(当天首次启动)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="51" />
+        <source>made by hand</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="52" />
+        <source>before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="53" />
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="59" />
+        <source>before an upgrade ({step})</source>
+        <translation>升级前({step})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="76" />
+        <source>Taken</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="77" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="78" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="79" />
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="116" />
+        <source>damaged</source>
+        <translation>已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="137" />
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="147" />
+        <source>Reading the backups…</source>
+        <translation>正在读取备份……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="151" />
+        <source>Restoring replaces the current data with the backup. The current data is saved as a backup first, so this can be undone.</source>
+        <translation>恢复会用备份替换当前数据。当前数据会先另存为备份,因此可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="157" />
+        <source>Restore the selected backup</source>
+        <translation>恢复所选备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="159" />
+        <source>Other file…</source>
+        <translation>其他文件……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="186" />
+        <source>{n} backups in {folder}</source>
+        <translation>{folder} 中有 {n} 个备份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="190" />
+        <source>There are no backups yet.</source>
+        <translation>还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="212" />
+        <source>Restore from a file</source>
+        <translation>从文件恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="213" />
+        <source>key-projects backups (*.sqlite);;All files (*)</source>
+        <translation>项目库备份 (*.sqlite);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="220" />
+        <source>Replace the current data with the backup of {when}? The current data is saved as a backup first.</source>
+        <translation>用 {when} 的备份替换当前数据吗?当前数据会先另存为备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="223" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="236" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="232" />
+        <source>Restored from {source}.</source>
+        <translation>已从 {source} 恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="234" />
+        <source>The previous data was saved as {path}.</source>
+        <translation>原数据已另存为 {path}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="256" />
+        <source>Backup written to {path}</source>
+        <translation>备份已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="263" />
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="265" />
+        <source>&amp;Restore from a backup…</source>
+        <translation>从备份恢复(&amp;R)……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="287" />
+        <source>Restore that backup now? The damaged file is kept beside it.</source>
+        <translation>现在恢复该备份吗?已损坏的文件会保留在旁边。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="290" />
+        <source>Damaged database</source>
+        <translation>数据库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="300" />
+        <source>Restored from {source}. The damaged file was kept as {aside}.</source>
+        <translation>已从 {source} 恢复。已损坏的文件保留为 {aside}。</translation>
     </message>
 </context>
 <context>
@@ -1743,7 +2190,7 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="342" />
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="360" />
         <source>Baseline end: {d}</source>
         <extracomment>Pixels per day for each zoom level.</extracomment>
         <translation>基准完成日期:{d}</translation>

@@ -21,25 +21,23 @@ COLUMN_COUNT = 8
 
 
 def _headers() -> list[str]:
-    tr = QCoreApplication.translate
     return [
-        tr("HistoryModel", "When"),
-        tr("HistoryModel", "Who"),
-        tr("HistoryModel", "Change"),
-        tr("HistoryModel", "Project"),
-        tr("HistoryModel", "Table"),
-        tr("HistoryModel", "Field"),
-        tr("HistoryModel", "Before"),
-        tr("HistoryModel", "After"),
+        QCoreApplication.translate("HistoryModel", "When"),
+        QCoreApplication.translate("HistoryModel", "Who"),
+        QCoreApplication.translate("HistoryModel", "Change"),
+        QCoreApplication.translate("HistoryModel", "Project"),
+        QCoreApplication.translate("HistoryModel", "Table"),
+        QCoreApplication.translate("HistoryModel", "Field"),
+        QCoreApplication.translate("HistoryModel", "Before"),
+        QCoreApplication.translate("HistoryModel", "After"),
     ]
 
 
 def action_label(action: str) -> str:
-    tr = QCoreApplication.translate
     return {
-        "insert": tr("HistoryModel", "added"),
-        "update": tr("HistoryModel", "changed"),
-        "delete": tr("HistoryModel", "deleted"),
+        "insert": QCoreApplication.translate("HistoryModel", "added"),
+        "update": QCoreApplication.translate("HistoryModel", "changed"),
+        "delete": QCoreApplication.translate("HistoryModel", "deleted"),
     }.get(action, action)
 
 
