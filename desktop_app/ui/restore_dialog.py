@@ -10,13 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,9 +32,9 @@ from desktop_app.services.backups import backup_now, list_backups, restore_backu
 from desktop_app.snapshots.safety import BackupRow
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets.rows_model import Index, RowsTableModel
 from desktop_app.ui.worker import run_in_background
 
-Index = QModelIndex | QPersistentModelIndex
 COL_TAKEN, COL_REASON, COL_SIZE, COL_PROJECTS = range(4)
 
 
@@ -68,37 +62,17 @@ def size_text(size: int) -> str:
     return f"{max(1, round(size / 1024))} KB"
 
 
-class BackupModel(QAbstractTableModel):
+class BackupModel(RowsTableModel[BackupRow]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[BackupRow] = []
-        self._headers = [
-            QCoreApplication.translate("RestoreDialog", "Taken"),
-            QCoreApplication.translate("RestoreDialog", "Reason"),
-            QCoreApplication.translate("RestoreDialog", "Size"),
-            QCoreApplication.translate("RestoreDialog", "Projects"),
-        ]
-
-    def set_rows(self, rows: list[BackupRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> BackupRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+        super().__init__(
+            [
+                QCoreApplication.translate("RestoreDialog", "Taken"),
+                QCoreApplication.translate("RestoreDialog", "Reason"),
+                QCoreApplication.translate("RestoreDialog", "Size"),
+                QCoreApplication.translate("RestoreDialog", "Projects"),
+            ],
+            parent,
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop_app.snapshots.safety import HistoryRow
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop_app.ui.widgets.rows_model import Index, RowsTableModel
 
 COL_AT, COL_WHO, COL_ACTION, COL_PROJECT, COL_TABLE, COL_FIELD, COL_BEFORE, COL_AFTER = range(8)
 COLUMN_COUNT = 8
@@ -47,32 +40,9 @@ def who(row: HistoryRow) -> str:
     return row.officer or row.os_user
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(RowsTableModel[HistoryRow]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[HistoryRow] = []
-        self._headers = _headers()
-
-    def set_rows(self, rows: list[HistoryRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> HistoryRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+        super().__init__(_headers(), parent)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
