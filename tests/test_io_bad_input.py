@@ -270,7 +270,9 @@ def test_english_messages(db, tmp_path: Path) -> None:
     path = write_book(tmp_path / "a.xlsx", {"milestones": [_ms(planned_end="soon")]}, lang="en")
     with pytest.raises(ImportRefused) as info:
         import_workbook(db, path)
-    assert "Milestones, row 2, Planned end: not a date: 'soon'" in str(info.value)
+    assert "Milestones, row 2, Planned end: not a date between 2000 and 2100: soon" in str(
+        info.value
+    )
 
 
 def test_cli_exit_2_names_the_place(db, tmp_path: Path, run_cli) -> None:

@@ -185,6 +185,10 @@ def _refuse(file: str, problems: list[Problem]) -> ImportRefused:
         if place not in seen:
             seen.add(place)
             unique.append(p)
+    order: dict[str, int] = {}
+    for p in unique:
+        order.setdefault(p.sheet, len(order))
+    unique.sort(key=lambda p: (order[p.sheet], p.row or 0))
     return ImportRefused(file, [str(p) for p in unique[: S.MAX_PROBLEMS]], len(unique))
 
 

@@ -17,6 +17,8 @@ from typing import Any
 
 from desktop_app.domain.money import wan_to_fen, yuan_to_fen
 from desktop_app.domain.parsing import (
+    MAX_YEAR,
+    MIN_YEAR,
     ParseError,
     check_year_range,
     normalise,
@@ -41,6 +43,7 @@ register(
         "unknown unit “{unit}”; use 元 or 万元": "未知单位“{unit}”;请用 元 或 万元",
         "not a number: {value}": "不是数字:{value}",
         "not a date: {value}": "不是日期:{value}",
+        "not a date between {lo} and {hi}: {value} (use 2026-03-31)": "不是 {lo}–{hi} 年间的日期:{value}(请写成 2026-03-31)",  # noqa: E501
     }
 )
 
@@ -107,7 +110,14 @@ def _date(value: Any) -> date:
         if isinstance(value, str):
             return parse_date(value)
     except ParseError as exc:
-        raise CellError(str(exc)) from exc
+        raise CellError(
+            t(
+                "not a date between {lo} and {hi}: {value} (use 2026-03-31)",
+                lo=MIN_YEAR,
+                hi=MAX_YEAR,
+                value=_text(value),
+            )
+        ) from exc
     raise CellError(t("not a date: {value}", value=_text(value)))
 
 

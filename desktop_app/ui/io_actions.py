@@ -1,0 +1,237 @@
+"""File → Export… and File → Import…: workbooks in and out, off the GUI thread.
+
+Import never writes before the officer has seen what will change: the dialog reads and
+checks the file in the background, lists the rows to add, the changes (old → new) and
+how many rows are unchanged — or every problem found — and only Confirm writes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import UserError
+from desktop_app.ui import dialogs
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.worker import run_in_background
+
+#: Rows listed per section of the preview; the rest are counted.
+SHOW_ROWS = 300
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ImportDialog", text)
+
+
+class ImportDialog(QDialog):
+    """Preview of one workbook's import, with Confirm to write it (all or nothing)."""
+
+    def __init__(self, ctx: AppContext, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.path = Path(path)
+        self.preview = None
+        self.problems: list[str] = []
+        self.result_preview = None
+        self.setWindowTitle(self.tr("Import {name}").format(name=self.path.name))
+        self.resize(820, 560)
+        self.summary = QLabel(self.tr("Checking the workbook…"))
+        self.summary.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(
+            [self.tr("Row"), self.tr("Column"), self.tr("Old"), self.tr("New")]
+        )
+        self.tree.setColumnWidth(0, 220)
+        self.tree.setColumnWidth(1, 160)
+        self.tree.setColumnWidth(2, 180)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.confirm_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.confirm_button.setText(self.tr("Confirm import"))
+        self.confirm_button.setEnabled(False)
+        self.buttons.accepted.connect(self.confirm)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.buttons)
+
+    def start(self) -> None:
+        """Read, check and diff the workbook in the background."""
+        from desktop_app.io.importer import preview_import
+
+        db, path = self.ctx.db, self.path
+        run_in_background(lambda: preview_import(db, path), self._show, self._failed, self)
+
+    def _show(self, preview) -> None:  # noqa: ANN001 - ImportPreview
+        self.preview = preview
+        self.progress.hide()
+        self.tree.clear()
+        for sheet in preview.sheets:
+            top = QTreeWidgetItem(
+                [
+                    self.tr(
+                        "{sheet}: {added} to add, {changed} to change, {unchanged} unchanged"
+                    ).format(
+                        sheet=sheet.title,
+                        added=len(sheet.added),
+                        changed=len(sheet.changed),
+                        unchanged=sheet.unchanged,
+                    )
+                ]
+            )
+            self.tree.addTopLevelItem(top)
+            self._section(top, self.tr("Added"), sheet.added)
+            self._section(top, self.tr("Changed"), sheet.changed)
+            top.setExpanded(bool(sheet.changed) and len(sheet.changed) <= 20)
+        for i in range(self.tree.topLevelItemCount()):
+            self.tree.topLevelItem(i).setFirstColumnSpanned(True)
+        if preview.added or preview.changed:
+            text = self.tr(
+                "{added} rows to add, {changed} to change, {unchanged} unchanged. "
+                "A backup is taken before anything is written."
+            )
+            self.confirm_button.setEnabled(not self.ctx.readonly)
+        else:
+            text = self.tr("Nothing to change: all {unchanged} rows match the database.")
+        self.summary.setText(
+            text.format(added=preview.added, changed=preview.changed, unchanged=preview.unchanged)
+        )
+
+    def _section(self, top: QTreeWidgetItem, label: str, rows) -> None:  # noqa: ANN001
+        if not rows:
+            return
+        section = QTreeWidgetItem([f"{label} ({len(rows)})"])
+        top.addChild(section)
+        for row in rows[:SHOW_ROWS]:
+            item = QTreeWidgetItem([self.tr("row {row}: {key}").format(row=row.row, key=row.key)])
+            section.addChild(item)
+            for change in row.fields:
+                item.addChild(QTreeWidgetItem(["", change.column, change.old, change.new]))
+            item.setExpanded(label == self.tr("Changed"))
+        if len(rows) > SHOW_ROWS:
+            section.addChild(
+                QTreeWidgetItem([self.tr("… and {n} more").format(n=len(rows) - SHOW_ROWS)])
+            )
+        section.setExpanded(label == self.tr("Changed"))
+
+    def _failed(self, exc: BaseException) -> None:
+        from desktop_app.io.importer import ImportRefused
+
+        self.progress.hide()
+        self.confirm_button.setEnabled(False)
+        self.tree.clear()
+        if isinstance(exc, ImportRefused):
+            self.problems = list(exc.problems)
+            self.summary.setText(
+                self.tr(
+                    "The workbook was not imported: {n} problem(s). Correct them and import again."
+                ).format(n=exc.total)
+            )
+            self.tree.setColumnCount(1)
+            self.tree.setHeaderLabels([self.tr("Problem")])
+            for problem in exc.problems:
+                self.tree.addTopLevelItem(QTreeWidgetItem([problem]))
+            self.tree.setWordWrap(True)
+            if exc.total > len(exc.problems):
+                self.tree.addTopLevelItem(
+                    QTreeWidgetItem(
+                        [self.tr("… and {n} more").format(n=exc.total - len(exc.problems))]
+                    )
+                )
+        elif isinstance(exc, UserError):
+            self.problems = [str(exc)]
+            self.summary.setText(str(exc))
+        else:
+            self.summary.setText(
+                self.tr("The workbook could not be read: {error}").format(error=exc)
+            )
+
+    def confirm(self) -> None:
+        """Validate again and write everything in one transaction, in the background."""
+        from desktop_app.io.importer import import_workbook
+
+        self.confirm_button.setEnabled(False)
+        self.progress.show()
+        self.summary.setText(self.tr("Importing…"))
+        db, path = self.ctx.db, self.path
+        run_in_background(lambda: import_workbook(db, path), self._done, self._failed, self)
+
+    def _done(self, result) -> None:  # noqa: ANN001 - ImportPreview
+        self.result_preview = result
+        self.progress.hide()
+        self.ctx.bus.sig_data_changed.emit()
+        self.ctx.bus.sig_status.emit(
+            self.tr("Imported {added} new and {changed} changed rows from {name}").format(
+                added=result.added, changed=result.changed, name=self.path.name
+            )
+        )
+        self.accept()
+
+
+def export_workbook_to(ctx: AppContext, window: QWidget, path: Path) -> None:
+    """Write the export in the background; say where it went, or why it failed."""
+    from desktop_app.io.export import export_workbook
+
+    db, lang = ctx.db, ctx.lang
+
+    def done(result: Path) -> None:
+        ctx.bus.sig_status.emit(_tr("Exported to {path}").format(path=result))
+
+    def failed(exc: BaseException) -> None:
+        dialogs.show_error(window, _tr("The export failed: {error}").format(error=exc))
+
+    ctx.bus.sig_status.emit(_tr("Exporting…"))
+    run_in_background(lambda: export_workbook(db, path, lang=lang), done, failed, window)
+
+
+def install(ctx: AppContext, window: QMainWindow, menu: QMenu) -> None:
+    export_action = QAction(_tr("&Export to Excel…"), window)
+    import_action = QAction(_tr("&Import from Excel…"), window)
+    import_action.setEnabled(not ctx.readonly)
+
+    def do_export() -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            window,
+            _tr("Export to Excel"),
+            str(Path.home() / "key-projects.xlsx"),
+            _tr("Excel workbooks (*.xlsx)"),
+        )
+        if chosen:
+            path = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
+            export_workbook_to(ctx, window, path)
+
+    def do_import() -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            window, _tr("Import from Excel"), str(Path.home()), _tr("Excel workbooks (*.xlsx)")
+        )
+        if chosen:
+            dialog = ImportDialog(ctx, Path(chosen), window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window._import_dialog = dialog  # type: ignore[attr-defined]  # keep it alive
+            dialog.open()
+            dialog.start()
+
+    export_action.triggered.connect(do_export)
+    import_action.triggered.connect(do_import)
+    menu.addAction(export_action)
+    menu.addAction(import_action)
