@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFontMetrics,
@@ -20,26 +20,27 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
-    QPolygonF,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from desktop_app.snapshots.milestones import TimelineBar
+from desktop_app.ui.none_guard import protect_none
+from desktop_app.ui.widgets.timeline_paint import (
+    ROW_H,
+    BarGeometry,
+    RowShapes,
+    geometry,
+    paint_shapes,
+    row_shapes,
+)
+
+protect_none()  # thousands of void QPainter calls per repaint: see none_guard
 
 #: Pixels per day for each zoom level.
 ZOOMS = {"month": 3.0, "quarter": 1.0, "year": 0.3}
-ROW_H = 24
 HEADER_H = 36
 LABEL_W = 220
 
-STATUS_COLOURS = {
-    "not_started": QColor("#90a4ae"),
-    "in_progress": QColor("#1e88e5"),
-    "done": QColor("#43a047"),
-    "cancelled": QColor("#cfd8dc"),
-}
-OVERDUE = QColor("#e53935")
-BASELINE = QColor("#b0b0b0")
 GRID = QColor("#e3e3e3")
 YEAR_GRID = QColor("#bdbdbd")
 TODAY = QColor("#d81b60")
@@ -54,12 +55,6 @@ class TimelineRow:
     bars: tuple[TimelineBar, ...]
 
 
-def bar_colour(bar: TimelineBar, today: date) -> QColor:
-    if bar.status not in ("done", "cancelled") and bar.planned_end < today:
-        return OVERDUE
-    return STATUS_COLOURS.get(bar.status, STATUS_COLOURS["not_started"])
-
-
 class TimelineView(QAbstractScrollArea):
     sig_milestone_clicked = Signal(int)
     """A bar was clicked: the milestone's id."""
@@ -69,6 +64,8 @@ class TimelineView(QAbstractScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[TimelineRow] = []
+        self._geo: dict[int, list[BarGeometry]] = {}
+        self._shape_cache: dict[int, RowShapes] = {}
         self._zoom = "quarter"
         self._today = date.today()
         self._first = date(self._today.year - 1, 1, 1).toordinal()
@@ -94,6 +91,8 @@ class TimelineView(QAbstractScrollArea):
         """Replace the rows. The date range is whole years around `span` (or around all
         bars when no span is given), and at least to the end of the year after today."""
         self._rows = list(rows)
+        self._geo = {}
+        self._shape_cache = {}
         self._today = today
         lo, hi = today.toordinal(), today.toordinal()
         if span is not None:
@@ -117,7 +116,25 @@ class TimelineView(QAbstractScrollArea):
         self._rows = [
             TimelineRow(r.key, r.label, bars[r.key]) if r.key in bars else r for r in self._rows
         ]
+        self._geo = {}
+        self._shape_cache = {}
         self.viewport().update()
+
+    def _geometry(self, index: int) -> list[BarGeometry]:
+        """Row `index`'s bars in days from the first day (computed once per row)."""
+        cached = self._geo.get(index)
+        if cached is None:
+            cached = geometry(self._rows[index].bars, self._first, self._today)
+            self._geo[index] = cached
+        return cached
+
+    def _shapes(self, index: int) -> RowShapes:
+        """Row `index`'s rectangles at the current zoom (built once, then reused)."""
+        cached = self._shape_cache.get(index)
+        if cached is None:
+            cached = row_shapes(self._geometry(index), index * ROW_H, self._ppd())
+            self._shape_cache[index] = cached
+        return cached
 
     def row_count(self) -> int:
         return len(self._rows)
@@ -129,6 +146,7 @@ class TimelineView(QAbstractScrollArea):
         if zoom not in ZOOMS:
             raise ValueError(f"unknown zoom {zoom!r}")
         self._zoom = zoom
+        self._shape_cache = {}
         self._update_scrollbars()
         self.scroll_to_date(self._today)
 
@@ -198,8 +216,13 @@ class TimelineView(QAbstractScrollArea):
         self._paint_grid(p, rect)
         rows = self.visible_rows()
         p.setClipRect(QRect(LABEL_W, HEADER_H, rect.width() - LABEL_W, rect.height() - HEADER_H))
-        for i in rows:
-            self._paint_bars(p, self._rows[i], self._row_top(i))
+        paint_shapes(
+            p,
+            [self._shapes(i) for i in rows],
+            dx=LABEL_W - self.horizontalScrollBar().value(),
+            dy=HEADER_H - self.verticalScrollBar().value(),
+            selected=self._selected,
+        )
         x = self.x_of(self._today)
         p.setPen(QPen(TODAY, 2))
         p.drawLine(QPointF(x, HEADER_H), QPointF(x, rect.height()))
@@ -249,48 +272,6 @@ class TimelineView(QAbstractScrollArea):
                 p.drawText(QPointF(x + 2, HEADER_H - 6), f"Q{(start.month + 2) // 3}")
         p.setPen(QPen(YEAR_GRID, 1))
         p.drawLine(QPointF(LABEL_W, HEADER_H - 0.5), QPointF(width, HEADER_H - 0.5))
-
-    def _paint_bars(self, p: QPainter, row: TimelineRow, top: int) -> None:
-        """Baselines, then bars with progress, then diamonds on top of any neighbour."""
-        width = self.viewport().width()
-        ppd = self._ppd()
-        diamonds: list[tuple[float, QColor, bool]] = []
-        for b in row.bars:
-            end_x = self.x_of(b.planned_end) + ppd
-            start_x = self.x_of(b.planned_start) if b.planned_start else end_x
-            base_end = self.x_of(b.baseline_end) + ppd if b.baseline_end else None
-            base_start = self.x_of(b.baseline_start) if b.baseline_start else base_end
-            left = min(start_x, base_start if base_start is not None else start_x)
-            right = max(end_x, base_end if base_end is not None else end_x) + 8
-            if right < LABEL_W or left - 8 > width:
-                continue
-            if base_end is not None and base_start is not None:
-                p.fillRect(QRectF(base_start, top + ROW_H - 8, base_end - base_start, 4), BASELINE)
-            colour = bar_colour(b, self._today)
-            selected = b.id == self._selected
-            if end_x - start_x >= 1:
-                bar = QRectF(start_x, top + 5, max(1.0, end_x - start_x - 1), ROW_H - 14)
-                p.fillRect(bar, colour.lighter(150))
-                done = bar.width() * b.percent_complete / 100
-                if done > 0:
-                    p.fillRect(QRectF(start_x, top + 5, done, ROW_H - 14), colour)
-                if selected:
-                    p.setPen(QPen(QColor("#000000"), 2))
-                    p.setBrush(Qt.BrushStyle.NoBrush)
-                    p.drawRect(bar.adjusted(-1, -1, 1, 1))
-            diamonds.append((end_x, colour.darker(130), selected))
-        for x, colour, selected in diamonds:
-            self._diamond(p, x, top + ROW_H / 2 - 2, colour, selected)
-
-    @staticmethod
-    def _diamond(p: QPainter, x: float, y: float, colour: QColor, selected: bool) -> None:
-        r = 5.0
-        poly = QPolygonF(
-            [QPointF(x, y - r), QPointF(x + r, y), QPointF(x, y + r), QPointF(x - r, y)]
-        )
-        p.setPen(QPen(QColor("#000000"), 1.5) if selected else Qt.PenStyle.NoPen)
-        p.setBrush(colour)
-        p.drawPolygon(poly)
 
     def _paint_labels(self, p: QPainter, rect: QRect, rows: range) -> None:
         p.fillRect(QRect(0, 0, LABEL_W, rect.height()), self.palette().window())
