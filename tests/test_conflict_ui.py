@@ -34,9 +34,10 @@ def _form(qtbot, db: Database) -> ProjectDetailsForm:
     return form
 
 
-def _someone_else_saves(db: Database, lead_org: str) -> int:
+def _someone_else_saves(db: Database, lead_org: str, **more: object) -> int:
     loaded = projects.get_project(db, 1)
-    return projects.save_project(db, 1, _edit(loaded, lead_org=lead_org), loaded.version).version
+    edit = _edit(loaded, lead_org=lead_org, **more)
+    return projects.save_project(db, 1, edit, loaded.version).version
 
 
 def test_dialog_lists_each_field_with_theirs_and_yours(qtbot) -> None:
@@ -100,3 +101,22 @@ def test_cancel_keeps_my_edit_in_the_form_and_saves_nothing(
     assert form.save() is False
     assert form.lead_org.text() == "我的修改"
     assert projects.get_project(db, 1).lead_org == "他人先存"
+
+
+def test_reapply_keeps_their_other_fields(qtbot, db, other_officer, monkeypatch) -> None:
+    """They changed the lead organisation and the notes; I changed only the notes."""
+    form = _form(qtbot, db)
+    _someone_else_saves(other_officer, "他人改的牵头单位", notes="他人的备注")
+    shown: list[ConflictError] = []
+
+    def answer(_parent, conflict, _labels=None):
+        shown.append(conflict)
+        return REAPPLY
+
+    monkeypatch.setattr(conflict_dialog, "resolve_conflict", answer)
+    form.notes.setPlainText("我的备注")
+    assert form.save() is True
+    assert shown[0].fields == {"notes": ("他人的备注", "我的备注")}
+    saved = projects.get_project(other_officer, 1)
+    assert (saved.lead_org, saved.notes) == ("他人改的牵头单位", "我的备注")
+    assert form.lead_org.text() == "他人改的牵头单位"

@@ -22,19 +22,7 @@ from desktop_app.snapshots.project import ProjectDetail, ProjectEdit
 
 
 def _edit(d: ProjectDetail, **changes: object) -> ProjectEdit:
-    edit = ProjectEdit(
-        name_zh=d.name_zh,
-        name_en=d.name_en,
-        zone_id=d.zone.id if d.zone else None,
-        domain_ids=tuple(x.id for x in d.domains),
-        status=d.status,
-        lead_org=d.lead_org,
-        start_date=d.start_date,
-        end_date=d.end_date,
-        summary_zh=d.summary_zh,
-        notes=d.notes,
-    )
-    return replace(edit, **changes)
+    return replace(projects.edit_of(d), **changes)
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

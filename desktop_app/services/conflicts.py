@@ -26,17 +26,21 @@ How a service uses it (see `services/projects.py::save_project` for the full exa
 - `stale_guard` covers the race inside the transaction (the other save committed
   between our read and our UPDATE): SQLAlchemy raises StaleDataError at flush, and the
   guard re-reads the row in a fresh session to report their values.
-- A window catches `ConflictError` before `UserError`; on Re-apply it calls the same
-  service again with `exc.current_version` (yours wins, knowingly); on Reload it shows
-  the row as it is now. Values should be display-ready (text, numbers, dates, Decimal,
-  None); the dialog formats them and uses the caller's labels for field names.
+- A window catches `ConflictError` before `UserError`. On Reload it shows the row as it
+  is now. On Re-apply it re-reads the row and applies only the fields the officer
+  changed (`my_changes(loaded, mine)` on top of the fresh values, `rebased(...)`), then
+  calls the service again with the fresh version: their other edits survive, and yours
+  win only where you both changed the same field, knowingly. `exc.only(keys)` narrows
+  the dialog to the fields the officer touched. Values should be display-ready (text,
+  numbers, dates, Decimal, None); the dialog formats them and uses the caller's labels.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -55,6 +59,8 @@ register(
         "{what} was deleted by someone else meanwhile.": "{what}已被其他人删除。",
     }
 )
+
+T = TypeVar("T")
 
 #: Reads the row in a session: (field → their value, current version), or None if it is gone.
 TheirsReader = Callable[[Session], tuple[Mapping[str, Any], int] | None]
@@ -76,6 +82,26 @@ class ConflictError(UserError):
         self.what = what
         self.fields: dict[str, tuple[Any, Any]] = dict(fields)
         self.current_version = current_version
+
+    def only(self, keys: Iterable[str]) -> ConflictError:
+        """The same conflict, showing only `keys` (all fields if none of them differ)."""
+        wanted = set(keys)
+        narrowed = {k: v for k, v in self.fields.items() if k in wanted}
+        return ConflictError(self.what, narrowed or self.fields, self.current_version)
+
+
+def my_changes(loaded: T, mine: T) -> dict[str, Any]:
+    """The fields of a form's edit (a dataclass) that differ from what it loaded."""
+    return {
+        f.name: getattr(mine, f.name)
+        for f in dataclasses.fields(mine)  # type: ignore[arg-type]
+        if getattr(mine, f.name) != getattr(loaded, f.name)
+    }
+
+
+def rebased(current: T, changes: Mapping[str, Any]) -> T:
+    """`current` (the fresh values as an edit) with the officer's changes on top."""
+    return dataclasses.replace(current, **changes)  # type: ignore[type-var]
 
 
 def differing(theirs: Mapping[str, Any], yours: Mapping[str, Any]) -> dict[str, tuple[Any, Any]]:

@@ -84,6 +84,26 @@ def project_count(db: Database) -> int:
         return s.scalar(select(func.count(Project.id))) or 0
 
 
+#: ProjectEdit field → the key `ConflictError.fields` uses for it (names, not ids).
+CONFLICT_KEYS = {"zone_id": "zone", "domain_ids": "domains"}
+
+
+def edit_of(d: ProjectDetail) -> ProjectEdit:
+    """The detail as the form's edit (what a form loaded, or the fresh values to rebase on)."""
+    return ProjectEdit(
+        name_zh=d.name_zh,
+        name_en=d.name_en,
+        zone_id=d.zone.id if d.zone else None,
+        domain_ids=tuple(x.id for x in d.domains),
+        status=d.status,
+        lead_org=d.lead_org,
+        start_date=d.start_date,
+        end_date=d.end_date,
+        summary_zh=d.summary_zh,
+        notes=d.notes,
+    )
+
+
 def _theirs(p: Project) -> dict[str, Any]:
     """The editable fields as the conflict dialog shows them (names, not ids)."""
     return {

@@ -21,6 +21,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -47,7 +48,9 @@ def format_value(value: Any) -> str:
     if value is None or value == "":
         return "—"
     if isinstance(value, bool):
-        return QDialog.tr("yes") if value else QDialog.tr("no")
+        if value:
+            return QCoreApplication.translate("ConflictDialog", "yes")
+        return QCoreApplication.translate("ConflictDialog", "no")
     if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Decimal):

@@ -21,7 +21,7 @@ from desktop_app.domain.parsing import ParseError
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.services import projects as project_service
-from desktop_app.services.conflicts import ConflictError
+from desktop_app.services.conflicts import ConflictError, my_changes, rebased
 from desktop_app.snapshots.project import ProjectDetail, ProjectEdit
 from desktop_app.ui import conflict_dialog, dialogs
 from desktop_app.ui.context import AppContext
@@ -241,15 +241,25 @@ class ProjectDetailsForm(ProjectTab):
     def _save_resolving_conflicts(
         self, loaded: ProjectDetail, edit: ProjectEdit
     ) -> ProjectDetail | None:
-        """Save; if someone saved first, let the officer Reload or Re-apply (None: not saved)."""
+        """Save; if someone saved first, let the officer Reload or Re-apply (None: not saved).
+
+        Re-apply puts only the fields this officer changed on top of what is saved now,
+        so the other officer's edits to other fields survive.
+        """
+        mine = my_changes(project_service.edit_of(loaded), edit)
+        keys = {project_service.CONFLICT_KEYS.get(f, f) for f in mine}
         version = loaded.version
         while True:
             try:
                 return project_service.save_project(self.ctx.db, loaded.id, edit, version)
             except ConflictError as exc:
-                choice = conflict_dialog.resolve_conflict(self, exc, self._field_labels())
+                choice = conflict_dialog.resolve_conflict(
+                    self, exc.only(keys), self._field_labels()
+                )
                 if choice == conflict_dialog.REAPPLY:
-                    version = exc.current_version
+                    current = project_service.get_project(self.ctx.db, loaded.id)
+                    edit = rebased(project_service.edit_of(current), mine)
+                    version = current.version
                     continue
                 if choice == conflict_dialog.RELOAD:
                     self.load_project(loaded.id)
