@@ -286,3 +286,30 @@ def test_synced_folder_warning_at_open(tmp_path: Path) -> None:
         assert not db.readonly
     finally:
         db.dispose()
+
+
+def test_disk_full_during_an_import_changes_nothing(db, tmp_path: Path) -> None:
+    from test_crash_import import fingerprint, two_books
+
+    from desktop_app.io.importer import import_workbook
+
+    book_a, _book_b = two_books(db, tmp_path)  # the database now holds B's values
+    before = fingerprint(db)
+    with db.engine.connect() as conn:
+        pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+
+    def limit(dbapi_conn, _record) -> None:
+        dbapi_conn.execute(f"PRAGMA max_page_count={pages}")
+
+    db.engine.dispose()
+    event.listen(db.engine, "connect", limit)
+    try:
+        with pytest.raises(UserError, match="disk is full; nothing was saved"):
+            import_workbook(db, book_a)
+        assert fingerprint(db) == before
+        assert integrity_check(db) == []
+    finally:
+        event.remove(db.engine, "connect", limit)
+        db.engine.dispose()
+    import_workbook(db, book_a)
+    assert fingerprint(db) != before
