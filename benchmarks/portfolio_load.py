@@ -110,11 +110,14 @@ def _server_copy(scale: Path, admin_url: str) -> tuple[str, str]:
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
-    url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    url = make_url(admin_url).set(database=name)
+    if url.password:  # children get it from PGPASSWORD, never on a command line (ps shows those)
+        os.environ["PGPASSWORD"] = str(url.password)
+        url = url._replace(password=None)
     started = time.perf_counter()
-    report = copy_database(scale, url)
+    report = copy_database(scale, url.render_as_string(hide_password=False))
     print(f"copied {report.rows} rows to PostgreSQL in {time.perf_counter() - started:.1f} s")
-    return url, name
+    return url.render_as_string(hide_password=False), name
 
 
 def _drop(admin_url: str, name: str) -> None:
@@ -158,6 +161,7 @@ def main() -> int:
         server_name = None
         if args.pg:
             targets["postgres"], server_name = _server_copy(scale, args.pg)
+            env["PGPASSWORD"] = os.environ.get("PGPASSWORD", "")
         else:
             print("no PostgreSQL server (--pg or KEY_PROJECTS_TEST_PG): SQLite only")
         try:
