@@ -369,17 +369,17 @@
     <message>
         <location filename="../../desktop_app/ui/conflict_dialog.py" line="52" />
         <source>yes</source>
-        <translation type="unfinished" />
+        <translation>是</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/conflict_dialog.py" line="53" />
         <source>no</source>
-        <translation type="unfinished" />
+        <translation>否</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/conflict_dialog.py" line="73" />
         <source>Saved by someone else</source>
-        <translation type="unfinished" />
+        <translation>其他人已先保存</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/conflict_dialog.py" line="79" />
@@ -389,27 +389,27 @@
     <message>
         <location filename="../../desktop_app/ui/conflict_dialog.py" line="79" />
         <source>Saved now (theirs)</source>
-        <translation type="unfinished" />
+        <translation>当前已保存(他人)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/conflict_dialog.py" line="79" />
         <source>Your change</source>
-        <translation type="unfinished" />
+        <translation>您的修改</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/conflict_dialog.py" line="95" />
         <source>Reload shows what is saved now and drops your change. Re-apply saves your values over theirs.</source>
-        <translation type="unfinished" />
+        <translation>“重新载入”显示当前已保存的内容并放弃您的修改;“再次应用”用您的值覆盖他人的值。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/conflict_dialog.py" line="101" />
         <source>Reload</source>
-        <translation type="unfinished" />
+        <translation>重新载入</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/conflict_dialog.py" line="102" />
         <source>Re-apply my change</source>
-        <translation type="unfinished" />
+        <translation>再次应用我的修改</translation>
     </message>
 </context>
 <context>
@@ -720,57 +720,57 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="25" />
+        <location filename="../../desktop_app/ui/history/model.py" line="18" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="26" />
+        <location filename="../../desktop_app/ui/history/model.py" line="19" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="27" />
+        <location filename="../../desktop_app/ui/history/model.py" line="20" />
         <source>Change</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="28" />
+        <location filename="../../desktop_app/ui/history/model.py" line="21" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="29" />
+        <location filename="../../desktop_app/ui/history/model.py" line="22" />
         <source>Table</source>
         <translation>数据表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="30" />
+        <location filename="../../desktop_app/ui/history/model.py" line="23" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="31" />
+        <location filename="../../desktop_app/ui/history/model.py" line="24" />
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="32" />
+        <location filename="../../desktop_app/ui/history/model.py" line="25" />
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="38" />
+        <location filename="../../desktop_app/ui/history/model.py" line="31" />
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="39" />
+        <location filename="../../desktop_app/ui/history/model.py" line="32" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="40" />
+        <location filename="../../desktop_app/ui/history/model.py" line="33" />
         <source>deleted</source>
         <translation>删除</translation>
     </message>
@@ -1177,125 +1177,110 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="83" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="341" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="82" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="331" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="84" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="83" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="85" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="84" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="86" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="85" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="87" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="86" />
         <source>Set baseline…</source>
         <translation>设定基准计划…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="88" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="87" />
         <source>Baseline history…</source>
         <translation>基准计划历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="89" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="98" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="88" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="97" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="91" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="99" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="90" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="98" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="109" />
-        <source>Months</source>
-        <translation>月</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="110" />
-        <source>Quarters</source>
-        <translation>季度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="111" />
-        <source>Years</source>
-        <translation>年</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="139" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="132" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="141" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="134" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="171" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="161" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="216" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="206" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="213" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="203" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="282" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="272" />
         <source>Percent complete must be a whole number.</source>
         <translation>完成百分比须为整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="296" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="286" />
         <source>Not understood: {why}</source>
         <translation>无法识别:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="310" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="300" />
         <source>Edit {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="331" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="321" />
         <source>New milestone</source>
         <translation>新里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="354" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="344" />
         <source>Delete milestone {code} “{title}”?</source>
         <translation>删除里程碑 {code}“{title}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="364" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="354" />
         <source>Delete milestone</source>
         <translation>删除里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="384" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="374" />
         <source>Move milestone</source>
         <translation>移动里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="403" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="393" />
         <source>Baseline set.</source>
         <translation>已设定基准计划。</translation>
     </message>
@@ -1305,12 +1290,12 @@ Record this payment with the same number anyway?</source>
     <message>
         <location filename="../../desktop_app/ui/password_prompt.py" line="13" />
         <source>Database password</source>
-        <translation type="unfinished" />
+        <translation>数据库密码</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/password_prompt.py" line="14" />
         <source>Password for {server}:</source>
-        <translation type="unfinished" />
+        <translation>{server} 的密码:</translation>
     </message>
 </context>
 <context>
@@ -1586,47 +1571,47 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioFundingModel</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="44" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="35" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="45" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="36" />
         <source>Projects</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="46" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="37" />
         <source>Planned start-up</source>
         <translation>计划启动经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="47" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="38" />
         <source>Planned fixed support</source>
         <translation>计划固定扶持</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="48" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="39" />
         <source>Reward caps</source>
         <translation>奖励上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="49" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="40" />
         <source>Earned rewards</source>
         <translation>应得奖励</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="50" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="41" />
         <source>Disbursed</source>
         <translation>已拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="51" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="42" />
         <source>Reward share (plan)</source>
         <translation>奖励占比(计划)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="52" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="43" />
         <source>Reward share (paid)</source>
         <translation>奖励占比(实拨)</translation>
     </message>
@@ -1715,33 +1700,18 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioTimelinePage</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="34" />
-        <source>Months</source>
-        <extracomment>Projects whose bars load before the page shows (a few screens' worth).</extracomment>
-        <translation>月</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="35" />
-        <source>Quarters</source>
-        <translation>季度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="36" />
-        <source>Years</source>
-        <translation>年</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="44" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="37" />
         <source>Zoom</source>
+        <extracomment>Projects whose bars load before the page shows (a few screens' worth).</extracomment>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="56" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="46" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="88" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="78" />
         <source>{projects} projects, {milestones} milestones</source>
         <translation>{projects} 个项目,{milestones} 个里程碑</translation>
     </message>
@@ -1765,37 +1735,37 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/details_form.py" line="70" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="260" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="270" />
         <source>Name (Chinese)</source>
         <translation>名称(中文)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/details_form.py" line="71" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="261" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="271" />
         <source>Name (English)</source>
         <translation>名称(英文)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/details_form.py" line="72" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="262" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="272" />
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/details_form.py" line="73" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="263" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="273" />
         <source>Key domains</source>
         <translation>重点领域</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/details_form.py" line="74" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="264" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="274" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/details_form.py" line="75" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="265" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="275" />
         <source>Lead organisation</source>
         <translation>承担单位</translation>
     </message>
@@ -1806,13 +1776,13 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/details_form.py" line="81" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="268" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="278" />
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/details_form.py" line="82" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="269" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="279" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -1832,14 +1802,14 @@ Record this payment with the same number anyway?</source>
         <translation>日期无效(格式如 2026-03-31)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="266" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="276" />
         <source>Start</source>
-        <translation type="unfinished" />
+        <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="267" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="277" />
         <source>End</source>
-        <translation type="unfinished" />
+        <translation>结束</translation>
     </message>
 </context>
 <context>
@@ -1886,27 +1856,27 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="27" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="18" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="28" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="19" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="29" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="20" />
         <source>Amount (万元)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="30" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="21" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="31" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="22" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1914,148 +1884,148 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="50" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="44" />
         <source>daily (first start of the day)</source>
         <translation>每日(当天首次启动)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="51" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="45" />
         <source>made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="52" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="46" />
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="53" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="47" />
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="59" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="53" />
         <source>before an upgrade ({step})</source>
         <translation>升级前({step})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="76" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="69" />
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="77" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="70" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="78" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="71" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="79" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="72" />
         <source>Projects</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="116" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="90" />
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="137" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="111" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="147" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="121" />
         <source>Reading the backups…</source>
         <translation>正在读取备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="151" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="125" />
         <source>Restoring replaces the current data with the backup. The current data is saved as a backup first, so this can be undone.</source>
         <translation>恢复会用备份替换当前数据。当前数据会先另存为备份,因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="157" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="131" />
         <source>Restore the selected backup</source>
         <translation>恢复所选备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="159" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="133" />
         <source>Other file…</source>
         <translation>其他文件……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="186" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="160" />
         <source>{n} backups in {folder}</source>
         <translation>{folder} 中有 {n} 个备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="190" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="164" />
         <source>There are no backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="212" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="186" />
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="213" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="187" />
         <source>key-projects backups (*.sqlite);;All files (*)</source>
         <translation>项目库备份 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="220" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="194" />
         <source>Replace the current data with the backup of {when}? The current data is saved as a backup first.</source>
         <translation>用 {when} 的备份替换当前数据吗?当前数据会先另存为备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="223" />
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="236" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="197" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="210" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="232" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="206" />
         <source>Restored from {source}.</source>
         <translation>已从 {source} 恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="234" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="208" />
         <source>The previous data was saved as {path}.</source>
         <translation>原数据已另存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="256" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="230" />
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="263" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="237" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="265" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="239" />
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="287" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="261" />
         <source>Restore that backup now? The damaged file is kept beside it.</source>
         <translation>现在恢复该备份吗?已损坏的文件会保留在旁边。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="290" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="264" />
         <source>Damaged database</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="300" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="274" />
         <source>Restored from {source}. The damaged file was kept as {aside}.</source>
         <translation>已从 {source} 恢复。已损坏的文件保留为 {aside}。</translation>
     </message>
@@ -2063,52 +2033,52 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ScheduleModel</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="46" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="38" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="47" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="39" />
         <source>Start-up</source>
         <translation>启动经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="48" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="40" />
         <source>Fixed support</source>
         <translation>固定扶持</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="49" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="41" />
         <source>Reward cap</source>
         <translation>奖励上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="50" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="42" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="51" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="43" />
         <source>Earned reward</source>
         <translation>应得奖励</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="52" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="44" />
         <source>Planned total</source>
         <translation>计划合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="53" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="45" />
         <source>Disbursed</source>
         <translation>已拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="54" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="46" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="89" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="62" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -2190,9 +2160,8 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="360" />
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="353" />
         <source>Baseline end: {d}</source>
-        <extracomment>Pixels per day for each zoom level.</extracomment>
         <translation>基准完成日期:{d}</translation>
     </message>
 </context>
@@ -2202,6 +2171,25 @@ Record this payment with the same number anyway?</source>
         <location filename="../../desktop_app/ui/performance/trend_chart.py" line="51" />
         <source>Total score by year</source>
         <translation>历年总分</translation>
+    </message>
+</context>
+<context>
+    <name>ZoomBox</name>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="63" />
+        <source>Months</source>
+        <extracomment>Pixels per day for each zoom level.</extracomment>
+        <translation type="unfinished">月</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="64" />
+        <source>Quarters</source>
+        <translation type="unfinished">季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="65" />
+        <source>Years</source>
+        <translation type="unfinished">年</translation>
     </message>
 </context>
 </TS>
