@@ -93,11 +93,6 @@ def copy_database(src_path: Path, dest: Path, *, src_readonly: bool = True) -> P
     return dest
 
 
-def backup_file(db_path: Path, dest: Path) -> Path:
-    """Kept for callers of the first version: `copy_database` from a live database."""
-    return copy_database(db_path, dest)
-
-
 def parse_backup_name(path: Path, stem: str) -> BackupFile | None:
     """A backup of the database named `stem`, or None for any other file."""
     m = _NAME.match(path.name)
@@ -188,6 +183,7 @@ def backup_before(db: Database, label: str) -> Path | None:
     """A backup of `db` before a risky step (`import`, `restore`…); None for a server DB."""
     if db.path is None:
         return None
+    label = re.sub(r"[^a-z0-9_]+", "_", label.lower()).strip("_") or "step"
     path = timestamped_backup(db.path, f"pre-{label}")
     db.backups_made.append(path)
     return path
