@@ -19,6 +19,7 @@ alternate; medians. One line per engine:
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import sys
@@ -133,7 +134,7 @@ def main() -> int:
     p = parser(__doc__.splitlines()[0], default_runs=5)
     p.add_argument("--pg", default=os.environ.get("KEY_PROJECTS_TEST_PG"), help="admin URL")
     p.add_argument("--keep-db", type=Path, help="reuse (or create and keep) this scale database")
-    p.add_argument("--child", nargs=2, metavar=("MODE", "TARGET"), help=argparse_hidden())
+    p.add_argument("--child", nargs=2, metavar=("MODE", "TARGET"), help=argparse.SUPPRESS)
     args = p.parse_args()
     if args.child:
         return _child(*args.child)
@@ -192,12 +193,6 @@ def main() -> int:
         lite = Summary.of(samples["sqlite"]["subject"]).seconds
         print(f"postgres / sqlite portfolio load: {pg / lite:.2f}")
     return 0
-
-
-def argparse_hidden() -> str:
-    import argparse
-
-    return argparse.SUPPRESS
 
 
 if __name__ == "__main__":

@@ -40,6 +40,18 @@ def _someone_else_saves(db: Database, lead_org: str, **more: object) -> int:
     return projects.save_project(db, 1, edit, loaded.version).version
 
 
+def _answer(monkeypatch: pytest.MonkeyPatch, choice: str) -> list[ConflictError]:
+    """The officer's answer to the conflict dialog; returns the conflicts it was shown."""
+    shown: list[ConflictError] = []
+
+    def answer(_parent, conflict, _labels=None):
+        shown.append(conflict)
+        return choice
+
+    monkeypatch.setattr(conflict_dialog, "resolve_conflict", answer)
+    return shown
+
+
 def test_dialog_lists_each_field_with_theirs_and_yours(qtbot) -> None:
     conflict = ConflictError(
         "项目“测试”",
@@ -66,13 +78,7 @@ def test_format_value() -> None:
 def test_reapply_saves_mine_over_theirs(qtbot, db, other_officer, monkeypatch) -> None:
     form = _form(qtbot, db)
     _someone_else_saves(other_officer, "他人先存")
-    seen: list[ConflictError] = []
-
-    def answer(_parent, conflict, _labels=None):
-        seen.append(conflict)
-        return REAPPLY
-
-    monkeypatch.setattr(conflict_dialog, "resolve_conflict", answer)
+    seen = _answer(monkeypatch, REAPPLY)
     form.lead_org.setText("我的修改")
     assert form.save() is True
     assert seen[0].fields["lead_org"] == ("他人先存", "我的修改")
@@ -83,7 +89,7 @@ def test_reapply_saves_mine_over_theirs(qtbot, db, other_officer, monkeypatch) -
 def test_reload_shows_theirs_and_drops_mine(qtbot, db, other_officer, monkeypatch) -> None:
     form = _form(qtbot, db)
     _someone_else_saves(other_officer, "他人先存")
-    monkeypatch.setattr(conflict_dialog, "resolve_conflict", lambda *_a, **_k: RELOAD)
+    _answer(monkeypatch, RELOAD)
     form.lead_org.setText("我的修改")
     assert form.save() is False
     assert form.lead_org.text() == "他人先存"
@@ -96,7 +102,7 @@ def test_cancel_keeps_my_edit_in_the_form_and_saves_nothing(
 ) -> None:
     form = _form(qtbot, db)
     _someone_else_saves(other_officer, "他人先存")
-    monkeypatch.setattr(conflict_dialog, "resolve_conflict", lambda *_a, **_k: "cancel")
+    _answer(monkeypatch, "cancel")
     form.lead_org.setText("我的修改")
     assert form.save() is False
     assert form.lead_org.text() == "我的修改"
@@ -107,13 +113,7 @@ def test_reapply_keeps_their_other_fields(qtbot, db, other_officer, monkeypatch)
     """They changed the lead organisation and the notes; I changed only the notes."""
     form = _form(qtbot, db)
     _someone_else_saves(other_officer, "他人改的牵头单位", notes="他人的备注")
-    shown: list[ConflictError] = []
-
-    def answer(_parent, conflict, _labels=None):
-        shown.append(conflict)
-        return REAPPLY
-
-    monkeypatch.setattr(conflict_dialog, "resolve_conflict", answer)
+    shown = _answer(monkeypatch, REAPPLY)
     form.notes.setPlainText("我的备注")
     assert form.save() is True
     assert shown[0].fields == {"notes": ("他人的备注", "我的备注")}
