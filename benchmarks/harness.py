@@ -106,6 +106,11 @@ def result_line(name: str, subject: Summary, floor: Summary) -> str:
     )
 
 
+def metric_line(name: str, value: float, unit: str, target: float) -> str:
+    """A measured size or time against a fixed target (no floor): run_all shows value/target."""
+    return f"{name}: {value:.1f} {unit} (target <= {target:g} {unit})"
+
+
 def make_demo_db(folder: Path) -> Path:
     """A fresh demo database (the 13 projects with sample data) in `folder`."""
     path = folder / "demo.sqlite"
