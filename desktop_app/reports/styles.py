@@ -52,6 +52,7 @@ class Styles:
 def make_styles(lang: str) -> Styles:
     """CJK wrapping for Chinese (break between any two characters); word wrap for English
     (long unbroken runs such as a Chinese name in an English brief are still split)."""
+    from reportlab.lib.colors import HexColor
     from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
     from reportlab.lib.styles import ParagraphStyle
 
@@ -64,10 +65,13 @@ def make_styles(lang: str) -> Styles:
         leading=14,
         wordWrap=wrap,
         splitLongWords=1,
-        textColor="#222222",
+        textColor=HexColor("#222222"),
     )
 
     def style(name: str, **kw: Any) -> ParagraphStyle:
+        # Colour objects, not "#hex" strings: reportlab re-parses a string on every draw.
+        if isinstance(kw.get("textColor"), str):
+            kw["textColor"] = HexColor(kw["textColor"])
         return ParagraphStyle(name, parent=base, **kw)
 
     def heading(name: str, size: float, leading: float, before: float, after: float) -> Any:

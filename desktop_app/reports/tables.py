@@ -19,6 +19,16 @@ def cell(value: object, style: Any, *, markup: bool = False) -> Any:
     return Paragraph(str(value) if markup else text(value), style)
 
 
+def _cell(value: Any, style: Any, align: str) -> Any:
+    """Numbers, dates and grades (right/centre columns) are drawn as plain strings: they
+    never need wrapping, and skipping a Paragraph per cell halves the layout time."""
+    if hasattr(value, "wrapOn"):
+        return value
+    if align in "rc" and isinstance(value, str):
+        return value
+    return cell(value, style)
+
+
 def grid_table(
     styles: Styles,
     header: Sequence[str],
@@ -33,17 +43,20 @@ def grid_table(
     `rows` hold plain values (escaped into Paragraphs) or ready flowables. `align` gives
     one letter per column: l(eft), r(ight) or c(enter), default left.
     """
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import LongTable, TableStyle
 
+    aligns = align.ljust(len(widths), "l")
     by_align = {"l": styles.cell, "r": styles.cell_right, "c": styles.cell_center}
-    col_styles = [by_align.get(a, styles.cell) for a in align.ljust(len(widths), "l")]
+    col_styles = [by_align.get(a, styles.cell) for a in aligns]
     data = [[cell(h, styles.head) for h in header]]
     for row in rows:
-        data.append(
-            [v if hasattr(v, "wrapOn") else cell(v, col_styles[i]) for i, v in enumerate(row)]
-        )
+        data.append([_cell(v, col_styles[i], aligns[i]) for i, v in enumerate(row)])
+    names = {"l": "LEFT", "r": "RIGHT", "c": "CENTER"}
     commands: list[tuple] = [
         ("FONTNAME", (0, 0), (-1, -1), styles.font),
+        ("FONTSIZE", (0, 0), (-1, -1), styles.cell.fontSize),
+        ("LEADING", (0, 0), (-1, -1), styles.cell.leading),
+        ("TEXTCOLOR", (0, 0), (-1, -1), styles.cell.textColor),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, "#1F3A5F"),
@@ -54,8 +67,11 @@ def grid_table(
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
     ]
     commands += [("BACKGROUND", (0, r), (-1, r), ZEBRA) for r in range(2, len(data), 2)]
+    commands += [("ALIGN", (i, 1), (i, -1), names[a]) for i, a in enumerate(aligns) if a != "l"]
     commands += list(extra)
-    table = Table(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
+    # LongTable stops measuring rows once a page is full, so a 2,000-row table splits in
+    # linear time (a plain Table re-measures everything left at every page break).
+    table = LongTable(data, colWidths=list(widths), repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     return table
 

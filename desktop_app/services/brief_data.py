@@ -19,6 +19,7 @@ from sqlalchemy.orm import selectinload
 from desktop_app.db.database import Database
 from desktop_app.db.models import (
     Disbursement,
+    Evaluation,
     FundingPlan,
     Indicator,
     Milestone,
@@ -28,15 +29,17 @@ from desktop_app.db.models import (
 from desktop_app.domain import district as district_rules
 from desktop_app.domain import scoring
 from desktop_app.domain.health import CLOSED_STATUSES, Health
+from desktop_app.domain.money import fen_to_wan, wan_to_fen
 from desktop_app.domain.parsing import MAX_YEAR
 from desktop_app.domain.periods import Quarter, now, today
+from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import language, register, set_language, t
 from desktop_app.services.district import district_overview, plan_periods
-from desktop_app.services.funding import funding_status_by_project, project_schedule
+from desktop_app.services.funding import funding_status_by_project, plans_of, spec_from_row
 from desktop_app.services.health import health_by_project
 from desktop_app.services.performance import performance_status_by_project
-from desktop_app.services.policy import load_policy
+from desktop_app.services.policy import load_policy, policy_in
 from desktop_app.snapshots.brief import (
     BriefData,
     Cover,
@@ -212,30 +215,44 @@ def _ytd_at(ind: Indicator, quarter: int) -> Decimal | None:
     return None
 
 
-def _paid_by_year(db: Database, as_of: date) -> dict[tuple[int, int], int]:
-    """(project, year) → fen paid by `as_of`: a past quarter's brief shows what was known."""
+def _schedules(db: Database, as_of: date) -> dict[int, tuple[FundingYearRow, ...]]:
+    """Every plan's year table in one session (per-project calls cost 40 ms each at scale).
+
+    The taper rules are the funding domain's; payments are those made by `as_of` (a past
+    quarter's brief shows what was known then), attributed to plan years by the domain
+    (a reward paid in year P counts for year P − 1). A plan broken outside the app gets
+    no rows, and its page says there is no plan to show.
+    """
     year = func.extract("year", Disbursement.paid_on)
-    query = (
-        select(Disbursement.project_id, year, func.sum(Disbursement.amount_fen))
+    paid_query = (
+        select(Disbursement.project_id, year, Disbursement.kind, func.sum(Disbursement.amount_fen))
         .where(Disbursement.paid_on <= as_of)
-        .group_by(Disbursement.project_id, year)
+        .group_by(Disbursement.project_id, year, Disbursement.kind)
     )
+    out: dict[int, tuple[FundingYearRow, ...]] = {}
     with db.reader() as s:
-        return {(pid, int(y)): int(fen) for pid, y, fen in s.execute(query)}
-
-
-def _funding_rows(
-    db: Database, pid: int, paid: dict[tuple[int, int], int]
-) -> tuple[FundingYearRow, ...]:
-    """The plan's years from the funding service; reward = earned once graded, else the cap."""
-    return tuple(
-        FundingYearRow(
-            r.year, r.startup_fen, r.fixed_fen,
-            r.earned_reward_fen if r.earned_reward_fen is not None else r.reward_cap_fen,
-            paid.get((pid, r.year), 0),
-        )
-        for r in project_schedule(db, pid).rows
-    )
+        shares = dict(policy_in(s).reward_shares)
+        grades: dict[int, dict[int, str]] = defaultdict(dict)
+        for pid, y, grade in s.execute(select(Evaluation.project_id, Evaluation.year,
+                                              Evaluation.grade)):
+            grades[pid][y] = grade
+        paid: dict[int, dict[int, dict[str, Decimal]]] = defaultdict(lambda: defaultdict(dict))
+        for pid, y, kind, fen in s.execute(paid_query):
+            paid[pid][int(y)][kind] = fen_to_wan(int(fen))
+        for plan in plans_of(s):
+            pid = plan.project_id
+            try:
+                sched = spec_from_row(plan).schedule(
+                    grades=grades.get(pid, {}), disbursed=paid.get(pid, {}), shares=shares
+                )
+            except ValidationError:
+                continue
+            out[pid] = tuple(
+                FundingYearRow(ln.year, wan_to_fen(ln.startup), wan_to_fen(ln.fixed),
+                               wan_to_fen(ln.expected_reward), wan_to_fen(ln.disbursed))
+                for ln in sched.lines
+            )
+    return out
 
 
 def _summary(
@@ -318,7 +335,7 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
         funding = funding_status_by_project(db, as_of)
         perf = performance_status_by_project(db, as_of)
         milestones = _Milestones(db)
-        paid = _paid_by_year(db, as_of)
+        schedules = _schedules(db, as_of)
         indicators = _indicators(db, year, Quarter.of(as_of).q if as_of.year == year else 4)
         named = [(p, _name(p.name_zh, p.name_en, lang)) for p in projects]
         nxt_q = quarter.next()
@@ -347,7 +364,7 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
                 summary=p.summary_zh, notes=p.notes, health=h.level,
                 reasons=tuple(r.text for r in h.reasons),
                 milestones=milestones.timeline(p.id, year, as_of),
-                funding=_funding_rows(db, p.id, paid) if f and f.has_plan else (),
+                funding=schedules.get(p.id, ()),
                 indicators=tuple(indicators.get(p.id, ())),
                 projected_score=projected,
                 projected_grade=scoring.grade(projected, policy.grade_thresholds)
