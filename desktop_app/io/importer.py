@@ -134,17 +134,20 @@ def _diff(ps: ParsedSheet, cur: Current, lang: str) -> tuple[SheetDiff, list[Cha
     added: list[RowChange] = []
     changed: list[RowChange] = []
     unchanged = 0
+    key_cols = [sheet.column(f) for f in sheet.key]
+    fields = [c.field for c in cols]
+
+    def key_text(key: tuple) -> str:
+        return "/".join(show_value(c, v, lang) for c, v in zip(key_cols, key, strict=True))
+
     for i, row in enumerate(ps.rows):
         key = tuple(row[f] for f in sheet.key)
-        key_text = "/".join(
-            show_value(sheet.column(f), v, lang) for f, v in zip(sheet.key, key, strict=True)
-        )
         rec = table.get(key)
         if rec is None:
             changes.append(Change(None, row))
             added.append(
                 RowChange(
-                    key_text,
+                    key_text(key),
                     ps.row_numbers[i],
                     tuple(
                         FieldChange(c.header(lang), "", show_value(c, row[c.field], lang))
@@ -154,22 +157,23 @@ def _diff(ps: ParsedSheet, cur: Current, lang: str) -> tuple[SheetDiff, list[Cha
                 )
             )
             continue
-        diff = [c for c in cols if not _same(rec.row.get(c.field), row[c.field])]
+        old = rec.row
+        diff = [f for f in fields if old.get(f) != row[f] and not _same(old.get(f), row[f])]
         if not diff:
             unchanged += 1
             continue
-        changes.append(Change(rec, row, tuple(c.field for c in diff)))
+        changes.append(Change(rec, row, tuple(diff)))
         changed.append(
             RowChange(
-                key_text,
+                key_text(key),
                 ps.row_numbers[i],
                 tuple(
                     FieldChange(
-                        c.header(lang),
-                        show_value(c, rec.row.get(c.field), lang),
-                        show_value(c, row[c.field], lang),
+                        sheet.column(f).header(lang),
+                        show_value(sheet.column(f), old.get(f), lang),
+                        show_value(sheet.column(f), row[f], lang),
                     )
-                    for c in diff
+                    for f in diff
                 ),
             )
         )

@@ -42,7 +42,6 @@ _NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}
 _NS_PKG = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="[A-Z]+\d+(?::[A-Z]+(\d+))?"')
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell ref="([A-Z0-9:]+)"')
-_ROW = re.compile(rb"<(?:\w+:)?row[ >]")
 
 
 class FileRefused(Exception):
@@ -132,11 +131,16 @@ def _sheet_parts(zf: zipfile.ZipFile, name: str) -> dict[str, str]:
     return out
 
 
+def _count_rows(data: bytes) -> int:
+    """`<row` elements in a stretch of sheet XML (bytes.count: C speed, no regex)."""
+    return data.count(b"<row ") + data.count(b"<row>") + data.count(b":row ")
+
+
 def _scan_sheet(zf: zipfile.ZipFile, member: str) -> tuple[int, str | None]:
     """(data rows, first merged range) streamed from the sheet XML, stopping at the limit."""
     rows = 0
     merged: str | None = None
-    tail = b""
+    tail = b""  # the last bytes of the previous chunk: a tag split across chunks is seen once
     with zf.open(member) as fh:
         first = True
         while True:
@@ -149,13 +153,13 @@ def _scan_sheet(zf: zipfile.ZipFile, member: str) -> tuple[int, str | None]:
                 dim = _DIMENSION.search(data[:4096])
                 if dim and dim.group(1) and int(dim.group(1)) - 1 > MAX_ROWS:
                     return int(dim.group(1)) - 1, None
-            rows += len(_ROW.findall(data, 0, len(data) - 64)) if len(data) > 64 else 0
-            if merged is None and (m := _MERGE.search(data)):
+            # A 4-byte tail cannot hold a whole 5-byte tag, so no tag is counted twice.
+            rows += _count_rows(data) - _count_rows(tail)
+            if merged is None and b"mergeCell " in data and (m := _MERGE.search(data)):
                 merged = m.group(1).decode()
             if rows - 1 > MAX_ROWS:
                 return rows - 1, merged
-            tail = data[-64:] if len(data) > 64 else data
-        rows += len(_ROW.findall(tail))
+            tail = data[-64:]
     return max(rows - 1, 0), merged
 
 

@@ -222,21 +222,24 @@ def _queries() -> dict[str, Any]:
     }
 
 
-def _canonical(sheet: S.Sheet, row: dict[str, Any]) -> dict[str, Any]:
-    """Stored values in the sheet's canonical form (text never None, rate as a percent)."""
-    for col in sheet.columns:
-        value = row.get(col.field)
-        if col.kind == S.TEXT and value is None:
-            row[col.field] = ""
-        elif col.field == "rate" and value is not None:
-            row[col.field] = (Decimal(value) * HUNDRED).quantize(Decimal("0.0001"))
-    return row
-
-
 def load_rows(session: Session, sheet: S.Sheet) -> list[dict[str, Any]]:
-    """A table's rows as sheet rows (with `id` and `version`), in workbook order."""
+    """A table's rows as sheet rows (with `id` and `version`), in workbook order.
+
+    Canonical form: text never None, the taper rate as a percent.
+    """
     result = session.execute(_queries()[sheet.name])
-    return [_canonical(sheet, dict(r._mapping)) for r in result]
+    keys = list(result.keys())
+    rows = [dict(zip(keys, r, strict=True)) for r in result]
+    texts = [c.field for c in sheet.columns if c.kind == S.TEXT and c.field in keys]
+    for row in rows:
+        for f in texts:
+            if row[f] is None:
+                row[f] = ""
+    if "rate" in keys:
+        for row in rows:
+            if row["rate"] is not None:
+                row["rate"] = (row["rate"] * HUNDRED).quantize(Decimal("0.0001"))
+    return rows
 
 
 def load_current(session: Session) -> Current:

@@ -336,6 +336,49 @@ class ParsedSheet:
     headers: dict[str, str]  # field → header as written in the file
 
 
+def _parse_column(
+    m: Mapped,
+    parse: Callable[[Any], Any],
+    body: list[tuple[int, list[Any]]],
+    rows: list[dict[str, Any]],
+    title: str,
+    problems: list[Problem],
+) -> None:
+    """One column of every row; the common cell types take a fast path (50,000-row sheets)."""
+    col, i, field = m.column, m.index, m.column.field
+    default, kind, required = _default(col), col.kind, col.required
+    exact = {s: code for code, zh, en in col.choices for s in (code, zh, en)}
+    for (n, raw), out in zip(body, rows, strict=True):
+        value = raw[i]
+        vt = type(value)
+        if vt is str:
+            text = value.strip()
+            if not text:
+                value = None
+            elif kind == S.TEXT:
+                out[field] = text
+                continue
+            elif text in exact:
+                out[field] = exact[text]
+                continue
+        elif vt is float and kind == S.INT and value.is_integer():
+            out[field] = int(value)
+            continue
+        elif vt is date and kind == S.DATE and MIN_YEAR <= value.year <= MAX_YEAR:
+            out[field] = value
+            continue
+        if value is None:
+            if required:
+                problems.append(Problem(title, n, m.header, t("required")))
+            out[field] = default
+            continue
+        try:
+            out[field] = parse(value)
+        except CellError as exc:
+            problems.append(Problem(title, n, m.header, str(exc)))
+            out[field] = default
+
+
 def parse_sheet(
     sheet: S.Sheet,
     title: str,
@@ -359,22 +402,5 @@ def parse_sheet(
         body.append((n, row))
     rows: list[dict[str, Any]] = [{} for _ in body]
     for m in mapped:
-        col, parse, default, i = (
-            m.column,
-            cell_parser(m.column, m.unit, zones),
-            _default(m.column),
-            m.index,
-        )
-        for (n, raw), out in zip(body, rows, strict=True):
-            value = raw[i]
-            if value is None or value == "" or (type(value) is str and not value.strip()):
-                if col.required:
-                    problems.append(Problem(title, n, m.header, t("required")))
-                out[col.field] = default
-                continue
-            try:
-                out[col.field] = parse(value)
-            except CellError as exc:
-                problems.append(Problem(title, n, m.header, str(exc)))
-                out[col.field] = default
+        _parse_column(m, cell_parser(m.column, m.unit, zones), body, rows, title, problems)
     return ParsedSheet(sheet, title, rows, [n for n, _r in body], headers)
