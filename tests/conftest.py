@@ -88,3 +88,29 @@ def run_cli(tmp_path: Path):
         )
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def dialog_log(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
+    """No message box ever blocks a test: each records (kind, text) and gives a default answer.
+
+    Defaults: `confirm` → True, `save_discard_cancel` → "discard". Tests that need
+    another answer monkeypatch the function again.
+    """
+    from desktop_app.ui import dialogs
+
+    log: list[tuple[str, str]] = []
+
+    def recorder(kind: str, answer: object):
+        def record(_parent: object, text: str, *args: object, **kwargs: object) -> object:
+            log.append((kind, text))
+            return answer
+
+        return record
+
+    monkeypatch.setattr(dialogs, "show_error", recorder("error", None))
+    monkeypatch.setattr(dialogs, "show_warning", recorder("warning", None))
+    monkeypatch.setattr(dialogs, "show_info", recorder("info", None))
+    monkeypatch.setattr(dialogs, "confirm", recorder("confirm", True))
+    monkeypatch.setattr(dialogs, "save_discard_cancel", recorder("unsaved", "discard"))
+    return log

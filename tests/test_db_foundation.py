@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from desktop_app.db import migrate, schema_version
 from desktop_app.db.database import open_database
 from desktop_app.db.engine import APPLICATION_ID
-from desktop_app.db.models import AuditEntry, Base, DistrictTarget, Domain, Milestone, Project, Zone
+from desktop_app.db.models import AuditEntry, Base, DistrictTarget, Domain, Milestone, Project
 from desktop_app.db.seeding import load_seed, seed_reference
 from desktop_app.errors import DatabaseRefused
 

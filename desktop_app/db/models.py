@@ -43,8 +43,6 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-
-
 class Zone(Base):
     __tablename__ = "zone"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -113,7 +111,9 @@ class Milestone(Base):
         CheckConstraint("percent_complete BETWEEN 0 AND 100", name="percent_range"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
     code: Mapped[str] = mapped_column(String(32))
     title: Mapped[str] = mapped_column(String(300))
     deliverable: Mapped[str] = mapped_column(Text, default="")
@@ -141,7 +141,9 @@ class Baseline(Base):
 
     __tablename__ = "baseline"
     id: Mapped[int] = mapped_column(primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
     set_on: Mapped[date] = mapped_column(Date)
     reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -232,7 +234,9 @@ class Disbursement(Base):
     __tablename__ = "disbursement"
     __table_args__ = (CheckConstraint("amount_fen > 0", name="amount_positive"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
     paid_on: Mapped[date] = mapped_column(Date)
     amount_fen: Mapped[int] = mapped_column(BigInteger)
     kind: Mapped[str] = mapped_column(String(16))
@@ -252,7 +256,9 @@ class Indicator(Base):
     __tablename__ = "indicator"
     __table_args__ = (UniqueConstraint("project_id", "year", "code"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
     year: Mapped[int] = mapped_column(Integer)
     code: Mapped[str] = mapped_column(String(32))
     name: Mapped[str] = mapped_column(String(300))
@@ -296,7 +302,9 @@ class Evaluation(Base):
     __tablename__ = "evaluation"
     __table_args__ = (UniqueConstraint("project_id", "year"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    project_id: Mapped[int] = mapped_column(ForeignKey("project.id", ondelete="CASCADE"), index=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
     year: Mapped[int] = mapped_column(Integer)
     total: Mapped[Decimal] = mapped_column(ScaledDecimal(1))
     computed_grade: Mapped[str] = mapped_column(String(1))

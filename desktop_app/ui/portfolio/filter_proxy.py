@@ -19,21 +19,29 @@ class PortfolioFilterProxy(QSortFilterProxyModel):
         self._domain: str | None = None
         self._status: str | None = None
 
+    def _set(self, name: str, value: object) -> None:
+        """Change one criterion; Qt ≥ 6.9 wants begin/endFilterChange around it."""
+        if getattr(self, name) == value:
+            return
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            setattr(self, name, value)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            setattr(self, name, value)
+            self.invalidateFilter()
+
     def set_text(self, text: str) -> None:
-        self._text = text.strip().casefold()
-        self.invalidateFilter()
+        self._set("_text", text.strip().casefold())
 
     def set_zone(self, code: str | None) -> None:
-        self._zone = code or None
-        self.invalidateFilter()
+        self._set("_zone", code or None)
 
     def set_domain(self, code: str | None) -> None:
-        self._domain = code or None
-        self.invalidateFilter()
+        self._set("_domain", code or None)
 
     def set_status(self, code: str | None) -> None:
-        self._status = code or None
-        self.invalidateFilter()
+        self._set("_status", code or None)
 
     def accepts(self, r: ProjectRow) -> bool:
         if self._zone and (r.zone is None or r.zone.code != self._zone):
