@@ -34,10 +34,6 @@ from desktop_app.ui.worker import run_in_background
 SHOW_ROWS = 300
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
-
-
 class ImportDialog(QDialog):
     """Preview of one workbook's import, with Confirm to write it (all or nothing)."""
 
@@ -107,8 +103,7 @@ class ImportDialog(QDialog):
             self.tree.topLevelItem(i).setFirstColumnSpanned(True)
         if preview.added or preview.changed:
             text = self.tr(
-                "{added} rows to add, {changed} to change, {unchanged} unchanged. "
-                "A backup is taken before anything is written."
+                "{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written."  # noqa: E501
             )
             self.confirm_button.setEnabled(not self.ctx.readonly)
         else:
@@ -195,26 +190,31 @@ def export_workbook_to(ctx: AppContext, window: QWidget, path: Path) -> None:
     db, lang = ctx.db, ctx.lang
 
     def done(result: Path) -> None:
-        ctx.bus.sig_status.emit(_tr("Exported to {path}").format(path=result))
+        ctx.bus.sig_status.emit(
+            QCoreApplication.translate("IoActions", "Exported to {path}").format(path=result)
+        )
 
     def failed(exc: BaseException) -> None:
-        dialogs.show_error(window, _tr("The export failed: {error}").format(error=exc))
+        dialogs.show_error(
+            window,
+            QCoreApplication.translate("IoActions", "The export failed: {error}").format(error=exc),
+        )
 
-    ctx.bus.sig_status.emit(_tr("Exporting…"))
+    ctx.bus.sig_status.emit(QCoreApplication.translate("IoActions", "Exporting…"))
     run_in_background(lambda: export_workbook(db, path, lang=lang), done, failed, window)
 
 
 def install(ctx: AppContext, window: QMainWindow, menu: QMenu) -> None:
-    export_action = QAction(_tr("&Export to Excel…"), window)
-    import_action = QAction(_tr("&Import from Excel…"), window)
+    export_action = QAction(QCoreApplication.translate("IoActions", "&Export to Excel…"), window)
+    import_action = QAction(QCoreApplication.translate("IoActions", "&Import from Excel…"), window)
     import_action.setEnabled(not ctx.readonly)
 
     def do_export() -> None:
         chosen, _ = QFileDialog.getSaveFileName(
             window,
-            _tr("Export to Excel"),
+            QCoreApplication.translate("IoActions", "Export to Excel"),
             str(Path.home() / "key-projects.xlsx"),
-            _tr("Excel workbooks (*.xlsx)"),
+            QCoreApplication.translate("IoActions", "Excel workbooks (*.xlsx)"),
         )
         if chosen:
             path = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
@@ -222,7 +222,10 @@ def install(ctx: AppContext, window: QMainWindow, menu: QMenu) -> None:
 
     def do_import() -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            window, _tr("Import from Excel"), str(Path.home()), _tr("Excel workbooks (*.xlsx)")
+            window,
+            QCoreApplication.translate("IoActions", "Import from Excel"),
+            str(Path.home()),
+            QCoreApplication.translate("IoActions", "Excel workbooks (*.xlsx)"),
         )
         if chosen:
             dialog = ImportDialog(ctx, Path(chosen), window)

@@ -831,103 +831,103 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="51" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="47" />
         <source>Import {name}</source>
         <extracomment>Rows listed per section of the preview; the rest are counted.</extracomment>
-        <translation type="unfinished" />
+        <translation>导入 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="53" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="49" />
         <source>Checking the workbook…</source>
-        <translation type="unfinished" />
+        <translation>正在检查工作簿……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="59" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
         <source>Row</source>
-        <translation type="unfinished" />
+        <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="59" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
         <source>Column</source>
-        <translation type="unfinished" />
+        <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="59" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
         <source>Old</source>
-        <translation type="unfinished" />
+        <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="59" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
         <source>New</source>
-        <translation type="unfinished" />
+        <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="68" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="64" />
         <source>Confirm import</source>
-        <translation type="unfinished" />
+        <translation>确认导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="93" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
         <source>{sheet}: {added} to add, {changed} to change, {unchanged} unchanged</source>
-        <translation type="unfinished" />
+        <translation>{sheet}:新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="103" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="99" />
         <source>Added</source>
-        <translation type="unfinished" />
+        <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="104" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="100" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="125" />
         <location filename="../../desktop_app/ui/io_actions.py" line="130" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="135" />
         <source>Changed</source>
-        <translation type="unfinished" />
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="106" />
+        <source>{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written.</source>
+        <translation>将新增 {added} 行、修改 {changed} 行,{unchanged} 行未变。写入前会先备份数据库。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/io_actions.py" line="110" />
-        <source>{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="115" />
         <source>Nothing to change: all {unchanged} rows match the database.</source>
-        <translation type="unfinished" />
+        <translation>无需修改:{unchanged} 行均与数据库一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="126" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="121" />
         <source>row {row}: {key}</source>
-        <translation type="unfinished" />
+        <translation>第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="133" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="158" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="128" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="153" />
         <source>… and {n} more</source>
-        <translation type="unfinished" />
+        <translation>……另有 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="147" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
         <source>The workbook was not imported: {n} problem(s). Correct them and import again.</source>
-        <translation type="unfinished" />
+        <translation>工作簿未导入:发现 {n} 处问题,请更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="151" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="146" />
         <source>Problem</source>
-        <translation type="unfinished" />
+        <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="166" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="161" />
         <source>The workbook could not be read: {error}</source>
-        <translation type="unfinished" />
+        <translation>无法读取工作簿:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="175" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="170" />
         <source>Importing…</source>
-        <translation type="unfinished" />
+        <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="184" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="179" />
         <source>Imported {added} new and {changed} changed rows from {name}</source>
-        <translation type="unfinished" />
+        <translation>已从 {name} 导入:新增 {added} 行,修改 {changed} 行</translation>
     </message>
 </context>
 <context>
@@ -997,6 +997,50 @@ Record this payment with the same number anyway?</source>
         <location filename="../../desktop_app/ui/performance/indicator_model.py" line="233" />
         <source>Year-to-date figure at quarter end</source>
         <translation>季度末年初至今累计值</translation>
+    </message>
+</context>
+<context>
+    <name>IoActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="194" />
+        <source>Exported to {path}</source>
+        <translation>已导出到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="200" />
+        <source>The export failed: {error}</source>
+        <translation>导出失败:{error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="203" />
+        <source>Exporting…</source>
+        <translation>正在导出……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="208" />
+        <source>&amp;Export to Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="209" />
+        <source>&amp;Import from Excel…</source>
+        <translation>从 Excel 导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="215" />
+        <source>Export to Excel</source>
+        <translation>导出到 Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="217" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="228" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="226" />
+        <source>Import from Excel</source>
+        <translation>从 Excel 导入</translation>
     </message>
 </context>
 <context>
@@ -1415,29 +1459,28 @@ Record this payment with the same number anyway?</source>
         <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="259" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="301" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="313" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="292" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="304" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="271" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="262" />
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="284" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="275" />
         <source>“{name}” has actuals; they are deleted with it when you save. Continue?</source>
         <translation>“{name}”已有实绩,保存时将一并删除。是否继续?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="350" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="341" />
         <source>Reopen {year}</source>
         <translation>重新打开 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="351" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="342" />
         <source>Why is the evaluation reopened? (kept in the audit trail)</source>
         <translation>重新打开评价的理由(记入审计日志):</translation>
     </message>
