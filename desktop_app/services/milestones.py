@@ -100,14 +100,19 @@ def _milestone(s: Session, milestone_id: int, version: int) -> Milestone:
     return m
 
 
+def _in_order(s: Session, project_id: int) -> list[Milestone]:
+    """The project's milestones in table order."""
+    query = (
+        select(Milestone)
+        .where(Milestone.project_id == project_id)
+        .order_by(Milestone.sort_order, Milestone.id)
+    )
+    return list(s.scalars(query))
+
+
 def list_milestones(db: Database, project_id: int) -> list[MilestoneRow]:
     with db.reader() as s:
-        query = (
-            select(Milestone)
-            .where(Milestone.project_id == project_id)
-            .order_by(Milestone.sort_order, Milestone.id)
-        )
-        return [_row(m) for m in s.scalars(query)]
+        return [_row(m) for m in _in_order(s, project_id)]
 
 
 def _next_code(s: Session, project_id: int) -> str:
@@ -133,13 +138,7 @@ def add_milestone(
     _validated(edit)
     with db.session() as s:
         _project(s, project_id)
-        siblings = list(
-            s.scalars(
-                select(Milestone)
-                .where(Milestone.project_id == project_id)
-                .order_by(Milestone.sort_order, Milestone.id)
-            )
-        )
+        siblings = _in_order(s, project_id)
         at = len(siblings) if position is None else max(0, min(position, len(siblings)))
         for i, other in enumerate(siblings):
             wanted = i if i < at else i + 1
@@ -193,13 +192,7 @@ def set_baseline(
         raise ValidationError({"reason": t("A baseline needs a reason.")})
     with db.session() as s:
         _project(s, project_id)
-        milestones = list(
-            s.scalars(
-                select(Milestone)
-                .where(Milestone.project_id == project_id)
-                .order_by(Milestone.sort_order, Milestone.id)
-            )
-        )
+        milestones = _in_order(s, project_id)
         if not milestones:
             raise UserError(t("The project has no milestones to baseline."))
         s.info["audit_reason"] = reason

@@ -8,14 +8,14 @@ Clicking a bar selects it; double-clicking opens the project.
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.periods import today
 from desktop_app.services.timeline import timeline_bars, timeline_projects, timeline_span
 from desktop_app.snapshots.milestones import TimelineBar
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.page_base import Page
-from desktop_app.ui.widgets.timeline import TimelineRow, TimelineView
+from desktop_app.ui.widgets.timeline import TimelineRow, TimelineView, ZoomBox
 from desktop_app.ui.worker import run_in_background
 
 #: Projects whose bars load before the page shows (a few screens' worth).
@@ -29,15 +29,8 @@ class PortfolioTimelinePage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.timeline = TimelineView()
-        self.zoom = QComboBox()
-        for code, label in (
-            ("month", self.tr("Months")),
-            ("quarter", self.tr("Quarters")),
-            ("year", self.tr("Years")),
-        ):
-            self.zoom.addItem(label, code)
-        self.zoom.setCurrentIndex(2)
-        self.timeline.set_zoom("year")
+        self.zoom = ZoomBox("year")
+        self.zoom.attach(self.timeline)
         self.summary = QLabel()
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
@@ -46,9 +39,6 @@ class PortfolioTimelinePage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.timeline, 1)
-        self.zoom.currentIndexChanged.connect(
-            lambda: self.timeline.set_zoom(self.zoom.currentData())
-        )
         self.timeline.sig_milestone_double_clicked.connect(self._open)
         self._generation = 0
 

@@ -13,7 +13,6 @@ from datetime import timedelta
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -48,7 +47,7 @@ from desktop_app.ui.project.milestones_model import (
 from desktop_app.ui.project.milestones_view import MilestoneTableView
 from desktop_app.ui.project.tab_base import ProjectTab
 from desktop_app.ui.widgets.health_marker import HealthMarker
-from desktop_app.ui.widgets.timeline import TimelineRow, TimelineView
+from desktop_app.ui.widgets.timeline import TimelineRow, TimelineView, ZoomBox
 from desktop_app.ui.worker import run_in_background
 
 
@@ -104,15 +103,9 @@ class MilestonesTab(ProjectTab):
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
 
-        self.zoom = QComboBox()
-        for code, label in (
-            ("month", self.tr("Months")),
-            ("quarter", self.tr("Quarters")),
-            ("year", self.tr("Years")),
-        ):
-            self.zoom.addItem(label, code)
-        self.zoom.setCurrentIndex(1)
         self.timeline = TimelineView()
+        self.zoom = ZoomBox("quarter")
+        self.zoom.attach(self.timeline)
 
         top = QHBoxLayout()
         top.addWidget(self.health, 1)
@@ -160,9 +153,6 @@ class MilestonesTab(ProjectTab):
         self.down_button.clicked.connect(lambda: self.move_current(1))
         self.baseline_button.clicked.connect(self.set_baseline)
         self.history_button.clicked.connect(self.show_history)
-        self.zoom.currentIndexChanged.connect(
-            lambda: self.timeline.set_zoom(self.zoom.currentData())
-        )
         self.timeline.sig_milestone_clicked.connect(self._bar_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self._set_enabled()

@@ -21,7 +21,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QToolTip, QWidget
 
 from desktop_app.snapshots.milestones import TimelineBar
 from desktop_app.ui.none_guard import protect_none
@@ -53,6 +53,21 @@ class TimelineRow:
     key: int
     label: str
     bars: tuple[TimelineBar, ...]
+
+
+class ZoomBox(QComboBox):
+    """Months / quarters / years, for a TimelineView (`currentData()` is the zoom code)."""
+
+    def __init__(self, zoom: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.addItem(self.tr("Months"), "month")
+        self.addItem(self.tr("Quarters"), "quarter")
+        self.addItem(self.tr("Years"), "year")
+        self.setCurrentIndex(self.findData(zoom))
+
+    def attach(self, view: TimelineView) -> None:
+        view.set_zoom(self.currentData())
+        self.currentIndexChanged.connect(lambda: view.set_zoom(self.currentData()))
 
 
 class TimelineView(QAbstractScrollArea):
