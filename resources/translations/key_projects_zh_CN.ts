@@ -1737,7 +1737,7 @@ Record this payment with the same number anyway?</source>
     <message>
         <location filename="../../desktop_app/ui/portfolio/page.py" line="142" />
         <source>Health could not be computed: {why}</source>
-        <translation type="unfinished" />
+        <translation>无法计算健康状况:{why}</translation>
     </message>
 </context>
 <context>
@@ -2222,17 +2222,17 @@ Record this payment with the same number anyway?</source>
         <location filename="../../desktop_app/ui/widgets/timeline.py" line="63" />
         <source>Months</source>
         <extracomment>Pixels per day for each zoom level.</extracomment>
-        <translation type="unfinished">月</translation>
+        <translation>月</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/widgets/timeline.py" line="64" />
         <source>Quarters</source>
-        <translation type="unfinished">季度</translation>
+        <translation>季度</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/widgets/timeline.py" line="65" />
         <source>Years</source>
-        <translation type="unfinished">年</translation>
+        <translation>年</translation>
     </message>
 </context>
 </TS>
