@@ -4,19 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop_app.domain.money import format_wan
-from desktop_app.snapshots.funding import PortfolioFundingRow
 from desktop_app.ui.funding.formatting import percent
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop_app.ui.funding.table_base import RIGHT, Index, RowTableModel
 
 (
     COL_YEAR,
@@ -29,7 +21,6 @@ Index = QModelIndex | QPersistentModelIndex
     COL_PLANNED_SHARE,
     COL_PAID_SHARE,
 ) = range(9)
-COLUMN_COUNT = 9
 _AMOUNT = {
     COL_STARTUP: "planned_startup_fen",
     COL_FIXED: "planned_fixed_fen",
@@ -53,27 +44,8 @@ def _headers() -> list[str]:
     ]
 
 
-class PortfolioFundingModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PortfolioFundingRow] = []
-        self._headers = _headers()
-
-    def set_rows(self, rows: list[PortfolioFundingRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+class PortfolioFundingModel(RowTableModel):
+    headers = staticmethod(_headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -91,5 +63,5 @@ class PortfolioFundingModel(QAbstractTableModel):
                 return percent(r.disbursed_share)
             return format_wan(getattr(r, _AMOUNT[col]))
         if role == Qt.ItemDataRole.TextAlignmentRole and col != COL_YEAR:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         return None

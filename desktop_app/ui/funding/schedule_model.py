@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from desktop_app.domain.money import format_wan
 from desktop_app.snapshots.funding import ScheduleRow
 from desktop_app.ui.funding.formatting import WARNING_BACKGROUND
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop_app.ui.funding.table_base import RIGHT, Index, RowTableModel
 
 (
     COL_YEAR,
@@ -30,7 +23,6 @@ Index = QModelIndex | QPersistentModelIndex
     COL_DISBURSED,
     COL_WARNINGS,
 ) = range(9)
-COLUMN_COUNT = 9
 _AMOUNT = {
     COL_STARTUP: "startup_fen",
     COL_FIXED: "fixed_fen",
@@ -55,34 +47,15 @@ def _headers() -> list[str]:
     ]
 
 
-class ScheduleTableModel(QAbstractTableModel):
+class ScheduleTableModel(RowTableModel):
     """Rows of `ScheduleRow` (万元, two decimals) and one totals row at the bottom."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ScheduleRow] = []
-        self._headers = _headers()
-
-    def set_rows(self, rows: tuple[ScheduleRow, ...] | list[ScheduleRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[ScheduleRow]:
-        return list(self._rows)
+    headers = staticmethod(_headers)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         if parent.isValid() or not self._rows:
             return 0
         return len(self._rows) + 1
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def _total(self, col: int) -> str:
         if col == COL_YEAR:
@@ -111,7 +84,7 @@ class ScheduleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._total(col) if r is None else self._text(r, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in _AMOUNT:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole and r is not None and r.warnings:
             return "\n".join(r.warnings)
         if role == Qt.ItemDataRole.BackgroundRole and r is not None and r.warnings:

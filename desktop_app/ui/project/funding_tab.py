@@ -122,7 +122,7 @@ class FundingTab(ProjectTab):
         right.addWidget(table)
         right.addWidget(self.chart)
         right.addWidget(register)
-        right.setSizes([300, 300, 200])
+        right.setSizes([240, 340, 220])
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
