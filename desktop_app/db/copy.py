@@ -136,16 +136,17 @@ def _copy_rows(src: Connection, dst: Connection, target: str) -> None:
     _reset_sequences(dst)
 
 
-def _target_was_empty(target: str, ask_password: server.PasswordPrompt | None) -> bool:
-    """True when the target has no schema yet (so a failed copy should take it out again)."""
+def _probe_target(target: str, ask_password: server.PasswordPrompt | None) -> tuple[bool, str]:
+    """(has no schema yet, the target to open): a failed copy into an empty target takes
+    its tables out again. A server's password is asked for here, once."""
     url = to_url(target)
     path = sqlite_path(url)
     if path is not None:
-        return not path.exists()
+        return not path.exists(), target
     url = server.reachable_url(url, ask_password)
     probe = make_engine(url, readonly=True)
     try:
-        return migrate.current_revision(probe) is None
+        return migrate.current_revision(probe) is None, url.render_as_string(hide_password=False)
     finally:
         probe.dispose()
 
@@ -189,8 +190,8 @@ def copy_database(
             raise UserError(
                 t("source and target are the same database ({db})", db=src.display_name)
             )
-        was_empty = _target_was_empty(os.fspath(target), ask_password)
-        dst = open_database(target, create=True, seed=False, ask_password=ask_password)
+        was_empty, target = _probe_target(os.fspath(target), ask_password)
+        dst = open_database(target, create=True, seed=False)
         try:
             if dst.readonly:
                 raise UserError(

@@ -110,6 +110,8 @@ def default_dump_path(url: URL, label: str = "manual", when: datetime | None = N
 def dump(url: URL, dest: Path | None = None) -> Path:
     """`pg_dump -Fc` of the database to `dest` (temp file renamed into place when complete)."""
     dest = dest or default_dump_path(url)
+    if dest.is_dir():
+        dest = dest / default_dump_path(url).name
     exe = _tool("pg_dump", url, f"pg_dump -Fc -f {dest.name} {url.database}")
     make_private_dir(dest.parent)
     tmp = dest.with_name(f".{dest.name}.tmp")
