@@ -143,6 +143,7 @@ class ImportDialog(QDialog):
                 ).format(n=exc.total)
             )
             self.tree.setColumnCount(1)
+            self.tree.setRootIsDecorated(False)
             self.tree.setHeaderLabels([self.tr("Problem")])
             for problem in exc.problems:
                 self.tree.addTopLevelItem(QTreeWidgetItem([problem]))
