@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from desktop_app.domain.money import format_wan
@@ -101,6 +101,7 @@ register(
         "On track": "进度正常",
         "Behind": "进度滞后",
         "No data": "暂无数据",
+        "Missed": "未达标",
         "Planned (not started)": "计划中",
         "Active": "实施中",
         "Completed": "已完成",
@@ -131,6 +132,13 @@ def _num(value: Decimal | None) -> str:
     if value is None:
         return "—"
     return f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}".rstrip("0")
+
+
+def _score(value: Decimal | None) -> str:
+    """Indicator scores to two places (the total is to one, as the rules say)."""
+    if value is None:
+        return "—"
+    return _num(value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP))
 
 
 def _pct(part: int, whole: int | None) -> str:
@@ -375,11 +383,8 @@ def project_page(p: ProjectSection, data: BriefData, st: Styles) -> list[Any]:
         out += [title, Paragraph(text(t("No milestones in {year}.", year=year)), st.body)]
     title = Paragraph(text(t("Funding plan and disbursements (10k yuan)")), st.h3)
     if p.funding:
-        out.append(
-            KeepTogether(
-                [title, funding_chart(p.funding, year, FRAME_W, st.font), _funding_table(p, st)]
-            )
-        )
+        chart = funding_chart(p.funding, year, FRAME_W, st.font, height=128)
+        out.append(KeepTogether([title, chart, _funding_table(p, st)]))
     else:
         out += [title, Paragraph(text(t("No funding plan recorded.")), st.body)]
     out.append(Paragraph(text(t("Indicators {year}", year=year)), st.h3))
@@ -392,7 +397,7 @@ def project_page(p: ProjectSection, data: BriefData, st: Styles) -> list[Any]:
                 _num(i.weight),
                 _num(i.target),
                 _num(i.ytd),
-                _num(i.score),
+                _score(i.score),
             ]
             for i in p.indicators
         ]
@@ -470,7 +475,13 @@ def _due_table(items: tuple[DueItem, ...], st: Styles, *, overdue: bool) -> Any:
     )
 
 
-_PROGRESS = {"met": "Met", "on_track": "On track", "behind": "Behind", "no_data": "No data"}
+_PROGRESS = {
+    "met": "Met",
+    "on_track": "On track",
+    "behind": "Behind",
+    "missed": "Missed",
+    "no_data": "No data",
+}
 
 
 def _progress(percent: Decimal | None, status: str) -> str:

@@ -85,7 +85,7 @@ def make_styles(lang: str) -> Styles:
         subtitle=style("subtitle", fontSize=16, leading=24, alignment=TA_CENTER, textColor=NAVY),
         h1=heading("h1", 15, 22, 2, 8),
         h2=heading("h2", 12.5, 18, 4, 4),
-        h3=heading("h3", 10.5, 15, 8, 3),
+        h3=heading("h3", 10.5, 15, 6, 2),
         body=style("body", alignment=TA_LEFT),
         small=style("small", fontSize=8, leading=11, textColor=GREY_TEXT),
         cell=style("cell", fontSize=8, leading=10.5),
