@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PYTHON:-python3}"
 if [ -z "${SKIP_INSTALL:-}" ]; then
-  "$PY" -m pip install -q ".[build]"
+  # Editable, like the README's commands: the checkout stays the code that runs.
+  "$PY" -m pip install -q -e ".[build]"
 fi
 start=$(date +%s)
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN build.spec
