@@ -207,9 +207,8 @@ def _draft_from_row(plan: FundingPlan) -> FundingPlanDraft:
     )
 
 
-def spec_from_row(plan: FundingPlan) -> FundingPlanSpec:
-    """The domain plan of a stored row (year rows and tranches loaded)."""
-    rows = list(plan.year_rows)
+def _spec(plan, rows: Sequence, tranches: Sequence) -> FundingPlanSpec:  # noqa: ANN001
+    """A domain plan from a plan row (ORM object or Core row) with its year rows and tranches."""
     manual = None
     if plan.taper_mode == "manual":
         manual = tuple(fen_to_wan(y.manual_fixed_fen or 0) for y in rows)
@@ -226,10 +225,41 @@ def spec_from_row(plan: FundingPlan) -> FundingPlanSpec:
         reward_caps=caps if any(caps) else (),
         startup_grant=fen_to_wan(plan.startup_grant_fen),
         startup_year=plan.startup_year,
-        tranches=tuple(
-            Tranche(tr.year, fen_to_wan(tr.amount_fen), tr.note) for tr in plan.tranches
-        ),
+        tranches=tuple(Tranche(tr.year, fen_to_wan(tr.amount_fen), tr.note) for tr in tranches),
     )
+
+
+def spec_from_row(plan: FundingPlan) -> FundingPlanSpec:
+    """The domain plan of a stored row (year rows and tranches loaded)."""
+    return _spec(plan, list(plan.year_rows), list(plan.tranches))
+
+
+def plan_specs(
+    session: Session, project_ids: Iterable[int] | None = None
+) -> dict[int, FundingPlanSpec]:
+    """project id → domain plan, in three plain queries.
+
+    Core rows rather than ORM objects: building 2,000 plans' identity maps costs more than
+    computing their schedules.
+    """
+    ids = None if project_ids is None else list(project_ids)
+    q = select(FundingPlan.__table__)
+    if ids is not None:
+        q = q.where(FundingPlan.project_id.in_(ids))
+    plans = list(session.execute(q))
+    plan_ids = [p.id for p in plans]
+    years: dict[int, list] = defaultdict(list)
+    tranches: dict[int, list] = defaultdict(list)
+    yq = select(FundingYear.__table__).order_by(FundingYear.plan_id, FundingYear.year)
+    tq = select(StartupTranche.__table__).order_by(StartupTranche.plan_id, StartupTranche.seq)
+    if ids is not None:
+        yq = yq.where(FundingYear.plan_id.in_(plan_ids))
+        tq = tq.where(StartupTranche.plan_id.in_(plan_ids))
+    for row in session.execute(yq):
+        years[row.plan_id].append(row)
+    for row in session.execute(tq):
+        tranches[row.plan_id].append(row)
+    return {p.project_id: _spec(p, years[p.id], tranches[p.id]) for p in plans}
 
 
 # ---------------------------------------------------------------- schedules
@@ -314,10 +344,10 @@ def plans_of(session: Session, project_ids: Iterable[int] | None = None) -> list
     return list(session.scalars(q))
 
 
-def _schedule_of(plan: FundingPlan, facts: FundingFacts) -> tuple[FundingSchedule | None, str]:
+def _schedule_of(spec: FundingPlanSpec, facts: FundingFacts) -> tuple[FundingSchedule | None, str]:
     """A stored plan's schedule; a plan broken outside the app gives None and the reason."""
     try:
-        return _compute(spec_from_row(plan), facts), ""
+        return _compute(spec, facts), ""
     except ValidationError as exc:
         return None, t("Plan could not be computed: {reason}", reason=str(exc))
 
@@ -329,7 +359,7 @@ def project_schedule(db: Database, project_id: int) -> ScheduleSnapshot:
         plans = plans_of(s, [project_id])
         if not plans:
             return ScheduleSnapshot(project_id, (), ())
-        sched, problem = _schedule_of(plans[0], facts)
+        sched, problem = _schedule_of(spec_from_row(plans[0]), facts)
         if sched is None:
             return ScheduleSnapshot(project_id, (), (problem,))
         return _snapshot(project_id, sched)
@@ -454,7 +484,7 @@ def funding_status_by_project(db: Database, as_of: date) -> dict[int, FundingSta
     with db.reader() as s:
         project_ids = list(s.scalars(select(Project.id)))
         facts = _facts_by_project(s, None)
-        plans = {p.project_id: p for p in plans_of(s)}
+        plans = plan_specs(s)
         to_date = _paid_to(s, None, as_of)
         this_year = _paid_to(s, date(as_of.year, 1, 1), as_of)
         out: dict[int, FundingStatus] = {}
@@ -496,8 +526,8 @@ def portfolio_funding_by_year(db: Database) -> list[PortfolioFundingRow]:
     with db.reader() as s:
         facts = _facts_by_project(s, None)
         sums: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for plan in plans_of(s):
-            sched, _ = _schedule_of(plan, facts.get(plan.project_id, FundingFacts()))
+        for pid, spec in plan_specs(s).items():
+            sched, _ = _schedule_of(spec, facts.get(pid, FundingFacts()))
             for ln in sched.lines if sched else ():
                 acc = sums[ln.year]
                 acc["startup"] += wan_to_fen(ln.startup)
@@ -537,5 +567,6 @@ __all__ = [
     "project_schedule",
     "save_plan",
     "spec_from_draft",
+    "plan_specs",
     "spec_from_row",
 ]
