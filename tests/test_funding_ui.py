@@ -172,3 +172,30 @@ def test_portfolio_funding_page(qtbot, demo_db) -> None:
     shares = [r.planned_share for r in rows]
     assert shares == sorted(shares)  # the reward's share grows as fixed support tapers
     assert page.chart.chart().series()
+
+
+def test_deleting_a_payment_from_the_register(qtbot, db, quiet) -> None:
+    from desktop_app.services.disbursements import add_disbursement, list_disbursements
+    from desktop_app.snapshots.funding import DisbursementDraft
+
+    answers, _shown = quiet
+    pid = _pid(db)
+    save_plan(db, pid, FundingPlanDraft("2023", "5", "linear", "300", step="60"), None)
+    add_disbursement(db, pid, DisbursementDraft("2023-04-01", "300", "fixed", "X-1"))
+    tab, _ = _tab(qtbot, db)
+    tab.register_view.selectRow(0)
+    answers.append(False)
+    tab.delete_button.click()
+    assert len(list_disbursements(db, pid)) == 1
+    answers.append(True)
+    tab.delete_button.click()
+    assert list_disbursements(db, pid) == [] and tab.register_model.rowCount() == 0
+    assert tab.schedule_model.rows()[0].disbursed_fen == 0
+
+
+def test_errors_name_their_field(qtbot, db) -> None:
+    tab, _ = _tab(qtbot, db)
+    tab.form.first_amount.setText("-5")
+    tab.form.step.setText("10")
+    assert tab.form._labels["first_amount"] + ": " in tab.form.errors.text()
+    assert tab.form.first_amount.property("invalid") is True

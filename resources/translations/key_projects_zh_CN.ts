@@ -900,7 +900,7 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/io_actions.py" line="128" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="153" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="154" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 行</translation>
     </message>
@@ -910,22 +910,22 @@ Record this payment with the same number anyway?</source>
         <translation>工作簿未导入:发现 {n} 处问题,请更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="146" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="147" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="161" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="162" />
         <source>The workbook could not be read: {error}</source>
         <translation>无法读取工作簿:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="170" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="171" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="179" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="180" />
         <source>Imported {added} new and {changed} changed rows from {name}</source>
         <translation>已从 {name} 导入:新增 {added} 行,修改 {changed} 行</translation>
     </message>
@@ -1002,43 +1002,43 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IoActions</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="194" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="195" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="200" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="201" />
         <source>The export failed: {error}</source>
         <translation>导出失败:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="203" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="204" />
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="208" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="209" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="209" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="210" />
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="215" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="216" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="217" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="228" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="218" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="229" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="226" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="227" />
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
@@ -1517,11 +1517,13 @@ Record this payment with the same number anyway?</source>
     <name>PlanForm</name>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="121" />
         <source>Fixed support (manual)</source>
         <translation>固定扶持(手工)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="122" />
         <source>Reward cap</source>
         <translation>奖励上限</translation>
     </message>
@@ -1596,17 +1598,22 @@ Record this payment with the same number anyway?</source>
         <translation>启动经费年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="121" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="123" />
+        <source>Start-up tranches</source>
+        <translation>启动经费分期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="128" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="129" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="136" />
         <source>Per year (万元):</source>
         <translation>逐年金额(万元):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="131" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="138" />
         <source>Start-up tranches (leave empty for one payment):</source>
         <translation>启动经费分期(一次拨付可留空):</translation>
     </message>

@@ -108,16 +108,23 @@ class PlanForm(QWidget):
         self._sync_mode()
 
     def _layout(self) -> None:
+        self._labels = {
+            "mode": self.tr("Taper mode"),
+            "first_year": self.tr("First year of fixed support"),
+            "years": self.tr("Years of fixed support"),
+            "first_amount": self.tr("First year's amount (万元)"),
+            "step": self.tr("Step per year (万元)"),
+            "rate_percent": self.tr("Rate per year (%)"),
+            "floor": self.tr("Floor (万元)"),
+            "startup_grant": self.tr("Start-up grant (万元)"),
+            "startup_year": self.tr("Start-up year"),
+            "manual": self.tr("Fixed support (manual)"),
+            "reward_caps": self.tr("Reward cap"),
+            "tranches": self.tr("Start-up tranches"),
+        }
         form = QFormLayout()
-        form.addRow(self.tr("Taper mode"), self.mode)
-        form.addRow(self.tr("First year of fixed support"), self.first_year)
-        form.addRow(self.tr("Years of fixed support"), self.years)
-        form.addRow(self.tr("First year's amount (万元)"), self.first_amount)
-        form.addRow(self.tr("Step per year (万元)"), self.step)
-        form.addRow(self.tr("Rate per year (%)"), self.rate_percent)
-        form.addRow(self.tr("Floor (万元)"), self.floor)
-        form.addRow(self.tr("Start-up grant (万元)"), self.startup_grant)
-        form.addRow(self.tr("Start-up year"), self.startup_year)
+        for name in list(self._labels)[:9]:
+            form.addRow(self._labels[name], self._fields[name])
         form.addRow(self.tr("Notes"), self.notes)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_tranche)
@@ -263,7 +270,7 @@ class PlanForm(QWidget):
             widget.setStyleSheet(INVALID_STYLE if bad else "")
             widget.setToolTip(bad or "")
             widget.setProperty("invalid", bool(bad))
-        self.errors.setText("\n".join(errors.values()))
+        self.errors.setText("\n".join(f"{self._labels.get(k, k)}: {v}" for k, v in errors.items()))
         self.errors.setVisible(bool(errors))
 
     def set_editable(self, editable: bool) -> None:
