@@ -2,7 +2,7 @@
 floor, and the time per project on the scale data (100, 500 and 2,000 projects).
 
 Subject: `python -m desktop_app report --quarter 2026Q3 --db <demo> -o brief.pdf` in a new
-process (database open, snapshot, layout, PDF). Floor: `brief_floor.py` — a bare reportlab
+process (database open, snapshot, layout, PDF). Floor: `_brief_floor.py` — a bare reportlab
 document with as many pages as the brief, each with one table the size of the portfolio
 table and one chart, same embedded font, same run, alternating. Target: ratio <= 1.5.
 The per-project lines must stay flat as the portfolio grows. The last line is the ratio.
@@ -85,7 +85,7 @@ def main() -> int:
         )
         db = make_demo_db(tmp)
         pages = pages_of(db, tmp / "brief.pdf", env)
-        floor = [sys.executable, str(BENCH_DIR / "brief_floor.py"), str(pages),
+        floor = [sys.executable, str(BENCH_DIR / "_brief_floor.py"), str(pages),
                  "14", str(PORTFOLIO_COLUMNS), str(tmp / "floor.pdf")]
         brief, bare = alternate(report_command(db, tmp / "brief.pdf"), floor, runs=runs,
                                 env=env, warmup=not args.smoke)

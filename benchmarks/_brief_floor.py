@@ -1,6 +1,6 @@
 """The quarterly brief's floor: a bare reportlab document of the same shape, nothing else.
 
-    python benchmarks/brief_floor.py PAGES ROWS COLS OUT.pdf
+    python benchmarks/_brief_floor.py PAGES ROWS COLS OUT.pdf
 
 Each page holds one table of ROWS × COLS wrapped Chinese cells (the size of the brief's
 portfolio table) and one stacked bar chart, set in the same embedded TrueType font with
