@@ -33,8 +33,13 @@ def zipped_size(folder: Path, tmp: Path) -> int:
     target = tmp / f"{folder.name}.zip"
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
         for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                zf.write(path, path.relative_to(folder.parent))
+            name = str(path.relative_to(folder.parent))
+            if path.is_symlink():  # stored as a link (as `zip -y` does), not a second copy
+                info = zipfile.ZipInfo(name)
+                info.external_attr = 0o120777 << 16
+                zf.writestr(info, os.readlink(path))
+            elif path.is_file():
+                zf.write(path, name)
     return target.stat().st_size
 
 
