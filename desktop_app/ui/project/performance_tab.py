@@ -251,17 +251,8 @@ class PerformanceTab(ProjectTab):
         """Save the indicator set; a refused set stays on screen with the reason."""
         if self.project_id is None or not self.model.is_dirty():
             return True
-        try:
-            snap = perf.save_indicator_set(
-                self.ctx.db, self.project_id, self.year.value(), self.model.edits()
-            )
-        except UserError as exc:
-            self.error_label.setText(self.tr("Not saved: {reason}").format(reason=exc))
-            return False
-        self.error_label.clear()
-        self._show(snap)
-        self.ctx.bus.sig_data_changed.emit()
-        return True
+        project_id, year, edits = self.project_id, self.year.value(), self.model.edits()
+        return self._run(lambda: perf.save_indicator_set(self.ctx.db, project_id, year, edits))
 
     def discard(self) -> None:
         self.error_label.clear()
