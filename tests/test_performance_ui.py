@@ -17,7 +17,13 @@ from desktop_app.snapshots.performance import IndicatorEdit
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.performance import district_page, scores_page
-from desktop_app.ui.performance.indicator_model import COL_PROJECTED, COL_Q1, COL_Q3, COL_WEIGHT
+from desktop_app.ui.performance.indicator_model import (
+    COL_NEGATIVE,
+    COL_PROJECTED,
+    COL_Q1,
+    COL_Q3,
+    COL_WEIGHT,
+)
 from desktop_app.ui.project.performance_tab import PerformanceTab
 
 WORKED = (
@@ -92,6 +98,14 @@ def test_negative_actual_refused_with_reason_and_nothing_saved(qtbot, db: Databa
     with db.reader() as s:
         assert s.scalar(select(func.count()).select_from(IndicatorActual)) == 0
     assert tab.model.index(0, COL_Q1).data() == ""
+    # a unit that can go below zero: tick "negatives", save the set, then -5 is accepted
+    negative = tab.model.index(0, COL_NEGATIVE)
+    assert tab.model.setData(negative, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert not tab.has_unsaved_changes()
+    _type_into(qtbot, tab, 0, COL_Q1, "-5")
+    assert tab.error_label.text() == ""
+    assert perf.project_performance(db, _pid(db), 2026).indicators[0].ytd[0] == D(-5)
 
 
 def test_rejected_weight_set_is_shown_with_its_reason(qtbot, db: Database) -> None:  # noqa: ANN001

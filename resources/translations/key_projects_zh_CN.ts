@@ -692,6 +692,19 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/help_action.py" line="40" />
+        <source>User guide</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/help_action.py" line="54" />
+        <source>The user guide is missing: {path}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Health</name>
     <message>
         <location filename="../../desktop_app/ui/widgets/health_marker.py" line="16" />
@@ -933,68 +946,78 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="131" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="133" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="102" />
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="133" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="104" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="135" />
         <source>Projected score</source>
         <translation>预计得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="93" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="94" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="94" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="95" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="95" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="96" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="96" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="97" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="97" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="98" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="98" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="99" />
+        <source>Negatives</source>
+        <translation>可为负</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="100" />
         <source>Q1 YTD</source>
         <translation>一季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="99" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="101" />
         <source>Q2 YTD</source>
         <translation>二季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="100" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="102" />
         <source>Q3 YTD</source>
         <translation>三季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="101" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="103" />
         <source>Q4 YTD</source>
         <translation>四季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="230" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="220" />
+        <source>Ticked: actuals below zero are accepted (e.g. a loss)</source>
+        <translation>勾选后允许实际值为负(如亏损)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="239" />
         <source>The officer's score, 0 to the weight</source>
         <translation>专员评分,0 至权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="233" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="242" />
         <source>Year-to-date figure at quarter end</source>
         <translation>季度末年初至今累计值</translation>
     </message>
@@ -1122,6 +1145,11 @@ Record this payment with the same number anyway?</source>
         <location filename="../../desktop_app/ui/main_window.py" line="98" />
         <source>The interface language changes the next time the app starts.</source>
         <translation>界面语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/help_action.py" line="64" />
+        <source>&amp;User guide</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>

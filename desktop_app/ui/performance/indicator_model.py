@@ -33,15 +33,16 @@ Index = QModelIndex | QPersistentModelIndex
     COL_DIRECTION,
     COL_WEIGHT,
     COL_TARGET,
+    COL_NEGATIVE,
     COL_Q1,
     COL_Q2,
     COL_Q3,
     COL_Q4,
     COL_PROJECTED,
-) = range(10)
-COLUMN_COUNT = 10
+) = range(11)
+COLUMN_COUNT = 11
 QUARTER_COLS = (COL_Q1, COL_Q2, COL_Q3, COL_Q4)
-DEFINITION_COLS = (COL_NAME, COL_UNIT, COL_DIRECTION, COL_WEIGHT, COL_TARGET)
+DEFINITION_COLS = (COL_NAME, COL_UNIT, COL_DIRECTION, COL_WEIGHT, COL_TARGET, COL_NEGATIVE)
 DRAFT_BG = QColor("#fff8e1")
 
 
@@ -95,6 +96,7 @@ def _headers() -> list[str]:
         QCoreApplication.translate("IndicatorModel", "Direction"),
         QCoreApplication.translate("IndicatorModel", "Weight"),
         QCoreApplication.translate("IndicatorModel", "Target"),
+        QCoreApplication.translate("IndicatorModel", "Negatives"),
         QCoreApplication.translate("IndicatorModel", "Q1 YTD"),
         QCoreApplication.translate("IndicatorModel", "Q2 YTD"),
         QCoreApplication.translate("IndicatorModel", "Q3 YTD"),
@@ -211,6 +213,13 @@ class IndicatorTableModel(QAbstractTableModel):
             return None
         r = self._rows[index.row()]
         col = index.column()
+        if col == COL_NEGATIVE:
+            if role == Qt.ItemDataRole.CheckStateRole and r.direction != "qualitative":
+                return Qt.CheckState.Checked if r.allow_negative else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return QCoreApplication.translate(
+                    "IndicatorModel", "Ticked: actuals below zero are accepted (e.g. a loss)"
+                )
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(r, col)
         if role == Qt.ItemDataRole.EditRole:
@@ -241,6 +250,10 @@ class IndicatorTableModel(QAbstractTableModel):
             return base
         r = self._rows[index.row()]
         col = index.column()
+        if col == COL_NEGATIVE:
+            if r.direction == "qualitative":
+                return base
+            return base | Qt.ItemFlag.ItemIsUserCheckable
         if col in DEFINITION_COLS and not (col == COL_TARGET and r.direction == "qualitative"):
             return base | Qt.ItemFlag.ItemIsEditable
         if col in QUARTER_COLS and r.id is not None and not self.is_dirty():
@@ -248,10 +261,15 @@ class IndicatorTableModel(QAbstractTableModel):
         return base
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+        if not index.isValid():
             return False
         r = self._rows[index.row()]
         col = index.column()
+        if col == COL_NEGATIVE and role == Qt.ItemDataRole.CheckStateRole:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            return self._replace(index.row(), replace(r, allow_negative=checked))
+        if role != Qt.ItemDataRole.EditRole:
+            return False
         text = "" if value is None else str(value)
         if col in QUARTER_COLS:
             if r.id is None:
@@ -265,11 +283,13 @@ class IndicatorTableModel(QAbstractTableModel):
         except ParseError as exc:
             self.sig_invalid.emit(str(exc))
             return False
-        if changed == r:
+        return self._replace(index.row(), changed)
+
+    def _replace(self, row: int, changed: DraftRow) -> bool:
+        if changed == self._rows[row]:
             return False
-        self._rows[index.row()] = changed
-        left = self.index(index.row(), 0)
-        self.dataChanged.emit(left, self.index(index.row(), COLUMN_COUNT - 1))
+        self._rows[row] = changed
+        self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
         self.sig_draft_changed.emit()
         return True
 
@@ -281,7 +301,8 @@ class IndicatorTableModel(QAbstractTableModel):
             return replace(r, unit=text.strip())
         if col == COL_DIRECTION:
             target = None if text == "qualitative" else r.target
-            return replace(r, direction=text, target=target)
+            allow = r.allow_negative and text != "qualitative"
+            return replace(r, direction=text, target=target, allow_negative=allow)
         if col == COL_WEIGHT:
             return replace(r, weight=parse_decimal(text))
         return replace(r, target=parse_optional(text))
