@@ -1,0 +1,68 @@
+"""Help → User guide: the bundled guide (Markdown with screenshots), shown offline in-app.
+
+The guides live in `docs/` beside the package (from source) or in the bundle's `docs/`
+(build.spec copies them). A QTextBrowser renders the Markdown and finds the screenshots
+relative to the file, so nothing needs a browser or the network.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QMainWindow, QTextBrowser, QVBoxLayout, QWidget
+
+from desktop_app.ui import dialogs
+
+
+def docs_root() -> Path:
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "docs"
+    return Path(__file__).resolve().parent.parent.parent / "docs"
+
+
+def guide_path(lang: str) -> Path:
+    """The guide in the interface language, else the other one."""
+    order = ("zh", "en") if lang != "en" else ("en", "zh")
+    for code in order:
+        path = docs_root() / f"user-guide.{code}.md"
+        if path.is_file():
+            return path
+    return docs_root() / f"user-guide.{order[0]}.md"
+
+
+class GuideDialog(QDialog):
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("User guide"))
+        self.resize(980, 760)
+        self.browser = QTextBrowser(self)
+        self.browser.setOpenExternalLinks(False)
+        self.browser.setSearchPaths([str(path.parent)])
+        self.browser.setSource(QUrl.fromLocalFile(str(path)))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.browser)
+
+
+def open_user_guide(lang: str, parent: QWidget | None = None) -> GuideDialog | None:
+    path = guide_path(lang)
+    if not path.is_file():
+        text = QCoreApplication.translate("GuideDialog", "The user guide is missing: {path}")
+        dialogs.show_error(parent, text.format(path=path))
+        return None
+    dialog = GuideDialog(path, parent)
+    dialog.show()  # not modal: officers keep it open beside the window
+    return dialog
+
+
+def install(window: QMainWindow, menu, lang: str) -> QAction:  # noqa: ANN001 - a QMenu
+    """Add Help → User guide (F1) to `menu`."""
+    action = QAction(QCoreApplication.translate("MainWindow", "&User guide"), window)
+    action.setShortcut(QKeySequence.StandardKey.HelpContents)
+    action.triggered.connect(lambda: open_user_guide(lang, window))
+    menu.addAction(action)
+    return action
