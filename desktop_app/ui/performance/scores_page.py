@@ -56,7 +56,6 @@ class ScoresPage(Page):
         layout.addWidget(self.table, 1)
         layout.addLayout(legend)
         self.table.doubleClicked.connect(self._open)
-        ctx.bus.sig_data_changed.connect(self.refresh)
 
     def page_title(self) -> str:
         return self.tr("Performance")
