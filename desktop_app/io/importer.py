@@ -38,6 +38,10 @@ register(
 )
 
 
+#: Added rows whose values are spelled out in the preview (the rest are counted and keyed).
+DETAILED_ADDS = 1000
+
+
 class ImportRefused(UserError):
     """The workbook was not imported; `problems` lists each place (the first 50)."""
 
@@ -153,7 +157,9 @@ def _diff(ps: ParsedSheet, cur: Current, lang: str) -> tuple[SheetDiff, list[Cha
                         FieldChange(c.header(lang), "", show_value(c, row[c.field], lang))
                         for c in cols
                         if row[c.field] not in (None, "")
-                    ),
+                    )
+                    if len(added) < DETAILED_ADDS
+                    else (),
                 )
             )
             continue
