@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import selectinload
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import (
@@ -23,180 +23,27 @@ from desktop_app.db.models import (
     Project,
 )
 from desktop_app.domain import scoring
-from desktop_app.domain.periods import Quarter, today
+from desktop_app.domain.periods import today
 from desktop_app.errors import UserError
-from desktop_app.i18n import register, t
+from desktop_app.i18n import t
+from desktop_app.services import performance_rows as pr
 from desktop_app.services.policy import policy_in
 from desktop_app.snapshots.performance import (
     EvaluationItemView,
     EvaluationView,
     IndicatorEdit,
-    IndicatorRow,
     PerformanceStatus,
     PortfolioScoreRow,
     ProjectPerformance,
-    YearScore,
 )
-
-register(
-    {
-        "Project {id} no longer exists.": "项目 {id} 已不存在。",
-        "Indicator {id} no longer exists.": "指标 {id} 已不存在。",
-        "Row {row} “{name}”: {reason}": "第 {row} 行“{name}”:{reason}",
-        "Indicator name is required.": "指标名称不能为空。",
-        "Two indicators share the code {code}.": "两个指标使用了相同编码 {code}。",
-        "{year} is closed by its evaluation; reopen the year before changing it.": (
-            "{year} 年已完成绩效评价;请先重新打开该年度再修改。"
-        ),
-        "{year} already has indicators; nothing was copied.": "{year} 年已有指标,未复制。",
-        "No indicators before {year} to copy.": "{year} 年之前没有可复制的指标。",
-        "{year} has no indicators to evaluate.": "{year} 年没有绩效指标,无法评价。",
-        "{year} is already evaluated.": "{year} 年已完成评价。",
-        "{year} has no evaluation to reopen.": "{year} 年没有可重新打开的评价。",
-        "Unknown grade “{value}”.": "未知等级“{value}”。",
-        "Overriding the computed grade {computed} needs a written reason.": (
-            "修改计算等级 {computed} 须填写书面理由。"
-        ),
-        "Reopening an evaluation needs a written reason.": "重新打开评价须填写书面理由。",
-    }
-)
-
-
-def _project(session: Session, project_id: int) -> Project:
-    project = session.get(Project, project_id)
-    if project is None:
-        raise UserError(t("Project {id} no longer exists.", id=project_id))
-    return project
-
-
-def _indicators(session: Session, project_id: int, year: int) -> list[Indicator]:
-    query = (
-        select(Indicator)
-        .where(Indicator.project_id == project_id, Indicator.year == year)
-        .options(selectinload(Indicator.actuals))
-        .order_by(Indicator.sort_order, Indicator.id)
-    )
-    return list(session.scalars(query))
-
-
-def _evaluation(session: Session, project_id: int, year: int) -> Evaluation | None:
-    return session.scalar(
-        select(Evaluation).where(Evaluation.project_id == project_id, Evaluation.year == year)
-    )
-
-
-def _refuse_if_closed(session: Session, project_id: int, year: int) -> None:
-    if _evaluation(session, project_id, year) is not None:
-        raise UserError(
-            t("{year} is closed by its evaluation; reopen the year before changing it.", year=year)
-        )
-
-
-def _spec(ind: Indicator) -> scoring.IndicatorSpec:
-    return scoring.IndicatorSpec(weight=ind.weight, target=ind.target, direction=ind.direction)
-
-
-def _latest(ind: Indicator, up_to_quarter: int = 4) -> tuple[int, Decimal] | None:
-    reported = [(a.quarter, a.ytd_value) for a in ind.actuals if a.quarter <= up_to_quarter]
-    return max(reported) if reported else None
-
-
-def _projection(
-    indicators: Sequence[Indicator], up_to_quarter: int = 4
-) -> tuple[int | None, Decimal | None]:
-    """Latest quarter reported for the set and the total projected from it (None: no data)."""
-    quarters = [q for ind in indicators if (q := _latest(ind, up_to_quarter))]
-    if not quarters:
-        return None, None
-    quarter = max(q for q, _ in quarters)
-    items = [(_spec(ind), _ytd_at(ind, quarter)) for ind in indicators]
-    return quarter, scoring.projected_score(items, quarter)
-
-
-def _ytd_at(ind: Indicator, quarter: int) -> Decimal | None:
-    """The figure at `quarter`, or a qualitative score given earlier (it is not a flow)."""
-    for a in ind.actuals:
-        if a.quarter == quarter:
-            return a.ytd_value
-    if ind.direction == "qualitative":
-        latest = _latest(ind, quarter)
-        return latest[1] if latest else None
-    return None
-
-
-def _indicator_row(ind: Indicator, quarter: int | None) -> IndicatorRow:
-    ytd = {a.quarter: a.ytd_value for a in ind.actuals}
-    latest = _latest(ind)
-    projected_actual = None
-    projected = Decimal(0).quantize(scoring.SCORE_PLACES)
-    if quarter is not None:
-        value = _ytd_at(ind, quarter)
-        projected_actual = scoring.projected_actual(value, quarter, ind.direction)
-        projected = scoring.projected_indicator_score(_spec(ind), value, quarter)
-    return IndicatorRow(
-        id=ind.id,
-        code=ind.code,
-        name=ind.name,
-        unit=ind.unit,
-        weight=ind.weight,
-        target=ind.target,
-        direction=ind.direction,
-        allow_negative=ind.allow_negative,
-        ytd=tuple(ytd.get(q) for q in range(1, 5)),
-        latest_quarter=latest[0] if latest else None,
-        projected_actual=projected_actual,
-        projected_score=projected,
-        version=ind.version,
-    )
-
-
-def _weight_problem(project: Project, year: int, indicators: Sequence[Indicator]) -> str | None:
-    if not indicators:
-        return None
-    try:
-        scoring.check_weight_set((i.weight for i in indicators), project=project.name_zh, year=year)
-    except scoring.ScoringError as exc:
-        return str(exc)
-    return None
-
-
-def _evaluation_view(ev: Evaluation, indicators: Mapping[int, Indicator]) -> EvaluationView:
-    items = []
-    for item in ev.items:
-        ind = indicators.get(item.indicator_id)
-        items.append(
-            EvaluationItemView(
-                indicator_id=item.indicator_id,
-                name=ind.name if ind else "",
-                weight=ind.weight if ind else Decimal(0),
-                target=ind.target if ind else None,
-                direction=ind.direction if ind else "higher",
-                actual=item.actual,
-                score=item.score,
-            )
-        )
-    return EvaluationView(
-        project_id=ev.project_id,
-        year=ev.year,
-        total=ev.total,
-        computed_grade=ev.computed_grade,
-        grade=ev.grade,
-        override_reason=ev.override_reason,
-        evaluated_on=ev.evaluated_on,
-        items=tuple(items),
-    )
-
-
-def _year_score(ev: Evaluation) -> YearScore:
-    return YearScore(year=ev.year, total=ev.total, grade=ev.grade, computed_grade=ev.computed_grade)
 
 
 def project_performance(db: Database, project_id: int, year: int) -> ProjectPerformance:
     """The tab's view of one project-year: indicators, YTD, projection, evaluation, trend."""
     with db.reader() as s:
-        project = _project(s, project_id)
-        indicators = _indicators(s, project_id, year)
-        quarter, projected = _projection(indicators)
+        project = pr.get_project(s, project_id)
+        indicators = pr.indicators_of(s, project_id, year)
+        quarter, projected = pr.projection_of(indicators)
         evaluations = list(
             s.scalars(
                 select(Evaluation)
@@ -213,18 +60,18 @@ def project_performance(db: Database, project_id: int, year: int) -> ProjectPerf
             project_id=project_id,
             project_name=project.name_zh,
             year=year,
-            indicators=tuple(_indicator_row(i, quarter) for i in indicators),
+            indicators=tuple(pr.indicator_row(i, quarter) for i in indicators),
             weight_sum=sum((i.weight for i in indicators), Decimal(0)),
-            weight_problem=_weight_problem(project, year, indicators),
+            weight_problem=pr.weight_problem(project, year, indicators),
             projection_quarter=quarter,
             projected_total=projected,
             projected_grade=None
             if projected is None
             else scoring.grade(projected, policy_in(s).grade_thresholds),
-            evaluation=_evaluation_view(this_year, {i.id: i for i in indicators})
+            evaluation=pr.evaluation_view(this_year, {i.id: i for i in indicators})
             if this_year
             else None,
-            trend=tuple(_year_score(e) for e in evaluations),
+            trend=tuple(pr.year_score(e) for e in evaluations),
             years=tuple(sorted(ind_years | {e.year for e in evaluations})),
         )
 
@@ -271,10 +118,10 @@ def save_indicator_set(
     closed. Existing actuals of kept indicators stay; deleted indicators lose theirs.
     """
     with db.session() as s:
-        project = _project(s, project_id)
-        _refuse_if_closed(s, project_id, year)
+        project = pr.get_project(s, project_id)
+        pr.refuse_if_closed(s, project_id, year)
         _validate_set(project, year, edits)
-        existing = {i.id: i for i in _indicators(s, project_id, year)}
+        existing = {i.id: i for i in pr.indicators_of(s, project_id, year)}
         kept = {e.id for e in edits if e.id is not None}
         for gone in set(existing) - kept:
             s.delete(existing[gone])
@@ -302,9 +149,9 @@ def save_indicator_set(
 def copy_last_years_indicators(db: Database, project_id: int, year: int) -> ProjectPerformance:
     """Start `year` from the latest earlier year's set (names, weights, targets; no actuals)."""
     with db.session() as s:
-        _project(s, project_id)
-        _refuse_if_closed(s, project_id, year)
-        if _indicators(s, project_id, year):
+        pr.get_project(s, project_id)
+        pr.refuse_if_closed(s, project_id, year)
+        if pr.indicators_of(s, project_id, year):
             raise UserError(t("{year} already has indicators; nothing was copied.", year=year))
         source_year = s.scalar(
             select(Indicator.year)
@@ -314,7 +161,7 @@ def copy_last_years_indicators(db: Database, project_id: int, year: int) -> Proj
         )
         if source_year is None:
             raise UserError(t("No indicators before {year} to copy.", year=year))
-        for ind in _indicators(s, project_id, source_year):
+        for ind in pr.indicators_of(s, project_id, source_year):
             s.add(
                 Indicator(
                     project_id=project_id,
@@ -353,9 +200,9 @@ def save_actuals(
     if not 1 <= quarter <= 4:
         raise UserError(t("Quarter must be 1 to 4."))
     with db.session() as s:
-        _project(s, project_id)
-        _refuse_if_closed(s, project_id, year)
-        indicators = {i.id: i for i in _indicators(s, project_id, year)}
+        pr.get_project(s, project_id)
+        pr.refuse_if_closed(s, project_id, year)
+        indicators = {i.id: i for i in pr.indicators_of(s, project_id, year)}
         for ind_id, value in values.items():
             ind = indicators.get(ind_id)
             if ind is None:
@@ -387,35 +234,11 @@ def set_actual(
     return save_actuals(db, project_id, year, quarter, {indicator_id: value})
 
 
-def _compute(
-    indicators: Sequence[Indicator],
-) -> tuple[list[tuple[Indicator, Decimal | None, Decimal]], Decimal]:
-    """Each indicator's year figure (its latest YTD) and score, and the total."""
-    items = []
-    for ind in indicators:
-        latest = _latest(ind)
-        actual = latest[1] if latest else None
-        score = scoring.indicator_score(ind.weight, ind.target or Decimal(0), actual, ind.direction)
-        items.append((ind, actual, score))
-    return items, scoring.total_score(score for _, _, score in items)
-
-
-def _checked_for_evaluation(s: Session, project_id: int, year: int) -> list[Indicator]:
-    project = _project(s, project_id)
-    indicators = _indicators(s, project_id, year)
-    if not indicators:
-        raise UserError(t("{year} has no indicators to evaluate.", year=year))
-    problem = _weight_problem(project, year, indicators)
-    if problem:
-        raise UserError(problem)
-    return indicators
-
-
 def preview_evaluation(db: Database, project_id: int, year: int) -> EvaluationView:
     """What closing the year would record (the dialog shows it before the officer confirms)."""
     with db.reader() as s:
-        indicators = _checked_for_evaluation(s, project_id, year)
-        items, total = _compute(indicators)
+        indicators = pr.checked_for_evaluation(s, project_id, year)
+        items, total = pr.compute(indicators)
         computed = scoring.grade(total, policy_in(s).grade_thresholds)
         return EvaluationView(
             project_id=project_id,
@@ -456,10 +279,10 @@ def close_year(
     """
     reason = reason.strip()
     with db.session() as s:
-        indicators = _checked_for_evaluation(s, project_id, year)
-        if _evaluation(s, project_id, year) is not None:
+        indicators = pr.checked_for_evaluation(s, project_id, year)
+        if pr.evaluation_of(s, project_id, year) is not None:
             raise UserError(t("{year} is already evaluated.", year=year))
-        items, total = _compute(indicators)
+        items, total = pr.compute(indicators)
         computed = scoring.grade(total, policy_in(s).grade_thresholds)
         final = grade or computed
         if final not in scoring.GRADES:
@@ -501,40 +324,13 @@ def reopen_year(db: Database, project_id: int, year: int, reason: str) -> None:
     if not reason.strip():
         raise UserError(t("Reopening an evaluation needs a written reason."))
     with db.session() as s:
-        ev = _evaluation(s, project_id, year)
+        ev = pr.evaluation_of(s, project_id, year)
         if ev is None:
             raise UserError(t("{year} has no evaluation to reopen.", year=year))
         s.info["audit_reason"] = reason.strip()
         s.delete(ev)
         s.flush()
         s.info.pop("audit_reason", None)
-
-
-def _known_evaluations(s: Session, as_of: date | None) -> dict[int, list[Evaluation]]:
-    """Each project's evaluations recorded by `as_of` (all when None), oldest first."""
-    out: dict[int, list[Evaluation]] = {}
-    query = select(Evaluation).order_by(Evaluation.year)
-    if as_of is not None:
-        query = query.where(Evaluation.year <= as_of.year)
-    for ev in s.scalars(query):
-        if as_of is None or ev.evaluated_on is None or ev.evaluated_on <= as_of:
-            out.setdefault(ev.project_id, []).append(ev)
-    return out
-
-
-def _projections(s: Session, as_of: date) -> dict[int, tuple[int | None, Decimal | None]]:
-    """Each project's projection for `as_of`'s year from actuals up to its quarter."""
-    by_project: dict[int, list[Indicator]] = {}
-    query = (
-        select(Indicator)
-        .where(Indicator.year == as_of.year)
-        .options(selectinload(Indicator.actuals))
-        .order_by(Indicator.sort_order, Indicator.id)
-    )
-    for ind in s.scalars(query):
-        by_project.setdefault(ind.project_id, []).append(ind)
-    current_q = Quarter.of(as_of).q
-    return {pid: _projection(inds, current_q) for pid, inds in by_project.items()}
 
 
 def performance_status_by_project(db: Database, as_of: date) -> dict[int, PerformanceStatus]:
@@ -544,8 +340,8 @@ def performance_status_by_project(db: Database, as_of: date) -> dict[int, Perfor
     for a past quarter shows what was known then.
     """
     with db.reader() as s:
-        evaluations = _known_evaluations(s, as_of)
-        projections = _projections(s, as_of)
+        evaluations = pr.known_evaluations(s, as_of)
+        projections = pr.projections(s, as_of)
         out: dict[int, PerformanceStatus] = {}
         for pid in s.scalars(select(Project.id).order_by(Project.no)):
             evs = evaluations.get(pid, [])
@@ -568,8 +364,8 @@ def portfolio_scores(db: Database, as_of: date | None = None) -> list[PortfolioS
     """Projects × years: each closed year's total and grade, plus this year's projection."""
     as_of = as_of or today()
     with db.reader() as s:
-        evaluations = _known_evaluations(s, None)
-        current = _projections(s, as_of)
+        evaluations = pr.known_evaluations(s, None)
+        current = pr.projections(s, as_of)
         rows = []
         for p in s.scalars(select(Project).order_by(Project.no)):
             quarter, projected = current.get(p.id, (None, None))
@@ -579,7 +375,7 @@ def portfolio_scores(db: Database, as_of: date | None = None) -> list[PortfolioS
                     no=p.no,
                     name_zh=p.name_zh,
                     name_en=p.name_en,
-                    scores={e.year: _year_score(e) for e in evaluations.get(p.id, [])},
+                    scores={e.year: pr.year_score(e) for e in evaluations.get(p.id, [])},
                     projected_year=as_of.year,
                     projected_score=projected,
                 )

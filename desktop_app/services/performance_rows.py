@@ -1,0 +1,229 @@
+"""Reading a project-year's indicators, actuals and evaluations for the performance services.
+
+The queries and row builders that `services.performance` composes into its snapshots and
+writes: one place decides which figure is "the year's" and how a projection is made.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from desktop_app.db.models import Evaluation, Indicator, Project
+from desktop_app.domain import scoring
+from desktop_app.domain.periods import Quarter
+from desktop_app.errors import UserError
+from desktop_app.i18n import register, t
+from desktop_app.snapshots.performance import (
+    EvaluationItemView,
+    EvaluationView,
+    IndicatorRow,
+    YearScore,
+)
+
+register(
+    {
+        "Project {id} no longer exists.": "项目 {id} 已不存在。",
+        "Indicator {id} no longer exists.": "指标 {id} 已不存在。",
+        "Row {row} “{name}”: {reason}": "第 {row} 行“{name}”:{reason}",
+        "Indicator name is required.": "指标名称不能为空。",
+        "Two indicators share the code {code}.": "两个指标使用了相同编码 {code}。",
+        "{year} is closed by its evaluation; reopen the year before changing it.": (
+            "{year} 年已完成绩效评价;请先重新打开该年度再修改。"
+        ),
+        "{year} already has indicators; nothing was copied.": "{year} 年已有指标,未复制。",
+        "No indicators before {year} to copy.": "{year} 年之前没有可复制的指标。",
+        "{year} has no indicators to evaluate.": "{year} 年没有绩效指标,无法评价。",
+        "{year} is already evaluated.": "{year} 年已完成评价。",
+        "{year} has no evaluation to reopen.": "{year} 年没有可重新打开的评价。",
+        "Unknown grade “{value}”.": "未知等级“{value}”。",
+        "Overriding the computed grade {computed} needs a written reason.": (
+            "修改计算等级 {computed} 须填写书面理由。"
+        ),
+        "Reopening an evaluation needs a written reason.": "重新打开评价须填写书面理由。",
+    }
+)
+
+
+def get_project(session: Session, project_id: int) -> Project:
+    project = session.get(Project, project_id)
+    if project is None:
+        raise UserError(t("Project {id} no longer exists.", id=project_id))
+    return project
+
+
+def indicators_of(session: Session, project_id: int, year: int) -> list[Indicator]:
+    query = (
+        select(Indicator)
+        .where(Indicator.project_id == project_id, Indicator.year == year)
+        .options(selectinload(Indicator.actuals))
+        .order_by(Indicator.sort_order, Indicator.id)
+    )
+    return list(session.scalars(query))
+
+
+def evaluation_of(session: Session, project_id: int, year: int) -> Evaluation | None:
+    return session.scalar(
+        select(Evaluation).where(Evaluation.project_id == project_id, Evaluation.year == year)
+    )
+
+
+def refuse_if_closed(session: Session, project_id: int, year: int) -> None:
+    if evaluation_of(session, project_id, year) is not None:
+        raise UserError(
+            t("{year} is closed by its evaluation; reopen the year before changing it.", year=year)
+        )
+
+
+def spec_of(ind: Indicator) -> scoring.IndicatorSpec:
+    return scoring.IndicatorSpec(weight=ind.weight, target=ind.target, direction=ind.direction)
+
+
+def latest_ytd(ind: Indicator, up_to_quarter: int = 4) -> tuple[int, Decimal] | None:
+    reported = [(a.quarter, a.ytd_value) for a in ind.actuals if a.quarter <= up_to_quarter]
+    return max(reported) if reported else None
+
+
+def projection_of(
+    indicators: Sequence[Indicator], up_to_quarter: int = 4
+) -> tuple[int | None, Decimal | None]:
+    """Latest quarter reported for the set and the total projected from it (None: no data)."""
+    quarters = [q for ind in indicators if (q := latest_ytd(ind, up_to_quarter))]
+    if not quarters:
+        return None, None
+    quarter = max(q for q, _ in quarters)
+    items = [(spec_of(ind), ytd_at(ind, quarter)) for ind in indicators]
+    return quarter, scoring.projected_score(items, quarter)
+
+
+def ytd_at(ind: Indicator, quarter: int) -> Decimal | None:
+    """The figure at `quarter`, or a qualitative score given earlier (it is not a flow)."""
+    for a in ind.actuals:
+        if a.quarter == quarter:
+            return a.ytd_value
+    if ind.direction == "qualitative":
+        latest = latest_ytd(ind, quarter)
+        return latest[1] if latest else None
+    return None
+
+
+def indicator_row(ind: Indicator, quarter: int | None) -> IndicatorRow:
+    ytd = {a.quarter: a.ytd_value for a in ind.actuals}
+    latest = latest_ytd(ind)
+    projected_actual = None
+    projected = Decimal(0).quantize(scoring.SCORE_PLACES)
+    if quarter is not None:
+        value = ytd_at(ind, quarter)
+        projected_actual = scoring.projected_actual(value, quarter, ind.direction)
+        projected = scoring.projected_indicator_score(spec_of(ind), value, quarter)
+    return IndicatorRow(
+        id=ind.id,
+        code=ind.code,
+        name=ind.name,
+        unit=ind.unit,
+        weight=ind.weight,
+        target=ind.target,
+        direction=ind.direction,
+        allow_negative=ind.allow_negative,
+        ytd=tuple(ytd.get(q) for q in range(1, 5)),
+        latest_quarter=latest[0] if latest else None,
+        projected_actual=projected_actual,
+        projected_score=projected,
+        version=ind.version,
+    )
+
+
+def weight_problem(project: Project, year: int, indicators: Sequence[Indicator]) -> str | None:
+    if not indicators:
+        return None
+    try:
+        scoring.check_weight_set((i.weight for i in indicators), project=project.name_zh, year=year)
+    except scoring.ScoringError as exc:
+        return str(exc)
+    return None
+
+
+def evaluation_view(ev: Evaluation, indicators: Mapping[int, Indicator]) -> EvaluationView:
+    items = []
+    for item in ev.items:
+        ind = indicators.get(item.indicator_id)
+        items.append(
+            EvaluationItemView(
+                indicator_id=item.indicator_id,
+                name=ind.name if ind else "",
+                weight=ind.weight if ind else Decimal(0),
+                target=ind.target if ind else None,
+                direction=ind.direction if ind else "higher",
+                actual=item.actual,
+                score=item.score,
+            )
+        )
+    return EvaluationView(
+        project_id=ev.project_id,
+        year=ev.year,
+        total=ev.total,
+        computed_grade=ev.computed_grade,
+        grade=ev.grade,
+        override_reason=ev.override_reason,
+        evaluated_on=ev.evaluated_on,
+        items=tuple(items),
+    )
+
+
+def year_score(ev: Evaluation) -> YearScore:
+    return YearScore(year=ev.year, total=ev.total, grade=ev.grade, computed_grade=ev.computed_grade)
+
+
+def compute(
+    indicators: Sequence[Indicator],
+) -> tuple[list[tuple[Indicator, Decimal | None, Decimal]], Decimal]:
+    """Each indicator's year figure (its latest YTD) and score, and the total."""
+    items = []
+    for ind in indicators:
+        latest = latest_ytd(ind)
+        actual = latest[1] if latest else None
+        score = scoring.indicator_score(ind.weight, ind.target or Decimal(0), actual, ind.direction)
+        items.append((ind, actual, score))
+    return items, scoring.total_score(score for _, _, score in items)
+
+
+def checked_for_evaluation(s: Session, project_id: int, year: int) -> list[Indicator]:
+    project = get_project(s, project_id)
+    indicators = indicators_of(s, project_id, year)
+    if not indicators:
+        raise UserError(t("{year} has no indicators to evaluate.", year=year))
+    problem = weight_problem(project, year, indicators)
+    if problem:
+        raise UserError(problem)
+    return indicators
+
+
+def known_evaluations(s: Session, as_of: date | None) -> dict[int, list[Evaluation]]:
+    """Each project's evaluations recorded by `as_of` (all when None), oldest first."""
+    out: dict[int, list[Evaluation]] = {}
+    query = select(Evaluation).order_by(Evaluation.year)
+    if as_of is not None:
+        query = query.where(Evaluation.year <= as_of.year)
+    for ev in s.scalars(query):
+        if as_of is None or ev.evaluated_on is None or ev.evaluated_on <= as_of:
+            out.setdefault(ev.project_id, []).append(ev)
+    return out
+
+
+def projections(s: Session, as_of: date) -> dict[int, tuple[int | None, Decimal | None]]:
+    """Each project's projection for `as_of`'s year from actuals up to its quarter."""
+    by_project: dict[int, list[Indicator]] = {}
+    query = (
+        select(Indicator)
+        .where(Indicator.year == as_of.year)
+        .options(selectinload(Indicator.actuals))
+        .order_by(Indicator.sort_order, Indicator.id)
+    )
+    for ind in s.scalars(query):
+        by_project.setdefault(ind.project_id, []).append(ind)
+    current_q = Quarter.of(as_of).q
+    return {pid: projection_of(inds, current_q) for pid, inds in by_project.items()}
