@@ -33,6 +33,7 @@ from harness import (
     TempDir,
     base_env,
     make_demo_db,
+    metric_line,
     parser,
     result_line,
     timed_run,
@@ -200,6 +201,7 @@ def main() -> int:
     print(result_line("portfolio view", summary["portfolio"], summary["floor"]))
     print(f"all timeline bars loaded (background) after {loaded_s:.3f} s")
     print(f"scroll repaint: median {scroll_ms:.2f} ms, p95 {p95_ms:.2f} ms")
+    print(metric_line("timeline scroll repaint (median)", scroll_ms, "ms", 16))
     print(
         result_line("timeline", summary["timeline"], summary["floor"])
         + f"; scroll repaint {scroll_ms:.2f} ms median"

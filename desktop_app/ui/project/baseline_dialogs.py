@@ -124,11 +124,12 @@ class BaselineHistoryDialog(QDialog):
             ]
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if j == 3 and delta:
-                    item.setForeground(QBrush(QColor("#c62828" if delta > 0 else "#2e7d32")))
+                if j == 3:
                     item.setTextAlignment(
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
+                    if delta:
+                        item.setForeground(QBrush(QColor("#c62828" if delta > 0 else "#2e7d32")))
                 self.table.setItem(i, j, item)
 
     def compared_rows(self) -> list[list[str]]:
