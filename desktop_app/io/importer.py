@@ -38,7 +38,7 @@ register(
 )
 
 
-#: Added rows whose values are spelled out in the preview (the rest are counted and keyed).
+#: Added rows spelled out (key and values) in the preview; the rest are only counted.
 DETAILED_ADDS = 1000
 
 
@@ -149,6 +149,9 @@ def _diff(ps: ParsedSheet, cur: Current, lang: str) -> tuple[SheetDiff, list[Cha
         rec = table.get(key)
         if rec is None:
             changes.append(Change(None, row))
+            if len(added) >= DETAILED_ADDS:  # counted, not spelled out
+                added.append(RowChange("", ps.row_numbers[i], ()))
+                continue
             added.append(
                 RowChange(
                     key_text(key),
@@ -157,9 +160,7 @@ def _diff(ps: ParsedSheet, cur: Current, lang: str) -> tuple[SheetDiff, list[Cha
                         FieldChange(c.header(lang), "", show_value(c, row[c.field], lang))
                         for c in cols
                         if row[c.field] not in (None, "")
-                    )
-                    if len(added) < DETAILED_ADDS
-                    else (),
+                    ),
                 )
             )
             continue
