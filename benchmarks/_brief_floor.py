@@ -48,8 +48,9 @@ def main(argv: list[str]) -> int:
     width = doc.width
     story = []
     for page in range(pages):
-        data = [[Paragraph(TEXT[(r + c) % len(TEXT)], style) for c in range(cols)]
-                for r in range(rows)]
+        data = [
+            [Paragraph(TEXT[(r + c) % len(TEXT)], style) for c in range(cols)] for r in range(rows)
+        ]
         story += [Table(data, colWidths=[width / cols] * cols), chart(width)]
         if page < pages - 1:
             story.append(PageBreak())

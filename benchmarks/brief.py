@@ -35,13 +35,24 @@ SCALE_SIZES = (100, 500, 2000)
 
 
 def report_command(db: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "desktop_app", "report", "--quarter", "2026Q3", "--db",
-            str(db), "-o", str(out)]
+    return [
+        sys.executable,
+        "-m",
+        "desktop_app",
+        "report",
+        "--quarter",
+        "2026Q3",
+        "--db",
+        str(db),
+        "-o",
+        str(out),
+    ]
 
 
 def pages_of(db: Path, out: Path, env: dict[str, str]) -> int:
-    done = subprocess.run(report_command(db, out), env=env, cwd=ROOT, capture_output=True,
-                          text=True, check=True)
+    done = subprocess.run(
+        report_command(db, out), env=env, cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return int(re.search(r"(\d+) pages", done.stdout).group(1))
 
 
@@ -56,8 +67,11 @@ def scale(tmp: Path, sizes: tuple[int, ...], env: dict[str, str]) -> list[str]:
         db = build_scale_db(tmp / f"scale-{n}.sqlite", n)
         out = tmp / f"scale-{n}.pdf"
         run = timed_run(report_command(db, out), env=env, cwd=ROOT, timeout=3600)
-        pages = int(subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True,
-                                   check=True).stdout.split("Pages:")[1].split()[0])
+        pages = int(
+            subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
+            .stdout.split("Pages:")[1]
+            .split()[0]
+        )
         marginal = ""
         if previous:
             slope = (run.seconds - previous[1]) / (n - previous[0]) * 1000
@@ -85,10 +99,17 @@ def main() -> int:
         )
         db = make_demo_db(tmp)
         pages = pages_of(db, tmp / "brief.pdf", env)
-        floor = [sys.executable, str(BENCH_DIR / "_brief_floor.py"), str(pages),
-                 "14", str(PORTFOLIO_COLUMNS), str(tmp / "floor.pdf")]
-        brief, bare = alternate(report_command(db, tmp / "brief.pdf"), floor, runs=runs,
-                                env=env, warmup=not args.smoke)
+        floor = [
+            sys.executable,
+            str(BENCH_DIR / "_brief_floor.py"),
+            str(pages),
+            "14",
+            str(PORTFOLIO_COLUMNS),
+            str(tmp / "floor.pdf"),
+        ]
+        brief, bare = alternate(
+            report_command(db, tmp / "brief.pdf"), floor, runs=runs, env=env, warmup=not args.smoke
+        )
         if not args.no_scale:
             scale(tmp, (20,) if args.smoke else SCALE_SIZES, env)
     print(f"demo brief: {pages} pages; runs: {runs} each, alternating, median")

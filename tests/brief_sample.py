@@ -41,47 +41,115 @@ def add_sample(db: Database) -> None:
         p = {x.no: x for x in s.scalars(select(Project))}
         p[3].name_zh = MARKUP_NAME
         one, two = p[1].id, p[2].id
-        s.add_all([
-            Milestone(project_id=one, code="M01", title="需求调研", sort_order=1,
-                      planned_start=date(2026, 2, 1), planned_end=date(2026, 3, 31),
-                      actual_end=date(2026, 3, 25), percent_complete=100, status="done"),
-            Milestone(project_id=one, code="M02", title="平台建设", sort_order=2,
-                      planned_start=date(2026, 3, 1), planned_end=date(2026, 6, 30),
-                      percent_complete=60, status="in_progress"),
-            Milestone(project_id=one, code="M03", title="试运行", sort_order=3,
-                      planned_start=date(2026, 7, 1), planned_end=date(2026, 12, 31),
-                      percent_complete=40, status="in_progress"),
-            Milestone(project_id=one, code="M04", title="阶段验收", sort_order=4,
-                      planned_end=date(2026, 11, 15), status="not_started"),
-            Milestone(project_id=two, code="M01", title=LONG_TITLE, sort_order=1,
-                      planned_start=date(2026, 5, 1), planned_end=date(2026, 12, 20),
-                      percent_complete=30, status="in_progress"),
-        ])
-        plan = FundingPlan(project_id=one, startup_grant_fen=500 * WAN, startup_year=2025,
-                           taper_mode="linear", first_year=2025, years=5,
-                           first_amount_fen=300 * WAN, step_fen=60 * WAN, floor_fen=0)
-        plan.year_rows = [FundingYear(year=2025 + i, reward_cap_fen=cap * WAN)
-                          for i, cap in enumerate((50, 60, 80, 100, 120))]
-        manual = FundingPlan(project_id=two, taper_mode="manual", first_year=2026, years=1,
-                             first_amount_fen=100 * WAN)
+        s.add_all(
+            [
+                Milestone(
+                    project_id=one,
+                    code="M01",
+                    title="需求调研",
+                    sort_order=1,
+                    planned_start=date(2026, 2, 1),
+                    planned_end=date(2026, 3, 31),
+                    actual_end=date(2026, 3, 25),
+                    percent_complete=100,
+                    status="done",
+                ),
+                Milestone(
+                    project_id=one,
+                    code="M02",
+                    title="平台建设",
+                    sort_order=2,
+                    planned_start=date(2026, 3, 1),
+                    planned_end=date(2026, 6, 30),
+                    percent_complete=60,
+                    status="in_progress",
+                ),
+                Milestone(
+                    project_id=one,
+                    code="M03",
+                    title="试运行",
+                    sort_order=3,
+                    planned_start=date(2026, 7, 1),
+                    planned_end=date(2026, 12, 31),
+                    percent_complete=40,
+                    status="in_progress",
+                ),
+                Milestone(
+                    project_id=one,
+                    code="M04",
+                    title="阶段验收",
+                    sort_order=4,
+                    planned_end=date(2026, 11, 15),
+                    status="not_started",
+                ),
+                Milestone(
+                    project_id=two,
+                    code="M01",
+                    title=LONG_TITLE,
+                    sort_order=1,
+                    planned_start=date(2026, 5, 1),
+                    planned_end=date(2026, 12, 20),
+                    percent_complete=30,
+                    status="in_progress",
+                ),
+            ]
+        )
+        plan = FundingPlan(
+            project_id=one,
+            startup_grant_fen=500 * WAN,
+            startup_year=2025,
+            taper_mode="linear",
+            first_year=2025,
+            years=5,
+            first_amount_fen=300 * WAN,
+            step_fen=60 * WAN,
+            floor_fen=0,
+        )
+        plan.year_rows = [
+            FundingYear(year=2025 + i, reward_cap_fen=cap * WAN)
+            for i, cap in enumerate((50, 60, 80, 100, 120))
+        ]
+        manual = FundingPlan(
+            project_id=two,
+            taper_mode="manual",
+            first_year=2026,
+            years=1,
+            first_amount_fen=100 * WAN,
+        )
         manual.year_rows = [FundingYear(year=2026, manual_fixed_fen=100 * WAN, reward_cap_fen=0)]
         s.add_all([plan, manual])
-        s.add_all([
-            Disbursement(project_id=one, paid_on=date(2025, 5, 1), amount_fen=500 * WAN,
-                         kind="startup"),
-            Disbursement(project_id=one, paid_on=date(2026, 3, 10), amount_fen=120 * WAN,
-                         kind="fixed"),
-            Disbursement(project_id=one, paid_on=date(2026, 7, 1), amount_fen=120 * WAN,
-                         kind="fixed"),
-            Disbursement(project_id=two, paid_on=date(2026, 8, 8), amount_fen=30 * WAN,
-                         kind="fixed"),
-            Disbursement(project_id=two, paid_on=date(2026, 10, 9), amount_fen=70 * WAN,
-                         kind="fixed"),  # after 30 Sep: not in the Q3 brief
-        ])
+        s.add_all(
+            [
+                Disbursement(
+                    project_id=one, paid_on=date(2025, 5, 1), amount_fen=500 * WAN, kind="startup"
+                ),
+                Disbursement(
+                    project_id=one, paid_on=date(2026, 3, 10), amount_fen=120 * WAN, kind="fixed"
+                ),
+                Disbursement(
+                    project_id=one, paid_on=date(2026, 7, 1), amount_fen=120 * WAN, kind="fixed"
+                ),
+                Disbursement(
+                    project_id=two, paid_on=date(2026, 8, 8), amount_fen=30 * WAN, kind="fixed"
+                ),
+                Disbursement(
+                    project_id=two, paid_on=date(2026, 10, 9), amount_fen=70 * WAN, kind="fixed"
+                ),  # after 30 Sep: not in the Q3 brief
+            ]
+        )
         for code, name, weight, target, q2 in (
-            ("I01", "发明专利申请量", 60, 20, 8), ("I02", "培训开发者人次", 40, 1000, 600),
+            ("I01", "发明专利申请量", 60, 20, 8),
+            ("I02", "培训开发者人次", 40, 1000, 600),
         ):
-            ind = Indicator(project_id=one, year=2026, code=code, name=name, unit="件",
-                            weight=Decimal(weight), target=Decimal(target), direction="higher")
+            ind = Indicator(
+                project_id=one,
+                year=2026,
+                code=code,
+                name=name,
+                unit="件",
+                weight=Decimal(weight),
+                target=Decimal(target),
+                direction="higher",
+            )
             ind.actuals = [IndicatorActual(quarter=2, ytd_value=Decimal(q2))]
             s.add(ind)

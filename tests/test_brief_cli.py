@@ -21,14 +21,32 @@ def sample_path(tmp_path):
 
 def test_english_brief(run_cli, sample_path, tmp_path):
     out = tmp_path / "brief-en.pdf"
-    done = run_cli("report", "--quarter", "2026Q3", "--lang", "en", "--db", str(sample_path),
-                   "-o", str(out), env={"SOURCE_DATE_EPOCH": EPOCH})
+    done = run_cli(
+        "report",
+        "--quarter",
+        "2026Q3",
+        "--lang",
+        "en",
+        "--db",
+        str(sample_path),
+        "-o",
+        str(out),
+        env={"SOURCE_DATE_EPOCH": EPOCH},
+    )
     assert done.returncode == 0, done.stderr
     assert "17 pages" in done.stdout
-    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
-                          check=True).stdout
-    for heading in ("Quarterly Brief", "1. Overview", "2. Portfolio", "3. Projects",
-                    "Appendix", "Page 1 of 17", "Domestic Mobile OS Developer"):
+    text = subprocess.run(
+        ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    for heading in (
+        "Quarterly Brief",
+        "1. Overview",
+        "2. Portfolio",
+        "3. Projects",
+        "Appendix",
+        "Page 1 of 17",
+        "Domestic Mobile OS Developer",
+    ):
         assert heading in text, heading
     assert "总体情况" not in text
 
@@ -47,11 +65,15 @@ def test_unwritable_output_exits_2_and_leaves_nothing(run_cli, sample_path, tmp_
     (tmp_path / "folder").mkdir()
     (tmp_path / "file.txt").write_text("not a folder")
     before = sorted(p.name for p in tmp_path.rglob("*"))
-    done = run_cli("report", "--quarter", "2026Q3", "--db", str(sample_path), "-o",
-                   str(tmp_path / target))
+    done = run_cli(
+        "report", "--quarter", "2026Q3", "--db", str(sample_path), "-o", str(tmp_path / target)
+    )
     assert done.returncode == 2, done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
-    after = sorted(p.name for p in tmp_path.rglob("*") if "data" not in p.parts
-                   and "config" not in p.parts and p.name not in ("data", "config"))
+    after = sorted(
+        p.name
+        for p in tmp_path.rglob("*")
+        if "data" not in p.parts and "config" not in p.parts and p.name not in ("data", "config")
+    )
     assert [n for n in after if n.endswith(".tmp") or n.endswith(".pdf")] == []
     assert set(before) <= set(after)

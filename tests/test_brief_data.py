@@ -47,7 +47,11 @@ def test_project_sections(sample):
     assert [m.code for m in one.milestones] == ["M01", "M02", "M03", "M04"]
     assert one.milestones[1].overdue_days == 92
     assert [(r.year, r.fixed_fen // WAN, r.reward_fen // WAN) for r in one.funding] == [
-        (2025, 300, 50), (2026, 240, 60), (2027, 180, 80), (2028, 120, 100), (2029, 60, 120),
+        (2025, 300, 50),
+        (2026, 240, 60),
+        (2027, 180, 80),
+        (2028, 120, 100),
+        (2029, 60, 120),
     ]
     assert one.funding[0].startup_fen == 500 * WAN
     assert [i.score for i in one.indicators] == [Decimal(48), Decimal(40)]
@@ -68,8 +72,11 @@ def test_portfolio_rows(sample):
     rows = build_brief_data(sample, "2026Q3").portfolio
     assert len(rows) == 13
     first = rows[0]
-    assert (first.health, first.next_milestone, first.next_due) == ("red", "平台建设",
-                                                                    date(2026, 6, 30))
+    assert (first.health, first.next_milestone, first.next_due) == (
+        "red",
+        "平台建设",
+        date(2026, 6, 30),
+    )
     assert first.percent_complete == 50  # (100 + 60 + 40 + 0) / 4
     assert (first.ytd_disbursed_fen, first.ytd_planned_fen) == (240 * WAN, 300 * WAN)
     assert rows[3].ytd_planned_fen is None  # no plan

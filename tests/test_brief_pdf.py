@@ -36,8 +36,9 @@ def brief(tmp_path_factory):
 
 
 def pdftotext(pdf: Path, *args: str) -> str:
-    return subprocess.run(["pdftotext", *args, str(pdf), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return subprocess.run(
+        ["pdftotext", *args, str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
 
 
 def page_texts(pdf: Path) -> list[str]:
@@ -59,8 +60,11 @@ def test_all_thirteen_names_and_the_markup_literally(brief):
 def test_summary_totals_match_the_database(brief):
     db, pdf, _ = brief
     with db.reader() as s:
-        paid = s.scalar(select(func.sum(Disbursement.amount_fen)).where(
-            Disbursement.paid_on.between(date(2026, 1, 1), date(2026, 9, 30))))
+        paid = s.scalar(
+            select(func.sum(Disbursement.amount_fen)).where(
+                Disbursement.paid_on.between(date(2026, 1, 1), date(2026, 9, 30))
+            )
+        )
     summary_page = page_texts(pdf)[1]
     assert format_wan(paid) in summary_page
     assert format_wan(paid) == "270.00"
@@ -108,8 +112,10 @@ def test_same_epoch_gives_identical_bytes(brief, tmp_path, monkeypatch):
 
 def test_a_page_renders(brief, tmp_path):
     _, pdf, _ = brief
-    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "4", "-l", "4", str(pdf),
-                    str(tmp_path / "page")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "40", "-f", "4", "-l", "4", str(pdf), str(tmp_path / "page")],
+        check=True,
+    )
     (png,) = tmp_path.glob("page*.png")
     assert png.stat().st_size > 5000
 

@@ -138,8 +138,17 @@ def render(data: BriefData, out: Any, progress: Progress | None = None) -> int:
             invariant=1 if os.environ.get("SOURCE_DATE_EPOCH") else 0,
         )
         # No frame padding: tables and charts are sized to exactly FRAME_W.
-        frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        frame = Frame(
+            MARGIN_X,
+            MARGIN_BOTTOM,
+            FRAME_W,
+            PAGE_H - MARGIN_TOP - MARGIN_BOTTOM,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         if progress is not None:
             doc.setProgressCallBack(_progress_adapter(progress))
@@ -176,5 +185,6 @@ def write_brief(
         with atomic_write(target) as tmp:
             return render(data, str(tmp), progress)
     except OSError as exc:
-        raise UserError(t("{path}: cannot write ({reason})", path=target,
-                          reason=exc.strerror or exc)) from exc
+        raise UserError(
+            t("{path}: cannot write ({reason})", path=target, reason=exc.strerror or exc)
+        ) from exc

@@ -200,11 +200,16 @@ def _health_strip(st: Styles, counts: dict[str, int]) -> Any:
         for lv in levels
     ]
     table = Table([row], colWidths=[FRAME_W / 3] * 3, rowHeights=[44])
-    table.setStyle(TableStyle(
-        [("FONTNAME", (0, 0), (-1, -1), st.font), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-         ("LINEAFTER", (0, 0), (1, 0), 3, "#FFFFFF")]
-        + [("BACKGROUND", (i, 0), (i, 0), HEALTH_COLOURS[lv]) for i, lv in enumerate(levels)]
-    ))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), st.font),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LINEAFTER", (0, 0), (1, 0), 3, "#FFFFFF"),
+            ]
+            + [("BACKGROUND", (i, 0), (i, 0), HEALTH_COLOURS[lv]) for i, lv in enumerate(levels)]
+        )
+    )
     return table
 
 
@@ -516,13 +521,27 @@ def appendix(data: BriefData, st: Styles) -> list[Any]:
         )
     )
     rows = [
-        [str(r.no), r.name, r.unit or "—", _num(r.base_value), _num(r.target_value),
-         _num(r.current), _progress(r.percent, r.status)]
+        [
+            str(r.no),
+            r.name,
+            r.unit or "—",
+            _num(r.base_value),
+            _num(r.target_value),
+            _num(r.current),
+            _progress(r.percent, r.status),
+        ]
         for r in data.district
     ]
     if rows:
-        header = [t("No."), t("Indicator"), t("Unit"), t("Base"), t("Target"), t("Current"),
-                  t("Progress")]
+        header = [
+            t("No."),
+            t("Indicator"),
+            t("Unit"),
+            t("Base"),
+            t("Target"),
+            t("Current"),
+            t("Progress"),
+        ]
         widths = [24, FRAME_W - 306, 36, 52, 52, 62, 80]
         out.append(grid_table(st, header, rows, widths, align="cllrrrl"))
     else:

@@ -76,8 +76,15 @@ def make_styles(lang: str) -> Styles:
 
     def heading(name: str, size: float, leading: float, before: float, after: float) -> Any:
         """Navy, and kept with what follows so no heading ends a page alone."""
-        return style(name, fontSize=size, leading=leading, spaceBefore=before,
-                     spaceAfter=after, textColor=NAVY, keepWithNext=1)
+        return style(
+            name,
+            fontSize=size,
+            leading=leading,
+            spaceBefore=before,
+            spaceAfter=after,
+            textColor=NAVY,
+            keepWithNext=1,
+        )
 
     return Styles(
         font=font,

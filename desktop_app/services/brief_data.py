@@ -59,8 +59,9 @@ from desktop_app.snapshots.performance import PerformanceStatus
 register(
     {
         "{text}: not a quarter (expected e.g. 2026Q3).": "{text}:不是季度(应为如 2026Q3 的格式)。",
-        "{q} is before any data (the first records are from {first}).":
-            "{q} 早于所有数据(最早的记录为 {first})。",
+        "{q} is before any data (the first records are from {first}).": (
+            "{q} 早于所有数据(最早的记录为 {first})。"
+        ),
         "{q} is after {max}.": "{q} 晚于 {max} 年。",
         "Key Support Projects — Quarterly Brief": "重点支撑项目季度简报",
     }
@@ -113,8 +114,13 @@ def check_quarter(db: Database, text: str) -> Quarter:
     quarter = parse_quarter(text)
     first = first_data_day(db)
     if quarter.last_day < first:
-        raise UserError(t("{q} is before any data (the first records are from {first}).",
-                          q=quarter, first=first.isoformat()))
+        raise UserError(
+            t(
+                "{q} is before any data (the first records are from {first}).",
+                q=quarter,
+                first=first.isoformat(),
+            )
+        )
     if quarter.year > MAX_YEAR:
         raise UserError(t("{q} is after {max}.", q=quarter, max=MAX_YEAR))
     return quarter
@@ -133,8 +139,13 @@ class _Milestones:
 
     def __init__(self, db: Database) -> None:
         query = select(
-            Milestone.project_id, Milestone.code, Milestone.title, Milestone.planned_start,
-            Milestone.planned_end, Milestone.actual_end, Milestone.percent_complete,
+            Milestone.project_id,
+            Milestone.code,
+            Milestone.title,
+            Milestone.planned_start,
+            Milestone.planned_end,
+            Milestone.actual_end,
+            Milestone.percent_complete,
             Milestone.status,
         ).order_by(Milestone.project_id, Milestone.sort_order, Milestone.id)
         self.by_project: dict[int, list[tuple]] = defaultdict(list)
@@ -150,8 +161,7 @@ class _Milestones:
     def timeline(self, pid: int, year: int, as_of: date) -> tuple[TimelineItem, ...]:
         first, last = date(year, 1, 1), date(year, 12, 31)
         return tuple(
-            TimelineItem(code, title, start, end, actual, pct, status,
-                         self._overdue(r, as_of))
+            TimelineItem(code, title, start, end, actual, pct, status, self._overdue(r, as_of))
             for r in self.by_project.get(pid, ())
             for _, code, title, start, end, actual, pct, status in [r]
             if end >= first and (start or end) <= last
@@ -170,8 +180,11 @@ class _Milestones:
         return int(mean.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
     def due_in(self, pid: int, first: date, last: date) -> list[tuple]:
-        return [r for r in self.by_project.get(pid, ())
-                if r[7] not in CLOSED_STATUSES and first <= r[4] <= last]
+        return [
+            r
+            for r in self.by_project.get(pid, ())
+            if r[7] not in CLOSED_STATUSES and first <= r[4] <= last
+        ]
 
     def overdue(self, pid: int, as_of: date) -> list[tuple]:
         return [r for r in self.by_project.get(pid, ()) if self._overdue(r, as_of) > 0]
@@ -182,7 +195,8 @@ def _indicators(db: Database, year: int, up_to_quarter: int) -> dict[int, list[I
     projected from the latest quarter any indicator of the set reported (as the
     performance service projects the total)."""
     query = (
-        select(Indicator).where(Indicator.year == year)
+        select(Indicator)
+        .where(Indicator.year == year)
         .options(selectinload(Indicator.actuals))
         .order_by(Indicator.project_id, Indicator.sort_order, Indicator.id)
     )
@@ -200,8 +214,18 @@ def _indicators(db: Database, year: int, up_to_quarter: int) -> dict[int, list[I
                 if quarter is not None:
                     spec = scoring.IndicatorSpec(ind.weight, ind.target, ind.direction)
                     score = scoring.projected_indicator_score(spec, ytd, quarter)
-                out[pid].append(IndicatorRow(ind.code, ind.name, ind.unit, ind.weight,
-                                             ind.target, ind.direction, ytd, score))
+                out[pid].append(
+                    IndicatorRow(
+                        ind.code,
+                        ind.name,
+                        ind.unit,
+                        ind.weight,
+                        ind.target,
+                        ind.direction,
+                        ytd,
+                        score,
+                    )
+                )
     return out
 
 
@@ -233,8 +257,9 @@ def _schedules(db: Database, as_of: date) -> dict[int, tuple[FundingYearRow, ...
     with db.reader() as s:
         shares = dict(policy_in(s).reward_shares)
         grades: dict[int, dict[int, str]] = defaultdict(dict)
-        for pid, y, grade in s.execute(select(Evaluation.project_id, Evaluation.year,
-                                              Evaluation.grade)):
+        for pid, y, grade in s.execute(
+            select(Evaluation.project_id, Evaluation.year, Evaluation.grade)
+        ):
             grades[pid][y] = grade
         paid: dict[int, dict[int, dict[str, Decimal]]] = defaultdict(lambda: defaultdict(dict))
         for pid, y, kind, fen in s.execute(paid_query):
@@ -248,8 +273,13 @@ def _schedules(db: Database, as_of: date) -> dict[int, tuple[FundingYearRow, ...
             except ValidationError:
                 continue
             out[pid] = tuple(
-                FundingYearRow(ln.year, wan_to_fen(ln.startup), wan_to_fen(ln.fixed),
-                               wan_to_fen(ln.expected_reward), wan_to_fen(ln.disbursed))
+                FundingYearRow(
+                    ln.year,
+                    wan_to_fen(ln.startup),
+                    wan_to_fen(ln.fixed),
+                    wan_to_fen(ln.expected_reward),
+                    wan_to_fen(ln.disbursed),
+                )
                 for ln in sched.lines
             )
     return out
@@ -268,12 +298,17 @@ def _summary(
     fs = [funding[p.id] for p, _ in rows if p.id in funding]
     planned = sum(f.planned_this_year_fen for f in fs)
     reward_part = sum(
-        f.earned_reward_this_year_fen if f.earned_reward_this_year_fen is not None
-        else f.reward_cap_this_year_fen for f in fs
+        f.earned_reward_this_year_fen
+        if f.earned_reward_this_year_fen is not None
+        else f.reward_cap_this_year_fen
+        for f in fs
     )
     share = _one_place(Decimal(reward_part * 100) / planned) if planned else None
-    scored = [(perf[p.id].projected_score, p.no, name) for p, name in rows
-              if p.id in perf and perf[p.id].projected_score is not None]
+    scored = [
+        (perf[p.id].projected_score, p.no, name)
+        for p, name in rows
+        if p.id in perf and perf[p.id].projected_score is not None
+    ]
     average = lowest = None
     lowest_name = ""
     if scored:
@@ -311,10 +346,21 @@ def _district(db: Database, year: int, lang: str) -> tuple[str, tuple[DistrictRo
     rows = []
     for r in overview.rows:
         values = {y: v for y, v in r.values.items() if y <= year}
-        prog = district_rules.progress(r.kind, r.base_value, r.target_value, values,
-                                       period.start_year, period.end_year)
-        rows.append(DistrictRow(r.no, r.name(lang), r.unit, r.base_value, r.target_value,
-                                prog.current, prog.percent, prog.status))
+        prog = district_rules.progress(
+            r.kind, r.base_value, r.target_value, values, period.start_year, period.end_year
+        )
+        rows.append(
+            DistrictRow(
+                r.no,
+                r.name(lang),
+                r.unit,
+                r.base_value,
+                r.target_value,
+                prog.current,
+                prog.percent,
+                prog.status,
+            )
+        )
     return f"{period.start_year}–{period.end_year}", tuple(rows)
 
 
@@ -326,10 +372,13 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
         as_of = quarter.as_of(today())
         year = quarter.year
         with db.reader() as s:
-            projects = list(s.scalars(
-                select(Project).options(selectinload(Project.zone),
-                                        selectinload(Project.domains)).order_by(Project.no)
-            ))
+            projects = list(
+                s.scalars(
+                    select(Project)
+                    .options(selectinload(Project.zone), selectinload(Project.domains))
+                    .order_by(Project.no)
+                )
+            )
         policy = load_policy(db)
         health = health_by_project(db, as_of, policy)
         funding = funding_status_by_project(db, as_of)
@@ -349,28 +398,47 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
             zone = _name(p.zone.name_zh, p.zone.name_en, lang) if p.zone else ""
             nxt = milestones.next_open(p.id)
             grade = (ps.last_grade or "") if ps else ""
-            portfolio.append(PortfolioRow(
-                p.no, name, zone, h.level, h.reasons[0].text if h.reasons else "",
-                nxt[2] if nxt else "", nxt[4] if nxt else None, milestones.percent(p.id),
-                f.disbursed_this_year_fen if f else 0,
-                f.planned_this_year_fen if f and f.has_plan else None, grade,
-            ))
+            portfolio.append(
+                PortfolioRow(
+                    p.no,
+                    name,
+                    zone,
+                    h.level,
+                    h.reasons[0].text if h.reasons else "",
+                    nxt[2] if nxt else "",
+                    nxt[4] if nxt else None,
+                    milestones.percent(p.id),
+                    f.disbursed_this_year_fen if f else 0,
+                    f.planned_this_year_fen if f and f.has_plan else None,
+                    grade,
+                )
+            )
             projected = ps.projected_score if ps else None
-            sections.append(ProjectSection(
-                no=p.no, name=name,
-                other_name=p.name_zh if lang == "en" else p.name_en,
-                zone=zone, domains=sep.join(_name(d.name_zh, d.name_en, lang) for d in p.domains),
-                lead_org=p.lead_org, start=p.start_date, end=p.end_date, status=p.status,
-                summary=p.summary_zh, notes=p.notes, health=h.level,
-                reasons=tuple(r.text for r in h.reasons),
-                milestones=milestones.timeline(p.id, year, as_of),
-                funding=schedules.get(p.id, ()),
-                indicators=tuple(indicators.get(p.id, ())),
-                projected_score=projected,
-                projected_grade=scoring.grade(projected, policy.grade_thresholds)
-                if projected is not None else "",
-                latest_grade=grade,
-            ))
+            sections.append(
+                ProjectSection(
+                    no=p.no,
+                    name=name,
+                    other_name=p.name_zh if lang == "en" else p.name_en,
+                    zone=zone,
+                    domains=sep.join(_name(d.name_zh, d.name_en, lang) for d in p.domains),
+                    lead_org=p.lead_org,
+                    start=p.start_date,
+                    end=p.end_date,
+                    status=p.status,
+                    summary=p.summary_zh,
+                    notes=p.notes,
+                    health=h.level,
+                    reasons=tuple(r.text for r in h.reasons),
+                    milestones=milestones.timeline(p.id, year, as_of),
+                    funding=schedules.get(p.id, ()),
+                    indicators=tuple(indicators.get(p.id, ())),
+                    projected_score=projected,
+                    projected_grade=scoring.grade(projected, policy.grade_thresholds)
+                    if projected is not None
+                    else "",
+                    latest_grade=grade,
+                )
+            )
             for r in milestones.due_in(p.id, nxt_q.first_day, nxt_q.last_day):
                 due_next.append(DueItem(p.no, name, r[1], r[2], r[4], r[6], 0))
             for r in milestones.overdue(p.id, as_of):
@@ -389,9 +457,15 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
             project_count=len(projects),
         )
         return BriefData(
-            lang=lang, year=year, cover=cover,
+            lang=lang,
+            year=year,
+            cover=cover,
             summary=_summary(year, named, health, funding, perf),
-            portfolio=tuple(portfolio), projects=tuple(sections),
-            due_next=tuple(due_next), next_quarter=str(nxt_q), overdue=tuple(overdue),
-            district=district, district_period=period,
+            portfolio=tuple(portfolio),
+            projects=tuple(sections),
+            due_next=tuple(due_next),
+            next_quarter=str(nxt_q),
+            overdue=tuple(overdue),
+            district=district,
+            district_period=period,
         )
