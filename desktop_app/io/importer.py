@@ -9,6 +9,7 @@ up to 50 places as `sheet, row, column: reason`, and the database is untouched.
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -203,6 +204,11 @@ def _refuse(file: str, problems: list[Problem]) -> ImportRefused:
     return ImportRefused(file, [str(p) for p in unique[: S.MAX_PROBLEMS]], len(unique))
 
 
+def _current(db: Database) -> Current:
+    with db.reader() as s:
+        return load_current(s)
+
+
 def _prepare(db: Database, path: str | os.PathLike[str]) -> _Prepared:
     path = Path(path)
     file = str(path)
@@ -229,12 +235,14 @@ def _prepare(db: Database, path: str | os.PathLike[str]) -> _Prepared:
             titles[s.name] = title
     if problems:
         raise _refuse(file, problems)
-    try:
-        cells = read_sheets(path, list(titles.values()))
-    except FileRefused as exc:
-        raise ImportRefused(file, [str(exc)], 1) from exc
-    with db.reader() as s:
-        cur = load_current(s)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        # The database is read while calamine parses the workbook (it runs in Rust).
+        current = pool.submit(_current, db)
+        try:
+            cells = read_sheets(path, list(titles.values()))
+        except FileRefused as exc:
+            raise ImportRefused(file, [str(exc)], 1) from exc
+        cur = current.result()
     parsed = {
         s.name: parse_sheet(s, titles[s.name], cells.pop(titles[s.name]), cur.zones, problems, lang)
         for s in S.IMPORTED
