@@ -61,9 +61,61 @@ def import_report(db: Path, env: dict[str, str], top: int = 20) -> str:
     return "\n".join(lines)
 
 
+PHASES_CHILD = r"""
+import os, sys, time
+t0 = time.perf_counter()
+marks = []
+mark = lambda name: marks.append((name, time.perf_counter()))
+from PySide6.QtWidgets import QApplication
+mark("import PySide6.QtWidgets")
+import sqlalchemy.orm
+mark("import sqlalchemy (+ orm)")
+from desktop_app.db.database import open_database
+mark("import desktop_app.db (models: declarative mapping)")
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.fonts import apply_app_font
+from desktop_app.ui.translation import install_translators
+mark("import main window")
+app = QApplication(sys.argv[:1])
+apply_app_font(app)
+install_translators(app, "zh")
+mark("QApplication + CJK font + translators")
+db = open_database(sys.argv[1])
+mark("open_database")
+window = MainWindow(AppContext(db=db, lang="zh", readonly=db.readonly))
+mark("MainWindow(): import and build every page and project tab")
+window.portfolio_page().refresh()
+mark("portfolio refresh (first ORM query: mapper configuration)")
+window.show()
+app.processEvents()
+mark("show + first paint")
+prev = t0
+for name, t in marks:
+    print(f"{t - prev:7.3f} s  {name}")
+    prev = t
+print(f"{prev - t0:7.3f} s  in-process total (interpreter start-up not included)")
+os._exit(0)
+"""
+
+
+def phases(db: Path, env: dict[str, str]) -> str:
+    """Where one start-up spends its time, step by step, in one process."""
+    proc = subprocess.run(
+        [sys.executable, "-c", PHASES_CHILD, str(db)],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return proc.stdout.rstrip()
+
+
 def main() -> int:
     p = parser(__doc__.splitlines()[0])
     p.add_argument("--importtime", action="store_true", help="print the start-up imports")
+    p.add_argument("--phases", action="store_true", help="print the start-up's steps")
     args = p.parse_args()
     runs = 1 if args.smoke else max(args.runs, 5)
     with TempDir() as tmp:
@@ -74,6 +126,8 @@ def main() -> int:
         )
         if args.importtime:
             print(import_report(db, env))
+        if args.phases:
+            print(phases(db, env))
     print(f"runs: {runs} each, alternating, median")
     print(result_line("startup", app, floor))
     return 0

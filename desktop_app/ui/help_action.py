@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QMainWindow, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop_app.ui import dialogs
@@ -34,6 +34,28 @@ def guide_path(lang: str) -> Path:
     return docs_root() / f"user-guide.{order[0]}.md"
 
 
+#: Screenshots are 1280 px wide; shown at this width they fit the dialog without scrolling.
+IMAGE_WIDTH = 900
+
+
+def fit_images(document: QTextDocument, width: int = IMAGE_WIDTH) -> int:
+    """Give every image a display width (height follows the aspect ratio); returns how many."""
+    fitted = 0
+    cursor = QTextCursor(document)
+    for pos, char in enumerate(document.toRawText()):
+        if char != "\ufffc":  # the object replacement character that stands for an image
+            continue
+        cursor.setPosition(pos)
+        cursor.setPosition(pos + 1, QTextCursor.MoveMode.KeepAnchor)
+        fmt = cursor.charFormat()
+        if fmt.isImageFormat():
+            image = fmt.toImageFormat()
+            image.setWidth(width)
+            cursor.setCharFormat(image)
+            fitted += 1
+    return fitted
+
+
 class GuideDialog(QDialog):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +65,7 @@ class GuideDialog(QDialog):
         self.browser.setOpenExternalLinks(False)
         self.browser.setSearchPaths([str(path.parent)])
         self.browser.setSource(QUrl.fromLocalFile(str(path)))
+        fit_images(self.browser.document())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.browser)

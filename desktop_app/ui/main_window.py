@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from desktop_app.preferences import Preferences
-from desktop_app.ui import dialogs
+from desktop_app.ui import dialogs, help_action
 from desktop_app.ui.about import show_about
 from desktop_app.ui.actions import FILE_ACTIONS
 from desktop_app.ui.context import AppContext
@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
             lang_menu.addAction(action)
 
         self.help_menu = bar.addMenu(self.tr("&Help"))
+        help_action.install(self, self.help_menu, self.ctx.lang)
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(lambda: show_about(self.ctx, self))
         self.help_menu.addAction(about)

@@ -1,0 +1,61 @@
+"""Help → User guide opens the bundled guide offline, with its screenshots; the
+`--selftest` that CI runs inside the bundle also passes from source."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from desktop_app.ui import help_action
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_guide_names_only_screenshots_that_exist(lang: str) -> None:
+    text = (DOCS / f"user-guide.{lang}.md").read_text(encoding="utf-8")
+    images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)
+    assert len(images) == 11  # 7 pages + 4 project tabs
+    assert all(name.startswith(f"images/{lang}-") for name in images)
+    assert [name for name in images if not (DOCS / name).is_file()] == []
+
+
+def test_help_menu_opens_the_guide_in_the_interface_language(qtbot, db) -> None:
+    from desktop_app.ui.context import AppContext
+    from desktop_app.ui.main_window import MainWindow
+
+    window = MainWindow(AppContext(db=db, lang="zh", readonly=False))
+    qtbot.addWidget(window)
+    texts = [a.text() for a in window.help_menu.actions()]
+    action = window.help_menu.actions()[0]
+    assert len(texts) == 2  # User guide, About
+    action.trigger()
+    dialogs = window.findChildren(help_action.GuideDialog)
+    assert len(dialogs) == 1
+    browser = dialogs[0].browser
+    assert browser.source().toLocalFile().endswith("user-guide.zh.md")
+    assert "项目总览" in browser.toPlainText()
+    # Every screenshot was given the display width (found and fitted, not a broken icon).
+    assert help_action.fit_images(browser.document()) == 11
+
+
+def test_missing_guide_is_named_in_one_dialog(qtbot, monkeypatch, tmp_path: Path) -> None:
+    from desktop_app.ui import dialogs
+
+    shown: list[str] = []
+    monkeypatch.setattr(help_action, "docs_root", lambda: tmp_path)
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, text, *a: shown.append(text))
+    assert help_action.open_user_guide("en") is None
+    assert shown == [f"The user guide is missing: {tmp_path / 'user-guide.en.md'}"]
+
+
+def test_selftest_passes_from_source(qtbot, capsys) -> None:
+    from desktop_app.selftest import run_selftest
+
+    assert run_selftest() == 0
+    out = capsys.readouterr().out
+    for step in ("resources", "demo database", "main window", "workbook export", "quarterly brief"):
+        assert f"ok   {step}:" in out
+    assert "13 projects" in out
