@@ -34,7 +34,7 @@ def guide_path(lang: str) -> Path:
     return docs_root() / f"user-guide.{order[0]}.md"
 
 
-#: Screenshots are 1280 px wide; shown at this width they fit the dialog without scrolling.
+# Screenshots are 1280 px wide; shown at this width they fit the dialog without scrolling.
 IMAGE_WIDTH = 900
 
 
