@@ -10,7 +10,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from pg_support import admin_exec, admin_url, url_text
-from sqlalchemy import create_engine, inspect, select, text
+from sqlalchemy import create_engine, func, inspect, select, text
 from sqlalchemy.engine import URL
 
 from desktop_app.db import migrate, schema_version
@@ -171,3 +171,18 @@ def test_clean_up_after_a_failed_open_never_drops_a_table_with_rows(pg_db: Datab
     unmigrate_quietly(pg_db.engine)
     assert project_count(pg_db) == 13
     assert pg_db.schema_revision() == schema_version.HEAD
+
+
+def test_init_makes_a_new_server_database_and_refuses_one_in_use(pg_url: URL, cli) -> None:
+    done = cli("init", "--db", url_text(pg_url))
+    assert done.returncode == 0, done.stderr
+    assert str(pg_url.password) not in done.stdout
+    again = cli("init", "--demo", "--db", url_text(pg_url))
+    assert again.returncode == 2
+    assert "already holds a database" in again.stderr
+    db = open_database(url_text(pg_url), lock=False)
+    try:
+        with db.reader() as s:  # the refused --demo added no sample rows
+            assert s.scalar(select(func.count()).where(Project.is_sample)) == 0
+    finally:
+        db.dispose()

@@ -23,7 +23,12 @@ def run(args: argparse.Namespace) -> int:
     path = sqlite_path(to_url(target))
     if path is not None and Path(path).exists():
         raise UserError(f"{path}: already exists; init makes a new database only")
-    db = open_database(target)
+    from desktop_app.commands import ask_password_in_terminal
+
+    db = open_database(target, ask_password=ask_password_in_terminal)
+    if not db.created:  # a server database that already holds a portfolio
+        db.dispose()
+        raise UserError(f"{db.display_name}: already holds a database; init makes a new one only")
     try:
         if args.demo:
             from desktop_app.db.demo import build_demo

@@ -315,6 +315,7 @@ def _open(
         revision = _check_revision(url, server.masked(url))
         readonly, reason = server.access_of(url)
         access = _Access(readonly=readonly, reason=reason)
+        created = revision is None and not readonly  # an empty server database: made new here
 
     if access.readonly and revision != schema_version.HEAD:
         raise DatabaseRefused(
