@@ -27,16 +27,15 @@ COLUMN_COUNT = 8
 
 
 def _headers() -> list[str]:
-    t = QCoreApplication.translate
     return [
-        t("PortfolioModel", "No."),
-        t("PortfolioModel", "Project"),
-        t("PortfolioModel", "Zone"),
-        t("PortfolioModel", "Key domains"),
-        t("PortfolioModel", "Status"),
-        t("PortfolioModel", "Lead organisation"),
-        t("PortfolioModel", "Period"),
-        t("PortfolioModel", "Health"),
+        QCoreApplication.translate("PortfolioModel", "No."),
+        QCoreApplication.translate("PortfolioModel", "Project"),
+        QCoreApplication.translate("PortfolioModel", "Zone"),
+        QCoreApplication.translate("PortfolioModel", "Key domains"),
+        QCoreApplication.translate("PortfolioModel", "Status"),
+        QCoreApplication.translate("PortfolioModel", "Lead organisation"),
+        QCoreApplication.translate("PortfolioModel", "Period"),
+        QCoreApplication.translate("PortfolioModel", "Health"),
     ]
 
 
