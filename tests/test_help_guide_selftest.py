@@ -51,7 +51,23 @@ def test_missing_guide_is_named_in_one_dialog(qtbot, monkeypatch, tmp_path: Path
     assert shown == [f"The user guide is missing: {tmp_path / 'user-guide.en.md'}"]
 
 
-def test_selftest_passes_from_source(qtbot, capsys) -> None:
+@pytest.fixture
+def undo_translators(qapp):
+    """The self-test installs the Chinese translators on the shared QApplication; later
+    tests expect the English source strings, so take them off again."""
+    from PySide6.QtCore import QLocale
+
+    from desktop_app.ui import translation
+
+    saved = QLocale()
+    yield
+    for translator in translation._installed:
+        qapp.removeTranslator(translator)
+    translation._installed.clear()
+    QLocale.setDefault(saved)
+
+
+def test_selftest_passes_from_source(qtbot, capsys, undo_translators) -> None:
     from desktop_app.selftest import run_selftest
 
     assert run_selftest() == 0
