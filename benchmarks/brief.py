@@ -11,6 +11,7 @@ The per-project lines must stay flat as the portfolio grows. The last line is th
 from __future__ import annotations
 
 import re
+import resource
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -66,7 +67,11 @@ def scale(tmp: Path, sizes: tuple[int, ...], env: dict[str, str]) -> list[str]:
     for n in sizes:
         db = build_scale_db(tmp / f"scale-{n}.sqlite", n)
         out = tmp / f"scale-{n}.pdf"
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         run = timed_run(report_command(db, out), env=env, cwd=ROOT, timeout=3600)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        # CPU seconds of that one child: flat per project even when the machine is shared.
+        cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
         pages = int(
             subprocess.run(["pdfinfo", str(out)], capture_output=True, text=True, check=True)
             .stdout.split("Pages:")[1]
@@ -78,7 +83,8 @@ def scale(tmp: Path, sizes: tuple[int, ...], env: dict[str, str]) -> list[str]:
             marginal = f", marginal {slope:.1f} ms per added project"
         lines.append(
             f"scale {n}: {run.seconds:.2f} s, {pages} pages, "
-            f"{run.seconds / n * 1000:.1f} ms per project{marginal} "
+            f"{run.seconds / n * 1000:.1f} ms per project{marginal}, "
+            f"CPU {cpu / n * 1000:.1f} ms per project "
             f"(peak RSS {run.peak_rss_mb:.0f} MB)"
         )
         print(lines[-1], flush=True)
