@@ -46,25 +46,22 @@ def grab(lang: str, db_path: Path, out: Path) -> list[tuple[str, str]]:
             app.processEvents()
             QApplication.instance().thread().msleep(20)
 
+    def each_tab(tabs, kind: str) -> None:  # noqa: ANN001 - a QTabWidget
+        for i in range(tabs.count()):
+            tabs.setCurrentIndex(i)
+            settle()
+            name = f"{lang}-{kind}-{i + 1}.png"
+            window.grab().save(str(out / name))
+            shots.append((name, tabs.tabText(i)))
+
     page = window.portfolio_page()
     page.refresh()
     settle()
-    for i in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(i)
-        settle()
-        name = f"{lang}-page-{i + 1}.png"
-        window.grab().save(str(out / name))
-        shots.append((name, window.tabs.tabText(i)))
+    each_tab(window.tabs, "page")
     window.tabs.setCurrentIndex(0)
     page.table.selectRow(0)
     settle()
-    view = page.project_view
-    for i in range(view.tabs.count()):
-        view.tabs.setCurrentIndex(i)
-        settle()
-        name = f"{lang}-project-{i + 1}.png"
-        window.grab().save(str(out / name))
-        shots.append((name, view.tabs.tabText(i)))
+    each_tab(page.project_view.tabs, "project")
     window.close()
     db.dispose()
     return shots
