@@ -8,6 +8,7 @@ so a ratio compares like with like on this machine. Add a floor as one function 
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
 
 
@@ -53,7 +54,12 @@ def startup_floor(db_path: str) -> int:
     window.setCentralWidget(view)
     window.resize(1200, 800)
     window.show()
-    QTimer.singleShot(0, app.quit)
+
+    def shown() -> None:
+        print(f"KEY_PROJECTS_SHOWN_AT {time.time():.6f}", flush=True)
+        app.quit()
+
+    QTimer.singleShot(0, shown)
     app.exec()
     if model.rowCount() != 13:
         print(f"expected 13 projects, read {model.rowCount()}", file=sys.stderr)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -22,6 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+#: Printed by the app (`ui/app.py`) and the floors when their window is shown: a child that
+#: prints it is timed from spawn to that moment, else from spawn to exit.
+SHOWN = re.compile(r"^KEY_PROJECTS_SHOWN_AT ([0-9.]+)$", re.M)
 BENCH_DIR = ROOT / "benchmarks"
 
 
@@ -54,8 +58,10 @@ def base_env(**extra: str) -> dict[str, str]:
 def timed_run(
     cmd: Sequence[str], *, env: dict[str, str], cwd: Path | None = None, timeout: float = 120
 ) -> Run:
-    """Wall time from spawn to exit and the child's peak RSS; a failing child is an error."""
+    """Wall time from spawn to exit (or to the SHOWN line) and the child's peak RSS; a
+    failing child is an error."""
     with tempfile.TemporaryFile() as out_f, tempfile.TemporaryFile() as err_f:
+        start_wall = time.time()
         start = time.perf_counter()
         proc = subprocess.Popen(list(cmd), env=env, cwd=cwd, stdout=out_f, stderr=err_f)
         # os.wait4 reports this child's own peak RSS (getrusage(CHILDREN) would mix runs).
@@ -71,12 +77,15 @@ def timed_run(
             time.sleep(0.001)
         elapsed = time.perf_counter() - start
         proc.returncode = code = os.waitstatus_to_exitcode(status)
+        out_f.seek(0)
+        out = out_f.read().decode(errors="replace")
         if code != 0:
-            out_f.seek(0)
             err_f.seek(0)
-            out = out_f.read().decode(errors="replace")
             err = err_f.read().decode(errors="replace")
             raise RuntimeError(f"exit {code}: {' '.join(cmd)}\n{out[-2000:]}\n{err[-4000:]}")
+    shown = SHOWN.search(out)
+    if shown:  # the window's moment, not the teardown after it
+        elapsed = float(shown.group(1)) - start_wall
     return Run(elapsed, usage.ru_maxrss / 1024.0)  # Linux: kilobytes
 
 
