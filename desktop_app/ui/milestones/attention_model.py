@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.snapshots.milestones import AttentionItem
 from desktop_app.ui.project.milestones_model import status_label
+from desktop_app.ui.widgets.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -27,11 +22,9 @@ OVERDUE = QBrush(QColor("#c62828"))
 DUE_SOON = QBrush(QColor("#8a4b00"))
 
 
-class AttentionModel(QAbstractTableModel):
+class AttentionModel(RowsTableModel[AttentionItem]):
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[AttentionItem] = []
-        self._headers = [
+        headers = [
             QCoreApplication.translate("AttentionModel", "Kind"),
             QCoreApplication.translate("AttentionModel", "Days"),
             QCoreApplication.translate("AttentionModel", "Due"),
@@ -42,25 +35,7 @@ class AttentionModel(QAbstractTableModel):
             QCoreApplication.translate("AttentionModel", "% done"),
             QCoreApplication.translate("AttentionModel", "Status"),
         ]
-
-    def set_rows(self, rows: list[AttentionItem]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> AttentionItem:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
+        super().__init__(headers, parent)
 
     def _text(self, r: AttentionItem, col: int) -> str:
         if col == COL_STATE:

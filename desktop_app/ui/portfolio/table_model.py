@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop_app.domain.health import LEVELS, Health
 from desktop_app.snapshots.project import ProjectRow
 from desktop_app.ui.labels import project_status_label
 from desktop_app.ui.widgets.health_marker import HEALTH_COLOURS, health_label
+from desktop_app.ui.widgets.rows_model import RowsTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -39,18 +34,11 @@ def _headers() -> list[str]:
     ]
 
 
-class PortfolioTableModel(QAbstractTableModel):
+class PortfolioTableModel(RowsTableModel[ProjectRow]):
     def __init__(self, lang: str = "zh", parent: Any = None) -> None:
-        super().__init__(parent)
+        super().__init__(_headers(), parent)
         self.lang = lang
-        self._rows: list[ProjectRow] = []
-        self._headers = _headers()
         self._health: dict[int, Health] = {}
-
-    def set_rows(self, rows: list[ProjectRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
 
     def set_health(self, health: dict[int, Health]) -> None:
         """Project id → health, shown in COL_HEALTH (kept apart: it is computed as of a date)."""
@@ -73,24 +61,10 @@ class PortfolioTableModel(QAbstractTableModel):
             return LEVELS.index(h.level)
         return None
 
-    def row_at(self, row: int) -> ProjectRow:
-        return self._rows[row]
-
     def row_of_project(self, project_id: int) -> int | None:
         for i, r in enumerate(self._rows):
             if r.id == project_id:
                 return i
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
         return None
 
     def _text(self, r: ProjectRow, col: int) -> str:
