@@ -73,7 +73,7 @@ def _child(mode: str, db: str) -> int:
     loaded = []
     page.sig_loaded.connect(lambda: loaded.append(time.perf_counter()))
     started = time.perf_counter()
-    window.tabs.setCurrentWidget(page)  # refreshes the page: labels + first screens
+    window.show_page(page)  # refreshes the page: labels + first screens
     page.timeline.viewport().repaint()
     app.processEvents()
     if mode == "timeline":

@@ -6,7 +6,7 @@ import importlib
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from desktop_app.preferences import Preferences
 from desktop_app.ui import dialogs, help_action
@@ -15,6 +15,7 @@ from desktop_app.ui.actions import FILE_ACTIONS
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.pages import PAGES
+from desktop_app.ui.widgets.lazy_tabs import LazyTabWidget, build_from_module
 
 
 class MainWindow(QMainWindow):
@@ -27,12 +28,11 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff4e5; color: #8a4b00; padding: 6px;")
         self.banner.hide()
-        self.tabs = QTabWidget()
-        self.pages: list[Page] = []
-        for name in PAGES:
-            page = importlib.import_module(name).create(ctx, self)
-            self.pages.append(page)
-            self.tabs.addTab(page, page.page_title())
+        self.tabs = LazyTabWidget(build_from_module(ctx, self))
+        first = importlib.import_module(PAGES[0].module).create(ctx, self)
+        self.tabs.add_built(first, first.page_title())
+        for spec in PAGES[1:]:
+            self.tabs.add_lazy(spec)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -41,7 +41,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self.tabs.currentChanged.connect(self._page_shown)
-        ctx.bus.sig_data_changed.connect(self._data_changed)
         ctx.bus.sig_open_project.connect(lambda _pid: self.tabs.setCurrentIndex(0))
         ctx.bus.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.statusBar().showMessage(ctx.db.display_name)
@@ -101,26 +100,29 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, building those not opened yet (tests, screenshots, self-test)."""
+        return [p for p in self.tabs.all_widgets() if isinstance(p, Page)]
+
+    def show_page(self, page: Page) -> None:
+        self.tabs.show_widget(page)
+
     def refresh_all(self) -> None:
-        for page in self.pages:
-            page.refresh()
+        for page in self.tabs.built():
+            if isinstance(page, Page):
+                page.refresh()
 
     def _page_shown(self, index: int) -> None:
-        widget = self.tabs.widget(index)
+        widget = self.tabs.ensure(index)
         if isinstance(widget, Page):
-            widget.refresh()
-
-    def _data_changed(self) -> None:
-        current = self.tabs.currentWidget()
-        for page in self.pages:
-            if page is not current and page is not self.pages[0]:
-                page.setProperty("stale", True)
+            widget.refresh()  # pages reload when shown, so they never show stale figures
 
     def portfolio_page(self):  # noqa: ANN201 - the first page is always the portfolio
-        return self.pages[0]
+        return self.tabs.ensure(0)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
-        view = getattr(self.pages[0], "project_view", None)
+        view = getattr(self.portfolio_page(), "project_view", None)
         if view is not None and not view.settle_unsaved():
             event.ignore()
             return

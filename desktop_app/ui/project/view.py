@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import importlib
-
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.project.details_form import ProjectDetailsForm
 from desktop_app.ui.project.tab_base import ProjectTab
 from desktop_app.ui.project.tabs import PROJECT_TABS
+from desktop_app.ui.widgets.lazy_tabs import LazyTabWidget, build_from_module
 
 
 class ProjectView(QWidget):
@@ -21,21 +20,29 @@ class ProjectView(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px 2px;")
         self.title.setWordWrap(True)
-        self.tabs = QTabWidget()
+        self.tabs = LazyTabWidget(build_from_module(ctx, self), on_built=self._tab_built)
         self.details = ProjectDetailsForm(ctx)
-        self.all_tabs: list[ProjectTab] = [self.details]
-        for name in PROJECT_TABS:
-            self.all_tabs.append(importlib.import_module(name).create(ctx, self))
-        for tab in self.all_tabs:
-            self.tabs.addTab(tab, tab.tab_title())
+        self.tabs.add_built(self.details, self.details.tab_title())
+        for spec in PROJECT_TABS:
+            self.tabs.add_lazy(spec)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.tabs, 1)
         self.details.sig_saved.connect(lambda _id: self._set_title())
 
+    @property
+    def all_tabs(self) -> list[ProjectTab]:
+        """The tabs built so far (a tab not yet opened has nothing to save)."""
+        return [t for t in self.tabs.built() if isinstance(t, ProjectTab)]
+
     def tab(self, cls: type) -> ProjectTab | None:
-        return next((t for t in self.all_tabs if isinstance(t, cls)), None)
+        """The tab of class `cls`, built if it was not yet."""
+        return next((t for t in self.tabs.all_widgets() if isinstance(t, cls)), None)
+
+    def _tab_built(self, tab: object) -> None:
+        if isinstance(tab, ProjectTab):
+            tab.load_project(self.project_id)
 
     def has_unsaved_changes(self) -> bool:
         return any(t.has_unsaved_changes() for t in self.all_tabs)

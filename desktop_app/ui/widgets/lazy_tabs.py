@@ -1,0 +1,108 @@
+"""Tabs whose widgets are built the first time they are shown.
+
+The window opens with only the portfolio built; the other pages and project tabs (and
+QtCharts, the Gantt widget, their services) load when an officer first opens them.
+This is most of the difference between the app's start-up and a bare table window.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+
+@dataclass(frozen=True)
+class TabSpec:
+    """A tab known before its module is imported: `module.create(ctx, parent)` builds it."""
+
+    module: str
+    context: str
+    """The Qt translation context of the title: the class whose `tr()` holds it."""
+    title: str
+
+    def translated_title(self) -> str:
+        return QCoreApplication.translate(self.context, self.title)
+
+
+class _Slot(QWidget):
+    """The tab's own widget; the real one is put inside on first show."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.inner: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def fill(self, widget: QWidget) -> None:
+        self.inner = widget
+        self.layout().addWidget(widget)
+
+
+class LazyTabWidget(QTabWidget):
+    def __init__(
+        self,
+        build: Callable[[TabSpec], QWidget],
+        on_built: Callable[[QWidget], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._build = build
+        self._on_built = on_built
+        self._specs: list[TabSpec | None] = []
+        self.currentChanged.connect(self.ensure)
+
+    def add_built(self, widget: QWidget, title: str) -> None:
+        slot = _Slot()
+        slot.fill(widget)
+        self._specs.append(None)
+        self.addTab(slot, title)
+
+    def add_lazy(self, spec: TabSpec) -> None:
+        self._specs.append(spec)
+        self.addTab(_Slot(), spec.translated_title())
+
+    def ensure(self, index: int) -> QWidget | None:
+        """The real widget of tab `index`, built now if it was not yet."""
+        slot = self.widget(index)
+        if not isinstance(slot, _Slot):
+            return None
+        if slot.inner is None:
+            spec = self._specs[index]
+            assert spec is not None
+            slot.fill(self._build(spec))
+            if self._on_built is not None:
+                self._on_built(slot.inner)
+        return slot.inner
+
+    def built(self) -> list[QWidget]:
+        """Widgets built so far, in tab order."""
+        out = []
+        for i in range(self.count()):
+            slot = self.widget(i)
+            if isinstance(slot, _Slot) and slot.inner is not None:
+                out.append(slot.inner)
+        return out
+
+    def all_widgets(self) -> list[QWidget]:
+        """Every tab's widget, building the missing ones."""
+        return [w for i in range(self.count()) if (w := self.ensure(i)) is not None]
+
+    def show_widget(self, widget: QWidget) -> None:
+        for i in range(self.count()):
+            slot = self.widget(i)
+            if isinstance(slot, _Slot) and slot.inner is widget:
+                self.setCurrentIndex(i)
+                return
+
+
+def build_from_module(*args: object) -> Callable[[TabSpec], QWidget]:
+    """A builder calling `create(*args)` of the spec's module."""
+
+    def build(spec: TabSpec) -> QWidget:
+        return importlib.import_module(spec.module).create(*args)
+
+    return build
