@@ -29,9 +29,17 @@ class _Job(QRunnable):
         try:
             result = self.fn()
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
-            self.relay.sig_failed.emit(exc)
+            self._emit(self.relay.sig_failed, exc)
         else:
-            self.relay.sig_done.emit(result)
+            self._emit(self.relay.sig_done, result)
+
+    @staticmethod
+    def _emit(signal: Any, value: Any) -> None:
+        """Deliver, unless the window that asked has closed meanwhile (nobody to tell)."""
+        try:
+            signal.emit(value)
+        except RuntimeError:
+            pass  # "Signal source has been deleted": the parent went away first
 
 
 def run_in_background(
