@@ -6,6 +6,7 @@ back on the GUI thread with its result or its exception; the window never freeze
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -36,10 +37,8 @@ class _Job(QRunnable):
     @staticmethod
     def _emit(signal: Any, value: Any) -> None:
         """Deliver, unless the window that asked has closed meanwhile (nobody to tell)."""
-        try:
+        with contextlib.suppress(RuntimeError):  # "Signal source has been deleted"
             signal.emit(value)
-        except RuntimeError:
-            pass  # "Signal source has been deleted": the parent went away first
 
 
 def run_in_background(
