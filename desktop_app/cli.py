@@ -16,7 +16,16 @@ from collections.abc import Sequence
 from desktop_app import __version__
 
 #: Sub-command modules in `desktop_app.commands`, in the order `--help` lists them.
-COMMANDS: tuple[str, ...] = ("check", "init", "backup", "restore", "report", "copy", "export", "import_")  # noqa: E501
+COMMANDS: tuple[str, ...] = (
+    "check",
+    "init",
+    "backup",
+    "restore",
+    "report",
+    "copy",
+    "export",
+    "import_",
+)  # noqa: E501
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -92,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # noqa: BLE001 - the last line of defence
         path = log_unexpected(exc)
-        print(f"key-projects: unexpected error ({type(exc).__name__}); details in {path}",
-              file=sys.stderr)
+        print(
+            f"key-projects: unexpected error ({type(exc).__name__}); details in {path}",
+            file=sys.stderr,
+        )
         return 1

@@ -30,9 +30,19 @@ def update(ts: Path = TS) -> None:
     ts.parent.mkdir(parents=True, exist_ok=True)
     files = [str(p) for p in ui_sources()]
     subprocess.run(
-        ["pyside6-lupdate", *files, "-no-obsolete", "-source-language", "en",
-         "-target-language", "zh_CN", "-ts", str(ts)],
-        check=True, capture_output=True,
+        [
+            "pyside6-lupdate",
+            *files,
+            "-no-obsolete",
+            "-source-language",
+            "en",
+            "-target-language",
+            "zh_CN",
+            "-ts",
+            str(ts),
+        ],
+        check=True,
+        capture_output=True,
     )
 
 
@@ -47,9 +57,11 @@ def unfinished(ts: Path = TS) -> list[tuple[str, str]]:
         name = ctx.findtext("name", "")
         for msg in ctx.iter("message"):
             tr = msg.find("translation")
-            if tr is None or tr.get("type") in ("unfinished", "vanished", "obsolete") or not (
-                tr.text or ""
-            ).strip():
+            if (
+                tr is None
+                or tr.get("type") in ("unfinished", "vanished", "obsolete")
+                or not (tr.text or "").strip()
+            ):
                 if tr is not None and tr.get("type") in ("vanished", "obsolete"):
                     continue
                 out.append((name, msg.findtext("source", "")))

@@ -38,8 +38,15 @@ def test_insert_update_delete_with_before_after_and_who(tmp_path: Path) -> None:
     db = open_database(tmp_path / "a.sqlite")  # officer from the preferences
     with db.session() as s:
         p = s.scalars(select(Project).where(Project.no == 1)).one()
-        s.add(Disbursement(project_id=p.id, paid_on=date(2026, 3, 2), amount_fen=12_345_600,
-                           kind="fixed", doc_no="思科〔2026〕1号"))
+        s.add(
+            Disbursement(
+                project_id=p.id,
+                paid_on=date(2026, 3, 2),
+                amount_fen=12_345_600,
+                kind="fixed",
+                doc_no="思科〔2026〕1号",
+            )
+        )
         pid = p.id
     ins = entries(db, table_name="disbursement", action="insert")
     amount = next(e for e in ins if e.field == "amount_fen")
@@ -95,8 +102,15 @@ def test_deleting_a_project_records_every_row_it_takes_with_it(db) -> None:
     with db.session() as s:
         s.delete(s.get(Project, pid))
     deleted = {(e.table_name, e.field) for e in entries(db, action="delete")}
-    for table in ("project", "disbursement", "milestone", "indicator", "indicator_actual",
-                  "funding_plan", "funding_year"):
+    for table in (
+        "project",
+        "disbursement",
+        "milestone",
+        "indicator",
+        "indicator_actual",
+        "funding_plan",
+        "funding_year",
+    ):
         assert (table, "id") not in deleted  # ids are the row key, not a field
         assert any(t == table for t, _ in deleted), table
     with db.reader() as s:

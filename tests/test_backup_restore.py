@@ -35,8 +35,15 @@ def add_disbursements(db, n: int, doc: str = "D") -> None:
     with db.session() as s:
         pid = s.query(Project.id).order_by(Project.no).first()[0]
         for i in range(n):
-            s.add(Disbursement(project_id=pid, paid_on=date(2026, 3, 1), amount_fen=100 + i,
-                               kind="fixed", doc_no=f"{doc}{i}"))
+            s.add(
+                Disbursement(
+                    project_id=pid,
+                    paid_on=date(2026, 3, 1),
+                    amount_fen=100 + i,
+                    kind="fixed",
+                    doc_no=f"{doc}{i}",
+                )
+            )
 
 
 def fake_backups(db_path: Path, stamps: list[datetime]) -> None:

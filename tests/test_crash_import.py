@@ -50,10 +50,24 @@ def two_books(db, folder: Path) -> tuple[Path, Path]:
     with db.session() as s:
         projects = list(s.scalars(select(Project).order_by(Project.no)))
         for i, p in enumerate(projects):
-            s.add(Milestone(project_id=p.id, code="M1", title=f"节点 {i}",
-                            planned_end=date(2026, 6, 30), percent_complete=10))
-            s.add(Disbursement(project_id=p.id, paid_on=date(2026, 2, 1), amount_fen=1000 + i,
-                               kind="fixed", doc_no=f"A-{i}"))
+            s.add(
+                Milestone(
+                    project_id=p.id,
+                    code="M1",
+                    title=f"节点 {i}",
+                    planned_end=date(2026, 6, 30),
+                    percent_complete=10,
+                )
+            )
+            s.add(
+                Disbursement(
+                    project_id=p.id,
+                    paid_on=date(2026, 2, 1),
+                    amount_fen=1000 + i,
+                    kind="fixed",
+                    doc_no=f"A-{i}",
+                )
+            )
     book_a = export_workbook(db, folder / "a.xlsx")
     with db.session() as s:
         for p in s.scalars(select(Project)):
@@ -81,7 +95,10 @@ def run_import_kills(tmp_path: Path, kills: int, seed: int = SEED) -> dict[str, 
     rng = random.Random(seed)
     zygote = subprocess.Popen(
         [sys.executable, str(CHILD), "zygote", str(path), "io"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        bufsize=1,
     )
     figures = {"kills": 0, "ended_as_a": 0, "ended_as_b": 0, "imports_seen": 0}
     try:

@@ -44,8 +44,13 @@ def run(args: argparse.Namespace) -> int:
                 written = timestamped_backup(db.path, "manual")
             else:
                 if out.is_dir():
-                    raise UserError(t("{path}: cannot write the backup ({reason})", path=out,
-                                      reason="is a folder"))
+                    raise UserError(
+                        t(
+                            "{path}: cannot write the backup ({reason})",
+                            path=out,
+                            reason="is a folder",
+                        )
+                    )
                 written = copy_database(db.path, out)
         except (OSError, sqlite3.Error) as exc:
             target = out or db.path.parent

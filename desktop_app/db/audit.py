@@ -66,8 +66,9 @@ def _link_changes(obj: Base) -> list[tuple[str, str, str]]:
         hist = state.attrs[rel.key].history
         if hist.has_changes():
             kept = list(hist.unchanged)
-            changes.append((rel.key, _codes(kept + list(hist.deleted)),
-                            _codes(kept + list(hist.added))))
+            changes.append(
+                (rel.key, _codes(kept + list(hist.deleted)), _codes(kept + list(hist.added)))
+            )
     return changes
 
 

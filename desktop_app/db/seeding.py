@@ -84,7 +84,10 @@ def seed_session(session: Session, data: dict[str, Any]) -> int:
         row = indicators.get(ind["no"])
         if row is None:
             row = DistrictIndicator(
-                no=ind["no"], name_zh=ind["zh"], name_en=ind["en"], unit=ind["unit"],
+                no=ind["no"],
+                name_zh=ind["zh"],
+                name_en=ind["en"],
+                unit=ind["unit"],
                 kind=ind.get("kind", "level"),
             )
             session.add(row)

@@ -1,3 +1,7 @@
 """File-menu actions contributed by features. Each module has `install(ctx, window, menu)`."""
 
-FILE_ACTIONS: tuple[str, ...] = ("desktop_app.ui.brief_action", "desktop_app.ui.restore_dialog", "desktop_app.ui.io_actions")  # noqa: E501
+FILE_ACTIONS: tuple[str, ...] = (
+    "desktop_app.ui.brief_action",
+    "desktop_app.ui.restore_dialog",
+    "desktop_app.ui.io_actions",
+)  # noqa: E501

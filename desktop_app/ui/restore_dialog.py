@@ -157,8 +157,9 @@ class RestoreDialog(QDialog):
     def _loaded(self, rows: list[BackupRow]) -> None:
         self.model.set_rows(rows)
         if rows:
-            self.status.setText(self.tr("{n} backups in {folder}").format(
-                n=len(rows), folder=rows[0].path.parent))
+            self.status.setText(
+                self.tr("{n} backups in {folder}").format(n=len(rows), folder=rows[0].path.parent)
+            )
             self.table.selectRow(0)
         else:
             self.status.setText(self.tr("There are no backups yet."))
@@ -183,7 +184,9 @@ class RestoreDialog(QDialog):
 
     def _restore_other(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from a file"), str(self.ctx.db.path or Path.home()),
+            self,
+            self.tr("Restore from a file"),
+            str(self.ctx.db.path or Path.home()),
             self.tr("key-projects backups (*.sqlite);;All files (*)"),
         )
         if name:
@@ -206,7 +209,8 @@ class RestoreDialog(QDialog):
         text = self.tr("Restored from {source}.").format(source=source)
         if result.saved_as:
             text += "\n" + self.tr("The previous data was saved as {path}.").format(
-                path=result.saved_as)
+                path=result.saved_as
+            )
         dialogs.show_info(self, text, self.tr("Restore"))
         self.accept()
         return True
@@ -236,8 +240,9 @@ def install(ctx: AppContext, window: QMainWindow, menu: QMenu) -> None:
         return  # a server database is backed up by its own tools
     backup = QAction(QCoreApplication.translate("RestoreDialog", "&Back up now"), window)
     backup.triggered.connect(lambda: _backup_now(ctx, window))
-    restore = QAction(QCoreApplication.translate("RestoreDialog", "&Restore from a backup…"),
-                      window)
+    restore = QAction(
+        QCoreApplication.translate("RestoreDialog", "&Restore from a backup…"), window
+    )
     restore.triggered.connect(lambda: open_restore_dialog(ctx, window))
     menu.addAction(backup)
     menu.addAction(restore)

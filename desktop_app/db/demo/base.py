@@ -12,8 +12,19 @@ from desktop_app.db.demo import SAMPLE_MARK
 from desktop_app.db.models import Project, Zone
 
 _ZONE_BY_NO = {
-    1: "SWP2", 2: "SWP2", 3: "SWP1", 4: "XMU", 5: "HUANGCUO", 6: "KAIYUAN", 7: "SWP2",
-    8: "XMU", 9: "SWP1", 10: "KAIYUAN", 11: "HUANGCUO", 12: "XMU", 13: "SWP1",
+    1: "SWP2",
+    2: "SWP2",
+    3: "SWP1",
+    4: "XMU",
+    5: "HUANGCUO",
+    6: "KAIYUAN",
+    7: "SWP2",
+    8: "XMU",
+    9: "SWP1",
+    10: "KAIYUAN",
+    11: "HUANGCUO",
+    12: "XMU",
+    13: "SWP1",
 }
 
 

@@ -31,8 +31,14 @@ from desktop_app.ui.history.model import (
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.widgets.date_field import DateField
 
-COLUMN_WIDTHS = {COL_AT: 150, COL_WHO: 140, COL_ACTION: 60, COL_PROJECT: 220, COL_TABLE: 110,
-                 COL_FIELD: 120}
+COLUMN_WIDTHS = {
+    COL_AT: 150,
+    COL_WHO: 140,
+    COL_ACTION: 60,
+    COL_PROJECT: 220,
+    COL_TABLE: 110,
+    COL_FIELD: 120,
+}
 
 
 class HistoryPage(Page):
