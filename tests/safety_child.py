@@ -23,11 +23,21 @@ from pathlib import Path
 BATCH_ROWS = 25
 
 
+def say(*parts: object) -> None:
+    """One line in one write(2): a SIGKILL can never leave half a line in the pipe.
+
+    `print()` with PYTHONUNBUFFERED=1 (set on CI machines) writes each part separately;
+    a kill between them left `committed` without its newline, the zygote's next
+    `reaped` line was glued to it, and the parent waited forever.
+    """
+    os.write(sys.stdout.fileno(), (" ".join(str(p) for p in parts) + "\n").encode("utf-8"))
+
+
 def hold(db_path: str) -> None:
     from desktop_app.db.database import open_database
 
     db = open_database(db_path)
-    print("ready", db.readonly, flush=True)
+    say("ready", db.readonly)
     time.sleep(120)
 
 
@@ -40,11 +50,11 @@ def writer(db_path: str, first_batch: int) -> None:
 
     db = open_database(db_path)
     if db.readonly:
-        print("readonly", db.readonly_reason, flush=True)
+        say("readonly", db.readonly_reason)
         os._exit(3)
     with db.reader() as s:
         pids = list(s.scalars(select(Project.id).order_by(Project.no)))
-    print("ready", os.getpid(), flush=True)
+    say("ready", os.getpid())
     batch = first_batch
     while True:
         with db.session() as s:
@@ -59,7 +69,7 @@ def writer(db_path: str, first_batch: int) -> None:
                         note="批次 crash test",
                     )
                 )
-        print("committed", batch, flush=True)
+        say("committed", batch)
         if batch % 7 == 0:
             backup_before(db, "import")
         batch += 1
@@ -71,11 +81,11 @@ def importer(db_path: str, books: list[str]) -> None:
     from desktop_app.io.importer import import_workbook
 
     db = open_database(db_path)
-    print("ready", os.getpid(), flush=True)
+    say("ready", os.getpid())
     while True:
         for book in books:
             import_workbook(db, book)
-            print("imported", Path(book).name, flush=True)
+            say("imported", Path(book).name)
 
 
 def zygote(db_path: str, preload_io: bool = False) -> None:
@@ -89,7 +99,7 @@ def zygote(db_path: str, preload_io: bool = False) -> None:
     if preload_io:
         import desktop_app.io.importer  # noqa: F401 - pandas and openpyxl, once
 
-    print("zygote", flush=True)
+    say("zygote")
     for line in sys.stdin:
         cmd, arg = line.split()
         if cmd in ("fork", "import"):
@@ -104,7 +114,7 @@ def zygote(db_path: str, preload_io: bool = False) -> None:
                     os._exit(1)
         elif cmd == "reap":
             os.waitpid(int(arg), 0)
-            print("reaped", arg, flush=True)
+            say("reaped", arg)
 
 
 if __name__ == "__main__":

@@ -11,10 +11,12 @@ reported committed is there. 50 kills by default, 400 under `-m slow`.
 from __future__ import annotations
 
 import os
+import queue
 import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -49,10 +51,34 @@ def _batches(db) -> tuple[dict[int, int], dict[int, int]]:
     return {int(b): n for b, n in rows}, {int(b): n for b, n in audit}
 
 
-def _read_until(proc: subprocess.Popen, prefix: str, sink: list[str]) -> str:
+def _lines(proc: subprocess.Popen) -> queue.Queue:
+    """The child's stdout as a queue of lines, filled by a daemon thread (None at EOF)."""
+    q = getattr(proc, "_kp_lines", None)
+    if q is None:
+        q = queue.Queue()
+
+        def pump() -> None:
+            for line in proc.stdout:
+                q.put(line)
+            q.put(None)
+
+        threading.Thread(target=pump, daemon=True).start()
+        proc._kp_lines = q  # type: ignore[attr-defined]
+    return q
+
+
+def _read_until(proc: subprocess.Popen, prefix: str, sink: list[str], timeout: float = 60.0) -> str:
+    """The child's next line starting with `prefix`; fails, never hangs, after `timeout` s."""
+    q = _lines(proc)
+    deadline = time.monotonic() + timeout
     while True:
-        line = proc.stdout.readline()
-        if not line:
+        try:
+            line = q.get(timeout=max(0.01, deadline - time.monotonic()))
+        except queue.Empty:
+            raise AssertionError(
+                f"no {prefix!r} from the child in {timeout:.0f} s: {sink[-5:]}"
+            ) from None
+        if line is None:
             raise AssertionError(f"child ended before {prefix!r}: {sink[-5:]}")
         sink.append(line.strip())
         if line.startswith(prefix):
