@@ -79,7 +79,7 @@ class PortfolioPage(Page):
         splitter.addWidget(self.project_view)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([640, 560])
+        splitter.setSizes([500, 780])  # the project tabs (form, tables, charts) need the room
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
