@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -42,16 +43,7 @@ class IndicatorRow:
     version: int
 
     def edit(self) -> IndicatorEdit:
-        return IndicatorEdit(
-            id=self.id,
-            name=self.name,
-            unit=self.unit,
-            weight=self.weight,
-            target=self.target,
-            direction=self.direction,
-            allow_negative=self.allow_negative,
-            code=self.code,
-        )
+        return indicator_edit(self)
 
 
 @dataclass(frozen=True)
@@ -142,3 +134,17 @@ class PortfolioScoreRow:
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" and self.name_en else self.name_zh
+
+
+def indicator_edit(row: IndicatorRow | Any) -> IndicatorEdit:
+    """The editable fields of a stored row or of a draft in the table (same field names)."""
+    return IndicatorEdit(
+        id=row.id,
+        name=row.name,
+        unit=row.unit,
+        weight=row.weight,
+        target=row.target,
+        direction=row.direction,
+        allow_negative=row.allow_negative,
+        code=row.code,
+    )

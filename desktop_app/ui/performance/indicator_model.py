@@ -23,7 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain.parsing import ParseError, parse_decimal
-from desktop_app.snapshots.performance import IndicatorEdit, IndicatorRow
+from desktop_app.snapshots.performance import IndicatorEdit, IndicatorRow, indicator_edit
 from desktop_app.ui.performance.formatting import direction_label, fmt, parse_optional
 
 Index = QModelIndex | QPersistentModelIndex
@@ -77,16 +77,7 @@ class DraftRow:
         )
 
     def edit(self) -> IndicatorEdit:
-        return IndicatorEdit(
-            id=self.id,
-            name=self.name,
-            unit=self.unit,
-            weight=self.weight,
-            target=self.target,
-            direction=self.direction,
-            allow_negative=self.allow_negative,
-            code=self.code,
-        )
+        return indicator_edit(self)
 
 
 def _headers() -> list[str]:
