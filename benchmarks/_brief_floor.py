@@ -17,7 +17,7 @@ FONT_FILE = Path(__file__).resolve().parent.parent / "resources" / "fonts" / "wq
 TEXT = ("数字供应链创新中心", "软件园二期", "绿", "2026-09-30", "240.00")
 
 
-def chart(width: float):  # noqa: ANN201 - a reportlab Drawing
+def chart(width: float):
     from reportlab.graphics.charts.barcharts import VerticalBarChart
     from reportlab.graphics.shapes import Drawing
 

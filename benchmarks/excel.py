@@ -46,7 +46,7 @@ def floor_write(db: str, out: str) -> int:
     import pandas as pd
 
     conn = sqlite3.connect(db)
-    frames = {t: pd.read_sql_query(f"SELECT * FROM {t}", conn) for t in TABLES}  # noqa: S608
+    frames = {t: pd.read_sql_query(f"SELECT * FROM {t}", conn) for t in TABLES}
     conn.close()
     with pd.ExcelWriter(out, engine="openpyxl") as writer:
         for name, frame in frames.items():

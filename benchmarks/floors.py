@@ -34,10 +34,10 @@ def startup_floor(db_path: str) -> int:
     engine.dispose()
 
     class Model(QAbstractTableModel):
-        def rowCount(self, parent=QModelIndex()):  # noqa: B008, N802
+        def rowCount(self, parent=QModelIndex()):  # noqa: B008
             return len(rows)
 
-        def columnCount(self, parent=QModelIndex()):  # noqa: B008, N802
+        def columnCount(self, parent=QModelIndex()):  # noqa: B008
             return 7
 
         def data(self, index, role=Qt.ItemDataRole.DisplayRole):

@@ -134,7 +134,7 @@ def machine() -> list[str]:
             from importlib.metadata import version
 
             versions.append(f"{dist} {version(dist)}")
-        except Exception:  # noqa: BLE001 - not installed
+        except Exception:
             continue
     return [
         f"- CPUs (nproc): {os.cpu_count()}",

@@ -163,7 +163,7 @@ def build_scale_db(
     return path
 
 
-def _fill(conn, rng: random.Random, periods: dict[int, tuple[date, date]], per: int) -> None:  # noqa: ANN001
+def _fill(conn, rng: random.Random, periods: dict[int, tuple[date, date]], per: int) -> None:
     ms_ids, base_ids, item_ids = _Ids(1), _Ids(1), _Ids(1)
     plan_ids, ind_ids, ev_ids = _Ids(1), _Ids(1), _Ids(1)
     ms_rows, base_rows, item_rows = [], [], []

@@ -12,7 +12,7 @@ def _read_version() -> str:
         from importlib.metadata import version
 
         return version("key-projects")
-    except Exception:  # noqa: BLE001 - metadata missing in an odd install
+    except Exception:
         return "0.0.0+unknown"
 
 

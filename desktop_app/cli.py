@@ -25,7 +25,7 @@ COMMANDS: tuple[str, ...] = (
     "copy",
     "export",
     "import_",
-)  # noqa: E501
+)
 
 
 def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -99,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
-    except Exception as exc:  # noqa: BLE001 - the last line of defence
+    except Exception as exc:
         path = log_unexpected(exc)
         print(
             f"key-projects: unexpected error ({type(exc).__name__}); details in {path}",

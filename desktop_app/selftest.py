@@ -152,7 +152,7 @@ def run_selftest() -> int:
             for name, step in steps:
                 try:
                     detail = step()
-                except Exception as exc:  # noqa: BLE001 - report which step, then fail
+                except Exception as exc:
                     _say(f"FAIL {name}: {type(exc).__name__}: {exc}")
                     if sys.stderr is not None:
                         traceback.print_exc()

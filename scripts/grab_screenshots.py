@@ -46,7 +46,7 @@ def grab(lang: str, db_path: Path, out: Path) -> list[tuple[str, str]]:
             app.processEvents()
             QApplication.instance().thread().msleep(20)
 
-    def each_tab(tabs, kind: str) -> None:  # noqa: ANN001 - a QTabWidget
+    def each_tab(tabs, kind: str) -> None:
         for i in range(tabs.count()):
             tabs.setCurrentIndex(i)
             settle()

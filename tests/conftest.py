@@ -18,8 +18,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("KEY_PROJECTS_DB", None)
 
-from desktop_app.db.database import Database, open_database  # noqa: E402
-from desktop_app.i18n import set_language  # noqa: E402
+from desktop_app.db.database import Database, open_database
+from desktop_app.i18n import set_language
 
 ROOT = Path(__file__).resolve().parent.parent
 pytest_plugins = ("pg_support",)  # PostgreSQL fixtures: pg_url, pg_db

@@ -93,7 +93,7 @@ def zygote(db_path: str, preload_io: bool = False) -> None:
 
     import desktop_app.db.backup
     import desktop_app.db.database
-    import desktop_app.preferences  # noqa: F401 - imported once, before forking
+    import desktop_app.preferences
 
     configure_mappers()
     if preload_io:

@@ -6,6 +6,7 @@ import hashlib
 import sqlite3
 
 from desktop_app import __version__
+from desktop_app.db import schema_version
 
 
 def test_version(run_cli):
@@ -17,7 +18,7 @@ def test_check_creates_and_seeds_a_missing_database(run_cli, tmp_path):
     path = tmp_path / "新 文件夹" / "portfolio.sqlite"  # Chinese and a space in the path
     result = run_cli("check", "--db", str(path))
     assert result.returncode == 0, result.stderr
-    assert "schema: 0001_initial" in result.stdout
+    assert f"schema: {schema_version.HEAD}" in result.stdout
     assert "projects: 13" in result.stdout and "integrity: ok" in result.stdout
     assert path.exists() and (path.stat().st_mode & 0o777) == 0o600
 

@@ -47,7 +47,7 @@ def _pid(db: Database) -> int:
         return s.scalar(select(Project.id).where(Project.no == 1))
 
 
-def _tab(qtbot, db: Database, year: int = 2026) -> PerformanceTab:  # noqa: ANN001
+def _tab(qtbot, db: Database, year: int = 2026) -> PerformanceTab:
     tab = PerformanceTab(AppContext(db=db))
     qtbot.addWidget(tab)
     tab.year.setValue(year)
@@ -56,7 +56,7 @@ def _tab(qtbot, db: Database, year: int = 2026) -> PerformanceTab:  # noqa: ANN0
     return tab
 
 
-def _type_into(qtbot, tab: PerformanceTab, row: int, col: int, text: str) -> None:  # noqa: ANN001
+def _type_into(qtbot, tab: PerformanceTab, row: int, col: int, text: str) -> None:
     index = tab.model.index(row, col)
     tab.table.setCurrentIndex(index)
     tab.table.edit(index)
@@ -73,7 +73,7 @@ def _type_into(qtbot, tab: PerformanceTab, row: int, col: int, text: str) -> Non
     )
 
 
-def test_entering_quarterly_actuals_saves_and_updates_projection(qtbot, db: Database) -> None:  # noqa: ANN001
+def test_entering_quarterly_actuals_saves_and_updates_projection(qtbot, db: Database) -> None:
     perf.save_indicator_set(db, _pid(db), 2026, WORKED)
     tab = _tab(qtbot, db)
     assert "100" in tab.summary.text()
@@ -90,7 +90,7 @@ def test_entering_quarterly_actuals_saves_and_updates_projection(qtbot, db: Data
     assert dialog.warning.isVisibleTo(dialog) and "专利申请" in dialog.warning.text()
 
 
-def test_negative_actual_refused_with_reason_and_nothing_saved(qtbot, db: Database) -> None:  # noqa: ANN001
+def test_negative_actual_refused_with_reason_and_nothing_saved(qtbot, db: Database) -> None:
     perf.save_indicator_set(db, _pid(db), 2026, WORKED)
     tab = _tab(qtbot, db)
     _type_into(qtbot, tab, 0, COL_Q1, "-5")
@@ -108,7 +108,7 @@ def test_negative_actual_refused_with_reason_and_nothing_saved(qtbot, db: Databa
     assert perf.project_performance(db, _pid(db), 2026).indicators[0].ytd[0] == D(-5)
 
 
-def test_rejected_weight_set_is_shown_with_its_reason(qtbot, db: Database) -> None:  # noqa: ANN001
+def test_rejected_weight_set_is_shown_with_its_reason(qtbot, db: Database) -> None:
     pid = _pid(db)
     perf.save_indicator_set(db, pid, 2026, WORKED)
     tab = _tab(qtbot, db)
@@ -131,7 +131,7 @@ def test_rejected_weight_set_is_shown_with_its_reason(qtbot, db: Database) -> No
     assert [r.weight for r in stored.indicators] == [D(40), D(35), D(25)]
 
 
-def test_add_indicator_and_copy_last_year(qtbot, db: Database) -> None:  # noqa: ANN001
+def test_add_indicator_and_copy_last_year(qtbot, db: Database) -> None:
     pid = _pid(db)
     perf.save_indicator_set(db, pid, 2025, WORKED)
     tab = _tab(qtbot, db)
@@ -144,7 +144,7 @@ def test_add_indicator_and_copy_last_year(qtbot, db: Database) -> None:  # noqa:
     assert tab.model.rowCount() == 3
 
 
-def test_close_year_dialog_needs_reason_for_override(qtbot, db: Database) -> None:  # noqa: ANN001
+def test_close_year_dialog_needs_reason_for_override(qtbot, db: Database) -> None:
     pid = _pid(db)
     ids = [r.id for r in perf.save_indicator_set(db, pid, 2025, WORKED).indicators]
     perf.save_actuals(db, pid, 2025, 4, dict(zip(ids, (D(120), D(15), D(5)), strict=True)))
@@ -167,7 +167,7 @@ def test_close_year_dialog_needs_reason_for_override(qtbot, db: Database) -> Non
     assert tab.model.index(1, COL_PROJECTED).data() == "22.5"
 
 
-def test_scores_page_shows_years_and_grades(qtbot, demo_db: Database) -> None:  # noqa: ANN001
+def test_scores_page_shows_years_and_grades(qtbot, demo_db: Database) -> None:
     ctx = AppContext(db=demo_db)
     page = scores_page.create(ctx)
     qtbot.addWidget(page)
@@ -182,7 +182,7 @@ def test_scores_page_shows_years_and_grades(qtbot, demo_db: Database) -> None:  
     assert opened == [page.model.row_at(0).project_id]
 
 
-def test_district_page_value_entry_and_new_period(qtbot, db: Database) -> None:  # noqa: ANN001
+def test_district_page_value_entry_and_new_period(qtbot, db: Database) -> None:
     page = district_page.create(AppContext(db=db))
     qtbot.addWidget(page)
     page.refresh()

@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return p
 
 
-def print_preview(preview) -> None:  # noqa: ANN001 - ImportPreview
+def print_preview(preview) -> None:
     shown = 0
     for s in preview.sheets:
         print(

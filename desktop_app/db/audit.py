@@ -24,7 +24,7 @@ _SKIP_FIELDS = {"version", "id"}
 def _os_user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name in some sandboxes
+    except Exception:
         return ""
 
 

@@ -110,7 +110,7 @@ def _reset_sequences(conn: Connection) -> None:
             continue
         conn.execute(
             text(
-                f"SELECT setval(pg_get_serial_sequence(:t, 'id'), "  # noqa: S608 - our table names
+                f"SELECT setval(pg_get_serial_sequence(:t, 'id'), "
                 f"COALESCE(MAX(id), 0) + 1, false) FROM {table.name}"
             ),
             {"t": table.name},

@@ -107,7 +107,7 @@ def _unlock(fd: int) -> None:
 def _my_info() -> dict[str, object]:
     try:
         user = getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name in some sandboxes
+    except Exception:
         user = ""
     return {
         "pid": os.getpid(),

@@ -12,7 +12,7 @@ from desktop_app.db.server import lock_migrations
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def _config(connection: Connection | None = None):  # noqa: ANN202 - alembic imported lazily
+def _config(connection: Connection | None = None):
     from alembic.config import Config
 
     cfg = Config()

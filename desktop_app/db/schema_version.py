@@ -5,5 +5,12 @@ imported only when a migration is really due. A test keeps these in step with th
 migration scripts.
 """
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial",)
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial",
+    "0002_money_basis_quarter_close",
+    "0003_evidence_files",
+    "0004_quarterly_returns",
+    "0005_import_identity",
+    "0006_input_limits",
+)
 HEAD = KNOWN_REVISIONS[-1]

@@ -118,7 +118,7 @@ def _sheet_parts(zf: zipfile.ZipFile, name: str) -> dict[str, str]:
         rels = ElementTree.fromstring(zf.read("xl/_rels/workbook.xml.rels"))
     except KeyError as exc:
         raise FileRefused(t("{file}: not an Excel workbook (.xlsx)", file=name)) from exc
-    except Exception as exc:  # noqa: BLE001 - defusedxml and expat raise many kinds
+    except Exception as exc:
         raise FileRefused(
             t("{file}: the workbook is damaged ({reason})", file=name, reason=type(exc).__name__)
         ) from exc
@@ -217,7 +217,7 @@ def read_sheets(path: Path, titles: list[str]) -> dict[str, list[list[Any]]]:
         return {
             title: wb.get_sheet_by_name(title).to_python(skip_empty_area=False) for title in titles
         }
-    except Exception as exc:  # noqa: BLE001 - calamine raises its own error types
+    except Exception as exc:
         raise FileRefused(
             t("{file}: the workbook is damaged ({reason})", file=str(path), reason=str(exc)[:120])
         ) from exc

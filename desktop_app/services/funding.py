@@ -99,7 +99,7 @@ class _Reader:
     def __init__(self) -> None:
         self.errors: dict[str, str] = {}
 
-    def get(self, name: str, value: Typed, read, default=None, *, required: bool = False):  # noqa: ANN001, ANN202
+    def get(self, name: str, value: Typed, read, default=None, *, required: bool = False):
         if _empty(value):
             if required:
                 self.errors[name] = t("Required.")
@@ -207,7 +207,7 @@ def _draft_from_row(plan: FundingPlan) -> FundingPlanDraft:
     )
 
 
-def _spec(plan, rows: Sequence, tranches: Sequence) -> FundingPlanSpec:  # noqa: ANN001
+def _spec(plan, rows: Sequence, tranches: Sequence) -> FundingPlanSpec:
     """A domain plan from a plan row (ORM object or Core row) with its year rows and tranches."""
     manual = None
     if plan.taper_mode == "manual":
@@ -265,7 +265,7 @@ def plan_specs(
 # ---------------------------------------------------------------- schedules
 
 
-def _row(line) -> ScheduleRow:  # noqa: ANN001 - domain YearLine
+def _row(line) -> ScheduleRow:
     paid = line.disbursed_by_kind
     return ScheduleRow(
         year=line.year,

@@ -28,7 +28,7 @@ from desktop_app.services.policy import load_policy
 from desktop_app.snapshots.milestones import AttentionItem
 
 
-def _open_due_by(window_end: date):  # noqa: ANN202 - a SQL expression
+def _open_due_by(window_end: date):
     return and_(Milestone.status.not_in(CLOSED_STATUSES), Milestone.planned_end <= window_end)
 
 

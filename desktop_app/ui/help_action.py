@@ -82,7 +82,7 @@ def open_user_guide(lang: str, parent: QWidget | None = None) -> GuideDialog | N
     return dialog
 
 
-def install(window: QMainWindow, menu, lang: str) -> QAction:  # noqa: ANN001 - a QMenu
+def install(window: QMainWindow, menu, lang: str) -> QAction:
     """Add Help → User guide (F1) to `menu`."""
     action = QAction(QCoreApplication.translate("MainWindow", "&User guide"), window)
     action.setShortcut(QKeySequence.StandardKey.HelpContents)

@@ -78,7 +78,7 @@ class ImportDialog(QDialog):
         db, path = self.ctx.db, self.path
         run_in_background(lambda: preview_import(db, path), self._show, self._failed, self)
 
-    def _show(self, preview) -> None:  # noqa: ANN001 - ImportPreview
+    def _show(self, preview) -> None:
         self.preview = preview
         self.progress.hide()
         self.tree.clear()
@@ -112,7 +112,7 @@ class ImportDialog(QDialog):
             text.format(added=preview.added, changed=preview.changed, unchanged=preview.unchanged)
         )
 
-    def _section(self, top: QTreeWidgetItem, label: str, rows) -> None:  # noqa: ANN001
+    def _section(self, top: QTreeWidgetItem, label: str, rows) -> None:
         if not rows:
             return
         section = QTreeWidgetItem([f"{label} ({len(rows)})"])
@@ -172,7 +172,7 @@ class ImportDialog(QDialog):
         db, path = self.ctx.db, self.path
         run_in_background(lambda: import_workbook(db, path), self._done, self._failed, self)
 
-    def _done(self, result) -> None:  # noqa: ANN001 - ImportPreview
+    def _done(self, result) -> None:
         self.result_preview = result
         self.progress.hide()
         self.ctx.bus.sig_data_changed.emit()

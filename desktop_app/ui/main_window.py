@@ -118,10 +118,10 @@ class MainWindow(QMainWindow):
         if isinstance(widget, Page):
             widget.refresh()  # pages reload when shown, so they never show stale figures
 
-    def portfolio_page(self):  # noqa: ANN201 - the first page is always the portfolio
+    def portfolio_page(self):
         return self.tabs.ensure(0)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt naming
+    def closeEvent(self, event: QCloseEvent) -> None:
         view = getattr(self.portfolio_page(), "project_view", None)
         if view is not None and not view.settle_unsaved():
             event.ignore()

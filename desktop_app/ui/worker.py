@@ -29,7 +29,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn()
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+        except BaseException as exc:
             self._emit(self.relay.sig_failed, exc)
         else:
             self._emit(self.relay.sig_done, result)

@@ -52,7 +52,7 @@ class ScheduleTableModel(RowTableModel):
 
     headers = staticmethod(_headers)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid() or not self._rows:
             return 0
         return len(self._rows) + 1

@@ -132,7 +132,7 @@ class DistrictPage(Page):
         self.table.setColumnWidth(self.model.col_progress, 150)
         self.table.setItemDelegateForColumn(self.model.col_progress, self.progress_delegate)
 
-    def _save(self, action) -> None:  # noqa: ANN001 - a service call
+    def _save(self, action) -> None:
         try:
             action()
         except (ParseError, UserError) as exc:

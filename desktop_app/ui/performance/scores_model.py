@@ -43,10 +43,10 @@ class ScoresTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> PortfolioScoreRow:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid():
             return 0
         return FIRST_YEAR_COL + len(self.years) + (1 if self.projected_year else 0)
@@ -54,7 +54,7 @@ class ScoresTableModel(QAbstractTableModel):
     def _is_projection(self, col: int) -> bool:
         return self.projected_year is not None and col == FIRST_YEAR_COL + len(self.years)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == COL_NO:

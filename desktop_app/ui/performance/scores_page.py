@@ -86,7 +86,7 @@ class ScoresPage(Page):
         else:
             self.summary.setText(self.tr("No year has been evaluated yet."))
 
-    def _open(self, index) -> None:  # noqa: ANN001 - a Qt index
+    def _open(self, index) -> None:
         row = self.model.data(self.model.index(index.row(), 0), ROW_ROLE)
         if row is not None:
             self.ctx.bus.sig_open_project.emit(row.project_id)

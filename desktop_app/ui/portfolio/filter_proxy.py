@@ -55,7 +55,7 @@ class PortfolioFilterProxy(QSortFilterProxyModel):
             return all(part in hay for part in self._text.split())
         return True
 
-    def filterAcceptsRow(  # noqa: N802 - Qt naming
+    def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
         index = self.sourceModel().index(source_row, 0, source_parent)

@@ -156,7 +156,7 @@ class PortfolioPage(Page):
             self.table.scrollTo(index)
             self._reverting = False
 
-    def _current_changed(self, current, _previous) -> None:  # noqa: ANN001 - Qt indexes
+    def _current_changed(self, current, _previous) -> None:
         if self._reverting:
             return
         new_id = None

@@ -42,7 +42,7 @@ from desktop_app.ui.funding.schedule_model import ScheduleTableModel
 from desktop_app.ui.project.tab_base import ProjectTab
 
 
-def _table(model) -> QTableView:  # noqa: ANN001 - any table model
+def _table(model) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -407,7 +407,7 @@ class MilestonesTab(ProjectTab):
         if row is not None:
             self.table.setCurrentIndex(self.model.index(row, COL_TITLE))
 
-    def _row_changed(self, current, _previous) -> None:  # noqa: ANN001 - Qt indexes
+    def _row_changed(self, current, _previous) -> None:
         if current.isValid() and current.row() < len(self._rows):
             self.timeline.select_milestone(self._rows[current.row()].id)
 

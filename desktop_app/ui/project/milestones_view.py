@@ -32,7 +32,7 @@ Index = QModelIndex | QPersistentModelIndex
 class MilestoneDelegate(QStyledItemDelegate):
     """DateField for dates, a combo for status, a line edit for the rest."""
 
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:  # noqa: N802
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         col = index.column()
         if col in DATE_COLUMNS:
             editor = DateField(parent)
@@ -45,7 +45,7 @@ class MilestoneDelegate(QStyledItemDelegate):
             return combo
         return super().createEditor(parent, option, index)
 
-    def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
         text = index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, DateField):
             editor.edit.setText(text)
@@ -55,7 +55,7 @@ class MilestoneDelegate(QStyledItemDelegate):
         else:
             super().setEditorData(editor, index)
 
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:  # noqa: N802
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, DateField):
             model.setData(index, editor.edit.text().strip())
         elif isinstance(editor, QComboBox):
@@ -83,7 +83,7 @@ class MilestoneTableView(QTableView):
         self.setWordWrap(False)
         self.verticalHeader().setDefaultSectionSize(26)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt naming
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         editing = self.state() == QAbstractItemView.State.EditingState
         if not editing and key == Qt.Key.Key_Delete:
@@ -96,7 +96,7 @@ class MilestoneTableView(QTableView):
                 return
         super().keyPressEvent(event)
 
-    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         """Enter in an editor commits and moves to the same column one row down."""
         super().closeEditor(editor, hint)
         if hint == QAbstractItemDelegate.EndEditHint.SubmitModelCache:

@@ -49,7 +49,7 @@ from desktop_app.ui.project.tab_base import ProjectTab
 class DirectionDelegate(QStyledItemDelegate):
     """Direction is picked from the three codes, shown by their labels."""
 
-    def createEditor(  # noqa: N802
+    def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
     ) -> QWidget:
         combo = QComboBox(parent)
@@ -57,11 +57,11 @@ class DirectionDelegate(QStyledItemDelegate):
             combo.addItem(direction_label(code), code)
         return combo
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
 
-    def setModelData(self, editor: QWidget, model, index) -> None:  # noqa: ANN001, N802
+    def setModelData(self, editor: QWidget, model, index) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
@@ -297,7 +297,7 @@ class PerformanceTab(ProjectTab):
             0, lambda: self._run(lambda: perf.set_actual(self.ctx.db, indicator_id, quarter, value))
         )
 
-    def _run(self, action) -> bool:  # noqa: ANN001 - a service call returning a snapshot
+    def _run(self, action) -> bool:
         try:
             snap = action()
         except UserError as exc:
@@ -323,7 +323,7 @@ class PerformanceTab(ProjectTab):
             self._reload()
             self.ctx.bus.sig_data_changed.emit()
 
-    def make_close_dialog(self, preview) -> CloseYearDialog:  # noqa: ANN001
+    def make_close_dialog(self, preview) -> CloseYearDialog:
         """The close-year dialog (a seam for tests, which drive it without exec)."""
         rows = self.snapshot.indicators if self.snapshot else ()
         missing = tuple(r.name for r in rows if r.direction != "qualitative" and r.ytd[3] is None)

@@ -75,7 +75,7 @@ class DateField(QWidget):
         self.edit.setToolTip(text or "")
         self.edit.setProperty("invalid", bool(text))
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt naming
+    def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_F4:
             self.button.showMenu()
             return

@@ -189,7 +189,7 @@ class TimelineView(QAbstractScrollArea):
         v.setPageStep(max(1, view.height() - HEADER_H))
         v.setRange(0, max(0, len(self._rows) * ROW_H - (view.height() - HEADER_H)))
 
-    def resizeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt naming
+    def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._update_scrollbars()
         if self._anchor is not None:
@@ -198,7 +198,7 @@ class TimelineView(QAbstractScrollArea):
     def _user_scrolled(self, _action: int) -> None:
         self._anchor = None
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt naming
+    def sizeHint(self) -> QSize:
         return QSize(900, HEADER_H + ROW_H * min(12, max(3, len(self._rows))) + 20)
 
     def x_of(self, day: date) -> float:
@@ -223,7 +223,7 @@ class TimelineView(QAbstractScrollArea):
         return HEADER_H + index * ROW_H - self.verticalScrollBar().value()
 
     # --- painting -------------------------------------------------------------------
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt naming
+    def paintEvent(self, event: QPaintEvent) -> None:
         p = QPainter(self.viewport())
         rect = self.viewport().rect()
         p.fillRect(rect, self.palette().base())
@@ -245,7 +245,7 @@ class TimelineView(QAbstractScrollArea):
         self._paint_labels(p, rect, rows)
         p.end()
 
-    def _month_starts(self, width: int):  # noqa: ANN202 - generator of (date, x)
+    def _month_starts(self, width: int):
         first_visible = self._first + int(self.horizontalScrollBar().value() / self._ppd())
         d = date.fromordinal(max(self._first, first_visible))
         y, m = d.year, d.month
@@ -315,14 +315,14 @@ class TimelineView(QAbstractScrollArea):
                 return b.id
         return None
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt naming
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         found = self.milestone_at(event.position().toPoint())
         if found is not None:
             self.select_milestone(found)
             self.sig_milestone_clicked.emit(found)
         super().mousePressEvent(event)
 
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt naming
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
         found = self.milestone_at(pos)
         if found is not None:
@@ -330,10 +330,10 @@ class TimelineView(QAbstractScrollArea):
             self.sig_milestone_double_clicked.emit(found, self._rows[index].key)
         super().mouseDoubleClickEvent(event)
 
-    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt naming
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
         self.viewport().update()
 
-    def viewportEvent(self, e: QEvent) -> bool:  # noqa: N802 - Qt naming
+    def viewportEvent(self, e: QEvent) -> bool:
         if e.type() == QEvent.Type.ToolTip:
             self._tooltip(e)  # type: ignore[arg-type]
             return True

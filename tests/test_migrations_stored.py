@@ -1,0 +1,80 @@
+"""Every released schema upgrades to this build's head with its data intact.
+
+`tests/data/schemas/<revision>.sqlite` is a demo database as the build of that revision
+made it (0001 is what officers have on disk today). Each is copied, opened by the app
+(which backs it up and migrates it), and its totals are compared before and after.
+An issue that adds a revision also commits a stored database of the revision before it
+and, where it moves data, a test of its own beside this one.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop_app.db import schema_version
+from desktop_app.db.database import open_database
+
+STORED = Path(__file__).resolve().parent / "data" / "schemas"
+STORED_FILES = sorted(STORED.glob("*.sqlite"))
+
+# Totals that no migration may change: (label, SQL returning one row).
+TOTALS = {
+    "projects": "SELECT count(*), coalesce(sum(no), 0) FROM project",
+    "milestones": "SELECT count(*), coalesce(sum(percent_complete), 0) FROM milestone",
+    "disbursed": "SELECT count(*), coalesce(sum(amount_fen), 0) FROM disbursement",
+    "plans": "SELECT count(*) FROM funding_plan",
+    "indicators": "SELECT count(*) FROM indicator",
+    "audit": "SELECT count(*) FROM audit_entry",
+}
+
+
+def totals(path: Path) -> dict[str, tuple[object, ...]]:
+    conn = sqlite3.connect(path)
+    try:
+        return {name: tuple(conn.execute(sql).fetchone()) for name, sql in TOTALS.items()}
+    finally:
+        conn.close()
+
+
+def revision(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def test_a_stored_database_exists_for_every_earlier_revision() -> None:
+    stored = {p.stem for p in STORED_FILES}
+    earlier = set(schema_version.KNOWN_REVISIONS[:-1])
+    assert "0001_initial" in stored
+    # Reserved revisions that changed nothing need no database of their own, but a
+    # stored file must name a revision this build knows.
+    assert stored <= set(schema_version.KNOWN_REVISIONS), stored - earlier
+
+
+@pytest.mark.parametrize("stored", STORED_FILES, ids=[p.stem for p in STORED_FILES])
+def test_stored_database_upgrades_to_head_with_totals_kept(stored: Path, tmp_path: Path) -> None:
+    path = tmp_path / stored.name
+    shutil.copyfile(stored, path)
+    assert revision(path) == stored.stem
+    before = totals(path)
+
+    database = open_database(path, lock=False)
+    try:
+        assert database.schema_revision() == schema_version.HEAD
+    finally:
+        database.dispose()
+
+    assert revision(path) == schema_version.HEAD
+    assert totals(path) == before
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        conn.close()
