@@ -62,7 +62,8 @@ def open_window(db: Database) -> str:
     from desktop_app.ui.main_window import MainWindow
     from desktop_app.ui.translation import install_translators
 
-    app = QApplication.instance() or QApplication([sys.argv[0]])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication([sys.argv[0]])
     apply_app_font(app)
     if not install_translators(app, "zh"):
         raise RuntimeError("the Chinese translation (.qm) did not load")
@@ -141,12 +142,17 @@ def run_selftest() -> int:
             db = make_demo(folder)
             return f"{db.display_name}, schema {db.schema_revision()}"
 
+        def made() -> Database:
+            if db is None:
+                raise RuntimeError("the demo database was not made")
+            return db
+
         steps: list[tuple[str, Callable[[], str]]] = [
             ("resources", check_resources),
             ("demo database", demo),
-            ("main window", lambda: open_window(db)),
-            ("workbook export", lambda: export_workbook(db, folder)),
-            ("quarterly brief", lambda: build_brief(db, folder)),
+            ("main window", lambda: open_window(made())),
+            ("workbook export", lambda: export_workbook(made(), folder)),
+            ("quarterly brief", lambda: build_brief(made(), folder)),
         ]
         try:
             for name, step in steps:

@@ -154,17 +154,14 @@ def test_portfolio_timeline_loads_the_rest_in_the_background(
 
 
 def test_none_survives_many_void_qt_calls(qtbot) -> None:
-    """PySide6 6.12 on CPython 3.11 drops a reference to None per void call (none_guard)."""
+    """PySide6 6.12 on CPython 3.11 dropped a reference to None per void call; pyproject
+    excludes it, so no ctypes guard is needed: the count must not fall."""
     import sys
 
     from PySide6.QtCore import QObject
 
-    from desktop_app.ui.none_guard import protect_none
-
-    protect_none()
     obj = QObject()
     before = sys.getrefcount(None)
     for _ in range(100_000):
         obj.setObjectName("x")
-    assert sys.getrefcount(None) > 1000  # still alive; before the guard this aborted
-    assert before > 100_000
+    assert sys.getrefcount(None) > before - 1000

@@ -18,7 +18,9 @@ register_text(
 )
 
 
-def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     p = sub.add_parser("backup", help="write a backup copy of the database")
     p.add_argument(
         "-o", "--output", metavar="FILE", help="where to write it (default: the backups folder)"

@@ -9,7 +9,9 @@ from desktop_app.db.database import integrity_check
 from desktop_app.errors import UserError
 
 
-def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     return sub.add_parser(
         "check", help="check the database: integrity, schema version, number of projects"
     )

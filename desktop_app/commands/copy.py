@@ -23,7 +23,9 @@ register_text(
 )
 
 
-def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     p = sub.add_parser(
         "copy", help="copy every row from one database into an empty one (SQLite ⇄ PostgreSQL)"
     )

@@ -8,7 +8,9 @@ from desktop_app.commands import open_from_args
 from desktop_app.errors import UserError
 
 
-def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     p = sub.add_parser(
         "export",
         help="write every table to an .xlsx workbook (or an empty template, or one table as CSV)",

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from desktop_app.commands import open_from_args
 from desktop_app.i18n import register as register_text
 from desktop_app.i18n import t
+
+if TYPE_CHECKING:
+    from desktop_app.io.importer import ImportPreview
 
 register_text(
     {
@@ -23,7 +27,9 @@ register_text(
 SHOW_CHANGES = 50
 
 
-def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     p = sub.add_parser("import", help="import an .xlsx workbook (validated, all or nothing)")
     p.add_argument("file", metavar="FILE.xlsx")
     p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
@@ -31,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return p
 
 
-def print_preview(preview) -> None:
+def print_preview(preview: ImportPreview) -> None:
     shown = 0
     for s in preview.sheets:
         print(

@@ -9,7 +9,9 @@ from desktop_app.db.engine import sqlite_path, to_url
 from desktop_app.errors import UserError
 
 
-def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     p = sub.add_parser("init", help="create a new database, seeded with the 13 projects")
     p.add_argument("--demo", action="store_true", help="add clearly marked sample data")
     return p

@@ -7,7 +7,9 @@ import argparse
 from desktop_app.commands import open_from_args
 
 
-def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     parser = sub.add_parser("report", help="write the quarterly PDF brief (季度简报)")
     parser.add_argument("--quarter", required=True, metavar="YYYYQn", help="e.g. 2026Q3")
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="PDF to write")

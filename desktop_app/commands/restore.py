@@ -22,7 +22,9 @@ register_text(
 )
 
 
-def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="replace the database with a backup (checked first)")
     p.add_argument("file", metavar="FILE", help="a backup written by key-projects")
     return p

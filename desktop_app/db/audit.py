@@ -127,10 +127,10 @@ def _entries(session: Session) -> list[dict[str, Any]]:
                 continue
             hist = state.attrs[attr.key].history
             if hist.has_changes():
-                before = hist.deleted[0] if hist.deleted else None
-                after = hist.added[0] if hist.added else None
-                if before != after:
-                    add(obj, "update", attr.key, before, after)
+                old = hist.deleted[0] if hist.deleted else None
+                new = hist.added[0] if hist.added else None
+                if old != new:
+                    add(obj, "update", attr.key, old, new)
         for key, before, after in _link_changes(obj):
             if before != after:
                 add(obj, "update", key, before, after)

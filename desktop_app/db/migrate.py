@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
 from desktop_app.db import schema_version
 from desktop_app.db.server import lock_migrations
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
-def _config(connection: Connection | None = None):
+def _config(connection: Connection | None = None) -> Config:
     from alembic.config import Config
 
     cfg = Config()

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop_app.db.models import (
+    Base,
     DistrictIndicator,
     DistrictTarget,
     Domain,
@@ -32,10 +33,11 @@ FIRST_PERIOD = ("2021-2025", "“十四五”(2021–2025)", 2021, 2025)
 
 def load_seed(path: Path | None = None) -> dict[str, Any]:
     with (path or resource_path("seed", "key_projects.json")).open(encoding="utf-8") as fh:
-        return json.load(fh)
+        data: dict[str, Any] = json.load(fh)
+    return data
 
 
-def _by_key(session: Session, model: type, key: str) -> dict[Any, Any]:
+def _by_key(session: Session, model: type[Base], key: str) -> dict[Any, Any]:
     return {getattr(row, key): row for row in session.scalars(select(model))}
 
 

@@ -30,6 +30,9 @@ from desktop_app.io import xlsx_writer as X
 from desktop_app.io.rules import funding_spec
 from desktop_app.io.store import load_current, load_rows
 
+#: Zone code → (Chinese name, English name).
+Zones = dict[str, tuple[str, str]]
+
 register({"Unknown table “{name}”; use one of: {names}": "未知数据表“{name}”;可选:{names}"})
 
 FORMULA_START = ("=", "+", "-", "@")
@@ -119,10 +122,10 @@ def _audit_rows(session: Any) -> list[dict[str, Any]]:
     ]
 
 
-def collect(db: Database, names: tuple[str, ...] | None = None) -> dict[str, list[dict]]:
+def collect(db: Database, names: tuple[str, ...] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Sheet id → rows in canonical form, read in one transaction (a consistent snapshot)."""
     wanted = names or tuple(s.name for s in S.SHEETS)
-    out: dict[str, list[dict]] = {}
+    out: dict[str, list[dict[str, Any]]] = {}
     with db.reader() as s:
         for sheet in S.IMPORTED:
             if sheet.name in wanted:
@@ -134,11 +137,11 @@ def collect(db: Database, names: tuple[str, ...] | None = None) -> dict[str, lis
         if "audit" in wanted:
             out["audit"] = _audit_rows(s)
         zones = {z.code: (z.name_zh, z.name_en or z.name_zh) for z in s.scalars(select(Zone))}
-    out["_zones"] = [zones]  # type: ignore[list-item]
+    out["_zones"] = [zones]
     return out
 
 
-def cell_value(col: S.Column, value: Any, lang: str, zones: dict[str, tuple[str, str]]) -> Any:
+def cell_value(col: S.Column, value: Any, lang: str, zones: Zones) -> Any:
     """A canonical value as the workbook holds it (numbers stay numbers, codes become names)."""
     if value is None or value == "":
         return None
@@ -157,7 +160,9 @@ def cell_value(col: S.Column, value: Any, lang: str, zones: dict[str, tuple[str,
     return value
 
 
-def _rows(sheet: S.Sheet, rows: list[dict], lang: str, zones: dict) -> Iterator[list[tuple]]:
+def _rows(
+    sheet: S.Sheet, rows: list[dict[str, Any]], lang: str, zones: Zones
+) -> Iterator[list[tuple[Any, Any]]]:
     """Cells as (value, style): dates and amounts formatted, formula-like text quoted."""
     styles = [
         X.DATE if c.kind == S.DATE else X.AMOUNT if c.kind == S.AMOUNT else X.PLAIN
@@ -174,7 +179,9 @@ def _rows(sheet: S.Sheet, rows: list[dict], lang: str, zones: dict) -> Iterator[
         yield out
 
 
-def _add_sheet(wb: X.Workbook, sheet: S.Sheet, rows: list[dict], lang: str, zones: dict) -> None:
+def _add_sheet(
+    wb: X.Workbook, sheet: S.Sheet, rows: list[dict[str, Any]], lang: str, zones: Zones
+) -> None:
     header = [c.header(lang) for c in sheet.columns]
     widths = [max(c.width, len(h) * 2 + 2) for c, h in zip(sheet.columns, header, strict=True)]
     wb.add_sheet(sheet.title(lang), header, _rows(sheet, rows, lang, zones), widths)
@@ -220,7 +227,7 @@ def export_workbook(
     return target
 
 
-def _csv_text(col: S.Column, value: Any, lang: str, zones: dict) -> Any:
+def _csv_text(col: S.Column, value: Any, lang: str, zones: Zones) -> Any:
     value = cell_value(col, value, lang, zones)
     if value is None:
         return ""

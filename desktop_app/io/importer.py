@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,14 @@ from desktop_app.i18n import language, register, t
 from desktop_app.io import sheets as S
 from desktop_app.io.readers import FileRefused, inspect_workbook, read_sheets
 from desktop_app.io.rules import check_rules
-from desktop_app.io.store import Change, Current, StaleImport, apply_changes, load_current
+from desktop_app.io.store import (
+    Change,
+    Current,
+    Key,
+    StaleImport,
+    apply_changes,
+    load_current,
+)
 from desktop_app.io.validate import ParsedSheet, Problem, parse_sheet
 
 register(
@@ -120,7 +128,7 @@ def show_value(col: S.Column, value: Any, lang: str) -> str:
         return col.choice_name(value, lang)
     if kind == S.BOOL:
         return t("yes") if value else t("no")
-    if hasattr(value, "isoformat"):
+    if isinstance(value, date):
         return value.isoformat()
     return str(value)
 
@@ -142,7 +150,7 @@ def _diff(ps: ParsedSheet, cur: Current, lang: str) -> tuple[SheetDiff, list[Cha
     key_cols = [sheet.column(f) for f in sheet.key]
     fields = [c.field for c in cols]
 
-    def key_text(key: tuple) -> str:
+    def key_text(key: Key) -> str:
         return "/".join(show_value(c, v, lang) for c, v in zip(key_cols, key, strict=True))
 
     for i, row in enumerate(ps.rows):

@@ -9,7 +9,7 @@ database as it would be after the import.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -136,7 +136,9 @@ def _milestones(ck: Checker) -> None:
 
 
 def funding_spec(
-    plan: Mapping[str, Any], years: list[Mapping[str, Any]], tranches: list[tuple[int, int]]
+    plan: Mapping[str, Any],
+    years: Sequence[Mapping[str, Any]],
+    tranches: Sequence[tuple[int, int]],
 ) -> FundingPlanSpec:
     """The domain plan of a funding-plan row, its year rows (by year) and stored tranches."""
     caps = tuple(fen_to_wan(r["reward_cap"] or 0) for r in years)

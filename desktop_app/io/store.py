@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
@@ -302,21 +302,24 @@ def _db_values(sheet: S.Sheet, row: Mapping[str, Any], cur: Current) -> dict[str
 def _ids(session: Session, sheet_name: str) -> dict[Key, int]:
     """Fresh stable key → id of a table, after inserts."""
     if sheet_name == "projects":
-        q = select(Project.no, Project.id)
-        return {(no,): i for no, i in session.execute(q)}
+        return {(no,): i for no, i in session.execute(select(Project.no, Project.id))}
     if sheet_name == "funding_plans":
-        q = select(Project.no, FundingPlan.id).join(Project, FundingPlan.project_id == Project.id)
-        return {(no,): i for no, i in session.execute(q)}
+        plans = select(Project.no, FundingPlan.id).join(
+            Project, FundingPlan.project_id == Project.id
+        )
+        return {(no,): i for no, i in session.execute(plans)}
     if sheet_name == "indicators":
-        q = select(Project.no, Indicator.year, Indicator.code, Indicator.id).join(
+        indicators = select(Project.no, Indicator.year, Indicator.code, Indicator.id).join(
             Project, Indicator.project_id == Project.id
         )
-        return {(no, y, c): i for no, y, c, i in session.execute(q)}
-    q = select(DistrictIndicator.no, DistrictIndicator.id)
-    return {(no,): i for no, i in session.execute(q)}
+        return {(no, y, c): i for no, y, c, i in session.execute(indicators)}
+    district = select(DistrictIndicator.no, DistrictIndicator.id)
+    return {(no,): i for no, i in session.execute(district)}
 
 
-def _foreign(sheet: S.Sheet, row: Mapping[str, Any], ids: Mapping[str, dict[Key, int]]) -> dict:
+def _foreign(
+    sheet: S.Sheet, row: Mapping[str, Any], ids: Mapping[str, dict[Key, int]]
+) -> dict[str, int]:
     name = sheet.name
     if name == "funding_years":
         return {"plan_id": ids["funding_plans"][(row["project_no"],)]}
@@ -455,4 +458,5 @@ def apply_changes(
                         }
                     )
     if audit:
-        session.execute(insert(AuditEntry.__table__), audit)
+        # The declarative __table__ is typed as a FromClause; it is a Table.
+        session.execute(insert(cast(Table, AuditEntry.__table__)), audit)

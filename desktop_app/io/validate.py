@@ -287,9 +287,9 @@ def map_headers(
 ) -> list[Mapped]:
     """Which cell index holds which column; missing and doubled columns become problems."""
     by_name: dict[str, S.Column] = {}
-    for col in sheet.import_columns:
-        for spelling in (col.zh, col.en, col.field):
-            by_name[spelling.casefold()] = col
+    for column in sheet.import_columns:
+        for spelling in (column.zh, column.en, column.field):
+            by_name[spelling.casefold()] = column
     found: dict[str, Mapped] = {}
     for i, raw in enumerate(header_row):
         whole = normalise(_text(raw)).casefold() if not _blank(raw) else ""

@@ -44,7 +44,7 @@ Progress = Callable[[int, int], None]
 def _canvas_class(title: str, right: str, font: str, lang: str) -> type:
     from reportlab.pdfgen.canvas import Canvas
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
         """Defers page output until the page count is known, then draws header/footer."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -154,7 +154,8 @@ def render(data: BriefData, out: Any, progress: Progress | None = None) -> int:
             doc.setProgressCallBack(_progress_adapter(progress))
         flow = story(data, styles)
         doc.build(flow, canvasmaker=_canvas_class(title, right, styles.font, data.lang))
-        return doc.page
+        pages: int = doc.page
+        return pages
     finally:
         set_language(previous)
 

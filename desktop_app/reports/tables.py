@@ -11,6 +11,9 @@ from typing import Any
 
 from desktop_app.reports.styles import GRID, HEAD_BG, ZEBRA, Styles, text
 
+#: A reportlab TableStyle command: ("NAME", (col, row), (col, row), *values).
+StyleCommand = tuple[Any, ...]
+
 
 def cell(value: object, style: Any, *, markup: bool = False) -> Any:
     """A wrapped cell; database text is escaped unless `markup` is our own."""
@@ -36,7 +39,7 @@ def grid_table(
     widths: Sequence[float],
     *,
     align: str = "",
-    extra: Sequence[tuple] = (),
+    extra: Sequence[StyleCommand] = (),
 ) -> Any:
     """A table with `header` repeated on every page it spans.
 
@@ -52,7 +55,7 @@ def grid_table(
     for row in rows:
         data.append([_cell(v, col_styles[i], aligns[i]) for i, v in enumerate(row)])
     names = {"l": "LEFT", "r": "RIGHT", "c": "CENTER"}
-    commands: list[tuple] = [
+    commands: list[StyleCommand] = [
         ("FONTNAME", (0, 0), (-1, -1), styles.font),
         ("FONTSIZE", (0, 0), (-1, -1), styles.cell.fontSize),
         ("LEADING", (0, 0), (-1, -1), styles.cell.leading),
@@ -91,7 +94,7 @@ def key_value_table(
         row += [""] * (2 * columns - len(row))
         data.append(row)
     table = Table(data, colWidths=list(widths), hAlign="LEFT")
-    commands: list[tuple] = [
+    commands: list[StyleCommand] = [
         ("FONTNAME", (0, 0), (-1, -1), styles.font),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),

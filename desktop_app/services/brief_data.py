@@ -134,6 +134,10 @@ def _one_place(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
+#: project id, code, title, planned start, planned end, actual end, percent, status.
+MilestoneRow = tuple[int, str, str, date | None, date, date | None, int, str]
+
+
 class _Milestones:
     """All milestones, grouped per project, with the questions the brief asks of them."""
 
@@ -148,13 +152,13 @@ class _Milestones:
             Milestone.percent_complete,
             Milestone.status,
         ).order_by(Milestone.project_id, Milestone.sort_order, Milestone.id)
-        self.by_project: dict[int, list[tuple]] = defaultdict(list)
+        self.by_project: dict[int, list[MilestoneRow]] = defaultdict(list)
         with db.reader() as s:
             for row in s.execute(query):
-                self.by_project[row[0]].append(tuple(row))
+                self.by_project[row[0]].append(row._tuple())
 
     @staticmethod
-    def _overdue(row: tuple, as_of: date) -> int:
+    def _overdue(row: MilestoneRow, as_of: date) -> int:
         end, status = row[4], row[7]
         return (as_of - end).days if status not in CLOSED_STATUSES and end < as_of else 0
 
@@ -167,7 +171,7 @@ class _Milestones:
             if end >= first and (start or end) <= last
         )
 
-    def next_open(self, pid: int) -> tuple | None:
+    def next_open(self, pid: int) -> MilestoneRow | None:
         rows = [r for r in self.by_project.get(pid, ()) if r[7] not in CLOSED_STATUSES]
         return min(rows, key=lambda r: r[4]) if rows else None
 
@@ -179,14 +183,14 @@ class _Milestones:
         mean = Decimal(sum(100 if r[7] == "done" else r[6] for r in rows)) / len(rows)
         return int(mean.quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
-    def due_in(self, pid: int, first: date, last: date) -> list[tuple]:
+    def due_in(self, pid: int, first: date, last: date) -> list[MilestoneRow]:
         return [
             r
             for r in self.by_project.get(pid, ())
             if r[7] not in CLOSED_STATUSES and first <= r[4] <= last
         ]
 
-    def overdue(self, pid: int, as_of: date) -> list[tuple]:
+    def overdue(self, pid: int, as_of: date) -> list[MilestoneRow]:
         return [r for r in self.by_project.get(pid, ()) if self._overdue(r, as_of) > 0]
 
 
@@ -305,9 +309,9 @@ def _summary(
     )
     share = _one_place(Decimal(reward_part * 100) / planned) if planned else None
     scored = [
-        (perf[p.id].projected_score, p.no, name)
+        (score, p.no, name)
         for p, name in rows
-        if p.id in perf and perf[p.id].projected_score is not None
+        if p.id in perf and (score := perf[p.id].projected_score) is not None
     ]
     average = lowest = None
     lowest_name = ""

@@ -8,6 +8,8 @@ records the before and after of every change.
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -72,10 +74,11 @@ def _checked(
     *,
     self_id: int | None,
     confirm_duplicate: bool,
-) -> tuple:
+) -> tuple[date, int, str, str]:
     """(paid_on, amount_fen, kind, doc_no) or ValidationError / DuplicateDocNo."""
     errors: dict[str, str] = {}
-    paid_on = amount_fen = None
+    paid_on: date | None = None
+    amount_fen: int | None = None
     try:
         paid_on = parse_date(draft.paid_on)
     except ParseError as exc:
@@ -101,6 +104,8 @@ def _checked(
             errors["paid_on"] = reason
     if errors:
         raise ValidationError(errors)
+    # Each is None only after its parse failed, which left a reason in `errors`.
+    assert paid_on is not None and amount_fen is not None
     if doc_no and not confirm_duplicate:
         q = (
             select(Disbursement.paid_on, Project.name_zh)

@@ -12,11 +12,12 @@ contract health, the brief and the pages call: a fixed number of queries, any po
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, TypeVar, overload
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -35,6 +36,7 @@ from desktop_app.domain.funding import (
     FundingPlanSpec,
     FundingSchedule,
     Tranche,
+    YearLine,
 )
 from desktop_app.domain.money import fen_to_wan, round_wan, wan_to_fen
 from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR, ParseError, parse_decimal
@@ -68,6 +70,7 @@ register(
     }
 )
 
+_T = TypeVar("_T")
 _FIELD_OF_DOMAIN = {"rate": "rate_percent"}
 _SHARE_PLACES = Decimal("0.0001")
 
@@ -99,7 +102,29 @@ class _Reader:
     def __init__(self) -> None:
         self.errors: dict[str, str] = {}
 
-    def get(self, name: str, value: Typed, read, default=None, *, required: bool = False):
+    @overload
+    def get(self, name: str, value: Typed, read: Callable[[Typed], _T], default: _T) -> _T: ...
+
+    @overload
+    def get(
+        self,
+        name: str,
+        value: Typed,
+        read: Callable[[Typed], _T],
+        default: None = None,
+        *,
+        required: bool = False,
+    ) -> _T | None: ...
+
+    def get(
+        self,
+        name: str,
+        value: Typed,
+        read: Callable[[Typed], _T],
+        default: _T | None = None,
+        *,
+        required: bool = False,
+    ) -> _T | None:
         if _empty(value):
             if required:
                 self.errors[name] = t("Required.")
@@ -153,6 +178,8 @@ def spec_from_draft(draft: FundingPlanDraft) -> FundingPlanSpec:
             r.errors["tranches"] = t("Tranche {i}: {reason}", i=i, reason=str(exc))
     if r.errors:
         raise ValidationError(r.errors)
+    # Both are required: a missing one left a reason in r.errors above.
+    assert first_year is not None and years is not None
     if caps and not any(caps):
         caps = ()
     spec = FundingPlanSpec(
@@ -207,7 +234,11 @@ def _draft_from_row(plan: FundingPlan) -> FundingPlanDraft:
     )
 
 
-def _spec(plan, rows: Sequence, tranches: Sequence) -> FundingPlanSpec:
+def _spec(
+    plan: FundingPlan | Row[Any],
+    rows: Sequence[FundingYear | Row[Any]],
+    tranches: Sequence[StartupTranche | Row[Any]],
+) -> FundingPlanSpec:
     """A domain plan from a plan row (ORM object or Core row) with its year rows and tranches."""
     manual = None
     if plan.taper_mode == "manual":
@@ -248,8 +279,8 @@ def plan_specs(
         q = q.where(FundingPlan.project_id.in_(ids))
     plans = list(session.execute(q))
     plan_ids = [p.id for p in plans]
-    years: dict[int, list] = defaultdict(list)
-    tranches: dict[int, list] = defaultdict(list)
+    years: dict[int, list[Row[Any]]] = defaultdict(list)
+    tranches: dict[int, list[Row[Any]]] = defaultdict(list)
     yq = select(FundingYear.__table__).order_by(FundingYear.plan_id, FundingYear.year)
     tq = select(StartupTranche.__table__).order_by(StartupTranche.plan_id, StartupTranche.seq)
     if ids is not None:
@@ -265,7 +296,7 @@ def plan_specs(
 # ---------------------------------------------------------------- schedules
 
 
-def _row(line) -> ScheduleRow:
+def _row(line: YearLine) -> ScheduleRow:
     paid = line.disbursed_by_kind
     return ScheduleRow(
         year=line.year,

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import and_, select
+from sqlalchemy import ColumnElement, and_, select
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import Milestone, Project
@@ -28,7 +28,7 @@ from desktop_app.services.policy import load_policy
 from desktop_app.snapshots.milestones import AttentionItem
 
 
-def _open_due_by(window_end: date):
+def _open_due_by(window_end: date) -> ColumnElement[bool]:
     return and_(Milestone.status.not_in(CLOSED_STATUSES), Milestone.planned_end <= window_end)
 
 

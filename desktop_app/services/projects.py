@@ -33,7 +33,7 @@ def _ref(row: Zone | Domain | None) -> RefItem | None:
     return RefItem(id=row.id, code=row.code, name_zh=row.name_zh, name_en=row.name_en)
 
 
-def _row_fields(p: Project) -> dict:
+def _row_fields(p: Project) -> dict[str, Any]:
     return {
         "id": p.id,
         "no": p.no,

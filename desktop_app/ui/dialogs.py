@@ -2,25 +2,28 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def show_error(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    QMessageBox.critical(parent, title or QMessageBox.tr("Error"), text)
+    QMessageBox.critical(parent, title or QCoreApplication.translate("QMessageBox", "Error"), text)
 
 
 def show_warning(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    QMessageBox.warning(parent, title or QMessageBox.tr("Warning"), text)
+    QMessageBox.warning(parent, title or QCoreApplication.translate("QMessageBox", "Warning"), text)
 
 
 def show_info(parent: QWidget | None, text: str, title: str | None = None) -> None:
-    QMessageBox.information(parent, title or QMessageBox.tr("Information"), text)
+    QMessageBox.information(
+        parent, title or QCoreApplication.translate("QMessageBox", "Information"), text
+    )
 
 
 def confirm(parent: QWidget | None, text: str, title: str | None = None) -> bool:
     answer = QMessageBox.question(
         parent,
-        title or QMessageBox.tr("Confirm"),
+        title or QCoreApplication.translate("QMessageBox", "Confirm"),
         text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
@@ -36,7 +39,11 @@ def save_discard_cancel(parent: QWidget | None, text: str) -> str:
         | QMessageBox.StandardButton.Cancel
     )
     answer = QMessageBox.question(
-        parent, QMessageBox.tr("Unsaved changes"), text, buttons, QMessageBox.StandardButton.Save
+        parent,
+        QCoreApplication.translate("QMessageBox", "Unsaved changes"),
+        text,
+        buttons,
+        QMessageBox.StandardButton.Save,
     )
     if answer == QMessageBox.StandardButton.Save:
         return "save"

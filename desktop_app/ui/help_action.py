@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QDialog, QMainWindow, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop_app.ui import dialogs
 
@@ -82,7 +82,7 @@ def open_user_guide(lang: str, parent: QWidget | None = None) -> GuideDialog | N
     return dialog
 
 
-def install(window: QMainWindow, menu, lang: str) -> QAction:
+def install(window: QMainWindow, menu: QMenu, lang: str) -> QAction:
     """Add Help → User guide (F1) to `menu`."""
     action = QAction(QCoreApplication.translate("MainWindow", "&User guide"), window)
     action.setShortcut(QKeySequence.StandardKey.HelpContents)

@@ -7,7 +7,9 @@ how many rows are unchanged — or every problem found — and only Confirm writ
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
@@ -30,6 +32,9 @@ from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.worker import run_in_background
 
+if TYPE_CHECKING:
+    from desktop_app.io.importer import ImportPreview, RowChange
+
 #: Rows listed per section of the preview; the rest are counted.
 SHOW_ROWS = 300
 
@@ -41,9 +46,9 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.path = Path(path)
-        self.preview = None
+        self.preview: ImportPreview | None = None
         self.problems: list[str] = []
-        self.result_preview = None
+        self.result_preview: ImportPreview | None = None
         self.setWindowTitle(self.tr("Import {name}").format(name=self.path.name))
         self.resize(820, 560)
         self.summary = QLabel(self.tr("Checking the workbook…"))
@@ -78,7 +83,7 @@ class ImportDialog(QDialog):
         db, path = self.ctx.db, self.path
         run_in_background(lambda: preview_import(db, path), self._show, self._failed, self)
 
-    def _show(self, preview) -> None:
+    def _show(self, preview: ImportPreview) -> None:
         self.preview = preview
         self.progress.hide()
         self.tree.clear()
@@ -100,7 +105,9 @@ class ImportDialog(QDialog):
             self._section(top, self.tr("Changed"), sheet.changed)
             top.setExpanded(bool(sheet.changed) and len(sheet.changed) <= 20)
         for i in range(self.tree.topLevelItemCount()):
-            self.tree.topLevelItem(i).setFirstColumnSpanned(True)
+            item = self.tree.topLevelItem(i)
+            if item is not None:
+                item.setFirstColumnSpanned(True)
         if preview.added or preview.changed:
             text = self.tr(
                 "{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written."  # noqa: E501
@@ -112,7 +119,7 @@ class ImportDialog(QDialog):
             text.format(added=preview.added, changed=preview.changed, unchanged=preview.unchanged)
         )
 
-    def _section(self, top: QTreeWidgetItem, label: str, rows) -> None:
+    def _section(self, top: QTreeWidgetItem, label: str, rows: Sequence[RowChange]) -> None:
         if not rows:
             return
         section = QTreeWidgetItem([f"{label} ({len(rows)})"])
@@ -172,7 +179,7 @@ class ImportDialog(QDialog):
         db, path = self.ctx.db, self.path
         run_in_background(lambda: import_workbook(db, path), self._done, self._failed, self)
 
-    def _done(self, result) -> None:
+    def _done(self, result: ImportPreview) -> None:
         self.result_preview = result
         self.progress.hide()
         self.ctx.bus.sig_data_changed.emit()

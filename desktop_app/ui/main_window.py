@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -16,6 +17,9 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.pages import PAGES
 from desktop_app.ui.widgets.lazy_tabs import LazyTabWidget, build_from_module
+
+if TYPE_CHECKING:
+    from desktop_app.ui.portfolio.page import PortfolioPage
 
 
 class MainWindow(QMainWindow):
@@ -118,8 +122,13 @@ class MainWindow(QMainWindow):
         if isinstance(widget, Page):
             widget.refresh()  # pages reload when shown, so they never show stale figures
 
-    def portfolio_page(self):
-        return self.tabs.ensure(0)
+    def portfolio_page(self) -> PortfolioPage:
+        from desktop_app.ui.portfolio.page import PortfolioPage  # built first: loaded
+
+        page = self.tabs.ensure(0)
+        if not isinstance(page, PortfolioPage):
+            raise TypeError(f"the first page is {type(page).__name__}, not the portfolio")
+        return page
 
     def closeEvent(self, event: QCloseEvent) -> None:
         view = getattr(self.portfolio_page(), "project_view", None)

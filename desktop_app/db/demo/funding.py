@@ -10,6 +10,7 @@ support in advance, so it runs ahead of plan (red in health).
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -45,9 +46,10 @@ def _spec(p: Project, rng: random.Random) -> FundingPlanSpec:
         if p.no % 2
         else ()
     )
-    common = dict(
+    common = FundingPlanSpec(
         first_year=start,
         years=YEARS,
+        mode="manual",
         first_amount=first,
         reward_caps=caps,
         startup_grant=grant,
@@ -58,13 +60,13 @@ def _spec(p: Project, rng: random.Random) -> FundingPlanSpec:
     if mode == "linear":
         floor = Decimal(50) if p.no % 4 == 1 else Decimal(0)
         step = (first / 5).quantize(Decimal(1)) + (Decimal(20) if floor else 0)
-        return FundingPlanSpec(mode="linear", step=step, floor=floor, **common)
+        return replace(common, mode="linear", step=step, floor=floor)
     if mode == "geometric":
         rate = Decimal(rng.choice(("0.15", "0.2", "0.25")))
-        return FundingPlanSpec(mode="geometric", rate=rate, **common)
+        return replace(common, mode="geometric", rate=rate)
     shares = (Decimal(1), Decimal("0.8"), Decimal("0.65"), Decimal("0.5"), Decimal("0.4"))
     manual = tuple((first * s).quantize(Decimal(1)) for s in shares)
-    return FundingPlanSpec(mode="manual", manual=manual, **common)
+    return replace(common, manual=manual)
 
 
 def _plan_row(p: Project, spec: FundingPlanSpec) -> FundingPlan:

@@ -3,7 +3,9 @@ progress toward each target — per plan period; officers type values in place."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QRect, QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,7 +42,12 @@ from desktop_app.ui.performance.formatting import ERROR_STYLE, parse_optional
 class ProgressDelegate(QStyledItemDelegate):
     """A bar filled to the share of the way to the target, in the status colour."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         row = index.data(PROGRESS_ROLE)
         if row is not None and row.percent is not None:
             share = max(0.0, min(float(row.percent), 100.0)) / 100
@@ -132,7 +139,7 @@ class DistrictPage(Page):
         self.table.setColumnWidth(self.model.col_progress, 150)
         self.table.setItemDelegateForColumn(self.model.col_progress, self.progress_delegate)
 
-    def _save(self, action) -> None:
+    def _save(self, action: Callable[[], object]) -> None:
         try:
             action()
         except (ParseError, UserError) as exc:

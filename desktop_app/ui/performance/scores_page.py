@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -86,7 +87,7 @@ class ScoresPage(Page):
         else:
             self.summary.setText(self.tr("No year has been evaluated yet."))
 
-    def _open(self, index) -> None:
+    def _open(self, index: QModelIndex) -> None:
         row = self.model.data(self.model.index(index.row(), 0), ROW_ROLE)
         if row is not None:
             self.ctx.bus.sig_open_project.emit(row.project_id)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -156,7 +156,7 @@ class PortfolioPage(Page):
             self.table.scrollTo(index)
             self._reverting = False
 
-    def _current_changed(self, current, _previous) -> None:
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._reverting:
             return
         new_id = None

@@ -135,6 +135,9 @@ class BaselineHistoryDialog(QDialog):
     def compared_rows(self) -> list[list[str]]:
         """The compare table as text (for tests and copying)."""
         return [
-            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
+            [
+                item.text() if (item := self.table.item(r, c)) is not None else ""
+                for c in range(self.table.columnCount())
+            ]
             for r in range(self.table.rowCount())
         ]

@@ -7,7 +7,7 @@ nothing is written until Save. Payments are saved one by one from their dialog.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -42,7 +42,7 @@ from desktop_app.ui.funding.schedule_model import ScheduleTableModel
 from desktop_app.ui.project.tab_base import ProjectTab
 
 
-def _table(model) -> QTableView:
+def _table(model: QAbstractItemModel) -> QTableView:
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -21,7 +21,11 @@ if TYPE_CHECKING:
 class _Step(QUndoCommand):
     def __init__(self, tab: MilestonesTab, text: str) -> None:
         super().__init__(text)
+        if tab.project_id is None:
+            raise ValueError("an undo step needs the project it edits")
         self.tab = tab
+        #: The project the step edits; the undo stack is per project, so it never changes.
+        self.project_id: int = tab.project_id
         self._first = True
 
     def redo(self) -> None:
@@ -74,7 +78,7 @@ class AddStep(_Step):
 
     def _redo(self) -> None:
         row = svc.add_milestone(
-            self.tab.ctx.db, self.tab.project_id, self.edit, position=self.position, code=self.code
+            self.tab.ctx.db, self.project_id, self.edit, position=self.position, code=self.code
         )
         self.tab.aliases[self.tab.current_id(self.key)] = row.id
         self.tab.focus_milestone = row.id
@@ -103,7 +107,7 @@ class ReorderStep(_Step):
 
     def _apply(self, keys: list[int]) -> None:
         ids = [self.tab.current_id(k) for k in keys]
-        svc.reorder_milestones(self.tab.ctx.db, self.tab.project_id, ids)
+        svc.reorder_milestones(self.tab.ctx.db, self.project_id, ids)
 
     def _redo(self) -> None:
         self._apply(self.after)

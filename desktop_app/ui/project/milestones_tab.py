@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -287,7 +288,8 @@ class MilestonesTab(ProjectTab):
             )
             return False
         before = current.to_edit()
-        after = replace(before, **{field: value})
+        changes: dict[str, Any] = {field: value}  # `field` names a MilestoneEdit field
+        after = replace(before, **changes)
         errors = validate_milestone(after, today=today())
         if errors:
             self._refuse(row, field, text, errors)
@@ -358,7 +360,7 @@ class MilestonesTab(ProjectTab):
 
     def move_current(self, delta: int) -> None:
         index = self.table.currentIndex()
-        if not index.isValid():
+        if not index.isValid() or self.project_id is None:
             return
         i, j = index.row(), index.row() + delta
         if not 0 <= j < len(self._rows):
@@ -407,7 +409,7 @@ class MilestonesTab(ProjectTab):
         if row is not None:
             self.table.setCurrentIndex(self.model.index(row, COL_TITLE))
 
-    def _row_changed(self, current, _previous) -> None:
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and current.row() < len(self._rows):
             self.timeline.select_milestone(self._rows[current.row()].id)
 

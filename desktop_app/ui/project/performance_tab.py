@@ -3,7 +3,9 @@ projected score, closing the year, and the trend of past totals."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,7 +28,7 @@ from desktop_app.domain.periods import today
 from desktop_app.domain.scoring import DIRECTIONS
 from desktop_app.errors import UserError
 from desktop_app.services import performance as perf
-from desktop_app.snapshots.performance import ProjectPerformance
+from desktop_app.snapshots.performance import EvaluationView, ProjectPerformance
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.performance.close_year_dialog import CloseYearDialog
@@ -50,18 +52,26 @@ class DirectionDelegate(QStyledItemDelegate):
     """Direction is picked from the three codes, shown by their labels."""
 
     def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         combo = QComboBox(parent)
         for code in DIRECTIONS:
             combo.addItem(direction_label(code), code)
         return combo
 
-    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
 
-    def setModelData(self, editor: QWidget, model, index) -> None:
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
@@ -279,11 +289,11 @@ class PerformanceTab(ProjectTab):
         self.model.remove_row(index.row())
 
     def _copy_last_year(self) -> None:
-        if self.project_id is None:
+        project_id = self.project_id
+        if project_id is None:
             return
-        self._run(
-            lambda: perf.copy_last_years_indicators(self.ctx.db, self.project_id, self.year.value())
-        )
+        year = self.year.value()
+        self._run(lambda: perf.copy_last_years_indicators(self.ctx.db, project_id, year))
 
     def _actual_edited(self, indicator_id: int, quarter: int, text: str) -> None:
         try:
@@ -297,7 +307,7 @@ class PerformanceTab(ProjectTab):
             0, lambda: self._run(lambda: perf.set_actual(self.ctx.db, indicator_id, quarter, value))
         )
 
-    def _run(self, action) -> bool:
+    def _run(self, action: Callable[[], ProjectPerformance]) -> bool:
         try:
             snap = action()
         except UserError as exc:
@@ -323,7 +333,7 @@ class PerformanceTab(ProjectTab):
             self._reload()
             self.ctx.bus.sig_data_changed.emit()
 
-    def make_close_dialog(self, preview) -> CloseYearDialog:
+    def make_close_dialog(self, preview: EvaluationView) -> CloseYearDialog:
         """The close-year dialog (a seam for tests, which drive it without exec)."""
         rows = self.snapshot.indicators if self.snapshot else ()
         missing = tuple(r.name for r in rows if r.direction != "qualitative" and r.ytd[3] is None)

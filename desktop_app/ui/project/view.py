@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.ui import dialogs
@@ -10,6 +12,8 @@ from desktop_app.ui.project.details_form import ProjectDetailsForm
 from desktop_app.ui.project.tab_base import ProjectTab
 from desktop_app.ui.project.tabs import PROJECT_TABS
 from desktop_app.ui.widgets.lazy_tabs import LazyTabWidget, build_from_module
+
+_Tab = TypeVar("_Tab", bound=ProjectTab)
 
 
 class ProjectView(QWidget):
@@ -36,7 +40,7 @@ class ProjectView(QWidget):
         """The tabs built so far (a tab not yet opened has nothing to save)."""
         return [t for t in self.tabs.built() if isinstance(t, ProjectTab)]
 
-    def tab(self, cls: type) -> ProjectTab | None:
+    def tab(self, cls: type[_Tab]) -> _Tab | None:
         """The tab of class `cls`, built if it was not yet."""
         return next((t for t in self.tabs.all_widgets() if isinstance(t, cls)), None)
 

@@ -34,12 +34,12 @@ class _Slot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.inner: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
 
     def fill(self, widget: QWidget) -> None:
         self.inner = widget
-        self.layout().addWidget(widget)
+        self._layout.addWidget(widget)
 
 
 class LazyTabWidget(QTabWidget):
@@ -73,9 +73,10 @@ class LazyTabWidget(QTabWidget):
         if slot.inner is None:
             spec = self._specs[index]
             assert spec is not None
-            slot.fill(self._build(spec))
+            built = self._build(spec)
+            slot.fill(built)
             if self._on_built is not None:
-                self._on_built(slot.inner)
+                self._on_built(built)
         return slot.inner
 
     def built(self) -> list[QWidget]:
@@ -103,6 +104,9 @@ def build_from_module(*args: object) -> Callable[[TabSpec], QWidget]:
     """A builder calling `create(*args)` of the spec's module."""
 
     def build(spec: TabSpec) -> QWidget:
-        return importlib.import_module(spec.module).create(*args)
+        widget = importlib.import_module(spec.module).create(*args)
+        if not isinstance(widget, QWidget):
+            raise TypeError(f"{spec.module}.create() returned {type(widget).__name__}")
+        return widget
 
     return build

@@ -6,6 +6,7 @@ Subclasses pass their column headers and implement `data()`; rows come in whole 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -20,7 +21,7 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         self._headers = headers
         self._rows: list[Row] = []
 
-    def set_rows(self, rows: list[Row]) -> None:
+    def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()

@@ -7,7 +7,7 @@ a today line and a month/quarter/year zoom; clicking a bar emits its milestone i
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -20,11 +20,11 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QResizeEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QComboBox, QToolTip, QWidget
 
 from desktop_app.snapshots.milestones import TimelineBar
-from desktop_app.ui.none_guard import protect_none
 from desktop_app.ui.widgets.timeline_paint import (
     ROW_H,
     BarGeometry,
@@ -33,8 +33,6 @@ from desktop_app.ui.widgets.timeline_paint import (
     paint_shapes,
     row_shapes,
 )
-
-protect_none()  # thousands of void QPainter calls per repaint: see none_guard
 
 #: Pixels per day for each zoom level.
 ZOOMS = {"month": 3.0, "quarter": 1.0, "year": 0.3}
@@ -189,7 +187,7 @@ class TimelineView(QAbstractScrollArea):
         v.setPageStep(max(1, view.height() - HEADER_H))
         v.setRange(0, max(0, len(self._rows) * ROW_H - (view.height() - HEADER_H)))
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_scrollbars()
         if self._anchor is not None:
@@ -245,7 +243,7 @@ class TimelineView(QAbstractScrollArea):
         self._paint_labels(p, rect, rows)
         p.end()
 
-    def _month_starts(self, width: int):
+    def _month_starts(self, width: int) -> Iterator[tuple[date, float]]:
         first_visible = self._first + int(self.horizontalScrollBar().value() / self._ppd())
         d = date.fromordinal(max(self._first, first_visible))
         y, m = d.year, d.month
