@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.pool import QueuePool
 
 from desktop_app.errors import DatabaseRefused
 
@@ -58,9 +59,16 @@ def make_engine(url: URL, *, readonly: bool = False) -> Engine:
     path = sqlite_path(url)
     if readonly and path is not None:
         uri = f"file:{path.as_posix()}?mode=ro"
+        # A pool like the writable file engine's: the URL without a database would make
+        # SQLAlchemy pick SingletonThreadPool, which keeps one connection per thread and
+        # closes other threads' connections past five. Workers and the GUI thread share
+        # this engine, so a pooled connection may move between threads.
         engine = create_engine(
             "sqlite+pysqlite://",
-            creator=lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000),
+            creator=lambda: sqlite3.connect(
+                uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            ),
+            poolclass=QueuePool,
         )
     else:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
