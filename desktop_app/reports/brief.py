@@ -15,7 +15,7 @@ from typing import Any
 
 from desktop_app.errors import UserError
 from desktop_app.fileio import atomic_write
-from desktop_app.i18n import language, register, set_language, t
+from desktop_app.i18n import register, t, using_language
 from desktop_app.reports.styles import (
     FRAME_W,
     GREY_TEXT,
@@ -76,12 +76,8 @@ def _canvas_class(title: str, right: str, font: str, lang: str) -> type:
             self.line(MARGIN_X, top, PAGE_W - MARGIN_X, top)
             bottom = MARGIN_BOTTOM - 16
             self.line(MARGIN_X, bottom + 10, PAGE_W - MARGIN_X, bottom + 10)
-            previous = language()
-            set_language(lang)
-            try:
+            with using_language(lang):
                 footer = t("Page {x} of {y}", x=number, y=total)
-            finally:
-                set_language(previous)
             self.drawCentredString(PAGE_W / 2, bottom, footer)
             self.restoreState()
 
@@ -116,9 +112,7 @@ def render(data: BriefData, out: Any, progress: Progress | None = None) -> int:
 
     from desktop_app.reports.sections import quarter_label
 
-    previous = language()
-    set_language(data.lang)
-    try:
+    with using_language(data.lang):
         styles = make_styles(data.lang)
         title = t("Key Support Projects — Quarterly Brief")
         right = f"{quarter_label(data.cover.quarter)} · {t('As of')} {data.cover.as_of}"
@@ -156,8 +150,6 @@ def render(data: BriefData, out: Any, progress: Progress | None = None) -> int:
         doc.build(flow, canvasmaker=_canvas_class(title, right, styles.font, data.lang))
         pages: int = doc.page
         return pages
-    finally:
-        set_language(previous)
 
 
 def _progress_adapter(progress: Progress) -> Callable[[str, int], None]:

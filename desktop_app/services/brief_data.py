@@ -8,8 +8,6 @@ queries, so the cost per project stays flat as the portfolio grows.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -34,7 +32,7 @@ from desktop_app.domain.parsing import MAX_YEAR
 from desktop_app.domain.periods import Quarter, now, today
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
-from desktop_app.i18n import language, register, set_language, t
+from desktop_app.i18n import register, t, using_language
 from desktop_app.services.district import district_overview, plan_periods
 from desktop_app.services.funding import funding_status_by_project, plans_of, spec_from_row
 from desktop_app.services.health import health_by_project
@@ -69,17 +67,6 @@ register(
 
 TOP_RISKS = 8
 LEVEL_ORDER = {"red": 0, "amber": 1, "green": 2}
-
-
-@contextmanager
-def in_language(lang: str) -> Iterator[None]:
-    """Compute reasons and labels in the brief's language, then restore the window's."""
-    previous = language()
-    set_language(lang)
-    try:
-        yield
-    finally:
-        set_language(previous)
 
 
 def parse_quarter(text: str) -> Quarter:
@@ -372,7 +359,7 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
     """Everything the brief for `quarter_text` prints, as of the quarter's last day (or
     today while it runs); UserError for a malformed or out-of-range quarter."""
     quarter = check_quarter(db, quarter_text)  # refused in the caller's language
-    with in_language(lang):
+    with using_language(lang):
         as_of = quarter.as_of(today())
         year = quarter.year
         with db.reader() as s:

@@ -7,6 +7,7 @@ back on the GUI thread with its result or its exception; the window never freeze
 from __future__ import annotations
 
 import contextlib
+import contextvars
 from collections.abc import Callable
 from typing import Any
 
@@ -25,10 +26,12 @@ class _Job(QRunnable):
         super().__init__()
         self.fn = fn
         self.relay = relay
+        # Threads start with an empty context: carry the caller's (its language) along.
+        self.context = contextvars.copy_context()
 
     def run(self) -> None:
         try:
-            result = self.fn()
+            result = self.context.run(self.fn)
         except BaseException as exc:
             self._emit(self.relay.sig_failed, exc)
         else:
