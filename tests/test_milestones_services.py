@@ -178,3 +178,23 @@ def test_demo_has_on_track_slipping_and_overdue_projects(demo_db: Database) -> N
         assert all(r.baseline_end is not None and "示例" in r.title for r in rows)
     assert len(svc.baseline_history(demo_db, by_no[2])) == 2
     assert [r.slip_days for r in svc.list_milestones(demo_db, by_no[2])][-1] == 30
+
+
+def test_restore_puts_a_deleted_milestone_back_with_its_baseline_rows(
+    db: Database, pid: int
+) -> None:
+    a = svc.add_milestone(db, pid, MilestoneEdit("甲", planned_end=date(2026, 6, 1)))
+    b = svc.add_milestone(db, pid, MilestoneEdit("乙", planned_end=date(2026, 8, 1)))
+    baseline = svc.set_baseline(db, pid, "立项批复")
+    rows = svc.list_milestones(db, pid)
+    deleted = svc.delete_milestone(db, a.id, rows[0].version)
+    assert [e.planned_end for e in deleted.baselines] == [date(2026, 6, 1)]
+    assert [i.milestone_id for i in svc.baseline_history(db, pid)[0].items] == [b.id]
+    back = svc.restore_milestone(db, deleted)
+    assert (back.id, back.code, back.sort_order) == (a.id, a.code, 0)
+    assert back.baseline_end == date(2026, 6, 1)
+    assert [i.milestone_id for i in svc.baseline_history(db, pid)[0].items] == [a.id, b.id]
+    assert [d.baseline_end for d in svc.compare_baseline(db, pid, baseline.id)] == [
+        date(2026, 6, 1),
+        date(2026, 8, 1),
+    ]

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop_app.db.database import Database
+from desktop_app.domain.milestones import MilestoneEdit
 from desktop_app.services import milestones as svc
 from desktop_app.services.projects import list_projects
 from desktop_app.ui import dialogs
@@ -165,3 +166,52 @@ def test_clicking_a_bar_selects_its_row(qtbot, tab: MilestonesTab) -> None:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, y))
     assert blocker.args == [second.id]
     assert tab.table.currentIndex().row() == 1
+
+
+def test_undo_of_a_delete_brings_back_the_baseline_and_its_history(
+    qtbot, tab: MilestonesTab, db: Database
+) -> None:
+    """Issue 15: undo re-added the milestone from its editable fields only; the frozen
+    baseline dates and its rows in every baseline (cascaded away) were lost (end → None)."""
+    pid = tab.project_id
+    kept = svc.add_milestone(
+        db, pid, MilestoneEdit("中试", planned_start=date(2026, 3, 1), planned_end=date(2026, 4, 1))
+    )
+    gone = svc.add_milestone(
+        db, pid, MilestoneEdit("样机", planned_start=date(2026, 4, 1), planned_end=date(2026, 6, 1))
+    )
+    first = svc.set_baseline(db, pid, "立项批复")
+    svc.update_milestone(
+        db,
+        gone.id,
+        MilestoneEdit("样机", planned_start=date(2026, 4, 1), planned_end=date(2026, 7, 1)),
+        svc.list_milestones(db, pid)[1].version,
+    )
+    second = svc.set_baseline(db, pid, "设备延期")
+    tab.reload()
+    before = {b.id: b.items for b in svc.baseline_history(db, pid)}
+
+    tab.table.setCurrentIndex(tab.model.index(1, COL_TITLE))
+    tab.delete_current()
+    assert [r.id for r in svc.list_milestones(db, pid)] == [kept.id]
+    tab.undo_stack.undo()
+
+    rows = svc.list_milestones(db, pid)
+    assert [(r.code, r.title) for r in rows] == [(kept.code, "中试"), (gone.code, "样机")]
+    back = rows[1]
+    assert back.planned_end == date(2026, 7, 1)
+    assert (back.baseline_start, back.baseline_end) == (date(2026, 4, 1), date(2026, 7, 1))
+    after = {b.id: b.items for b in svc.baseline_history(db, pid)}
+    assert after == before  # the same id, so each baseline lists it exactly as before
+    diffs = svc.compare_baseline(db, pid, first.id)
+    assert [(d.title, d.baseline_end) for d in diffs] == [
+        ("中试", date(2026, 4, 1)),
+        ("样机", date(2026, 6, 1)),  # the end frozen in the first baseline survives
+    ]
+    assert svc.compare_baseline(db, pid, second.id)[1].baseline_end == date(2026, 7, 1)
+    # Redo deletes it again, and a second undo restores it again.
+    tab.undo_stack.redo()
+    assert [r.id for r in svc.list_milestones(db, pid)] == [kept.id]
+    tab.undo_stack.undo()
+    assert svc.compare_baseline(db, pid, first.id)[1].baseline_end == date(2026, 6, 1)
+    assert tab.shown_errors == []

@@ -21,8 +21,10 @@ from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
 from desktop_app.snapshots.milestones import (
     BaselineDiff,
+    BaselineEntry,
     BaselineInfo,
     BaselineItemRow,
+    DeletedMilestone,
     MilestoneRow,
 )
 
@@ -164,9 +166,75 @@ def update_milestone(
         return _row(m)
 
 
-def delete_milestone(db: Database, milestone_id: int, version: int) -> None:
+def _snapshot(s: Session, m: Milestone) -> DeletedMilestone:
+    items = s.scalars(
+        select(BaselineItem).where(BaselineItem.milestone_id == m.id).order_by(BaselineItem.id)
+    )
+    return DeletedMilestone(
+        row=_row(m),
+        is_sample=m.is_sample,
+        baselines=tuple(
+            BaselineEntry(i.baseline_id, i.planned_start, i.planned_end) for i in items
+        ),
+    )
+
+
+def delete_milestone(db: Database, milestone_id: int, version: int) -> DeletedMilestone:
+    """Delete the milestone and its baseline rows (cascade); returns what it owned, taken
+    in the same transaction, for `restore_milestone` (undo)."""
     with db.session() as s:
-        s.delete(_milestone(s, milestone_id, version))
+        m = _milestone(s, milestone_id, version)
+        snapshot = _snapshot(s, m)
+        s.delete(m)
+        return snapshot
+
+
+def restore_milestone(db: Database, deleted: DeletedMilestone) -> MilestoneRow:
+    """Put a deleted milestone back where it was, with its frozen baseline dates and its
+    rows in every baseline that still exists. It keeps its id and code while they are free
+    (another milestone may have taken the code meanwhile; then it gets the next one)."""
+    row = deleted.row
+    with db.session() as s:
+        _project(s, row.project_id)
+        siblings = _in_order(s, row.project_id)
+        at = max(0, min(row.sort_order, len(siblings)))
+        for i, other in enumerate(siblings):
+            wanted = i if i < at else i + 1
+            if other.sort_order != wanted:
+                other.sort_order = wanted
+        used = {other.code for other in siblings}
+        m = Milestone(
+            project_id=row.project_id,
+            code=row.code if row.code not in used else _next_code(s, row.project_id),
+            sort_order=at,
+            baseline_start=row.baseline_start,
+            baseline_end=row.baseline_end,
+            is_sample=deleted.is_sample,
+        )
+        if s.get(Milestone, row.id) is None:
+            m.id = row.id
+        _apply(m, row.to_edit())
+        s.add(m)
+        s.flush()
+        alive = set(
+            s.scalars(
+                select(Baseline.id).where(
+                    Baseline.id.in_([b.baseline_id for b in deleted.baselines])
+                )
+            )
+        )
+        for b in deleted.baselines:
+            if b.baseline_id in alive:
+                s.add(
+                    BaselineItem(
+                        baseline_id=b.baseline_id,
+                        milestone_id=m.id,
+                        planned_start=b.planned_start,
+                        planned_end=b.planned_end,
+                    )
+                )
+        s.flush()
+        return _row(m)
 
 
 def reorder_milestones(db: Database, project_id: int, ordered_ids: Sequence[int]) -> None:

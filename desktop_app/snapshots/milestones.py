@@ -140,3 +140,22 @@ class TimelineGroup:
     project_id: int
     label: str
     bars: tuple[TimelineBar, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BaselineEntry:
+    """A deleted milestone's planned dates in one baseline (its history)."""
+
+    baseline_id: int
+    planned_start: date | None
+    planned_end: date
+
+
+@dataclass(frozen=True, slots=True)
+class DeletedMilestone:
+    """Everything a milestone owned when it was deleted, so undo can put it all back:
+    its own fields (frozen baseline dates included) and its rows in every baseline."""
+
+    row: MilestoneRow
+    is_sample: bool
+    baselines: tuple[BaselineEntry, ...]

@@ -13,6 +13,7 @@ from PySide6.QtGui import QUndoCommand
 
 from desktop_app.domain.milestones import MilestoneEdit
 from desktop_app.services import milestones as svc
+from desktop_app.snapshots.milestones import DeletedMilestone
 
 if TYPE_CHECKING:
     from desktop_app.ui.project.milestones_tab import MilestonesTab
@@ -64,6 +65,9 @@ class EditStep(_Step):
 
 
 class AddStep(_Step):
+    """Undo deletes the added milestone; redo puts back everything it owned by then
+    (baselines set since included), from the snapshot the delete returned."""
+
     def __init__(
         self,
         tab: MilestonesTab,
@@ -75,27 +79,46 @@ class AddStep(_Step):
     ) -> None:
         super().__init__(tab, text)
         self.key, self.edit, self.position, self.code = key, edit, position, code
+        self.deleted: DeletedMilestone | None = None
 
-    def _redo(self) -> None:
-        row = svc.add_milestone(
-            self.tab.ctx.db, self.project_id, self.edit, position=self.position, code=self.code
-        )
+    def _put_back(self) -> None:
+        db = self.tab.ctx.db
+        if self.deleted is not None:
+            row = svc.restore_milestone(db, self.deleted)
+        else:
+            row = svc.add_milestone(
+                db, self.project_id, self.edit, position=self.position, code=self.code
+            )
         self.tab.aliases[self.tab.current_id(self.key)] = row.id
         self.tab.focus_milestone = row.id
 
-    def _undo(self) -> None:
+    def _take_away(self) -> None:
         mid = self.tab.current_id(self.key)
-        svc.delete_milestone(self.tab.ctx.db, mid, self.tab.version_of(mid))
+        self.deleted = svc.delete_milestone(self.tab.ctx.db, mid, self.tab.version_of(mid))
+
+    def _redo(self) -> None:
+        self._put_back()
+
+    def _undo(self) -> None:
+        self._take_away()
 
 
 class DeleteStep(AddStep):
-    """The mirror of adding: redo deletes, undo adds the same fields back in place."""
+    """The mirror of adding: redo deletes, undo restores the milestone with its frozen
+    baseline dates and its rows in every baseline (the snapshot the delete returned)."""
+
+    def __init__(
+        self, tab: MilestonesTab, deleted: DeletedMilestone, position: int, text: str
+    ) -> None:
+        row = deleted.row
+        super().__init__(tab, row.id, row.to_edit(), position, text, code=row.code)
+        self.deleted = deleted
 
     def _redo(self) -> None:
-        AddStep._undo(self)
+        self._take_away()
 
     def _undo(self) -> None:
-        AddStep._redo(self)
+        self._put_back()
 
 
 class ReorderStep(_Step):

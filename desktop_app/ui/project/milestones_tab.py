@@ -349,12 +349,12 @@ class MilestonesTab(ProjectTab):
         if not dialogs.confirm(self, question):
             return
         try:
-            svc.delete_milestone(self.ctx.db, row.id, row.version)
+            deleted = svc.delete_milestone(self.ctx.db, row.id, row.version)
         except UserError as exc:
             dialogs.show_error(self, str(exc))
             return
         label = self.tr("Delete milestone")
-        step = DeleteStep(self, row.id, row.to_edit(), index.row(), label, code=row.code)
+        step = DeleteStep(self, deleted, index.row(), label)
         self.undo_stack.push(step)
         self._changed()
 
