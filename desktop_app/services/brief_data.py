@@ -141,8 +141,8 @@ class _Milestones:
         ).order_by(Milestone.project_id, Milestone.sort_order, Milestone.id)
         self.by_project: dict[int, list[MilestoneRow]] = defaultdict(list)
         with db.reader() as s:
-            for row in s.execute(query):
-                self.by_project[row[0]].append(row._tuple())
+            for pid, code, title, start, end, actual, pct, status in s.execute(query):
+                self.by_project[pid].append((pid, code, title, start, end, actual, pct, status))
 
     @staticmethod
     def _overdue(row: MilestoneRow, as_of: date) -> int:

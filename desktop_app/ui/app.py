@@ -92,5 +92,5 @@ def run_gui(db_target: str | None, lang: str | None = None) -> int:
 
         QTimer.singleShot(0, shown_then_quit)
     code = app.exec()
-    db.dispose()
+    ctx.close()  # settles the jobs, then closes the database in use (a restore swaps it)
     return code

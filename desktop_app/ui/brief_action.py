@@ -33,7 +33,6 @@ from desktop_app.domain.periods import Quarter, today
 from desktop_app.errors import UserError
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.worker import run_in_background
 
 RECENT_QUARTERS = 8
 
@@ -148,7 +147,16 @@ class BriefDialog(QDialog):
 
         self._busy(True)
         self.progress.setRange(0, 0)
-        run_in_background(job, self._on_done, self._on_error, self)
+        bus, written = self.ctx.bus, self.tr("Brief written to {path}")
+
+        def landed(result: Path | None, error: BaseException | None) -> None:
+            # Through the registry: said even when this dialog was closed meanwhile.
+            if error is None and result is not None:
+                bus.sig_status.emit(written.format(path=result))
+
+        self.ctx.jobs.start(
+            job, self._on_done, self._on_error, owner=self, landed=landed, name="brief"
+        )
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -157,7 +165,6 @@ class BriefDialog(QDialog):
     def _on_done(self, output: Path) -> None:
         self._busy(False)
         self.output = output
-        self.ctx.bus.sig_status.emit(self.tr("Brief written to {path}").format(path=output))
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(output)))
         self.accept()
 

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import UserError
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from desktop_app.io.importer import ImportPreview, RowChange
@@ -81,7 +80,15 @@ class ImportDialog(QDialog):
         from desktop_app.io.importer import preview_import
 
         db, path = self.ctx.db, self.path
-        run_in_background(lambda: preview_import(db, path), self._show, self._failed, self)
+        self.ctx.jobs.start(
+            lambda: preview_import(db, path),
+            self._show,
+            self._failed,
+            owner=self,
+            key="preview",
+            cancellable=True,
+            name="import preview",
+        )
 
     def _show(self, preview: ImportPreview) -> None:
         self.preview = preview
@@ -176,18 +183,30 @@ class ImportDialog(QDialog):
         self.confirm_button.setEnabled(False)
         self.progress.show()
         self.summary.setText(self.tr("Importing…"))
-        db, path = self.ctx.db, self.path
-        run_in_background(lambda: import_workbook(db, path), self._done, self._failed, self)
+        db, path, bus = self.ctx.db, self.path, self.ctx.bus
+        said = self.tr("Imported {added} new and {changed} changed rows from {name}")
+
+        def landed(result: ImportPreview | None, error: BaseException | None) -> None:
+            # Through the registry, not this dialog: closing the dialog mid-import must
+            # not leave the window showing the data from before the import.
+            if error is None and result is not None:
+                bus.sig_data_changed.emit()
+                bus.sig_status.emit(
+                    said.format(added=result.added, changed=result.changed, name=path.name)
+                )
+
+        self.ctx.jobs.start(
+            lambda: import_workbook(db, path),
+            self._done,
+            self._failed,
+            owner=self,
+            landed=landed,
+            name="import",
+        )
 
     def _done(self, result: ImportPreview) -> None:
         self.result_preview = result
         self.progress.hide()
-        self.ctx.bus.sig_data_changed.emit()
-        self.ctx.bus.sig_status.emit(
-            self.tr("Imported {added} new and {changed} changed rows from {name}").format(
-                added=result.added, changed=result.changed, name=self.path.name
-            )
-        )
         self.accept()
 
 
@@ -209,7 +228,9 @@ def export_workbook_to(ctx: AppContext, window: QWidget, path: Path) -> None:
         )
 
     ctx.bus.sig_status.emit(QCoreApplication.translate("IoActions", "Exporting…"))
-    run_in_background(lambda: export_workbook(db, path, lang=lang), done, failed, window)
+    ctx.jobs.start(
+        lambda: export_workbook(db, path, lang=lang), done, failed, owner=window, name="export"
+    )
 
 
 def install(ctx: AppContext, window: QMainWindow, menu: QMenu) -> None:

@@ -135,4 +135,6 @@ class MainWindow(QMainWindow):
         if view is not None and not view.settle_unsaved():
             event.ignore()
             return
+        # No job may call back into a window being torn down, or hold the database.
+        self.ctx.jobs.drain()
         event.accept()

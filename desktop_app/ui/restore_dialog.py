@@ -33,7 +33,6 @@ from desktop_app.snapshots.safety import BackupRow
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.widgets.rows_model import Index, RowsTableModel
-from desktop_app.ui.worker import run_in_background
 
 COL_TAKEN, COL_REASON, COL_SIZE, COL_PROJECTS = range(4)
 
@@ -152,7 +151,15 @@ class RestoreDialog(QDialog):
         if not background:
             self._loaded(list_backups(db))
             return
-        run_in_background(lambda: list_backups(db), self._loaded, self._failed, self)
+        self.ctx.jobs.start(
+            lambda: list_backups(db),
+            self._loaded,
+            self._failed,
+            owner=self,
+            key="list",
+            cancellable=True,
+            name="list backups",
+        )
 
     def _loaded(self, rows: list[BackupRow]) -> None:
         self.model.set_rows(rows)
@@ -199,12 +206,20 @@ class RestoreDialog(QDialog):
         ).format(when=shown)
         if not dialogs.confirm(self, question, self.tr("Restore")):
             return False
+        ctx = self.ctx
+        ctx.jobs.drain()  # nothing may hold a connection while the file is replaced
+        old = ctx.db
         try:
-            new_db, result = restore_backup(self.ctx.db, source)
+            new_db, result = ctx.jobs.wait_with_progress(
+                lambda: restore_backup(old, source),
+                self,
+                self.tr("Restoring {when}…").format(when=shown),
+                name="restore",
+            )
         except UserError as exc:
             dialogs.show_error(self, str(exc))
             return False
-        self.ctx.db = new_db
+        ctx.switch_database(new_db)
         self.restored = True
         text = self.tr("Restored from {source}.").format(source=source)
         if result.saved_as:
@@ -225,8 +240,10 @@ def open_restore_dialog(ctx: AppContext, window: QWidget) -> None:
 
 
 def _backup_now(ctx: AppContext, window: QWidget) -> None:
+    db = ctx.db
+    text = QCoreApplication.translate("RestoreDialog", "Backing up…")
     try:
-        path = backup_now(ctx.db)
+        path = ctx.jobs.wait_with_progress(lambda: backup_now(db), window, text, name="backup")
     except (UserError, OSError) as exc:
         dialogs.show_error(window, str(exc))
         return

@@ -23,7 +23,6 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.funding.charts import ShareChart
 from desktop_app.ui.funding.portfolio_model import PortfolioFundingModel
 from desktop_app.ui.page_base import Page
-from desktop_app.ui.worker import run_in_background
 
 
 class FundingPage(Page):
@@ -58,11 +57,13 @@ class FundingPage(Page):
 
     def refresh(self) -> None:
         db = self.ctx.db
-        run_in_background(
+        self.ctx.jobs.start(
             lambda: portfolio_funding_by_year(db),
             self.show_rows,
             lambda exc: dialogs.show_error(self, str(exc)),
-            self,
+            owner=self,
+            key="rows",  # a newer refresh makes an older result stale: dropped
+            cancellable=True,
         )
 
     def show_rows(self, rows: list[PortfolioFundingRow]) -> None:

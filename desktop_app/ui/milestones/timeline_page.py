@@ -16,7 +16,6 @@ from desktop_app.snapshots.milestones import TimelineBar
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.widgets.timeline import TimelineRow, TimelineView, ZoomBox
-from desktop_app.ui.worker import run_in_background
 
 #: Projects whose bars load before the page shows (a few screens' worth).
 FIRST_ROWS = 120
@@ -57,11 +56,13 @@ class PortfolioTimelinePage(Page):
         self._show_summary(len(groups), sum(len(b) for b in first.values()))
         if len(groups) > FIRST_ROWS:
             generation = self._generation
-            run_in_background(
+            self.ctx.jobs.start(
                 lambda: timeline_bars(db),
                 lambda bars: self._loaded(generation, bars),
                 lambda exc: self.summary.setText(str(exc)),
-                self,
+                owner=self,
+                key="bars",
+                cancellable=True,
             )
         else:
             self.sig_loaded.emit()

@@ -25,7 +25,6 @@ from desktop_app.ui.page_base import Page
 from desktop_app.ui.portfolio.filter_proxy import PortfolioFilterProxy
 from desktop_app.ui.portfolio.table_model import COL_HEALTH, COL_NAME, COL_NO, PortfolioTableModel
 from desktop_app.ui.project.view import ProjectView
-from desktop_app.ui.worker import run_in_background
 
 
 class PortfolioPage(Page):
@@ -134,8 +133,13 @@ class PortfolioPage(Page):
     def refresh_health(self) -> None:
         """Health needs every project's money and scores: computed off the GUI thread."""
         db, as_of = self.ctx.db, today()
-        run_in_background(
-            lambda: health_by_project(db, as_of), self.model.set_health, self._health_failed, self
+        self.ctx.jobs.start(
+            lambda: health_by_project(db, as_of),
+            self.model.set_health,
+            self._health_failed,
+            owner=self,
+            key="health",  # a newer refresh makes an older result stale: dropped
+            cancellable=True,
         )
 
     def _health_failed(self, exc: BaseException) -> None:

@@ -49,7 +49,6 @@ from desktop_app.ui.project.milestones_view import MilestoneTableView
 from desktop_app.ui.project.tab_base import ProjectTab
 from desktop_app.ui.widgets.health_marker import HealthMarker
 from desktop_app.ui.widgets.timeline import TimelineRow, TimelineView, ZoomBox
-from desktop_app.ui.worker import run_in_background
 
 
 class MilestonesTab(ProjectTab):
@@ -211,11 +210,13 @@ class MilestonesTab(ProjectTab):
             self.health.set_health(None)
             return
         # health reads the portfolio's money and scores too: off the GUI thread
-        run_in_background(
+        self.ctx.jobs.start(
             lambda: project_health(db, pid, today()),
             lambda health: self._health_ready(pid, health),
             lambda exc: self.health.reasons.setText(str(exc)),
-            self,
+            owner=self,
+            key="health",
+            cancellable=True,
         )
 
     def _health_ready(self, project_id: int, health: Health) -> None:
