@@ -9,19 +9,20 @@ records the before and after of every change.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import Disbursement, Project
 from desktop_app.domain.funding import DISBURSEMENT_KINDS, check_year_in_plan
-from desktop_app.domain.money import round_wan, wan_to_fen
+from desktop_app.domain.money import fen_to_wan, round_wan, wan_to_fen
 from desktop_app.domain.parsing import ParseError, parse_date, parse_decimal
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
+from desktop_app.services.conflicts import TheirsReader, check_version, stale_guard
 from desktop_app.services.funding import plans_of, spec_from_row
 from desktop_app.snapshots.funding import DisbursementDraft, DisbursementRow
 
@@ -32,7 +33,8 @@ register(
         "Payment date: {reason}": "拨付日期:{reason}",
         "Document number {doc} is already used by the payment of {date} ({project}).": "文号 {doc} 已用于 {date} 的拨付({project})。",  # noqa: E501
         "Disbursement {id} no longer exists.": "拨付记录 {id} 已不存在。",
-        "Someone else changed this payment first; reload and apply your change again.": "其他人已先修改了此拨付记录;请重新载入后再修改。",  # noqa: E501
+        "the payment of {date}": "{date} 的拨付记录",
+        "the payment": "该拨付记录",
         "Must be more than zero.": "须大于零。",
         "Document number is longer than 100 characters.": "文号超过 100 个字符。",
     }
@@ -65,6 +67,23 @@ def list_disbursements(db: Database, project_id: int) -> list[DisbursementRow]:
             .order_by(Disbursement.paid_on, Disbursement.id)
         )
         return [_row(d) for d in s.scalars(q)]
+
+
+def get_disbursement(db: Database, disbursement_id: int) -> DisbursementRow:
+    """One payment as saved now (a form reloads it after a conflict)."""
+    with db.reader() as s:
+        return _row(_existing(s, disbursement_id))
+
+
+def draft_of(row: DisbursementRow) -> DisbursementDraft:
+    """The form's fields for a saved payment (amount in 万元 without trailing zeros)."""
+    return DisbursementDraft(
+        paid_on=row.paid_on.isoformat(),
+        amount=f"{fen_to_wan(row.amount_fen).normalize():f}",
+        kind=row.kind,
+        doc_no=row.doc_no,
+        note=row.note,
+    )
 
 
 def _checked(
@@ -150,16 +169,34 @@ def add_disbursement(
         return _row(row)
 
 
-def _existing(s: Session, disbursement_id: int, version: int) -> Disbursement:
+def _existing(s: Session, disbursement_id: int) -> Disbursement:
     row = s.get(Disbursement, disbursement_id)
     if row is None:
         raise UserError(t("Disbursement {id} no longer exists.", id=disbursement_id))
-    if row.version != version:
-        raise StaleDataError()
     return row
 
 
-_STALE = "Someone else changed this payment first; reload and apply your change again."
+def conflict_fields(row: Disbursement | DisbursementRow) -> dict[str, Any]:
+    """A payment's values as the conflict dialog shows them (keys = the form's fields)."""
+    return {
+        "paid_on": row.paid_on,
+        "amount": fen_to_wan(row.amount_fen),
+        "kind": row.kind,
+        "doc_no": row.doc_no,
+        "note": row.note,
+    }
+
+
+def _what(row: Disbursement | DisbursementRow) -> str:
+    return t("the payment of {date}", date=row.paid_on.isoformat())
+
+
+def _theirs(disbursement_id: int) -> TheirsReader:
+    def read(s: Session) -> tuple[dict[str, Any], int] | None:
+        row = s.get(Disbursement, disbursement_id)
+        return (conflict_fields(row), row.version) if row is not None else None
+
+    return read
 
 
 def edit_disbursement(
@@ -170,23 +207,33 @@ def edit_disbursement(
     *,
     confirm_duplicate: bool = False,
 ) -> DisbursementRow:
-    try:
-        with db.session() as s:
-            row = _existing(s, disbursement_id, version)
-            paid_on, fen, kind, doc_no = _checked(
-                s, row.project_id, draft, self_id=row.id, confirm_duplicate=confirm_duplicate
-            )
-            row.paid_on, row.amount_fen, row.kind, row.doc_no = paid_on, fen, kind, doc_no
-            row.note = draft.note.strip()
-            s.flush()
-            return _row(row)
-    except StaleDataError as exc:
-        raise UserError(t(_STALE)) from exc
+    """Validate, then save if nobody saved the payment since the form loaded `version`;
+    otherwise `ConflictError` with their values and yours (nothing written)."""
+    yours: dict[str, Any] = {}
+    what = t("the payment")
+    with stale_guard(db, _theirs(disbursement_id), yours, what=what), db.session() as s:
+        row = _existing(s, disbursement_id)
+        what = _what(row)
+        paid_on, fen, kind, doc_no = _checked(
+            s, row.project_id, draft, self_id=row.id, confirm_duplicate=confirm_duplicate
+        )
+        note = draft.note.strip()
+        yours.update(paid_on=paid_on, amount=fen_to_wan(fen), kind=kind, doc_no=doc_no, note=note)
+        check_version(row.version, version, conflict_fields(row), yours, what=what)
+        row.paid_on, row.amount_fen, row.kind, row.doc_no = paid_on, fen, kind, doc_no
+        row.note = note
+        s.flush()
+        return _row(row)
 
 
-def delete_disbursement(db: Database, disbursement_id: int, version: int) -> None:
-    try:
-        with db.session() as s:
-            s.delete(_existing(s, disbursement_id, version))
-    except StaleDataError as exc:
-        raise UserError(t(_STALE)) from exc
+def delete_disbursement(
+    db: Database, disbursement_id: int, version: int, *, seen: DisbursementRow | None = None
+) -> None:
+    """Delete unless someone changed the payment since `version` (`ConflictError`: their
+    values against `seen`, the row as the officer's list showed it)."""
+    yours = conflict_fields(seen) if seen is not None else {}
+    what = t("the payment")
+    with stale_guard(db, _theirs(disbursement_id), yours, what=what), db.session() as s:
+        row = _existing(s, disbursement_id)
+        check_version(row.version, version, conflict_fields(row), yours, what=_what(row))
+        s.delete(row)

@@ -19,7 +19,6 @@ from typing import Any, TypeVar, overload
 
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.orm.exc import StaleDataError
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import (
@@ -43,6 +42,12 @@ from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR, ParseError, parse_dec
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
+from desktop_app.services.conflicts import (
+    ConflictError,
+    TheirsReader,
+    differing,
+    stale_guard,
+)
 from desktop_app.services.policy import policy_in
 from desktop_app.snapshots.funding import (
     FundingFacts,
@@ -65,7 +70,7 @@ register(
         "Tranche {i}: {reason}": "第 {i} 期:{reason}",
         "Year {i}: {reason}": "第 {i} 年:{reason}",
         "Project {id} no longer exists.": "项目 {id} 已不存在。",
-        "Someone else saved this funding plan first; reload it and apply your change again.": "其他人已先保存了此经费计划;请重新载入后再修改。",  # noqa: E501
+        "the funding plan": "经费计划",
         "Plan could not be computed: {reason}": "计划无法计算:{reason}",
     }
 )
@@ -459,37 +464,66 @@ def save_plan(
     since, nothing is written and the officer is asked to reload.
     """
     spec = spec_from_draft(draft)
-    try:
-        with db.session() as s:
-            project = s.get(Project, project_id)
-            if project is None:
-                raise UserError(t("Project {id} no longer exists.", id=project_id))
-            plans = plans_of(s, [project_id])
-            plan = plans[0] if plans else None
-            if (plan.version if plan else None) != version:
-                raise StaleDataError()
+    yours = plan_conflict_fields(draft)
+    what = t("the funding plan")
+    with stale_guard(db, _theirs_plan(project_id), yours, what=what), db.session() as s:
+        project = s.get(Project, project_id)
+        if project is None:
+            raise UserError(t("Project {id} no longer exists.", id=project_id))
+        plans = plans_of(s, [project_id])
+        plan = plans[0] if plans else None
+        if (plan.version if plan else None) != version:
             if plan is None:
-                plan = FundingPlan(project_id=project_id, is_sample=False)
-                s.add(plan)
-            plan.startup_grant_fen = wan_to_fen(spec.startup_grant)
-            plan.startup_year = spec.startup_year
-            plan.taper_mode = spec.mode
-            plan.first_year = spec.first_year
-            plan.years = spec.years
-            plan.first_amount_fen = wan_to_fen(round_wan(spec.fixed_support()[0]))
-            plan.step_fen = wan_to_fen(spec.step) if spec.step is not None else None
-            plan.rate = spec.rate
-            plan.floor_fen = wan_to_fen(spec.floor)
-            plan.notes = draft.notes
-            _write_years(s, plan, spec)
-            _write_tranches(s, plan, spec)
-            if plan.id is not None:
-                plan.version = plan.version + 1  # child-only edits still move the version
-    except StaleDataError as exc:
-        raise UserError(
-            t("Someone else saved this funding plan first; reload it and apply your change again.")
-        ) from exc
+                raise UserError(t("{what} was deleted by someone else meanwhile.", what=what))
+            theirs = plan_conflict_fields(_draft_from_row(plan))
+            raise ConflictError(what, differing(theirs, yours), plan.version)
+        if plan is None:
+            plan = FundingPlan(project_id=project_id, is_sample=False)
+            s.add(plan)
+        plan.startup_grant_fen = wan_to_fen(spec.startup_grant)
+        plan.startup_year = spec.startup_year
+        plan.taper_mode = spec.mode
+        plan.first_year = spec.first_year
+        plan.years = spec.years
+        plan.first_amount_fen = wan_to_fen(round_wan(spec.fixed_support()[0]))
+        plan.step_fen = wan_to_fen(spec.step) if spec.step is not None else None
+        plan.rate = spec.rate
+        plan.floor_fen = wan_to_fen(spec.floor)
+        plan.notes = draft.notes
+        _write_years(s, plan, spec)
+        _write_tranches(s, plan, spec)
+        if plan.id is not None:
+            plan.version = plan.version + 1  # child-only edits still move the version
     return load_plan(db, project_id)
+
+
+def plan_conflict_fields(draft: FundingPlanDraft) -> dict[str, Any]:
+    """A plan's fields as the conflict dialog shows them (lists joined into one line)."""
+    return {
+        "first_year": str(draft.first_year),
+        "years": str(draft.years),
+        "mode": draft.mode,
+        "first_amount": str(draft.first_amount),
+        "step": str(draft.step),
+        "rate_percent": str(draft.rate_percent),
+        "floor": str(draft.floor),
+        "manual": ", ".join(str(v) for v in draft.manual),
+        "reward_caps": ", ".join(str(v) for v in draft.reward_caps),
+        "startup_grant": str(draft.startup_grant),
+        "startup_year": str(draft.startup_year),
+        "tranches": "; ".join(f"{tr.year}: {tr.amount} {tr.note}".strip() for tr in draft.tranches),
+        "notes": draft.notes,
+    }
+
+
+def _theirs_plan(project_id: int) -> TheirsReader:
+    def read(s: Session) -> tuple[dict[str, Any], int] | None:
+        plans = plans_of(s, [project_id])
+        if not plans:
+            return None
+        return plan_conflict_fields(_draft_from_row(plans[0])), plans[0].version
+
+    return read
 
 
 # ---------------------------------------------------------------- the contract

@@ -6,8 +6,10 @@ Every write validates first (`ValidationError` names the field), then checks the
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -19,6 +21,7 @@ from desktop_app.domain.periods import now, today
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
+from desktop_app.services.conflicts import TheirsReader, check_version, stale_guard
 from desktop_app.snapshots.milestones import (
     BaselineDiff,
     BaselineEntry,
@@ -28,13 +31,13 @@ from desktop_app.snapshots.milestones import (
     MilestoneRow,
 )
 
-STALE = "Someone else changed this milestone first; reload and apply your change again."
 REORDER_STALE = "The milestones changed meanwhile; reload and reorder again."
 register(
     {
         "Project {id} no longer exists.": "项目 {id} 已不存在。",
         "Milestone {id} no longer exists.": "里程碑 {id} 已不存在。",
-        STALE: "其他人已先修改了此里程碑;请重新载入后再修改。",
+        "milestone {code}": "里程碑 {code}",
+        "the milestone": "该里程碑",
         REORDER_STALE: "里程碑已被修改;请重新载入后再排序。",
         "A baseline needs a reason.": "设定基准计划须填写原因。",
         "The project has no milestones to baseline.": "该项目没有可设定基准的里程碑。",
@@ -93,12 +96,33 @@ def _project(s: Session, project_id: int) -> Project:
     return project
 
 
-def _milestone(s: Session, milestone_id: int, version: int) -> Milestone:
+def conflict_fields(edit: MilestoneEdit) -> dict[str, Any]:
+    """A milestone's editable fields as the conflict dialog shows them."""
+    return {f.name: getattr(edit, f.name) for f in dataclasses.fields(edit)}
+
+
+def _what(m: Milestone) -> str:
+    return t("milestone {code}", code=m.code)
+
+
+def _theirs(milestone_id: int) -> TheirsReader:
+    def read(s: Session) -> tuple[dict[str, Any], int] | None:
+        m = s.get(Milestone, milestone_id)
+        return (conflict_fields(_row(m).to_edit()), m.version) if m is not None else None
+
+    return read
+
+
+def _milestone(
+    s: Session, milestone_id: int, version: int, yours: Mapping[str, Any] | None = None
+) -> Milestone:
+    """The row, or `ConflictError` (their values and `yours`) when it moved on since
+    the window loaded `version`."""
     m = s.get(Milestone, milestone_id)
     if m is None:
         raise UserError(t("Milestone {id} no longer exists.", id=milestone_id))
-    if m.version != version:
-        raise UserError(t(STALE))
+    theirs = conflict_fields(_row(m).to_edit())
+    check_version(m.version, version, theirs, yours or {}, what=_what(m))
     return m
 
 
@@ -110,6 +134,15 @@ def _in_order(s: Session, project_id: int) -> list[Milestone]:
         .order_by(Milestone.sort_order, Milestone.id)
     )
     return list(s.scalars(query))
+
+
+def get_milestone(db: Database, milestone_id: int) -> MilestoneRow:
+    """One milestone as saved now (a window re-reads it after a conflict)."""
+    with db.reader() as s:
+        m = s.get(Milestone, milestone_id)
+        if m is None:
+            raise UserError(t("Milestone {id} no longer exists.", id=milestone_id))
+        return _row(m)
 
 
 def list_milestones(db: Database, project_id: int) -> list[MilestoneRow]:
@@ -159,8 +192,10 @@ def update_milestone(
     db: Database, milestone_id: int, edit: MilestoneEdit, version: int
 ) -> MilestoneRow:
     _validated(edit)
-    with db.session() as s:
-        m = _milestone(s, milestone_id, version)
+    yours = conflict_fields(edit)
+    what = t("the milestone")
+    with stale_guard(db, _theirs(milestone_id), yours, what=what), db.session() as s:
+        m = _milestone(s, milestone_id, version, yours)
         _apply(m, edit)
         s.flush()
         return _row(m)
@@ -182,7 +217,8 @@ def _snapshot(s: Session, m: Milestone) -> DeletedMilestone:
 def delete_milestone(db: Database, milestone_id: int, version: int) -> DeletedMilestone:
     """Delete the milestone and its baseline rows (cascade); returns what it owned, taken
     in the same transaction, for `restore_milestone` (undo)."""
-    with db.session() as s:
+    what = t("the milestone")
+    with stale_guard(db, _theirs(milestone_id), {}, what=what), db.session() as s:
         m = _milestone(s, milestone_id, version)
         snapshot = _snapshot(s, m)
         s.delete(m)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -25,8 +26,9 @@ from desktop_app.db.models import (
 from desktop_app.domain import scoring
 from desktop_app.domain.periods import today
 from desktop_app.errors import UserError
-from desktop_app.i18n import t
+from desktop_app.i18n import register, t
 from desktop_app.services import performance_rows as pr
+from desktop_app.services.conflicts import ConflictError, differing
 from desktop_app.services.policy import policy_in
 from desktop_app.snapshots.performance import (
     EvaluationItemView,
@@ -35,6 +37,13 @@ from desktop_app.snapshots.performance import (
     PerformanceStatus,
     PortfolioScoreRow,
     ProjectPerformance,
+)
+
+register(
+    {
+        "the indicators of {year}": "{year} 年的指标",
+        "the evaluation of {year}": "{year} 年的评价",
+    }
 )
 
 
@@ -109,19 +118,68 @@ def _next_code(used: set[str]) -> str:
     return f"I{n:02d}"
 
 
+def _indicator_text(name: str, unit: str, weight: Any, target: Any, direction: str) -> str:
+    target_text = "—" if target is None else f"{target}"
+    return f"{name} · {weight}% · {target_text} {unit} · {direction}".strip()
+
+
+def _check_set_versions(
+    existing: Mapping[int, Indicator],
+    edits: Sequence[IndicatorEdit],
+    loaded: Mapping[int, int],
+    year: int,
+) -> None:
+    """`ConflictError` when the stored set moved on since the window loaded `loaded`
+    (indicator id → version): one changed, added or deleted by someone else."""
+    mine = {e.id: e for e in edits if e.id is not None}
+    fields: dict[str, tuple[Any, Any]] = {}
+    for ind_id in sorted(set(existing) | set(loaded)):
+        ind = existing.get(ind_id)
+        if ind is not None and loaded.get(ind_id) == ind.version:
+            continue
+        e = mine.get(ind_id)
+        theirs = (
+            _indicator_text(ind.name, ind.unit, ind.weight, ind.target, ind.direction)
+            if ind is not None
+            else None
+        )
+        yours = (
+            _indicator_text(e.name, e.unit, e.weight, e.target, e.direction)
+            if e is not None
+            else None
+        )
+        fields[ind.name if ind is not None else e.name if e is not None else str(ind_id)] = (
+            theirs,
+            yours,
+        )
+    if fields:
+        version = max((i.version for i in existing.values()), default=0)
+        what = t("the indicators of {year}", year=year)
+        raise ConflictError(what, fields, version)
+
+
 def save_indicator_set(
-    db: Database, project_id: int, year: int, edits: Sequence[IndicatorEdit]
+    db: Database,
+    project_id: int,
+    year: int,
+    edits: Sequence[IndicatorEdit],
+    *,
+    loaded: Mapping[int, int] | None = None,
 ) -> ProjectPerformance:
     """Replace the project-year's set with `edits` (add, change, delete) — all or nothing.
 
     Refused when the weights do not sum to exactly 100, a target is zero, or the year is
     closed. Existing actuals of kept indicators stay; deleted indicators lose theirs.
+    `loaded` (indicator id → version, as the window loaded the set): when another officer
+    saved the set since, nothing is written and `ConflictError` says what differs.
     """
     with db.session() as s:
         project = pr.get_project(s, project_id)
         pr.refuse_if_closed(s, project_id, year)
         _validate_set(project, year, edits)
         existing = {i.id: i for i in pr.indicators_of(s, project_id, year)}
+        if loaded is not None:
+            _check_set_versions(existing, edits, loaded, year)
         kept = {e.id for e in edits if e.id is not None}
         for gone in set(existing) - kept:
             s.delete(existing[gone])
@@ -280,11 +338,16 @@ def close_year(
     reason = reason.strip()
     with db.session() as s:
         indicators = pr.checked_for_evaluation(s, project_id, year)
-        if pr.evaluation_of(s, project_id, year) is not None:
-            raise UserError(t("{year} is already evaluated.", year=year))
         items, total = pr.compute(indicators)
         computed = scoring.grade(total, policy_in(s).grade_thresholds)
         final = grade or computed
+        theirs = pr.evaluation_of(s, project_id, year)
+        if theirs is not None:  # someone else closed the year first
+            raise ConflictError(
+                t("the evaluation of {year}", year=year),
+                differing(_evaluation_fields(theirs), {"grade": final, "total": total}),
+                theirs.version,
+            )
         if final not in scoring.GRADES:
             raise UserError(t("Unknown grade “{value}”.", value=final))
         if final != computed and not reason:
@@ -319,14 +382,36 @@ def close_year(
     return snapshot.evaluation
 
 
-def reopen_year(db: Database, project_id: int, year: int, reason: str) -> None:
-    """Delete the year's evaluation (with a reason, audited) so its figures can be corrected."""
+def _evaluation_fields(ev: Evaluation | EvaluationView) -> dict[str, Any]:
+    return {"grade": ev.grade, "total": ev.total}
+
+
+def reopen_year(
+    db: Database,
+    project_id: int,
+    year: int,
+    reason: str,
+    *,
+    seen: EvaluationView | None = None,
+) -> None:
+    """Delete the year's evaluation (with a reason, audited) so its figures can be corrected.
+
+    `seen`: the evaluation as the window showed it; if it was recorded again since,
+    nothing is deleted and `ConflictError` shows theirs against it.
+    """
     if not reason.strip():
         raise UserError(t("Reopening an evaluation needs a written reason."))
     with db.session() as s:
         ev = pr.evaluation_of(s, project_id, year)
         if ev is None:
             raise UserError(t("{year} has no evaluation to reopen.", year=year))
+        if seen is not None:
+            # A reopened and re-closed year is a new row that may be at version 1 again:
+            # compare what it says, too.
+            theirs, yours = _evaluation_fields(ev), _evaluation_fields(seen)
+            if ev.version != seen.version or theirs != yours:
+                what = t("the evaluation of {year}", year=year)
+                raise ConflictError(what, differing(theirs, yours), ev.version)
         s.info["audit_reason"] = reason.strip()
         s.delete(ev)
         s.flush()

@@ -171,6 +171,7 @@ def evaluation_view(ev: Evaluation, indicators: Mapping[int, Indicator]) -> Eval
         override_reason=ev.override_reason,
         evaluated_on=ev.evaluated_on,
         items=tuple(items),
+        version=ev.version,
     )
 
 

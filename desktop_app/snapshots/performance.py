@@ -70,6 +70,8 @@ class EvaluationView:
     evaluated_on: date | None
     items: tuple[EvaluationItemView, ...]
     saved: bool = True
+    version: int = 0
+    """The stored row's version (0 for a preview): reopening checks it."""
 
     @property
     def overridden(self) -> bool:

@@ -299,67 +299,67 @@
 <context>
     <name>CloseYearDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="43" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="46" />
         <source>Close {year} with an evaluation</source>
         <translation>{year} 年度绩效评价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="49" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="52" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="50" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="53" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="51" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="54" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="52" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="55" />
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="53" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="56" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="78" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="81" />
         <source>Total {total} → computed grade {grade}</source>
         <translation>总分 {total} → 计算等级 {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="90" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="93" />
         <source>No Q4 figure yet for: {names}. Their latest year-to-date figure is used.</source>
         <translation>以下指标尚无四季度数据:{names}。将按其最近一期年初至今累计值评价。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="99" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="102" />
         <source>Required when the grade differs from the computed one</source>
         <translation>等级与计算等级不同时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="109" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="112" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="110" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="113" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="111" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="114" />
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="115" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="118" />
         <source>Close the year</source>
         <translation>完成年度评价</translation>
     </message>
@@ -423,47 +423,52 @@
 <context>
     <name>DisbursementDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="48" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="62" />
         <source>Edit payment</source>
         <translation>修改拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="48" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="62" />
         <source>Add payment</source>
         <translation>新增拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="56" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="70" />
         <source>e.g. 思科〔2026〕12号</source>
         <translation>如 思科〔2026〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="63" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="41" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="77" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="64" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="42" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="78" />
         <source>Amount (万元)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="65" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="43" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="79" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="66" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="44" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="80" />
         <source>Document no. (文号)</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="67" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="45" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="81" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="120" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="142" />
         <source>{reason}
 Record this payment with the same number anyway?</source>
         <translation>{reason}
@@ -631,62 +636,67 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>FundingTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="64" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="65" />
         <source>Save plan</source>
         <translation>保存计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="65" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="66" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="76" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="77" />
         <source>Add payment…</source>
         <translation>新增拨付…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="77" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="78" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="78" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="79" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="90" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="91" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="107" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="108" />
         <source>Disbursements (拨付台账)</source>
         <translation>拨付台账</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="152" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="153" />
         <source>No plan yet: enter the approved plan.</source>
         <translation>尚无经费计划:请录入批复的计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="169" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="170" />
         <source>Fix the marked fields to see the new schedule.</source>
         <translation>请修正标红的字段以查看新的计划表。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="175" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="176" />
         <source>Preview of unsaved changes: press Save to keep them.</source>
         <translation>预览未保存的修改:点击“保存计划”后生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="210" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="212" />
         <source>Funding plan saved.</source>
         <translation>经费计划已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="235" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="227" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="261" />
         <source>Delete the payment of {date} ({amount} 万元)?</source>
         <translation>删除 {date} 的拨付({amount} 万元)?</translation>
     </message>
@@ -1155,93 +1165,93 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesModel</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="69" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="77" />
         <source>Not started</source>
         <extracomment>Column → the `MilestoneEdit` field it edits (absent: read-only).</extracomment>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="70" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="78" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="71" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="79" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="72" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="80" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="79" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="87" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="80" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="88" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="81" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="89" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="82" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="90" />
         <source>Planned start</source>
         <translation>计划开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="83" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="91" />
         <source>Planned end</source>
         <translation>计划完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="84" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="92" />
         <source>Actual start</source>
         <translation>实际开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="85" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="93" />
         <source>Actual end</source>
         <translation>实际完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="86" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="94" />
         <source>% done</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="87" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="95" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="88" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="96" />
         <source>Baseline end</source>
         <translation>基准完成日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="89" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="97" />
         <source>Slip (days)</source>
         <translation>偏差(天)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="90" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="98" />
         <source>Cancel reason</source>
         <translation>取消原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="91" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="99" />
         <source>Deliverable</source>
         <translation>交付成果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="92" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="100" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -1249,110 +1259,110 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="82" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="334" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="84" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="348" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="83" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="85" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="84" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="86" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="85" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="87" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="86" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="88" />
         <source>Set baseline…</source>
         <translation>设定基准计划…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="87" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="89" />
         <source>Baseline history…</source>
         <translation>基准计划历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="88" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="97" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="90" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="99" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="90" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="98" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="92" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="100" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="132" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="134" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="134" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="136" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="161" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="163" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="206" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="208" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="203" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="205" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="274" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="276" />
         <source>Percent complete must be a whole number.</source>
         <translation>完成百分比须为整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="288" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="290" />
         <source>Not understood: {why}</source>
         <translation>无法识别:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="303" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="317" />
         <source>Edit {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="324" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="338" />
         <source>New milestone</source>
         <translation>新里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="347" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="361" />
         <source>Delete milestone {code} “{title}”?</source>
         <translation>删除里程碑 {code}“{title}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="357" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="371" />
         <source>Delete milestone</source>
         <translation>删除里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="377" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="391" />
         <source>Move milestone</source>
         <translation>移动里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="396" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="410" />
         <source>Baseline set.</source>
         <translation>已设定基准计划。</translation>
     </message>
@@ -1412,103 +1422,103 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PerformanceTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="88" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="89" />
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="89" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="90" />
         <source>Copy last year's indicators</source>
         <translation>沿用上年指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="90" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="91" />
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="91" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="92" />
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="92" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="93" />
         <source>Save indicators</source>
         <translation>保存指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="93" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="94" />
         <source>Discard</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="94" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="95" />
         <source>Close year…</source>
         <translation>年度评价…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="95" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="96" />
         <source>Reopen year…</source>
         <translation>重新打开年度…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="158" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="159" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="197" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="198" />
         <source>The indicator set has unsaved changes. Save them?</source>
         <translation>指标有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="214" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="215" />
         <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
         <translation>权重合计:&lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; / 100</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="219" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="220" />
         <source>No indicators for {year} yet.</source>
         <translation>{year} 年尚未设定指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="222" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="223" />
         <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
         <translation>已评价:总分 &lt;b&gt;{total}&lt;/b&gt;,等级 &lt;b&gt;{grade}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="226" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="227" />
         <source> (computed {computed}; reason: {reason})</source>
         <translation>(计算等级 {computed};理由:{reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="232" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="233" />
         <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; → {grade}</source>
         <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="302" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="314" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="307" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="335" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="272" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="277" />
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="285" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="290" />
         <source>“{name}” has actuals; they are deleted with it when you save. Continue?</source>
         <translation>“{name}”已有实绩,保存时将一并删除。是否继续?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="351" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="374" />
         <source>Reopen {year}</source>
         <translation>重新打开 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="352" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="375" />
         <source>Why is the evaluation reopened? (kept in the audit trail)</source>
         <translation>重新打开评价的理由(记入审计日志):</translation>
     </message>

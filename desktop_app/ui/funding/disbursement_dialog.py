@@ -5,6 +5,7 @@ A 文号 already used is asked about (`dialogs.confirm`) and saved only when con
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,19 +18,32 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.funding import DISBURSEMENT_KINDS
-from desktop_app.domain.money import fen_to_wan
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
+from desktop_app.services.conflicts import ConflictError, my_changes, rebased
 from desktop_app.services.disbursements import (
     DuplicateDocNo,
     add_disbursement,
+    draft_of,
     edit_disbursement,
+    get_disbursement,
 )
 from desktop_app.snapshots.funding import DisbursementDraft, DisbursementRow
-from desktop_app.ui import dialogs
+from desktop_app.ui import conflict_dialog, dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.funding.formatting import INVALID_STYLE, kind_label
 from desktop_app.ui.widgets.date_field import DateField
+
+
+def payment_labels() -> dict[str, str]:
+    """The payment fields as the form labels them (for the conflict dialog)."""
+    return {
+        "paid_on": QCoreApplication.translate("DisbursementDialog", "Paid on"),
+        "amount": QCoreApplication.translate("DisbursementDialog", "Amount (万元)"),
+        "kind": QCoreApplication.translate("DisbursementDialog", "Kind"),
+        "doc_no": QCoreApplication.translate("DisbursementDialog", "Document no. (文号)"),
+        "note": QCoreApplication.translate("DisbursementDialog", "Note"),
+    }
 
 
 class DisbursementDialog(QDialog):
@@ -75,11 +89,15 @@ class DisbursementDialog(QDialog):
         layout.addWidget(self.errors)
         layout.addWidget(self.buttons)
         if row is not None:
-            self.paid_on.set_value(row.paid_on)
-            self.amount.setText(f"{fen_to_wan(row.amount_fen).normalize():f}")
-            self.kind.setCurrentIndex(max(0, self.kind.findData(row.kind)))
-            self.doc_no.setText(row.doc_no)
-            self.note.setText(row.note)
+            self._fill(draft_of(row))
+        self._loaded = self.draft()
+
+    def _fill(self, draft: DisbursementDraft) -> None:
+        self.paid_on.edit.setText(str(draft.paid_on))
+        self.amount.setText(str(draft.amount))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(draft.kind)))
+        self.doc_no.setText(draft.doc_no)
+        self.note.setText(draft.note)
 
     def draft(self) -> DisbursementDraft:
         return DisbursementDraft(
@@ -112,7 +130,11 @@ class DisbursementDialog(QDialog):
         )
 
     def try_save(self) -> bool:
-        """Save; on refusal mark the fields and stay open. True when saved (and accepted)."""
+        """Save; on refusal mark the fields and stay open. True when saved (and accepted).
+
+        Someone else saved the payment first: show theirs and yours; Re-apply puts only
+        the fields changed here on top of what is saved now, Reload shows that instead.
+        """
         try:
             try:
                 self.saved = self._save(confirm_duplicate=False)
@@ -124,9 +146,29 @@ class DisbursementDialog(QDialog):
         except ValidationError as exc:
             self._mark(exc.errors)
             return False
+        except ConflictError as exc:
+            return self._conflict(exc)
         except UserError as exc:
             dialogs.show_error(self, str(exc))
             return False
         self._mark({})
         self.accept()
         return True
+
+    def _conflict(self, exc: ConflictError) -> bool:
+        assert self.row is not None  # only an edit can conflict
+        mine = my_changes(self._loaded, self.draft())
+        choice = conflict_dialog.resolve_conflict(self, exc.only(mine), payment_labels())
+        if choice == conflict_dialog.CANCEL:
+            return False
+        try:
+            current = get_disbursement(self.ctx.db, self.row.id)
+        except UserError as gone:
+            dialogs.show_error(self, str(gone))
+            return False
+        self.row = current
+        self._loaded = draft_of(current)
+        self._fill(
+            rebased(self._loaded, mine) if choice == conflict_dialog.REAPPLY else self._loaded
+        )
+        return self.try_save() if choice == conflict_dialog.REAPPLY else False

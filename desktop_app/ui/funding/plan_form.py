@@ -195,6 +195,10 @@ class PlanForm(QWidget):
 
     # ------------------------------------------------------------ draft in and out
 
+    def field_labels(self) -> dict[str, str]:
+        """Each draft field's label as the form shows it (for the conflict dialog)."""
+        return dict(self._labels)
+
     def draft(self) -> FundingPlanDraft:
         mode = self.mode.currentData()
         rows = range(self.year_grid.rowCount())

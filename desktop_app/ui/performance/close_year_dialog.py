@@ -21,7 +21,9 @@ from desktop_app.domain.parsing import ParseError
 from desktop_app.domain.periods import today
 from desktop_app.errors import UserError
 from desktop_app.services import performance as perf
+from desktop_app.services.conflicts import ConflictError
 from desktop_app.snapshots.performance import EvaluationView
+from desktop_app.ui import conflict_dialog
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.performance.formatting import ERROR_STYLE, fmt, grade_label
 from desktop_app.ui.widgets.date_field import DateField
@@ -37,6 +39,7 @@ class CloseYearDialog(QDialog):
         missing_q4: tuple[str, ...] = (),
     ) -> None:
         super().__init__(parent)
+        self.conflicted = False  # someone else closed the year first
         self.ctx = ctx
         self.preview = preview
         self.result_view: EvaluationView | None = None
@@ -148,6 +151,12 @@ class CloseYearDialog(QDialog):
                 reason=reason,
                 evaluated_on=evaluated_on,
             )
+        except ConflictError as exc:
+            # Someone else closed the year first: theirs stands; show it against mine.
+            conflict_dialog.resolve_conflict(self, exc)
+            self.conflicted = True
+            self.reject()
+            return
         except UserError as exc:
             self.error.setText(str(exc))
             return

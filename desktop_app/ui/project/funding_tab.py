@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.money import format_wan
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
+from desktop_app.services.conflicts import ConflictError, my_changes, rebased
 from desktop_app.services.disbursements import delete_disbursement, list_disbursements
 from desktop_app.services.funding import load_plan, preview_schedule, save_plan
 from desktop_app.snapshots.funding import (
@@ -32,10 +33,10 @@ from desktop_app.snapshots.funding import (
     FundingPlanDraft,
     ScheduleSnapshot,
 )
-from desktop_app.ui import dialogs
+from desktop_app.ui import conflict_dialog, dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.funding.charts import PlanChart
-from desktop_app.ui.funding.disbursement_dialog import DisbursementDialog
+from desktop_app.ui.funding.disbursement_dialog import DisbursementDialog, payment_labels
 from desktop_app.ui.funding.plan_form import PlanForm
 from desktop_app.ui.funding.register_model import RegisterTableModel
 from desktop_app.ui.funding.schedule_model import ScheduleTableModel
@@ -198,7 +199,8 @@ class FundingTab(ProjectTab):
         if self.project_id is None or not self.has_unsaved_changes():
             return True
         try:
-            save_plan(self.ctx.db, self.project_id, self.form.draft(), self.version)
+            if not self._save_plan():
+                return False  # a conflict: reloaded, or the officer keeps editing
         except ValidationError as exc:
             self.form.set_errors(exc.errors)
             return False
@@ -209,6 +211,30 @@ class FundingTab(ProjectTab):
         self.ctx.bus.sig_data_changed.emit()
         self.ctx.bus.sig_status.emit(self.tr("Funding plan saved."))
         return True
+
+    def _save_plan(self) -> bool:
+        """Save; when someone else saved the plan first, show theirs and yours. Re-apply
+        puts only the fields changed here on top of the plan as saved now."""
+        assert self.project_id is not None
+        draft, version = self.form.draft(), self.version
+        loaded = self._loaded or draft
+        mine = my_changes(loaded, draft)
+        while True:
+            try:
+                save_plan(self.ctx.db, self.project_id, draft, version)
+                return True
+            except ConflictError as exc:
+                labels = {**self.form.field_labels(), "notes": self.tr("Notes")}
+                choice = conflict_dialog.resolve_conflict(self, exc.only(mine), labels)
+                if choice == conflict_dialog.CANCEL:
+                    return False
+                if choice == conflict_dialog.RELOAD:
+                    self.load_project(self.project_id)
+                    return False
+                current = load_plan(self.ctx.db, self.project_id)
+                if current.draft is None:
+                    raise
+                draft, version = rebased(current.draft, mine), current.version
 
     # ------------------------------------------------------------ payments
 
@@ -238,7 +264,14 @@ class FundingTab(ProjectTab):
         ):
             return
         try:
-            delete_disbursement(self.ctx.db, row.id, row.version)
+            try:
+                delete_disbursement(self.ctx.db, row.id, row.version, seen=row)
+            except ConflictError as exc:
+                # Changed by someone else since the list was shown: show what; Re-apply
+                # deletes the payment as it is now, Reload just shows it.
+                choice = conflict_dialog.resolve_conflict(self, exc, payment_labels())
+                if choice == conflict_dialog.REAPPLY:
+                    delete_disbursement(self.ctx.db, row.id, exc.current_version)
         except UserError as exc:
             dialogs.show_error(self, str(exc))
         self.payments_changed()

@@ -57,6 +57,14 @@ FIELD_OF = {
     COL_NOTES: "notes",
 }
 COLUMN_OF = {f: c for c, f in FIELD_OF.items()}
+
+
+def field_labels() -> dict[str, str]:
+    """MilestoneEdit field → its column header (for the conflict dialog)."""
+    names = headers()
+    return {f: names[c] for f, c in COLUMN_OF.items() if c < len(names)}
+
+
 DATE_COLUMNS = (COL_PLANNED_START, COL_PLANNED_END, COL_ACTUAL_START, COL_ACTUAL_END)
 ERROR_BRUSH = QBrush(QColor("#fdecea"))
 ERROR_TEXT = QBrush(QColor("#c62828"))

@@ -31,9 +31,10 @@ from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import t
 from desktop_app.services import milestones as svc
+from desktop_app.services.conflicts import ConflictError
 from desktop_app.services.health import project_health
 from desktop_app.snapshots.milestones import MilestoneRow
-from desktop_app.ui import dialogs
+from desktop_app.ui import conflict_dialog, dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.project import baseline_dialogs
 from desktop_app.ui.project.milestone_commands import AddStep, DeleteStep, EditStep, ReorderStep
@@ -43,6 +44,7 @@ from desktop_app.ui.project.milestones_model import (
     COLUMN_OF,
     DATE_COLUMNS,
     MilestoneTableModel,
+    field_labels,
     headers,
 )
 from desktop_app.ui.project.milestones_view import MilestoneTableView
@@ -296,7 +298,19 @@ class MilestonesTab(ProjectTab):
             self._refuse(row, field, text, errors)
             return False
         try:
-            svc.update_milestone(self.ctx.db, current.id, after, current.version)
+            try:
+                svc.update_milestone(self.ctx.db, current.id, after, current.version)
+            except ConflictError as exc:
+                # Someone else saved this milestone first: theirs and yours for this
+                # field; Re-apply sets only this field on top of the row as saved now.
+                labels = field_labels()
+                choice = conflict_dialog.resolve_conflict(self, exc.only([field]), labels)
+                if choice != conflict_dialog.REAPPLY:
+                    self.reload()
+                    return False
+                before = svc.get_milestone(self.ctx.db, current.id).to_edit()
+                after = replace(before, **changes)
+                svc.update_milestone(self.ctx.db, current.id, after, exc.current_version)
         except (UserError, ValidationError) as exc:
             self._refuse(row, field, text, {field: str(exc)})
             return False

@@ -28,8 +28,9 @@ from desktop_app.domain.periods import today
 from desktop_app.domain.scoring import DIRECTIONS
 from desktop_app.errors import UserError
 from desktop_app.services import performance as perf
+from desktop_app.services.conflicts import ConflictError
 from desktop_app.snapshots.performance import EvaluationView, ProjectPerformance
-from desktop_app.ui import dialogs
+from desktop_app.ui import conflict_dialog, dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.performance.close_year_dialog import CloseYearDialog
 from desktop_app.ui.performance.formatting import (
@@ -262,7 +263,11 @@ class PerformanceTab(ProjectTab):
         if self.project_id is None or not self.model.is_dirty():
             return True
         project_id, year, edits = self.project_id, self.year.value(), self.model.edits()
-        return self._run(lambda: perf.save_indicator_set(self.ctx.db, project_id, year, edits))
+        rows = self.snapshot.indicators if self.snapshot else ()
+        loaded = {r.id: r.version for r in rows}
+        return self._run(
+            lambda: perf.save_indicator_set(self.ctx.db, project_id, year, edits, loaded=loaded)
+        )
 
     def discard(self) -> None:
         self.error_label.clear()
@@ -310,6 +315,22 @@ class PerformanceTab(ProjectTab):
     def _run(self, action: Callable[[], ProjectPerformance]) -> bool:
         try:
             snap = action()
+        except ConflictError as exc:
+            # Someone else saved this year's indicators first: show theirs and yours.
+            # Re-apply saves this table over the set as it is now; Reload shows theirs.
+            choice = conflict_dialog.resolve_conflict(self, exc)
+            if choice == conflict_dialog.RELOAD:
+                self._reload()
+            elif choice == conflict_dialog.REAPPLY and self.project_id is not None:
+                project_id, year, edits = self.project_id, self.year.value(), self.model.edits()
+                current = perf.project_performance(self.ctx.db, project_id, year)
+                loaded = {r.id: r.version for r in current.indicators}
+                return self._run(
+                    lambda: perf.save_indicator_set(
+                        self.ctx.db, project_id, year, edits, loaded=loaded
+                    )
+                )
+            return False
         except UserError as exc:
             self.error_label.setText(self.tr("Not saved: {reason}").format(reason=exc))
             return False
@@ -332,6 +353,8 @@ class PerformanceTab(ProjectTab):
         if dialog.exec():
             self._reload()
             self.ctx.bus.sig_data_changed.emit()
+        elif dialog.conflicted:
+            self._reload()  # show the evaluation the other officer recorded
 
     def make_close_dialog(self, preview: EvaluationView) -> CloseYearDialog:
         """The close-year dialog (a seam for tests, which drive it without exec)."""
@@ -353,8 +376,13 @@ class PerformanceTab(ProjectTab):
         )
         if reason is None:
             return
+        seen = self.snapshot.evaluation if self.snapshot else None
         try:
-            perf.reopen_year(self.ctx.db, self.project_id, year, reason)
+            perf.reopen_year(self.ctx.db, self.project_id, year, reason, seen=seen)
+        except ConflictError as exc:
+            conflict_dialog.resolve_conflict(self, exc)  # recorded again meanwhile
+            self._reload()
+            return
         except UserError as exc:
             self.error_label.setText(str(exc))
             return
