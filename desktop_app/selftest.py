@@ -30,12 +30,14 @@ def _say(line: str) -> None:
 
 
 def check_resources() -> str:
-    from desktop_app.resources import cjk_font_path, resource_path
+    from desktop_app.resources import cjk_font_path, docs_root, resource_path
 
     needed = [
         cjk_font_path(),
         resource_path("translations", "key_projects_zh_CN.qm"),
         resource_path("seed", "key_projects.json"),
+        docs_root() / "user-guide.zh.md",
+        docs_root() / "rules.md",
     ]
     missing = [str(p) for p in needed if not p.is_file()]
     if missing:

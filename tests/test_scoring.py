@@ -1,4 +1,4 @@
-"""The scoring rules of DESIGN.md, with worked numbers."""
+"""The scoring rules of docs/rules.md, with worked numbers."""
 
 from __future__ import annotations
 

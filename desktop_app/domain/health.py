@@ -1,6 +1,6 @@
 """Red / amber / green for a project as of a date, always with every reason.
 
-The rules are DESIGN.md's, with thresholds from `Policy`:
+The rules are docs/rules.md's, with thresholds from `Policy`:
 - red: a milestone overdue by more than `overdue_red_days`; last grade D; cumulative
   disbursement more than `disbursement_ahead_percent` ahead of plan-to-date;
 - amber: any (other) overdue milestone; a milestone due within `due_soon_days` at less

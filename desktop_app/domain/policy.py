@@ -1,7 +1,7 @@
 """Every threshold the rules use, in one place (stored as the `policy` setting).
 
 Health, grading and reward shares read their numbers from a `Policy`; officers can edit
-them, and the defaults are the ones DESIGN.md gives.
+them, and the defaults are the ones docs/rules.md gives.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Performance scoring: indicator scores, the year's total, its grade and a projection.
 
-Pure rules from DESIGN.md ("Performance evaluation"). A quantitative score is
+Pure rules of docs/rules.md ("Performance evaluation"). A quantitative score is
 weight × min(actual/target, 1) — or target/actual when lower is better — and 0 with no
 actual; a qualitative indicator is scored by the officer, 0..weight. Weights of a
 project-year must sum to exactly 100: a wrong set is refused, never rescaled, because a

@@ -1,6 +1,6 @@
 """The portfolio's thresholds (`Policy`), read from the `policy` setting.
 
-A missing or partial setting falls back to DESIGN.md's defaults field by field.
+A missing or partial setting falls back to the defaults of docs/rules.md field by field.
 """
 
 from __future__ import annotations

@@ -7,21 +7,14 @@ relative to the file, so nothing needs a browser or the network.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QTextBrowser, QVBoxLayout, QWidget
 
+from desktop_app.resources import docs_root
 from desktop_app.ui import dialogs
-
-
-def docs_root() -> Path:
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "docs"
-    return Path(__file__).resolve().parent.parent.parent / "docs"
 
 
 def guide_path(lang: str) -> Path:
