@@ -147,3 +147,24 @@ def test_restore_drains_the_jobs_and_runs_off_the_gui_thread(qtbot, db, monkeypa
     assert late == []  # the old database's read was drained, its result dropped
     assert ctx.db is not db
     ctx.close()
+
+
+def test_backup_now_runs_off_the_gui_thread_and_says_where(qtbot, db, monkeypatch) -> None:
+    import desktop_app.ui.restore_dialog as rd
+
+    ctx = AppContext(db=db, lang="en")
+    said: list[str] = []
+    ctx.bus.sig_status.connect(said.append)
+    threads: list[str] = []
+    real = rd.backup_now
+
+    def spy(database):
+        threads.append(threading.current_thread().name)
+        return real(database)
+
+    monkeypatch.setattr(rd, "backup_now", spy)
+    rd._backup_now(ctx, None)
+    assert threads and threads[0] != threading.main_thread().name
+    assert len(said) == 1 and "Backup written to" in said[0]
+    path = Path(said[0].split("Backup written to ", 1)[1])
+    assert path.is_file()

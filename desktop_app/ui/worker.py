@@ -51,16 +51,25 @@ class Job:
     owner: QObject | None = None
     cancelled: threading.Event = field(default_factory=threading.Event)
     done: threading.Event = field(default_factory=threading.Event)
+    started: bool = False
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
     def cancel(self) -> None:
         """Ask the job to stop (checked by jobs that take it) and drop its result."""
         self.cancelled.set()
 
+    def cancel_if_waiting(self) -> bool:
+        """Cancel the job if no thread has taken it yet (then it never runs)."""
+        with self.lock:
+            if not self.started:
+                self.cancelled.set()
+                return True
+            return False
+
 
 class _Runnable(QRunnable):
     def __init__(self, job: Job, fn: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.setAutoDelete(False)  # the registry keeps it until it has run or is taken
+        super().__init__()  # auto-deleted by the pool once run: nothing else keeps it
         self.job = job
         self.fn = fn
         self.relay = relay
@@ -69,8 +78,11 @@ class _Runnable(QRunnable):
     def run(self) -> None:
         result: Any = None
         error: BaseException | None = None
+        with self.job.lock:
+            self.job.started = True
+            run = not self.job.cancelled.is_set()
         try:
-            if not self.job.cancelled.is_set():
+            if run:
                 result = self.context.run(self.fn)
         except BaseException as exc:
             error = exc
@@ -101,7 +113,7 @@ class JobRegistry(QObject):
         self.pool.setMaxThreadCount(threads)
         self._relay = _Relay(self)
         self._relay.sig_finished.connect(self._land)
-        self._running: dict[Job, tuple[_Runnable, _Callbacks]] = {}
+        self._running: dict[Job, _Callbacks] = {}
         self._generation: dict[object, int] = {}
         self._counter = itertools.count(1)
         self.epoch = 0
@@ -140,11 +152,10 @@ class JobRegistry(QObject):
             cancellable,
             owner,
         )
-        runnable = _Runnable(job, fn, self._relay)
         if not self._running:
             self.sig_busy.emit(True)
-        self._running[job] = (runnable, _Callbacks(on_done, on_error, landed))
-        self.pool.start(runnable)
+        self._running[job] = _Callbacks(on_done, on_error, landed)
+        self.pool.start(_Runnable(job, fn, self._relay))
         return job
 
     # -- landing -----------------------------------------------------------------------
@@ -157,10 +168,9 @@ class JobRegistry(QObject):
         return self._generation.get((id(job.owner), job.key)) == job.generation
 
     def _land(self, job: Job, result: Any, error: BaseException | None) -> None:
-        entry = self._running.pop(job, None)
-        if entry is None:
+        callbacks = self._running.pop(job, None)
+        if callbacks is None:
             return
-        callbacks = entry[1]
         try:
             if not self._is_current(job):
                 self._drop(job)
@@ -191,11 +201,8 @@ class JobRegistry(QObject):
         Results still in flight belong to the old state and are dropped. True when no
         job is still running.
         """
-        for job, (runnable, _callbacks) in list(self._running.items()):
-            if self.pool.tryTake(runnable):
-                job.cancel()
-                job.done.set()
-            elif job.cancellable:
+        for job in list(self._running):
+            if not job.cancel_if_waiting() and job.cancellable:
                 job.cancel()
         finished = self.pool.waitForDone(timeout_ms)
         self.epoch += 1
