@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -227,8 +227,11 @@ class JobRegistry(QObject):
         box = QProgressDialog(text, "", 0, 0, parent)
         box.setCancelButton(None)  # a half-done file copy is not safe to abandon
         box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.setMinimumDuration(400)
         box.setAutoClose(False)
+        box.setAutoReset(False)
+        box.setMinimumWidth(380)
+        # Shown only if the work takes a moment: a quick backup does not flash a window.
+        QTimer.singleShot(400, box, box.show)
         loop = QEventLoop()
         outcome: dict[str, Any] = {}
 
