@@ -168,3 +168,21 @@ def test_backup_now_runs_off_the_gui_thread_and_says_where(qtbot, db, monkeypatc
     assert len(said) == 1 and "Backup written to" in said[0]
     path = Path(said[0].split("Backup written to ", 1)[1])
     assert path.is_file()
+
+
+def test_closing_the_window_drains_its_jobs(qtbot, db) -> None:
+    from desktop_app.ui.main_window import MainWindow
+
+    ctx = AppContext(db=db, lang="en")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    late: list[object] = []
+    release = threading.Event()
+    ctx.jobs.start(lambda: release.wait(120), late.append, cancellable=True, name="slow read")
+    threading.Timer(0, release.set).start()
+    assert window.close()
+    assert not ctx.jobs.running()  # settled before the window went
+    qtbot.wait(50)
+    assert late == []
+    ctx.close()
