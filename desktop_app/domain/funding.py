@@ -214,7 +214,7 @@ class YearLine:
     planned_total: Decimal
     """Start-up + fixed + the reward expected: earned when graded, else the cap."""
     disbursed: Decimal
-    """Start-up and fixed paid in this year, plus the reward paid for it the year after."""
+    """Everything paid for this plan year (计划年度口径), whenever it was paid."""
     disbursed_by_kind: Mapping[str, Decimal]
     warnings: tuple[FundingWarning, ...] = ()
 
@@ -347,8 +347,8 @@ class FundingPlanSpec:
     ) -> FundingSchedule:
         """Per plan year: planned, earned (from `grades`) and disbursed.
 
-        `disbursed` is keyed by the year of payment (year → kind → 万元); rewards paid in
-        year P are counted against plan year P − 1.
+        `disbursed` is keyed by the plan year each payment settles — its `for_year`
+        (计划年度口径: plan year → kind → 万元), not the year it was paid in.
         """
         errors = self.validate()
         if errors:
@@ -372,10 +372,7 @@ class FundingPlanSpec:
             grade = grades.get(year)
             cap = caps.get(year, ZERO)
             earned = reward_amount(cap, grade, shares) if grade is not None else None
-            paid = {
-                k: disbursed.get(year + (REWARD_LAG_YEARS if k == "reward" else 0), {}).get(k, ZERO)
-                for k in DISBURSEMENT_KINDS
-            }
+            paid = {k: disbursed.get(year, {}).get(k, ZERO) for k in DISBURSEMENT_KINDS}
             line = YearLine(
                 year=year,
                 startup=startup.get(year, ZERO),
@@ -460,6 +457,28 @@ def _show(amount: Decimal) -> str:
     return f"{amount.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}"
 
 
+def default_for_year(kind: str, paid_year: int) -> int:
+    """The plan year a payment settles when nobody says otherwise: a reward pays the year
+    before it was paid in (its evaluation year), anything else the year it is paid in.
+    An advance (预拨) is the one case an officer must state: it pays a later year."""
+    return paid_year - REWARD_LAG_YEARS if kind == "reward" else paid_year
+
+
+def for_year_span(spec: FundingPlanSpec, kind: str) -> tuple[int, int]:
+    """The plan years a payment of `kind` can settle: a reward only a fixed-support year."""
+    if kind == "reward":
+        return spec.first_year, spec.last_year
+    return spec.year_span()
+
+
+def check_for_year(spec: FundingPlanSpec, for_year: int, kind: str) -> str | None:
+    """Reason `for_year` is not a plan year a payment of `kind` can settle, or None."""
+    lo, hi = for_year_span(spec, kind)
+    if lo <= for_year <= hi:
+        return None
+    return t("Year {year} is outside {lo}–{hi}.", year=for_year, lo=lo, hi=hi)
+
+
 def payment_years(spec: FundingPlanSpec, kind: str) -> tuple[int, int]:
     """The years a payment of `kind` may be dated in: rewards come a year after their year."""
     lo, hi = spec.year_span()
@@ -485,7 +504,10 @@ __all__ = [
     "FundingWarning",
     "Tranche",
     "YearLine",
+    "check_for_year",
     "check_year_in_plan",
+    "default_for_year",
+    "for_year_span",
     "payment_years",
     "fixed_support_schedule",
     "reward_amount",

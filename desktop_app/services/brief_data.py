@@ -243,11 +243,11 @@ def _schedules(db: Database, as_of: date) -> dict[int, tuple[FundingYearRow, ...
     """Every plan's year table in one session (per-project calls cost 40 ms each at scale).
 
     The taper rules are the funding domain's; payments are those made by `as_of` (a past
-    quarter's brief shows what was known then), attributed to plan years by the domain
-    (a reward paid in year P counts for year P − 1). A plan broken outside the app gets
-    no rows, and its page says there is no plan to show.
+    quarter's brief shows what was known then), each counted for the plan year it settles
+    (`for_year`, 计划年度口径). A plan broken outside the app gets no rows, and its page
+    says there is no plan to show.
     """
-    year = func.extract("year", Disbursement.paid_on)
+    year = Disbursement.for_year
     paid_query = (
         select(Disbursement.project_id, year, Disbursement.kind, func.sum(Disbursement.amount_fen))
         .where(Disbursement.paid_on <= as_of)

@@ -52,6 +52,15 @@ class DisbursementDialog(QDialog):
         self.kind = QComboBox()
         for code in DISBURSEMENT_KINDS:
             self.kind.addItem(kind_label(code), code)
+        self.for_year = QLineEdit()
+        self.for_year.setPlaceholderText(self.tr("Blank: by the rule"))
+        self.for_year.setToolTip(
+            self.tr(
+                "The plan year this payment settles (plan-year basis). Blank: a reward pays "
+                "the year before it is paid (its evaluation year), anything else the year it "
+                "is paid. For an advance, type the later year it is for."
+            )
+        )
         self.doc_no = QLineEdit()
         self.doc_no.setPlaceholderText(self.tr("e.g. 思科〔2026〕12号"))
         self.note = QLineEdit()
@@ -63,6 +72,7 @@ class DisbursementDialog(QDialog):
         form.addRow(self.tr("Paid on"), self.paid_on)
         form.addRow(self.tr("Amount (万元)"), self.amount)
         form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("For plan year"), self.for_year)
         form.addRow(self.tr("Document no. (文号)"), self.doc_no)
         form.addRow(self.tr("Note"), self.note)
         self.buttons = QDialogButtonBox(
@@ -78,6 +88,7 @@ class DisbursementDialog(QDialog):
             self.paid_on.set_value(row.paid_on)
             self.amount.setText(f"{fen_to_wan(row.amount_fen).normalize():f}")
             self.kind.setCurrentIndex(max(0, self.kind.findData(row.kind)))
+            self.for_year.setText(str(row.for_year) if row.for_year else "")
             self.doc_no.setText(row.doc_no)
             self.note.setText(row.note)
 
@@ -88,11 +99,17 @@ class DisbursementDialog(QDialog):
             kind=self.kind.currentData(),
             doc_no=self.doc_no.text(),
             note=self.note.text(),
+            for_year=self.for_year.text(),
         )
 
     def _mark(self, errors: dict[str, str]) -> None:
         self.paid_on.set_error(errors.get("paid_on"))
-        for name, widget in (("amount", self.amount), ("kind", self.kind), ("doc_no", self.doc_no)):
+        for name, widget in (
+            ("amount", self.amount),
+            ("kind", self.kind),
+            ("for_year", self.for_year),
+            ("doc_no", self.doc_no),
+        ):
             widget.setStyleSheet(INVALID_STYLE if name in errors else "")
             widget.setToolTip(errors.get(name, ""))
         self.errors.setText("\n".join(errors.values()))
