@@ -204,3 +204,17 @@ def write_brief(
         raise UserError(
             t("{path}: cannot write ({reason})", path=target, reason=exc.strerror or exc)
         ) from exc
+
+
+def write_bytes(pdf: bytes, path: str | os.PathLike[str]) -> None:
+    """Write an archived brief as stored (atomically, same refusals as `write_brief`)."""
+    target = Path(path)
+    if target.is_dir():
+        raise UserError(t("{path}: is a folder, not a file", path=target))
+    try:
+        with atomic_write(target) as tmp:
+            Path(tmp).write_bytes(pdf)
+    except OSError as exc:
+        raise UserError(
+            t("{path}: cannot write ({reason})", path=target, reason=exc.strerror or exc)
+        ) from exc
