@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import LargeBinary, cast, select
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import (
@@ -367,14 +367,18 @@ def _os_user() -> str:
 def check_archives(db: Database) -> list[str]:
     """One line per closed quarter whose stored PDF no longer matches its SHA-256."""
     out = []
+    # CAST: bytes written over by hand may come back as text; they must still be checked
+    q = select(
+        QuarterClose.quarter, QuarterClose.sha256, cast(QuarterClose.pdf, LargeBinary)
+    ).order_by(QuarterClose.quarter, QuarterClose.id)
     with db.reader() as s:
-        for row in s.scalars(select(QuarterClose).order_by(QuarterClose.quarter)):
-            if hashlib.sha256(bytes(row.pdf)).hexdigest() != row.sha256:
+        for quarter, sha, pdf in s.execute(q):
+            if hashlib.sha256(bytes(pdf or b"")).hexdigest() != sha:
                 out.append(
                     t(
                         "{q}: the archived brief no longer matches its SHA-256 ({sha}…).",
-                        q=row.quarter,
-                        sha=row.sha256[:12],
+                        q=quarter,
+                        sha=sha[:12],
                     )
                 )
     return out
