@@ -30,7 +30,7 @@ def test_two_d_grades_suggest_suspending_next_years_fixed_support() -> None:
     (w,) = found
     assert w.level == "red"
     assert "2026" in w.reason and "180.00" in w.reason and "60.00" in w.reason
-    assert w.figure == "180.00 + 60.00"
+    assert w.figure == "180.00 + 60.00 万元"
 
 
 def test_paid_more_than_planned_for_a_year() -> None:
@@ -38,7 +38,7 @@ def test_paid_more_than_planned_for_a_year() -> None:
     sched = SPEC.schedule(disbursed={2025: {"fixed": D(300)}})
     found = W.funding_warnings(sched, date(2025, 12, 31))
     assert codes(found) == [(W.OVER_PLAN, 2025)]
-    assert found[0].figure == "300.00 / 280.00"
+    assert found[0].figure == "300.00 / 280.00 万元"
     assert "300.00" in found[0].reason and "280.00" in found[0].reason
     # a later year's warning is not shown before that year
     assert W.funding_warnings(sched, date(2024, 12, 31)) == []
@@ -48,7 +48,7 @@ def test_reward_paid_with_no_evaluation() -> None:
     sched = SPEC.schedule(disbursed={2024: {"reward": D(12)}})
     found = W.funding_warnings(sched, date(2025, 6, 30))
     assert codes(found) == [(W.REWARD_NO_EVAL, 2024)]
-    assert found[0].figure == "12.00"
+    assert found[0].figure == "12.00 万元"
 
 
 def test_milestone_warnings() -> None:
@@ -62,8 +62,8 @@ def test_milestone_warnings() -> None:
     ]
     found = W.milestone_warnings(ms, end)
     assert [(w.code, w.figure) for w in found] == [
-        (W.PAST_BASELINE, "+30"),
-        (W.AFTER_END, "+90"),
+        (W.PAST_BASELINE, "+30 天"),
+        (W.AFTER_END, "+90 天"),
         (W.CANCELLED_ACCEPTANCE, "M3"),
     ]
     assert "2026-09-05" in found[0].reason and "30" in found[0].reason

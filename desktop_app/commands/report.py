@@ -22,23 +22,12 @@ def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop_app.reports.brief import write_brief, write_bytes
-    from desktop_app.services.brief_data import check_quarter
-    from desktop_app.services.quarters import archived_pdf, brief_for, closed_quarter
+    from desktop_app.services.quarters import write_quarter_brief
 
     db = open_from_args(args, create=not getattr(args, "db", None))
-    lang = args.lang or "zh"
     try:
-        quarter = str(check_quarter(db, args.quarter))
-        closed = closed_quarter(db, quarter)
-        if closed is not None and not args.live and closed.lang == lang:
-            pdf = archived_pdf(db, quarter) or b""
-            write_bytes(pdf, args.output)
-            print(f"{args.output}: archived brief of {quarter} (sha256 {closed.sha256})")
-            return 0
-        data = brief_for(db, quarter, lang, archived=True)
-        pages = write_brief(data, args.output)
+        what = write_quarter_brief(db, args.quarter, args.lang or "zh", args.output, live=args.live)
     finally:
         db.dispose()
-    print(f"{args.output}: {pages} pages")
+    print(f"{args.output}: {what}")
     return 0

@@ -42,13 +42,15 @@ ACCEPTANCE_WORDS = ("验收", "acceptance")
 
 SUSPEND = (
     "Grade D in {prev} and {year}: suggest suspending fixed support "
-    "({next} plans {fixed} 万元 fixed support and a reward cap of {cap} 万元)."
+    "({next} plans {fixed} 10k yuan fixed support and a reward cap of {cap} 10k yuan)."
 )
 SUSPEND_NO_PLAN = "Grade D in {prev} and {year}: suggest suspending fixed support."
 SLIP = "“{title}” is planned for {planned}, {days} days past its baseline of {baseline}."
 AFTER = "“{title}” is planned for {planned}, {days} days after the project ends ({end})."
 CANCELLED = "The acceptance milestone “{title}” is cancelled ({reason})."
 NO_REASON = "no reason given"
+DAYS = "+{n} days"
+WAN = "{amount} 10k yuan"
 register(
     {
         SUSPEND: "{prev} 年与 {year} 年连续评为差(D):建议暂停固定扶持"
@@ -58,6 +60,8 @@ register(
         AFTER: "“{title}”计划于 {planned} 完成,晚于项目结束日期({end}){days} 天。",
         CANCELLED: "验收里程碑“{title}”已取消({reason})。",
         NO_REASON: "未注明原因",
+        DAYS: "+{n} 天",
+        WAN: "{amount} 万元",
     }
 )
 
@@ -110,15 +114,15 @@ def funding_warnings(schedule: FundingSchedule, as_of: date) -> list[PolicyWarni
                     fixed=_wan(nxt.fixed),
                     cap=_wan(nxt.reward_cap),
                 )
-                figure = f"{_wan(nxt.fixed)} + {_wan(nxt.reward_cap)}"
+                figure = t(WAN, amount=f"{_wan(nxt.fixed)} + {_wan(nxt.reward_cap)}")
             else:
                 reason, figure = t(SUSPEND_NO_PLAN, prev=w.year - 1, year=w.year), "D, D"
         else:
             reason = w.message
             if w.code == OVER_PLAN and line is not None:
-                figure = f"{_wan(line.disbursed)} / {_wan(line.planned_total)}"
+                figure = t(WAN, amount=f"{_wan(line.disbursed)} / {_wan(line.planned_total)}")
             elif line is not None:
-                figure = _wan(line.disbursed_by_kind.get("reward", Decimal(0)))
+                figure = t(WAN, amount=_wan(line.disbursed_by_kind.get("reward", Decimal(0))))
             else:
                 figure = ""
         out.append(PolicyWarning(w.code, _level(w.code), w.year, reason, figure))
@@ -151,7 +155,7 @@ def milestone_warnings(
                 baseline=m.baseline_end.isoformat(),
             )
             out.append(
-                PolicyWarning(PAST_BASELINE, "amber", m.planned_end.year, reason, f"+{days}")
+                PolicyWarning(PAST_BASELINE, "amber", m.planned_end.year, reason, t(DAYS, n=days))
             )
         if project_end is not None and m.planned_end > project_end:
             days = (m.planned_end - project_end).days
@@ -162,7 +166,9 @@ def milestone_warnings(
                 days=days,
                 end=project_end.isoformat(),
             )
-            out.append(PolicyWarning(AFTER_END, "amber", m.planned_end.year, reason, f"+{days}"))
+            out.append(
+                PolicyWarning(AFTER_END, "amber", m.planned_end.year, reason, t(DAYS, n=days))
+            )
     return out
 
 

@@ -547,6 +547,28 @@ def _payments_in(db: Database, quarter: Quarter, as_of: date, names: dict[str, s
     ]
 
 
+def write_quarter_brief(
+    db: Database,
+    text: str,
+    lang: str,
+    output: Any,
+    progress: Any = None,
+    *,
+    live: bool = False,
+) -> str:
+    """Write a quarter's brief: a closed quarter's archived PDF as stored (in the language
+    it was closed in), else the brief computed now. Returns what was written, for a message."""
+    from desktop_app.reports.brief import write_brief, write_bytes
+
+    quarter = str(check_quarter(db, text))
+    closed = closed_quarter(db, quarter)
+    if closed is not None and not live and closed.lang == lang:
+        write_bytes(archived_pdf(db, quarter) or b"", output)
+        return f"archived brief of {quarter} (sha256 {closed.sha256})"
+    pages = write_brief(brief_for(db, quarter, lang, archived=True), output, progress)
+    return f"{pages} pages"
+
+
 def brief_for(db: Database, text: str, lang: str = "zh", *, archived: bool = True) -> BriefData:
     """The brief's data with its 'changes since' section (and, for `--live` of a closed
     quarter, a banner when the recomputed figures differ from the frozen ones)."""
@@ -585,4 +607,5 @@ __all__ = [
     "last_closed_day",
     "list_quarters",
     "reopen_quarter",
+    "write_quarter_brief",
 ]

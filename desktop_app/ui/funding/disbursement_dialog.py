@@ -145,5 +145,22 @@ class DisbursementDialog(QDialog):
             dialogs.show_error(self, str(exc))
             return False
         self._mark({})
+        self._warn_if_closed()
         self.accept()
         return True
+
+    def _warn_if_closed(self) -> None:
+        """A payment dated in a closed quarter is allowed, but it corrects that quarter."""
+        from desktop_app.services.quarters import closed_quarter_touched
+
+        saved = self.saved
+        before = self.row.paid_on if self.row is not None else None
+        quarter = closed_quarter_touched(self.ctx.db, saved.paid_on if saved else None, before)
+        if quarter:
+            dialogs.show_warning(
+                self,
+                self.tr(
+                    "This payment changes the figures of {q}, which is closed. It is saved, "
+                    "and the next brief lists it as a correction to {q}."
+                ).format(q=quarter),
+            )
