@@ -14,7 +14,7 @@ from typing import Any
 from desktop_app.i18n import register, t
 from desktop_app.reports.charts import funding_chart, timeline_chart
 from desktop_app.reports.money import ROUNDING, funding_summary, rounding_differs, wan
-from desktop_app.reports.styles import FRAME_W, HEALTH_COLOURS, MM, RULE_RED, Styles, text
+from desktop_app.reports.styles import FRAME_W, HEALTH_COLOURS, RULE_RED, Styles, text
 from desktop_app.reports.tables import cell, grid_table, key_value_table
 from desktop_app.reports.warnings import name_cell, warnings_table
 from desktop_app.snapshots.brief import BriefData, DueItem, ProjectSection
@@ -192,28 +192,9 @@ def _rule(colour: str = RULE_RED, width: float = 1.2) -> Any:
 
 
 def cover(data: BriefData, st: Styles) -> list[Any]:
-    from reportlab.platypus import Paragraph, Spacer
+    from desktop_app.reports.cover import cover as make_cover
 
-    c = data.cover
-    facts = [
-        (t("As of"), c.as_of.isoformat()),
-        (t("Generated"), c.generated_at.strftime("%Y-%m-%d %H:%M UTC")),
-        (t("Database"), c.database),
-        (t("Schema version"), c.schema),
-        (t("Projects"), str(c.project_count)),
-    ]
-    table = key_value_table(st, facts, [38 * MM, 100 * MM], columns=1)
-    table.hAlign = "CENTER"
-    return [
-        Spacer(1, 55 * MM),
-        Paragraph(text(t("Siming District Key Support Projects")), st.subtitle),
-        Spacer(1, 4 * MM),
-        Paragraph(text(t("Quarterly Brief")), st.title),
-        _rule(),
-        Paragraph(text(quarter_label(c.quarter)), st.subtitle),
-        Spacer(1, 30 * MM),
-        table,
-    ]
+    return make_cover(data, st, quarter_label(data.cover.quarter))
 
 
 def _health_strip(st: Styles, counts: dict[str, int]) -> Any:
