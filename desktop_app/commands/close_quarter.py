@@ -7,8 +7,10 @@ import argparse
 from desktop_app.commands import open_from_args
 
 
-def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = sub.add_parser(
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
         "close-quarter",
         help="close a finished quarter: freeze its figures and store its brief (季度关账)",
     )

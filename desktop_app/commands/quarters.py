@@ -7,8 +7,11 @@ import argparse
 from desktop_app.commands import open_from_args
 
 
-def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    return sub.add_parser("quarters", help="list closed quarters")
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser("quarters", help="list closed quarters")
+    return parser
 
 
 def run(args: argparse.Namespace) -> int:

@@ -7,8 +7,12 @@ import argparse
 from desktop_app.commands import open_from_args
 
 
-def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = sub.add_parser("reopen-quarter", help="reopen a closed quarter (with a reason)")
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "reopen-quarter", help="reopen a closed quarter (with a reason)"
+    )
     parser.add_argument("quarter", metavar="YYYYQn", help="e.g. 2026Q2")
     parser.add_argument("--reason", required=True, help="why it is reopened (audited)")
     parser.add_argument("--officer", default="", metavar="NAME", help="who reopens it")

@@ -20,7 +20,7 @@ register(
     {
         "At a glance": "本期要点",
         "Projects": "项目数量",
-        "Health": "健康状况",
+        "Health status": "健康状况",
         "{red} red · {amber} amber · {green} green": "红 {red} · 黄 {amber} · 绿 {green}",
         "Plan {year} (10k yuan)": "{year} 年计划(万元)",
         "Paid against the {year} plan (plan-year basis)": "拨付 {year} 年计划(计划年度口径)",
@@ -98,7 +98,7 @@ def cover(data: BriefData, st: Styles, quarter_label: str) -> list[Any]:
     glance = [
         (t("Projects"), str(c.project_count)),
         (
-            t("Health"),
+            t("Health status"),
             t(
                 "{red} red · {amber} amber · {green} green",
                 red=counts.get("red", 0),

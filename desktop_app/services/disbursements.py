@@ -10,6 +10,8 @@ records the before and after of every change.
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -82,7 +84,7 @@ def _checked(
     *,
     self_id: int | None,
     confirm_duplicate: bool,
-) -> tuple:
+) -> tuple[date, int, str, str, int]:
     """(paid_on, amount_fen, kind, doc_no, for_year) or ValidationError / DuplicateDocNo."""
     errors: dict[str, str] = {}
     paid_on = amount_fen = for_year = None
@@ -148,6 +150,7 @@ def _checked(
                     project=other[1],
                 )
             )
+    assert paid_on is not None and amount_fen is not None and for_year is not None
     return paid_on, amount_fen, draft.kind, doc_no, for_year
 
 

@@ -24,6 +24,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import LargeBinary, cast, select
+from sqlalchemy.orm import Session
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import (
@@ -57,7 +58,7 @@ register(
         "{q}: the archived brief no longer matches its SHA-256 ({sha}…).": (
             "{q}:存档简报与其 SHA-256 不一致({sha}…)。"
         ),
-        "Health": "健康状况",
+        "Health moves": "健康状况变化",
         "Milestones completed": "新完成的里程碑",
         "Milestones newly overdue": "新逾期的里程碑",
         "Baselines changed": "基准计划调整",
@@ -104,7 +105,7 @@ class ClosedQuarter:
     reopen_reason: str
 
 
-def _closed_row(s: Any, quarter: str) -> QuarterClose | None:
+def _closed_row(s: Session, quarter: str) -> QuarterClose | None:
     q = (
         select(QuarterClose)
         .where(QuarterClose.quarter == quarter, QuarterClose.reopened_at.is_(None))
@@ -247,17 +248,19 @@ def _figures(data: BriefData, db: Database) -> dict[str, Any]:
             ],
             "milestones": milestones.get(p.no, {}),
         }
-    s = data.summary
-    b = s.bases
+    summary = data.summary
+    b = summary.bases
     return {
         "quarter": data.cover.quarter,
         "as_of": data.cover.as_of.isoformat(),
         "summary": {
-            "health": dict(s.health_counts),
-            "planned": s.planned_fen,
+            "health": dict(summary.health_counts),
+            "planned": summary.planned_fen,
             "plan_year": b.plan_year_fen if b else None,
             "cash": b.cash_fen if b else None,
-            "average_score": None if s.average_score is None else format(s.average_score, "f"),
+            "average_score": (
+                None if summary.average_score is None else format(summary.average_score, "f")
+            ),
         },
         "projects": projects,
         "dated": _dated_facts(db, data.cover.as_of),
@@ -510,7 +513,7 @@ def _changes(db: Database, data: BriefData, prev: str, frozen: dict[str, Any]) -
         previous=prev,
         closed=True,
         lines=(
-            (t("Health"), tuple(health)),
+            (t("Health moves"), tuple(health)),
             (t("Milestones completed"), tuple(done)),
             (t("Milestones newly overdue"), tuple(overdue)),
             (t("Baselines changed"), tuple(baselines)),

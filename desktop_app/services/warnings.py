@@ -89,8 +89,8 @@ def portfolio_warnings(database: Database, as_of: date) -> list[WarningRow]:
             Milestone.baseline_end,
             Milestone.cancel_reason,
         ).order_by(Milestone.project_id, Milestone.sort_order, Milestone.id)
-        for pid, *facts in s.execute(mq):
-            dates[pid].append(rules.MilestoneDates(*facts))
+        for pid, code, title, status, planned, baseline, why in s.execute(mq):
+            dates[pid].append(rules.MilestoneDates(code, title, status, planned, baseline, why))
     out: list[WarningRow] = []
     for pid, no, name_zh, name_en, is_sample, end in projects:
         found = rules.milestone_warnings(dates.get(pid, ()), end)
