@@ -76,6 +76,12 @@ register(
         "{no}. {name}: payment of {day} ({kind}) {before} → {after} 10k yuan": (
             "{no}. {name}:{day} 拨付({kind})由 {before} 万元改为 {after} 万元"
         ),
+        "{no}. {name}: payment of {day} ({kind}) {after} 10k yuan added": (
+            "{no}. {name}:补录 {day} 拨付({kind}){after} 万元"
+        ),
+        "{no}. {name}: payment of {day} ({kind}) {before} 10k yuan removed": (
+            "{no}. {name}:删除 {day} 拨付({kind}){before} 万元"
+        ),
         "{no}. {name}: indicator {code} Q{q} {before} → {after}": (
             "{no}. {name}:指标 {code} 第{q}季度 {before} → {after}"
         ),
@@ -416,9 +422,16 @@ def corrections(
         if a == b:
             continue
         ref = b or a
+        message = (
+            "{no}. {name}: payment of {day} ({kind}) {before} → {after} 10k yuan"
+            if a and b
+            else "{no}. {name}: payment of {day} ({kind}) {after} 10k yuan added"
+            if b
+            else "{no}. {name}: payment of {day} ({kind}) {before} 10k yuan removed"
+        )
         out.append(
             t(
-                "{no}. {name}: payment of {day} ({kind}) {before} → {after} 10k yuan",
+                message,
                 no=ref[0],
                 name=names.get(str(ref[0]), ""),
                 day=ref[1],
