@@ -52,3 +52,23 @@ def test_reconciliation_balances_for_every_year_and_date() -> None:
     for year in (2024, 2025, 2026, 2027, 2028):
         for as_of in (None, date(2026, 1, 1), date(2026, 12, 31), date(2027, 6, 1)):
             assert reconcile(PAYMENTS, year, as_of).balances
+
+
+def test_demo_brief_agrees_on_the_plan_year_basis(demo_db, monkeypatch) -> None:
+    """Summary, portfolio table and project pages print the same 2026 plan-year figure,
+    and the summary's reconciliation reaches the cash figure."""
+    from desktop_app.services.brief_data import build_brief_data
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")  # 2026-11-18: Q3 is over
+    data = build_brief_data(demo_db, "2026Q3")
+    b = data.summary.bases
+    assert b is not None
+    pages = sum(r.disbursed_fen for p in data.projects for r in p.funding if r.year == 2026)
+    table = sum(r.ytd_disbursed_fen for r in data.portfolio)
+    assert b.plan_year_fen == table == pages
+    for p, row in zip(data.projects, data.portfolio, strict=True):
+        mine = [r.disbursed_fen for r in p.funding if r.year == 2026]
+        assert row.ytd_disbursed_fen == (mine[0] if mine else 0), p.no
+    assert b.cash_fen == b.plan_year_fen - b.paid_elsewhere_fen + b.earlier_years_fen + b.advances_fen
+    assert b.advances_fen > 0 and b.earlier_rewards_fen > 0  # project 5's advance, 2025 rewards
+    assert data.summary.disbursed_fen == b.cash_fen
