@@ -69,6 +69,8 @@ def test_demo_brief_agrees_on_the_plan_year_basis(demo_db, monkeypatch) -> None:
     for p, row in zip(data.projects, data.portfolio, strict=True):
         mine = [r.disbursed_fen for r in p.funding if r.year == 2026]
         assert row.ytd_disbursed_fen == (mine[0] if mine else 0), p.no
-    assert b.cash_fen == b.plan_year_fen - b.paid_elsewhere_fen + b.earlier_years_fen + b.advances_fen
+    assert (
+        b.cash_fen == b.plan_year_fen - b.paid_elsewhere_fen + b.earlier_years_fen + b.advances_fen
+    )
     assert b.advances_fen > 0 and b.earlier_rewards_fen > 0  # project 5's advance, 2025 rewards
     assert data.summary.disbursed_fen == b.cash_fen
