@@ -134,3 +134,17 @@ def test_cli_close_report_identical_and_check_detects_tampering(run_cli, tmp_pat
     conn.close()
     bad = run_cli("check", "--db", str(path))
     assert bad.returncode == 2 and "2026Q2" in bad.stderr
+
+
+@pytest.mark.postgres
+def test_close_and_reprint_on_postgresql(pg_db, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    set_language("en")
+    add_sample(pg_db)
+    closed = Q.close_quarter(pg_db, "2026Q2")
+    pdf = Q.archived_pdf(pg_db, "2026Q2")
+    assert pdf and hashlib.sha256(pdf).hexdigest() == closed.sha256
+    assert Q.check_archives(pg_db) == []
+    add_disbursement(pg_db, _pid(pg_db, 2), DisbursementDraft("2026-05-20", "1", "fixed"))
+    assert Q.archived_pdf(pg_db, "2026Q2") == pdf
+    assert Q.brief_for(pg_db, "2026Q2").banner
