@@ -25,6 +25,9 @@ COMMANDS: tuple[str, ...] = (
     "copy",
     "export",
     "import_",
+    "close_quarter",
+    "quarters",
+    "reopen_quarter",
 )
 
 
@@ -60,7 +63,8 @@ def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
 
 def _wants_gui(argv: Sequence[str]) -> bool:
     """No sub-command: skip building the parser's sub-commands (fast start-up)."""
-    names = {c.rstrip("_") for c in COMMANDS} | {"-h", "--help", "--version", "--selftest"}
+    names = {c.rstrip("_").replace("_", "-") for c in COMMANDS}
+    names |= {"-h", "--help", "--version", "--selftest"}
     return not any(arg in names for arg in argv)
 
 

@@ -14,6 +14,7 @@ from desktop_app.domain.funding import (
     FundingPlanSpec,
     Tranche,
     check_year_in_plan,
+    default_for_year,
     fixed_support_schedule,
     reward_amount,
 )
@@ -176,8 +177,11 @@ def test_plan_to_date_counts_whole_years() -> None:
     assert sched.planned_to_date(date(2030, 1, 1)) == sched.total("planned_total")
 
 
-def test_reward_paid_next_year_counts_for_the_evaluated_year() -> None:
-    sched = _spec().schedule(grades={2024: "A"}, disbursed={2025: {"reward": D(50)}})
+def test_reward_counts_for_the_plan_year_it_settles() -> None:
+    # `disbursed` is keyed by for_year: a reward paid in 2025 for 2024 is given as 2024's
+    assert default_for_year("reward", 2025) == 2024
+    assert default_for_year("fixed", 2025) == 2025
+    sched = _spec().schedule(grades={2024: "A"}, disbursed={2024: {"reward": D(50)}})
     assert sched.line(2024).disbursed_by_kind["reward"] == D(50)
     assert sched.line(2025).disbursed_by_kind["reward"] == D(0)
     assert not sched.warnings
@@ -188,8 +192,8 @@ def test_warnings_not_silent_fixes() -> None:
         grades={2024: "D", 2025: "D"},
         disbursed={
             2023: {"startup": D(200), "fixed": D(350)},
-            2027: {"reward": D(10)},  # for 2026: not evaluated
-            2025: {"reward": D(1)},  # for 2024: grade D earned nothing
+            2026: {"reward": D(10)},  # for 2026: not evaluated
+            2024: {"reward": D(1)},  # for 2024: grade D earned nothing
         },
     )
     codes = {(w.year, w.code) for w in sched.warnings}
@@ -285,6 +289,7 @@ def test_totals_equal_sum_of_parts(caps, grades, paid) -> None:
             for ln in sched.lines
         )
     )
-    # every payment lands in one plan year (rewards a year late; 2022's is for 2021: none)
-    counted = sum(v["fixed"] + (v["reward"] if y >= 2023 else 0) for y, v in paid.items())
+    # every payment lands in its plan year; years outside the plan (2022) have no line
+    lo, hi = sched.lines[0].year, sched.lines[-1].year
+    counted = sum(v["fixed"] + v["reward"] for y, v in paid.items() if lo <= y <= hi)
     assert sched.total("disbursed") == counted

@@ -93,7 +93,7 @@ def test_disbursement_more_than_10_percent_ahead_is_red() -> None:
     )
     assert health.level == "red"
     assert health.reasons[0].text == (
-        "Disbursed 1,100.00 万元, more than 10% ahead of the 1,000.00 万元 planned to date."
+        "Disbursed 1,100.00 10k yuan, more than 10% ahead of the 1,000.00 10k yuan planned to date."
     )
     assert only(HealthInput(disbursed_to_date_fen=5, planned_to_date_fen=None)) == ("green", [])
 

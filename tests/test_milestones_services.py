@@ -157,7 +157,7 @@ def test_health_reads_funding_plan_and_disbursements(db: Database) -> None:
     health = health_by_project(db, AS_OF)
     assert health[p1].level == "red"
     assert health[p1].reasons[0].text == (
-        "Disbursed 594.00 万元, more than 10% ahead of the 540.00 万元 planned to date."
+        "Disbursed 594.00 10k yuan, more than 10% ahead of the 540.00 10k yuan planned to date."
     )
     assert health[p2].level == "green"  # exactly 10 % ahead; the later payment is not yet paid
 

@@ -29,6 +29,12 @@ def run(args: argparse.Namespace) -> int:
         if problems:
             raise UserError(f"{db.display_name}: integrity check failed: {problems[0]}")
         print("integrity: ok")
+        from desktop_app.services.quarters import check_archives
+
+        archives = check_archives(db)
+        if archives:
+            raise UserError(f"{db.display_name}: {archives[0]}")
+        print("closed quarters: ok")
     finally:
         db.dispose()
     return 0

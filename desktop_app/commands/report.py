@@ -1,4 +1,8 @@
-"""`key-projects report --quarter 2026Q3 [--lang zh|en] -o brief.pdf`: the quarterly brief."""
+"""`key-projects report --quarter 2026Q3 [--lang zh|en] [--live] -o brief.pdf`: the brief.
+
+A closed quarter prints its archived PDF byte for byte (in the language it was closed
+in); `--live` recomputes it, with a banner on every page when the figures have changed.
+"""
 
 from __future__ import annotations
 
@@ -13,18 +17,19 @@ def register(
     parser = sub.add_parser("report", help="write the quarterly PDF brief (季度简报)")
     parser.add_argument("--quarter", required=True, metavar="YYYYQn", help="e.g. 2026Q3")
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="PDF to write")
+    parser.add_argument(
+        "--live", action="store_true", help="recompute a closed quarter instead of its archive"
+    )
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop_app.reports.brief import write_brief
-    from desktop_app.services.brief_data import build_brief_data
+    from desktop_app.services.quarters import write_quarter_brief
 
     db = open_from_args(args, create=not getattr(args, "db", None))
     try:
-        data = build_brief_data(db, args.quarter, args.lang or "zh")
-        pages = write_brief(data, args.output)
+        what = write_quarter_brief(db, args.quarter, args.lang or "zh", args.output, live=args.live)
     finally:
         db.dispose()
-    print(f"{args.output}: {pages} pages")
+    print(f"{args.output}: {what}")
     return 0

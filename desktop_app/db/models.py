@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import (
     BigInteger,
@@ -20,6 +21,7 @@ from sqlalchemy import (
     DateTime,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -230,6 +232,14 @@ class StartupTranche(Base):
 DISBURSEMENT_KINDS = ("startup", "fixed", "reward")
 
 
+def _default_for_year(context: Any) -> int:
+    """A row written without `for_year` (an old import path, a test) gets the rule's year:
+    a reward settles the year before it was paid, anything else its own year."""
+    params = context.get_current_parameters()
+    paid_on: date = params["paid_on"]
+    return paid_on.year - 1 if params.get("kind") == "reward" else paid_on.year
+
+
 class Disbursement(Base):
     __tablename__ = "disbursement"
     __table_args__ = (CheckConstraint("amount_fen > 0", name="amount_positive"),)
@@ -240,6 +250,8 @@ class Disbursement(Base):
     paid_on: Mapped[date] = mapped_column(Date)
     amount_fen: Mapped[int] = mapped_column(BigInteger)
     kind: Mapped[str] = mapped_column(String(16))
+    for_year: Mapped[int] = mapped_column(Integer, default=_default_for_year)
+    """The plan year this payment settles (计划年度口径); see `domain.funding.default_for_year`."""
     doc_no: Mapped[str] = mapped_column(String(100), default="")
     note: Mapped[str] = mapped_column(Text, default="")
     is_sample: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -401,3 +413,26 @@ class Setting(Base):
     __tablename__ = "setting"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class QuarterClose(Base):
+    """A closed quarter (季度关账): its figures and brief frozen, with who closed it and when.
+
+    A reopened close keeps its row (with the reason) so the record of what was signed stays;
+    a quarter is closed while it has a row with `reopened_at` empty.
+    """
+
+    __tablename__ = "quarter_close"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quarter: Mapped[str] = mapped_column(String(8), index=True)
+    as_of: Mapped[date] = mapped_column(Date)
+    closed_at: Mapped[datetime] = mapped_column(DateTime)
+    closed_by: Mapped[str] = mapped_column(String(100))
+    lang: Mapped[str] = mapped_column(String(8))
+    figures: Mapped[str] = mapped_column(Text)
+    """JSON of every figure the quarter's brief shows (see services.quarters)."""
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64))
+    reopened_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reopened_by: Mapped[str] = mapped_column(String(100), default="")
+    reopen_reason: Mapped[str] = mapped_column(Text, default="")

@@ -46,23 +46,23 @@ register(
         "Rate must be between 0 and 1 (exclusive), e.g. 0.2 for 20 %.": "退坡比例须大于 0 且小于 1(如 0.2 表示 20%)。",  # noqa: E501
         "A step is required for linear taper.": "线性退坡须填写每年递减额。",
         "A rate is required for geometric taper.": "比例退坡须填写退坡比例。",
-        "A step of {step} 万元 reaches zero by year {year} of {years}; "
+        "A step of {step} 10k yuan reaches zero by year {year} of {years}; "
         "use a smaller step, fewer years or a floor.": "每年递减 {step} 万元,至第 {year} 年(共 {years} 年)降为零;"  # noqa: E501
         "请减小递减额、缩短年限或设置保底额。",
         "The manual plan has {n} amounts for {years} years.": "手工计划有 {n} 个金额,但年限为 {years} 年。",  # noqa: E501
-        "Year {i}: {amount} 万元 is below the floor of {floor} 万元.": "第 {i} 年:{amount} 万元低于保底额 {floor} 万元。",  # noqa: E501
+        "Year {i}: {amount} 10k yuan is below the floor of {floor} 10k yuan.": "第 {i} 年:{amount} 万元低于保底额 {floor} 万元。",  # noqa: E501
         "Year {i}: must not be negative.": "第 {i} 年:不能为负数。",
         "Year {i}: must be more than zero.": "第 {i} 年:须大于零。",
         "The floor is above the first year's amount.": "保底额高于首年金额。",
         "Unknown grade “{grade}”.": "未知等级“{grade}”。",
-        "Tranches add up to {sum} 万元, not the grant of {grant} 万元.": "分期合计 {sum} 万元,与启动经费 {grant} 万元不符。",  # noqa: E501
+        "Tranches add up to {sum} 10k yuan, not the grant of {grant} 10k yuan.": "分期合计 {sum} 万元,与启动经费 {grant} 万元不符。",  # noqa: E501
         "A start-up grant needs its year.": "启动经费须填写年度。",
         "Reward caps are given for {n} years, the plan has {years}.": "奖励上限填写了 {n} 年,计划为 {years} 年。",  # noqa: E501
         "Year {year} is outside {lo}–{hi}.": "年度 {year} 不在 {lo}–{hi} 之间。",
-        "Disbursed {paid} 万元 for {year}, more than the {planned} 万元 planned.": "{year} 年度已拨付 {paid} 万元,超过计划 {planned} 万元。",  # noqa: E501
+        "Disbursed {paid} 10k yuan for {year}, more than the {planned} 10k yuan planned.": "{year} 年度已拨付 {paid} 万元,超过计划 {planned} 万元。",  # noqa: E501
         "Grade D in {prev} and {year}: consider suspending fixed support.": "{prev} 年与 {year} 年连续评为差:建议暂停固定扶持。",  # noqa: E501
-        "A reward of {paid} 万元 was paid for {year}, which has no evaluation.": "{year} 年无绩效评价,却已拨付该年度奖励 {paid} 万元。",  # noqa: E501
-        "The reward paid for {year} ({paid} 万元) exceeds the {earned} 万元 earned (grade {grade}).": "{year} 年度已拨付奖励 {paid} 万元,超过按等级 {grade} 应得的 {earned} 万元。",  # noqa: E501
+        "A reward of {paid} 10k yuan was paid for {year}, which has no evaluation.": "{year} 年无绩效评价,却已拨付该年度奖励 {paid} 万元。",  # noqa: E501
+        "The reward paid for {year} ({paid} 10k yuan) exceeds the {earned} 10k yuan earned (grade {grade}).": "{year} 年度已拨付奖励 {paid} 万元,超过按等级 {grade} 应得的 {earned} 万元。",  # noqa: E501
     }
 )
 
@@ -101,7 +101,7 @@ def _schedule_errors(
             for i in range(1, years):
                 if first_amount - step * i <= 0:
                     errors["step"] = t(
-                        "A step of {step} 万元 reaches zero by year {year} of {years}; "
+                        "A step of {step} 10k yuan reaches zero by year {year} of {years}; "
                         "use a smaller step, fewer years or a floor.",
                         step=step,
                         year=i + 1,
@@ -126,7 +126,7 @@ def _schedule_errors(
                     break
                 if floor >= 0 and amount < floor:
                     errors["manual"] = t(
-                        "Year {i}: {amount} 万元 is below the floor of {floor} 万元.",
+                        "Year {i}: {amount} 10k yuan is below the floor of {floor} 10k yuan.",
                         i=i,
                         amount=amount,
                         floor=floor,
@@ -214,7 +214,7 @@ class YearLine:
     planned_total: Decimal
     """Start-up + fixed + the reward expected: earned when graded, else the cap."""
     disbursed: Decimal
-    """Start-up and fixed paid in this year, plus the reward paid for it the year after."""
+    """Everything paid for this plan year (计划年度口径), whenever it was paid."""
     disbursed_by_kind: Mapping[str, Decimal]
     warnings: tuple[FundingWarning, ...] = ()
 
@@ -294,7 +294,7 @@ class FundingPlanSpec:
                 total = sum((tr.amount for tr in self.tranches), ZERO)
                 if total != self.startup_grant:
                     errors["tranches"] = t(
-                        "Tranches add up to {sum} 万元, not the grant of {grant} 万元.",
+                        "Tranches add up to {sum} 10k yuan, not the grant of {grant} 10k yuan.",
                         sum=total,
                         grant=self.startup_grant,
                     )
@@ -347,8 +347,8 @@ class FundingPlanSpec:
     ) -> FundingSchedule:
         """Per plan year: planned, earned (from `grades`) and disbursed.
 
-        `disbursed` is keyed by the year of payment (year → kind → 万元); rewards paid in
-        year P are counted against plan year P − 1.
+        `disbursed` is keyed by the plan year each payment settles — its `for_year`
+        (计划年度口径: plan year → kind → 万元), not the year it was paid in.
         """
         errors = self.validate()
         if errors:
@@ -372,10 +372,7 @@ class FundingPlanSpec:
             grade = grades.get(year)
             cap = caps.get(year, ZERO)
             earned = reward_amount(cap, grade, shares) if grade is not None else None
-            paid = {
-                k: disbursed.get(year + (REWARD_LAG_YEARS if k == "reward" else 0), {}).get(k, ZERO)
-                for k in DISBURSEMENT_KINDS
-            }
+            paid = {k: disbursed.get(year, {}).get(k, ZERO) for k in DISBURSEMENT_KINDS}
             line = YearLine(
                 year=year,
                 startup=startup.get(year, ZERO),
@@ -404,7 +401,7 @@ def _with_warnings(line: YearLine, previous_grade: str | None) -> YearLine:
                 year,
                 "over_disbursed",
                 t(
-                    "Disbursed {paid} 万元 for {year}, more than the {planned} 万元 planned.",
+                    "Disbursed {paid} 10k yuan for {year}, more than the {planned} 10k yuan planned.",  # noqa: E501
                     paid=_show(line.disbursed),
                     year=year,
                     planned=_show(line.planned_total),
@@ -430,7 +427,7 @@ def _with_warnings(line: YearLine, previous_grade: str | None) -> YearLine:
                 year,
                 "reward_without_evaluation",
                 t(
-                    "A reward of {paid} 万元 was paid for {year}, which has no evaluation.",
+                    "A reward of {paid} 10k yuan was paid for {year}, which has no evaluation.",
                     paid=_show(reward_paid),
                     year=year,
                 ),
@@ -442,7 +439,7 @@ def _with_warnings(line: YearLine, previous_grade: str | None) -> YearLine:
                 year,
                 "reward_over_earned",
                 t(
-                    "The reward paid for {year} ({paid} 万元) exceeds the {earned} 万元 earned (grade {grade}).",  # noqa: E501
+                    "The reward paid for {year} ({paid} 10k yuan) exceeds the {earned} 10k yuan earned (grade {grade}).",  # noqa: E501
                     year=year,
                     paid=_show(reward_paid),
                     earned=_show(line.earned_reward),
@@ -458,6 +455,28 @@ def _with_warnings(line: YearLine, previous_grade: str | None) -> YearLine:
 def _show(amount: Decimal) -> str:
     """万元 with two decimals for messages (the table shows the same)."""
     return f"{amount.quantize(Decimal('0.01'), rounding=ROUND_HALF_UP):,}"
+
+
+def default_for_year(kind: str, paid_year: int) -> int:
+    """The plan year a payment settles when nobody says otherwise: a reward pays the year
+    before it was paid in (its evaluation year), anything else the year it is paid in.
+    An advance (预拨) is the one case an officer must state: it pays a later year."""
+    return paid_year - REWARD_LAG_YEARS if kind == "reward" else paid_year
+
+
+def for_year_span(spec: FundingPlanSpec, kind: str) -> tuple[int, int]:
+    """The plan years a payment of `kind` can settle: a reward only a fixed-support year."""
+    if kind == "reward":
+        return spec.first_year, spec.last_year
+    return spec.year_span()
+
+
+def check_for_year(spec: FundingPlanSpec, for_year: int, kind: str) -> str | None:
+    """Reason `for_year` is not a plan year a payment of `kind` can settle, or None."""
+    lo, hi = for_year_span(spec, kind)
+    if lo <= for_year <= hi:
+        return None
+    return t("Year {year} is outside {lo}–{hi}.", year=for_year, lo=lo, hi=hi)
 
 
 def payment_years(spec: FundingPlanSpec, kind: str) -> tuple[int, int]:
@@ -485,7 +504,10 @@ __all__ = [
     "FundingWarning",
     "Tranche",
     "YearLine",
+    "check_for_year",
     "check_year_in_plan",
+    "default_for_year",
+    "for_year_span",
     "payment_years",
     "fixed_support_schedule",
     "reward_amount",

@@ -29,7 +29,7 @@ CLOSED_STATUSES = ("done", "cancelled")
 OVERDUE = "“{title}” is {days} days overdue (due {due})."
 GRADE_D = "Last evaluation grade is D."
 GRADE_C = "Last evaluation grade is C."
-AHEAD = "Disbursed {paid} 万元, more than {pct}% ahead of the {plan} 万元 planned to date."
+AHEAD = "Disbursed {paid} 10k yuan, more than {pct}% ahead of the {plan} 10k yuan planned to date."
 DUE_SOON = "“{title}” is due in {days} days (on {due}) but only {pct}% complete."
 SCORE_LOW = "Projected score {score} is below {limit}."
 register(

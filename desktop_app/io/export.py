@@ -66,7 +66,7 @@ def _schedule_rows(cur: Any, projects: dict[int, str]) -> list[dict[str, Any]]:
     paid: dict[int, dict[int, dict[str, Decimal]]] = defaultdict(lambda: defaultdict(dict))
     for rec in cur.tables["disbursements"].values():
         r = rec.row
-        by_kind = paid[r["project_no"]][r["paid_on"].year]
+        by_kind = paid[r["project_no"]][r["for_year"]]
         by_kind[r["kind"]] = by_kind.get(r["kind"], Decimal(0)) + fen_to_wan(r["amount"])
     out: list[dict[str, Any]] = []
     for (no,), rec in sorted(cur.tables["funding_plans"].items()):

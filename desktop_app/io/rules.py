@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from desktop_app.domain.funding import FundingPlanSpec, Tranche
+from desktop_app.domain.funding import FundingPlanSpec, Tranche, default_for_year
 from desktop_app.domain.milestones import MilestoneEdit, validate_milestone
 from desktop_app.domain.money import fen_to_wan
 from desktop_app.domain.periods import today
@@ -223,6 +223,8 @@ def _disbursements(ck: Checker) -> None:
     for i, row in enumerate(ps.rows):
         if row["amount"] is not None and row["amount"] <= 0:
             ck.add(ps, i, "amount", t("Must be more than zero."))
+        if row.get("for_year") is None and row["paid_on"] is not None and row["kind"]:
+            row["for_year"] = default_for_year(row["kind"], row["paid_on"].year)
 
 
 def _indicators(ck: Checker) -> dict[Key, dict[str, Any]]:

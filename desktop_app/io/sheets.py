@@ -83,6 +83,7 @@ class Column:
     places: int = 4  # decimals kept for DECIMAL / PERCENT
     width: int = 14
     export_only: bool = False  # written for reading, ignored on import
+    may_be_absent: bool = False  # a column added later: workbooks made before it still import
     note_zh: str = ""
     note_en: str = ""
 
@@ -275,6 +276,18 @@ DISBURSEMENTS = Sheet(
         Column("paid_on", "拨付日期", "Paid on", DATE, True, width=12),
         Column("amount", "金额", "Amount", AMOUNT, True, width=14),
         Column("kind", "类别", "Kind", ENUM, True, DISBURSEMENT_KIND, width=14),
+        Column(
+            "for_year",
+            "计划年度",
+            "For plan year",
+            INT,
+            width=10,
+            may_be_absent=True,
+            note_zh="该笔拨付计入哪一年度的计划;留空按规则:奖励计入上一年度,"
+            "其余计入拨付当年。预拨填所属年度。",
+            note_en="The plan year this payment settles; blank = the rule (a reward: the year "
+            "before it is paid; otherwise the year paid). An advance names its later year.",
+        ),
         Column("doc_no", "文号", "Document no.", width=20),
         _notes("note"),
     ),

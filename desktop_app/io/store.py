@@ -153,6 +153,7 @@ def _queries() -> dict[str, Any]:
             D.paid_on,
             D.amount_fen.label("amount"),
             D.kind,
+            D.for_year,
             D.doc_no,
             D.note,
         )

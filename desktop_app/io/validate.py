@@ -315,7 +315,7 @@ def map_headers(
             )
         found[col.field] = Mapped(i, col, unit, _text(raw))
     for col in sheet.import_columns:
-        if col.field not in found:
+        if col.field not in found and not col.may_be_absent:
             problems.append(
                 Problem(
                     title,
@@ -403,4 +403,8 @@ def parse_sheet(
     rows: list[dict[str, Any]] = [{} for _ in body]
     for m in mapped:
         _parse_column(m, cell_parser(m.column, m.unit, zones), body, rows, title, problems)
+    for col in sheet.import_columns:
+        if col.may_be_absent and col.field not in headers:
+            for out in rows:
+                out[col.field] = _default(col)
     return ParsedSheet(sheet, title, rows, [n for n, _r in body], headers)

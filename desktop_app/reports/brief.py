@@ -26,6 +26,7 @@ from desktop_app.reports.styles import (
     NAVY,
     PAGE_H,
     PAGE_W,
+    RULE_RED,
     make_styles,
 )
 from desktop_app.snapshots.brief import BriefData
@@ -33,6 +34,7 @@ from desktop_app.snapshots.brief import BriefData
 register(
     {
         "Page {x} of {y}": "第 {x} 页 / 共 {y} 页",
+        "Contains sample data": "含示例数据",
         "{path}: is a folder, not a file": "{path}:是文件夹,不是文件",
         "{path}: cannot write ({reason})": "{path}:无法写入({reason})",
     }
@@ -41,7 +43,10 @@ register(
 Progress = Callable[[int, int], None]
 
 
-def _canvas_class(title: str, right: str, font: str, lang: str) -> type:
+def _canvas_class(
+    title: str, right: str, font: str, lang: str, mark: str = "", banner: str = ""
+) -> type:
+    """`mark` (sample data) is printed in every page's header, `banner` under it."""
     from reportlab.pdfgen.canvas import Canvas
 
     class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
@@ -71,6 +76,14 @@ def _canvas_class(title: str, right: str, font: str, lang: str) -> type:
             self.drawString(MARGIN_X, top + 4, title)
             self.setFillColor(GREY_TEXT)
             self.drawRightString(PAGE_W - MARGIN_X, top + 4, right)
+            if mark:
+                self.setFillColor(RULE_RED)
+                self.drawCentredString(PAGE_W / 2, top + 4, mark)
+            if banner:
+                self.setFillColor(RULE_RED)
+                self.setFont(font, 7.5)
+                self.drawCentredString(PAGE_W / 2, top - 9, banner)
+                self.setFont(font, 8)
             self.setStrokeColor(GRID)
             self.setLineWidth(0.5)
             self.line(MARGIN_X, top, PAGE_W - MARGIN_X, top)
@@ -89,10 +102,11 @@ def story(data: BriefData, styles: Any) -> list[Any]:
     from reportlab.platypus import PageBreak
 
     from desktop_app.reports import sections
+    from desktop_app.reports.changes import changes_section
 
     parts: list[list[Any]] = [
         sections.cover(data, styles),
-        sections.summary(data, styles),
+        sections.summary(data, styles) + changes_section(data, styles),
         sections.portfolio(data, styles),
         *sections.projects(data, styles),
         sections.appendix(data, styles),
@@ -147,7 +161,9 @@ def render(data: BriefData, out: Any, progress: Progress | None = None) -> int:
         if progress is not None:
             doc.setProgressCallBack(_progress_adapter(progress))
         flow = story(data, styles)
-        doc.build(flow, canvasmaker=_canvas_class(title, right, styles.font, data.lang))
+        mark = t("Contains sample data") if data.has_sample else ""
+        canvas = _canvas_class(title, right, styles.font, data.lang, mark, data.banner)
+        doc.build(flow, canvasmaker=canvas)
         pages: int = doc.page
         return pages
 
@@ -177,6 +193,20 @@ def write_brief(
     try:
         with atomic_write(target) as tmp:
             return render(data, str(tmp), progress)
+    except OSError as exc:
+        raise UserError(
+            t("{path}: cannot write ({reason})", path=target, reason=exc.strerror or exc)
+        ) from exc
+
+
+def write_bytes(pdf: bytes, path: str | os.PathLike[str]) -> None:
+    """Write an archived brief as stored (atomically, same refusals as `write_brief`)."""
+    target = Path(path)
+    if target.is_dir():
+        raise UserError(t("{path}: is a folder, not a file", path=target))
+    try:
+        with atomic_write(target) as tmp:
+            Path(tmp).write_bytes(pdf)
     except OSError as exc:
         raise UserError(
             t("{path}: cannot write ({reason})", path=target, reason=exc.strerror or exc)

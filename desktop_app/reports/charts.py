@@ -96,11 +96,12 @@ def timeline_chart(
 ) -> Any:
     """A Gantt-style row per milestone over the months of `year`, with an as-of line."""
     from reportlab.graphics.shapes import Drawing, Line, Polygon, Rect, String
+    from reportlab.pdfbase.pdfmetrics import stringWidth
 
     top, bottom = 16.0, 20.0
     height = top + ROW_H * len(items) + bottom
     d = Drawing(width, height)
-    x0, x1 = LABEL_W + 6, width - 30
+    x0, x1 = LABEL_W + 6, width - 44  # the right margin holds "→ 2027-03" of a bar cut at Dec
     start_ord, end_ord = date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal() + 1
 
     def x_of(day: date) -> float:
@@ -119,6 +120,26 @@ def timeline_chart(
             )
         )
     d.add(Line(x1, bottom - 2, x1, plot_top, strokeColor=grid, strokeWidth=0.4))
+    if date(year, 1, 1) <= as_of <= date(year, 12, 31):
+        # drawn first, so bars and their labels lie over the line, never under it
+        xa = x_of(as_of)
+        d.add(
+            Line(
+                xa,
+                bottom - 2,
+                xa,
+                plot_top,
+                strokeColor=_c("#B22222"),
+                strokeWidth=0.8,
+                strokeDashArray=[2, 2],
+            )
+        )
+        note = t("As of {d}", d=as_of.isoformat())
+        note_w = stringWidth(note, font, 6.5)
+        xn = xa + 2 if xa + 2 + note_w <= width else xa - 2 - note_w
+        d.add(String(xn, bottom - 10, note, fontName=font, fontSize=6.5, fillColor=_c("#B22222")))
+    grey = _c("#555555")
+    white = _c("#FFFFFF")
     for i, item in enumerate(items):
         y = plot_top - ROW_H * (i + 1) + 3.5
         state = _state(item)
@@ -126,6 +147,8 @@ def timeline_chart(
         label = _fit(f"{item.code} {item.title}".strip(), font, 7, LABEL_W)
         d.add(String(0, y + 1.5, label, fontName=font, fontSize=7))
         xe = x_of(item.end)
+        later = item.end.year > year  # runs into next year: cut at December, marked →
+        earlier = item.start is not None and item.start.year < year
         if item.start is None or item.start >= item.end:
             d.add(
                 Polygon(
@@ -150,39 +173,23 @@ def timeline_chart(
             done = (xe - xs) * (100 if state == "done" else item.percent) / 100
             if done > 0:
                 d.add(Rect(xs, y, done, 8, fillColor=colour, strokeColor=None))
-        d.add(
-            String(
-                xe + 7,
-                y + 1.5,
-                f"{item.percent}%",
-                fontName=font,
-                fontSize=6.5,
-                fillColor=_c("#555555"),
+        if earlier:
+            d.add(
+                Polygon([x0 - 1, y + 4, x0 + 4, y + 8, x0 + 4, y], fillColor=grey, strokeColor=None)
             )
-        )
-    if date(year, 1, 1) <= as_of <= date(year, 12, 31):
-        xa = x_of(as_of)
-        d.add(
-            Line(
-                xa,
-                bottom - 2,
-                xa,
-                plot_top,
-                strokeColor=_c("#B22222"),
-                strokeWidth=0.8,
-                strokeDashArray=[2, 2],
+        pct = f"{item.percent}%"
+        pct_w = stringWidth(pct, font, 6.5)
+        if later:
+            d.add(
+                Polygon([x1 + 1, y, x1 + 6, y + 4, x1 + 1, y + 8], fillColor=grey, strokeColor=None)
             )
-        )
-        d.add(
-            String(
-                xa + 2,
-                bottom - 10,
-                t("As of {d}", d=as_of.isoformat()),
-                fontName=font,
-                fontSize=6.5,
-                fillColor=_c("#B22222"),
-            )
-        )
+            tail = item.end.strftime("%Y-%m")
+            d.add(String(x1 + 8, y + 1.5, tail, fontName=font, fontSize=6, fillColor=grey))
+            xp = x1 - 3 - pct_w  # inside the bar's right end
+        else:
+            xp = xe + 7
+        d.add(Rect(xp - 1, y + 0.5, pct_w + 2, 7.5, fillColor=white, strokeColor=None))
+        d.add(String(xp, y + 1.5, pct, fontName=font, fontSize=6.5, fillColor=grey))
     _legend(
         d,
         [

@@ -11,11 +11,12 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from desktop_app.domain.money import format_wan
 from desktop_app.i18n import register, t
 from desktop_app.reports.charts import funding_chart, timeline_chart
-from desktop_app.reports.styles import FRAME_W, HEALTH_COLOURS, MM, RULE_RED, Styles, text
+from desktop_app.reports.money import ROUNDING, funding_summary, rounding_differs, wan
+from desktop_app.reports.styles import FRAME_W, HEALTH_COLOURS, RULE_RED, Styles, text
 from desktop_app.reports.tables import cell, grid_table, key_value_table
+from desktop_app.reports.warnings import name_cell, warnings_table
 from desktop_app.snapshots.brief import BriefData, DueItem, ProjectSection
 
 register(
@@ -51,7 +52,19 @@ register(
             "平均预计得分 {avg};最低 {low}({name})。"
         ),
         "No projected scores yet.": "尚无预计得分。",
-        "Top risks": "主要风险",
+        "Red and amber projects": "红色与黄色项目",
+        "Reasons": "原因",
+        "Total": "合计",
+        "Paid / planned\n{year}": "{year} 年\n已拨付/计划",
+        "Latest\ngrade": "最近\n评级",
+        "Warning": "提示",
+        "Amounts in 10k yuan, plan-year basis: paid by {as_of} against the {year} plan (the "
+        "same figure as each project page). Grades are the latest closed evaluation; its "
+        "year is in brackets.": "金额单位:万元,计划年度口径:截至 {as_of} 已拨付 {year} 年计划的金额"
+        "(与各项目页一致)。评级为最近一次已完成的年度绩效评价,括号内为评价年度。",
+        "Plan-year basis: “Disbursed” is what was paid by {as_of} for each plan year (a reward "
+        "under its evaluation year, an advance under the year it is for).": "计划年度口径:"
+        "“已拨付”为截至 {as_of} 计入各计划年度的拨付(奖励计入评价年度,预拨计入所属年度)。",
         "No red or amber projects.": "无红色或黄色项目。",
         "No.": "序号",
         "Project": "项目",
@@ -134,6 +147,22 @@ def _num(value: Decimal | None) -> str:
     return f"{value.normalize():f}" if value == value.to_integral() else f"{value:f}".rstrip("0")
 
 
+def column(values: list[Decimal | None], places: int | None = None) -> list[str]:
+    """One precision for a whole column (the most places any value needs, at most 2 unless
+    given), with thousands separators: 25 beside 28.84 prints as 25.00."""
+    if places is None:
+        need = [
+            max(0, -v.normalize().as_tuple().exponent)  # type: ignore[operator]
+            for v in values
+            if v is not None and v.is_finite()
+        ]
+        places = min(max(need, default=0), 2)
+    q = Decimal(1).scaleb(-places)
+    return [
+        "—" if v is None else f"{v.quantize(q, rounding=ROUND_HALF_UP):,.{places}f}" for v in values
+    ]
+
+
 def _score(value: Decimal | None) -> str:
     """Indicator scores to two places (the total is to one, as the rules say)."""
     if value is None:
@@ -163,28 +192,9 @@ def _rule(colour: str = RULE_RED, width: float = 1.2) -> Any:
 
 
 def cover(data: BriefData, st: Styles) -> list[Any]:
-    from reportlab.platypus import Paragraph, Spacer
+    from desktop_app.reports.cover import cover as make_cover
 
-    c = data.cover
-    facts = [
-        (t("As of"), c.as_of.isoformat()),
-        (t("Generated"), c.generated_at.strftime("%Y-%m-%d %H:%M UTC")),
-        (t("Database"), c.database),
-        (t("Schema version"), c.schema),
-        (t("Projects"), str(c.project_count)),
-    ]
-    table = key_value_table(st, facts, [38 * MM, 100 * MM], columns=1)
-    table.hAlign = "CENTER"
-    return [
-        Spacer(1, 55 * MM),
-        Paragraph(text(t("Siming District Key Support Projects")), st.subtitle),
-        Spacer(1, 4 * MM),
-        Paragraph(text(t("Quarterly Brief")), st.title),
-        _rule(),
-        Paragraph(text(quarter_label(c.quarter)), st.subtitle),
-        Spacer(1, 30 * MM),
-        table,
-    ]
+    return make_cover(data, st, quarter_label(data.cover.quarter))
 
 
 def _health_strip(st: Styles, counts: dict[str, int]) -> Any:
@@ -235,31 +245,7 @@ def summary(data: BriefData, st: Styles) -> list[Any]:
         )
     )
     out.append(_health_strip(st, counts))
-    out.append(Paragraph(text(t("Funding {year} (10k yuan)", year=s.year)), st.h3))
-    share = "—" if s.performance_share is None else f"{s.performance_share:.1f}%"
-    out.append(
-        grid_table(
-            st,
-            [
-                t("Planned"),
-                t("Disbursed to date"),
-                t("Disbursed share"),
-                t("Reward earned"),
-                t("Performance-based share"),
-            ],
-            [
-                [
-                    format_wan(s.planned_fen),
-                    format_wan(s.disbursed_fen),
-                    _pct(s.disbursed_fen, s.planned_fen),
-                    format_wan(s.reward_earned_fen),
-                    share,
-                ]
-            ],
-            [FRAME_W / 5] * 5,
-            align="rrrrr",
-        )
-    )
+    out += funding_summary(s, data.cover.as_of.isoformat(), st)
     out.append(Paragraph(text(t("Scores")), st.h3))
     if s.average_score is None:
         out.append(Paragraph(text(t("No projected scores yet.")), st.body))
@@ -277,64 +263,102 @@ def summary(data: BriefData, st: Styles) -> list[Any]:
                 st.body,
             )
         )
-    out.append(Paragraph(text(t("Top risks")), st.h3))
+    out.append(Paragraph(text(t("Red and amber projects")), st.h3))
     if not s.top_risks:
         out.append(Paragraph(text(t("No red or amber projects.")), st.body))
     else:
         rows = [
-            [str(r.project_no), r.project_name, _health_cell(st, r.level), r.reason]
+            [
+                str(r.project_no),
+                name_cell(r.project_name, 126, st),
+                _health_cell(st, r.level),
+                cell(
+                    "<br/>".join(f"· {text(x)}" for x in r.reasons or (r.reason,)),
+                    st.cell,
+                    markup=True,
+                ),
+            ]
             for r in s.top_risks
         ]
         out.append(
             grid_table(
                 st,
-                [t("No."), t("Project"), t("Level"), t("Reason")],
+                [t("No."), t("Project"), t("Level"), t("Reasons")],
                 rows,
-                [24, 150, 40, FRAME_W - 214],
+                [24, 126, 40, FRAME_W - 190],
                 align="c",
             )
         )
+    out += warnings_table(s.warnings, st)
     return out
 
 
 def portfolio(data: BriefData, st: Styles) -> list[Any]:
+    """One line per project; names and dates never break inside a word (see `name_cell`)."""
     from reportlab.platypus import Paragraph
 
+    widths = [24, 124, 58, 38, 112, 32, 72, 33]
     rows = []
     for r in data.portfolio:
         nxt = f"{r.next_milestone}\n{_d(r.next_due)}" if r.next_milestone else "—"
         pct = "—" if r.percent_complete is None else f"{r.percent_complete}%"
-        ytd = f"{format_wan(r.ytd_disbursed_fen)}\n/ {format_wan(r.ytd_planned_fen) or '—'}"
+        ytd = f"{wan(r.ytd_disbursed_fen)}\n/ {wan(r.ytd_planned_fen)}"
+        grade = f"{r.latest_grade}\n({r.grade_year})" if r.latest_grade and r.grade_year else "—"
         rows.append(
             [
                 str(r.no),
-                r.name,
-                r.zone or "—",
+                name_cell(r.name, widths[1], st),
+                name_cell(r.zone or "—", widths[2], st),
                 _health_cell(st, r.health),
-                r.main_reason or "—",
                 nxt,
                 pct,
                 ytd,
-                r.latest_grade or "—",
+                grade,
             ]
         )
+    paid = sum(r.ytd_disbursed_fen for r in data.portfolio)
+    planned = sum(r.ytd_planned_fen or 0 for r in data.portfolio)
+    rows.append(["", t("Total"), "", "", "", "", f"{wan(paid)}\n/ {wan(planned)}", ""])
     header = [
         t("No."),
         t("Project"),
         t("Zone"),
         t("Health"),
-        t("Main reason"),
         t("Next milestone"),
         t("% done"),
-        t("YTD disbursed / plan"),
-        t("Grade"),
+        t("Paid / planned\n{year}", year=data.year),
+        t("Latest\ngrade"),
     ]
-    widths = [20, 88, 46, 42, 98, 80, 32, 55, 32]
-    return [
+    n = len(rows)
+    out = [
         Paragraph(text(t("2. Portfolio")), st.h1),
         _rule("#1F3A5F", 0.6),
-        grid_table(st, header, rows, widths, align="clllllcrc"),
+        grid_table(
+            st,
+            header,
+            rows,
+            widths,
+            align="cllllcrc",
+            extra=[("LINEABOVE", (0, n), (-1, n), 0.8, "#1F3A5F")],
+        ),
+        Paragraph(
+            text(
+                t(
+                    "Amounts in 10k yuan, plan-year basis: paid by {as_of} against the {year} "
+                    "plan (the same figure as each project page). Grades are the latest "
+                    "closed evaluation; its year is in brackets.",
+                    as_of=data.cover.as_of.isoformat(),
+                    year=data.year,
+                )
+            ),
+            st.small,
+        ),
     ]
+    parts = [r.ytd_disbursed_fen for r in data.portfolio]
+    plans = [r.ytd_planned_fen or 0 for r in data.portfolio]
+    if rounding_differs(parts, paid) or rounding_differs(plans, planned):
+        out.append(Paragraph(text(t(ROUNDING)), st.small))
+    return out
 
 
 def _funding_table(p: ProjectSection, st: Styles) -> Any:
@@ -348,10 +372,35 @@ def _funding_table(p: ProjectSection, st: Styles) -> Any:
         (t("Plan total"), [r.startup_fen + r.fixed_fen + r.reward_fen for r in p.funding]),
         (t("Disbursed"), [r.disbursed_fen for r in p.funding]),
     ]
-    rows = [[label, *(format_wan(v) for v in values)] for label, values in lines]
+    rows = [[label, *(wan(v) for v in values)] for label, values in lines]
     return grid_table(
         st, [t("Year"), *years], rows, [label_w] + [w] * len(years), align="l" + "r" * len(years)
     )
+
+
+def _funding_note(p: ProjectSection, data: BriefData, st: Styles) -> list[Any]:
+    from reportlab.platypus import Paragraph
+
+    out = [
+        Paragraph(
+            text(
+                t(
+                    "Plan-year basis: “Disbursed” is what was paid by {as_of} for each plan "
+                    "year (a reward under its evaluation year, an advance under the year it "
+                    "is for).",
+                    as_of=data.cover.as_of.isoformat(),
+                )
+            ),
+            st.small,
+        )
+    ]
+    sums = [
+        ([r.startup_fen, r.fixed_fen, r.reward_fen], r.startup_fen + r.fixed_fen + r.reward_fen)
+        for r in p.funding
+    ]
+    if any(rounding_differs(parts, total) for parts, total in sums):
+        out.append(Paragraph(text(t(ROUNDING)), st.small))
+    return out
 
 
 def project_page(p: ProjectSection, data: BriefData, st: Styles) -> list[Any]:
@@ -389,22 +438,24 @@ def project_page(p: ProjectSection, data: BriefData, st: Styles) -> list[Any]:
     title = Paragraph(text(t("Funding plan and disbursements (10k yuan)")), st.h3)
     if p.funding:
         chart = funding_chart(p.funding, year, FRAME_W, st.font, height=128)
-        out.append(KeepTogether([title, chart, _funding_table(p, st)]))
+        out.append(KeepTogether([title, chart, _funding_table(p, st), *_funding_note(p, data, st)]))
     else:
         out += [title, Paragraph(text(t("No funding plan recorded.")), st.body)]
     out.append(Paragraph(text(t("Indicators {year}", year=year)), st.h3))
     if p.indicators:
-        rows = [
+        weights = column([i.weight for i in p.indicators])
+        targets = column([i.target for i in p.indicators])
+        ytds = column([i.ytd for i in p.indicators])
+        scores = column(
             [
-                i.code,
-                i.name,
-                i.unit or "—",
-                _num(i.weight),
-                _num(i.target),
-                _num(i.ytd),
-                _score(i.score),
-            ]
-            for i in p.indicators
+                None if i.score is None else i.score.quantize(Decimal("0.01"), ROUND_HALF_UP)
+                for i in p.indicators
+            ],
+            places=2,
+        )
+        rows = [
+            [i.code, i.name, i.unit or "—", weights[n], targets[n], ytds[n], scores[n]]
+            for n, i in enumerate(p.indicators)
         ]
         out.append(
             grid_table(
@@ -439,9 +490,17 @@ def project_page(p: ProjectSection, data: BriefData, st: Styles) -> list[Any]:
     else:
         out.append(Paragraph(text(t("No indicators for {year}.", year=year)), st.body))
     out.append(Paragraph(text(t("Risks and notes")), st.h3))
-    if p.reasons:
+    if p.reasons or p.warnings:
         colour = HEALTH_COLOURS.get(p.health, "#555555")
         out += [Paragraph(f'<font color="{colour}">●</font> {text(r)}', st.body) for r in p.reasons]
+        out += [
+            Paragraph(
+                f'<font color="{HEALTH_COLOURS.get(w.level, "#555555")}">▲</font> '
+                f"{text(t('Warning'))}: {text(w.reason)}",
+                st.body,
+            )
+            for w in p.warnings
+        ]
     else:
         out.append(Paragraph(text(t("No risks.")), st.body))
     if p.notes:

@@ -8,6 +8,7 @@ queries, so the cost per project stays flat as the portfolio grows.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -28,6 +29,7 @@ from desktop_app.domain import district as district_rules
 from desktop_app.domain import scoring
 from desktop_app.domain.health import CLOSED_STATUSES, Health
 from desktop_app.domain.money import fen_to_wan, wan_to_fen
+from desktop_app.domain.money_basis import Payment, reconcile
 from desktop_app.domain.parsing import MAX_YEAR
 from desktop_app.domain.periods import Quarter, now, today
 from desktop_app.domain.validation import ValidationError
@@ -38,6 +40,7 @@ from desktop_app.services.funding import funding_status_by_project, plans_of, sp
 from desktop_app.services.health import health_by_project
 from desktop_app.services.performance import performance_status_by_project
 from desktop_app.services.policy import load_policy, policy_in
+from desktop_app.services.warnings import WarningRow, warnings_by_project
 from desktop_app.snapshots.brief import (
     BriefData,
     Cover,
@@ -45,11 +48,13 @@ from desktop_app.snapshots.brief import (
     DueItem,
     FundingYearRow,
     IndicatorRow,
+    MoneyBases,
     PortfolioRow,
     ProjectSection,
     RiskItem,
     Summary,
     TimelineItem,
+    WarningItem,
 )
 from desktop_app.snapshots.funding import FundingStatus
 from desktop_app.snapshots.performance import PerformanceStatus
@@ -65,7 +70,6 @@ register(
     }
 )
 
-TOP_RISKS = 8
 LEVEL_ORDER = {"red": 0, "amber": 1, "green": 2}
 
 
@@ -234,11 +238,11 @@ def _schedules(db: Database, as_of: date) -> dict[int, tuple[FundingYearRow, ...
     """Every plan's year table in one session (per-project calls cost 40 ms each at scale).
 
     The taper rules are the funding domain's; payments are those made by `as_of` (a past
-    quarter's brief shows what was known then), attributed to plan years by the domain
-    (a reward paid in year P counts for year P − 1). A plan broken outside the app gets
-    no rows, and its page says there is no plan to show.
+    quarter's brief shows what was known then), each counted for the plan year it settles
+    (`for_year`, 计划年度口径). A plan broken outside the app gets no rows, and its page
+    says there is no plan to show.
     """
-    year = func.extract("year", Disbursement.paid_on)
+    year = Disbursement.for_year
     paid_query = (
         select(Disbursement.project_id, year, Disbursement.kind, func.sum(Disbursement.amount_fen))
         .where(Disbursement.paid_on <= as_of)
@@ -276,12 +280,35 @@ def _schedules(db: Database, as_of: date) -> dict[int, tuple[FundingYearRow, ...
     return out
 
 
+def _bases(db: Database, year: int, as_of: date) -> MoneyBases:
+    """Both bases for `year` across the portfolio, from every payment made by `as_of`."""
+    q = select(
+        Disbursement.paid_on, Disbursement.for_year, Disbursement.kind, Disbursement.amount_fen
+    ).where(Disbursement.paid_on <= as_of)
+    with db.reader() as s:
+        payments = [Payment(d, y, k, Decimal(fen)) for d, y, k, fen in s.execute(q)]
+    r = reconcile(payments, year)
+    return MoneyBases(
+        plan_year_fen=int(r.plan_year),
+        paid_elsewhere_fen=int(r.paid_elsewhere),
+        earlier_years_fen=int(r.earlier_years),
+        earlier_rewards_fen=int(r.earlier_rewards),
+        advances_fen=int(r.advances),
+        cash_fen=int(r.cash),
+    )
+
+
+def _warning_items(rows: list[WarningRow], name: str, sample: bool) -> tuple[WarningItem, ...]:
+    return tuple(WarningItem(w.project_no, name, w.level, w.reason, w.figure, sample) for w in rows)
+
+
 def _summary(
     year: int,
     rows: list[tuple[Project, str]],
     health: dict[int, Health],
     funding: dict[int, FundingStatus],
     perf: dict[int, PerformanceStatus],
+    warned: dict[int, list[WarningRow]],
 ) -> Summary:
     counts = {lv: 0 for lv in LEVEL_ORDER}
     for p, _ in rows:
@@ -305,25 +332,36 @@ def _summary(
     if scored:
         average = _one_place(sum((s for s, _, _ in scored), Decimal(0)) / len(scored))
         lowest, _, lowest_name = min(scored, key=lambda x: (x[0], x[1]))
+
+    def level(p: Project) -> str:
+        return health[p.id].level
+
+    def reasons(p: Project) -> tuple[str, ...]:
+        return tuple(r.text for r in health[p.id].reasons) + tuple(
+            w.reason for w in warned.get(p.id, ())
+        )
+
     risky = sorted(
-        ((p, name) for p, name in rows if health[p.id].level != "green"),
-        key=lambda x: (LEVEL_ORDER[health[x[0].id].level], -len(health[x[0].id].reasons), x[0].no),
+        ((p, name) for p, name in rows if level(p) != "green"),
+        key=lambda x: (LEVEL_ORDER[level(x[0])], -len(reasons(x[0])), x[0].no),
     )
-    risks = tuple(
-        RiskItem(p.no, name, health[p.id].level, health[p.id].reasons[0].text)
-        for p, name in risky[:TOP_RISKS]
-    )
+    risks = tuple(RiskItem(p.no, name, level(p), reasons(p)[0], reasons(p)) for p, name in risky)
     return Summary(
         year=year,
         health_counts=tuple((lv, counts[lv]) for lv in ("red", "amber", "green")),
         planned_fen=planned,
-        disbursed_fen=sum(f.disbursed_this_year_fen for f in fs),
+        disbursed_fen=sum(f.disbursed_this_year_fen for f in fs),  # cash basis
         reward_earned_fen=sum(f.earned_reward_this_year_fen or 0 for f in fs),
         performance_share=share,
         average_score=average,
         lowest_score=lowest,
         lowest_project=lowest_name,
         top_risks=risks,
+        warnings=tuple(
+            item
+            for p, name in rows
+            for item in _warning_items(warned.get(p.id, []), name, p.is_sample)
+        ),
     )
 
 
@@ -377,6 +415,7 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
         milestones = _Milestones(db)
         schedules = _schedules(db, as_of)
         indicators = _indicators(db, year, Quarter.of(as_of).q if as_of.year == year else 4)
+        warned = warnings_by_project(db, as_of)
         named = [(p, _name(p.name_zh, p.name_en, lang)) for p in projects]
         nxt_q = quarter.next()
         sep = "、" if lang == "zh" else ", "
@@ -399,9 +438,11 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
                     nxt[2] if nxt else "",
                     nxt[4] if nxt else None,
                     milestones.percent(p.id),
-                    f.disbursed_this_year_fen if f else 0,
+                    f.paid_for_this_year_fen if f else 0,
                     f.planned_this_year_fen if f and f.has_plan else None,
                     grade,
+                    ps.last_year if ps and grade else None,
+                    p.is_sample,
                 )
             )
             projected = ps.projected_score if ps else None
@@ -428,6 +469,9 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
                     if projected is not None
                     else "",
                     latest_grade=grade,
+                    grade_year=ps.last_year if ps and grade else None,
+                    warnings=_warning_items(warned.get(p.id, []), name, p.is_sample),
+                    is_sample=p.is_sample,
                 )
             )
             for r in milestones.due_in(p.id, nxt_q.first_day, nxt_q.last_day):
@@ -451,7 +495,10 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
             lang=lang,
             year=year,
             cover=cover,
-            summary=_summary(year, named, health, funding, perf),
+            summary=replace(
+                _summary(year, named, health, funding, perf, warned),
+                bases=_bases(db, year, as_of),
+            ),
             portfolio=tuple(portfolio),
             projects=tuple(sections),
             due_next=tuple(due_next),
@@ -459,4 +506,5 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
             overdue=tuple(overdue),
             district=district,
             district_period=period,
+            has_sample=any(p.is_sample for p in projects),
         )

@@ -1,6 +1,8 @@
 """The disbursement register (拨付台账): add, edit, delete and list a project's payments.
 
 A payment must fall inside its plan's years and have a known kind and a positive amount;
+it settles one plan year (`for_year`: typed, or by the rule — a reward pays the year
+before it is paid, anything else its own year; an advance names the later year);
 a 文号 already used elsewhere is a warning the officer confirms (`DuplicateDocNo`, then
 call again with `confirm_duplicate=True`). One transaction per action; `db.audit`
 records the before and after of every change.
@@ -16,7 +18,12 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import Disbursement, Project
-from desktop_app.domain.funding import DISBURSEMENT_KINDS, check_year_in_plan
+from desktop_app.domain.funding import (
+    DISBURSEMENT_KINDS,
+    check_for_year,
+    check_year_in_plan,
+    default_for_year,
+)
 from desktop_app.domain.money import fen_to_wan, round_wan, wan_to_fen
 from desktop_app.domain.parsing import ParseError, parse_date, parse_decimal
 from desktop_app.domain.validation import ValidationError
@@ -37,6 +44,8 @@ register(
         "the payment": "该拨付记录",
         "Must be more than zero.": "须大于零。",
         "Document number is longer than 100 characters.": "文号超过 100 个字符。",
+        "Plan year: {reason}": "计划年度:{reason}",
+        "Must be a whole year.": "须为整数年份。",
     }
 )
 
@@ -56,6 +65,7 @@ def _row(d: Disbursement) -> DisbursementRow:
         note=d.note,
         is_sample=d.is_sample,
         version=d.version,
+        for_year=d.for_year,
     )
 
 
@@ -83,6 +93,7 @@ def draft_of(row: DisbursementRow) -> DisbursementDraft:
         kind=row.kind,
         doc_no=row.doc_no,
         note=row.note,
+        for_year=str(row.for_year) if row.for_year else "",
     )
 
 
@@ -93,15 +104,27 @@ def _checked(
     *,
     self_id: int | None,
     confirm_duplicate: bool,
-) -> tuple[date, int, str, str]:
-    """(paid_on, amount_fen, kind, doc_no) or ValidationError / DuplicateDocNo."""
+) -> tuple[date, int, str, str, int]:
+    """(paid_on, amount_fen, kind, doc_no, for_year) or ValidationError / DuplicateDocNo."""
     errors: dict[str, str] = {}
     paid_on: date | None = None
     amount_fen: int | None = None
+    for_year: int | None = None
     try:
         paid_on = parse_date(draft.paid_on)
     except ParseError as exc:
         errors["paid_on"] = t("Payment date: {reason}", reason=str(exc))
+    typed_year = str(draft.for_year).strip()
+    if typed_year:
+        try:
+            number = parse_decimal(typed_year)
+            if number != number.to_integral_value():
+                raise ParseError(typed_year)
+            for_year = int(number)
+        except ParseError:
+            errors["for_year"] = t("Plan year: {reason}", reason=t("Must be a whole year."))
+    elif paid_on is not None:
+        for_year = default_for_year(draft.kind, paid_on.year)
     try:
         amount = round_wan(parse_decimal(draft.amount))
         if amount <= 0:
@@ -118,9 +141,17 @@ def _checked(
     if not plans:
         errors["paid_on"] = t("The project has no funding plan yet; enter the plan first.")
     elif paid_on is not None:
-        reason = check_year_in_plan(spec_from_row(plans[0]), paid_on.year, draft.kind)
+        spec = spec_from_row(plans[0])
+        reason = check_year_in_plan(spec, paid_on.year, draft.kind)
         if reason:
             errors["paid_on"] = reason
+        if (
+            for_year is not None
+            and "kind" not in errors
+            and (typed_year or not reason)  # a ruled year follows the date's own error
+            and (why := check_for_year(spec, for_year, draft.kind))
+        ):
+            errors["for_year"] = t("Plan year: {reason}", reason=why)
     if errors:
         raise ValidationError(errors)
     # Each is None only after its parse failed, which left a reason in `errors`.
@@ -143,7 +174,8 @@ def _checked(
                     project=other[1],
                 )
             )
-    return paid_on, amount_fen, draft.kind, doc_no
+    assert paid_on is not None and amount_fen is not None and for_year is not None
+    return paid_on, amount_fen, draft.kind, doc_no, for_year
 
 
 def add_disbursement(
@@ -152,7 +184,7 @@ def add_disbursement(
     with db.session() as s:
         if s.get(Project, project_id) is None:
             raise UserError(t("Project {id} no longer exists.", id=project_id))
-        paid_on, fen, kind, doc_no = _checked(
+        paid_on, fen, kind, doc_no, for_year = _checked(
             s, project_id, draft, self_id=None, confirm_duplicate=confirm_duplicate
         )
         row = Disbursement(
@@ -160,6 +192,7 @@ def add_disbursement(
             paid_on=paid_on,
             amount_fen=fen,
             kind=kind,
+            for_year=for_year,
             doc_no=doc_no,
             note=draft.note.strip(),
             is_sample=False,
@@ -214,13 +247,14 @@ def edit_disbursement(
     with stale_guard(db, _theirs(disbursement_id), yours, what=what), db.session() as s:
         row = _existing(s, disbursement_id)
         what = _what(row)
-        paid_on, fen, kind, doc_no = _checked(
+        paid_on, fen, kind, doc_no, for_year = _checked(
             s, row.project_id, draft, self_id=row.id, confirm_duplicate=confirm_duplicate
         )
         note = draft.note.strip()
         yours.update(paid_on=paid_on, amount=fen_to_wan(fen), kind=kind, doc_no=doc_no, note=note)
         check_version(row.version, version, conflict_fields(row), yours, what=what)
         row.paid_on, row.amount_fen, row.kind, row.doc_no = paid_on, fen, kind, doc_no
+        row.for_year = for_year
         row.note = note
         s.flush()
         return _row(row)

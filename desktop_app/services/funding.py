@@ -342,7 +342,7 @@ def preview_schedule(
 def _facts_by_project(
     session: Session, project_ids: Iterable[int] | None
 ) -> dict[int, FundingFacts]:
-    """Grades and payments (万元 by year and kind) of many projects: two grouped queries."""
+    """Grades and payments (万元 by plan year and kind) of many projects: two grouped queries."""
     ids = None if project_ids is None else list(project_ids)
     shares = dict(policy_in(session).reward_shares)
     grades: dict[int, dict[int, str]] = defaultdict(dict)
@@ -352,7 +352,7 @@ def _facts_by_project(
     for pid, year, grade in session.execute(q):
         grades[pid][year] = grade
     paid: dict[int, dict[int, dict[str, Decimal]]] = defaultdict(lambda: defaultdict(dict))
-    year_of = func.extract("year", Disbursement.paid_on)
+    year_of = Disbursement.for_year  # 计划年度口径: the plan year each payment settles
     q2 = select(
         Disbursement.project_id, year_of, Disbursement.kind, func.sum(Disbursement.amount_fen)
     ).group_by(Disbursement.project_id, year_of, Disbursement.kind)
@@ -544,6 +544,16 @@ def _paid_to(session: Session, start: date | None, end: date) -> dict[int, int]:
     return {pid: int(fen) for pid, fen in session.execute(q.group_by(Disbursement.project_id))}
 
 
+def _paid_for(session: Session, year: int, as_of: date) -> dict[int, int]:
+    """Paid against `year`'s plan by `as_of` (计划年度口径), per project."""
+    q = (
+        select(Disbursement.project_id, func.sum(Disbursement.amount_fen))
+        .where(Disbursement.for_year == year, Disbursement.paid_on <= as_of)
+        .group_by(Disbursement.project_id)
+    )
+    return {pid: int(fen) for pid, fen in session.execute(q)}
+
+
 def funding_status_by_project(db: Database, as_of: date) -> dict[int, FundingStatus]:
     """Every project's plan-to-date and paid-to-date as of a date (whole plan years)."""
     with db.reader() as s:
@@ -552,6 +562,7 @@ def funding_status_by_project(db: Database, as_of: date) -> dict[int, FundingSta
         plans = plan_specs(s)
         to_date = _paid_to(s, None, as_of)
         this_year = _paid_to(s, date(as_of.year, 1, 1), as_of)
+        for_year = _paid_for(s, as_of.year, as_of)
         out: dict[int, FundingStatus] = {}
         for pid in project_ids:
             plan = plans.get(pid)
@@ -566,6 +577,7 @@ def funding_status_by_project(db: Database, as_of: date) -> dict[int, FundingSta
                 disbursed_to_date_fen=to_date.get(pid, 0),
                 planned_this_year_fen=wan_to_fen(line.planned_total) if line else 0,
                 disbursed_this_year_fen=this_year.get(pid, 0),
+                paid_for_this_year_fen=for_year.get(pid, 0),
                 earned_reward_this_year_fen=(
                     wan_to_fen(line.earned_reward)
                     if line and line.earned_reward is not None
@@ -585,7 +597,7 @@ def funding_status_by_project(db: Database, as_of: date) -> dict[int, FundingSta
 def portfolio_funding_by_year(db: Database) -> list[PortfolioFundingRow]:
     """Per plan year across all plans: planned, caps, earned, paid, and the performance share.
 
-    Paid follows the project table: a reward paid in year P counts for plan year P − 1;
+    Paid follows the project table (计划年度口径: each payment counts for its `for_year`);
     the paid share is given only for years with evaluations (before, no reward is due).
     """
     with db.reader() as s:

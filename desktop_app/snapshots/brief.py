@@ -27,7 +27,37 @@ class RiskItem:
     project_no: int
     project_name: str
     level: str  # red / amber
+    reason: str  # the first of `reasons`
+    reasons: tuple[str, ...] = ()
+    """Every health reason and policy warning of the project."""
+
+
+@dataclass(frozen=True)
+class MoneyBases:
+    """This year's money on both bases, and the terms that reconcile them (fen).
+
+    cash = plan_year − paid_elsewhere + earlier_years + advances (domain.money_basis).
+    """
+
+    plan_year_fen: int
+    """计划年度口径: paid by as_of against this year's plan."""
+    paid_elsewhere_fen: int
+    """Paid for this year in another calendar year (an advance made last year)."""
+    earlier_years_fen: int
+    earlier_rewards_fen: int
+    advances_fen: int
+    cash_fen: int
+    """现金口径: paid in this calendar year up to as_of."""
+
+
+@dataclass(frozen=True)
+class WarningItem:
+    project_no: int
+    project_name: str
+    level: str
     reason: str
+    figure: str
+    is_sample: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,6 +72,9 @@ class Summary:
     lowest_score: Decimal | None
     lowest_project: str
     top_risks: tuple[RiskItem, ...]
+    """Every red and amber project (no cut), red first, with all reasons."""
+    bases: MoneyBases | None = None
+    warnings: tuple[WarningItem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,8 +88,11 @@ class PortfolioRow:
     next_due: date | None
     percent_complete: int | None
     ytd_disbursed_fen: int
+    """Plan-year basis: paid by as_of against this year's plan (as the project page)."""
     ytd_planned_fen: int | None
     latest_grade: str
+    grade_year: int | None = None
+    is_sample: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,6 +151,9 @@ class ProjectSection:
     projected_score: Decimal | None
     projected_grade: str
     latest_grade: str
+    grade_year: int | None = None
+    warnings: tuple[WarningItem, ...] = ()
+    is_sample: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,3 +193,18 @@ class BriefData:
     overdue: tuple[DueItem, ...]
     district: tuple[DistrictRow, ...]
     district_period: str
+    has_sample: bool = False
+    changes: ChangesSection | None = None
+    """What moved since the previous quarter, when that quarter is closed."""
+    banner: str = ""
+    """Printed on every page (e.g. a recomputed closed quarter that differs)."""
+
+
+@dataclass(frozen=True)
+class ChangesSection:
+    """较上季度变化: set by services.quarters from the previous quarter's frozen figures."""
+
+    previous: str
+    closed: bool
+    lines: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(heading, lines) per kind of change; empty headings are left out."""

@@ -94,6 +94,8 @@ class DisbursementDraft:
     kind: str
     doc_no: str = ""
     note: str = ""
+    for_year: Typed = ""
+    """The plan year the payment settles; blank = the rule (reward: the year before)."""
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,7 @@ class DisbursementRow:
     note: str
     is_sample: bool
     version: int
+    for_year: int = 0
 
 
 @dataclass(frozen=True)
@@ -119,10 +122,13 @@ class FundingStatus:
     disbursed_to_date_fen: int
     planned_this_year_fen: int
     disbursed_this_year_fen: int
+    """Cash basis (现金口径): paid from 1 January of as_of's year to as_of, for any year."""
     earned_reward_this_year_fen: int | None
     reward_cap_this_year_fen: int
     planned_total_fen: int
     warnings: tuple[str, ...]
+    paid_for_this_year_fen: int = 0
+    """Plan-year basis (计划年度口径): paid by as_of against as_of's year's plan."""
 
 
 @dataclass(frozen=True)

@@ -138,11 +138,11 @@ class BriefDialog(QDialog):
         db, relay = self.ctx.db, self._relay
 
         def job() -> Path:
-            from desktop_app.reports.brief import write_brief
-            from desktop_app.services.brief_data import build_brief_data
+            from desktop_app.services.quarters import write_quarter_brief
 
-            data = build_brief_data(db, quarter, lang)
-            write_brief(data, output, lambda done, total: relay.sig_progress.emit(done, total))
+            write_quarter_brief(
+                db, quarter, lang, output, lambda done, total: relay.sig_progress.emit(done, total)
+            )
             return output
 
         self._busy(True)

@@ -152,19 +152,24 @@
 <context>
     <name>AttentionPage</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="71" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="85" />
         <source>Double-click a row to open its project.</source>
         <translation>双击一行可打开对应项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="83" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="126" />
         <source>Attention</source>
         <translation>待关注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="91" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="134" />
         <source>As of {date}: {overdue} overdue, {soon} due within 30 days</source>
         <translation>截至 {date}:{overdue} 项已逾期,{soon} 项将在 30 天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="147" />
+        <source>Policy warnings: {n} ({red} red)</source>
+        <translation>政策提示:{n} 条(红色 {red} 条)</translation>
     </message>
 </context>
 <context>
@@ -236,130 +241,174 @@
 <context>
     <name>BriefDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="68" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="69" />
         <source>Quarterly brief</source>
         <translation>季度简报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="78" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="79" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="84" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="85" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="85" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="86" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="86" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="87" />
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="95" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="96" />
         <source>Create</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="118" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="119" />
         <source>Save the brief as</source>
         <translation>简报保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="118" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="119" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="133" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="134" />
         <source>Choose where to save the brief.</source>
         <translation>请选择简报的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="150" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="160" />
         <source>Brief written to {path}</source>
         <translation>简报已保存至 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="177" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="170" />
         <source>The brief could not be made: {error}</source>
         <translation>无法生成简报:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="182" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="175" />
         <source>Quarterly &amp;brief…</source>
         <translation>季度简报(&amp;B)…</translation>
     </message>
 </context>
 <context>
+    <name>CloseQuarterDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="40" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="62" />
+        <source>Close quarter</source>
+        <translation>季度关账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="44" />
+        <source>Your name (recorded as who closed it)</source>
+        <translation>您的姓名(记录为关账人)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="47" />
+        <source>Closing freezes the quarter's figures and stores its brief (PDF and SHA-256). Its brief is then always reprinted as closed; later edits that touch it are listed as corrections in the next brief.</source>
+        <translation>关账将冻结本季度的数据并存档其简报(PDF 及 SHA-256)。此后该季度简报始终按关账版本重印;之后涉及该季度的修改将在下一期简报中列为更正。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="57" />
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="58" />
+        <source>Officer</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="86" />
+        <source>{q} closed; SHA-256 {sha}</source>
+        <translation>{q} 已关账;SHA-256 {sha}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="95" />
+        <source>The quarter could not be closed: {e}</source>
+        <translation>无法关账:{e}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="99" />
+        <source>Close &amp;quarter…</source>
+        <translation>季度关账(&amp;Q)…</translation>
+    </message>
+</context>
+<context>
     <name>CloseYearDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="46" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="43" />
         <source>Close {year} with an evaluation</source>
         <translation>{year} 年度绩效评价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="52" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="49" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="53" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="50" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="54" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="51" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="55" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="52" />
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="56" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="53" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="81" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="78" />
         <source>Total {total} → computed grade {grade}</source>
         <translation>总分 {total} → 计算等级 {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="93" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="90" />
         <source>No Q4 figure yet for: {names}. Their latest year-to-date figure is used.</source>
         <translation>以下指标尚无四季度数据:{names}。将按其最近一期年初至今累计值评价。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="102" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="99" />
         <source>Required when the grade differs from the computed one</source>
         <translation>等级与计算等级不同时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="112" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="109" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="113" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="110" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="114" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="111" />
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="118" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="115" />
         <source>Close the year</source>
         <translation>完成年度评价</translation>
     </message>
@@ -415,7 +464,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/date_field.py" line="34" />
+        <location filename="../../desktop_app/ui/widgets/date_field.py" line="33" />
         <source>Pick a date</source>
         <translation>选择日期</translation>
     </message>
@@ -423,56 +472,71 @@
 <context>
     <name>DisbursementDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="62" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="48" />
         <source>Edit payment</source>
         <translation>修改拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="62" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="48" />
         <source>Add payment</source>
         <translation>新增拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="70" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="56" />
+        <source>Blank: by the rule</source>
+        <translation>留空按规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="59" />
+        <source>The plan year this payment settles (plan-year basis). Blank: a reward pays the year before it is paid (its evaluation year), anything else the year it is paid. For an advance, type the later year it is for.</source>
+        <translation>该笔拨付计入的计划年度(计划年度口径)。留空按规则:奖励计入拨付的上一年度(评价年度),其余计入拨付当年。预拨请填写其所属的以后年度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="65" />
         <source>e.g. 思科〔2026〕12号</source>
         <translation>如 思科〔2026〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="41" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="77" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="72" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="42" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="78" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="73" />
         <source>Amount (万元)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="43" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="79" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="74" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="44" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="80" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="75" />
+        <source>For plan year</source>
+        <translation>计划年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="76" />
         <source>Document no. (文号)</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="45" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="81" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="77" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="142" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="137" />
         <source>{reason}
 Record this payment with the same number anyway?</source>
         <translation>{reason}
 仍按此文号登记这笔拨付吗?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="163" />
+        <source>This payment changes the figures of {q}, which is closed. It is saved, and the next brief lists it as a correction to {q}.</source>
+        <translation>此笔拨付会改变已关账的 {q} 的数据。已保存,下一期简报将把它列为对 {q} 的更正。</translation>
     </message>
 </context>
 <context>
@@ -561,27 +625,27 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="74" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="67" />
         <source>Add plan period…</source>
         <translation>新增规划期…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="86" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="79" />
         <source>Progress: levels from base to target; totals and averages over the target.</source>
         <translation>进度:存量指标按基期值至目标值计算;累计与年均指标按占目标值比例计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="91" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="84" />
         <source>Plan period</source>
         <translation>规划期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="107" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="100" />
         <source>District indicators</source>
         <translation>全区指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="146" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="139" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
     </message>
@@ -623,12 +687,12 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>FundingPage</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/page.py" line="40" />
+        <location filename="../../desktop_app/ui/funding/page.py" line="41" />
         <source>Amounts in 万元 by plan year. A year's reward is paid the following year, after its evaluation; it is counted here under the year it rewards.</source>
         <translation>金额单位万元,按计划年度统计。某年度的绩效奖励在次年评价后拨付,计入其所奖励的年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/page.py" line="56" />
+        <location filename="../../desktop_app/ui/funding/page.py" line="57" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
@@ -636,67 +700,62 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>FundingTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="65" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="64" />
         <source>Save plan</source>
         <translation>保存计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="66" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="65" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="77" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="76" />
         <source>Add payment…</source>
         <translation>新增拨付…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="78" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="77" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="79" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="78" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="91" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="90" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="108" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="107" />
         <source>Disbursements (拨付台账)</source>
         <translation>拨付台账</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="153" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="152" />
         <source>No plan yet: enter the approved plan.</source>
         <translation>尚无经费计划:请录入批复的计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="170" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="169" />
         <source>Fix the marked fields to see the new schedule.</source>
         <translation>请修正标红的字段以查看新的计划表。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="176" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="175" />
         <source>Preview of unsaved changes: press Save to keep them.</source>
         <translation>预览未保存的修改:点击“保存计划”后生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="212" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="210" />
         <source>Funding plan saved.</source>
         <translation>经费计划已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="227" />
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="261" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="235" />
         <source>Delete the payment of {date} ({amount} 万元)?</source>
         <translation>删除 {date} 的拨付({amount} 万元)?</translation>
     </message>
@@ -738,6 +797,11 @@ Record this payment with the same number anyway?</source>
         <location filename="../../desktop_app/ui/widgets/health_marker.py" line="55" />
         <source>Health: {level}</source>
         <translation>健康状况:{level}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="62" />
+        <source>▲ Warning: {reason}</source>
+        <translation>▲ 提示:{reason}</translation>
     </message>
 </context>
 <context>
@@ -854,101 +918,101 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="51" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="47" />
         <source>Import {name}</source>
         <extracomment>Rows listed per section of the preview; the rest are counted.</extracomment>
         <translation>导入 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="53" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="49" />
         <source>Checking the workbook…</source>
         <translation>正在检查工作簿……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="59" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="59" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="59" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="59" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="68" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="64" />
         <source>Confirm import</source>
         <translation>确认导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="101" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
         <source>{sheet}: {added} to add, {changed} to change, {unchanged} unchanged</source>
         <translation>{sheet}:新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="111" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="99" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="112" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="139" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="144" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="100" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="125" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="130" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="120" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="106" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written.</source>
         <translation>将新增 {added} 行、修改 {changed} 行,{unchanged} 行未变。写入前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="124" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="110" />
         <source>Nothing to change: all {unchanged} rows match the database.</source>
         <translation>无需修改:{unchanged} 行均与数据库一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="135" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="121" />
         <source>row {row}: {key}</source>
         <translation>第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="168" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="128" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="154" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="156" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
         <source>The workbook was not imported: {n} problem(s). Correct them and import again.</source>
         <translation>工作簿未导入:发现 {n} 处问题,请更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="161" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="147" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="176" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="162" />
         <source>The workbook could not be read: {error}</source>
         <translation>无法读取工作簿:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="185" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="171" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="187" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="180" />
         <source>Imported {added} new and {changed} changed rows from {name}</source>
         <translation>已从 {name} 导入:新增 {added} 行,修改 {changed} 行</translation>
     </message>
@@ -1035,43 +1099,43 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IoActions</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="221" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="195" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="227" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="201" />
         <source>The export failed: {error}</source>
         <translation>导出失败:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="230" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="204" />
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="237" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="209" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="238" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="210" />
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="244" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="216" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="246" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="257" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="218" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="229" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="255" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="227" />
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
@@ -1102,57 +1166,57 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="29" />
+        <location filename="../../desktop_app/ui/main_window.py" line="25" />
         <source>Siming Key Projects Portfolio</source>
         <translation>思明区重点支撑项目管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="53" />
+        <location filename="../../desktop_app/ui/main_window.py" line="49" />
         <source>This database is open read-only: changes cannot be saved.</source>
         <translation>数据库以只读方式打开:修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="65" />
+        <location filename="../../desktop_app/ui/main_window.py" line="61" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="70" />
+        <location filename="../../desktop_app/ui/main_window.py" line="66" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="75" />
+        <location filename="../../desktop_app/ui/main_window.py" line="71" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="76" />
+        <location filename="../../desktop_app/ui/main_window.py" line="72" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="81" />
+        <location filename="../../desktop_app/ui/main_window.py" line="77" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="82" />
+        <location filename="../../desktop_app/ui/main_window.py" line="78" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="90" />
+        <location filename="../../desktop_app/ui/main_window.py" line="86" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="92" />
+        <location filename="../../desktop_app/ui/main_window.py" line="88" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="102" />
+        <location filename="../../desktop_app/ui/main_window.py" line="98" />
         <source>The interface language changes the next time the app starts.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
@@ -1165,93 +1229,93 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesModel</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="77" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="69" />
         <source>Not started</source>
         <extracomment>Column → the `MilestoneEdit` field it edits (absent: read-only).</extracomment>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="78" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="70" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="79" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="71" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="80" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="72" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="87" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="79" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="88" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="80" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="89" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="81" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="90" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="82" />
         <source>Planned start</source>
         <translation>计划开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="91" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="83" />
         <source>Planned end</source>
         <translation>计划完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="92" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="84" />
         <source>Actual start</source>
         <translation>实际开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="93" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="85" />
         <source>Actual end</source>
         <translation>实际完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="94" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="86" />
         <source>% done</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="95" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="87" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="96" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="88" />
         <source>Baseline end</source>
         <translation>基准完成日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="97" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="89" />
         <source>Slip (days)</source>
         <translation>偏差(天)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="98" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="90" />
         <source>Cancel reason</source>
         <translation>取消原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="99" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="91" />
         <source>Deliverable</source>
         <translation>交付成果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="100" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="92" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -1259,110 +1323,110 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="84" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="348" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="82" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="339" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="85" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="83" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="86" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="84" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="87" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="85" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="88" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="86" />
         <source>Set baseline…</source>
         <translation>设定基准计划…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="89" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="87" />
         <source>Baseline history…</source>
         <translation>基准计划历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="90" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="99" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="88" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="97" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="92" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="100" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="90" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="98" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="134" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="132" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="136" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="134" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="163" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="161" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="208" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="206" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="205" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="203" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="276" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="280" />
         <source>Percent complete must be a whole number.</source>
         <translation>完成百分比须为整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="290" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="294" />
         <source>Not understood: {why}</source>
         <translation>无法识别:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="317" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="308" />
         <source>Edit {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="338" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="329" />
         <source>New milestone</source>
         <translation>新里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="361" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="352" />
         <source>Delete milestone {code} “{title}”?</source>
         <translation>删除里程碑 {code}“{title}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="371" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="362" />
         <source>Delete milestone</source>
         <translation>删除里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="391" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="382" />
         <source>Move milestone</source>
         <translation>移动里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="410" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="401" />
         <source>Baseline set.</source>
         <translation>已设定基准计划。</translation>
     </message>
@@ -1422,103 +1486,103 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PerformanceTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="89" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="78" />
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="90" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="79" />
         <source>Copy last year's indicators</source>
         <translation>沿用上年指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="91" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="80" />
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="92" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="81" />
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="93" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="82" />
         <source>Save indicators</source>
         <translation>保存指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="94" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="83" />
         <source>Discard</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="95" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="84" />
         <source>Close year…</source>
         <translation>年度评价…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="96" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="85" />
         <source>Reopen year…</source>
         <translation>重新打开年度…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="159" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="148" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="198" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="187" />
         <source>The indicator set has unsaved changes. Save them?</source>
         <translation>指标有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="215" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="204" />
         <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
         <translation>权重合计:&lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; / 100</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="220" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="209" />
         <source>No indicators for {year} yet.</source>
         <translation>{year} 年尚未设定指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="223" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="212" />
         <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
         <translation>已评价:总分 &lt;b&gt;{total}&lt;/b&gt;,等级 &lt;b&gt;{grade}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="227" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="216" />
         <source> (computed {computed}; reason: {reason})</source>
         <translation>(计算等级 {computed};理由:{reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="233" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="222" />
         <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; → {grade}</source>
         <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="307" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="335" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="292" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="304" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="277" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="262" />
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="290" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="275" />
         <source>“{name}” has actuals; they are deleted with it when you save. Continue?</source>
         <translation>“{name}”已有实绩,保存时将一并删除。是否继续?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="374" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="341" />
         <source>Reopen {year}</source>
         <translation>重新打开 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="375" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="342" />
         <source>Why is the evaluation reopened? (kept in the audit trail)</source>
         <translation>重新打开评价的理由(记入审计日志):</translation>
     </message>
@@ -1750,37 +1814,37 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioPage</name>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="38" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="39" />
         <source>Search name, English name, lead organisation…</source>
         <translation>搜索名称、英文名称、承担单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="98" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="99" />
         <source>Portfolio</source>
         <translation>项目总览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="102" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="103" />
         <source>All zones</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="105" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="106" />
         <source>All domains</source>
         <translation>全部领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="108" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="109" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="121" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="122" />
         <source>{shown} of {total} projects</source>
         <translation>显示 {shown} / 共 {total} 个项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="146" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="142" />
         <source>Health could not be computed: {why}</source>
         <translation>无法计算健康状况:{why}</translation>
     </message>
@@ -1788,18 +1852,18 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioTimelinePage</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="36" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="37" />
         <source>Zoom</source>
         <extracomment>Projects whose bars load before the page shows (a few screens' worth).</extracomment>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="45" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="46" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="79" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="78" />
         <source>{projects} projects, {milestones} milestones</source>
         <translation>{projects} 个项目,{milestones} 个里程碑</translation>
     </message>
@@ -1903,12 +1967,12 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ProjectView</name>
     <message>
-        <location filename="../../desktop_app/ui/project/view.py" line="60" />
+        <location filename="../../desktop_app/ui/project/view.py" line="56" />
         <source>This project has unsaved changes. Save them?</source>
         <translation>此项目有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/view.py" line="79" />
+        <location filename="../../desktop_app/ui/project/view.py" line="75" />
         <source>No project selected</source>
         <translation>未选择项目</translation>
     </message>
@@ -1916,27 +1980,27 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="10" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="9" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="14" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="13" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="19" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="17" />
         <source>Information</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="26" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="23" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="43" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="39" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -1955,16 +2019,21 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/register_model.py" line="20" />
+        <source>For plan year</source>
+        <translation>计划年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="21" />
         <source>Amount (万元)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="21" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="22" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="22" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="23" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1972,158 +2041,148 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="43" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="44" />
         <source>daily (first start of the day)</source>
         <translation>每日(当天首次启动)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="44" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="45" />
         <source>made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="45" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="46" />
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="46" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="47" />
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="52" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="53" />
         <source>before an upgrade ({step})</source>
         <translation>升级前({step})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="68" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="69" />
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="69" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="70" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="70" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="71" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="72" />
         <source>Projects</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="89" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="90" />
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="110" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="111" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="120" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="121" />
         <source>Reading the backups…</source>
         <translation>正在读取备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="124" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="125" />
         <source>Restoring replaces the current data with the backup. The current data is saved as a backup first, so this can be undone.</source>
         <translation>恢复会用备份替换当前数据。当前数据会先另存为备份,因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="130" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="131" />
         <source>Restore the selected backup</source>
         <translation>恢复所选备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="132" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="133" />
         <source>Other file…</source>
         <translation>其他文件……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="168" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="161" />
         <source>{n} backups in {folder}</source>
         <translation>{folder} 中有 {n} 个备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="172" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="165" />
         <source>There are no backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="195" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="188" />
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="197" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="190" />
         <source>key-projects backups (*.sqlite);;All files (*)</source>
         <translation>项目库备份 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="204" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="197" />
         <source>Replace the current data with the backup of {when}? The current data is saved as a backup first.</source>
         <translation>用 {when} 的备份替换当前数据吗?当前数据会先另存为备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="207" />
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="229" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="200" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="214" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="216" />
-        <source>Restoring {when}…</source>
-        <translation>正在恢复 {when} 的备份……</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="224" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="209" />
         <source>Restored from {source}.</source>
         <translation>已从 {source} 恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="226" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="211" />
         <source>The previous data was saved as {path}.</source>
         <translation>原数据已另存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="244" />
-        <source>Backing up…</source>
-        <translation>正在备份……</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="251" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="234" />
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="258" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="241" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="261" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="244" />
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="283" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="266" />
         <source>Restore that backup now? The damaged file is kept beside it.</source>
         <translation>现在恢复该备份吗?已损坏的文件会保留在旁边。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="286" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="269" />
         <source>Damaged database</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="296" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="279" />
         <source>Restored from {source}. The damaged file was kept as {aside}.</source>
         <translation>已从 {source} 恢复。已损坏的文件保留为 {aside}。</translation>
     </message>
@@ -2207,27 +2266,27 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ScoresPage</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="48" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="47" />
         <source>Grades:</source>
         <translation>等级:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="52" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="51" />
         <source>* grade set by an officer · ≈ projected from year-to-date</source>
         <translation>* 等级经专员调整 · ≈ 按年初至今实绩推算</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="62" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="61" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="78" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="77" />
         <source>{year}: {n} projects evaluated — A {a} · B {b} · C {c} · D {d}</source>
         <translation>{year} 年:{n} 个项目完成评价 — 优 {a} · 良 {b} · 中 {c} · 差 {d}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="88" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="87" />
         <source>No year has been evaluated yet.</source>
         <translation>尚无年度评价。</translation>
     </message>
@@ -2258,7 +2317,7 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="351" />
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="353" />
         <source>Baseline end: {d}</source>
         <translation>基准完成日期:{d}</translation>
     </message>
@@ -2272,20 +2331,58 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
+    <name>WarningsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="22" />
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="23" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="24" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="25" />
+        <source>Warning</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="26" />
+        <source>Figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="32" />
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="33" />
+        <source>Amber</source>
+        <translation>黄</translation>
+    </message>
+</context>
+<context>
     <name>ZoomBox</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="61" />
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="63" />
         <source>Months</source>
         <extracomment>Pixels per day for each zoom level.</extracomment>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="62" />
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="64" />
         <source>Quarters</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="63" />
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="65" />
         <source>Years</source>
         <translation>年</translation>
     </message>

@@ -4,7 +4,8 @@ Plans run five years from the project's start year: the start-up grant (in one o
 tranches), fixed support tapering linear / geometric / manual by project number, and reward
 caps that rise as fixed support falls. Payments follow the plan; each evaluated year's
 reward is paid the next spring at cap × share(grade). Project 5 is paid next year's fixed
-support in advance, so it runs ahead of plan (red in health).
+support in advance (预拨, booked for next year's plan), so on the cash basis it runs ahead of
+plan (red in health).
 """
 
 from __future__ import annotations
@@ -101,27 +102,27 @@ def _plan_row(p: Project, spec: FundingPlanSpec) -> FundingPlan:
 
 
 def _payments(p: Project, spec: FundingPlanSpec, grades: dict[int, str]) -> list[Disbursement]:
-    out: list[tuple[date, Decimal, str, str]] = []
+    out: list[tuple[date, Decimal, str, str, int]] = []
     for year, amount in spec.startup_by_year().items():
-        out.append((date(year, 3, 10 + p.no), amount, "startup", "启动建设经费"))
+        out.append((date(year, 3, 10 + p.no), amount, "startup", "启动建设经费", year))
     for year, amount in zip(
         range(spec.first_year, spec.last_year + 1), spec.fixed_support(), strict=True
     ):
-        out.append((date(year, 4, 8 + p.no), amount, "fixed", "年度固定扶持"))
+        out.append((date(year, 4, 8 + p.no), amount, "fixed", "年度固定扶持", year))
         grade = grades.get(year)
         if grade is not None:
             cap = spec.reward_caps[year - spec.first_year]
             reward = reward_amount(cap, grade)
             if reward > 0:
-                out.append(
-                    (date(year + 1, 5, 6 + p.no), reward, "reward", f"{year}年度绩效奖励({grade})")
-                )
+                note = f"{year}年度绩效奖励({grade})"
+                out.append((date(year + 1, 5, 6 + p.no), reward, "reward", note, year))
     if p.no == AHEAD_OF_PLAN_NO:
         i = DEMO_TODAY.year + 1 - spec.first_year
         advance = spec.fixed_support()[i] + spec.reward_caps[i]
-        out.append((date(DEMO_TODAY.year, 7, 20), advance, "fixed", "提前预拨下年度固定扶持及奖励"))
+        note = "提前预拨下年度固定扶持及奖励"
+        out.append((date(DEMO_TODAY.year, 7, 20), advance, "fixed", note, DEMO_TODAY.year + 1))
     rows = []
-    for n, (paid_on, amount, kind, note) in enumerate(sorted(out), start=1):
+    for n, (paid_on, amount, kind, note, for_year) in enumerate(sorted(out), start=1):
         if paid_on > DEMO_TODAY:
             continue
         rows.append(
@@ -130,6 +131,7 @@ def _payments(p: Project, spec: FundingPlanSpec, grades: dict[int, str]) -> list
                 paid_on=paid_on,
                 amount_fen=wan_to_fen(amount),
                 kind=kind,
+                for_year=for_year,
                 doc_no=f"{SAMPLE_MARK}思科拨〔{paid_on.year}〕{p.no:02d}{n:02d}号",
                 note=f"{SAMPLE_MARK}{note}",
                 is_sample=True,

@@ -66,6 +66,15 @@ class DisbursementDialog(QDialog):
         self.kind = QComboBox()
         for code in DISBURSEMENT_KINDS:
             self.kind.addItem(kind_label(code), code)
+        self.for_year = QLineEdit()
+        self.for_year.setPlaceholderText(self.tr("Blank: by the rule"))
+        self.for_year.setToolTip(
+            self.tr(
+                "The plan year this payment settles (plan-year basis). Blank: a reward pays "
+                "the year before it is paid (its evaluation year), anything else the year it "
+                "is paid. For an advance, type the later year it is for."
+            )
+        )
         self.doc_no = QLineEdit()
         self.doc_no.setPlaceholderText(self.tr("e.g. 思科〔2026〕12号"))
         self.note = QLineEdit()
@@ -77,6 +86,7 @@ class DisbursementDialog(QDialog):
         form.addRow(self.tr("Paid on"), self.paid_on)
         form.addRow(self.tr("Amount (万元)"), self.amount)
         form.addRow(self.tr("Kind"), self.kind)
+        form.addRow(self.tr("For plan year"), self.for_year)
         form.addRow(self.tr("Document no. (文号)"), self.doc_no)
         form.addRow(self.tr("Note"), self.note)
         self.buttons = QDialogButtonBox(
@@ -96,6 +106,7 @@ class DisbursementDialog(QDialog):
         self.paid_on.edit.setText(str(draft.paid_on))
         self.amount.setText(str(draft.amount))
         self.kind.setCurrentIndex(max(0, self.kind.findData(draft.kind)))
+        self.for_year.setText(str(draft.for_year))
         self.doc_no.setText(draft.doc_no)
         self.note.setText(draft.note)
 
@@ -106,11 +117,17 @@ class DisbursementDialog(QDialog):
             kind=self.kind.currentData(),
             doc_no=self.doc_no.text(),
             note=self.note.text(),
+            for_year=self.for_year.text(),
         )
 
     def _mark(self, errors: dict[str, str]) -> None:
         self.paid_on.set_error(errors.get("paid_on"))
-        for name, widget in (("amount", self.amount), ("kind", self.kind), ("doc_no", self.doc_no)):
+        for name, widget in (
+            ("amount", self.amount),
+            ("kind", self.kind),
+            ("for_year", self.for_year),
+            ("doc_no", self.doc_no),
+        ):
             widget.setStyleSheet(INVALID_STYLE if name in errors else "")
             widget.setToolTip(errors.get(name, ""))
         self.errors.setText("\n".join(errors.values()))
@@ -152,6 +169,7 @@ class DisbursementDialog(QDialog):
             dialogs.show_error(self, str(exc))
             return False
         self._mark({})
+        self._warn_if_closed()
         self.accept()
         return True
 
@@ -172,3 +190,18 @@ class DisbursementDialog(QDialog):
             rebased(self._loaded, mine) if choice == conflict_dialog.REAPPLY else self._loaded
         )
         return self.try_save() if choice == conflict_dialog.REAPPLY else False
+    def _warn_if_closed(self) -> None:
+        """A payment dated in a closed quarter is allowed, but it corrects that quarter."""
+        from desktop_app.services.quarters import closed_quarter_touched
+
+        saved = self.saved
+        before = self.row.paid_on if self.row is not None else None
+        quarter = closed_quarter_touched(self.ctx.db, saved.paid_on if saved else None, before)
+        if quarter:
+            dialogs.show_warning(
+                self,
+                self.tr(
+                    "This payment changes the figures of {q}, which is closed. It is saved, "
+                    "and the next brief lists it as a correction to {q}."
+                ).format(q=quarter),
+            )

@@ -10,13 +10,14 @@ from desktop_app.domain.money import format_wan
 from desktop_app.ui.funding.formatting import kind_label
 from desktop_app.ui.funding.table_base import RIGHT, Index, RowTableModel
 
-COL_DATE, COL_KIND, COL_AMOUNT, COL_DOC, COL_NOTE = range(5)
+COL_DATE, COL_KIND, COL_FOR_YEAR, COL_AMOUNT, COL_DOC, COL_NOTE = range(6)
 
 
 def _headers() -> list[str]:
     return [
         QCoreApplication.translate("RegisterModel", "Paid on"),
         QCoreApplication.translate("RegisterModel", "Kind"),
+        QCoreApplication.translate("RegisterModel", "For plan year"),
         QCoreApplication.translate("RegisterModel", "Amount (万元)"),
         QCoreApplication.translate("RegisterModel", "Document no."),
         QCoreApplication.translate("RegisterModel", "Note"),
@@ -35,10 +36,11 @@ class RegisterTableModel(RowTableModel):
             return {
                 COL_DATE: r.paid_on.isoformat(),
                 COL_KIND: kind_label(r.kind),
+                COL_FOR_YEAR: str(r.for_year) if r.for_year else "",
                 COL_AMOUNT: format_wan(r.amount_fen),
                 COL_DOC: r.doc_no,
                 COL_NOTE: r.note,
             }[col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_AMOUNT:
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_AMOUNT, COL_FOR_YEAR):
             return RIGHT
         return None

@@ -1,9 +1,13 @@
-"""The attention page: every open milestone that is overdue or due within 30 days.
+"""The attention page: every open milestone that is overdue or due within 30 days, and
+the policy warnings (two D grades running, paid over plan, reward with no evaluation,
+baseline slips, milestones after the project's end, a cancelled acceptance).
 
-Sortable by any column; double-click (or Enter) opens the milestone's project.
+Sortable by any column; double-click (or Enter) opens the row's project.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -11,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +35,15 @@ from desktop_app.ui.milestones.attention_model import (
     COL_TITLE,
     SORT_ROLE,
     AttentionModel,
+)
+from desktop_app.ui.milestones.warnings_model import (
+    COL_FIGURE,
+    COL_LEVEL,
+    COL_REASON,
+    WarningsModel,
+)
+from desktop_app.ui.milestones.warnings_model import (
+    COL_PROJECT as COL_W_PROJECT,
 )
 from desktop_app.ui.page_base import Page
 
@@ -73,11 +87,40 @@ class AttentionPage(Page):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(hint)
+        self.warnings_model = WarningsModel(ctx.lang, self)
+        self.warnings = QTableView()
+        self.warnings.setModel(self.warnings_model)
+        self.warnings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.warnings.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.warnings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.warnings.setAlternatingRowColors(True)
+        self.warnings.setWordWrap(False)
+        self.warnings.verticalHeader().hide()
+        self.warnings.horizontalHeader().setStretchLastSection(False)
+        for col, width in ((COL_LEVEL, 70), (COL_W_PROJECT, 260), (COL_REASON, 560)):
+            self.warnings.setColumnWidth(col, width)
+        self.warnings.horizontalHeader().setSectionResizeMode(
+            COL_REASON, QHeaderView.ResizeMode.Stretch
+        )
+        self.warnings.setColumnWidth(COL_FIGURE, 120)
+        self.warnings_title = QLabel()
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.warnings_title)
+        lower_layout.addWidget(self.warnings, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
         self.table.doubleClicked.connect(self.open_row)
         self.table.activated.connect(self.open_row)
+        self.warnings.doubleClicked.connect(self.open_warning)
+        self.warnings.activated.connect(self.open_warning)
 
     def page_title(self) -> str:
         return self.tr("Attention")
@@ -92,6 +135,23 @@ class AttentionPage(Page):
                 date=as_of.isoformat(), overdue=overdue, soon=len(rows) - overdue
             )
         )
+        self._show_warnings(as_of)
+
+    def _show_warnings(self, as_of: date) -> None:
+        from desktop_app.services.warnings import portfolio_warnings
+
+        rows = portfolio_warnings(self.ctx.db, as_of)
+        self.warnings_model.set_rows(rows)
+        self.warnings.resizeColumnToContents(COL_W_PROJECT)
+        self.warnings.resizeColumnToContents(COL_FIGURE)
+        red = sum(1 for r in rows if r.level == "red")
+        self.warnings_title.setText(
+            self.tr("Policy warnings: {n} ({red} red)").format(n=len(rows), red=red)
+        )
+
+    def open_warning(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.ctx.bus.sig_open_project.emit(self.warnings_model.row_at(index.row()).project_id)
 
     def open_row(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -211,19 +211,27 @@ class MilestonesTab(ProjectTab):
         if pid is None:
             self.health.set_health(None)
             return
+
         # health reads the portfolio's money and scores too: off the GUI thread
+        def job() -> tuple[Health, list[str]]:
+            from desktop_app.services.warnings import warnings_by_project
+
+            found = warnings_by_project(db, today()).get(pid, [])
+            return project_health(db, pid, today()), [w.reason for w in found]
+
         self.ctx.jobs.start(
-            lambda: project_health(db, pid, today()),
-            lambda health: self._health_ready(pid, health),
+            job,
+            lambda got: self._health_ready(pid, *got),
             lambda exc: self.health.reasons.setText(str(exc)),
             owner=self,
             key="health",
             cancellable=True,
         )
 
-    def _health_ready(self, project_id: int, health: Health) -> None:
+    def _health_ready(self, project_id: int, health: Health, warnings: list[str]) -> None:
         if project_id == self.project_id:
             self.health.set_health(health)
+            self.health.set_warnings(warnings)
             self.sig_health_shown.emit()
 
     def _set_enabled(self) -> None:

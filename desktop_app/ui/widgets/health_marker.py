@@ -55,3 +55,9 @@ class HealthMarker(QWidget):
         self.level.setText(self.tr("Health: {level}").format(level=health_label(health.level)))
         self.reasons.setText("\n".join(f"• {r.text}" for r in health.reasons))
         self.setToolTip(health.tooltip)
+
+    def set_warnings(self, warnings: list[str]) -> None:
+        """Policy warnings (services.warnings) under the health reasons, marked ▲."""
+        lines = [line for line in self.reasons.text().split("\n") if line.startswith("• ")]
+        lines += [self.tr("▲ Warning: {reason}").format(reason=w) for w in warnings]
+        self.reasons.setText("\n".join(lines))

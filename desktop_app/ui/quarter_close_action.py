@@ -1,0 +1,108 @@
+"""File → Close quarter…: freeze a finished quarter (季度关账) from the window.
+
+The dialog picks the quarter and the officer's name; `services.quarters.close_quarter`
+does the work (checks, figures, PDF, SHA-256, audit) off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.errors import UserError
+from desktop_app.ui import dialogs
+from desktop_app.ui.brief_action import recent_quarters
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from desktop_app.services.quarters import ClosedQuarter
+
+
+class CloseQuarterDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Close quarter"))
+        self.quarter = QComboBox(editable=True)
+        self.quarter.addItems(recent_quarters()[1:])  # the running quarter cannot be closed
+        self.officer = QLineEdit()
+        self.officer.setPlaceholderText(self.tr("Your name (recorded as who closed it)"))
+        explain = QLabel(
+            self.tr(
+                "Closing freezes the quarter's figures and stores its brief (PDF and SHA-256). "
+                "Its brief is then always reprinted as closed; later edits that touch it are "
+                "listed as corrections in the next brief."
+            )
+        )
+        explain.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #C0392B")
+        self.error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("Quarter"), self.quarter)
+        form.addRow(self.tr("Officer"), self.officer)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close quarter"))
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(explain)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.resize(460, self.sizeHint().height())
+
+    def start(self) -> None:
+        from desktop_app.services.quarters import close_quarter
+
+        quarter = self.quarter.currentText().strip().upper()
+        officer, db, lang = self.officer.text(), self.ctx.db, self.ctx.lang
+        self.buttons.setEnabled(False)
+        self.error.clear()
+        run_in_background(
+            lambda: close_quarter(db, quarter, officer, lang), self._done, self._failed, self
+        )
+
+    def _done(self, closed: ClosedQuarter) -> None:
+        self.buttons.setEnabled(True)
+        self.ctx.bus.sig_status.emit(
+            self.tr("{q} closed; SHA-256 {sha}").format(q=closed.quarter, sha=closed.sha256)
+        )
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, UserError):
+            self.error.setText(str(exc))
+        else:
+            dialogs.show_error(self, self.tr("The quarter could not be closed: {e}").format(e=exc))
+
+
+def install(ctx: AppContext, window: QMainWindow, menu: QMenu) -> None:
+    action = QAction(QCoreApplication.translate("CloseQuarterDialog", "Close &quarter…"), window)
+
+    def open_dialog() -> None:
+        dialog = CloseQuarterDialog(ctx, window)
+        window._close_quarter_dialog = dialog  # type: ignore[attr-defined]  # keep it alive
+        dialog.open()
+
+    action.triggered.connect(open_dialog)
+    action.setEnabled(not ctx.readonly)
+    menu.addAction(action)

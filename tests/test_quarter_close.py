@@ -1,0 +1,150 @@
+"""Quarter close: freeze, reprint byte for byte after an edit, recompute, compare, refuse."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from datetime import date
+
+import pytest
+from brief_sample import EPOCH, add_sample
+from sqlalchemy import func, select
+
+from desktop_app.db.database import open_database
+from desktop_app.db.models import Milestone, Project, QuarterClose
+from desktop_app.errors import UserError
+from desktop_app.i18n import set_language
+from desktop_app.services import quarters as Q
+from desktop_app.services.disbursements import add_disbursement
+from desktop_app.snapshots.funding import DisbursementDraft
+
+
+@pytest.fixture
+def sample(db, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)  # 2026-11-20: Q3 has ended, Q4 has not
+    set_language("en")  # refusals in English; briefs are built in their own language
+    add_sample(db)
+    return db
+
+
+def _closes(db) -> int:
+    with db.reader() as s:
+        return int(s.scalar(select(func.count()).select_from(QuarterClose)))
+
+
+def _pid(db, no: int) -> int:
+    with db.reader() as s:
+        return int(s.scalar(select(Project.id).where(Project.no == no)))
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [("2026Q4", "not ended"), ("2019Q4", "before any data"), ("2026Q9", "not a quarter")],
+)
+def test_bad_quarters_are_refused_and_nothing_is_written(sample, text, why):
+    with pytest.raises(UserError) as info:
+        Q.close_quarter(sample, text)
+    assert why in str(info.value) and "\n" not in str(info.value)
+    assert _closes(sample) == 0
+
+
+def test_close_twice_is_refused(sample):
+    Q.close_quarter(sample, "2026Q2", officer="张三")
+    with pytest.raises(UserError, match="already closed"):
+        Q.close_quarter(sample, "2026Q2")
+    assert _closes(sample) == 1
+    (row,) = Q.list_quarters(sample)
+    assert (row.quarter, row.closed_by, row.as_of) == ("2026Q2", "张三", date(2026, 6, 30))
+
+
+def test_archived_brief_survives_edits_and_live_differs(sample):
+    closed = Q.close_quarter(sample, "2026Q2")
+    pdf = Q.archived_pdf(sample, "2026Q2")
+    assert pdf and hashlib.sha256(pdf).hexdigest() == closed.sha256
+    assert Q.brief_for(sample, "2026Q2").banner == ""  # nothing changed yet
+    # a backdated payment: allowed, but it corrects the closed quarter
+    add_disbursement(sample, _pid(sample, 2), DisbursementDraft("2026-05-20", "12.5", "fixed"))
+    assert Q.closed_quarter_touched(sample, date(2026, 5, 20)) == "2026Q2"
+    assert Q.closed_quarter_touched(sample, date(2026, 7, 1)) is None
+    assert Q.archived_pdf(sample, "2026Q2") == pdf
+    live = Q.brief_for(sample, "2026Q2")
+    assert "differs" in live.banner or "不一致" in live.banner
+    nxt = Q.brief_for(sample, "2026Q3")
+    assert nxt.changes is not None and nxt.changes.closed
+    lines = dict(nxt.changes.lines)
+    (fix,) = [v for k, v in lines.items() if "2026Q2" in k][0]
+    assert "2026-05-20" in fix and "12.50" in fix
+
+
+def test_changes_since_a_closed_quarter(sample):
+    first = Q.brief_for(sample, "2026Q3")
+    assert first.changes is not None and not first.changes.closed  # Q2 not closed: one line
+    Q.close_quarter(sample, "2026Q2")
+    with sample.session() as s:
+        m = s.scalars(select(Milestone).where(Milestone.code == "M03")).first()
+        m.status, m.percent_complete, m.actual_end = "done", 100, date(2026, 8, 30)
+    data = Q.brief_for(sample, "2026Q3")
+    groups = [lines for _head, lines in data.changes.lines]
+    health, done, overdue, baselines, payments, scores, fixes = groups
+    assert any("M03" in line for line in done)
+    assert payments == (
+        "1. 国产移动平台操作系统开发者应用创新中心:固定扶持经费 120.00 万元",
+        "2. 数字供应链创新赋能中心:固定扶持经费 30.00 万元",
+    )
+    assert fixes == ()
+    assert health == () or all("→" in line for line in health)
+    assert overdue == () or all("→" not in line for line in overdue)
+    assert baselines == () and scores is not None
+
+
+def test_reopen_needs_a_reason_and_allows_a_new_close(sample):
+    with pytest.raises(UserError, match="not closed"):
+        Q.reopen_quarter(sample, "2026Q2", "typo")
+    Q.close_quarter(sample, "2026Q2")
+    with pytest.raises(UserError, match="reason"):
+        Q.reopen_quarter(sample, "2026Q2", "  ")
+    Q.reopen_quarter(sample, "2026Q2", "拨付补录", officer="李四")
+    assert Q.closed_quarter(sample, "2026Q2") is None
+    Q.close_quarter(sample, "2026Q2")
+    rows = Q.list_quarters(sample)
+    assert [r.reopen_reason for r in rows] == ["拨付补录", ""]
+
+
+def test_cli_close_report_identical_and_check_detects_tampering(run_cli, tmp_path):
+    path = tmp_path / "s.sqlite"
+    db = open_database(path)
+    add_sample(db)
+    db.dispose()
+    env = {"SOURCE_DATE_EPOCH": EPOCH}
+    done = run_cli("close-quarter", "2026Q2", "--officer", "王五", "--db", str(path), env=env)
+    assert done.returncode == 0, done.stderr
+    again = run_cli("close-quarter", "2026Q2", "--db", str(path), env=env)
+    assert again.returncode == 2 and len(again.stderr.strip().splitlines()) == 1
+    listed = run_cli("quarters", "--db", str(path), env=env)
+    assert "2026Q2" in listed.stdout and "王五" in listed.stdout
+    out1, out2 = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    for out in (out1, out2):
+        r = run_cli("report", "--quarter", "2026Q2", "--db", str(path), "-o", str(out), env=env)
+        assert r.returncode == 0, r.stderr
+    assert out1.read_bytes() == out2.read_bytes()
+    assert run_cli("check", "--db", str(path)).returncode == 0
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE quarter_close SET pdf = pdf || x'00'")
+    conn.commit()
+    conn.close()
+    bad = run_cli("check", "--db", str(path))
+    assert bad.returncode == 2 and "2026Q2" in bad.stderr
+
+
+@pytest.mark.postgres
+def test_close_and_reprint_on_postgresql(pg_db, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    set_language("en")
+    add_sample(pg_db)
+    closed = Q.close_quarter(pg_db, "2026Q2")
+    pdf = Q.archived_pdf(pg_db, "2026Q2")
+    assert pdf and hashlib.sha256(pdf).hexdigest() == closed.sha256
+    assert Q.check_archives(pg_db) == []
+    add_disbursement(pg_db, _pid(pg_db, 2), DisbursementDraft("2026-05-20", "1", "fixed"))
+    assert Q.archived_pdf(pg_db, "2026Q2") == pdf
+    assert Q.brief_for(pg_db, "2026Q2").banner
