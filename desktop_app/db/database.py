@@ -50,6 +50,8 @@ register(
         "{path}: its folder is read-only and SQLite cannot open the database there; copy it "
         "to a folder you can write to": "{path}:所在文件夹为只读,SQLite 无法在此打开数据库;"
         "请把它复制到可写的文件夹",
+        "{path}: not a database this version makes: {difference}. It was left untouched.":
+            "{path}:不是本版本建立的数据库:{difference}。文件未作任何改动。",
         "{path}: needs an upgrade to schema {head}, but it is {reason}.":
             "{path}:需要升级到数据结构 {head},但{reason}。",
     }
@@ -168,6 +170,31 @@ def _check_revision(url: URL, display: str) -> str | None:
             f"(schema {revision}; this version knows up to {schema_version.HEAD})"
         )
     return revision
+
+
+def _check_schema(path: Path, revision: str | None) -> None:
+    """The file's schema and rows are what its revision's migrations make (read-only)."""
+    if revision is None:
+        return
+    import sqlite3
+
+    from desktop_app.db import schema_check
+
+    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    try:
+        differences = schema_check.verify(conn, revision)
+    except sqlite3.DatabaseError as exc:
+        differences = [str(exc)]
+    finally:
+        conn.close()
+    if differences:
+        raise DatabaseRefused(
+            t(
+                "{path}: not a database this version makes: {difference}. It was left untouched.",
+                path=path,
+                difference=differences[0],
+            )
+        )
 
 
 def quick_check(engine: Engine) -> list[str]:
@@ -293,6 +320,7 @@ def _open(
             access = _take_writer_lock(path, lock=lock)
             try:
                 revision = _check_revision(url, str(path))
+                _check_schema(path, revision)
             except BaseException:
                 if access.locked:
                     instance_lock.release(path)
@@ -356,6 +384,7 @@ def _open(
         if seed and (created or revision is None):
             seeding.seed_reference(db)
         if created and path is not None:
+            _remember_schema(path)
             # The application id must reach the main file's header, which is all a
             # second instance reads before it connects.
             with engine.connect() as conn:
@@ -369,6 +398,19 @@ def _open(
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         raise
     return db
+
+
+def _remember_schema(path: Path) -> None:
+    """A database just made by our migrations is the reference for HEAD (saves a build)."""
+    import sqlite3
+
+    from desktop_app.db import schema_check
+
+    conn = sqlite3.connect(path)
+    try:
+        schema_check.remember_schema(schema_version.HEAD, conn)
+    finally:
+        conn.close()
 
 
 def integrity_check(db: Database) -> list[str]:
