@@ -18,8 +18,12 @@ def ask_password_in_terminal(server: str) -> str | None:
     return getpass.getpass(f"Password for {server}: ")
 
 
-def open_from_args(args: argparse.Namespace, *, create: bool = True) -> Database:
-    """The database named by `--db`, `KEY_PROJECTS_DB`, or the default file."""
+def open_from_args(args: argparse.Namespace, *, create: bool = False) -> Database:
+    """The database named by `--db`, `KEY_PROJECTS_DB`, or the default file.
+
+    Never created here: a mistyped path must not become a new, seeded database
+    (only `init`, and the window's first run on the default path, create one).
+    """
     return open_database(
         getattr(args, "db", None) or default_database(),
         create=create,

@@ -18,7 +18,7 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.reports.brief import write_brief
     from desktop_app.services.brief_data import build_brief_data
 
-    db = open_from_args(args, create=not getattr(args, "db", None))
+    db = open_from_args(args)
     try:
         data = build_brief_data(db, args.quarter, args.lang or "zh")
         pages = write_brief(data, args.output)

@@ -52,6 +52,8 @@ register(
         "请把它复制到可写的文件夹",
         "{path}: not a database this version makes: {difference}. It was left untouched.":
             "{path}:不是本版本建立的数据库:{difference}。文件未作任何改动。",
+        "no database at {path} (create one with `key-projects init`)":
+            "{path} 处没有数据库(请用 `key-projects init` 新建)",
         "{path}: needs an upgrade to schema {head}, but it is {reason}.":
             "{path}:需要升级到数据结构 {head},但{reason}。",
     }
@@ -326,7 +328,9 @@ def _open(
                     instance_lock.release(path)
                 raise
         elif not create:
-            raise DatabaseRefused(f"{path}: no such database file")
+            raise DatabaseRefused(
+                t("no database at {path} (create one with `key-projects init`)", path=path)
+            )
         else:
             try:
                 make_private_dir(path.parent)
