@@ -52,6 +52,8 @@ register(
         "请把它复制到可写的文件夹",
         "{path}: not a database this version makes: {difference}. It was left untouched.":
             "{path}:不是本版本建立的数据库:{difference}。文件未作任何改动。",
+        "No backup was made: the backups folder {folder} cannot be written ({reason}).":
+            "未能备份:备份文件夹 {folder} 无法写入({reason})。",
         "no database at {path} (create one with `key-projects init`)":
             "{path} 处没有数据库(请用 `key-projects init` 新建)",
         "{path}: needs an upgrade to schema {head}, but it is {reason}.":
@@ -384,7 +386,7 @@ def _open(
             with server.migration_errors(url, schema_version.HEAD):
                 migrate.upgrade(engine)
         elif path is not None and not created and daily_backup_due(path):
-            db.backups_made.append(timestamped_backup(path, DAILY_LABEL))
+            _daily_backup(db, path)
         if seed and (created or revision is None):
             seeding.seed_reference(db)
         if created and path is not None:
@@ -402,6 +404,28 @@ def _open(
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         raise
     return db
+
+
+def _daily_backup(db: Database, path: Path) -> None:
+    """The day's first backup; a folder that cannot take it is a warning, not a stop."""
+    import sqlite3
+
+    try:
+        db.backups_made.append(timestamped_backup(path, DAILY_LABEL))
+    except (OSError, sqlite3.Error) as exc:
+        db.warnings.append(backup_warning(path, exc))
+
+
+def backup_warning(path: Path, exc: BaseException) -> str:
+    """One line for a backup that could not be written (the work itself goes on)."""
+    from desktop_app.db.backup import backup_dir_for
+
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return t(
+        "No backup was made: the backups folder {folder} cannot be written ({reason}).",
+        folder=backup_dir_for(path),
+        reason=reason,
+    )
 
 
 def _remember_schema(path: Path) -> None:

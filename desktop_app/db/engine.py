@@ -83,7 +83,11 @@ def make_engine(url: URL, *, readonly: bool = False) -> Engine:
         uri = f"file:{path.as_posix()}?mode=ro"
         engine = create_engine(
             "sqlite+pysqlite://",
-            creator=lambda: sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000),
+            # The pool may close a connection in another thread than the one that read
+            # through it (an import reads while the workbook is parsed).
+            creator=lambda: sqlite3.connect(
+                uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            ),
         )
     else:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})

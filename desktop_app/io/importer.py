@@ -53,6 +53,9 @@ class ImportRefused(UserError):
         self.total = total
         # The first line alone says it all (file, place, reason, count); the rest follow.
         first = problems[0] if problems else ""
+        for colon in (":", "："):  # a whole-file problem already names the file
+            if first.startswith(file + colon):
+                first = first[len(file) + 1 :].lstrip()
         lines = [
             t(
                 "{file}: {problem} (problem 1 of {n}; nothing was imported)",
@@ -278,9 +281,19 @@ def preview_import(db: Database, path: str | os.PathLike[str]) -> ImportPreview:
 
 
 def _backup(db: Database) -> Path | None:
-    from desktop_app.db.backup import backup_before
+    """The pre-import backup; a folder that cannot take it is a warning on `db.warnings`."""
+    import sqlite3
 
-    return backup_before(db, "import")
+    from desktop_app.db.backup import backup_before
+    from desktop_app.db.database import backup_warning
+
+    try:
+        return backup_before(db, "import")
+    except (OSError, sqlite3.Error) as exc:
+        if db.path is None:
+            raise
+        db.warnings.append(backup_warning(db.path, exc))
+        return None
 
 
 class _DryRun(Exception):
