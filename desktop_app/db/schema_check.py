@@ -131,23 +131,32 @@ def reference_schema(revision: str) -> Schema:
         schema = None
     if schema is None:
         schema = _build(revision)
-        try:
-            from desktop_app.paths import make_private_dir
-
-            make_private_dir(cache.parent)
-            tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
-            rows = [[k, n, tb, sql] for (k, n), (tb, sql) in sorted(schema.items())]
-            tmp.write_text(json.dumps(rows), encoding="utf-8")
-            os.replace(tmp, cache)
-        except OSError:
-            pass  # no cache: built again next time, never wrong
+        _store(cache, schema)
     _MEMORY[key] = schema
     return schema
 
 
+def _store(cache: Path, schema: Schema) -> None:
+    try:
+        from desktop_app.paths import make_private_dir
+
+        make_private_dir(cache.parent)
+        tmp = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
+        rows = [[k, n, tb, sql] for (k, n), (tb, sql) in sorted(schema.items())]
+        tmp.write_text(json.dumps(rows), encoding="utf-8")
+        os.replace(tmp, cache)
+    except OSError:
+        pass  # no cache: built again next time, never wrong
+
+
 def remember_schema(revision: str, conn: sqlite3.Connection) -> None:
-    """A database the app has just migrated itself is a reference for its revision."""
-    _MEMORY.setdefault((revision, _migrations_digest()), read_schema(conn))
+    """A database the app has just made with its own migrations is the reference for
+    `revision` (the window's first run then never needs to build one)."""
+    digest = _migrations_digest()
+    schema = _MEMORY.setdefault((revision, digest), read_schema(conn))
+    cache = _cache_file(revision, digest)
+    if not cache.exists():
+        _store(cache, schema)
 
 
 def schema_differences(actual: Schema, reference: Schema) -> list[str]:

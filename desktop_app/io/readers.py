@@ -203,14 +203,14 @@ def _inspect(zf: zipfile.ZipFile, path: Path, name: str, wanted: set[str] | None
             _no_dtd(zf, name, member)
     sheets = _sheet_parts(zf, name)
     problems: list[SheetProblem] = []
-    for title, member in sheets.items():
+    for title, part in sheets.items():
         if wanted is not None and title not in wanted:
             continue
-        if member not in members:
+        if part not in members:
             raise FileRefused(
-                t("{file}: the workbook is damaged ({reason})", file=name, reason=member)
+                t("{file}: the workbook is damaged ({reason})", file=name, reason=part)
             )
-        rows, merged = _scan_sheet(zf, member)
+        rows, merged = _scan_sheet(zf, part)
         if rows > MAX_ROWS:
             problems.append(
                 SheetProblem(
