@@ -258,3 +258,25 @@ def test_cli_refusal_first_line_is_the_whole_first_problem(db, tmp_path, run_cli
         outputs.append(result.stderr)
     assert outputs[0] == outputs[1]
     assert fingerprint(db) == before
+
+
+def test_a_refusal_only_the_database_makes_is_heard_in_a_dry_run_too(db, tmp_path: Path) -> None:
+    """Swapping two names passes every rule on the merged data, but the row-by-row
+    update meets the unique name: the dry run (the real run rolled back) says so, in the
+    workbook's terms, exactly as the real run does."""
+    from desktop_app.services.projects import list_projects
+
+    names = {p.no: p.name_zh for p in list_projects(db)}
+    rows = [
+        _project(no=1, name_zh=names[2]),
+        _project(no=2, name_zh=names[1]),
+    ]
+    path = write_book(tmp_path / "a.xlsx", {"projects": rows})
+    before = fingerprint(db)
+    dry = _refusal(db, path, dry_run=True)
+    real = _refusal(db, path, dry_run=False)
+    assert dry == real
+    first = dry.splitlines()[0]
+    assert "项目" in first and "项目名称" in first and "分两次导入" in first
+    assert "UNIQUE" not in dry and "constraint" not in dry.lower()
+    assert fingerprint(db) == before

@@ -34,6 +34,7 @@ register(
         "The database changed while the import was being prepared; import again.": "准备导入期间数据库已被修改,请重新导入。",  # noqa: E501
         "workbook": "工作簿",
         "a value the database does not accept": "数据库不接受此值",
+        "for a moment two rows would hold the same value; import the change in two steps": "写入过程中会有两行暂时取相同的值;请分两次导入此修改",  # noqa: E501
         "yes": "是",
         "no": "否",
     }
@@ -339,9 +340,12 @@ def _database_refusal(file: str, exc: Exception) -> ImportRefused:
             field = match.group(2).removesuffix("_fen") or table[len(name) + 1 :]
             col = next((c for c in sheet.columns if field and field.startswith(c.field)), None)
             column = col.header(lang) if col else ""
-    problem = Problem(
-        sheet_title or t("workbook"), None, column, t("a value the database does not accept")
+    reason = (
+        t("for a moment two rows would hold the same value; import the change in two steps")
+        if "UNIQUE" in text
+        else t("a value the database does not accept")
     )
+    problem = Problem(sheet_title or t("workbook"), None, column, reason)
     return _refuse(file, [problem])
 
 
