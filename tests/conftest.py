@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +18,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("KEY_PROJECTS_DB", None)
+# Reference schemas (db/schema_check.py) are built once per run, not once per test folder.
+os.environ.setdefault("KEY_PROJECTS_CACHE_DIR", tempfile.mkdtemp(prefix="key-projects-cache-"))
 
 from desktop_app.db.database import Database, open_database
 from desktop_app.i18n import set_language

@@ -14,8 +14,9 @@ def test_version(run_cli):
     assert result.returncode == 0 and result.stdout.strip() == f"key-projects {__version__}"
 
 
-def test_check_creates_and_seeds_a_missing_database(run_cli, tmp_path):
+def test_init_creates_and_seeds_then_check_reads_it(run_cli, tmp_path):
     path = tmp_path / "新 文件夹" / "portfolio.sqlite"  # Chinese and a space in the path
+    assert run_cli("init", "--db", str(path)).returncode == 0
     result = run_cli("check", "--db", str(path))
     assert result.returncode == 0, result.stderr
     assert f"schema: {schema_version.HEAD}" in result.stdout
@@ -23,16 +24,33 @@ def test_check_creates_and_seeds_a_missing_database(run_cli, tmp_path):
     assert path.exists() and (path.stat().st_mode & 0o777) == 0o600
 
 
+def test_check_never_creates_a_missing_database(run_cli, tmp_path):
+    """Issue 14: `check --db demo.sqlit` used to create, seed and approve a new database."""
+    path = tmp_path / "新 文件夹" / "demo.sqlit"
+    result = run_cli("--lang", "en", "check", "--db", str(path))
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"key-projects: no database at {path} (create one with `key-projects init`)"
+    )
+    assert not path.exists() and not path.parent.exists()
+
+
 def test_check_uses_the_environment_variable(run_cli, tmp_path):
     path = tmp_path / "env.sqlite"
+    assert run_cli("init", "--db", str(path)).returncode == 0
     result = run_cli("check", env={"KEY_PROJECTS_DB": str(path)})
     assert result.returncode == 0 and str(path) in result.stdout
+    garbage = tmp_path / "no folder" / "garbage"
+    result = run_cli("check", env={"KEY_PROJECTS_DB": str(garbage)})
+    assert result.returncode == 2 and "no database at" in result.stderr
+    assert not garbage.parent.exists()
 
 
 def test_default_database_lives_in_the_data_folder(run_cli, tmp_path):
+    assert run_cli("init").returncode == 0
+    assert (tmp_path / "data" / "key-projects.sqlite").exists()
     result = run_cli("check")
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / "data" / "key-projects.sqlite").exists()
 
 
 def test_bad_files_exit_2_with_one_line_and_stay_unchanged(run_cli, tmp_path):

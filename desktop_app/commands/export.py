@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from desktop_app.commands import open_from_args
 from desktop_app.errors import UserError
@@ -30,12 +31,19 @@ def run(args: argparse.Namespace) -> int:
     lang = getattr(args, "lang", None) or "zh"
     if args.csv and not args.table:
         raise UserError("export --csv needs --table NAME (e.g. --table milestones)")
-    db = open_from_args(args, create=False)
+    out = Path(args.output).expanduser()
+    if out.is_dir():
+        raise UserError(f"{out}: is a folder; give a file name (e.g. {out / 'data.xlsx'})")
+    db = open_from_args(args)
     try:
-        if args.csv:
-            path = export_csv(db, args.output, args.table, lang=lang)
-        else:
-            path = export_workbook(db, args.output, lang=lang, template=args.template)
+        try:
+            if args.csv:
+                path = export_csv(db, args.output, args.table, lang=lang)
+            else:
+                path = export_workbook(db, args.output, lang=lang, template=args.template)
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise UserError(f"{out}: cannot write the file ({reason})") from exc
         print(f"wrote {path}")
     finally:
         db.dispose()

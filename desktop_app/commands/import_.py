@@ -60,13 +60,16 @@ def print_preview(preview: ImportPreview) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop_app.commands import tell
     from desktop_app.io.importer import import_workbook
 
-    db = open_from_args(args, create=False)
+    db = open_from_args(args, write=True)
+    told = len(db.warnings)
     try:
         preview = import_workbook(db, args.file, dry_run=args.dry_run, officer=args.officer)
     finally:
         db.dispose()
+    tell(db, since=told)  # e.g. the pre-import backup could not be written
     print_preview(preview)
     if args.dry_run:
         print(t("dry run: nothing was written"))

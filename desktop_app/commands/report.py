@@ -26,7 +26,7 @@ def register(
 def run(args: argparse.Namespace) -> int:
     from desktop_app.services.quarters import write_quarter_brief
 
-    db = open_from_args(args, create=not getattr(args, "db", None))
+    db = open_from_args(args)
     try:
         what = write_quarter_brief(db, args.quarter, args.lang or "zh", args.output, live=args.live)
     finally:

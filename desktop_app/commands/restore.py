@@ -45,6 +45,12 @@ def run(args: argparse.Namespace) -> int:
         print(t("restored {source} into {db}", source=args.file, db=saved.database))
         print(t("the previous database was saved as {path}", path=saved.previous))
         return 0
+    if not db_path.exists():  # a mistyped --db must not become a new database
+        from desktop_app.errors import UserError
+
+        raise UserError(
+            t("no database at {path} (create one with `key-projects init`)", path=db_path)
+        )
     result = restore_database(db_path, Path(args.file).expanduser())
     # Open it once: migrates a backup from an older version and proves it opens.
     db = open_database(db_path, create=False, lock=False)

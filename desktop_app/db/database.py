@@ -50,6 +50,12 @@ register(
         "{path}: its folder is read-only and SQLite cannot open the database there; copy it "
         "to a folder you can write to": "{path}:所在文件夹为只读,SQLite 无法在此打开数据库;"
         "请把它复制到可写的文件夹",
+        "{path}: not a database this version makes: {difference}. It was left untouched.":
+            "{path}:不是本版本建立的数据库:{difference}。文件未作任何改动。",
+        "No backup was made: the backups folder {folder} cannot be written ({reason}).":
+            "未能备份:备份文件夹 {folder} 无法写入({reason})。",
+        "no database at {path} (create one with `key-projects init`)":
+            "{path} 处没有数据库(请用 `key-projects init` 新建)",
         "{path}: needs an upgrade to schema {head}, but it is {reason}.":
             "{path}:需要升级到数据结构 {head},但{reason}。",
     }
@@ -168,6 +174,31 @@ def _check_revision(url: URL, display: str) -> str | None:
             f"(schema {revision}; this version knows up to {schema_version.HEAD})"
         )
     return revision
+
+
+def _check_schema(path: Path, revision: str | None) -> None:
+    """The file's schema and rows are what its revision's migrations make (read-only)."""
+    if revision is None:
+        return
+    import sqlite3
+
+    from desktop_app.db import schema_check
+
+    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    try:
+        differences = schema_check.verify(conn, revision)
+    except sqlite3.DatabaseError as exc:
+        differences = [str(exc)]
+    finally:
+        conn.close()
+    if differences:
+        raise DatabaseRefused(
+            t(
+                "{path}: not a database this version makes: {difference}. It was left untouched.",
+                path=path,
+                difference=differences[0],
+            )
+        )
 
 
 def quick_check(engine: Engine) -> list[str]:
@@ -293,12 +324,15 @@ def _open(
             access = _take_writer_lock(path, lock=lock)
             try:
                 revision = _check_revision(url, str(path))
+                _check_schema(path, revision)
             except BaseException:
                 if access.locked:
                     instance_lock.release(path)
                 raise
         elif not create:
-            raise DatabaseRefused(f"{path}: no such database file")
+            raise DatabaseRefused(
+                t("no database at {path} (create one with `key-projects init`)", path=path)
+            )
         else:
             try:
                 make_private_dir(path.parent)
@@ -352,10 +386,11 @@ def _open(
             with server.migration_errors(url, schema_version.HEAD):
                 migrate.upgrade(engine)
         elif path is not None and not created and daily_backup_due(path):
-            db.backups_made.append(timestamped_backup(path, DAILY_LABEL))
+            _daily_backup(db, path)
         if seed and (created or revision is None):
             seeding.seed_reference(db)
         if created and path is not None:
+            _remember_schema(path)
             # The application id must reach the main file's header, which is all a
             # second instance reads before it connects.
             with engine.connect() as conn:
@@ -369,6 +404,41 @@ def _open(
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
         raise
     return db
+
+
+def _daily_backup(db: Database, path: Path) -> None:
+    """The day's first backup; a folder that cannot take it is a warning, not a stop."""
+    import sqlite3
+
+    try:
+        db.backups_made.append(timestamped_backup(path, DAILY_LABEL))
+    except (OSError, sqlite3.Error) as exc:
+        db.warnings.append(backup_warning(path, exc))
+
+
+def backup_warning(path: Path, exc: BaseException) -> str:
+    """One line for a backup that could not be written (the work itself goes on)."""
+    from desktop_app.db.backup import backup_dir_for
+
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return t(
+        "No backup was made: the backups folder {folder} cannot be written ({reason}).",
+        folder=backup_dir_for(path),
+        reason=reason,
+    )
+
+
+def _remember_schema(path: Path) -> None:
+    """A database just made by our migrations is the reference for HEAD (saves a build)."""
+    import sqlite3
+
+    from desktop_app.db import schema_check
+
+    conn = sqlite3.connect(path)
+    try:
+        schema_check.remember_schema(schema_version.HEAD, conn)
+    finally:
+        conn.close()
 
 
 def integrity_check(db: Database) -> list[str]:

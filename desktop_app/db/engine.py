@@ -23,11 +23,34 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
+#: URL schemes a database may be named by; anything else (http://, file://) is refused.
+URL_BACKENDS = ("sqlite", "postgresql")
+
+
 def to_url(target: str | os.PathLike[str]) -> URL:
-    """A plain path becomes a SQLite URL; a URL (`postgresql+psycopg://…`) stays one."""
+    """A plain path becomes a SQLite URL; a URL (`postgresql+psycopg://…`) stays one.
+
+    Refused with one line (`DatabaseRefused`): a URL of another kind (`http://…`), one
+    that cannot be parsed, and a SQLite URL with a query string (its options would be
+    dropped silently and the file opened or created in ways the user did not ask for).
+    """
     text = os.fspath(target)
     if "://" in text:
-        return make_url(text)
+        try:
+            url = make_url(text)
+        except Exception as exc:
+            raise DatabaseRefused(f"{text}: not a database path or URL") from exc
+        if url.get_backend_name() not in URL_BACKENDS:
+            raise DatabaseRefused(
+                f"{url.render_as_string(hide_password=True)}: not a database URL; "
+                "use a file path or postgresql+psycopg://user@host/database"
+            )
+        if url.get_backend_name() == "sqlite" and url.query:
+            raise DatabaseRefused(
+                f"{url.render_as_string(hide_password=True)}: options after “?” are not "
+                "supported; give the file path alone"
+            )
+        return url
     return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().absolute()))
 
 

@@ -1,7 +1,8 @@
 """Checking a backup and putting it in place of the database — never half of either.
 
 A file is restored only when it is ours (header and application id), passes
-`PRAGMA integrity_check`, and carries a schema revision this version knows. The
+`PRAGMA integrity_check`, carries a schema revision this version knows, and holds
+exactly the schema that revision's migrations make, with rows that obey it. The
 current database is first saved as a `pre-restore` backup (or, when it is damaged,
 renamed aside untouched); the checked copy is written beside it and renamed over it.
 """
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop_app.db import instance_lock, migrate
+from desktop_app.db import instance_lock, migrate, schema_check
 from desktop_app.db.backup import backups_of, copy_database, fsync_dir, timestamped_backup
 from desktop_app.db.engine import inspect_sqlite_file
 from desktop_app.errors import DatabaseRefused
@@ -33,6 +34,10 @@ register(
         "{path} is open for writing by {holder}; close it there first.":
             "{holder} 正在编辑 {path};请先在那里关闭。",
         "{path}: a backup cannot replace itself": "{path}:备份不能替换它自己",
+        "{path}: not a database this version makes: {difference}":
+            "{path}:不是本版本建立的数据库:{difference}",
+        "{path}: another program is using the database; close it and try again. "
+        "Nothing was replaced.": "{path}:另一个程序正在使用该数据库;请关闭后重试。未替换任何内容。",
     }
 )
 
@@ -82,6 +87,12 @@ def check_database_file(path: Path, *, full: bool = True) -> CheckedFile:
                 raise DatabaseRefused(
                     t("{path}: made by a newer version of key-projects (schema {revision})",
                       path=path, revision=revision)
+                )
+            differences = schema_check.verify(conn, revision)
+            if differences:
+                raise DatabaseRefused(
+                    t("{path}: not a database this version makes: {difference}", path=path,
+                      difference=differences[0])
                 )
             projects = conn.execute("SELECT count(*) FROM project").fetchone()[0]
         finally:
@@ -168,19 +179,47 @@ def restore_database(
         )
     incoming = db_path.with_name(f".{db_path.name}.restore.tmp")
     try:
-        copy_database(source, incoming)
-        if close is not None:
-            close()
-        saved_as = damaged = None
-        if db_path.exists():
-            if _current_is_sound(db_path):
-                saved_as = timestamped_backup(db_path, "pre-restore")
-                _settle(db_path)
-            else:
-                damaged = _move_aside(db_path)
-        os.replace(incoming, db_path)
-        fsync_dir(db_path.parent)
+        saved_as, damaged = _put_in_place(db_path, source, incoming, close)
+    except sqlite3.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise
+        raise DatabaseRefused(
+            t(
+                "{path}: another program is using the database; close it and try again. "
+                "Nothing was replaced.",
+                path=db_path,
+            )
+        ) from exc
     finally:
         incoming.unlink(missing_ok=True)
         instance_lock.release(db_path)
     return RestoreResult(revision=checked.revision, saved_as=saved_as, damaged_aside=damaged)
+
+
+def _holder_check(db_path: Path) -> None:
+    """Another program writing the file must not have it replaced under its feet."""
+    conn = sqlite3.connect(db_path, timeout=0.5)
+    try:
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("ROLLBACK")
+    finally:
+        conn.close()
+
+
+def _put_in_place(
+    db_path: Path, source: Path, incoming: Path, close: Callable[[], None] | None
+) -> tuple[Path | None, Path | None]:
+    copy_database(source, incoming)
+    if close is not None:
+        close()
+    saved_as = damaged = None
+    if db_path.exists():
+        if _current_is_sound(db_path):
+            _holder_check(db_path)
+            saved_as = timestamped_backup(db_path, "pre-restore")
+            _settle(db_path)
+        else:
+            damaged = _move_aside(db_path)
+    os.replace(incoming, db_path)
+    fsync_dir(db_path.parent)
+    return saved_as, damaged

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from desktop_app.domain import limits
 from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR
 from desktop_app.i18n import register, t
 
@@ -82,6 +83,10 @@ def validate_milestone(edit: MilestoneEdit, *, today: date) -> dict[str, str]:
         errors["actual_end"] = t("Actual end date is in the future.")
     if edit.status == "cancelled" and not edit.cancel_reason.strip():
         errors["cancel_reason"] = t("A cancelled milestone needs a reason.")
+    for name in ("title", "owner", "deliverable", "cancel_reason", "notes"):
+        reason = limits.text_problem(getattr(edit, name), name)
+        if reason is not None and name not in errors:
+            errors[name] = reason
     return errors
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
+from desktop_app.domain import limits
 from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR
 from desktop_app.i18n import register, t
 
@@ -29,8 +31,12 @@ def validate_project_fields(
     start_date: date | None,
     end_date: date | None,
     other_names: set[str],
+    texts: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """Field → reason for every rule broken (empty when the edit is valid)."""
+    """Field → reason for every rule broken (empty when the edit is valid).
+
+    `texts`: the project's other text fields (field → value), held to `domain.limits`.
+    """
     errors: dict[str, str] = {}
     name = name_zh.strip()
     if not name:
@@ -52,4 +58,11 @@ def validate_project_fields(
         errors["end_date"] = t("End date is before the start date.")
     if status not in PROJECT_STATUSES:
         errors["status"] = t("Unknown status “{value}”.", value=status)
+    reason = limits.text_problem(name, "name_zh")
+    if reason is not None and "name_zh" not in errors:
+        errors["name_zh"] = reason
+    for field, text in (texts or {}).items():
+        reason = limits.text_problem(text, field)
+        if reason is not None:
+            errors.setdefault(field, reason)
     return errors

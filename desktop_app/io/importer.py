@@ -36,11 +36,13 @@ from desktop_app.io.validate import ParsedSheet, Problem, parse_sheet
 register(
     {
         "missing sheet (expected “{zh}” or “{en}”)": "缺少工作表(应为“{zh}”或“{en}”)",
-        "{file}: {n} problem(s), nothing was imported:": "{file}:发现 {n} 处问题,未导入任何数据:",
+        "{file}: {problem} (problem 1 of {n}; nothing was imported)": "{file}:{problem}(第 1 处,共 {n} 处问题;未导入任何数据)",  # noqa: E501
         "… and {n} more": "……另有 {n} 处",
         "Imported from {file}": "从 {file} 导入",
         "The database changed while the import was being prepared; import again.": "准备导入期间数据库已被修改,请重新导入。",  # noqa: E501
-        "{file}: the import was refused by the database ({reason})": "{file}:数据库拒绝了此次导入({reason})",  # noqa: E501
+        "workbook": "工作簿",
+        "a value the database does not accept": "数据库不接受此值",
+        "for a moment two rows would hold the same value; import the change in two steps": "写入过程中会有两行暂时取相同的值;请分两次导入此修改",  # noqa: E501
         "yes": "是",
         "no": "否",
     }
@@ -58,8 +60,20 @@ class ImportRefused(UserError):
         self.file = file
         self.problems = problems
         self.total = total
-        lines = [t("{file}: {n} problem(s), nothing was imported:", file=file, n=total)]
-        lines += [f"  {p}" for p in problems]
+        # The first line alone says it all (file, place, reason, count); the rest follow.
+        first = problems[0] if problems else ""
+        for colon in (":", "："):  # a whole-file problem already names the file
+            if first.startswith(file + colon):
+                first = first[len(file) + 1 :].lstrip()
+        lines = [
+            t(
+                "{file}: {problem} (problem 1 of {n}; nothing was imported)",
+                file=file,
+                problem=first,
+                n=total,
+            )
+        ]
+        lines += [f"  {p}" for p in problems[1:]]
         if total > len(problems):
             lines.append("  " + t("… and {n} more", n=total - len(problems)))
         super().__init__("\n".join(lines))
@@ -276,22 +290,80 @@ def preview_import(db: Database, path: str | os.PathLike[str]) -> ImportPreview:
 
 
 def _backup(db: Database) -> Path | None:
+    """The pre-import backup; a folder that cannot take it is a warning on `db.warnings`."""
+    import sqlite3
+
     from desktop_app.db.backup import backup_before
+    from desktop_app.db.database import backup_warning
 
-    return backup_before(db, "import")
+    try:
+        return backup_before(db, "import")
+    except (OSError, sqlite3.Error) as exc:
+        if db.path is None:
+            raise
+        db.warnings.append(backup_warning(db.path, exc))
+        return None
 
 
-def import_workbook(
-    db: Database, path: str | os.PathLike[str], *, dry_run: bool = False, officer: str = ""
-) -> ImportPreview:
-    """Validate, diff and (unless `dry_run`) write the workbook in one transaction."""
+class _DryRun(Exception):
+    """Raised inside the transaction of a dry run so that everything is rolled back."""
+
+
+#: Database table → sheet id, for the rare refusal the database makes itself.
+_SHEET_OF_TABLE = {
+    "project": "projects",
+    "milestone": "milestones",
+    "funding_plan": "funding_plans",
+    "funding_year": "funding_years",
+    "disbursement": "disbursements",
+    "indicator": "indicators",
+    "indicator_actual": "actuals",
+    "evaluation": "evaluations",
+    "district_indicator": "district_indicators",
+    "district_value": "district_values",
+}
+
+
+def _database_refusal(file: str, exc: Exception) -> ImportRefused:
+    """The database's own refusal, said in the workbook's terms (never its error text)."""
+    import re
+
+    text = str(getattr(exc, "orig", exc))
+    lang = language()
+    sheet_title, column = "", ""
+    match = re.search(r"constraint failed: (?:ck_)?(\w+)\.?(\w*)", text)
+    if match:
+        table = match.group(1)
+        name = next(
+            (
+                n
+                for n in sorted(_SHEET_OF_TABLE, key=len, reverse=True)
+                if table == n or table.startswith(n + "_")
+            ),
+            None,
+        )
+        if name is not None:
+            sheet = S.BY_NAME[_SHEET_OF_TABLE[name]]
+            sheet_title = sheet.title(lang)
+            field = match.group(2).removesuffix("_fen") or table[len(name) + 1 :]
+            col = next((c for c in sheet.columns if field and field.startswith(c.field)), None)
+            column = col.header(lang) if col else ""
+    reason = (
+        t("for a moment two rows would hold the same value; import the change in two steps")
+        if "UNIQUE" in text
+        else t("a value the database does not accept")
+    )
+    problem = Problem(sheet_title or t("workbook"), None, column, reason)
+    return _refuse(file, [problem])
+
+
+def _apply(
+    db: Database, prepared: _Prepared, path: str | os.PathLike[str], *, officer: str, dry_run: bool
+) -> None:
+    """Every add and change in one transaction; a dry run rolls it back at the end."""
     from sqlalchemy.exc import IntegrityError
 
-    prepared = _prepare(db, path)
-    preview = prepared.preview
-    if dry_run or not prepared.plan:
-        return preview
-    backup = _backup(db)
+    file = str(path)
     try:
         with db.session() as s:
             apply_changes(
@@ -302,16 +374,35 @@ def import_workbook(
                 officer=officer or s.info.get("officer", ""),
                 os_user=s.info.get("os_user", ""),
             )
+            s.flush()
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        return
     except StaleImport as exc:
         raise UserError(
             t("The database changed while the import was being prepared; import again.")
         ) from exc
-    except IntegrityError as exc:
-        raise UserError(
-            t(
-                "{file}: the import was refused by the database ({reason})",
-                file=str(path),
-                reason=str(exc.orig)[:200],
-            )
-        ) from exc
+    except (IntegrityError, OverflowError) as exc:
+        raise _database_refusal(file, exc) from exc
+
+
+def import_workbook(
+    db: Database, path: str | os.PathLike[str], *, dry_run: bool = False, officer: str = ""
+) -> ImportPreview:
+    """Validate, diff and write the workbook in one transaction.
+
+    A dry run is the real run rolled back: the same writes are made inside the
+    transaction (so the database's own rules are heard too), then undone; only the
+    backup is skipped. Either mode refuses the same files with the same message.
+    """
+    prepared = _prepare(db, path)
+    preview = prepared.preview
+    if not prepared.plan:
+        return preview
+    if dry_run:
+        _apply(db, prepared, path, officer=officer, dry_run=True)
+        return preview
+    backup = _backup(db)
+    _apply(db, prepared, path, officer=officer, dry_run=False)
     return replace(preview, written=True, backup=str(backup) if backup else None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -173,34 +174,53 @@ def inspect_workbook(path: str | Path, wanted: set[str] | None = None) -> Workbo
     except (zipfile.BadZipFile, OSError) as exc:
         raise FileRefused(t("{file}: not an Excel workbook (.xlsx)", file=name)) from exc
     with zf:
-        members = {i.filename: i for i in zf.infolist()}
-        if "xl/workbook.xml" not in members:
-            raise FileRefused(t("{file}: not an Excel workbook (.xlsx)", file=name))
-        for member in members.values():
-            if member.filename.endswith((".xml", ".rels")):
-                if member.file_size > MAX_PART_BYTES:
-                    raise FileRefused(t("{file}: the workbook is too large to import", file=name))
-                _no_dtd(zf, name, member)
-        sheets = _sheet_parts(zf, name)
-        problems: list[SheetProblem] = []
-        for title, part in sheets.items():
-            if wanted is not None and title not in wanted:
-                continue
-            if part not in members:
-                raise FileRefused(
-                    t("{file}: the workbook is damaged ({reason})", file=name, reason=part)
+        try:
+            return _inspect(zf, path, name, wanted)
+        except RuntimeError as exc:  # zipfile: "File … is encrypted, password required"
+            if "encrypted" not in str(exc):
+                raise
+            raise FileRefused(
+                t(
+                    "{file}: the workbook is password-protected; remove the password and try again",
+                    file=name,
                 )
-            rows, merged = _scan_sheet(zf, part)
-            if rows > MAX_ROWS:
-                problems.append(
-                    SheetProblem(
-                        title, t("{n} rows; at most {limit} rows per sheet", n=rows, limit=MAX_ROWS)
-                    )
+            ) from exc
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:  # a bad CRC, a cut
+            raise FileRefused(
+                t("{file}: the workbook is damaged ({reason})", file=name, reason=str(exc)[:120])
+            ) from exc
+
+
+def _inspect(zf: zipfile.ZipFile, path: Path, name: str, wanted: set[str] | None) -> WorkbookInfo:
+    """The checks of `inspect_workbook` on an open zip (its errors mapped by the caller)."""
+    members = {i.filename: i for i in zf.infolist()}
+    if "xl/workbook.xml" not in members:
+        raise FileRefused(t("{file}: not an Excel workbook (.xlsx)", file=name))
+    for member in members.values():
+        if member.filename.endswith((".xml", ".rels")):
+            if member.file_size > MAX_PART_BYTES:
+                raise FileRefused(t("{file}: the workbook is too large to import", file=name))
+            _no_dtd(zf, name, member)
+    sheets = _sheet_parts(zf, name)
+    problems: list[SheetProblem] = []
+    for title, part in sheets.items():
+        if wanted is not None and title not in wanted:
+            continue
+        if part not in members:
+            raise FileRefused(
+                t("{file}: the workbook is damaged ({reason})", file=name, reason=part)
+            )
+        rows, merged = _scan_sheet(zf, part)
+        if rows > MAX_ROWS:
+            problems.append(
+                SheetProblem(
+                    title, t("{n} rows; at most {limit} rows per sheet", n=rows, limit=MAX_ROWS)
                 )
-            if merged:
-                problems.append(
-                    SheetProblem(title, t("merged cells ({ref}); unmerge them", ref=merged))
-                )
+            )
+        if merged:
+            problems.append(
+                SheetProblem(title, t("merged cells ({ref}); unmerge them", ref=merged))
+            )
     return WorkbookInfo(path, sheets, tuple(problems))
 
 

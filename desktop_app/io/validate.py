@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
-from desktop_app.domain.money import wan_to_fen, yuan_to_fen
+from desktop_app.domain import limits
 from desktop_app.domain.parsing import (
     MAX_YEAR,
     MIN_YEAR,
@@ -126,7 +126,7 @@ def _places(places: int) -> Decimal:
 
 
 def _amount_parser(yuan: bool) -> Callable[[Any], int]:
-    to_fen = yuan_to_fen if yuan else wan_to_fen
+    """Exact fen; finer than a fen or past 100 亿元 is refused, never rounded."""
 
     def parse(value: Any) -> int:
         if isinstance(value, str):
@@ -136,14 +136,23 @@ def _amount_parser(yuan: bool) -> Callable[[Any], int]:
                     raw = raw[: -len(unit)]
                     break
             value = raw
-        return to_fen(_decimal(value))
+        try:
+            return limits.money_fen(_decimal(value), yuan=yuan)
+        except limits.LimitError as exc:
+            raise CellError(str(exc)) from exc
 
     return parse
 
 
-def _percent_parser(places: int) -> Callable[[Any], Decimal]:
-    q = _places(places)
+def _exact(number: Decimal, field: str, places: int) -> Decimal:
+    """`number` with the column's places, refused when that would drop a digit."""
+    reason = limits.decimal_problem(number, field, places)
+    if reason is not None:
+        raise CellError(reason)
+    return number.quantize(_places(places))
 
+
+def _percent_parser(field: str, places: int) -> Callable[[Any], Decimal]:
     def parse(value: Any) -> Decimal:
         if isinstance(value, str):
             try:
@@ -152,14 +161,40 @@ def _percent_parser(places: int) -> Callable[[Any], Decimal]:
                 raise CellError(t("not a number: {value}", value=value)) from exc
         else:
             number = _decimal(value)
-        return number.quantize(q, rounding=ROUND_HALF_UP)
+        return _exact(number, field, places)
 
     return parse
 
 
-def _decimal_parser(places: int) -> Callable[[Any], Decimal]:
-    q = _places(places)
-    return lambda value: _decimal(value).quantize(q, rounding=ROUND_HALF_UP)
+def _decimal_parser(field: str, places: int) -> Callable[[Any], Decimal]:
+    return lambda value: _exact(_decimal(value), field, places)
+
+
+def _int_parser(field: str) -> Callable[[Any], int]:
+    def parse(value: Any) -> int:
+        number = _int(value)
+        reason = limits.int_problem(number, field)
+        if reason is not None:
+            raise CellError(reason)
+        return number
+
+    return parse
+
+
+def _text_parser(field: str) -> Callable[[Any], str]:
+    """Length and control characters checked; codes normalised (NFKC, upper case)."""
+    code = field in limits.CODE_FIELDS
+
+    def parse(value: Any) -> str:
+        text = _text(value)
+        if code:
+            text = limits.normalise_code(text)
+        reason = limits.text_problem(text, field)
+        if reason is not None:
+            raise CellError(reason)
+        return text
+
+    return parse
 
 
 def _enum_parser(col: S.Column) -> Callable[[Any], str]:
@@ -225,17 +260,17 @@ def cell_parser(col: S.Column, unit: str, zones: dict[str, str]) -> Callable[[An
     """A function from a raw cell to its canonical value (raises `CellError`)."""
     kind = col.kind
     if kind == S.TEXT:
-        return _text
+        return _text_parser(col.field)
     if kind == S.INT:
-        return _int
+        return _int_parser(col.field)
     if kind == S.DATE:
         return _date
     if kind == S.AMOUNT:
         return _amount_parser(unit in S.UNIT_YUAN or unit.casefold() in ("yuan", "rmb"))
     if kind == S.PERCENT:
-        return _percent_parser(col.places)
+        return _percent_parser(col.field, col.places)
     if kind == S.DECIMAL:
-        return _decimal_parser(col.places)
+        return _decimal_parser(col.field, col.places)
     if kind == S.ENUM:
         return _enum_parser(col)
     if kind == S.BOOL:
@@ -348,6 +383,10 @@ def _parse_column(
     col, i, field = m.column, m.index, m.column.field
     default, kind, required = _default(col), col.kind, col.required
     exact = {s: code for code, zh, en in col.choices for s in (code, zh, en)}
+    # Plain text without a control character, within the length, not a code: as it is.
+    plain = kind == S.TEXT and field not in limits.CODE_FIELDS
+    longest = limits.text_max(field)
+    lo, hi = limits.INT_RANGES.get(field, (-(2**63), 2**63 - 1))
     for (n, raw), out in zip(body, rows, strict=True):
         value = raw[i]
         vt = type(value)
@@ -355,13 +394,13 @@ def _parse_column(
             text = value.strip()
             if not text:
                 value = None
-            elif kind == S.TEXT:
+            elif plain and len(text) <= longest and text.isprintable():
                 out[field] = text
                 continue
             elif text in exact:
                 out[field] = exact[text]
                 continue
-        elif vt is float and kind == S.INT and value.is_integer():
+        elif vt is float and kind == S.INT and value.is_integer() and lo <= value <= hi:
             out[field] = int(value)
             continue
         elif vt is date and kind == S.DATE and MIN_YEAR <= value.year <= MAX_YEAR:

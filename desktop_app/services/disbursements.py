@@ -18,13 +18,14 @@ from sqlalchemy.orm import Session
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import Disbursement, Project
+from desktop_app.domain import limits
 from desktop_app.domain.funding import (
     DISBURSEMENT_KINDS,
     check_for_year,
     check_year_in_plan,
     default_for_year,
 )
-from desktop_app.domain.money import fen_to_wan, round_wan, wan_to_fen
+from desktop_app.domain.money import fen_to_wan
 from desktop_app.domain.parsing import ParseError, parse_date, parse_decimal
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
@@ -126,17 +127,24 @@ def _checked(
     elif paid_on is not None:
         for_year = default_for_year(draft.kind, paid_on.year)
     try:
-        amount = round_wan(parse_decimal(draft.amount))
+        amount = parse_decimal(draft.amount)
         if amount <= 0:
             errors["amount"] = t("Must be more than zero.")
-        amount_fen = wan_to_fen(amount)
+        else:  # finer than a fen or past 100 亿元: refused, never rounded
+            amount_fen = limits.money_fen(amount)
     except ParseError:
         errors["amount"] = t("Not a number: {value}", value=draft.amount)
+    except limits.LimitError as exc:
+        errors["amount"] = str(exc)
     if draft.kind not in DISBURSEMENT_KINDS:
         errors["kind"] = t("Unknown kind “{kind}” (use startup, fixed or reward).", kind=draft.kind)
     doc_no = draft.doc_no.strip()
     if len(doc_no) > 100:
         errors["doc_no"] = t("Document number is longer than 100 characters.")
+    elif (reason := limits.text_problem(doc_no, "doc_no")) is not None:
+        errors["doc_no"] = reason
+    if (reason := limits.text_problem(draft.note.strip(), "note")) is not None:
+        errors["note"] = reason
     plans = plans_of(s, [project_id])
     if not plans:
         errors["paid_on"] = t("The project has no funding plan yet; enter the plan first.")

@@ -29,6 +29,7 @@ from desktop_app.db.models import (
     Project,
     StartupTranche,
 )
+from desktop_app.domain import limits
 from desktop_app.domain.funding import (
     DISBURSEMENT_KINDS,
     TAPER_MODES,
@@ -94,6 +95,30 @@ def _amount(value: Typed) -> Decimal:
         raise ValueError(t("Not a number: {value}", value=value)) from exc
 
 
+def _money(value: Typed) -> Decimal:
+    """An amount in 万元: finer than a fen or past 100 亿元 is refused, never rounded."""
+    amount = _amount(value)
+    reason = limits.places_problem(amount, limits.WAN_PLACES)
+    if reason is None and abs(amount) > limits.MAX_WAN:
+        reason = limits.range_problem(amount, -limits.MAX_WAN, limits.MAX_WAN)
+    if reason is not None:
+        raise ValueError(reason)
+    return amount
+
+
+#: The stored rate keeps six places of a fraction: four of a percentage.
+RATE_PERCENT_PLACES = 4
+
+
+def _rate_percent(value: Typed) -> Decimal:
+    """A yearly taper rate in %: more places than the column keeps is refused."""
+    pct = _amount(value)
+    reason = limits.places_problem(pct, RATE_PERCENT_PLACES)
+    if reason is not None:
+        raise ValueError(reason)
+    return pct
+
+
 def _whole(value: Typed, lo: int, hi: int) -> int:
     number = _amount(value)
     if number != number.to_integral_value() or not lo <= number <= hi:
@@ -144,7 +169,7 @@ class _Reader:
         out = []
         for i, value in enumerate(values, start=1):
             try:
-                out.append(Decimal(0) if _empty(value) else _amount(value))
+                out.append(Decimal(0) if _empty(value) else _money(value))
             except ValueError as exc:
                 self.errors[name] = t(label, i=i, reason=str(exc))
                 return None
@@ -162,14 +187,14 @@ def spec_from_draft(draft: FundingPlanDraft) -> FundingPlanSpec:
     if mode not in TAPER_MODES:
         r.errors["mode"] = t("Unknown taper mode “{mode}”.", mode=mode)
     manual = r.many("manual", draft.manual, "Year {i}: {reason}") if mode == "manual" else None
-    first = r.get("first_amount", draft.first_amount, _amount, required=mode != "manual")
+    first = r.get("first_amount", draft.first_amount, _money, required=mode != "manual")
     if mode == "manual" and first is None and manual:
         first = manual[0]
-    step = r.get("step", draft.step, _amount) if mode == "linear" else None
-    pct = r.get("rate_percent", draft.rate_percent, _amount) if mode == "geometric" else None
-    floor = r.get("floor", draft.floor, _amount, Decimal(0))
+    step = r.get("step", draft.step, _money) if mode == "linear" else None
+    pct = r.get("rate_percent", draft.rate_percent, _rate_percent) if mode == "geometric" else None
+    floor = r.get("floor", draft.floor, _money, Decimal(0))
     caps = r.many("reward_caps", draft.reward_caps, "Year {i}: {reason}") or ()
-    grant = r.get("startup_grant", draft.startup_grant, _amount, Decimal(0))
+    grant = r.get("startup_grant", draft.startup_grant, _money, Decimal(0))
     startup_year = r.get(
         "startup_year", draft.startup_year, lambda v: _whole(v, MIN_YEAR, MAX_YEAR)
     )
@@ -177,7 +202,7 @@ def spec_from_draft(draft: FundingPlanDraft) -> FundingPlanSpec:
     for i, tr in enumerate(draft.tranches, start=1):
         try:
             tranches.append(
-                Tranche(_whole(tr.year, MIN_YEAR, MAX_YEAR), _amount(tr.amount), tr.note.strip())
+                Tranche(_whole(tr.year, MIN_YEAR, MAX_YEAR), _money(tr.amount), tr.note.strip())
             )
         except ValueError as exc:
             r.errors["tranches"] = t("Tranche {i}: {reason}", i=i, reason=str(exc))

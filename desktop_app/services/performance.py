@@ -23,7 +23,7 @@ from desktop_app.db.models import (
     IndicatorActual,
     Project,
 )
-from desktop_app.domain import scoring
+from desktop_app.domain import limits, scoring
 from desktop_app.domain.periods import today
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
@@ -85,6 +85,10 @@ def project_performance(db: Database, project_id: int, year: int) -> ProjectPerf
         )
 
 
+#: Weights and targets are stored with four decimal places; more is refused, not rounded.
+INDICATOR_PLACES = 4
+
+
 def _row_error(row: int, name: str, reason: str) -> UserError:
     return UserError(t("Row {row} “{name}”: {reason}", row=row, name=name, reason=reason))
 
@@ -99,10 +103,18 @@ def _validate_set(project: Project, year: int, edits: Sequence[IndicatorEdit]) -
             scoring.check_target(e.target, e.direction)
         except scoring.ScoringError as exc:
             raise _row_error(n, e.name.strip(), str(exc)) from exc
-        if e.code:
-            if e.code in codes:
-                raise UserError(t("Two indicators share the code {code}.", code=e.code))
-            codes.add(e.code)
+        reason = limits.decimal_problem(e.weight, "weight", INDICATOR_PLACES)
+        if reason is None and e.target is not None and e.direction != "qualitative":
+            reason = limits.decimal_problem(e.target, "target", INDICATOR_PLACES)
+        for field, text in (("name", e.name.strip()), ("unit", e.unit.strip()), ("code", e.code)):
+            reason = reason or limits.text_problem(text, field)
+        if reason is not None:
+            raise _row_error(n, e.name.strip()[:40], reason)
+        code = limits.normalise_code(e.code)
+        if code:
+            if code in codes:
+                raise UserError(t("Two indicators share the code {code}.", code=code))
+            codes.add(code)
     if edits:
         try:
             scoring.check_weight_set((e.weight for e in edits), project=project.name_zh, year=year)
@@ -193,7 +205,7 @@ def save_indicator_set(
                     raise UserError(t("Indicator {id} no longer exists.", id=e.id))
                 ind = Indicator(project_id=project_id, year=year, is_sample=False)
                 s.add(ind)
-            ind.code = e.code or ind.code or _next_code(used)
+            ind.code = limits.normalise_code(e.code) or ind.code or _next_code(used)
             ind.name = e.name.strip()
             ind.unit = e.unit.strip()
             ind.weight = e.weight

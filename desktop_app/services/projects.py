@@ -165,6 +165,12 @@ def save_project(db: Database, project_id: int, edit: ProjectEdit, version: int)
             start_date=edit.start_date,
             end_date=edit.end_date,
             other_names=others,
+            texts={
+                "name_en": edit.name_en.strip(),
+                "lead_org": edit.lead_org.strip(),
+                "summary_zh": edit.summary_zh,
+                "notes": edit.notes,
+            },
         )
         if edit.zone_id is not None and zone is None:
             errors["zone_id"] = t("Unknown zone.")

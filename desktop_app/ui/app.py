@@ -58,10 +58,15 @@ def run_gui(db_target: str | None, lang: str | None = None) -> int:
     from desktop_app.db.database import open_database
 
     target = db_target or default_database()
+    # Only the first run on the data-folder default creates a database; a path typed
+    # with --db or KEY_PROJECTS_DB must exist (a typo never becomes a new portfolio).
+    create = not db_target and not os.environ.get("KEY_PROJECTS_DB")
     try:
         from desktop_app.ui.password_prompt import ask_password_in_window
 
-        db = open_database(target, officer=prefs.officer, ask_password=ask_password_in_window)
+        db = open_database(
+            target, create=create, officer=prefs.officer, ask_password=ask_password_in_window
+        )
     except UserError as exc:
         from desktop_app.ui.restore_dialog import offer_backup_for_damaged
 
@@ -71,7 +76,7 @@ def run_gui(db_target: str | None, lang: str | None = None) -> int:
         if not restored:
             return 2
         try:
-            db = open_database(target, officer=prefs.officer)
+            db = open_database(target, create=create, officer=prefs.officer)
         except UserError as again:
             dialogs.show_error(None, str(again))
             return 2
