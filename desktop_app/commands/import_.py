@@ -62,7 +62,7 @@ def print_mode(preview) -> None:
             t(
                 "compared three-way with its export of {at}: cells you did not change are "
                 "left as the database has them",
-                at=preview.exported_at.replace("T", " "),
+                at=preview.exported_at[:16].replace("T", " "),
             )
         )
         if preview.kept:

@@ -226,7 +226,7 @@ def export_workbook(
             wb,
             data,
             database=database,
-            exported_at=now().replace(microsecond=0),
+            exported_at=now().astimezone().replace(microsecond=0),
             revision=schema_version.HEAD,
         )
     target = Path(path)
