@@ -124,4 +124,28 @@ def test_every_domain_table_is_audited() -> None:
     source = Path(audit.__file__).read_text(encoding="utf-8")
     tables = {m.class_.__tablename__ for m in Base.registry.mappers}
     assert "audit_entry" in tables and len(tables) > 15
-    assert source.count("isinstance(obj, AuditEntry)") == 3  # new, dirty, deleted
+    # new, dirty, deleted, and the befores read ahead of a flush
+    assert source.count("isinstance(obj, AuditEntry)") == 4
+
+
+def test_notes_edit_in_the_project_form_records_its_before(db) -> None:
+    """Regression (issue 20): `flag_modified(notes)` in the form's save left "before" empty."""
+    from dataclasses import replace
+
+    from desktop_app.services import projects
+
+    for text in ("第一次备注", "第二次备注"):
+        loaded = projects.get_project(db, 1)
+        projects.save_project(db, 1, replace(projects.edit_of(loaded), notes=text), loaded.version)
+    notes = [
+        (e.before, e.after)
+        for e in entries(db, table_name="project", field="notes", action="update")
+    ]
+    assert notes == [("", "第一次备注"), ("第一次备注", "第二次备注")]
+    # A key-domain-only edit moves the version (flag_modified) but records no notes change.
+    loaded = projects.get_project(db, 1)
+    others = (1,) if tuple(d.id for d in loaded.domains) != (1,) else (2,)
+    projects.save_project(
+        db, 1, replace(projects.edit_of(loaded), domain_ids=others), loaded.version
+    )
+    assert len(entries(db, table_name="project", field="notes", action="update")) == 2

@@ -77,7 +77,21 @@ def two_books(db, folder: Path) -> tuple[Path, Path]:
             m.percent_complete = 60
             m.title = m.title + "(乙)"
     book_b = export_workbook(db, folder / "b.xlsx")
-    return book_a, book_b
+    return two_way(book_a), two_way(book_b)
+
+
+def two_way(book: Path) -> Path:
+    """The workbook without its export copy (as if made by hand): importing it replaces
+    every differing value, so importing A then B flips the database between two states
+    (an exported workbook is compared three-way and would leave B's newer values alone)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(book)
+    for ws in list(wb.worksheets):
+        if ws.title.startswith("_kp_"):
+            wb.remove(ws)
+    wb.save(book)
+    return book
 
 
 def run_import_kills(tmp_path: Path, kills: int, seed: int = SEED) -> dict[str, int]:

@@ -182,9 +182,10 @@ def test_change_is_written_once_with_backup_and_audit(db, tmp_path: Path) -> Non
         m = s.scalars(select(Milestone)).one()
         assert (m.planned_end, m.owner, m.version) == (date(2027, 1, 15), "李工", 2)
         new = s.scalars(select(AuditEntry).where(AuditEntry.id > audits_before)).all()
+    # The same shape the ORM hook writes: table, row id, column, before, after.
     assert sorted((a.table_name, a.row_key, a.field, a.before, a.after) for a in new) == [
-        ("milestone", "1/M90", "owner", "", "李工"),
-        ("milestone", "1/M90", "planned_end", "2026-12-31", "2027-01-15"),
+        ("milestone", str(m.id), "owner", "", "李工"),
+        ("milestone", str(m.id), "planned_end", "2026-12-31", "2027-01-15"),
     ]
     assert {a.officer for a in new} == {"王科员"}
     again = import_workbook(db, changed)

@@ -78,3 +78,18 @@ def test_stored_database_upgrades_to_head_with_totals_kept(stored: Path, tmp_pat
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     finally:
         conn.close()
+
+
+def test_0005_gives_the_released_database_an_identity(tmp_path: Path) -> None:
+    """Issue 20: an upgraded database gets the identity its exports carry (one UUID row)."""
+    import uuid
+
+    target = tmp_path / "old.sqlite"
+    shutil.copy(STORED / "0001_initial.sqlite", target)
+    open_database(target, lock=False).dispose()
+    conn = sqlite3.connect(target)
+    try:
+        (value,) = conn.execute("SELECT value FROM setting WHERE key = 'database_id'").fetchone()
+    finally:
+        conn.close()
+    assert uuid.UUID(value)

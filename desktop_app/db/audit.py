@@ -2,23 +2,80 @@
 
 After each flush, every inserted, updated and deleted row of domain data becomes one
 `audit_entry` per changed field (before → after), in the same transaction as the
-change: if the change rolls back, so does its record.
+change: if the change rolls back, so does its record. `record()` is the one writer:
+the ORM hook here and the workbook import (io/store.py) both call it, so an entry has
+the same shape whichever path made it (table, row id, database column, text values).
+
+A "before" the session does not hold (an attribute marked modified with
+`flag_modified`, or set while expired) is read from the row itself before the flush
+replaces it, inside the same transaction, so the chain has no gap.
 """
 
 from __future__ import annotations
 
 import getpass
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select
+from sqlalchemy import Connection, event, insert, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop_app.db.models import AuditEntry, Base, Project
 from desktop_app.domain.periods import now
 
 _SKIP_FIELDS = {"version", "id"}
+
+
+#: session.info key: (id(obj), attribute) → the value the row held before this flush.
+_BEFORE = "audit_before"
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one row as the trail records it (values as stored in the database)."""
+
+    table: str
+    row_id: int | str
+    project_id: int | None
+    action: str  # insert | update | delete
+    field: str
+    before: Any
+    after: Any
+
+
+def record(
+    conn: Connection | Session,
+    changes: Iterable[FieldChange],
+    *,
+    officer: str,
+    os_user: str,
+    reason: str,
+    at: datetime | None = None,
+) -> int:
+    """Write `changes` as audit entries in the caller's transaction; how many were written."""
+    stamp = (at or now()).replace(tzinfo=None, microsecond=0)
+    rows = [
+        {
+            "at": stamp,
+            "action": c.action,
+            "table_name": c.table,
+            "row_key": str(c.row_id),
+            "project_id": c.project_id,
+            "field": c.field,
+            "before": _text(c.before),
+            "after": _text(c.after),
+            "reason": reason,
+            "os_user": os_user,
+            "officer": officer,
+        }
+        for c in changes
+    ]
+    if rows:
+        conn.execute(insert(AuditEntry), rows)
+    return len(rows)
 
 
 def _os_user() -> str:
@@ -89,26 +146,45 @@ def _delete_project_rows(session: Session) -> None:
                 session.delete(row)
 
 
-def _entries(session: Session) -> list[dict[str, Any]]:
-    stamp = now().replace(tzinfo=None, microsecond=0)
-    who = {"os_user": session.info.get("os_user", ""), "officer": session.info.get("officer", "")}
-    reason = session.info.get("audit_reason", "")
-    rows: list[dict[str, Any]] = []
+def _unknown_befores(session: Session) -> None:
+    """Before the flush: read from the database each changed column whose old value the
+    session does not hold (`flag_modified`, or an attribute set while expired)."""
+    found: dict[tuple[int, str], Any] = {}
+    for obj in session.dirty:
+        if isinstance(obj, AuditEntry) or not isinstance(obj, Base):
+            continue
+        state = inspect(obj)
+        if state.identity is None:
+            continue
+        keys = [
+            attr.key
+            for attr in state.mapper.column_attrs
+            if attr.key not in _SKIP_FIELDS
+            and state.attrs[attr.key].history.has_changes()
+            and not state.attrs[attr.key].history.deleted
+        ]
+        if not keys:
+            continue
+        pk = state.mapper.primary_key
+        q = select(*(state.mapper.columns[k] for k in keys)).where(
+            *(col == value for col, value in zip(pk, state.identity, strict=True))
+        )
+        row = session.connection().execute(q).first()
+        if row is not None:
+            for key, value in zip(keys, row, strict=True):
+                found[(id(obj), key)] = value
+    session.info[_BEFORE] = found
+
+
+def _entries(session: Session) -> list[FieldChange]:
+    rows: list[FieldChange] = []
+    known: dict[tuple[int, str], Any] = session.info.pop(_BEFORE, {})
 
     def add(obj: Base, action: str, field: str, before: Any, after: Any) -> None:
         rows.append(
-            {
-                "at": stamp,
-                "action": action,
-                "table_name": obj.__tablename__,
-                "row_key": _row_key(obj),
-                "project_id": _project_id(obj),
-                "field": field,
-                "before": _text(before),
-                "after": _text(after),
-                "reason": reason,
-                **who,
-            }
+            FieldChange(
+                obj.__tablename__, _row_key(obj), _project_id(obj), action, field, before, after
+            )
         )
 
     for obj in session.new:
@@ -117,9 +193,9 @@ def _entries(session: Session) -> list[dict[str, Any]]:
         for attr in inspect(obj).mapper.column_attrs:
             if attr.key not in _SKIP_FIELDS:
                 add(obj, "insert", attr.key, None, getattr(obj, attr.key))
-        for key, _before, after in _link_changes(obj):
-            if after:
-                add(obj, "insert", key, None, after)
+        for key, _none, codes in _link_changes(obj):
+            if codes:
+                add(obj, "insert", key, None, codes)
     for obj in session.dirty:
         if isinstance(obj, AuditEntry) or not isinstance(obj, Base):
             continue
@@ -129,13 +205,13 @@ def _entries(session: Session) -> list[dict[str, Any]]:
                 continue
             hist = state.attrs[attr.key].history
             if hist.has_changes():
-                old = hist.deleted[0] if hist.deleted else None
-                new = hist.added[0] if hist.added else None
-                if old != new:
-                    add(obj, "update", attr.key, old, new)
-        for key, before, after in _link_changes(obj):
-            if before != after:
-                add(obj, "update", key, before, after)
+                before: Any = hist.deleted[0] if hist.deleted else known.get((id(obj), attr.key))
+                after = hist.added[0] if hist.added else None
+                if before != after:
+                    add(obj, "update", attr.key, before, after)
+        for key, old_codes, new_codes in _link_changes(obj):
+            if old_codes != new_codes:
+                add(obj, "update", key, old_codes, new_codes)
     for obj in session.deleted:
         if isinstance(obj, AuditEntry) or not isinstance(obj, Base):
             continue
@@ -159,9 +235,14 @@ def install(factory: sessionmaker[Session], *, officer: str = "") -> None:
     @event.listens_for(factory, "before_flush")
     def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         _delete_project_rows(session)
+        _unknown_befores(session)
 
     @event.listens_for(factory, "after_flush")
     def _after_flush(session: Session, _ctx: Any) -> None:
-        rows = _entries(session)
-        if rows:
-            session.connection().execute(insert(AuditEntry), rows)
+        record(
+            session.connection(),
+            _entries(session),
+            officer=session.info.get("officer", ""),
+            os_user=session.info.get("os_user", ""),
+            reason=session.info.get("audit_reason", ""),
+        )

@@ -117,7 +117,20 @@ def _reset_sequences(conn: Connection) -> None:
         )
 
 
+#: The `setting` row a migrated database is born with (its identity, migration 0005): not
+#: data. A copy takes the source's identity instead: it is the same portfolio.
+_IDENTITY = "database_id"
+
+
+def _own_identity(conn: Connection) -> int:
+    setting = Base.metadata.tables["setting"]
+    q = select(func.count()).select_from(setting).where(setting.c.key == _IDENTITY)
+    return int(conn.execute(q).scalar() or 0)
+
+
 def _copy_rows(src: Connection, dst: Connection, target: str) -> None:
+    setting = Base.metadata.tables["setting"]
+    dst.execute(setting.delete().where(setting.c.key == _IDENTITY))
     for table in _tables():
         result = src.execution_options(yield_per=BATCH).execute(select(table))
         try:
@@ -153,8 +166,9 @@ def _probe_target(target: str, ask_password: server.PasswordPrompt | None) -> tu
 
 def _require_empty(db: Database) -> None:
     with db.engine.connect() as conn:
+        own = _own_identity(conn)
         for name, tl in tally(conn).items():
-            if tl.rows:
+            if tl.rows - (own if name == "setting" else 0):
                 raise UserError(
                     t(
                         "{target}: already holds data ({rows} rows in {table}); "

@@ -25,6 +25,7 @@ from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.fileio import atomic_write
 from desktop_app.i18n import register, t
+from desktop_app.io import provenance
 from desktop_app.io import sheets as S
 from desktop_app.io import xlsx_writer as X
 from desktop_app.io.rules import funding_spec
@@ -137,7 +138,9 @@ def collect(db: Database, names: tuple[str, ...] | None = None) -> dict[str, lis
         if "audit" in wanted:
             out["audit"] = _audit_rows(s)
         zones = {z.code: (z.name_zh, z.name_en or z.name_zh) for z in s.scalars(select(Zone))}
-    out["_zones"] = [zones]
+        database = provenance.database_id(s)
+    out["_zones"] = [zones]  # type: ignore[list-item]
+    out["_database"] = [{"id": database}]
     return out
 
 
@@ -194,7 +197,7 @@ def _add_notes(wb: X.Workbook, lang: str) -> None:
         for col in sheet.import_columns:
             allowed = "、".join(f"{z}（{e}）" if zh else f"{e} ({z})" for _c, z, e in col.choices)
             is_key = col.field in sheet.key
-            required = col.required or is_key
+            required = col.required or (is_key and col.field != "id")
             key = (" ; 键" if zh else "; key") if is_key else ""
             cells = [
                 sheet.title(lang),
@@ -214,13 +217,25 @@ def export_workbook(
     db: Database, path: str | os.PathLike[str], *, lang: str = "zh", template: bool = False
 ) -> Path:
     """Every sheet (or, for a template, the importable sheets empty plus a notes sheet)."""
+    from desktop_app.db import schema_version
+    from desktop_app.domain.periods import now
+
     data = {} if template else collect(db)
     zones = data.pop("_zones", [{}])[0] if data else {}
+    database = data.pop("_database", [{"id": ""}])[0]["id"] if data else ""
     wb = X.Workbook()
     for sheet in S.IMPORTED if template else S.SHEETS:
         _add_sheet(wb, sheet, data.get(sheet.name, []), lang, zones)
     if template:
         _add_notes(wb, lang)
+    elif database:  # what the import compares with: see io/provenance.py
+        provenance.add_sheets(
+            wb,
+            data,
+            database=database,
+            exported_at=now().astimezone().replace(microsecond=0),
+            revision=schema_version.HEAD,
+        )
     target = Path(path)
     with atomic_write(target) as tmp:
         wb.save(tmp)

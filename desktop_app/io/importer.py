@@ -1,37 +1,56 @@
 """Importing a workbook: validate everything, show the difference, then write it all or nothing.
 
-`preview_import` reads and checks the file and diffs it against the database by stable
-keys; nothing is written. `import_workbook` does the same, then takes a backup and
-writes every add and change in one transaction. Any problem → `ImportRefused` listing
-up to 50 places as `sheet, row, column: reason`, and the database is untouched.
+`preview_import` reads and checks the file and compares it with the database by stable
+keys — three-way when the workbook carries its export (io/threeway.py), two-way for a
+hand-made one; nothing is written. `import_workbook` does the same, then takes a backup
+and writes every add and change in one transaction, compare-and-swap (io/store.py). Any
+problem → `ImportRefused` listing up to 50 places as `sheet, row, column: reason`; an
+unchosen conflict → `ImportConflicts`; a row changed meanwhile → a refusal naming it. In
+every refusal the database is untouched.
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
-from typing import Any
 
 from desktop_app.db.database import Database
-from desktop_app.domain.money import format_wan
-from desktop_app.domain.scoring import format_number
 from desktop_app.errors import UserError
 from desktop_app.i18n import language, register, t
+from desktop_app.io import provenance
 from desktop_app.io import sheets as S
+from desktop_app.io.preview import (
+    OTHER_DATABASE,
+    THREE_WAY,
+    TWO_WAY,
+    Conflict,
+    FieldChange,
+    ImportPreview,
+    RowChange,
+    SheetDiff,
+    show_value,
+)
 from desktop_app.io.readers import FileRefused, inspect_workbook, read_sheets
 from desktop_app.io.rules import check_rules
-from desktop_app.io.store import (
-    Change,
-    Current,
-    Key,
-    StaleImport,
-    apply_changes,
-    load_current,
-)
-from desktop_app.io.validate import ParsedSheet, Problem, parse_sheet
+from desktop_app.io.store import Change, Current, StaleImport, apply_changes, load_current
+from desktop_app.io.threeway import diff_sheet
+from desktop_app.io.validate import Problem, parse_sheet
+
+__all__ = [
+    "Conflict",
+    "FieldChange",
+    "ImportConflicts",
+    "ImportPreview",
+    "ImportRefused",
+    "RowChange",
+    "SheetDiff",
+    "import_workbook",
+    "preview_import",
+    "show_value",
+]
 
 register(
     {
@@ -45,12 +64,11 @@ register(
         "for a moment two rows would hold the same value; import the change in two steps": "写入过程中会有两行暂时取相同的值;请分两次导入此修改",  # noqa: E501
         "yes": "是",
         "no": "否",
+        "{file}: {n} conflict(s): changed in the database since the export and in the workbook; nothing was imported. Choose per conflict in the window, or import with --theirs (take the workbook's values) or --ours (keep the database's).": "{file}:{n} 处冲突:导出后数据库与工作簿中都修改了同一单元格,未导入任何数据。请在窗口中逐项选择,或在命令行加 --theirs(采用工作簿的值)或 --ours(保留数据库的值)。",  # noqa: E501
+        "{sheet}, row {row}, {column}: exported “{exported}” → database now “{database}” → workbook “{workbook}”": "{sheet},第 {row} 行,{column}:导出时“{exported}” → 数据库现为“{database}” → 工作簿为“{workbook}”",  # noqa: E501
+        "{file}: the import was refused by the database ({reason})": "{file}:数据库拒绝了此次导入({reason})",  # noqa: E501
     }
 )
-
-
-#: Added rows spelled out (key and values) in the preview; the rest are only counted.
-DETAILED_ADDS = 1000
 
 
 class ImportRefused(UserError):
@@ -79,47 +97,40 @@ class ImportRefused(UserError):
         super().__init__("\n".join(lines))
 
 
-@dataclass(frozen=True)
-class FieldChange:
-    column: str
-    old: str
-    new: str
+class ImportConflicts(UserError):
+    """Cells changed both in the database since the export and in the workbook, with no
+    choice made: nothing was imported. `preview` lists them."""
+
+    def __init__(self, preview: ImportPreview) -> None:
+        self.preview = preview
+        open_ = preview.unresolved
+        lines = [
+            t(
+                "{file}: {n} conflict(s): changed in the database since the export and in the "
+                "workbook; nothing was imported. Choose per conflict in the window, or "
+                "import with --theirs (take the workbook's values) or --ours (keep the "
+                "database's).",
+                file=preview.file,
+                n=len(open_),
+            )
+        ]
+        lines += [f"  {conflict_line(c)}" for c in open_[: S.MAX_PROBLEMS]]
+        if len(open_) > S.MAX_PROBLEMS:
+            lines.append("  " + t("… and {n} more", n=len(open_) - S.MAX_PROBLEMS))
+        super().__init__("\n".join(lines))
 
 
-@dataclass(frozen=True)
-class RowChange:
-    key: str
-    row: int  # Excel row number
-    fields: tuple[FieldChange, ...]
-
-
-@dataclass(frozen=True)
-class SheetDiff:
-    name: str
-    title: str
-    added: tuple[RowChange, ...]  # fields: every value of the new row
-    changed: tuple[RowChange, ...]
-    unchanged: int
-
-
-@dataclass(frozen=True)
-class ImportPreview:
-    file: str
-    sheets: tuple[SheetDiff, ...]
-    written: bool = False
-    backup: str | None = None
-
-    @property
-    def added(self) -> int:
-        return sum(len(s.added) for s in self.sheets)
-
-    @property
-    def changed(self) -> int:
-        return sum(len(s.changed) for s in self.sheets)
-
-    @property
-    def unchanged(self) -> int:
-        return sum(s.unchanged for s in self.sheets)
+def conflict_line(c: Conflict) -> str:
+    return t(
+        "{sheet}, row {row}, {column}: exported “{exported}” → database now “{database}” → "
+        "workbook “{workbook}”",
+        sheet=c.sheet,
+        row=c.row,
+        column=c.column,
+        exported=c.exported,
+        database=c.database,
+        workbook=c.workbook,
+    )
 
 
 @dataclass
@@ -129,86 +140,13 @@ class _Prepared:
     plan: list[tuple[S.Sheet, list[Change]]] = field(default_factory=list)
 
 
-def show_value(col: S.Column, value: Any, lang: str) -> str:
-    """A canonical value as the preview and audit show it."""
-    if value is None or value == "":
-        return ""
-    kind = col.kind
-    if kind == S.AMOUNT:
-        return format_wan(value)
-    if kind in (S.DECIMAL, S.PERCENT):
-        return format_number(value)
-    if kind == S.ENUM:
-        return col.choice_name(value, lang)
-    if kind == S.BOOL:
-        return t("yes") if value else t("no")
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
-def _same(old: Any, new: Any) -> bool:
-    if old == new:
-        return True
-    return old in (None, "") and new in (None, "")
-
-
-def _diff(ps: ParsedSheet, cur: Current, lang: str) -> tuple[SheetDiff, list[Change]]:
-    sheet = ps.sheet
-    table = cur.tables[sheet.name]
-    cols = [c for c in sheet.import_columns if c.field not in sheet.key]
-    changes: list[Change] = []
-    added: list[RowChange] = []
-    changed: list[RowChange] = []
-    unchanged = 0
-    key_cols = [sheet.column(f) for f in sheet.key]
-    fields = [c.field for c in cols]
-
-    def key_text(key: Key) -> str:
-        return "/".join(show_value(c, v, lang) for c, v in zip(key_cols, key, strict=True))
-
-    for i, row in enumerate(ps.rows):
-        key = tuple(row[f] for f in sheet.key)
-        rec = table.get(key)
-        if rec is None:
-            changes.append(Change(None, row))
-            if len(added) >= DETAILED_ADDS:  # counted, not spelled out
-                added.append(RowChange("", ps.row_numbers[i], ()))
-                continue
-            added.append(
-                RowChange(
-                    key_text(key),
-                    ps.row_numbers[i],
-                    tuple(
-                        FieldChange(c.header(lang), "", show_value(c, row[c.field], lang))
-                        for c in cols
-                        if row[c.field] not in (None, "")
-                    ),
-                )
-            )
-            continue
-        old = rec.row
-        diff = [f for f in fields if old.get(f) != row[f] and not _same(old.get(f), row[f])]
-        if not diff:
-            unchanged += 1
-            continue
-        changes.append(Change(rec, row, tuple(diff)))
-        changed.append(
-            RowChange(
-                key_text(key),
-                ps.row_numbers[i],
-                tuple(
-                    FieldChange(
-                        sheet.column(f).header(lang),
-                        show_value(sheet.column(f), old.get(f), lang),
-                        show_value(sheet.column(f), row[f], lang),
-                    )
-                    for f in diff
-                ),
-            )
-        )
-    summary = SheetDiff(sheet.name, ps.title, tuple(added), tuple(changed), unchanged)
-    return summary, changes
+def deciding(
+    resolve: str | None = None, choices: Mapping[str, str] | None = None
+) -> Callable[[str], str | None]:
+    """A conflict's choice: the officer's per-conflict choice, else the overall one, else
+    None (undecided: the import refuses)."""
+    chosen = dict(choices or {})
+    return lambda ident: chosen.get(ident, resolve)
 
 
 def _refuse(file: str, problems: list[Problem]) -> ImportRefused:
@@ -226,12 +164,14 @@ def _refuse(file: str, problems: list[Problem]) -> ImportRefused:
     return ImportRefused(file, [str(p) for p in unique[: S.MAX_PROBLEMS]], len(unique))
 
 
-def _current(db: Database) -> Current:
+def _current(db: Database) -> tuple[Current, str]:
     with db.reader() as s:
-        return load_current(s)
+        return load_current(s), provenance.database_id(s)
 
 
-def _prepare(db: Database, path: str | os.PathLike[str]) -> _Prepared:
+def _prepare(
+    db: Database, path: str | os.PathLike[str], decide: Callable[[str], str | None]
+) -> _Prepared:
     path = Path(path)
     file = str(path)
     lang = language()
@@ -260,15 +200,24 @@ def _prepare(db: Database, path: str | os.PathLike[str]) -> _Prepared:
     with ThreadPoolExecutor(max_workers=1) as pool:
         # The database is read while calamine parses the workbook (it runs in Rust).
         current = pool.submit(_current, db)
+        hidden = provenance.titles_in(info.sheets)
         try:
-            cells = read_sheets(path, list(titles.values()))
+            cells = read_sheets(path, list(titles.values()) + hidden)
         except FileRefused as exc:
             raise ImportRefused(file, [str(exc)], 1) from exc
-        cur = current.result()
+        cur, database = current.result()
+    prov = provenance.parse({title: cells.pop(title) for title in hidden})
+    mode = TWO_WAY if prov is None else THREE_WAY if prov.database == database else OTHER_DATABASE
     parsed = {
         s.name: parse_sheet(s, titles[s.name], cells.pop(titles[s.name]), cur.zones, problems, lang)
         for s in S.IMPORTED
     }
+    if mode == OTHER_DATABASE:  # ids of another database name other rows here
+        for name, natural in S.NATURAL_KEYS.items():
+            for row in parsed[name].rows:
+                for f in S.BY_NAME[name].key:
+                    if f not in natural:
+                        row[f] = None
     if not any(p.row is None for p in problems):  # every column is there
         check_rules(parsed, cur, problems)
     if problems:
@@ -276,17 +225,29 @@ def _prepare(db: Database, path: str | os.PathLike[str]) -> _Prepared:
     prepared = _Prepared(ImportPreview(file, ()), cur)
     diffs = []
     for s in S.IMPORTED:
-        summary, changes = _diff(parsed[s.name], cur, lang)
-        diffs.append(summary)
-        if changes:
-            prepared.plan.append((s, changes))
-    prepared.preview = ImportPreview(file, tuple(diffs))
+        base = prov.base.get(s.name) if prov is not None and mode == THREE_WAY else None
+        result = diff_sheet(parsed[s.name], cur, base, lang, decide)
+        problems.extend(result.problems)
+        diffs.append(result.diff)
+        if result.changes:
+            prepared.plan.append((s, result.changes))
+    if problems:
+        raise _refuse(file, problems)
+    prepared.preview = ImportPreview(
+        file, tuple(diffs), mode=mode, exported_at=prov.exported_at if prov else ""
+    )
     return prepared
 
 
-def preview_import(db: Database, path: str | os.PathLike[str]) -> ImportPreview:
-    """What importing `path` would add and change; nothing is written."""
-    return _prepare(db, path).preview
+def preview_import(
+    db: Database,
+    path: str | os.PathLike[str],
+    *,
+    resolve: str | None = None,
+    choices: Mapping[str, str] | None = None,
+) -> ImportPreview:
+    """What importing `path` would add and change, and its conflicts; nothing is written."""
+    return _prepare(db, path, deciding(resolve, choices)).preview
 
 
 def _backup(db: Database) -> Path | None:
@@ -380,24 +341,33 @@ def _apply(
     except _DryRun:
         return
     except StaleImport as exc:
-        raise UserError(
-            t("The database changed while the import was being prepared; import again.")
-        ) from exc
+        raise UserError(exc.message(file)) from exc
     except (IntegrityError, OverflowError) as exc:
         raise _database_refusal(file, exc) from exc
 
 
 def import_workbook(
-    db: Database, path: str | os.PathLike[str], *, dry_run: bool = False, officer: str = ""
+    db: Database,
+    path: str | os.PathLike[str],
+    *,
+    dry_run: bool = False,
+    officer: str = "",
+    resolve: str | None = None,
+    choices: Mapping[str, str] | None = None,
 ) -> ImportPreview:
     """Validate, diff and write the workbook in one transaction.
 
     A dry run is the real run rolled back: the same writes are made inside the
     transaction (so the database's own rules are heard too), then undone; only the
     backup is skipped. Either mode refuses the same files with the same message.
+    A conflict needs a choice (`choices` by `Conflict.ident`, or `resolve` for all:
+    "theirs" takes the workbook's value, "ours" keeps the database's); without one the
+    import raises `ImportConflicts` and writes nothing.
     """
-    prepared = _prepare(db, path)
+    prepared = _prepare(db, path, deciding(resolve, choices))
     preview = prepared.preview
+    if preview.unresolved:
+        raise ImportConflicts(preview)
     if not prepared.plan:
         return preview
     if dry_run:

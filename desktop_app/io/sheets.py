@@ -272,6 +272,16 @@ DISBURSEMENTS = Sheet(
     "拨付",
     "Disbursements",
     (
+        Column(
+            "id",
+            "拨付编号",
+            "Payment id",
+            INT,
+            width=10,
+            note_zh="导出时由系统填写;新增拨付留空。修改金额或日期时保留编号",
+            note_en="filled in by the export; blank for a new payment. Keep it when "
+            "correcting an amount or a date",
+        ),
         _pno(),
         Column("paid_on", "拨付日期", "Paid on", DATE, True, width=12),
         Column("amount", "金额", "Amount", AMOUNT, True, width=14),
@@ -291,8 +301,15 @@ DISBURSEMENTS = Sheet(
         Column("doc_no", "文号", "Document no.", width=20),
         _notes("note"),
     ),
-    key=("project_no", "doc_no", "paid_on", "amount"),
+    # A payment's own id: correcting its amount or date changes the payment, never adds
+    # a second one. A row without an id is matched on NATURAL_KEYS (a hand-made workbook).
+    key=("id",),
 )
+
+#: For sheets keyed by an id: the values that identify a row without one.
+NATURAL_KEYS: dict[str, tuple[str, ...]] = {
+    "disbursements": ("project_no", "doc_no", "paid_on", "amount"),
+}
 
 INDICATORS = Sheet(
     "indicators",

@@ -1,24 +1,29 @@
 """The database side of the workbook: current rows in sheet form, and writing a plan back.
 
 Reads and writes use Core statements (a few queries per table, any portfolio size); the
-audit trail is written here, one entry per added row and per changed field, in the same
-transaction as the change.
+audit trail is written through `audit.record()` (one entry per field, the shape the ORM
+hook writes), in the same transaction as the change.
+
+No lost update: inside the write transaction the rows about to change are read again
+(locked: `FOR UPDATE` on PostgreSQL, the write lock taken first on SQLite) and must
+still be the versions the import was planned on; each UPDATE then says
+`WHERE id = :id AND version = :v` and its row count is checked. Any difference refuses
+the whole import (`StaleImport`, naming file, sheet and row) and nothing is written.
+The audit "before" values come from that same read.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from desktop_app.db.audit import FieldChange, record
 from desktop_app.db.models import (
-    AuditEntry,
     Disbursement,
     DistrictIndicator,
     DistrictValue,
@@ -32,8 +37,14 @@ from desktop_app.db.models import (
     StartupTranche,
     Zone,
 )
-from desktop_app.domain.periods import now
+from desktop_app.i18n import register, t
 from desktop_app.io import sheets as S
+
+register(
+    {
+        "{file}, {sheet}, row {row}: this row was changed in the database while the import was being written; nothing was imported. Import again to see the change.": "{file},{sheet},第 {row} 行:导入写入期间此行已在数据库中被修改,未导入任何数据。请重新导入以查看该修改。",  # noqa: E501
+    }
+)
 
 HUNDRED = Decimal(100)
 CHUNK = 500
@@ -228,7 +239,10 @@ def load_rows(session: Session, sheet: S.Sheet) -> list[dict[str, Any]]:
 
     Canonical form: text never None, the taper rate as a percent.
     """
-    result = session.execute(_queries()[sheet.name])
+    return _sheet_rows(sheet, session.execute(_queries()[sheet.name]))
+
+
+def _sheet_rows(sheet: S.Sheet, result: Any) -> list[dict[str, Any]]:
     keys = list(result.keys())
     rows = [dict(zip(keys, r, strict=True)) for r in result]
     texts = [c.field for c in sheet.columns if c.kind == S.TEXT and c.field in keys]
@@ -247,8 +261,10 @@ def load_current(session: Session) -> Current:
     cur = Current()
     for sheet in S.IMPORTED:
         table: dict[Key, Record] = {}
+        keyed_by_id = "id" in sheet.key
         for row in load_rows(session, sheet):
-            rid, ver = row.pop("id"), row.pop("version", 0)
+            rid = row["id"] if keyed_by_id else row.pop("id")
+            ver = row.pop("version", 0)
             table.setdefault(tuple(row[f] for f in sheet.key), Record(rid, ver, row))
         cur.tables[sheet.name] = table
     for z in session.execute(select(Zone.id, Zone.code, Zone.name_zh, Zone.name_en)):
@@ -273,8 +289,10 @@ def load_current(session: Session) -> Current:
 @dataclass
 class Change:
     record: Record | None  # None: a new row
-    row: dict[str, Any]
+    row: dict[str, Any]  # the row as written: the database's values overlaid with the applied
     fields: tuple[str, ...] = ()  # changed fields (updates only)
+    sheet_title: str = ""  # where the change came from, for a refusal
+    row_number: int = 0
 
 
 def _db_values(sheet: S.Sheet, row: Mapping[str, Any], cur: Current) -> dict[str, Any]:
@@ -282,22 +300,33 @@ def _db_values(sheet: S.Sheet, row: Mapping[str, Any], cur: Current) -> dict[str
     for col in sheet.import_columns:
         name, value = col.field, row[col.field]
         if (
-            name in ("project_no", "indicator_no")
+            name in ("project_no", "indicator_no", "id")
             or (sheet.name == "actuals" and name in ("year", "code"))
             or (sheet.name == "funding_years" and name == "project_no")
         ):
             continue
-        if col.kind == S.AMOUNT:
-            out[f"{name}_fen"] = value
-        elif name == "rate":
-            out["rate"] = None if value is None else value / HUNDRED
-        elif name == "zone":
-            out["zone_id"] = cur.zone_ids.get(value) if value else None
-        elif col.kind == S.PERCENT:
-            out[name] = int(value or 0)
-        else:
-            out[name] = value
+        out[_db_column(col)] = _db_value(col, value, cur)
     return out
+
+
+def _db_column(col: S.Column) -> str:
+    if col.kind == S.AMOUNT:
+        return f"{col.field}_fen"
+    if col.field == "zone":
+        return "zone_id"
+    return col.field
+
+
+def _db_value(col: S.Column, value: Any, cur: Current) -> Any:
+    if col.kind == S.AMOUNT:
+        return value
+    if col.field == "rate":
+        return None if value is None else value / HUNDRED
+    if col.field == "zone":
+        return cur.zone_ids.get(value) if value else None
+    if col.kind == S.PERCENT:
+        return int(value or 0)
+    return value
 
 
 def _ids(session: Session, sheet_name: str) -> dict[Key, int]:
@@ -334,20 +363,6 @@ def _foreign(
     return {}
 
 
-def _audit_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return format(value, "f")
-    return str(value)
-
-
-def _key_text(sheet: S.Sheet, row: Mapping[str, Any]) -> str:
-    return "/".join(_audit_text(row[f]) or "" for f in sheet.key)[:100]
-
-
 _PARENT = {
     "funding_years": "funding_plans",
     "actuals": "indicators",
@@ -357,21 +372,89 @@ _PARENTS = ("projects", "funding_plans", "indicators", "district_indicators")
 
 
 class StaleImport(Exception):
-    """A row changed in the database between preview and write."""
+    """A row changed in the database after the import was planned: nothing is written."""
 
+    def __init__(self, sheet_title: str, row_number: int) -> None:
+        super().__init__(f"{sheet_title}, row {row_number}")
+        self.sheet_title = sheet_title
+        self.row_number = row_number
 
-def _check_versions(session: Session, table: Table, changes: list[Change]) -> None:
-    if "version" not in table.c:
-        return
-    wanted = {c.record.id: c.record.version for c in changes if c.record is not None}
-    ids = list(wanted)
-    for i in range(0, len(ids), CHUNK):
-        part = ids[i : i + CHUNK]
-        found = dict(
-            session.execute(select(table.c.id, table.c.version).where(table.c.id.in_(part))).all()
+    def message(self, file: str) -> str:
+        return t(
+            "{file}, {sheet}, row {row}: this row was changed in the database while the "
+            "import was being written; nothing was imported. Import again to see the change.",
+            file=file,
+            sheet=self.sheet_title,
+            row=self.row_number,
         )
-        if any(found.get(k) != wanted[k] for k in part):
-            raise StaleImport(table.name)
+
+
+def _take_write_lock(session: Session) -> None:
+    """SQLite: hold the write lock from the start, so the rows read next cannot change
+    before they are written (PostgreSQL locks them with FOR UPDATE instead)."""
+    if session.get_bind().dialect.name == "sqlite":
+        session.execute(text("UPDATE setting SET key = key WHERE 1 = 0"))
+
+
+def _fresh_rows(
+    session: Session, sheet: S.Sheet, table: Table, ids: list[int]
+) -> dict[int, dict[str, Any]]:
+    """The rows about to change, as they are now, read (and locked) in this transaction."""
+    out: dict[int, dict[str, Any]] = {}
+    postgres = session.get_bind().dialect.name == "postgresql"
+    for i in range(0, len(ids), CHUNK):
+        q = _queries()[sheet.name].where(table.c.id.in_(ids[i : i + CHUNK]))
+        if postgres:
+            q = q.with_for_update(of=table)
+        for row in _sheet_rows(sheet, session.execute(q)):
+            out[row["id"]] = row
+    return out
+
+
+def _same(a: Any, b: Any) -> bool:
+    return a == b or (a in (None, "") and b in (None, ""))
+
+
+def _check_fresh(sheet: S.Sheet, updates: list[Change], fresh: dict[int, dict[str, Any]]) -> None:
+    """Each row must still be the one the import was planned on (its version, or — for a
+    table without versions — every value)."""
+    for c in updates:
+        assert c.record is not None
+        now_row = fresh.get(c.record.id)
+        if now_row is None:
+            raise StaleImport(c.sheet_title, c.row_number)
+        if "version" in now_row:
+            if now_row["version"] != c.record.version:
+                raise StaleImport(c.sheet_title, c.row_number)
+        elif any(not _same(now_row.get(f), v) for f, v in c.record.row.items()):
+            raise StaleImport(c.sheet_title, c.row_number)
+
+
+def _update(
+    session: Session, sheet: S.Sheet, table: Table, updates: list[Change], cur: Current
+) -> None:
+    """Compare-and-swap UPDATEs (`WHERE id = :id AND version = :v`), row count checked."""
+    cols = list(_db_values(sheet, updates[0].row, cur))
+    stmt = update(table).where(table.c.id == bindparam("_id"))
+    versioned = "version" in table.c
+    if versioned:
+        stmt = stmt.where(table.c.version == bindparam("_v"))
+        stmt = stmt.values(version=table.c.version + 1)
+    stmt = stmt.values({c: bindparam(f"v_{c}") for c in cols})
+    params = []
+    for c in updates:
+        assert c.record is not None
+        values = {f"v_{k}": v for k, v in _db_values(sheet, c.row, cur).items()}
+        params.append({"_id": c.record.id, "_v": c.record.version} | values)
+    result = session.execute(stmt, params)
+    if result.rowcount != len(params):  # type: ignore[attr-defined]
+        first = updates[0]
+        raise StaleImport(first.sheet_title, first.row_number)
+
+
+def _project_of(sheet: S.Sheet, row: Mapping[str, Any], pid_of: Mapping[Key, int]) -> int | None:
+    pno = row.get("no") if sheet.name == "projects" else row.get("project_no")
+    return pid_of.get((pno,)) if pno is not None else None
 
 
 def apply_changes(
@@ -383,18 +466,43 @@ def apply_changes(
     officer: str = "",
     os_user: str = "",
 ) -> None:
-    """Write every add and change of `plan`, sheet by sheet, in the caller's transaction."""
+    """Write every add and change of `plan`, sheet by sheet, in the caller's transaction.
+
+    Raises `StaleImport` (the caller rolls back) when a row changed since it was read.
+    """
     ids: dict[str, dict[Key, int]] = {}
-    stamp = now().replace(tzinfo=None, microsecond=0)
-    audit: list[dict[str, Any]] = []
+    audit: list[FieldChange] = []
+    _take_write_lock(session)
     for sheet, changes in plan:
         table = _table(sheet)
+        cols = {c.field: c for c in sheet.import_columns}
         for parent in ("projects", _PARENT.get(sheet.name)):
             if parent and parent not in ids:
                 ids[parent] = _ids(session, parent)
-        pid_of = ids["projects"]
         adds = [c for c in changes if c.record is None]
         updates = [c for c in changes if c.record is not None]
+        if updates:
+            fresh = _fresh_rows(session, sheet, table, [c.record.id for c in updates if c.record])
+            _check_fresh(sheet, updates, fresh)
+            _update(session, sheet, table, updates, cur)
+            pid_of = ids["projects"]
+            for c in updates:
+                assert c.record is not None
+                before_row = fresh[c.record.id]
+                pid = _project_of(sheet, c.row, pid_of)
+                for f in c.fields:
+                    col = cols[f]
+                    audit.append(
+                        FieldChange(
+                            table.name,
+                            c.record.id,
+                            pid,
+                            "update",
+                            _db_column(col),
+                            _db_value(col, before_row.get(f), cur),
+                            _db_value(col, c.row.get(f), cur),
+                        )
+                    )
         if adds:
             values = []
             for c in adds:
@@ -404,60 +512,17 @@ def apply_changes(
                 if "version" in table.c:
                     v["version"] = 1
                 values.append(v)
-            session.execute(insert(table), values)
+            new_ids = session.execute(
+                insert(table).returning(table.c.id, sort_by_parameter_order=True), values
+            ).scalars()
             if sheet.name in _PARENTS:
                 ids[sheet.name] = _ids(session, sheet.name)
-                pid_of = ids["projects"]
-        if updates:
-            _check_versions(session, table, updates)
-            cols = list(_db_values(sheet, updates[0].row, cur))
-            stmt = update(table).where(table.c.id == bindparam("_id"))
-            stmt = stmt.values({c: bindparam(f"v_{c}") for c in cols})
-            if "version" in table.c:
-                stmt = stmt.values(version=table.c.version + 1)
-            session.execute(
-                stmt,
-                [
-                    {"_id": c.record.id}
-                    | {f"v_{k}": v for k, v in _db_values(sheet, c.row, cur).items()}
-                    for c in updates
-                    if c.record is not None
-                ],
-            )
-        for c in changes:
-            pno = c.row.get("project_no") if sheet.name != "projects" else c.row.get("no")
-            pid = pid_of.get((pno,)) if pno is not None else None
-            base = {
-                "at": stamp,
-                "os_user": os_user,
-                "officer": officer,
-                "table_name": table.name,
-                "row_key": _key_text(sheet, c.row),
-                "project_id": pid,
-                "reason": reason,
-            }
-            if c.record is None:
-                after = {k: _audit_text(v) for k, v in c.row.items()}
-                audit.append(
-                    {
-                        **base,
-                        "action": "insert",
-                        "field": "",
-                        "before": None,
-                        "after": json.dumps(after, ensure_ascii=False),
-                    }
+            pid_of = ids["projects"]
+            for c, v, new_id in zip(adds, values, new_ids, strict=True):
+                pid = new_id if sheet.name == "projects" else _project_of(sheet, c.row, pid_of)
+                audit.extend(
+                    FieldChange(table.name, new_id, pid, "insert", k, None, value)
+                    for k, value in v.items()
+                    if k != "version"
                 )
-            else:
-                for f in c.fields:
-                    audit.append(
-                        {
-                            **base,
-                            "action": "update",
-                            "field": f,
-                            "before": _audit_text(c.record.row.get(f)),
-                            "after": _audit_text(c.row.get(f)),
-                        }
-                    )
-    if audit:
-        # The declarative __table__ is typed as a FromClause; it is a Table.
-        session.execute(insert(cast(Table, AuditEntry.__table__)), audit)
+    record(session, audit, officer=officer, os_user=os_user, reason=reason)

@@ -93,6 +93,7 @@ class _Sheet:
     widths: Sequence[float]
     rows: list[str] = field(default_factory=list)
     ncols: int = 0
+    hidden: bool = False  # veryHidden and protected: what the export was made from
 
 
 class Workbook:
@@ -107,9 +108,12 @@ class Workbook:
         header: Sequence[str],
         rows: Iterable[Sequence[tuple[Any, int]]],
         widths: Sequence[float],
+        *,
+        hidden: bool = False,
     ) -> None:
+        """`hidden`: a sheet Excel does not list (veryHidden) and protects from editing."""
         letters = [column_letter(i) for i in range(max(len(header), len(widths)))]
-        sheet = _Sheet(title, widths, ncols=len(header))
+        sheet = _Sheet(title, widths, ncols=len(header), hidden=hidden)
         cells = "".join(cell_xml(f"{letters[i]}1", h, HEADER) for i, h in enumerate(header))
         sheet.rows.append(f'<row r="1">{cells}</row>')
         n = 1
@@ -137,15 +141,19 @@ class Workbook:
         )
         for i in range(0, len(sheet.rows), 2000):
             yield "".join(sheet.rows[i : i + 2000])
+        protect = '<sheetProtection sheet="1" objects="1" scenarios="1"/>' if sheet.hidden else ""
         yield (
-            '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" '
+            f"</sheetData>{protect}"
+            '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" '
             'header="0.3" footer="0.3"/></worksheet>'
         )
 
     def save(self, path: str | Path) -> None:
         n = len(self.sheets)
         sheets = "".join(
-            f'<sheet name="{s.title.translate(_ATTR)}" sheetId="{i}" r:id="rId{i}"/>'
+            f'<sheet name="{s.title.translate(_ATTR)}" sheetId="{i}"'
+            + (' state="veryHidden"' if s.hidden else "")
+            + f' r:id="rId{i}"/>'
             for i, s in enumerate(self.sheets, start=1)
         )
         workbook = (

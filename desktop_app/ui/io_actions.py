@@ -2,7 +2,10 @@
 
 Import never writes before the officer has seen what will change: the dialog reads and
 checks the file in the background, lists the rows to add, the changes (old → new) and
-how many rows are unchanged — or every problem found — and only Confirm writes.
+how many rows are unchanged — or every problem found — and only Confirm writes. A
+workbook exported by this database is compared three-way: a cell changed both in the
+database since the export and in the workbook is a conflict, and Confirm stays off until
+the officer has chosen, for each, to keep the database's value or take the workbook's.
 """
 
 from __future__ import annotations
@@ -14,13 +17,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
     QProgressBar,
+    QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -48,6 +54,7 @@ class ImportDialog(QDialog):
         self.preview: ImportPreview | None = None
         self.problems: list[str] = []
         self.result_preview: ImportPreview | None = None
+        self.choices: dict[str, str] = {}
         self.setWindowTitle(self.tr("Import {name}").format(name=self.path.name))
         self.resize(820, 560)
         self.summary = QLabel(self.tr("Checking the workbook…"))
@@ -55,12 +62,30 @@ class ImportDialog(QDialog):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.tree = QTreeWidget()
+        self.mode = QLabel()
+        self.mode.setWordWrap(True)
+        self.mode.hide()
         self.tree.setHeaderLabels(
-            [self.tr("Row"), self.tr("Column"), self.tr("Old"), self.tr("New")]
+            [self.tr("Row"), self.tr("Column"), self.tr("Old"), self.tr("New"), self.tr("Choice")]
         )
         self.tree.setColumnWidth(0, 220)
-        self.tree.setColumnWidth(1, 160)
-        self.tree.setColumnWidth(2, 180)
+        self.tree.setColumnWidth(1, 140)
+        self.tree.setColumnWidth(2, 280)
+        self.tree.setColumnWidth(3, 150)
+        self.tree.setColumnWidth(4, 150)
+        self.tree.header().setStretchLastSection(False)
+        self.keep_all = QPushButton(self.tr("Keep the database's value for all"))
+        self.take_all = QPushButton(self.tr("Take the workbook's value for all"))
+        self.keep_all.clicked.connect(lambda: self._choose_all("ours"))
+        self.take_all.clicked.connect(lambda: self._choose_all("theirs"))
+        self.all_row = QWidget()
+        row = QHBoxLayout(self.all_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.keep_all)
+        row.addWidget(self.take_all)
+        row.addStretch(1)
+        self.all_row.hide()
+        self.combos: dict[str, QComboBox] = {}
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -71,7 +96,9 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.mode)
         layout.addWidget(self.progress)
+        layout.addWidget(self.all_row)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.buttons)
 
@@ -94,6 +121,9 @@ class ImportDialog(QDialog):
         self.preview = preview
         self.progress.hide()
         self.tree.clear()
+        self.combos.clear()
+        self._show_mode(preview)
+        self._conflicts(preview)
         for sheet in preview.sheets:
             top = QTreeWidgetItem(
                 [
@@ -115,16 +145,109 @@ class ImportDialog(QDialog):
             item = self.tree.topLevelItem(i)
             if item is not None:
                 item.setFirstColumnSpanned(True)
-        if preview.added or preview.changed:
+        if preview.conflicts:
+            text = self.tr(
+                "{added} rows to add, {changed} to change, {unchanged} unchanged, and {conflicts} conflict(s): choose for each whether to keep the database's value or take the workbook's."  # noqa: E501
+            )
+        elif preview.added or preview.changed:
             text = self.tr(
                 "{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written."  # noqa: E501
             )
-            self.confirm_button.setEnabled(not self.ctx.readonly)
         else:
             text = self.tr("Nothing to change: all {unchanged} rows match the database.")
         self.summary.setText(
-            text.format(added=preview.added, changed=preview.changed, unchanged=preview.unchanged)
+            text.format(
+                added=preview.added,
+                changed=preview.changed,
+                unchanged=preview.unchanged,
+                conflicts=len(preview.conflicts),
+            )
         )
+        self._update_confirm()
+
+    def _show_mode(self, preview) -> None:
+        from desktop_app.io.preview import OTHER_DATABASE, THREE_WAY
+
+        if preview.mode == THREE_WAY:
+            text = self.tr(
+                "Compared with its export of {at}: cells you did not change are left as the database has them."  # noqa: E501
+            ).format(at=preview.exported_at[:16].replace("T", " "))
+            if preview.kept:
+                text += " " + self.tr(
+                    "{n} cell(s) changed in the database since the export are kept."
+                ).format(n=preview.kept)
+        elif preview.mode == OTHER_DATABASE:
+            text = self.tr(
+                "This workbook was exported from another database: every value in it that differs replaces this database's."  # noqa: E501
+            )
+        else:
+            text = self.tr(
+                "This workbook carries no export versions (made by hand or from the template): every value in it that differs replaces the database's."  # noqa: E501
+            )
+        self.mode.setText(text)
+        self.mode.show()
+
+    def _conflicts(self, preview) -> None:
+        """One line per conflict: exported → database now, workbook, and the choice."""
+        self.all_row.setVisible(bool(preview.conflicts))
+        if not preview.conflicts:
+            return
+        top = QTreeWidgetItem(
+            [
+                self.tr(
+                    "Conflicts ({n}): changed in the database since the export and in the workbook"
+                ).format(n=len(preview.conflicts))
+            ]
+        )
+        self.tree.addTopLevelItem(top)
+        top.setFirstColumnSpanned(True)
+        for c in preview.conflicts:
+            item = QTreeWidgetItem(
+                [
+                    self.tr("{sheet} row {row}: {key}").format(sheet=c.sheet, row=c.row, key=c.key),
+                    c.column,
+                    self.tr("exported “{exported}” → now “{database}”").format(
+                        exported=c.exported, database=c.database
+                    ),
+                    c.workbook,
+                ]
+            )
+            for col in range(4):
+                item.setToolTip(col, item.text(col))
+            top.addChild(item)
+            combo = QComboBox()
+            combo.addItem(self.tr("Choose…"), None)
+            combo.addItem(self.tr("Keep database"), "ours")
+            combo.addItem(self.tr("Take workbook"), "theirs")
+            chosen = self.choices.get(c.ident)
+            if chosen:
+                combo.setCurrentIndex(combo.findData(chosen))
+            combo.currentIndexChanged.connect(
+                lambda _i, ident=c.ident, box=combo: self._choose(ident, box.currentData())
+            )
+            self.tree.setItemWidget(item, 4, combo)
+            self.combos[c.ident] = combo
+        top.setExpanded(True)
+
+    def _choose(self, ident: str, choice: str | None) -> None:
+        if choice:
+            self.choices[ident] = choice
+        else:
+            self.choices.pop(ident, None)
+        self._update_confirm()
+
+    def _choose_all(self, choice: str) -> None:
+        for combo in self.combos.values():
+            combo.setCurrentIndex(combo.findData(choice))
+
+    def _update_confirm(self) -> None:
+        preview = self.preview
+        if preview is None:
+            return
+        undecided = [c for c in preview.conflicts if c.ident not in self.choices]
+        chosen_taken = any(v == "theirs" for v in self.choices.values())
+        work = bool(preview.added or preview.changed or chosen_taken)
+        self.confirm_button.setEnabled(not self.ctx.readonly and work and not undecided)
 
     def _section(self, top: QTreeWidgetItem, label: str, rows: Sequence[RowChange]) -> None:
         if not rows:
@@ -144,8 +267,11 @@ class ImportDialog(QDialog):
         section.setExpanded(label == self.tr("Changed"))
 
     def _failed(self, exc: BaseException) -> None:
-        from desktop_app.io.importer import ImportRefused
+        from desktop_app.io.importer import ImportConflicts, ImportRefused
 
+        if isinstance(exc, ImportConflicts):  # the database changed since the preview
+            self._show(exc.preview)
+            return
         self.progress.hide()
         self.confirm_button.setEnabled(False)
         self.tree.clear()
@@ -183,7 +309,8 @@ class ImportDialog(QDialog):
         self.confirm_button.setEnabled(False)
         self.progress.show()
         self.summary.setText(self.tr("Importing…"))
-        db, path, bus = self.ctx.db, self.path, self.ctx.bus
+        db, path, choices = self.ctx.db, self.path, dict(self.choices)
+        bus = self.ctx.bus
         said = self.tr("Imported {added} new and {changed} changed rows from {name}")
 
         def landed(result: ImportPreview | None, error: BaseException | None) -> None:
@@ -196,7 +323,7 @@ class ImportDialog(QDialog):
                 )
 
         self.ctx.jobs.start(
-            lambda: import_workbook(db, path),
+            lambda: import_workbook(db, path, choices=choices),
             self._done,
             self._failed,
             owner=self,

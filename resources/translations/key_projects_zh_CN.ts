@@ -152,24 +152,19 @@
 <context>
     <name>AttentionPage</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="85" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="71" />
         <source>Double-click a row to open its project.</source>
         <translation>双击一行可打开对应项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="126" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="83" />
         <source>Attention</source>
         <translation>待关注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="134" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="91" />
         <source>As of {date}: {overdue} overdue, {soon} due within 30 days</source>
         <translation>截至 {date}:{overdue} 项已逾期,{soon} 项将在 30 天内到期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="147" />
-        <source>Policy warnings: {n} ({red} red)</source>
-        <translation>政策提示:{n} 条(红色 {red} 条)</translation>
     </message>
 </context>
 <context>
@@ -299,50 +294,6 @@
         <location filename="../../desktop_app/ui/brief_action.py" line="175" />
         <source>Quarterly &amp;brief…</source>
         <translation>季度简报(&amp;B)…</translation>
-    </message>
-</context>
-<context>
-    <name>CloseQuarterDialog</name>
-    <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="40" />
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="62" />
-        <source>Close quarter</source>
-        <translation>季度关账</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="44" />
-        <source>Your name (recorded as who closed it)</source>
-        <translation>您的姓名(记录为关账人)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="47" />
-        <source>Closing freezes the quarter's figures and stores its brief (PDF and SHA-256). Its brief is then always reprinted as closed; later edits that touch it are listed as corrections in the next brief.</source>
-        <translation>关账将冻结本季度的数据并存档其简报(PDF 及 SHA-256)。此后该季度简报始终按关账版本重印;之后涉及该季度的修改将在下一期简报中列为更正。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="57" />
-        <source>Quarter</source>
-        <translation>季度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="58" />
-        <source>Officer</source>
-        <translation>经办人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="86" />
-        <source>{q} closed; SHA-256 {sha}</source>
-        <translation>{q} 已关账;SHA-256 {sha}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="95" />
-        <source>The quarter could not be closed: {e}</source>
-        <translation>无法关账:{e}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="99" />
-        <source>Close &amp;quarter…</source>
-        <translation>季度关账(&amp;Q)…</translation>
     </message>
 </context>
 <context>
@@ -483,60 +434,40 @@
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="56" />
-        <source>Blank: by the rule</source>
-        <translation>留空按规则</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="59" />
-        <source>The plan year this payment settles (plan-year basis). Blank: a reward pays the year before it is paid (its evaluation year), anything else the year it is paid. For an advance, type the later year it is for.</source>
-        <translation>该笔拨付计入的计划年度(计划年度口径)。留空按规则:奖励计入拨付的上一年度(评价年度),其余计入拨付当年。预拨请填写其所属的以后年度。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="65" />
         <source>e.g. 思科〔2026〕12号</source>
         <translation>如 思科〔2026〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="72" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="63" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="73" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="64" />
         <source>Amount (万元)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="74" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="65" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="75" />
-        <source>For plan year</source>
-        <translation>计划年度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="76" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="66" />
         <source>Document no. (文号)</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="77" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="67" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="137" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="120" />
         <source>{reason}
 Record this payment with the same number anyway?</source>
         <translation>{reason}
 仍按此文号登记这笔拨付吗?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="163" />
-        <source>This payment changes the figures of {q}, which is closed. It is saved, and the next brief lists it as a correction to {q}.</source>
-        <translation>此笔拨付会改变已关账的 {q} 的数据。已保存,下一期简报将把它列为对 {q} 的更正。</translation>
     </message>
 </context>
 <context>
@@ -798,11 +729,6 @@ Record this payment with the same number anyway?</source>
         <source>Health: {level}</source>
         <translation>健康状况:{level}</translation>
     </message>
-    <message>
-        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="62" />
-        <source>▲ Warning: {reason}</source>
-        <translation>▲ 提示:{reason}</translation>
-    </message>
 </context>
 <context>
     <name>HistoryModel</name>
@@ -918,101 +844,171 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="47" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="54" />
         <source>Import {name}</source>
         <extracomment>Rows listed per section of the preview; the rest are counted.</extracomment>
         <translation>导入 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="49" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="56" />
         <source>Checking the workbook…</source>
         <translation>正在检查工作簿……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="65" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="65" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="65" />
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="65" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="64" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="65" />
+        <source>Choice</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="73" />
+        <source>Keep the database's value for all</source>
+        <translation>全部保留数据库的值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
+        <source>Take the workbook's value for all</source>
+        <translation>全部采用工作簿的值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
         <source>Confirm import</source>
         <translation>确认导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="119" />
         <source>{sheet}: {added} to add, {changed} to change, {unchanged} unchanged</source>
         <translation>{sheet}:新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="99" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="129" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="100" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="125" />
         <location filename="../../desktop_app/ui/io_actions.py" line="130" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="246" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="251" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="106" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="136" />
+        <source>{added} rows to add, {changed} to change, {unchanged} unchanged, and {conflicts} conflict(s): choose for each whether to keep the database's value or take the workbook's.</source>
+        <translation>新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行,另有 {conflicts} 处冲突:请逐项选择保留数据库的值或采用工作簿的值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="140" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written.</source>
         <translation>将新增 {added} 行、修改 {changed} 行,{unchanged} 行未变。写入前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="110" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="143" />
         <source>Nothing to change: all {unchanged} rows match the database.</source>
         <translation>无需修改:{unchanged} 行均与数据库一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="121" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="159" />
+        <source>Compared with its export of {at}: cells you did not change are left as the database has them.</source>
+        <translation>已与 {at} 的导出版本比对:您未修改的单元格保持数据库现值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="163" />
+        <source>{n} cell(s) changed in the database since the export are kept.</source>
+        <translation>导出后数据库中已修改的 {n} 个单元格保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="167" />
+        <source>This workbook was exported from another database: every value in it that differs replaces this database's.</source>
+        <translation>此工作簿导出自另一个数据库:其中每个与本数据库不同的值都将替换本数据库中的值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="171" />
+        <source>This workbook carries no export versions (made by hand or from the template): every value in it that differs replaces the database's.</source>
+        <translation>此工作簿不含导出版本信息(手工制作或来自模板):其中每个与数据库不同的值都将替换数据库中的值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="184" />
+        <source>Conflicts ({n}): changed in the database since the export and in the workbook</source>
+        <translation>冲突({n} 处):导出后数据库与工作簿都修改了</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="193" />
+        <source>{sheet} row {row}: {key}</source>
+        <translation>{sheet} 第 {row} 行:{key}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="195" />
+        <source>exported “{exported}” → now “{database}”</source>
+        <translation>导出时“{exported}” → 现为“{database}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="203" />
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="204" />
+        <source>Keep database</source>
+        <translation>保留数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="205" />
+        <source>Take workbook</source>
+        <translation>采用工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="242" />
         <source>row {row}: {key}</source>
         <translation>第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="128" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="154" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="249" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="278" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="266" />
         <source>The workbook was not imported: {n} problem(s). Correct them and import again.</source>
         <translation>工作簿未导入:发现 {n} 处问题,请更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="147" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="271" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="162" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="286" />
         <source>The workbook could not be read: {error}</source>
         <translation>无法读取工作簿:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="171" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="295" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="180" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="306" />
         <source>Imported {added} new and {changed} changed rows from {name}</source>
         <translation>已从 {name} 导入:新增 {added} 行,修改 {changed} 行</translation>
     </message>
@@ -1099,43 +1095,43 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IoActions</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="195" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="321" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="201" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="327" />
         <source>The export failed: {error}</source>
         <translation>导出失败:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="204" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="330" />
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="209" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="335" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="210" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="336" />
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="216" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="342" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="218" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="229" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="344" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="355" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="227" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="353" />
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
@@ -1324,7 +1320,7 @@ Record this payment with the same number anyway?</source>
     <name>MilestonesTab</name>
     <message>
         <location filename="../../desktop_app/ui/project/milestones_tab.py" line="82" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="339" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="331" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
@@ -1391,42 +1387,42 @@ Record this payment with the same number anyway?</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="280" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="272" />
         <source>Percent complete must be a whole number.</source>
         <translation>完成百分比须为整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="294" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="286" />
         <source>Not understood: {why}</source>
         <translation>无法识别:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="308" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="300" />
         <source>Edit {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="329" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="321" />
         <source>New milestone</source>
         <translation>新里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="352" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="344" />
         <source>Delete milestone {code} “{title}”?</source>
         <translation>删除里程碑 {code}“{title}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="362" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="354" />
         <source>Delete milestone</source>
         <translation>删除里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="382" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="374" />
         <source>Move milestone</source>
         <translation>移动里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="401" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="393" />
         <source>Baseline set.</source>
         <translation>已设定基准计划。</translation>
     </message>
@@ -2019,21 +2015,16 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/register_model.py" line="20" />
-        <source>For plan year</source>
-        <translation>计划年度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="21" />
         <source>Amount (万元)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="22" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="21" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="23" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="22" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2328,44 +2319,6 @@ Record this payment with the same number anyway?</source>
         <location filename="../../desktop_app/ui/performance/trend_chart.py" line="51" />
         <source>Total score by year</source>
         <translation>历年总分</translation>
-    </message>
-</context>
-<context>
-    <name>WarningsModel</name>
-    <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="22" />
-        <source>Level</source>
-        <translation>等级</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="23" />
-        <source>No.</source>
-        <translation>序号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="24" />
-        <source>Project</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="25" />
-        <source>Warning</source>
-        <translation>提示</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="26" />
-        <source>Figure</source>
-        <translation>数据</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="32" />
-        <source>Red</source>
-        <translation>红</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="33" />
-        <source>Amber</source>
-        <translation>黄</translation>
     </message>
 </context>
 <context>

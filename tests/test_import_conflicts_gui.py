@@ -1,0 +1,43 @@
+"""File → Import… with conflicts: listed with exported → database now → workbook, and
+Confirm stays off until each has a choice (issue 20)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from test_import_threeway import _edit_cell, _notes, _set_notes
+
+from desktop_app.io.export import export_workbook
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.io_actions import ImportDialog
+
+
+def test_conflicts_are_chosen_one_by_one_in_the_window(qtbot, db, tmp_path: Path) -> None:
+    book = export_workbook(db, tmp_path / "a.xlsx")
+    _set_notes(db, 2, "库 2")
+    _set_notes(db, 4, "库 4")
+    _set_notes(db, 6, "库 6")  # newer in the database, untouched in the workbook: kept
+    _edit_cell(book, "项目", 0, 2, "备注", "表 2")
+    _edit_cell(book, "项目", 0, 4, "备注", "表 4")
+    dialog = ImportDialog(AppContext(db=db), book)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 697)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=30_000)
+    assert len(dialog.combos) == 2
+    assert "1 cell(s) changed in the database since the export are kept" in dialog.mode.text()
+    assert not dialog.confirm_button.isEnabled()
+    top = dialog.tree.topLevelItem(0)
+    line = [top.child(0).text(c) for c in range(4)]
+    assert line[1:] == ["备注", "exported “” → now “库 2”", "表 2"]
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "conflicts.png"))
+    combos = list(dialog.combos.values())
+    combos[0].setCurrentIndex(combos[0].findData("theirs"))
+    assert not dialog.confirm_button.isEnabled()  # one still undecided
+    combos[1].setCurrentIndex(combos[1].findData("ours"))
+    assert dialog.confirm_button.isEnabled()
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result_preview is not None, timeout=30_000)
+    assert (_notes(db, 2), _notes(db, 4), _notes(db, 6)) == ("表 2", "库 4", "库 6")
