@@ -10,7 +10,7 @@ from desktop_app.i18n import register as register_text
 from desktop_app.i18n import t
 
 if TYPE_CHECKING:
-    from desktop_app.io.importer import ImportPreview
+    pass
 
 register_text(
     {
