@@ -27,8 +27,12 @@ register_text(
 )
 
 
-def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    parser = sub.add_parser("evidence", help="evidence files: add, list, get")
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> argparse.ArgumentParser:
+    parser: argparse.ArgumentParser = sub.add_parser(
+        "evidence", help="evidence files: add, list, get"
+    )
     actions = parser.add_subparsers(dest="evidence_action", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="store a file for a milestone, payment or evaluation")
     add.add_argument("--project", type=int, required=True, metavar="N", help="project number")

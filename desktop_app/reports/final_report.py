@@ -46,7 +46,7 @@ register(
 def _canvas_class(title: str, right: str, font: str, lang: str, sample: bool) -> type:
     from reportlab.pdfgen.canvas import Canvas
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
         """Holds pages until the count is known, then draws header, footer, sample mark."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:

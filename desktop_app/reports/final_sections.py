@@ -216,7 +216,7 @@ def indicators(data: FinalReportData, st: Styles) -> list[Any]:
                 _verdict_cell(st, r.verdict),
             ]
         )
-    widths = [18, 140, 32, 50, 44, 44, 44, 45, 76]
+    widths = [22, 140, 32, 50, 44, 44, 44, 45, 76]
     header = [
         "No.",
         t("Indicator"),
@@ -318,7 +318,7 @@ def projects(data: FinalReportData, st: Styles) -> list[Any]:
         t("Open"),
         *[str(y) for y in years],
     ]
-    widths = [18, 130, 62, 44, 26, 26, 26, *[22] * len(years)]
+    widths = [22, 130, 62, 44, 26, 26, 26, *[22] * len(years)]
     return [
         _p(t("2. Key projects at the end of {y}", y=y1), st.h1),
         _p(
@@ -368,7 +368,7 @@ def _money_table(data: FinalReportData, st: Styles, basis: str) -> Any:
     )
     header = ["No.", t("Project"), t("Start-up"), t("Fixed"), t("Reward"), t("Total")]
     bold = [("LINEABOVE", (0, -1), (-1, -1), 0.8, "#1F3A5F")]
-    return grid_table(st, header, rows, _fit([18, 190, 60, 60, 60, 64]), align="llrrrr", extra=bold)
+    return grid_table(st, header, rows, _fit([22, 190, 60, 60, 60, 64]), align="llrrrr", extra=bold)
 
 
 def money(data: FinalReportData, st: Styles) -> list[Any]:
@@ -398,7 +398,7 @@ def taper(data: FinalReportData, st: Styles) -> list[Any]:
     portfolio = dict(data.portfolio_share)
     rows.append(["", t("Portfolio"), *[_pct(portfolio.get(y)) for y in years]])
     header = ["No.", t("Project"), *[str(y) for y in years]]
-    widths = [18, 190, *[48] * len(years)]
+    widths = [22, 190, *[48] * len(years)]
     known = [(y, v) for y, v in data.portfolio_share if v is not None]
     if known:
         summary = t(
@@ -460,7 +460,7 @@ def carry_over(data: FinalReportData, st: Styles) -> list[Any]:
     header = ["No.", t("Project"), t("Ends"), t("Planned after {y}", y=y1), t("Open milestones")]
     flow += [
         Spacer(1, 2 * MM),
-        grid_table(st, header, rows, _fit([18, 130, 56, 56, 232]), align="llcrl"),
+        grid_table(st, header, rows, _fit([22, 130, 56, 56, 232]), align="llcrl"),
     ]
     return flow
 
@@ -497,7 +497,7 @@ def evidence(data: FinalReportData, st: Styles) -> list[Any]:
     header = ["No.", t("Project"), t("Belongs to"), t("File"), t("Added"), t("SHA-256")]
     flow += [
         Spacer(1, 2 * MM),
-        grid_table(st, header, rows, _fit([18, 120, 100, 130, 52, 62]), align="llllcl"),
+        grid_table(st, header, rows, _fit([22, 120, 100, 130, 52, 62]), align="llllcl"),
     ]
     return flow
 
