@@ -428,3 +428,32 @@ def evidence_totals(db: Database) -> tuple[int, int]:
             select(func.count(), func.coalesce(func.sum(EvidenceBlob.size_bytes), 0))
         ).one()
     return int(count), int(total)
+
+
+def target_of(db: Database, kind: str, target_id: int) -> tuple[int, EvidenceTarget, str]:
+    """(project number, target, label) of a milestone, payment or evaluation by its id — what
+    the window holds — for `add_evidence` and the dialog's title."""
+    model = {"milestone": Milestone, "disbursement": Disbursement, "evaluation": Evaluation}[kind]
+    with db.reader() as s:
+        row = s.get(model, target_id)
+        if row is None:
+            raise UserError(t("Evidence file {id} does not exist.", id=target_id))
+        project = s.get(Project, row.project_id)
+        assert project is not None
+        if isinstance(row, Milestone):
+            return project.no, EvidenceTarget(kind, row.code), t("milestone {code}", code=row.code)
+        if isinstance(row, Disbursement):
+            label = t("payment {date} (no. {id})", date=row.paid_on.isoformat(), id=row.id)
+            return project.no, EvidenceTarget(kind, row.id), label
+        assert isinstance(row, Evaluation)
+        return project.no, EvidenceTarget(kind, row.year), t("evaluation {year}", year=row.year)
+
+
+def evaluation_id(db: Database, project_id: int, year: int) -> int | None:
+    """The closed evaluation of a project-year (None while the year is open)."""
+    with db.reader() as s:
+        return s.scalar(
+            select(Evaluation.id).where(
+                Evaluation.project_id == project_id, Evaluation.year == year
+            )
+        )
