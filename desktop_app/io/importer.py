@@ -222,6 +222,8 @@ def _prepare(db: Database, path: str | os.PathLike[str]) -> _Prepared:
     titles: dict[str, str] = {}
     for s in S.IMPORTED:
         title = next((x for x in (s.zh, s.en) if x in info.sheets), None)
+        if title is None and s.optional:
+            continue
         if title is None:
             problems.append(
                 Problem(
@@ -246,6 +248,7 @@ def _prepare(db: Database, path: str | os.PathLike[str]) -> _Prepared:
     parsed = {
         s.name: parse_sheet(s, titles[s.name], cells.pop(titles[s.name]), cur.zones, problems, lang)
         for s in S.IMPORTED
+        if s.name in titles
     }
     if not any(p.row is None for p in problems):  # every column is there
         check_rules(parsed, cur, problems)
@@ -254,6 +257,8 @@ def _prepare(db: Database, path: str | os.PathLike[str]) -> _Prepared:
     prepared = _Prepared(ImportPreview(file, ()), cur)
     diffs = []
     for s in S.IMPORTED:
+        if s.name not in parsed:  # an optional sheet the file does not have
+            continue
         summary, changes = _diff(parsed[s.name], cur, lang)
         diffs.append(summary)
         if changes:

@@ -33,6 +33,7 @@ from desktop_app.db.models import (
     Zone,
 )
 from desktop_app.domain.periods import now
+from desktop_app.io import extra_sheets
 from desktop_app.io import sheets as S
 
 HUNDRED = Decimal(100)
@@ -56,6 +57,7 @@ class Current:
     zones: dict[str, str] = field(default_factory=dict)  # any spelling (casefolded) → code
     zone_ids: dict[str, int] = field(default_factory=dict)
     tranches: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # project no → …
+    refs: Any = None  # io.extra_sheets.References: domain and plan-period codes
 
     def key_of(self, sheet: S.Sheet, row: Mapping[str, Any]) -> Key:
         return tuple(row[f] for f in sheet.key)
@@ -227,7 +229,7 @@ def load_rows(session: Session, sheet: S.Sheet) -> list[dict[str, Any]]:
 
     Canonical form: text never None, the taper rate as a percent.
     """
-    result = session.execute(_queries()[sheet.name])
+    result = session.execute({**_queries(), **extra_sheets.queries()}[sheet.name])
     keys = list(result.keys())
     rows = [dict(zip(keys, r, strict=True)) for r in result]
     texts = [c.field for c in sheet.columns if c.kind == S.TEXT and c.field in keys]
@@ -250,6 +252,7 @@ def load_current(session: Session) -> Current:
             rid, ver = row.pop("id"), row.pop("version", 0)
             table.setdefault(tuple(row[f] for f in sheet.key), Record(rid, ver, row))
         cur.tables[sheet.name] = table
+    cur.refs = extra_sheets.References(session)
     for z in session.execute(select(Zone.id, Zone.code, Zone.name_zh, Zone.name_en)):
         cur.zone_ids[z.code] = z.id
         for spelling in (z.code, z.name_zh, z.name_en):
@@ -384,13 +387,14 @@ def apply_changes(
     stamp = now().replace(tzinfo=None, microsecond=0)
     audit: list[dict[str, Any]] = []
     for sheet, changes in plan:
-        table = _table(sheet)
+        own = extra_sheets.write(session, sheet, changes)  # its sheets; audited below
+        table = extra_sheets.TABLES[sheet.name] if own else _table(sheet)
         for parent in ("projects", _PARENT.get(sheet.name)):
             if parent and parent not in ids:
                 ids[parent] = _ids(session, parent)
         pid_of = ids["projects"]
-        adds = [c for c in changes if c.record is None]
-        updates = [c for c in changes if c.record is not None]
+        adds = [c for c in changes if c.record is None and not own]
+        updates = [c for c in changes if c.record is not None and not own]
         if adds:
             values = []
             for c in adds:

@@ -433,9 +433,14 @@ def evidence_totals(db: Database) -> tuple[int, int]:
 def target_of(db: Database, kind: str, target_id: int) -> tuple[int, EvidenceTarget, str]:
     """(project number, target, label) of a milestone, payment or evaluation by its id — what
     the window holds — for `add_evidence` and the dialog's title."""
-    model = {"milestone": Milestone, "disbursement": Disbursement, "evaluation": Evaluation}[kind]
     with db.reader() as s:
-        row = s.get(model, target_id)
+        row: Milestone | Disbursement | Evaluation | None
+        if kind == "milestone":
+            row = s.get(Milestone, target_id)
+        elif kind == "disbursement":
+            row = s.get(Disbursement, target_id)
+        else:
+            row = s.get(Evaluation, target_id)
         if row is None:
             raise UserError(t("Evidence file {id} does not exist.", id=target_id))
         project = s.get(Project, row.project_id)
