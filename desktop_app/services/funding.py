@@ -17,7 +17,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop_app.db.database import Database
@@ -26,6 +26,7 @@ from desktop_app.db.models import (
     Evaluation,
     FundingPlan,
     FundingYear,
+    Milestone,
     Project,
     StartupTranche,
 )
@@ -61,6 +62,7 @@ register(
         "Must be a whole year between {lo} and {hi}.": "须为 {lo} 至 {hi} 之间的年份。",
         "Must be a whole number.": "须为整数。",
         "Tranche {i}: {reason}": "第 {i} 期:{reason}",
+        "no milestone {code} in this project": "本项目没有里程碑 {code}",
         "Year {i}: {reason}": "第 {i} 年:{reason}",
         "Project {id} no longer exists.": "项目 {id} 已不存在。",
         "Someone else saved this funding plan first; reload it and apply your change again.": "其他人已先保存了此经费计划;请重新载入后再修改。",  # noqa: E501
@@ -201,10 +203,44 @@ def _draft_from_row(plan: FundingPlan) -> FundingPlanDraft:
         startup_grant=_plain(plan.startup_grant_fen) if plan.startup_grant_fen else "",
         startup_year="" if plan.startup_year is None else str(plan.startup_year),
         tranches=tuple(
-            TrancheDraft(str(tr.year), _plain(tr.amount_fen), tr.note) for tr in plan.tranches
+            TrancheDraft(
+                str(tr.year), _plain(tr.amount_fen), tr.note, _milestone_codes(plan).get(tr.id, "")
+            )
+            for tr in plan.tranches
         ),
         notes=plan.notes,
     )
+
+
+def _milestone_codes(plan: FundingPlan) -> dict[int, str]:
+    """tranche id → code of the milestone it is tied to (read in the plan's own session)."""
+    session = object_session(plan)
+    ids = {tr.milestone_id for tr in plan.tranches if tr.milestone_id is not None}
+    if session is None or not ids:
+        return {}
+    codes = dict(
+        session.execute(select(Milestone.id, Milestone.code).where(Milestone.id.in_(ids))).all()
+    )
+    return {tr.id: codes[tr.milestone_id] for tr in plan.tranches if tr.milestone_id in codes}
+
+
+def _tranche_milestones(
+    session: Session, project_id: int, draft: FundingPlanDraft
+) -> list[int | None]:
+    """The milestone id of each drafted tranche, or a ValidationError naming the tranche."""
+    codes = dict(
+        session.execute(
+            select(Milestone.code, Milestone.id).where(Milestone.project_id == project_id)
+        ).all()
+    )
+    out: list[int | None] = []
+    for i, tr in enumerate(draft.tranches, start=1):
+        code = tr.milestone.strip()
+        if code and code not in codes:
+            reason = t("no milestone {code} in this project", code=code)
+            raise ValidationError({"tranches": t("Tranche {i}: {reason}", i=i, reason=reason)})
+        out.append(codes[code] if code else None)
+    return out
 
 
 def _spec(plan, rows: Sequence, tranches: Sequence) -> FundingPlanSpec:
@@ -404,7 +440,9 @@ def _write_years(session: Session, plan: FundingPlan, spec: FundingPlanSpec) -> 
         session.delete(row)
 
 
-def _write_tranches(session: Session, plan: FundingPlan, spec: FundingPlanSpec) -> None:
+def _write_tranches(
+    session: Session, plan: FundingPlan, spec: FundingPlanSpec, milestones: list[int | None]
+) -> None:
     by_seq = {tr.seq: tr for tr in plan.tranches}
     for seq, tranche in enumerate(spec.tranches, start=1):
         row = by_seq.pop(seq, None)
@@ -414,6 +452,7 @@ def _write_tranches(session: Session, plan: FundingPlan, spec: FundingPlanSpec) 
         row.year = tranche.year
         row.amount_fen = wan_to_fen(tranche.amount)
         row.note = tranche.note
+        row.milestone_id = milestones[seq - 1] if seq <= len(milestones) else None
     for row in by_seq.values():
         plan.tranches.remove(row)
         session.delete(row)
@@ -435,6 +474,7 @@ def save_plan(
                 raise UserError(t("Project {id} no longer exists.", id=project_id))
             plans = plans_of(s, [project_id])
             plan = plans[0] if plans else None
+            tied = _tranche_milestones(s, project_id, draft)  # before the plan is added
             if (plan.version if plan else None) != version:
                 raise StaleDataError()
             if plan is None:
@@ -451,7 +491,7 @@ def save_plan(
             plan.floor_fen = wan_to_fen(spec.floor)
             plan.notes = draft.notes
             _write_years(s, plan, spec)
-            _write_tranches(s, plan, spec)
+            _write_tranches(s, plan, spec, tied)
             if plan.id is not None:
                 plan.version = plan.version + 1  # child-only edits still move the version
     except StaleDataError as exc:

@@ -1648,13 +1648,13 @@ Record this payment with the same number anyway?</source>
     <name>PlanForm</name>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="121" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="124" />
         <source>Fixed support (manual)</source>
         <translation>固定扶持(手工)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="122" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="125" />
         <source>Reward cap</source>
         <translation>奖励上限</translation>
     </message>
@@ -1674,77 +1674,87 @@ Record this payment with the same number anyway?</source>
         <translation>备注</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="86" />
+        <source>Code of the milestone whose completion releases this tranche (optional)</source>
+        <translation>完成后拨付本期经费的里程碑编号(可空)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="89" />
         <source>Add tranche</source>
         <translation>增加分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="90" />
         <source>Remove tranche</source>
         <translation>删除分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="112" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="115" />
         <source>Taper mode</source>
         <translation>退坡方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="113" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="116" />
         <source>First year of fixed support</source>
         <translation>固定扶持首年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="114" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="117" />
         <source>Years of fixed support</source>
         <translation>固定扶持年限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="115" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="118" />
         <source>First year's amount (万元)</source>
         <translation>首年金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="116" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="119" />
         <source>Step per year (万元)</source>
         <translation>每年递减额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="117" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="120" />
         <source>Rate per year (%)</source>
         <translation>每年退坡比例(%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="118" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="121" />
         <source>Floor (万元)</source>
         <translation>保底额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="119" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="122" />
         <source>Start-up grant (万元)</source>
         <translation>启动建设经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="120" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="123" />
         <source>Start-up year</source>
         <translation>启动经费年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="123" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="126" />
         <source>Start-up tranches</source>
         <translation>启动经费分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="128" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="131" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="136" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="139" />
         <source>Per year (万元):</source>
         <translation>逐年金额(万元):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="138" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="141" />
         <source>Start-up tranches (leave empty for one payment):</source>
         <translation>启动经费分期(一次拨付可留空):</translation>
     </message>
