@@ -88,3 +88,14 @@ def test_plan_report_dialog_writes_and_opens(qtbot, ctx, opened, tmp_path, monke
     dialog.start()
     qtbot.waitUntil(lambda: opened == [str(out)], timeout=60_000)
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_about_shows_the_evidence_total(ctx, tmp_path: Path) -> None:
+    from desktop_app.ui.about import about_text
+
+    src = tmp_path / "a.pdf"
+    src.write_bytes(b"x" * 2048)
+    with ctx.db.reader() as s:
+        code = s.scalars(select(Milestone.code).where(Milestone.project_id == 1)).first()
+    ev.add_evidence(ctx.db, 1, ev.EvidenceTarget("milestone", code), src)
+    assert "Evidence files: 1 (2.0 KB)" in about_text(ctx)

@@ -54,6 +54,7 @@ register(
             "佐证文件 {id}({name})已损坏:内容与 SHA-256 {sha} 不再一致。"
         ),
         "milestone {code}": "里程碑 {code}",
+        "That record no longer exists; reload and try again.": "该记录已不存在;请重新载入后再试。",
         "payment {date} (no. {id})": "拨付 {date}(编号 {id})",
         "evaluation {year}": "{year} 年绩效评价",
         "File name is longer than 255 characters.": "文件名超过 255 个字符。",
@@ -442,7 +443,7 @@ def target_of(db: Database, kind: str, target_id: int) -> tuple[int, EvidenceTar
         else:
             row = s.get(Evaluation, target_id)
         if row is None:
-            raise UserError(t("Evidence file {id} does not exist.", id=target_id))
+            raise UserError(t("That record no longer exists; reload and try again."))
         project = s.get(Project, row.project_id)
         assert project is not None
         if isinstance(row, Milestone):
