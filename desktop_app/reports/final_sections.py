@@ -243,7 +243,7 @@ def indicators(data: FinalReportData, st: Styles) -> list[Any]:
             st.body,
         ),
         Spacer(1, 2 * MM),
-        grid_table(st, header, rows, _fit(widths), align="llcc" + "rrrrl"),
+        grid_table(st, header, rows, _fit(widths), align="llcl" + "rrrrl"),
         Spacer(1, 2 * MM),
         _p(
             t(
