@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import UserError
+from desktop_app.snapshots.district import PlanPeriodView
 from desktop_app.ui import dialogs
 from desktop_app.ui.brief_action import default_folder
 from desktop_app.ui.context import AppContext
@@ -85,7 +86,7 @@ class PlanReportDialog(QDialog):
         self.period.currentIndexChanged.connect(lambda _i: self._suggest_path())
         self._suggest_path()
 
-    def _fill_periods(self, periods: list) -> None:
+    def _fill_periods(self, periods: list[PlanPeriodView]) -> None:
         self.period.clear()
         for p in periods:
             self.period.addItem(f"{p.start_year}–{p.end_year}", f"{p.start_year}-{p.end_year}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -182,13 +183,10 @@ class EvidenceDialog(QDialog):
         return result
 
     def add_paths(self, paths: list[str]) -> None:
+        db, no, target = self.ctx.db, self.project_no, self.target
         for path in paths:
-            if (
-                self.run(
-                    lambda p=path: ev.add_evidence(self.ctx.db, self.project_no, self.target, p)
-                )
-                is None
-            ):
+            added = self.run(partial(ev.add_evidence, db, no, target, path))
+            if added is None:  # refused: the reason is shown; the rest are not tried
                 break
 
     def add_files(self) -> None:
