@@ -28,6 +28,7 @@ COMMANDS: tuple[str, ...] = (
     "close_quarter",
     "quarters",
     "reopen_quarter",
+    "evidence",
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop_app.commands import open_from_args
-from desktop_app.db.database import integrity_check
+from desktop_app.db.database import Database, integrity_check
 from desktop_app.errors import UserError
 
 
@@ -15,6 +15,23 @@ def register(
     return sub.add_parser(
         "check", help="check the database: integrity, schema version, number of projects"
     )
+
+
+def _check_evidence(db: Database) -> None:
+    """Every stored evidence file against its SHA-256: a damaged one is named, exit 2."""
+    from desktop_app.services.evidence import evidence_totals, size_text, verify_evidence
+
+    count, total = evidence_totals(db)
+    damaged = verify_evidence(db)
+    if damaged:
+        first = damaged[0]
+        names = ", ".join(first.file_names) or "-"
+        raise UserError(
+            f"{db.display_name}: evidence file {names} is damaged "
+            f"(its bytes no longer match SHA-256 {first.sha256}); "
+            f"{len(damaged)} of {count} stored files damaged"
+        )
+    print(f"evidence files: {count} ({size_text(total)}), all match their SHA-256")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -35,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
         if archives:
             raise UserError(f"{db.display_name}: {archives[0]}")
         print("closed quarters: ok")
+        _check_evidence(db)
     finally:
         db.dispose()
     return 0

@@ -15,7 +15,11 @@ def register(
     sub: argparse._SubParsersAction[argparse.ArgumentParser],
 ) -> argparse.ArgumentParser:
     parser = sub.add_parser("report", help="write the quarterly PDF brief (季度简报)")
-    parser.add_argument("--quarter", required=True, metavar="YYYYQn", help="e.g. 2026Q3")
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--quarter", metavar="YYYYQn", help="e.g. 2026Q3")
+    which.add_argument(
+        "--plan-period", metavar="YYYY-YYYY", help="final evaluation of a plan period (2021-2025)"
+    )
     parser.add_argument("-o", "--output", required=True, metavar="FILE", help="PDF to write")
     parser.add_argument(
         "--live", action="store_true", help="recompute a closed quarter instead of its archive"
@@ -24,6 +28,10 @@ def register(
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "plan_period", None):
+        from desktop_app.commands.final_report import run_final_report
+
+        return run_final_report(args)
     from desktop_app.services.quarters import write_quarter_brief
 
     db = open_from_args(args)

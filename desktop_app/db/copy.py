@@ -15,7 +15,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Connection, Table, func, select, text
+from sqlalchemy import Connection, LargeBinary, Table, func, select, text
 from sqlalchemy.exc import DBAPIError
 
 from desktop_app.db import migrate, server
@@ -44,6 +44,8 @@ register(
 )
 
 BATCH = 2000
+#: Tables holding file bytes (evidence, up to 50 MB a row) are copied a few rows at a time.
+BLOB_BATCH = 4
 
 
 @dataclass(frozen=True)
@@ -132,9 +134,11 @@ def _copy_rows(src: Connection, dst: Connection, target: str) -> None:
     setting = Base.metadata.tables["setting"]
     dst.execute(setting.delete().where(setting.c.key == _IDENTITY))
     for table in _tables():
-        result = src.execution_options(yield_per=BATCH).execute(select(table))
+        blobs = any(isinstance(c.type, LargeBinary) for c in table.columns)
+        batch = BLOB_BATCH if blobs else BATCH
+        result = src.execution_options(yield_per=batch).execute(select(table))
         try:
-            for part in result.mappings().partitions(BATCH):
+            for part in result.mappings().partitions(batch):
                 dst.execute(table.insert(), [dict(r) for r in part])
         except DBAPIError as exc:
             reason = server.scrub(str(exc.orig).splitlines()[0], dst.engine.url)

@@ -436,3 +436,59 @@ class QuarterClose(Base):
     reopened_at: Mapped[datetime | None] = mapped_column(DateTime)
     reopened_by: Mapped[str] = mapped_column(String(100), default="")
     reopen_reason: Mapped[str] = mapped_column(Text, default="")
+EVIDENCE_LIMIT_BYTES = 50 * 1024 * 1024
+
+
+class EvidenceBlob(Base):
+    """A file's bytes, stored once per SHA-256 however many records it backs.
+
+    In the database itself (bytea on PostgreSQL) so backup, restore, copy and the writer
+    lock cover evidence with no second store to drift. Written with core inserts, so the
+    audit trail records the link (name, size, hash), never the bytes.
+    """
+
+    __tablename__ = "evidence_blob"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    stored_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class EvidenceLink(Base):
+    """One file on record for exactly one milestone, disbursement or evaluation.
+
+    Removing sets `removed` (audited) rather than deleting, so a removal can be undone.
+    """
+
+    __tablename__ = "evidence_link"
+    __table_args__ = (
+        CheckConstraint(
+            "(CASE WHEN milestone_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN disbursement_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN evaluation_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="one_target",
+        ),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
+    milestone_id: Mapped[int | None] = mapped_column(
+        ForeignKey("milestone.id", ondelete="CASCADE"), index=True
+    )
+    disbursement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("disbursement.id", ondelete="CASCADE"), index=True
+    )
+    evaluation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("evaluation.id", ondelete="CASCADE"), index=True
+    )
+    sha256: Mapped[str] = mapped_column(
+        ForeignKey("evidence_blob.sha256", ondelete="RESTRICT"), index=True
+    )
+    file_name: Mapped[str] = mapped_column(String(255))
+    note: Mapped[str] = mapped_column(Text, default="")
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+    added_by: Mapped[str] = mapped_column(String(100), default="")
+    removed: Mapped[bool] = mapped_column(Boolean, default=False)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}

@@ -184,6 +184,8 @@ def _prepare(
     titles: dict[str, str] = {}
     for s in S.IMPORTED:
         title = next((x for x in (s.zh, s.en) if x in info.sheets), None)
+        if title is None and s.optional:
+            continue
         if title is None:
             problems.append(
                 Problem(
@@ -211,6 +213,7 @@ def _prepare(
     parsed = {
         s.name: parse_sheet(s, titles[s.name], cells.pop(titles[s.name]), cur.zones, problems, lang)
         for s in S.IMPORTED
+        if s.name in titles
     }
     if mode == OTHER_DATABASE:  # ids of another database name other rows here
         for name, natural in S.NATURAL_KEYS.items():
@@ -225,6 +228,8 @@ def _prepare(
     prepared = _Prepared(ImportPreview(file, ()), cur)
     diffs = []
     for s in S.IMPORTED:
+        if s.name not in parsed:  # an optional sheet the file does not have
+            continue
         base = prov.base.get(s.name) if prov is not None and mode == THREE_WAY else None
         result = diff_sheet(parsed[s.name], cur, base, lang, decide)
         problems.extend(result.problems)

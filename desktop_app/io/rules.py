@@ -26,6 +26,7 @@ from desktop_app.domain.scoring import (
     check_weight_set,
 )
 from desktop_app.i18n import register, t
+from desktop_app.io import extra_sheets
 from desktop_app.io.store import Current, Key
 from desktop_app.io.validate import ParsedSheet, Problem
 
@@ -183,6 +184,7 @@ def _funding(ck: Checker) -> None:
                 t("project {no} has no funding plan", no=row["project_no"]),
             )
     touched = set(plan_row) | {k[0] for k in year_row if k in plans}
+    tranches = extra_sheets.merged_tranches(ck)
     for no in sorted(touched, key=str):
         plan = plans[(no,)]
         if plan["first_year"] is None or plan["years"] is None or plan["taper_mode"] is None:
@@ -203,7 +205,7 @@ def _funding(ck: Checker) -> None:
                         hi=hi,
                     ),
                 )
-        spec = funding_spec(plan, rows, ck.cur.tranches.get(no, []))
+        spec = funding_spec(plan, rows, tranches.get(no, []))
         for field, reason in spec.validate().items():
             if field in ("manual", "reward_caps") and (no,) in year_row:
                 ck.add(
@@ -342,3 +344,4 @@ def check_rules(parsed: Mapping[str, ParsedSheet], cur: Current, problems: list[
     _actuals(ck, _indicators(ck))
     _evaluations(ck)
     _district(ck)
+    extra_sheets.check(ck, projects, cur.refs)

@@ -116,6 +116,8 @@ class Sheet:
     columns: tuple[Column, ...]
     key: tuple[str, ...] = ()
     importable: bool = True
+    #: May be left out of an imported workbook (sheets added after files were sent out).
+    optional: bool = False
 
     def title(self, lang: str) -> str:
         return self.zh if lang == "zh" else self.en
@@ -397,6 +399,114 @@ DISTRICT_VALUES = Sheet(
     key=("indicator_no", "year"),
 )
 
+PROJECT_DOMAINS = Sheet(
+    "project_domains",
+    "项目领域",
+    "Project domains",
+    (
+        _pno(),
+        Column(
+            "domain_code",
+            "领域代码",
+            "Domain code",
+            required=True,
+            width=14,
+            note_zh="重点领域代码,一个项目可有多行",
+            note_en="key domain code; one row per domain of a project",
+        ),
+        Column(
+            "domain_name",
+            "领域名称",
+            "Domain",
+            width=24,
+            export_only=True,
+            note_zh="只读,导入时忽略",
+            note_en="read only, ignored on import",
+        ),
+    ),
+    key=("project_no", "domain_code"),
+    optional=True,
+)
+
+STARTUP_TRANCHES = Sheet(
+    "startup_tranches",
+    "启动经费分期",
+    "Start-up tranches",
+    (
+        _pno(),
+        Column("seq", "期次", "Tranche", INT, True, width=8),
+        Column("year", "年度", "Year", INT, True, width=8),
+        Column(
+            "amount",
+            "金额",
+            "Amount",
+            AMOUNT,
+            True,
+            width=14,
+            note_zh="各期合计须等于启动建设经费",
+            note_en="the tranches add up to the start-up grant",
+        ),
+        Column(
+            "milestone_code",
+            "对应里程碑",
+            "Milestone",
+            width=12,
+            note_zh="达成后拨付的里程碑编号(可空)",
+            note_en="code of the milestone that releases it (optional)",
+        ),
+        _notes("note"),
+    ),
+    key=("project_no", "seq"),
+    optional=True,
+)
+
+DISTRICT_TARGETS = Sheet(
+    "district_targets",
+    "区级指标目标",
+    "District targets",
+    (
+        Column("indicator_no", "指标序号", "Indicator no.", INT, True, width=10),
+        Column(
+            "period_code",
+            "规划期",
+            "Plan period",
+            required=True,
+            width=12,
+            note_zh="如 2021-2025",
+            note_en="e.g. 2021-2025",
+        ),
+        Column("base_year", "基期年度", "Base year", INT, width=10),
+        Column("base_value", "基期值", "Base value", DECIMAL, width=12),
+        Column("target_value", "目标值", "Target", DECIMAL, width=12),
+    ),
+    key=("indicator_no", "period_code"),
+    optional=True,
+)
+
+EVALUATION_ITEMS = Sheet(
+    "evaluation_items",
+    "评价明细",
+    "Evaluation items",
+    (
+        _pno(),
+        Column("year", "年度", "Year", INT, True, width=8),
+        Column("indicator_code", "指标编号", "Indicator code", required=True, width=12),
+        Column("actual", "实际值", "Actual", DECIMAL, width=12),
+        Column(
+            "score",
+            "得分",
+            "Score",
+            DECIMAL,
+            True,
+            width=10,
+            note_zh="0 至该指标权重",
+            note_en="0 to the indicator's weight",
+        ),
+    ),
+    key=("project_no", "year", "indicator_code"),
+    optional=True,
+)
+
 AUDIT = Sheet(
     "audit",
     "修改记录",
@@ -430,6 +540,12 @@ SHEETS: tuple[Sheet, ...] = (
     EVALUATIONS,
     DISTRICT_INDICATORS,
     DISTRICT_VALUES,
+    # Added in issue 18 (written and checked by io.extra_sheets), after the sheets they
+    # refer to; optional on import so workbooks sent out before them still import.
+    PROJECT_DOMAINS,
+    STARTUP_TRANCHES,
+    DISTRICT_TARGETS,
+    EVALUATION_ITEMS,
     AUDIT,
 )
 BY_NAME = {s.name: s for s in SHEETS}

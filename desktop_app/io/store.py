@@ -38,6 +38,7 @@ from desktop_app.db.models import (
     Zone,
 )
 from desktop_app.i18n import register, t
+from desktop_app.io import extra_sheets
 from desktop_app.io import sheets as S
 
 register(
@@ -67,6 +68,7 @@ class Current:
     zones: dict[str, str] = field(default_factory=dict)  # any spelling (casefolded) → code
     zone_ids: dict[str, int] = field(default_factory=dict)
     tranches: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # project no → …
+    refs: Any = None  # io.extra_sheets.References: domain and plan-period codes
 
     def key_of(self, sheet: S.Sheet, row: Mapping[str, Any]) -> Key:
         return tuple(row[f] for f in sheet.key)
@@ -239,7 +241,7 @@ def load_rows(session: Session, sheet: S.Sheet) -> list[dict[str, Any]]:
 
     Canonical form: text never None, the taper rate as a percent.
     """
-    return _sheet_rows(sheet, session.execute(_queries()[sheet.name]))
+    return _sheet_rows(sheet, session.execute({**_queries(), **extra_sheets.queries()}[sheet.name]))
 
 
 def _sheet_rows(sheet: S.Sheet, result: Any) -> list[dict[str, Any]]:
@@ -267,6 +269,7 @@ def load_current(session: Session) -> Current:
             ver = row.pop("version", 0)
             table.setdefault(tuple(row[f] for f in sheet.key), Record(rid, ver, row))
         cur.tables[sheet.name] = table
+    cur.refs = extra_sheets.References(session)
     for z in session.execute(select(Zone.id, Zone.code, Zone.name_zh, Zone.name_en)):
         cur.zone_ids[z.code] = z.id
         for spelling in (z.code, z.name_zh, z.name_en):
@@ -474,11 +477,15 @@ def apply_changes(
     audit: list[FieldChange] = []
     _take_write_lock(session)
     for sheet, changes in plan:
-        table = _table(sheet)
+        own = extra_sheets.write(session, sheet, changes)  # its own tables; audited here
+        table = extra_sheets.TABLES[sheet.name] if own else _table(sheet)
         cols = {c.field: c for c in sheet.import_columns}
         for parent in ("projects", _PARENT.get(sheet.name)):
             if parent and parent not in ids:
                 ids[parent] = _ids(session, parent)
+        if own:
+            audit.extend(_own_sheet_audit(sheet, table.name, changes, ids["projects"]))
+            continue
         adds = [c for c in changes if c.record is None]
         updates = [c for c in changes if c.record is not None]
         if updates:
@@ -526,3 +533,24 @@ def apply_changes(
                     if k != "version"
                 )
     record(session, audit, officer=officer, os_user=os_user, reason=reason)
+
+
+def _own_sheet_audit(
+    sheet: S.Sheet, table: str, changes: list[Change], pid_of: dict[Key, int]
+) -> list[FieldChange]:
+    """Audit rows for the sheets `extra_sheets` writes itself (keyed by their sheet key)."""
+    out: list[FieldChange] = []
+    for c in changes:
+        key = "/".join(str(c.row.get(f, "")) for f in sheet.key)
+        row_id: int | str = c.record.id if c.record is not None else key
+        pid = _project_of(sheet, c.row, pid_of)
+        if c.record is None:
+            out.extend(
+                FieldChange(table, row_id, pid, "insert", f, None, v) for f, v in c.row.items()
+            )
+        else:
+            out.extend(
+                FieldChange(table, row_id, pid, "update", f, c.record.row.get(f), c.row.get(f))
+                for f in c.fields
+            )
+    return out

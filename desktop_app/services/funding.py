@@ -18,7 +18,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeVar, overload
 
 from sqlalchemy import Row, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, object_session, selectinload
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import (
@@ -26,6 +26,7 @@ from desktop_app.db.models import (
     Evaluation,
     FundingPlan,
     FundingYear,
+    Milestone,
     Project,
     StartupTranche,
 )
@@ -69,6 +70,7 @@ register(
         "Must be a whole year between {lo} and {hi}.": "须为 {lo} 至 {hi} 之间的年份。",
         "Must be a whole number.": "须为整数。",
         "Tranche {i}: {reason}": "第 {i} 期:{reason}",
+        "no milestone {code} in this project": "本项目没有里程碑 {code}",
         "Year {i}: {reason}": "第 {i} 年:{reason}",
         "Project {id} no longer exists.": "项目 {id} 已不存在。",
         "the funding plan": "经费计划",
@@ -258,10 +260,44 @@ def _draft_from_row(plan: FundingPlan) -> FundingPlanDraft:
         startup_grant=_plain(plan.startup_grant_fen) if plan.startup_grant_fen else "",
         startup_year="" if plan.startup_year is None else str(plan.startup_year),
         tranches=tuple(
-            TrancheDraft(str(tr.year), _plain(tr.amount_fen), tr.note) for tr in plan.tranches
+            TrancheDraft(
+                str(tr.year), _plain(tr.amount_fen), tr.note, _milestone_codes(plan).get(tr.id, "")
+            )
+            for tr in plan.tranches
         ),
         notes=plan.notes,
     )
+
+
+def _milestone_codes(plan: FundingPlan) -> dict[int, str]:
+    """tranche id → code of the milestone it is tied to (read in the plan's own session)."""
+    session = object_session(plan)
+    ids = {tr.milestone_id for tr in plan.tranches if tr.milestone_id is not None}
+    if session is None or not ids:
+        return {}
+    codes = dict(
+        session.execute(select(Milestone.id, Milestone.code).where(Milestone.id.in_(ids))).all()
+    )
+    return {tr.id: codes[tr.milestone_id] for tr in plan.tranches if tr.milestone_id in codes}
+
+
+def _tranche_milestones(
+    session: Session, project_id: int, draft: FundingPlanDraft
+) -> list[int | None]:
+    """The milestone id of each drafted tranche, or a ValidationError naming the tranche."""
+    codes = dict(
+        session.execute(
+            select(Milestone.code, Milestone.id).where(Milestone.project_id == project_id)
+        ).all()
+    )
+    out: list[int | None] = []
+    for i, tr in enumerate(draft.tranches, start=1):
+        code = tr.milestone.strip()
+        if code and code not in codes:
+            reason = t("no milestone {code} in this project", code=code)
+            raise ValidationError({"tranches": t("Tranche {i}: {reason}", i=i, reason=reason)})
+        out.append(codes[code] if code else None)
+    return out
 
 
 def _spec(
@@ -465,7 +501,9 @@ def _write_years(session: Session, plan: FundingPlan, spec: FundingPlanSpec) -> 
         session.delete(row)
 
 
-def _write_tranches(session: Session, plan: FundingPlan, spec: FundingPlanSpec) -> None:
+def _write_tranches(
+    session: Session, plan: FundingPlan, spec: FundingPlanSpec, milestones: list[int | None]
+) -> None:
     by_seq = {tr.seq: tr for tr in plan.tranches}
     for seq, tranche in enumerate(spec.tranches, start=1):
         row = by_seq.pop(seq, None)
@@ -475,6 +513,7 @@ def _write_tranches(session: Session, plan: FundingPlan, spec: FundingPlanSpec) 
         row.year = tranche.year
         row.amount_fen = wan_to_fen(tranche.amount)
         row.note = tranche.note
+        row.milestone_id = milestones[seq - 1] if seq <= len(milestones) else None
     for row in by_seq.values():
         plan.tranches.remove(row)
         session.delete(row)
@@ -497,6 +536,7 @@ def save_plan(
             raise UserError(t("Project {id} no longer exists.", id=project_id))
         plans = plans_of(s, [project_id])
         plan = plans[0] if plans else None
+        tied = _tranche_milestones(s, project_id, draft)  # before the plan is added
         if (plan.version if plan else None) != version:
             if plan is None:
                 raise UserError(t("{what} was deleted by someone else meanwhile.", what=what))
@@ -516,7 +556,7 @@ def save_plan(
         plan.floor_fen = wan_to_fen(spec.floor)
         plan.notes = draft.notes
         _write_years(s, plan, spec)
-        _write_tranches(s, plan, spec)
+        _write_tranches(s, plan, spec, tied)
         if plan.id is not None:
             plan.version = plan.version + 1  # child-only edits still move the version
     return load_plan(db, project_id)

@@ -18,6 +18,8 @@ class TrancheDraft:
     year: Typed
     amount: Typed
     note: str = ""
+    milestone: str = ""
+    """Code of the milestone whose completion releases the tranche ("" for none)."""
 
 
 @dataclass(frozen=True)

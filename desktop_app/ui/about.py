@@ -10,6 +10,9 @@ from desktop_app.ui.context import AppContext
 
 
 def about_text(ctx: AppContext) -> str:
+    from desktop_app.services.evidence import evidence_totals, size_text
+
+    count, total = evidence_totals(ctx.db)
     return "\n".join(
         [
             QCoreApplication.translate(
@@ -19,6 +22,9 @@ def about_text(ctx: AppContext) -> str:
             QCoreApplication.translate("About", "Database: {db}").format(db=ctx.db.display_name),
             QCoreApplication.translate("About", "Schema version: {rev}").format(
                 rev=ctx.db.schema_revision() or "-"
+            ),
+            QCoreApplication.translate("About", "Evidence files: {n} ({size})").format(
+                n=count, size=size_text(total)
             ),
         ]
     )

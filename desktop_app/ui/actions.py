@@ -3,6 +3,7 @@
 FILE_ACTIONS: tuple[str, ...] = (
     "desktop_app.ui.brief_action",
     "desktop_app.ui.quarter_close_action",
+    "desktop_app.ui.plan_report_action",
     "desktop_app.ui.restore_dialog",
     "desktop_app.ui.io_actions",
 )

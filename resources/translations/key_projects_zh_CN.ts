@@ -3,27 +3,32 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="15" />
+        <location filename="../../desktop_app/ui/about.py" line="18" />
         <source>Key Projects Portfolio — Siming District Science &amp; Technology</source>
         <translation>思明区重点支撑项目管理系统 — 思明区科技局</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="18" />
+        <location filename="../../desktop_app/ui/about.py" line="21" />
         <source>Version: {v}</source>
         <translation>版本:{v}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="19" />
+        <location filename="../../desktop_app/ui/about.py" line="22" />
         <source>Database: {db}</source>
         <translation>数据库:{db}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="20" />
+        <location filename="../../desktop_app/ui/about.py" line="23" />
         <source>Schema version: {rev}</source>
         <translation>数据库结构版本:{rev}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="28" />
+        <location filename="../../desktop_app/ui/about.py" line="26" />
+        <source>Evidence files: {n} ({size})</source>
+        <translation>佐证文件:{n} 个({size})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/about.py" line="34" />
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -582,6 +587,104 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
+    <name>EvidenceDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/button.py" line="18" />
+        <source>Evidence…</source>
+        <translation>佐证材料…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/button.py" line="20" />
+        <source>Files that back this record: acceptance reports, contracts, vouchers</source>
+        <translation>支撑这条记录的文件:验收报告、合同、拨付凭证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/button.py" line="32" />
+        <source>Select a milestone, payment or closed year first.</source>
+        <translation>请先选择一个里程碑、一笔拨付或一个已关账的年度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="52" />
+        <source>Remove {name}</source>
+        <translation>移除 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="80" />
+        <source>Evidence — {what}</source>
+        <translation>佐证材料 — {what}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="85" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="86" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="87" />
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="88" />
+        <source>By</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="89" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="98" />
+        <source>Drop files here to add them (up to 50 MB each).</source>
+        <translation>把文件拖到这里即可添加(每个不超过 50 MB)。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="101" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="102" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="103" />
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="104" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="105" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="197" />
+        <source>Add evidence files</source>
+        <translation>添加佐证文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="200" />
+        <source>Evidence (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xls *.xlsx *.ofd);;All files (*)</source>
+        <translation>佐证文件 (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="232" />
+        <source>Save the file as</source>
+        <translation>文件另存为</translation>
+    </message>
+</context>
+<context>
     <name>Funding</name>
     <message>
         <location filename="../../desktop_app/ui/funding/formatting.py" line="17" />
@@ -631,62 +734,62 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>FundingTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="64" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="65" />
         <source>Save plan</source>
         <translation>保存计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="65" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="66" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="76" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="77" />
         <source>Add payment…</source>
         <translation>新增拨付…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="77" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="78" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="78" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="79" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="90" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="92" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="107" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="109" />
         <source>Disbursements (拨付台账)</source>
         <translation>拨付台账</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="152" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="154" />
         <source>No plan yet: enter the approved plan.</source>
         <translation>尚无经费计划:请录入批复的计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="169" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="171" />
         <source>Fix the marked fields to see the new schedule.</source>
         <translation>请修正标红的字段以查看新的计划表。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="175" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="177" />
         <source>Preview of unsaved changes: press Save to keep them.</source>
         <translation>预览未保存的修改:点击“保存计划”后生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="210" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="212" />
         <source>Funding plan saved.</source>
         <translation>经费计划已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="235" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="241" />
         <source>Delete the payment of {date} ({amount} 万元)?</source>
         <translation>删除 {date} 的拨付({amount} 万元)?</translation>
     </message>
@@ -844,171 +947,101 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="54" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="47" />
         <source>Import {name}</source>
         <extracomment>Rows listed per section of the preview; the rest are counted.</extracomment>
         <translation>导入 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="56" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="49" />
         <source>Checking the workbook…</source>
         <translation>正在检查工作簿……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="65" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="65" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="65" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="65" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="65" />
-        <source>Choice</source>
-        <translation>选择</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="73" />
-        <source>Keep the database's value for all</source>
-        <translation>全部保留数据库的值</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
-        <source>Take the workbook's value for all</source>
-        <translation>全部采用工作簿的值</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="64" />
         <source>Confirm import</source>
         <translation>确认导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="119" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
         <source>{sheet}: {added} to add, {changed} to change, {unchanged} unchanged</source>
         <translation>{sheet}:新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="129" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="99" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="100" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="125" />
         <location filename="../../desktop_app/ui/io_actions.py" line="130" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="246" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="251" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="136" />
-        <source>{added} rows to add, {changed} to change, {unchanged} unchanged, and {conflicts} conflict(s): choose for each whether to keep the database's value or take the workbook's.</source>
-        <translation>新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行,另有 {conflicts} 处冲突:请逐项选择保留数据库的值或采用工作簿的值。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="140" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="106" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written.</source>
         <translation>将新增 {added} 行、修改 {changed} 行,{unchanged} 行未变。写入前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="143" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="110" />
         <source>Nothing to change: all {unchanged} rows match the database.</source>
         <translation>无需修改:{unchanged} 行均与数据库一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="159" />
-        <source>Compared with its export of {at}: cells you did not change are left as the database has them.</source>
-        <translation>已与 {at} 的导出版本比对:您未修改的单元格保持数据库现值。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="163" />
-        <source>{n} cell(s) changed in the database since the export are kept.</source>
-        <translation>导出后数据库中已修改的 {n} 个单元格保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="167" />
-        <source>This workbook was exported from another database: every value in it that differs replaces this database's.</source>
-        <translation>此工作簿导出自另一个数据库:其中每个与本数据库不同的值都将替换本数据库中的值。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="171" />
-        <source>This workbook carries no export versions (made by hand or from the template): every value in it that differs replaces the database's.</source>
-        <translation>此工作簿不含导出版本信息(手工制作或来自模板):其中每个与数据库不同的值都将替换数据库中的值。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="184" />
-        <source>Conflicts ({n}): changed in the database since the export and in the workbook</source>
-        <translation>冲突({n} 处):导出后数据库与工作簿都修改了</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="193" />
-        <source>{sheet} row {row}: {key}</source>
-        <translation>{sheet} 第 {row} 行:{key}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="195" />
-        <source>exported “{exported}” → now “{database}”</source>
-        <translation>导出时“{exported}” → 现为“{database}”</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="203" />
-        <source>Choose…</source>
-        <translation>请选择…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="204" />
-        <source>Keep database</source>
-        <translation>保留数据库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="205" />
-        <source>Take workbook</source>
-        <translation>采用工作簿</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="242" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="121" />
         <source>row {row}: {key}</source>
         <translation>第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="249" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="278" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="128" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="154" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="266" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
         <source>The workbook was not imported: {n} problem(s). Correct them and import again.</source>
         <translation>工作簿未导入:发现 {n} 处问题,请更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="271" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="147" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="286" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="162" />
         <source>The workbook could not be read: {error}</source>
         <translation>无法读取工作簿:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="295" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="171" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="306" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="180" />
         <source>Imported {added} new and {changed} changed rows from {name}</source>
         <translation>已从 {name} 导入:新增 {added} 行,修改 {changed} 行</translation>
     </message>
@@ -1095,43 +1128,43 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IoActions</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="321" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="195" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="327" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="201" />
         <source>The export failed: {error}</source>
         <translation>导出失败:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="330" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="204" />
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="335" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="209" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="336" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="210" />
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="342" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="216" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="344" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="355" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="218" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="229" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="353" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="227" />
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
@@ -1319,110 +1352,110 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="82" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="331" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="83" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="341" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="83" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="84" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="84" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="85" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="85" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="86" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="86" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="87" />
         <source>Set baseline…</source>
         <translation>设定基准计划…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="87" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="88" />
         <source>Baseline history…</source>
         <translation>基准计划历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="88" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="97" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="90" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="99" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="90" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="98" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="92" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="100" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="132" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="135" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="134" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="137" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="161" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="164" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="206" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="209" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="203" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="206" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="272" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="282" />
         <source>Percent complete must be a whole number.</source>
         <translation>完成百分比须为整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="286" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="296" />
         <source>Not understood: {why}</source>
         <translation>无法识别:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="300" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="310" />
         <source>Edit {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="321" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="331" />
         <source>New milestone</source>
         <translation>新里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="344" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="354" />
         <source>Delete milestone {code} “{title}”?</source>
         <translation>删除里程碑 {code}“{title}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="354" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="364" />
         <source>Delete milestone</source>
         <translation>删除里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="374" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="384" />
         <source>Move milestone</source>
         <translation>移动里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="393" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="403" />
         <source>Baseline set.</source>
         <translation>已设定基准计划。</translation>
     </message>
@@ -1482,103 +1515,103 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PerformanceTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="78" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="79" />
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="79" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="80" />
         <source>Copy last year's indicators</source>
         <translation>沿用上年指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="80" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="81" />
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="81" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="82" />
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="82" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="83" />
         <source>Save indicators</source>
         <translation>保存指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="83" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="84" />
         <source>Discard</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="84" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="85" />
         <source>Close year…</source>
         <translation>年度评价…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="85" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="86" />
         <source>Reopen year…</source>
         <translation>重新打开年度…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="148" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="159" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="187" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="198" />
         <source>The indicator set has unsaved changes. Save them?</source>
         <translation>指标有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="204" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="215" />
         <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
         <translation>权重合计:&lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; / 100</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="209" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="220" />
         <source>No indicators for {year} yet.</source>
         <translation>{year} 年尚未设定指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="212" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="223" />
         <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
         <translation>已评价:总分 &lt;b&gt;{total}&lt;/b&gt;,等级 &lt;b&gt;{grade}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="216" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="227" />
         <source> (computed {computed}; reason: {reason})</source>
         <translation>(计算等级 {computed};理由:{reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="222" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="233" />
         <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; → {grade}</source>
         <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="292" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="304" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="303" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="315" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="262" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="273" />
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="275" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="286" />
         <source>“{name}” has actuals; they are deleted with it when you save. Continue?</source>
         <translation>“{name}”已有实绩,保存时将一并删除。是否继续?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="341" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="352" />
         <source>Reopen {year}</source>
         <translation>重新打开 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="342" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="353" />
         <source>Why is the evaluation reopened? (kept in the audit trail)</source>
         <translation>重新打开评价的理由(记入审计日志):</translation>
     </message>
@@ -1615,13 +1648,13 @@ Record this payment with the same number anyway?</source>
     <name>PlanForm</name>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="121" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="124" />
         <source>Fixed support (manual)</source>
         <translation>固定扶持(手工)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="122" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="125" />
         <source>Reward cap</source>
         <translation>奖励上限</translation>
     </message>
@@ -1641,79 +1674,167 @@ Record this payment with the same number anyway?</source>
         <translation>备注</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="86" />
+        <source>Code of the milestone whose completion releases this tranche (optional)</source>
+        <translation>完成后拨付本期经费的里程碑编号(可空)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="89" />
         <source>Add tranche</source>
         <translation>增加分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="90" />
         <source>Remove tranche</source>
         <translation>删除分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="112" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="115" />
         <source>Taper mode</source>
         <translation>退坡方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="113" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="116" />
         <source>First year of fixed support</source>
         <translation>固定扶持首年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="114" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="117" />
         <source>Years of fixed support</source>
         <translation>固定扶持年限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="115" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="118" />
         <source>First year's amount (万元)</source>
         <translation>首年金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="116" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="119" />
         <source>Step per year (万元)</source>
         <translation>每年递减额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="117" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="120" />
         <source>Rate per year (%)</source>
         <translation>每年退坡比例(%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="118" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="121" />
         <source>Floor (万元)</source>
         <translation>保底额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="119" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="122" />
         <source>Start-up grant (万元)</source>
         <translation>启动建设经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="120" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="123" />
         <source>Start-up year</source>
         <translation>启动经费年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="123" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="126" />
         <source>Start-up tranches</source>
         <translation>启动经费分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="128" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="131" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="136" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="139" />
         <source>Per year (万元):</source>
         <translation>逐年金额(万元):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="138" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="141" />
         <source>Start-up tranches (leave empty for one payment):</source>
         <translation>启动经费分期(一次拨付可留空):</translation>
+    </message>
+</context>
+<context>
+    <name>PlanReportDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="48" />
+        <source>Plan-period report</source>
+        <translation>规划期终期评估报告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="57" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="62" />
+        <source>Set up the next plan period…</source>
+        <translation>设立下一规划期…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="65" />
+        <source>Plan period</source>
+        <translation>规划期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="66" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="67" />
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="77" />
+        <source>Create</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="107" />
+        <source>Final evaluation {period}.pdf</source>
+        <translation>终期评估 {period}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="112" />
+        <source>Save the report as</source>
+        <translation>报告另存为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="112" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="139" />
+        <source>There is no plan period to report on.</source>
+        <translation>没有可评估的规划期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="142" />
+        <source>Choose where to save the report.</source>
+        <translation>请选择报告的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="163" />
+        <source>Report written to {path}</source>
+        <translation>报告已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="173" />
+        <source>The report could not be made: {error}</source>
+        <translation>无法生成报告:{error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="178" />
+        <source>&amp;Plan-period report…</source>
+        <translation>规划期终期评估报告(&amp;P)…</translation>
     </message>
 </context>
 <context>

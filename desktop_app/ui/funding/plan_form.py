@@ -78,11 +78,14 @@ class PlanForm(QWidget):
             [self.tr("Fixed support (manual)"), self.tr("Reward cap")]
         )
         self.year_grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.tranche_grid = QTableWidget(0, 3)
+        self.tranche_grid = QTableWidget(0, 4)
         self.tranche_grid.setHorizontalHeaderLabels(
-            [self.tr("Year"), self.tr("Amount (万元)"), self.tr("Note")]
+            [self.tr("Year"), self.tr("Amount (万元)"), self.tr("Milestone"), self.tr("Note")]
         )
-        self.tranche_grid.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tranche_grid.horizontalHeaderItem(2).setToolTip(
+            self.tr("Code of the milestone whose completion releases this tranche (optional)")
+        )
+        self.tranche_grid.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.add_tranche = QPushButton(self.tr("Add tranche"))
         self.remove_tranche = QPushButton(self.tr("Remove tranche"))
         self.errors = QLabel()
@@ -206,10 +209,11 @@ class PlanForm(QWidget):
             TrancheDraft(
                 _cell(self.tranche_grid, r, 0),
                 _cell(self.tranche_grid, r, 1),
+                _cell(self.tranche_grid, r, 3),
                 _cell(self.tranche_grid, r, 2),
             )
             for r in range(self.tranche_grid.rowCount())
-            if any(_cell(self.tranche_grid, r, c) for c in range(3))
+            if any(_cell(self.tranche_grid, r, c) for c in range(4))
         )
         return FundingPlanDraft(
             first_year=str(self.first_year.value()),
@@ -257,7 +261,7 @@ class PlanForm(QWidget):
                 self.year_grid.setItem(r, _YEAR_CAP, _item(str(cap)))
             self.tranche_grid.setRowCount(len(d.tranches))
             for r, tr in enumerate(d.tranches):
-                for c, value in enumerate((tr.year, tr.amount, tr.note)):
+                for c, value in enumerate((tr.year, tr.amount, tr.milestone, tr.note)):
                     self.tranche_grid.setItem(r, c, _item(str(value)))
         finally:
             self._loading = False

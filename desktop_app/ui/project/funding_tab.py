@@ -35,6 +35,7 @@ from desktop_app.snapshots.funding import (
 )
 from desktop_app.ui import conflict_dialog, dialogs
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.evidence.button import evidence_button
 from desktop_app.ui.funding.charts import PlanChart
 from desktop_app.ui.funding.disbursement_dialog import DisbursementDialog, payment_labels
 from desktop_app.ui.funding.plan_form import PlanForm
@@ -77,6 +78,7 @@ class FundingTab(ProjectTab):
         self.add_button = QPushButton(self.tr("Add payment…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.delete_button = QPushButton(self.tr("Delete"))
+        self.evidence_button = evidence_button(ctx, self, self._evidence_target)
         self._layout()
         self.form.sig_changed.connect(self.preview)
         self.save_button.clicked.connect(self.save)
@@ -107,7 +109,7 @@ class FundingTab(ProjectTab):
         pay_buttons = QHBoxLayout()
         pay_buttons.addWidget(QLabel(self.tr("Disbursements (拨付台账)")))
         pay_buttons.addStretch(1)
-        for b in (self.add_button, self.edit_button, self.delete_button):
+        for b in (self.add_button, self.edit_button, self.delete_button, self.evidence_button):
             pay_buttons.addWidget(b)
         register = QWidget()
         reg_layout = QVBoxLayout(register)
@@ -241,6 +243,10 @@ class FundingTab(ProjectTab):
     def _selected(self) -> DisbursementRow | None:
         rows = self.register_view.selectionModel().selectedRows()
         return self.register_model.row_at(rows[0].row()) if rows else None
+
+    def _evidence_target(self) -> tuple[str, int] | None:
+        row = self._selected()
+        return None if row is None else ("disbursement", row.id)
 
     def open_payment(self, row: DisbursementRow | None) -> None:
         if self.project_id is None:

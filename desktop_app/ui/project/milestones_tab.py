@@ -36,6 +36,7 @@ from desktop_app.services.health import project_health
 from desktop_app.snapshots.milestones import MilestoneRow
 from desktop_app.ui import conflict_dialog, dialogs
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.evidence.button import evidence_button
 from desktop_app.ui.project import baseline_dialogs
 from desktop_app.ui.project.milestone_commands import AddStep, DeleteStep, EditStep, ReorderStep
 from desktop_app.ui.project.milestones_model import (
@@ -87,6 +88,7 @@ class MilestonesTab(ProjectTab):
         self.down_button = QPushButton(self.tr("Move down"))
         self.baseline_button = QPushButton(self.tr("Set baseline…"))
         self.history_button = QPushButton(self.tr("Baseline history…"))
+        self.evidence_button = evidence_button(ctx, self, self._evidence_target)
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
@@ -121,6 +123,7 @@ class MilestonesTab(ProjectTab):
         buttons.addStretch(1)
         buttons.addWidget(self.baseline_button)
         buttons.addWidget(self.history_button)
+        buttons.addWidget(self.evidence_button)
         table_box = QWidget()
         table_layout = QVBoxLayout(table_box)
         table_layout.setContentsMargins(0, 0, 0, 0)
@@ -242,6 +245,13 @@ class MilestonesTab(ProjectTab):
         for b in (self.delete_button, self.up_button, self.down_button, self.baseline_button):
             b.setEnabled(has_project and has_rows)
         self.history_button.setEnabled(self.project_id is not None)
+
+    def _evidence_target(self) -> tuple[str, int] | None:
+        index = self.table.currentIndex()
+        rows = self.model.rows()
+        if not index.isValid() or index.row() >= len(rows):
+            return None
+        return ("milestone", rows[index.row()].id)
 
     # --- helpers for undo steps ---------------------------------------------------
     def current_id(self, key: int) -> int:

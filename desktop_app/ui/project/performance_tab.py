@@ -32,6 +32,7 @@ from desktop_app.services.conflicts import ConflictError
 from desktop_app.snapshots.performance import EvaluationView, ProjectPerformance
 from desktop_app.ui import conflict_dialog, dialogs
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.evidence.button import evidence_button
 from desktop_app.ui.performance.close_year_dialog import CloseYearDialog
 from desktop_app.ui.performance.formatting import (
     ERROR_STYLE,
@@ -94,6 +95,7 @@ class PerformanceTab(ProjectTab):
         self.discard_button = QPushButton(self.tr("Discard"))
         self.close_button = QPushButton(self.tr("Close year…"))
         self.reopen_button = QPushButton(self.tr("Reopen year…"))
+        self.evidence_button = evidence_button(ctx, self, self._evidence_target)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -120,6 +122,7 @@ class PerformanceTab(ProjectTab):
         top.addStretch(1)
         top.addWidget(self.close_button)
         top.addWidget(self.reopen_button)
+        top.addWidget(self.evidence_button)
         edit_row = QHBoxLayout()
         edit_row.addWidget(self.add_button)
         edit_row.addWidget(self.delete_button)
@@ -154,6 +157,14 @@ class PerformanceTab(ProjectTab):
         self.model.sig_draft_changed.connect(self._update_state)
         self.model.sig_invalid.connect(self.error_label.setText)
         self._update_state()
+
+    def _evidence_target(self) -> tuple[str, int] | None:
+        from desktop_app.services.evidence import evaluation_id
+
+        if self.project_id is None:
+            return None
+        found = evaluation_id(self.ctx.db, self.project_id, self.year.value())
+        return None if found is None else ("evaluation", found)
 
     def tab_title(self) -> str:
         return self.tr("Performance")

@@ -1,0 +1,165 @@
+"""The final report's small chart per district indicator: yearly values and the target.
+
+Plain reportlab.graphics shapes, as in `reports.charts`, so every coordinate (and every
+byte of the PDF) follows from the data. A cumulative indicator is drawn as yearly bars
+(its target is the period's sum, not a yearly level, so no target line is drawn).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from desktop_app.domain.district import KIND_CUMULATIVE
+from desktop_app.i18n import register, t
+
+register({"Target {v}": "目标 {v}", "No yearly values recorded.": "尚无年度数值。"})
+
+LINE, TARGET, AXIS, GRIDLINE = "#1F3A5F", "#B22222", "#555555", "#D5DBE1"
+
+
+def _colour(hex_colour: str) -> Any:
+    from reportlab.lib.colors import HexColor
+
+    return HexColor(hex_colour)
+
+
+def _num(value: Decimal) -> str:
+    text = f"{value.normalize():f}"
+    return text
+
+
+def indicator_chart(
+    title: str,
+    values: Sequence[tuple[int, Decimal]],
+    target: Decimal | None,
+    kind: str,
+    width: float,
+    font: str,
+    height: float = 112.0,
+) -> Any:
+    """One indicator: its yearly values (line, or bars when cumulative) and target."""
+    from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
+
+    from desktop_app.reports.charts import _fit
+
+    d = Drawing(width, height)
+    d.add(String(2, height - 10, _fit(title, font, 7.5, width - 4), fontName=font, fontSize=7.5))
+    if not values:
+        d.add(
+            String(
+                width / 2,
+                height / 2,
+                t("No yearly values recorded."),
+                fontName=font,
+                fontSize=7,
+                textAnchor="middle",
+                fillColor=_colour(AXIS),
+            )
+        )
+        return d
+    left, right, bottom, top = 30.0, 6.0, 14.0, 24.0
+    plot_w, plot_h = width - left - right, height - bottom - top
+    nums = [float(v) for _y, v in values]
+    show_target = target is not None and kind != KIND_CUMULATIVE
+    if show_target and target is not None:
+        nums.append(float(target))
+    lo = (
+        0.0
+        if kind == KIND_CUMULATIVE or min(nums) >= 0 and min(nums) < max(nums) * 0.3
+        else min(nums)
+    )
+    hi = max(nums)
+    if hi == lo:
+        hi = lo + 1.0
+    pad = (hi - lo) * 0.08
+    lo = max(0.0, lo - pad) if lo >= 0 else lo - pad
+    hi += pad
+
+    def y_of(v: float) -> float:
+        return bottom + (v - lo) / (hi - lo) * plot_h
+
+    axis = _colour(AXIS)
+    for frac in (0.0, 0.5, 1.0):
+        v = lo + (hi - lo) * frac
+        y = y_of(v)
+        d.add(
+            Line(
+                left,
+                y,
+                left + plot_w,
+                y,
+                strokeColor=_colour(GRIDLINE) if frac else axis,
+                strokeWidth=0.4,
+            )
+        )
+        d.add(
+            String(
+                left - 2,
+                y - 2.3,
+                f"{v:,.4g}",
+                fontName=font,
+                fontSize=6,
+                textAnchor="end",
+                fillColor=axis,
+            )
+        )
+    slot = plot_w / len(values)
+    points: list[float] = []
+    for i, (year, value) in enumerate(values):
+        cx = left + slot * (i + 0.5)
+        if kind == KIND_CUMULATIVE:
+            bar = min(slot * 0.5, 18.0)
+            d.add(
+                Rect(
+                    cx - bar / 2,
+                    y_of(lo),
+                    bar,
+                    y_of(float(value)) - y_of(lo),
+                    fillColor=_colour("#6C8EBF"),
+                    strokeColor=None,
+                )
+            )
+        else:
+            points += [cx, y_of(float(value))]
+        d.add(
+            String(
+                cx,
+                bottom - 9,
+                str(year),
+                fontName=font,
+                fontSize=6,
+                textAnchor="middle",
+                fillColor=axis,
+            )
+        )
+    if points:
+        d.add(PolyLine(points, strokeColor=_colour(LINE), strokeWidth=1.2))
+        for i in range(0, len(points), 2):
+            d.add(Circle(points[i], points[i + 1], 1.8, fillColor=_colour(LINE), strokeColor=None))
+    if show_target and target is not None:
+        y = y_of(float(target))
+        d.add(
+            Line(
+                left,
+                y,
+                left + plot_w,
+                y,
+                strokeColor=_colour(TARGET),
+                strokeWidth=0.8,
+                strokeDashArray=[3, 2],
+            )
+        )
+        d.add(
+            String(
+                left + plot_w,
+                height - 19,
+                t("Target {v}", v=_num(target)),
+                fontName=font,
+                fontSize=6.5,
+                textAnchor="end",
+                fillColor=_colour(TARGET),
+            )
+        )
+    return d

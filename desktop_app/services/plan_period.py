@@ -1,0 +1,271 @@
+"""The final evaluation of a plan period (终期评估): what the district achieved against
+table 1, what each key project delivered and was paid, and what carries into the next period.
+
+Read in one pass over the database; the report renders the `FinalReportData` it returns.
+Money is summed from disbursements in integer fen, on two bases (plan year and cash year).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from desktop_app.db.database import Database
+from desktop_app.db.models import (
+    Disbursement,
+    DistrictIndicator,
+    DistrictTarget,
+    DistrictValue,
+    Evaluation,
+    Milestone,
+    PlanPeriodRow,
+    Project,
+)
+from desktop_app.domain import plan_period as rules
+from desktop_app.domain.periods import now
+from desktop_app.errors import UserError
+from desktop_app.i18n import language, register, set_language, t
+from desktop_app.services.evidence import evidence_for_project
+from desktop_app.services.funding import project_schedule
+from desktop_app.snapshots.plan_period import (
+    KINDS,
+    EvidenceLine,
+    FinalReportData,
+    IndicatorResult,
+    MoneyByKind,
+    OpenMilestone,
+    ProjectResult,
+)
+
+register(
+    {
+        "{text}: not a plan period (expected e.g. 2021-2025).": (
+            "{text}:不是规划期(应为如 2021-2025 的格式)。"
+        ),
+        "{text} is not a plan period; the plan periods are: {known}.": (
+            "{text} 不是规划期;现有规划期为:{known}。"
+        ),
+        "none yet": "尚无",
+        "Plan-year basis: a payment counts for the year it was paid until payments carry "
+        "their plan year.": "计划年度口径:在拨付记录载明所属计划年度之前,按拨付年度计。",
+    }
+)
+
+_PERIOD = re.compile(r"^\s*(\d{4})\s*[-–—~]\s*(\d{4})\s*$")
+
+
+def plan_year_of(paid_on: date, kind: str) -> int:
+    """The plan year a payment counts for (计划年度口径).
+
+    The ONE place that decides it: until disbursements carry `for_year` (revision 0002),
+    the payment's own year. Swap this body for the stored `for_year` when it lands.
+    """
+    return paid_on.year
+
+
+PLAN_BASIS_NOTE = (
+    "Plan-year basis: a payment counts for the year it was paid until payments carry "
+    "their plan year."
+)
+
+
+def find_period(db: Database, text: str) -> PlanPeriodRow:
+    """The stored plan period `text` names (`2021-2025`), or a one-line reason why not."""
+    match = _PERIOD.match(text)
+    if not match:
+        raise UserError(t("{text}: not a plan period (expected e.g. 2021-2025).", text=text))
+    start, end = int(match.group(1)), int(match.group(2))
+    with db.reader() as s:
+        periods = list(s.scalars(select(PlanPeriodRow).order_by(PlanPeriodRow.start_year)))
+    for p in periods:
+        if (p.start_year, p.end_year) == (start, end):
+            return p
+    known = ", ".join(f"{p.start_year}-{p.end_year}" for p in periods) or t("none yet")
+    raise UserError(
+        t("{text} is not a plan period; the plan periods are: {known}.", text=text, known=known)
+    )
+
+
+def _indicators(db: Database, period: PlanPeriodRow, lang: str) -> tuple[IndicatorResult, ...]:
+    with db.reader() as s:
+        targets = {
+            tg.indicator_id: tg
+            for tg in s.scalars(select(DistrictTarget).where(DistrictTarget.period_id == period.id))
+        }
+        values: dict[int, dict[int, Decimal]] = defaultdict(dict)
+        for v in s.scalars(select(DistrictValue)):
+            values[v.indicator_id][v.year] = v.value
+        inds = list(s.scalars(select(DistrictIndicator).order_by(DistrictIndicator.no)))
+    out = []
+    for ind in inds:
+        tg = targets.get(ind.id)
+        base = tg.base_value if tg else None
+        goal = tg.target_value if tg else None
+        mine = values.get(ind.id, {})
+        res = rules.achievement(ind.kind, base, goal, mine, period.start_year, period.end_year)
+        lo = (tg.base_year if tg and tg.base_year else period.start_year) or period.start_year
+        shown = tuple((y, v) for y, v in sorted(mine.items()) if lo <= y <= period.end_year)
+        out.append(
+            IndicatorResult(
+                no=ind.no,
+                name=ind.name_en if lang == "en" and ind.name_en else ind.name_zh,
+                unit=ind.unit,
+                kind=ind.kind,
+                base_year=tg.base_year if tg else None,
+                base_value=base,
+                target_value=goal,
+                actual=res.actual,
+                percent=res.percent,
+                verdict=res.verdict,
+                values=shown,
+            )
+        )
+    return tuple(out)
+
+
+def _status(project: Project, milestones: list[Milestone], period_end: date) -> str:
+    """Where the project stood on the period's last day (from its dates and milestones)."""
+    if project.status == "suspended":
+        return "suspended"
+    if project.start_date is not None and project.start_date > period_end:
+        return "not_started"
+    live = [m for m in milestones if m.status != "cancelled"]
+    if live and all(m.actual_end is not None and m.actual_end <= period_end for m in live):
+        return "completed"
+    if project.status == "completed" and (project.end_date or period_end) <= period_end:
+        return "completed"
+    return "in_progress"
+
+
+def _money(
+    payments: list[Disbursement], start: int, end: int
+) -> tuple[MoneyByKind, dict[int, dict[str, int]]]:
+    plan: dict[str, int] = dict.fromkeys(KINDS, 0)
+    cash: dict[str, int] = dict.fromkeys(KINDS, 0)
+    by_year: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(KINDS, 0))
+    for d in payments:
+        year = plan_year_of(d.paid_on, d.kind)
+        if start <= year <= end:
+            plan[d.kind] += d.amount_fen
+            by_year[year][d.kind] += d.amount_fen
+        if start <= d.paid_on.year <= end:
+            cash[d.kind] += d.amount_fen
+    return (
+        MoneyByKind(plan=tuple(plan.items()), cash=tuple(cash.items())),
+        by_year,
+    )
+
+
+def _project(
+    db: Database,
+    p: Project,
+    milestones: list[Milestone],
+    payments: list[Disbursement],
+    grades: dict[int, str],
+    period: PlanPeriodRow,
+) -> tuple[ProjectResult, dict[int, dict[str, int]]]:
+    end_day = date(period.end_year, 12, 31)
+    counts = {rules.ON_TIME: 0, rules.LATE: 0, rules.OPEN: 0}
+    remaining = []
+    for m in milestones:
+        if m.status == "cancelled":
+            continue
+        due = m.baseline_end or m.planned_end
+        if due <= end_day:
+            counts[rules.delivery(due, m.actual_end, end_day)] += 1
+        if m.actual_end is None or m.actual_end > end_day:
+            remaining.append(
+                OpenMilestone(m.code, m.title, m.planned_end, m.percent_complete, m.actual_end)
+            )
+    money, by_year = _money(payments, period.start_year, period.end_year)
+    years = range(period.start_year, period.end_year + 1)
+    shares = tuple(
+        (y, rules.reward_share(by_year[y]["fixed"], by_year[y]["reward"]))
+        for y in years
+        if y in by_year
+    )
+    later = [r for r in project_schedule(db, p.id).rows if r.year > period.end_year]
+    remaining_fen = sum(
+        r.startup_fen
+        + r.fixed_fen
+        + (r.reward_cap_fen if r.earned_reward_fen is None else r.earned_reward_fen)
+        for r in later
+    )
+    carries = bool(remaining) or bool(later) or (p.end_date is not None and p.end_date > end_day)
+    evidence = tuple(EvidenceLine(*row) for row in evidence_for_project(db, p.id))
+    result = ProjectResult(
+        no=p.no,
+        name=p.name_en if language() == "en" and p.name_en else p.name_zh,
+        start=p.start_date,
+        end=p.end_date,
+        status=_status(p, milestones, end_day),
+        on_time=counts[rules.ON_TIME],
+        late=counts[rules.LATE],
+        open=counts[rules.OPEN],
+        money=money,
+        grades=tuple((y, grades[y]) for y in years if y in grades),
+        reward_share=shares,
+        carries_over=carries,
+        remaining=tuple(sorted(remaining, key=lambda m: (m.due, m.code))),
+        remaining_plan_fen=remaining_fen,
+        evidence=evidence,
+        is_sample=p.is_sample,
+    )
+    return result, by_year
+
+
+def build_final_report(db: Database, period_text: str, lang: str = "zh") -> FinalReportData:
+    """Everything the final evaluation of `period_text` (e.g. `2021-2025`) prints."""
+    previous = language()
+    set_language(lang)
+    try:
+        period = find_period(db, period_text)
+        indicators = _indicators(db, period, lang)
+        with db.reader() as s:
+            projects = list(s.scalars(select(Project).order_by(Project.no)))
+            ms: dict[int, list[Milestone]] = defaultdict(list)
+            for m in s.scalars(select(Milestone).order_by(Milestone.sort_order, Milestone.id)):
+                ms[m.project_id].append(m)
+            pays: dict[int, list[Disbursement]] = defaultdict(list)
+            for d in s.scalars(select(Disbursement).order_by(Disbursement.paid_on)):
+                pays[d.project_id].append(d)
+            grades: dict[int, dict[int, str]] = defaultdict(dict)
+            for e in s.scalars(select(Evaluation)):
+                grades[e.project_id][e.year] = e.grade
+            samples = any(
+                s.scalar(select(model.id).where(model.is_sample.is_(True)).limit(1))
+                for model in (Project, Milestone, Disbursement, Evaluation, DistrictValue)
+            )
+        results = []
+        portfolio: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(KINDS, 0))
+        for p in projects:
+            result, by_year = _project(db, p, ms[p.id], pays[p.id], grades[p.id], period)
+            results.append(result)
+            for y, kinds in by_year.items():
+                for k, v in kinds.items():
+                    portfolio[y][k] += v
+        share = tuple(
+            (y, rules.reward_share(portfolio[y]["fixed"], portfolio[y]["reward"]))
+            for y in range(period.start_year, period.end_year + 1)
+        )
+        return FinalReportData(
+            lang=lang,
+            period_code=period.code,
+            period_name=period.name_zh,
+            start_year=period.start_year,
+            end_year=period.end_year,
+            generated_at=now(),
+            database=db.display_name,
+            schema=db.schema_revision() or "-",
+            indicators=indicators,
+            projects=tuple(results),
+            portfolio_share=share,
+            has_sample=samples,
+            plan_basis_note=t(PLAN_BASIS_NOTE),
+        )
+    finally:
+        set_language(previous)
