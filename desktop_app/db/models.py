@@ -401,3 +401,29 @@ class Setting(Base):
     __tablename__ = "setting"
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+class QuarterlyReturn(Base):
+    """One quarterly return received from a project's lead organisation (returns collect).
+
+    Kept as a log, never edited: a second return for the same quarter adds a row, and the
+    latest one is what the status table shows. `reported` holds the values the unit sent
+    (JSON) so the next return can say what differs; `changes` what the database took.
+    """
+
+    __tablename__ = "quarterly_return"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
+    quarter: Mapped[str] = mapped_column(String(8), index=True)
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+    file_name: Mapped[str] = mapped_column(String(260), default="")
+    file_sha256: Mapped[str] = mapped_column(String(64), default="")
+    unit: Mapped[str] = mapped_column(String(200), default="")
+    contact_name: Mapped[str] = mapped_column(String(100), default="")
+    contact_phone: Mapped[str] = mapped_column(String(100), default="")
+    narrative: Mapped[str] = mapped_column(Text, default="")
+    reported: Mapped[str] = mapped_column(Text, default="{}")
+    changes: Mapped[str] = mapped_column(Text, default="[]")
+    officer: Mapped[str] = mapped_column(String(100), default="")
