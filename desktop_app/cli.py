@@ -25,6 +25,7 @@ COMMANDS: tuple[str, ...] = (
     "copy",
     "export",
     "import_",
+    "returns",
 )
 
 
