@@ -10,11 +10,16 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
 from desktop_app.commands import open_from_args
 from desktop_app.errors import UserError
 from desktop_app.i18n import register as register_text
 from desktop_app.i18n import t
+
+if TYPE_CHECKING:
+    from desktop_app.domain.periods import Quarter
+    from desktop_app.io.returns_collect import CollectResult
 
 register_text(
     {
@@ -23,7 +28,7 @@ register_text(
         "not a date: {text} (expected e.g. 2026-10-15)": "不是日期:{text}(应如 2026-10-15)",
         "project {no} {name} ({unit}) — {file}": "项目 {no} {name}({unit})— {file}",
         "  no change": "  无修改",
-        "  differs from the return of {when} ({file}):": "  与 {when} 收到的报送({file})不同之处:",  # noqa: E501
+        "  differs from the return of {when} ({file}):": "  与 {when} 收到的报送({file})不同之处:",
         "  warning: {text}": "  提示:{text}",
         "note: {text}": "说明:{text}",
         "dry run: nothing was written": "试运行:未写入任何数据",
@@ -36,8 +41,10 @@ register_text(
 )
 
 
-def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
-    p = sub.add_parser("returns", help="quarterly fill-in workbooks for the lead organisations")
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argparse.ArgumentParser:
+    p: argparse.ArgumentParser = sub.add_parser(
+        "returns", help="quarterly fill-in workbooks for the lead organisations"
+    )
     rs = p.add_subparsers(dest="returns_command", metavar="make|collect|status", required=True)
     mk = rs.add_parser("make", help="one fill-in workbook per project")
     mk.add_argument("--quarter", required=True, help="e.g. 2026Q3")
@@ -49,7 +56,9 @@ def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     co.add_argument("folder", metavar="FOLDER")
     co.add_argument("--quarter", help="refuse files of any other quarter")
     co.add_argument("--dry-run", action="store_true", help="check and show, write nothing")
-    co.add_argument("--each", action="store_true", help="apply the good returns even if some are refused")  # noqa: E501
+    co.add_argument(
+        "--each", action="store_true", help="apply the good returns even if some are refused"
+    )
     co.add_argument("--officer", default="", help="name recorded in the audit trail")
     st = rs.add_parser("status", help="who has returned for a quarter")
     st.add_argument("--quarter", required=True)
@@ -59,11 +68,9 @@ def register(sub: argparse._SubParsersAction) -> argparse.ArgumentParser:
     return p
 
 
-def _quarter(text: str | None):
+def _quarter(text: str) -> Quarter:
     from desktop_app.domain.periods import Quarter
 
-    if text is None:
-        return None
     try:
         return Quarter.parse(text)
     except ValueError as exc:
@@ -80,9 +87,15 @@ def _make(args: argparse.Namespace) -> int:
         try:
             due = date.fromisoformat(args.due)
         except ValueError as exc:
-            raise UserError(t("not a date: {text} (expected e.g. 2026-10-15)", text=args.due)) from exc  # noqa: E501
+            raise UserError(
+                t("not a date: {text} (expected e.g. 2026-10-15)", text=args.due)
+            ) from exc
     opts = MakeOptions(
-        _quarter(args.quarter), Path(args.output), getattr(args, "lang", None) or "zh", due, args.contact
+        _quarter(args.quarter),
+        Path(args.output),
+        getattr(args, "lang", None) or "zh",
+        due,
+        args.contact,
     )
     db = open_from_args(args, create=False)
     try:
@@ -95,7 +108,7 @@ def _make(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_returns(result) -> None:
+def _print_returns(result: CollectResult) -> None:
     for pr in result.returns:
         print(
             t(
@@ -112,7 +125,13 @@ def _print_returns(result) -> None:
             print(t("  no change"))
         if pr.previous is not None and pr.since_previous:
             when = pr.previous.received_at.strftime("%Y-%m-%d %H:%M")
-            print(t("  differs from the return of {when} ({file}):", when=when, file=pr.previous.file_name))  # noqa: E501
+            print(
+                t(
+                    "  differs from the return of {when} ({file}):",
+                    when=when,
+                    file=pr.previous.file_name,
+                )
+            )
             for c in pr.since_previous:
                 print(f"    {c.key} {c.field}: {c.before or '—'} → {c.after or '—'}")
         for w in pr.warnings:
@@ -124,7 +143,7 @@ def _collect(args: argparse.Namespace) -> int:
 
     db = open_from_args(args, create=False)
     try:
-        result = preview_collect(db, args.folder, _quarter(args.quarter))
+        result = preview_collect(db, args.folder, _quarter(args.quarter) if args.quarter else None)
         _print_returns(result)
         for note in result.notes:
             print(t("note: {text}", text=note))
@@ -137,7 +156,12 @@ def _collect(args: argparse.Namespace) -> int:
     if args.dry_run:
         print(t("dry run: nothing was written"))
     elif result.refused and not args.each:
-        print(t("nothing was written: {n} file(s) refused (use --each to apply the good ones)", n=len(result.refused)))  # noqa: E501
+        print(
+            t(
+                "nothing was written: {n} file(s) refused (use --each to apply the good ones)",
+                n=len(result.refused),
+            )
+        )
     else:
         n = sum(1 for r in result.returns if r.applied)
         print(t("{n} return(s) recorded for {quarter}", n=n, quarter=result.quarter))
@@ -156,9 +180,18 @@ def _status(args: argparse.Namespace) -> int:
     for r in rows:
         when = r.received_at.strftime("%Y-%m-%d %H:%M") if r.received_at else ""
         state = t("returned") if r.returned else t("missing")
-        print(f"{r.project_no:02d}\t{r.project_name}\t{r.unit}\t{state}\t{when}\t{r.contact}\t{r.changes}")  # noqa: E501
+        print(
+            f"{r.project_no:02d}\t{r.project_name}\t{r.unit}\t{state}\t{when}\t{r.contact}\t{r.changes}"
+        )
     done = sum(1 for r in rows if r.returned)
-    print(t("{returned} of {total} units have returned for {quarter}", returned=done, total=len(rows), quarter=quarter))  # noqa: E501
+    print(
+        t(
+            "{returned} of {total} units have returned for {quarter}",
+            returned=done,
+            total=len(rows),
+            quarter=quarter,
+        )
+    )
     return 0
 
 

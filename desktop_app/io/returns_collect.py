@@ -39,6 +39,10 @@ from desktop_app.services.returns import (
 )
 from desktop_app.snapshots.returns import PreviousReturn, ReturnContext
 
+LOCKED = "a locked cell was changed (was “{was}”, now “{now}”); fill in the white cells only"
+GONE_M = "milestone {code} no longer exists in the database; ask the office for a new workbook"
+GONE_I = "indicator {code} no longer exists in the database; ask the office for a new workbook"
+
 register(
     {
         "{folder}: no such folder": "{folder}:文件夹不存在",
@@ -52,10 +56,10 @@ register(
         "two files for project {no} in this folder ({files}); keep one": "此文件夹中项目 {no} 有两个文件({files});请只保留一个",  # noqa: E501
         "a row of project {found}; this is project {no}'s return": "这是项目 {found} 的行;本表是项目 {no} 的报送表",  # noqa: E501
         "the key was changed from “{was}” to “{now}”; keys cannot change": "键由“{was}”改为“{now}”;键不能修改",  # noqa: E501
-        "a locked cell was changed (was “{was}”, now “{now}”); fill in the white cells only": "只读单元格被修改(原为“{was}”,现为“{now}”);只能填写白底单元格",  # noqa: E501
+        LOCKED: "只读单元格被修改(原为“{was}”,现为“{now}”);只能填写白底单元格",
         "a row that was not in the workbook sent out; rows cannot be added": "发出的报送表中没有此行;不能增加行",  # noqa: E501
-        "milestone {code} no longer exists in the database; ask the office for a new workbook": "数据库中已没有里程碑 {code};请向区科技局索取新的报送表",  # noqa: E501
-        "indicator {code} no longer exists in the database; ask the office for a new workbook": "数据库中已没有指标 {code};请向区科技局索取新的报送表",  # noqa: E501
+        GONE_M: "数据库中已没有里程碑 {code};请向区科技局索取新的报送表",
+        GONE_I: "数据库中已没有指标 {code};请向区科技局索取新的报送表",
         "a unit cannot cancel a milestone; say why in the note and tell the office": "单位不能取消里程碑;请在说明中写明原因并告知区科技局",  # noqa: E501
         "longer than {n} characters": "超过 {n} 个字符",
         "required": "必填",
@@ -211,11 +215,38 @@ def _check_locked(ck: _Check, no: int) -> None:
             if got == want:
                 continue
             if sid != "progress" and r > 0 and c == 0:
-                ck.add(sid, r, c, t("a row of project {found}; this is project {no}'s return", found=got or "?", no=no))  # noqa: E501
+                ck.add(
+                    sid,
+                    r,
+                    c,
+                    t(
+                        "a row of project {found}; this is project {no}'s return",
+                        found=got or "?",
+                        no=no,
+                    ),
+                )
             elif sid != "progress" and r > 0 and c == (1 if sid == "milestones" else 2):
-                ck.add(sid, r, c, t("the key was changed from “{was}” to “{now}”; keys cannot change", was=want, now=got))  # noqa: E501
+                ck.add(
+                    sid,
+                    r,
+                    c,
+                    t(
+                        "the key was changed from “{was}” to “{now}”; keys cannot change",
+                        was=want,
+                        now=got,
+                    ),
+                )
             else:
-                ck.add(sid, r, c, t("a locked cell was changed (was “{was}”, now “{now}”); fill in the white cells only", was=want, now=got))  # noqa: E501
+                ck.add(
+                    sid,
+                    r,
+                    c,
+                    t(
+                        LOCKED,
+                        was=want,
+                        now=got,
+                    ),
+                )
     for sid, keys in (("milestones", sig.milestones), ("indicators", sig.indicators)):
         cells = ck.rf.sheets.get(sid, [])
         first_extra = len(keys) + 1 if keys else 2
@@ -225,9 +256,23 @@ def _check_locked(ck: _Check, no: int) -> None:
                 continue
             found = R.canon(_cell(cells, r, 0))
             if found and found != str(no):
-                ck.add(sid, r, 0, t("a row of project {found}; this is project {no}'s return", found=found, no=no))  # noqa: E501
+                ck.add(
+                    sid,
+                    r,
+                    0,
+                    t(
+                        "a row of project {found}; this is project {no}'s return",
+                        found=found,
+                        no=no,
+                    ),
+                )
             else:
-                ck.add(sid, r, 0, t("a row that was not in the workbook sent out; rows cannot be added"))  # noqa: E501
+                ck.add(
+                    sid,
+                    r,
+                    0,
+                    t("a row that was not in the workbook sent out; rows cannot be added"),
+                )
 
 
 def _parse(ck: _Check, sid: str, r: int, c: int, column: S.Column, required: bool) -> Any:
@@ -268,7 +313,7 @@ _M_FIELDS = ("actual_start", "actual_end", "percent_complete", "status", "notes"
 
 
 def _milestones(ck: _Check, ctx: ReturnContext, out: _Read, quarter: Quarter) -> None:
-    lang, ui = ck.lang, language()
+    ui = language()
     col = {c.field: i for i, c in enumerate(R.MILESTONE_COLS)}
     by_code = {m.code: m for m in ctx.milestones}
     day = today()
@@ -276,15 +321,35 @@ def _milestones(ck: _Check, ctx: ReturnContext, out: _Read, quarter: Quarter) ->
     for r, code in enumerate(ck.rf.signature.milestones, start=1):
         m = by_code.get(code)
         if m is None:
-            ck.add("milestones", r, col["code"], t("milestone {code} no longer exists in the database; ask the office for a new workbook", code=code))  # noqa: E501
+            ck.add(
+                "milestones",
+                r,
+                col["code"],
+                t(
+                    GONE_M,
+                    code=code,
+                ),
+            )
             continue
         if m.status == "cancelled":
             continue  # the whole row was locked
         got: dict[str, Any] = {}
         for f in _M_FIELDS:
-            got[f] = _parse(ck, "milestones", r, col[f], S.MILESTONES.column(f), f in ("percent_complete", "status"))  # noqa: E501
+            got[f] = _parse(
+                ck,
+                "milestones",
+                r,
+                col[f],
+                S.MILESTONES.column(f),
+                f in ("percent_complete", "status"),
+            )
         if got["status"] == "cancelled":
-            ck.add("milestones", r, col["status"], t("a unit cannot cancel a milestone; say why in the note and tell the office"))  # noqa: E501
+            ck.add(
+                "milestones",
+                r,
+                col["status"],
+                t("a unit cannot cancel a milestone; say why in the note and tell the office"),
+            )
         if len(got["notes"] or "") > MAX_NOTE:
             ck.add("milestones", r, col["notes"], t("longer than {n} characters", n=MAX_NOTE))
         if got["percent_complete"] is None or got["status"] is None:
@@ -316,10 +381,25 @@ def _milestones(ck: _Check, ctx: ReturnContext, out: _Read, quarter: Quarter) ->
         head = {f: R.MILESTONE_COLS[col[f]].header(ui) for f in _M_FIELDS}
         end = got["actual_end"]
         if end is not None and end > quarter.last_day and end <= day:
-            out.warnings.append(t("{code} {field}: {value} is after the quarter's end ({end})", code=code, field=head["actual_end"], value=end.isoformat(), end=quarter.last_day.isoformat()))  # noqa: E501
+            out.warnings.append(
+                t(
+                    "{code} {field}: {value} is after the quarter's end ({end})",
+                    code=code,
+                    field=head["actual_end"],
+                    value=end.isoformat(),
+                    end=quarter.last_day.isoformat(),
+                )
+            )
         start = got["actual_start"]
         if start is not None and start > day:
-            out.warnings.append(t("{code} {field}: {value} is in the future", code=code, field=head["actual_start"], value=start.isoformat()))  # noqa: E501
+            out.warnings.append(
+                t(
+                    "{code} {field}: {value} is in the future",
+                    code=code,
+                    field=head["actual_start"],
+                    value=start.isoformat(),
+                )
+            )
         if pct == 100 and got["status"] != "done":
             out.warnings.append(t("{code}: 100% complete but not marked done", code=code))
         if got["status"] == "done" and pct < 100:
@@ -336,7 +416,15 @@ def _indicators(ck: _Check, ctx: ReturnContext, out: _Read) -> None:
     for r, code in enumerate(ck.rf.signature.indicators, start=1):
         ind = by_code.get(code)
         if ind is None:
-            ck.add("indicators", r, col["code"], t("indicator {code} no longer exists in the database; ask the office for a new workbook", code=code))  # noqa: E501
+            ck.add(
+                "indicators",
+                r,
+                col["code"],
+                t(
+                    GONE_I,
+                    code=code,
+                ),
+            )
             continue
         if ctx.year_closed or ind.direction == "qualitative":
             continue  # locked row
@@ -347,7 +435,9 @@ def _indicators(ck: _Check, ctx: ReturnContext, out: _Read) -> None:
         if value is None:
             continue  # blank: nothing reported, nothing changes
         try:
-            check_actual(value, weight=ind.weight, direction=ind.direction, allow_negative=ind.allow_negative)  # noqa: E501
+            check_actual(
+                value, weight=ind.weight, direction=ind.direction, allow_negative=ind.allow_negative
+            )
         except ScoringError as exc:
             ck.add("indicators", r, col["ytd_value"], str(exc))
             continue
@@ -360,7 +450,15 @@ def _indicators(ck: _Check, ctx: ReturnContext, out: _Read) -> None:
                 name = R.INDICATOR_COLS[col["note"]].header(ui)
                 out.changes.append(Change(code, name, ind.note or "", note))
         if ind.last_quarter is not None and value < ind.last_quarter:
-            out.warnings.append(t("{code} {field}: {value} is below last quarter's {last}", code=code, field=head, value=format_number(value), last=format_number(ind.last_quarter)))  # noqa: E501
+            out.warnings.append(
+                t(
+                    "{code} {field}: {value} is below last quarter's {last}",
+                    code=code,
+                    field=head,
+                    value=format_number(value),
+                    last=format_number(ind.last_quarter),
+                )
+            )
     out.reported["indicators"] = reported
 
 
@@ -368,7 +466,11 @@ def _progress(ck: _Check, out: _Read) -> tuple[str, str, str]:
     cells = ck.rf.sheets.get("progress", [])
     rows = {f: i for i, (f, _zh, _en) in enumerate(R.PROGRESS_ROWS)}
     values = {}
-    for f, limit in (("contact_name", MAX_CONTACT), ("contact_phone", MAX_CONTACT), ("narrative", MAX_NARRATIVE)):  # noqa: E501
+    for f, limit in (
+        ("contact_name", MAX_CONTACT),
+        ("contact_phone", MAX_CONTACT),
+        ("narrative", MAX_NARRATIVE),
+    ):
         text = R.canon(_cell(cells, rows[f], 1))
         if len(text) > limit:
             ck.add("progress", rows[f], 1, t("longer than {n} characters", n=limit))
@@ -408,7 +510,11 @@ def _since(previous: PreviousReturn | None, reported: dict[str, Any]) -> list[Ch
 
 def _refusal(file: str, problems: list[Problem]) -> Refusal:
     lines = tuple(str(p) for p in problems)
-    reason = lines[0] if len(lines) == 1 else t("{reason} (and {n} more)", reason=lines[0], n=len(lines) - 1)  # noqa: E501
+    reason = (
+        lines[0]
+        if len(lines) == 1
+        else t("{reason} (and {n} more)", reason=lines[0], n=len(lines) - 1)
+    )
     return Refusal(file, reason, lines)
 
 
@@ -423,7 +529,9 @@ def _check_file(
     contact_name, contact_phone, narrative = _progress(ck, out)
     if ck.problems:
         return _refusal(rf.path.name, ck.problems)
-    changes = [{"key": c.key, "field": c.field, "before": c.before, "after": c.after} for c in out.changes]  # noqa: E501
+    changes = [
+        {"key": c.key, "field": c.field, "before": c.before, "after": c.after} for c in out.changes
+    ]
     write = ReturnWrite(
         project_id=ctx.project_id, project_no=ctx.no, quarter=str(quarter),
         file_name=rf.path.name, file_sha256=rf.sha256, unit=ctx.lead_org,
@@ -464,7 +572,11 @@ def preview_collect(
     mine = []
     for rf in read:
         if rf.signature.quarter != str(quarter):
-            reason = t("this return is for {found}, not {quarter}", found=rf.signature.quarter, quarter=quarter)  # noqa: E501
+            reason = t(
+                "this return is for {found}, not {quarter}",
+                found=rf.signature.quarter,
+                quarter=quarter,
+            )
             refused.append(Refusal(rf.path.name, reason))
         else:
             mine.append(rf)
@@ -477,7 +589,11 @@ def preview_collect(
         if len(files) > 1:
             names = ", ".join(f.path.name for f in files)
             for f in files:
-                reason = t("two files for project {no} in this folder ({files}); keep one", no=no, files=names)  # noqa: E501
+                reason = t(
+                    "two files for project {no} in this folder ({files}); keep one",
+                    no=no,
+                    files=names,
+                )
                 refused.append(Refusal(f.path.name, reason))
             continue
         rf = files[0]
@@ -488,7 +604,13 @@ def preview_collect(
         prev = previous.get(ctx.project_id)
         if prev is not None and prev.file_sha256 == rf.sha256:
             when = prev.received_at.strftime("%Y-%m-%d %H:%M")
-            notes.append(t("{file}: already collected on {when} (same file); skipped", file=rf.path.name, when=when))  # noqa: E501
+            notes.append(
+                t(
+                    "{file}: already collected on {when} (same file); skipped",
+                    file=rf.path.name,
+                    when=when,
+                )
+            )
             continue
         checked = _check_file(rf, ctx, quarter, prev)
         if isinstance(checked, Refusal):

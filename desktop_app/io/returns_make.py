@@ -40,7 +40,10 @@ register(
 DATE_FMT = "yyyy-mm-dd"
 
 _TEXT: dict[str, tuple[str, str]] = {
-    "heading": ("思明区重点支撑项目 季度进展报送表", "Siming key projects: quarterly progress return"),
+    "heading": (
+        "思明区重点支撑项目 季度进展报送表",
+        "Siming key projects: quarterly progress return",
+    ),
     "project": ("项目", "Project"),
     "unit": ("承担单位", "Lead organisation"),
     "quarter": ("报送季度", "Quarter"),
@@ -92,6 +95,9 @@ _TEXT: dict[str, tuple[str, str]] = {
         "本季度主要进展、存在问题和下季度计划,不超过 5000 字。",
         "Main progress, problems and next quarter's plan; at most 5,000 characters.",
     ),
+    "readonly": ("只读参考,不能修改", "read only, for reference"),
+    "fill": ("请填写", "fill this in"),
+    "author": ("区科技局", "District S&T office"),
     "first_quarter": ("第一季度无上季度值", "no previous quarter in Q1"),
 }
 
@@ -134,7 +140,9 @@ class _Book:
         wb = self.wb
         self.f_locked = wb.add_format({**base, "bg_color": "#EDEDED", "text_wrap": True})
         self.f_locked_date = wb.add_format({**base, "bg_color": "#EDEDED", "num_format": DATE_FMT})
-        self.f_locked_num = wb.add_format({**base, "bg_color": "#EDEDED", "num_format": "#,##0.####"})  # noqa: E501
+        self.f_locked_num = wb.add_format(
+            {**base, "bg_color": "#EDEDED", "num_format": "#,##0.####"}
+        )
         self.f_head = wb.add_format(
             {**base, "bold": True, "bg_color": "#DDEBF7", "text_wrap": True, "border": 1}
         )
@@ -153,7 +161,9 @@ class _Book:
     # -- cells ---------------------------------------------------------------------
     def locked(self, ws: Any, sheet: str, r: int, c: int, value: Any, fmt: Any = None) -> None:
         if isinstance(value, date):
-            ws.write_datetime(r, c, datetime(value.year, value.month, value.day), self.f_locked_date)
+            ws.write_datetime(
+                r, c, datetime(value.year, value.month, value.day), self.f_locked_date
+            )
         elif isinstance(value, Decimal | int | float) and not isinstance(value, bool):
             ws.write_number(r, c, float(value), fmt or self.f_locked_num)
         else:
@@ -176,8 +186,10 @@ class _Book:
             self.locked(ws, sheet, 0, c, col.header(self.lang), fmt)
             ws.set_column(c, c, col.width)
             note = col.note_zh if self.lang == "zh" else col.note_en
-            if note:
-                ws.write_comment(0, c, note, {"x_scale": 1.6, "y_scale": 0.6})
+            if not col.editable:
+                note = "; ".join(x for x in (note, _tx("readonly", self.lang)) if x)
+            ws.write_comment(0, c, note or _tx("fill", self.lang), {"x_scale": 1.6, "y_scale": 0.6})
+        ws.set_comments_author(_tx("author", self.lang))
         ws.set_row(0, 32)
         ws.freeze_panes(1, 3)
 
@@ -325,8 +337,12 @@ class _Book:
                 ws.write_comment(r, col["last_quarter"], _tx("first_quarter", lang))
             if not frozen:
                 if ind.allow_negative:
-                    rule: dict[str, Any] = {"validate": "decimal", "criteria": "between",
-                                            "minimum": -1e15, "maximum": 1e15}
+                    rule: dict[str, Any] = {
+                        "validate": "decimal",
+                        "criteria": "between",
+                        "minimum": -1e15,
+                        "maximum": 1e15,
+                    }
                     msg = _tx("ytd_msg", lang) + _tx("ytd_msg_neg", lang)
                     err = _tx("ytd_err", lang)
                 else:
@@ -402,9 +418,7 @@ def make_workbook(path: Path, ctx: ReturnContext, opts: MakeOptions) -> Path:
     return path
 
 
-def make_returns(
-    db: Database, opts: MakeOptions, nos: list[int] | None = None
-) -> MakeResult:
+def make_returns(db: Database, opts: MakeOptions, nos: list[int] | None = None) -> MakeResult:
     """One workbook per project (or per number in `nos`) in `opts.folder`."""
     folder = Path(opts.folder)
     if folder.exists() and not folder.is_dir():

@@ -104,7 +104,9 @@ def read_return(path: Path) -> ReturnFile:
         titles = {sid: R.title(pair, sig.lang) for sid, pair in SHEET_TITLES.items()}
         for title in titles.values():
             if title not in info.sheets:
-                raise ReturnRefused(t("missing sheet “{sheet}”; sheets must not be renamed or deleted", sheet=title))  # noqa: E501
+                raise ReturnRefused(
+                    t("missing sheet “{sheet}”; sheets must not be renamed or deleted", sheet=title)
+                )
         cells = read_sheets(path, list(titles.values()))
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except FileRefused as exc:

@@ -54,29 +54,96 @@ class Col:
 
 MILESTONE_COLS: tuple[Col, ...] = (
     Col("project_no", "项目编号", "Project no.", width=9),
-    Col("code", "里程碑编号", "Milestone code", width=11, note_zh="键,勿改", note_en="key; do not change"),  # noqa: E501
+    Col(
+        "code",
+        "里程碑编号",
+        "Milestone code",
+        width=11,
+        note_zh="键,勿改",
+        note_en="key; do not change",
+    ),
     Col("title", "里程碑", "Milestone", width=30),
     Col("planned_start", "计划开始", "Planned start"),
     Col("planned_end", "计划完成", "Planned end"),
     Col("baseline_start", "基准开始", "Baseline start"),
     Col("baseline_end", "基准完成", "Baseline end"),
-    Col("actual_start", "实际开始", "Actual start", True, note_zh="日期,如 2026-07-15", note_en="a date, e.g. 2026-07-15"),  # noqa: E501
-    Col("actual_end", "实际完成", "Actual finish", True, note_zh="日期;完成后填写,不晚于今天", note_en="a date; once finished, not after today"),  # noqa: E501
-    Col("percent_complete", "完成进度（%）", "Complete (%)", True, width=11, note_zh="0–100 的整数", note_en="a whole number 0–100"),  # noqa: E501
-    Col("status", "状态", "Status", True, width=10, note_zh="从下拉列表选择", note_en="pick from the list"),  # noqa: E501
-    Col("notes", "说明", "Note", True, width=36, note_zh="进展、困难或原因", note_en="progress, problems or reasons"),  # noqa: E501
+    Col(
+        "actual_start",
+        "实际开始",
+        "Actual start",
+        True,
+        note_zh="日期,如 2026-07-15",
+        note_en="a date, e.g. 2026-07-15",
+    ),
+    Col(
+        "actual_end",
+        "实际完成",
+        "Actual finish",
+        True,
+        note_zh="日期;完成后填写,不晚于今天",
+        note_en="a date; once finished, not after today",
+    ),
+    Col(
+        "percent_complete",
+        "完成进度（%）",
+        "Complete (%)",
+        True,
+        width=11,
+        note_zh="0–100 的整数",
+        note_en="a whole number 0–100",
+    ),
+    Col(
+        "status",
+        "状态",
+        "Status",
+        True,
+        width=10,
+        note_zh="从下拉列表选择",
+        note_en="pick from the list",
+    ),
+    Col(
+        "notes",
+        "说明",
+        "Note",
+        True,
+        width=36,
+        note_zh="进展、困难或原因",
+        note_en="progress, problems or reasons",
+    ),
 )
 
 INDICATOR_COLS: tuple[Col, ...] = (
     Col("project_no", "项目编号", "Project no.", width=9),
     Col("year", "年度", "Year", width=7),
-    Col("code", "指标编号", "Indicator code", width=11, note_zh="键,勿改", note_en="key; do not change"),  # noqa: E501
+    Col(
+        "code",
+        "指标编号",
+        "Indicator code",
+        width=11,
+        note_zh="键,勿改",
+        note_en="key; do not change",
+    ),
     Col("name", "指标名称", "Indicator", width=30),
     Col("unit", "单位", "Unit", width=8),
     Col("direction", "方向", "Direction", width=10),
     Col("target", "年度目标值", "Year target", width=11),
-    Col("last_quarter", "上季度累计值", "Last quarter YTD", width=13, note_zh="上季度末的年度累计值(只读)", note_en="year to date at the end of last quarter (read only)"),  # noqa: E501
-    Col("ytd_value", "本季度累计值", "This quarter YTD", True, width=13, note_zh="本季度末的年度累计值(自 1 月 1 日起)", note_en="year to date at the end of this quarter (since 1 January)"),  # noqa: E501
+    Col(
+        "last_quarter",
+        "上季度累计值",
+        "Last quarter YTD",
+        width=13,
+        note_zh="上季度末的年度累计值(只读)",
+        note_en="year to date at the end of last quarter (read only)",
+    ),
+    Col(
+        "ytd_value",
+        "本季度累计值",
+        "This quarter YTD",
+        True,
+        width=13,
+        note_zh="本季度末的年度累计值(自 1 月 1 日起)",
+        note_en="year to date at the end of this quarter (since 1 January)",
+    ),
     Col("note", "说明", "Note", True, width=36),
 )
 

@@ -276,6 +276,8 @@ def record_return(db: Database, w: ReturnWrite, *, officer: str = "") -> int:
         contact = " ".join(x for x in (w.contact_name, w.contact_phone) if x) or t(
             "no contact given"
         )
+        if officer:
+            s.info["officer"] = officer  # this session only; the factory keeps its own
         s.info["audit_reason"] = t(
             "Quarterly return {quarter} from {unit} ({contact}), file {file}",
             quarter=w.quarter,
@@ -323,7 +325,9 @@ def return_status(database: Database, quarter: Quarter | str) -> list[ReturnStat
     with database.reader() as s:
         projects = list(s.scalars(select(Project).order_by(Project.no)))
         counts: dict[int, int] = {}
-        for pid in s.scalars(select(QuarterlyReturn.project_id).where(QuarterlyReturn.quarter == q)):
+        for pid in s.scalars(
+            select(QuarterlyReturn.project_id).where(QuarterlyReturn.quarter == q)
+        ):
             counts[pid] = counts.get(pid, 0) + 1
         latest = _latest(s, q)
         rows = []

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class PreviousReturn:
     received_at: datetime
     file_name: str
     file_sha256: str
-    reported: dict[str, object]
+    reported: dict[str, Any]
 
 
 @dataclass(frozen=True)
