@@ -427,3 +427,41 @@ def test_english_workbook_round_trips(demo_db, tmp_path):
         )
     assert pct == 90
     assert IndicatorActual  # imported for the model list
+
+
+@pytest.mark.postgres
+def test_make_and_collect_on_postgresql(pg_db, tmp_path):
+    from desktop_app.domain.milestones import MilestoneEdit
+    from desktop_app.services.milestones import add_milestone
+
+    with pg_db.reader() as s:
+        pid = s.scalar(select(Project.id).where(Project.no == 7))
+    add_milestone(pg_db, pid, MilestoneEdit(title="样机", planned_end=date(2026, 12, 31)))
+    (path,) = _make(pg_db, tmp_path, nos=[7])
+    _fill(path, {"里程碑进展": {"H2": datetime(2026, 8, 1), "J2": 30, "K2": "进行中"}})
+    result = collect_returns(pg_db, tmp_path)
+    assert result.refused == [] and result.written
+    with pg_db.reader() as s:
+        m = s.scalar(select(Milestone).where(Milestone.project_id == pid))
+    assert (m.actual_start, m.percent_complete, m.status) == (date(2026, 8, 1), 30, "in_progress")
+    assert [r.project_no for r in return_status(pg_db, Q3) if r.returned] == [7]
+
+
+def test_status_section_for_the_brief_appendix(made, tmp_path):
+    from pypdf import PdfReader
+    from reportlab.platypus import SimpleDocTemplate
+
+    from desktop_app.reports.fonts import register_fonts
+    from desktop_app.reports.returns_appendix import returns_section
+    from desktop_app.reports.styles import make_styles
+
+    db, folder, _files = made
+    (folder / "03-网络安全技术创新中心-2026Q3.xlsx").unlink()
+    _fill(folder / P7, {"指标完成值": {"I2": 31}})
+    collect_returns(db, folder)
+    register_fonts()
+    pdf = tmp_path / "appendix.pdf"
+    story = returns_section(return_status(db, Q3), "2026Q3", make_styles("zh"))
+    SimpleDocTemplate(str(pdf)).build(story)
+    page = PdfReader(str(pdf)).pages[0].extract_text()
+    assert "回收情况" in page and "未报送:03" in page and "I01" in page
