@@ -465,3 +465,14 @@ def test_status_section_for_the_brief_appendix(made, tmp_path):
     SimpleDocTemplate(str(pdf)).build(story)
     page = PdfReader(str(pdf)).pages[0].extract_text()
     assert "回收情况" in page and "未报送:03" in page and "I01" in page
+
+
+def test_a_closed_year_locks_the_indicator_figures(demo_db, tmp_path):
+    (path,) = _make(demo_db, tmp_path, Quarter(2025, 4), nos=[7])
+    wb = load_workbook(path)
+    ind = wb["指标完成值"]
+    assert ind["I2"].protection.locked and "绩效评价" in ind["I2"].comment.text
+    ind["I2"] = 1
+    wb.save(path)
+    (bad,) = preview_collect(demo_db, tmp_path).refused
+    assert "指标完成值,第 2 行,I 本季度累计值:只读单元格被修改" in bad.line
