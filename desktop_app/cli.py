@@ -29,6 +29,7 @@ COMMANDS: tuple[str, ...] = (
     "quarters",
     "reopen_quarter",
     "evidence",
+    "returns",
 )
 
 

@@ -6,4 +6,5 @@ FILE_ACTIONS: tuple[str, ...] = (
     "desktop_app.ui.plan_report_action",
     "desktop_app.ui.restore_dialog",
     "desktop_app.ui.io_actions",
+    "desktop_app.ui.returns_actions",
 )

@@ -3,32 +3,27 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="18" />
+        <location filename="../../desktop_app/ui/about.py" line="15" />
         <source>Key Projects Portfolio — Siming District Science &amp; Technology</source>
         <translation>思明区重点支撑项目管理系统 — 思明区科技局</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="21" />
+        <location filename="../../desktop_app/ui/about.py" line="18" />
         <source>Version: {v}</source>
         <translation>版本:{v}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="22" />
+        <location filename="../../desktop_app/ui/about.py" line="19" />
         <source>Database: {db}</source>
         <translation>数据库:{db}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="23" />
+        <location filename="../../desktop_app/ui/about.py" line="20" />
         <source>Schema version: {rev}</source>
         <translation>数据库结构版本:{rev}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="26" />
-        <source>Evidence files: {n} ({size})</source>
-        <translation>佐证文件:{n} 个({size})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/about.py" line="34" />
+        <location filename="../../desktop_app/ui/about.py" line="28" />
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -370,6 +365,114 @@
     </message>
 </context>
 <context>
+    <name>CollectReturnsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="50" />
+        <source>Collect quarterly returns from {folder}</source>
+        <translation>收取季度报送:{folder}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="53" />
+        <source>From the files</source>
+        <translation>按文件中的季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="58" />
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="61" />
+        <source>Checking the workbooks…</source>
+        <translation>正在检查报送表……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="67" />
+        <source>Project / file</source>
+        <translation>项目 / 文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="67" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="67" />
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="67" />
+        <source>After</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="73" />
+        <source>Record the good returns even though some files are refused</source>
+        <translation>即使有文件被拒收,也记录合格的报送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="79" />
+        <source>Record returns</source>
+        <translation>记录报送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="120" />
+        <source>{no:02d} {name} — {unit} — {file}</source>
+        <translation>{no:02d} {name} — {unit} — {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="126" />
+        <source>No change</source>
+        <translation>无修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="134" />
+        <source>Differs from the return received {when} ({file})</source>
+        <translation>与 {when} 收到的报送({file})不同之处</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="145" />
+        <source>Warning: {text}</source>
+        <translation>提示:{text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="149" />
+        <source>Refused ({n})</source>
+        <translation>拒收({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="158" />
+        <source>Skipped ({n})</source>
+        <translation>跳过({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="166" />
+        <source>{quarter}: {n} return(s) to record ({changed} with changes), {refused} file(s) refused, {skipped} skipped.</source>
+        <translation>{quarter}:待记录报送 {n} 份(其中 {changed} 份有修改),拒收 {refused} 个文件,跳过 {skipped} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="177" />
+        <source>With a refused file nothing is recorded unless you tick the box below.</source>
+        <translation>有文件被拒收时,除非勾选下方选项,否则不记录任何报送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="201" />
+        <source>The returns could not be read: {error}</source>
+        <translation>无法读取报送表:{error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="212" />
+        <source>Recording…</source>
+        <translation>正在记录……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="223" />
+        <source>{n} quarterly return(s) recorded for {quarter}</source>
+        <translation>已记录 {quarter} 的 {n} 份季度报送</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../desktop_app/ui/conflict_dialog.py" line="52" />
@@ -587,104 +690,6 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
-    <name>EvidenceDialog</name>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/button.py" line="18" />
-        <source>Evidence…</source>
-        <translation>佐证材料…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/button.py" line="20" />
-        <source>Files that back this record: acceptance reports, contracts, vouchers</source>
-        <translation>支撑这条记录的文件:验收报告、合同、拨付凭证</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/button.py" line="32" />
-        <source>Select a milestone, payment or closed year first.</source>
-        <translation>请先选择一个里程碑、一笔拨付或一个已关账的年度。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="52" />
-        <source>Remove {name}</source>
-        <translation>移除 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="80" />
-        <source>Evidence — {what}</source>
-        <translation>佐证材料 — {what}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="85" />
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="86" />
-        <source>Size</source>
-        <translation>大小</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="87" />
-        <source>Added</source>
-        <translation>添加时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="88" />
-        <source>By</source>
-        <translation>添加人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="89" />
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="98" />
-        <source>Drop files here to add them (up to 50 MB each).</source>
-        <translation>把文件拖到这里即可添加(每个不超过 50 MB)。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="101" />
-        <source>Add…</source>
-        <translation>添加…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="102" />
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="103" />
-        <source>Save as…</source>
-        <translation>另存为…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="104" />
-        <source>Remove</source>
-        <translation>移除</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="105" />
-        <source>Undo</source>
-        <translation>撤销</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="197" />
-        <source>Add evidence files</source>
-        <translation>添加佐证文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="200" />
-        <source>Evidence (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xls *.xlsx *.ofd);;All files (*)</source>
-        <translation>佐证文件 (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="232" />
-        <source>Save the file as</source>
-        <translation>文件另存为</translation>
-    </message>
-</context>
-<context>
     <name>Funding</name>
     <message>
         <location filename="../../desktop_app/ui/funding/formatting.py" line="17" />
@@ -734,62 +739,62 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>FundingTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="65" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="64" />
         <source>Save plan</source>
         <translation>保存计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="66" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="65" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="77" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="76" />
         <source>Add payment…</source>
         <translation>新增拨付…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="78" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="77" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="79" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="78" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="92" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="90" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="109" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="107" />
         <source>Disbursements (拨付台账)</source>
         <translation>拨付台账</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="154" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="152" />
         <source>No plan yet: enter the approved plan.</source>
         <translation>尚无经费计划:请录入批复的计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="171" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="169" />
         <source>Fix the marked fields to see the new schedule.</source>
         <translation>请修正标红的字段以查看新的计划表。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="177" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="175" />
         <source>Preview of unsaved changes: press Save to keep them.</source>
         <translation>预览未保存的修改:点击“保存计划”后生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="212" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="210" />
         <source>Funding plan saved.</source>
         <translation>经费计划已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="241" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="235" />
         <source>Delete the payment of {date} ({amount} 万元)?</source>
         <translation>删除 {date} 的拨付({amount} 万元)?</translation>
     </message>
@@ -1256,6 +1261,84 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
+    <name>MakeReturnsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="52" />
+        <source>Make quarterly return workbooks</source>
+        <translation>生成季度报送表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="63" />
+        <source>e.g. Li Ming, 0592-1234567</source>
+        <translation>如:李明 0592-1234567</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="65" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="66" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="68" />
+        <source>Browse…</source>
+        <translation>浏览……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="74" />
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="75" />
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="76" />
+        <source>Office contact</source>
+        <translation>区科技局联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="77" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="78" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="81" />
+        <source>One workbook per project, holding only that project: the unit fills in milestone progress, the quarter's indicator figures, a narrative and its contact. Keys and reference columns are locked.</source>
+        <translation>每个项目一份报送表,只含本项目:承担单位填写里程碑进展、本季度指标完成值、进展情况和联系人。键和参考列已锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="91" />
+        <source>Make workbooks</source>
+        <translation>生成报送表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="108" />
+        <source>Folder for the workbooks</source>
+        <translation>报送表保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="125" />
+        <source>Writing the workbooks…</source>
+        <translation>正在生成报送表……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="132" />
+        <source>{n} return workbooks written to {folder}</source>
+        <translation>已生成 {n} 份报送表,位于 {folder}</translation>
+    </message>
+</context>
+<context>
     <name>MilestonesModel</name>
     <message>
         <location filename="../../desktop_app/ui/project/milestones_model.py" line="69" />
@@ -1352,110 +1435,110 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="83" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="341" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="82" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="331" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="84" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="83" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="85" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="84" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="86" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="85" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="87" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="86" />
         <source>Set baseline…</source>
         <translation>设定基准计划…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="88" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="87" />
         <source>Baseline history…</source>
         <translation>基准计划历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="90" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="99" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="88" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="97" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="92" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="100" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="90" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="98" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="135" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="132" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="137" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="134" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="164" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="161" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="209" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="206" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="206" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="203" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="282" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="272" />
         <source>Percent complete must be a whole number.</source>
         <translation>完成百分比须为整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="296" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="286" />
         <source>Not understood: {why}</source>
         <translation>无法识别:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="310" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="300" />
         <source>Edit {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="331" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="321" />
         <source>New milestone</source>
         <translation>新里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="354" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="344" />
         <source>Delete milestone {code} “{title}”?</source>
         <translation>删除里程碑 {code}“{title}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="364" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="354" />
         <source>Delete milestone</source>
         <translation>删除里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="384" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="374" />
         <source>Move milestone</source>
         <translation>移动里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="403" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="393" />
         <source>Baseline set.</source>
         <translation>已设定基准计划。</translation>
     </message>
@@ -1515,103 +1598,103 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PerformanceTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="79" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="78" />
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="80" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="79" />
         <source>Copy last year's indicators</source>
         <translation>沿用上年指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="81" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="80" />
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="82" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="81" />
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="83" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="82" />
         <source>Save indicators</source>
         <translation>保存指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="84" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="83" />
         <source>Discard</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="85" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="84" />
         <source>Close year…</source>
         <translation>年度评价…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="86" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="85" />
         <source>Reopen year…</source>
         <translation>重新打开年度…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="159" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="148" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="198" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="187" />
         <source>The indicator set has unsaved changes. Save them?</source>
         <translation>指标有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="215" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="204" />
         <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
         <translation>权重合计:&lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; / 100</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="220" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="209" />
         <source>No indicators for {year} yet.</source>
         <translation>{year} 年尚未设定指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="223" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="212" />
         <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
         <translation>已评价:总分 &lt;b&gt;{total}&lt;/b&gt;,等级 &lt;b&gt;{grade}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="227" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="216" />
         <source> (computed {computed}; reason: {reason})</source>
         <translation>(计算等级 {computed};理由:{reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="233" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="222" />
         <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; → {grade}</source>
         <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="303" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="315" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="292" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="304" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="273" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="262" />
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="286" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="275" />
         <source>“{name}” has actuals; they are deleted with it when you save. Continue?</source>
         <translation>“{name}”已有实绩,保存时将一并删除。是否继续?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="352" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="341" />
         <source>Reopen {year}</source>
         <translation>重新打开 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="353" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="342" />
         <source>Why is the evaluation reopened? (kept in the audit trail)</source>
         <translation>重新打开评价的理由(记入审计日志):</translation>
     </message>
@@ -1648,13 +1731,13 @@ Record this payment with the same number anyway?</source>
     <name>PlanForm</name>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="124" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="121" />
         <source>Fixed support (manual)</source>
         <translation>固定扶持(手工)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="125" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="122" />
         <source>Reward cap</source>
         <translation>奖励上限</translation>
     </message>
@@ -1674,167 +1757,79 @@ Record this payment with the same number anyway?</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
-        <source>Milestone</source>
-        <translation>里程碑</translation>
-    </message>
-    <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="86" />
-        <source>Code of the milestone whose completion releases this tranche (optional)</source>
-        <translation>完成后拨付本期经费的里程碑编号(可空)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="89" />
         <source>Add tranche</source>
         <translation>增加分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="90" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
         <source>Remove tranche</source>
         <translation>删除分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="115" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="112" />
         <source>Taper mode</source>
         <translation>退坡方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="116" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="113" />
         <source>First year of fixed support</source>
         <translation>固定扶持首年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="117" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="114" />
         <source>Years of fixed support</source>
         <translation>固定扶持年限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="118" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="115" />
         <source>First year's amount (万元)</source>
         <translation>首年金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="119" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="116" />
         <source>Step per year (万元)</source>
         <translation>每年递减额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="120" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="117" />
         <source>Rate per year (%)</source>
         <translation>每年退坡比例(%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="121" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="118" />
         <source>Floor (万元)</source>
         <translation>保底额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="122" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="119" />
         <source>Start-up grant (万元)</source>
         <translation>启动建设经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="123" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="120" />
         <source>Start-up year</source>
         <translation>启动经费年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="126" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="123" />
         <source>Start-up tranches</source>
         <translation>启动经费分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="131" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="128" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="139" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="136" />
         <source>Per year (万元):</source>
         <translation>逐年金额(万元):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="141" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="138" />
         <source>Start-up tranches (leave empty for one payment):</source>
         <translation>启动经费分期(一次拨付可留空):</translation>
-    </message>
-</context>
-<context>
-    <name>PlanReportDialog</name>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="48" />
-        <source>Plan-period report</source>
-        <translation>规划期终期评估报告</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="57" />
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="62" />
-        <source>Set up the next plan period…</source>
-        <translation>设立下一规划期…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="65" />
-        <source>Plan period</source>
-        <translation>规划期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="66" />
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="67" />
-        <source>Save as</source>
-        <translation>保存为</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="77" />
-        <source>Create</source>
-        <translation>生成</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="107" />
-        <source>Final evaluation {period}.pdf</source>
-        <translation>终期评估 {period}.pdf</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="112" />
-        <source>Save the report as</source>
-        <translation>报告另存为</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="112" />
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="139" />
-        <source>There is no plan period to report on.</source>
-        <translation>没有可评估的规划期。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="142" />
-        <source>Choose where to save the report.</source>
-        <translation>请选择报告的保存位置。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="163" />
-        <source>Report written to {path}</source>
-        <translation>报告已写入 {path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="173" />
-        <source>The report could not be made: {error}</source>
-        <translation>无法生成报告:{error}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="178" />
-        <source>&amp;Plan-period report…</source>
-        <translation>规划期终期评估报告(&amp;P)…</translation>
     </message>
 </context>
 <context>
@@ -2297,6 +2292,107 @@ Record this payment with the same number anyway?</source>
         <location filename="../../desktop_app/ui/restore_dialog.py" line="279" />
         <source>Restored from {source}. The damaged file was kept as {aside}.</source>
         <translation>已从 {source} 恢复。已损坏的文件保留为 {aside}。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnStatusDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="34" />
+        <source>Quarterly return status</source>
+        <translation>季度报送回收情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="43" />
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="49" />
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="50" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="51" />
+        <source>Lead organisation</source>
+        <translation>承担单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="52" />
+        <source>Returned</source>
+        <translation>报送时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="53" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="54" />
+        <source>What changed</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="55" />
+        <source>Returns</source>
+        <translation>报送次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="91" />
+        <source>Missing</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="93" />
+        <source>{n} field(s): {list}</source>
+        <translation>{n} 项:{list}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="95" />
+        <source>No change</source>
+        <translation>无修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="115" />
+        <source>{done} of {total} units have returned.</source>
+        <translation>{total} 个单位中已有 {done} 个报送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="119" />
+        <source>Missing: {list}</source>
+        <translation>未报送:{list}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/returns_actions.py" line="47" />
+        <source>&amp;Quarterly returns</source>
+        <translation>季度报送(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_actions.py" line="48" />
+        <source>&amp;Make…</source>
+        <translation>生成报送表(&amp;M)……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_actions.py" line="49" />
+        <source>&amp;Collect…</source>
+        <translation>收取报送(&amp;C)……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_actions.py" line="50" />
+        <source>&amp;Status…</source>
+        <translation>回收情况(&amp;S)……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_actions.py" line="56" />
+        <source>Folder with the returned workbooks</source>
+        <translation>存放交回报送表的文件夹</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,102 @@
+"""File → Quarterly returns: the Make, Collect and Status dialogs, driven offscreen."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from desktop_app.domain.periods import Quarter
+from desktop_app.ui.context import AppContext
+
+P7 = "07-智慧交通AI计算云平台-2026Q3.xlsx"
+P3 = "03-网络安全技术创新中心-2026Q3.xlsx"
+SHOTS = os.environ.get("KEY_PROJECTS_SHOTS")  # a folder: save screenshots there too
+
+
+def _shot(widget, name: str) -> None:
+    if SHOTS:
+        for w, h in ((1366, 697), (1920, 1009)):
+            widget.resize(min(widget.width(), w), min(widget.height(), h))
+            widget.grab().save(str(Path(SHOTS) / f"{name}-{w}.png"))
+
+
+def _pick(combo, quarter: Quarter) -> None:
+    for i in range(combo.count()):
+        if combo.itemData(i) == quarter:
+            combo.setCurrentIndex(i)
+            return
+    combo.addItem(str(quarter), quarter)
+    combo.setCurrentIndex(combo.count() - 1)
+
+
+def test_make_collect_and_status_dialogs(qtbot, demo_db, tmp_path: Path) -> None:
+    from desktop_app.ui.returns_collect import CollectReturnsDialog
+    from desktop_app.ui.returns_make import MakeReturnsDialog
+    from desktop_app.ui.returns_status import ReturnStatusDialog
+
+    ctx = AppContext(db=demo_db)
+    folder = tmp_path / "out"
+    make = MakeReturnsDialog(ctx)
+    qtbot.addWidget(make)
+    _pick(make.quarter, Quarter(2026, 3))
+    make.folder.setText(str(folder))
+    make.contact.setText("李明 0592-1234567")
+    make.show()
+    _shot(make, "make")
+    make.make()
+    qtbot.waitUntil(lambda: len(make.result_files) == 13, timeout=60_000)
+    assert (folder / P7).exists()
+
+    wb = load_workbook(folder / P7)
+    wb["指标完成值"]["I2"] = 31
+    wb["里程碑进展"]["J7"] = 95
+    wb["进展情况与联系人"]["B3"] = "王芳"
+    wb.save(folder / P7)
+    wb = load_workbook(folder / P3)
+    wb["里程碑进展"]["B3"] = "M99"
+    wb.save(folder / P3)
+    (folder / ("~$" + "05-智能惠农云服务平台-2026Q3.xlsx")).write_bytes(b"x")
+
+    collect = CollectReturnsDialog(ctx, folder)
+    qtbot.addWidget(collect)
+    collect.show()
+    collect.start()
+    qtbot.waitUntil(lambda: collect.collected is not None, timeout=60_000)
+    result = collect.collected
+    assert len(result.returns) == 11 and len(result.refused) == 1
+    assert not collect.confirm_button.isEnabled()  # all or nothing by default
+    texts = []
+    for i in range(collect.tree.topLevelItemCount()):
+        top = collect.tree.topLevelItem(i)
+        texts.append(top.text(0))
+        texts += [top.child(j).text(0) for j in range(top.childCount())]
+    assert any(P3 in t and "M99" in t for t in texts)
+    _shot(collect, "collect")
+    collect.each.setChecked(True)
+    assert collect.confirm_button.isEnabled()
+    collect.confirm()
+    qtbot.waitUntil(lambda: collect.result() == 1, timeout=60_000)
+
+    status = ReturnStatusDialog(ctx)
+    qtbot.addWidget(status)
+    _pick(status.quarter, Quarter(2026, 3))
+    status.show()
+    status.refresh()
+    qtbot.waitUntil(lambda: len(status.rows) == 13, timeout=30_000)
+    returned = {r.project_no for r in status.rows if r.returned}
+    assert returned == set(range(1, 14)) - {3, 5}
+    assert "03" in status.summary.text() and "05" in status.summary.text()
+    _shot(status, "status")
+
+
+def test_file_menu_has_quarterly_returns(qtbot, db) -> None:
+    from desktop_app.ui.main_window import MainWindow
+
+    window = MainWindow(AppContext(db=db))
+    qtbot.addWidget(window)
+    menus = [a.text() for a in window.file_menu.actions()]
+    sub = next(a.menu() for a in window.file_menu.actions() if a.menu() is not None)
+    assert sub is not None and any("Quarterly returns" in m or "季度报送" in m for m in menus)
+    assert [a.text() for a in sub.actions()][:1]
