@@ -32,7 +32,7 @@ from desktop_app.snapshots.funding import (
     FundingPlanDraft,
     ScheduleSnapshot,
 )
-from desktop_app.ui import dialogs
+from desktop_app.ui import dialogs, workspace
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.funding.charts import PlanChart
 from desktop_app.ui.funding.disbursement_dialog import DisbursementDialog
@@ -73,6 +73,8 @@ class FundingTab(ProjectTab):
         self.chart = PlanChart()
         self.register_model = RegisterTableModel(self)
         self.register_view = _table(self.register_model)
+        self.register_view.setSortingEnabled(True)
+        self.register_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.add_button = QPushButton(self.tr("Add payment…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -104,7 +106,7 @@ class FundingTab(ProjectTab):
         left_layout.addWidget(self.state)
         left_layout.addLayout(plan_buttons)
         pay_buttons = QHBoxLayout()
-        pay_buttons.addWidget(QLabel(self.tr("Disbursements (拨付台账)")))
+        pay_buttons.addWidget(QLabel(self.tr("Disbursement register, newest first")))
         pay_buttons.addStretch(1)
         for b in (self.add_button, self.edit_button, self.delete_button):
             pay_buttons.addWidget(b)
@@ -112,25 +114,45 @@ class FundingTab(ProjectTab):
         reg_layout = QVBoxLayout(register)
         reg_layout.setContentsMargins(0, 0, 0, 0)
         reg_layout.addLayout(pay_buttons)
-        reg_layout.addWidget(self.register_view)
+        reg_layout.addWidget(self.register_view, 1)
         table = QWidget()
         table_layout = QVBoxLayout(table)
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addWidget(self.schedule_view, 1)
         table_layout.addWidget(self.warnings)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(table)
-        right.addWidget(self.chart)
+        # Year table beside the chart when there is width, above it when there is not;
+        # the register has its own area below both.
+        self.figures = QSplitter(Qt.Orientation.Horizontal)
+        self.figures.addWidget(table)
+        self.figures.addWidget(self.chart)
+        self.figures.setSizes([520, 420])
+        right = self.right_split = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.figures)
         right.addWidget(register)
-        right.setSizes([240, 340, 220])
-        split = QSplitter(Qt.Orientation.Horizontal)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        right.setSizes([330, 230])
+        split = self.split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([460, 940])
+        split.setSizes([380, 940])
+        workspace.remember(split, "funding/split")
+        workspace.remember(right, "funding/right")
+        workspace.remember(self.figures, "funding/figures")
+        workspace.remember(self.schedule_view, "funding/schedule")
+        workspace.remember(self.register_view, "funding/register")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
+
+    def resizeEvent(self, event) -> None:
+        """Narrow (project list open at 1366): stack the year table over the chart."""
+        super().resizeEvent(event)
+        wide = self.right_split.width() >= 760
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.figures.orientation() != orientation:
+            self.figures.setOrientation(orientation)
 
     # ------------------------------------------------------------ loading and preview
 

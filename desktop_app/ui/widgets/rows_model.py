@@ -1,16 +1,39 @@
 """A read-only table model over a list of frozen rows: the part every such model repeats.
 
 Subclasses pass their column headers and implement `data()`; rows come in whole with
-`set_rows()` (from a service, never from a session).
+`set_rows()` (from a service, never from a session). Every such table sorts by any column
+(`sort()` reorders the rows themselves, so `row_at(index.row())` stays right without a
+proxy); numbers shown with grouping or a % sort as numbers, empty cells last.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal, InvalidOperation
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 100
+"""Models may answer this role with a value to sort by (dates, numbers) instead of the text."""
+
+
+def sort_key(value: Any) -> tuple[int, Any] | None:
+    """Numbers before text, numbers by value ("1,234.50", "12%", "-3"), None/"" → None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return (0, Decimal(int(value)))
+    if isinstance(value, int | float | Decimal):
+        return (0, Decimal(str(value)))
+    text = str(value).strip()
+    plain = text.replace(",", "").rstrip("%").strip()
+    try:
+        return (0, Decimal(plain))
+    except InvalidOperation:
+        return (1, text.casefold())
+
+
 Row = TypeVar("Row")
 
 
@@ -19,11 +42,35 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         super().__init__(parent)
         self._headers = headers
         self._rows: list[Row] = []
+        self._sorted: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        if self._sorted is not None:
+            self._sort_rows(*self._sorted)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < self.columnCount():
+            return
+        self.layoutAboutToBeChanged.emit()
+        self._sorted = (column, order)
+        self._sort_rows(column, order)
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        keyed = [(sort_key(self._cell(r, column)), row) for r, row in enumerate(self._rows)]
+        filled = [k for k in keyed if k[0] is not None]
+        empty = [row for key, row in keyed if key is None]
+        filled.sort(key=lambda k: k[0], reverse=order == Qt.SortOrder.DescendingOrder)
+        self._rows = [row for _key, row in filled] + empty
+
+    def _cell(self, row: int, column: int) -> Any:
+        """What a row sorts by: the model's SORT_ROLE if it gives one, else the text shown."""
+        index = self.createIndex(row, column)
+        value = self.data(index, SORT_ROLE)
+        return self.data(index, Qt.ItemDataRole.DisplayRole) if value is None else value
 
     def row_at(self, row: int) -> Row:
         return self._rows[row]

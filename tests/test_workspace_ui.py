@@ -1,0 +1,143 @@
+"""The officer's workspace: Home's figures, search habits, and settings kept across restarts."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop_app.domain.periods import today
+from desktop_app.services.funding import funding_status_by_project
+from desktop_app.services.health import attention_items, health_by_project
+from desktop_app.services.home import home_snapshot
+from desktop_app.services.performance import performance_status_by_project
+from desktop_app.ui.context import AppContext
+from desktop_app.ui.main_window import MainWindow
+from desktop_app.ui.pages import PAGES, PORTFOLIO_PAGE
+
+
+def _window(qtbot, db) -> MainWindow:
+    w = MainWindow(AppContext(db=db, lang="zh"))
+    qtbot.addWidget(w)
+    w.resize(1366, 697)
+    w.show()
+    return w
+
+
+def _home(window, qtbot):
+    home = window.tabs.ensure(0)
+    qtbot.waitUntil(lambda: home.snapshot is not None, timeout=20000)
+    return home
+
+
+def test_home_is_the_first_page_and_fills_after_show(qtbot, demo_db):
+    assert PAGES[0].context == "HomePage"
+    window = _window(qtbot, demo_db)
+    home = window.tabs.ensure(0)
+    assert window.tabs.currentIndex() == 0
+    assert home.cards["red"].value.text() == "…"  # placeholder: nothing computed at paint
+    _home(window, qtbot)
+    assert home.cards["red"].value.text() != "…"
+
+
+def test_home_figures_equal_the_services(qtbot, demo_db):
+    window = _window(qtbot, demo_db)
+    home = _home(window, qtbot)
+    as_of = today()
+    health = health_by_project(demo_db, as_of)
+    for level in ("red", "amber", "green"):
+        ids = {pid for pid, h in health.items() if h.level == level}
+        assert home.cards[level].value.text() == str(len(ids))
+        home.cards[level].sig_clicked.emit()
+        assert set(home.detail_project_ids()) == ids
+    items = attention_items(demo_db, as_of)
+    overdue = [i for i in items if i.days < 0]
+    assert home.cards["overdue"].value.text() == str(len(overdue))
+    home.show_detail("overdue")
+    assert home.detail_model.rowCount() == len(overdue)
+    assert home.cards["due_soon"].value.text() == str(len(items) - len(overdue))
+    funding = funding_status_by_project(demo_db, as_of)
+    planned = sum(f.planned_this_year_fen for f in funding.values())
+    paid = sum(f.disbursed_this_year_fen for f in funding.values())
+    snap = home.snapshot
+    assert (snap.planned_fen, snap.paid_fen) == (planned, paid)
+    assert (
+        home.cards["planned"].value.text().replace(",", "").startswith(f"{planned / 1_000_000:.2f}")
+    )
+    perf = performance_status_by_project(demo_db, as_of)
+    year = max(y for p in perf.values() for y in p.grades)
+    for grade in "ABCD":
+        ids = {pid for pid, p in perf.items() if p.grades.get(year) == grade}
+        assert home.cards[grade].value.text() == str(len(ids))
+    assert snap == home_snapshot(demo_db, as_of)
+
+
+def test_a_home_row_opens_its_project(qtbot, demo_db):
+    window = _window(qtbot, demo_db)
+    home = _home(window, qtbot)
+    home.show_detail("red")
+    pid = home.detail_project_ids()[0]
+    home.open_row(home.detail_proxy.index(0, 0))
+    page = window.portfolio_page()
+    assert window.tabs.currentIndex() == PORTFOLIO_PAGE
+    assert page.current_project_id() == pid
+
+
+def test_ctrl_f_and_enter_open_the_first_match_without_prompting(qtbot, db, dialog_log):
+    window = _window(qtbot, db)
+    page = window.portfolio_page()
+    page.refresh()
+    window.find_project()
+    assert window.tabs.currentIndex() == PORTFOLIO_PAGE
+    assert page.search.hasFocus() or page.search.selectedText() == page.search.text()
+    page.search.setText("网络安全")
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    assert page.project_view.details.no_label.text() == "3"
+    # an unsaved edit, then typing that filters the project out and back: no prompt
+    page.project_view.details.name_zh.setText("网络安全技术创新中心(改)")
+    page.search.clear()
+    for text in ("区", "区块", "区块链不存在"):
+        page.search.setText(text)
+    assert page.proxy.rowCount() == 0
+    assert "no project matches" in page.count_label.text() or "没有" in page.count_label.text()
+    page.search.clear()
+    assert not [d for d in dialog_log if d[0] == "unsaved"]
+    assert page.current_project_id() is not None
+    assert page.table.selectionModel().selectedRows()[0].row() == 2  # still selected
+
+
+def test_settings_are_restored_after_a_restart(qtbot, db):
+    first = _window(qtbot, db)
+    page = first.portfolio_page()
+    page.refresh()
+    page.table.selectRow(4)
+    project = page.current_project_id()
+    page.project_view.tabs.setCurrentIndex(3)
+    page.splitter.setSizes([300, 1000])
+    sizes = page.splitter.sizes()
+    page.table.setColumnWidth(1, 222)
+    first.tabs.setCurrentIndex(PORTFOLIO_PAGE)
+    first.resize(790, 700)  # inside the offscreen screen (800×800)
+    size = (first.width(), first.height())
+    first.close()
+
+    again = MainWindow(AppContext(db=db, lang="zh"))
+    qtbot.addWidget(again)
+    assert again.height() == size[1]  # the offscreen screen is 800 wide: width is refitted
+    assert again.width() <= again.screen().availableGeometry().width()
+    assert again.tabs.currentIndex() == PORTFOLIO_PAGE
+    page2 = again.portfolio_page()
+    page2.refresh()
+    assert page2.current_project_id() == project
+    assert page2.project_view.tabs.currentIndex() == 3
+    assert page2.splitter.sizes()[0] == pytest.approx(sizes[0], abs=2)
+    assert page2.table.columnWidth(1) == 222
+
+
+def test_first_run_never_taller_than_the_screen(qtbot, db):
+    window = _window(qtbot, db)
+    window.close()
+    fresh = MainWindow(AppContext(db=db, lang="zh"))
+    qtbot.addWidget(fresh)
+    area = fresh.screen().availableGeometry()
+    assert fresh.height() <= area.height()
+    assert fresh.width() <= area.width()
