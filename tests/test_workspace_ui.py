@@ -141,3 +141,99 @@ def test_first_run_never_taller_than_the_screen(qtbot, db):
     area = fresh.screen().availableGeometry()
     assert fresh.height() <= area.height()
     assert fresh.width() <= area.width()
+
+
+def _all_tables(window):
+    from PySide6.QtWidgets import QTableView
+
+    assert window.pages
+    page = window.portfolio_page()
+    page.refresh()
+    page.table.selectRow(0)
+    page.project_view.tabs.all_widgets()
+    return window.findChildren(QTableView)
+
+
+def test_every_read_only_table_sorts_and_has_the_habits(qtbot, demo_db):
+    from PySide6.QtWidgets import QAbstractItemView
+
+    window = _window(qtbot, demo_db)
+    tables = _all_tables(window)
+    assert len(tables) >= 8
+    for view in tables:
+        assert view.property("tableHabits"), view.objectName()
+        if view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers:
+            assert view.isSortingEnabled(), type(view.model()).__name__
+
+
+def test_ctrl_c_copies_cells_as_tab_separated_text_with_headers(qtbot, demo_db):
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtGui import QGuiApplication
+
+    window = _window(qtbot, demo_db)
+    page = window.portfolio_page()
+    page.refresh()
+    page.table.selectRow(0)
+    funding = page.project_view.tabs.all_widgets()[3]
+    view = funding.register_view
+    model = view.model()
+    selection = view.selectionModel()
+    selection.clearSelection()
+    for row in (0, 1):
+        selection.select(model.index(row, 0), QItemSelectionModel.SelectionFlag.Select)
+        selection.select(model.index(row, 2), QItemSelectionModel.SelectionFlag.Select)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    text = QGuiApplication.clipboard().text()
+    lines = text.splitlines()
+    assert lines[0].split("\t") == [
+        str(model.headerData(0, Qt.Orientation.Horizontal)),
+        str(model.headerData(2, Qt.Orientation.Horizontal)),
+    ]
+    assert lines[1].split("\t") == [model.index(0, 0).data(), model.index(0, 2).data()]
+    assert len(lines) == 3
+
+
+def test_export_this_table_to_xlsx(qtbot, demo_db, tmp_path):
+    import openpyxl
+
+    from desktop_app.ui.widgets.table_habits import export_xlsx
+
+    window = _window(qtbot, demo_db)
+    page = window.portfolio_page()
+    page.refresh()
+    path = tmp_path / "t.xlsx"
+    export_xlsx(page.table, str(path))
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet.max_row == 14
+    assert sheet.cell(1, 2).value == page.proxy.headerData(1, Qt.Orientation.Horizontal)
+
+
+def test_an_empty_table_says_why(qtbot, db):
+    window = _window(qtbot, db)
+    page = window.portfolio_page()
+    page.refresh()
+    page.search.setText("没有这个项目")
+    habits = [c for c in page.table.children() if type(c).__name__ == "_Habits"][0]
+    assert habits.hint.isVisibleTo(page.table)
+    assert "没有" in habits.hint.text() or "No project" in habits.hint.text()
+    page.search.clear()
+    assert not habits.hint.isVisibleTo(page.table)
+
+
+def test_a_saved_payment_is_selected_and_announced(qtbot, demo_db):
+    from desktop_app.services.disbursements import list_disbursements
+
+    window = _window(qtbot, demo_db)
+    page = window.portfolio_page()
+    page.refresh()
+    page.table.selectRow(0)
+    funding = page.project_view.tabs.all_widgets()[3]
+    rows = list_disbursements(demo_db, funding.project_id)
+    oldest = min(rows, key=lambda r: r.paid_on)
+    messages: list[str] = []
+    window.ctx.bus.sig_status.connect(messages.append)
+    funding.payments_changed(oldest)
+    selected = funding.register_view.selectionModel().selectedRows()
+    assert funding.register_model.row_at(selected[0].row()).id == oldest.id
+    assert messages and oldest.paid_on.isoformat() in messages[-1]

@@ -77,6 +77,15 @@ class MainWindow(QMainWindow):
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh_all)
         self.view_menu.addAction(refresh)
+        for text, key, slot in (
+            (self.tr("&Save"), QKeySequence.StandardKey.Save, self.save_current),
+            (self.tr("&New row"), QKeySequence.StandardKey.New, self.new_row),
+            (self.tr("&Print this table…"), QKeySequence.StandardKey.Print, self.print_current),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(key)
+            action.triggered.connect(slot)
+            self.view_menu.addAction(action)
         find = QAction(self.tr("&Find project…"), self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.find_project)
@@ -132,6 +141,48 @@ class MainWindow(QMainWindow):
         if project is not None and hasattr(page, "reopen_project"):
             page.reopen_project(project, self._restored.pop("project_tab", 0))
         return page
+
+    def _current_project_tab(self):
+        """The project tab on screen, if the portfolio page is the current page."""
+        page = self._built_portfolio()
+        if page is None or self.tabs.currentIndex() != PORTFOLIO_PAGE:
+            return None
+        slot = page.project_view.tabs.currentWidget()
+        return getattr(slot, "inner", None)
+
+    def save_current(self) -> None:
+        """Ctrl+S: save the project tab on screen (its own Save button's work)."""
+        tab = self._current_project_tab()
+        if tab is None or not hasattr(tab, "save"):
+            return
+        if not tab.has_unsaved_changes():
+            self.statusBar().showMessage(self.tr("Nothing to save."), 4000)
+            return
+        if tab.save():
+            self.statusBar().showMessage(self.tr("Saved."), 8000)
+
+    def new_row(self) -> None:
+        """Ctrl+N: the tab's own "add" button (milestone, payment, indicator)."""
+        tab = self._current_project_tab()
+        button = getattr(tab, "add_button", None)
+        if button is not None and button.isEnabled():
+            button.click()
+
+    def print_current(self) -> None:
+        """Ctrl+P: print preview of the table with focus, else the first one on screen."""
+        from PySide6.QtWidgets import QApplication, QTableView
+
+        from desktop_app.ui.widgets.table_habits import print_table
+
+        focus = QApplication.focusWidget()
+        while focus is not None and not isinstance(focus, QTableView):
+            focus = focus.parentWidget()
+        if focus is None:
+            page = self.tabs.currentWidget()
+            shown = [v for v in page.findChildren(QTableView) if v.isVisible()] if page else []
+            focus = shown[0] if shown else None
+        if focus is not None:
+            print_table(focus, self.tabs.tabText(self.tabs.currentIndex()))
 
     def find_project(self) -> None:
         """Ctrl+F from any page: the portfolio's search box."""

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 
 from desktop_app.snapshots.district import DistrictOverview, DistrictRow
 from desktop_app.ui.performance.formatting import fmt
+from desktop_app.ui.widgets.rows_model import RowSorting
 
 Index = QModelIndex | QPersistentModelIndex
 COL_NO, COL_NAME, COL_UNIT, COL_BASE, COL_TARGET = range(5)
@@ -55,7 +56,7 @@ def kind_label(code: str) -> str:
     return names.get(code, code)
 
 
-class DistrictTableModel(QAbstractTableModel):
+class DistrictTableModel(RowSorting, QAbstractTableModel):
     sig_value_edited = Signal(int, int, str)
     """A yearly value was typed: indicator id, year, the text."""
     sig_target_edited = Signal(int, str, str)
@@ -72,6 +73,7 @@ class DistrictTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(overview.rows)
         self.years = list(range(overview.period.start_year, overview.period.end_year + 1))
+        self._resort()
         self.endResetModel()
 
     def row_at(self, row: int) -> DistrictRow:

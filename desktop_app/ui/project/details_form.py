@@ -236,6 +236,7 @@ class ProjectDetailsForm(ProjectTab):
         self._fill(saved)
         self.sig_saved.emit(saved.id)
         self.ctx.bus.sig_data_changed.emit()
+        self.ctx.bus.sig_status.emit(self.tr("Project {no} saved.").format(no=saved.no))
         return True
 
     def _save_resolving_conflicts(

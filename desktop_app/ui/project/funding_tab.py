@@ -243,7 +243,7 @@ class FundingTab(ProjectTab):
             return
         dialog = DisbursementDialog(self.ctx, self.project_id, row, self)
         if dialog.exec() and dialog.saved is not None:
-            self.payments_changed()
+            self.payments_changed(dialog.saved)
 
     def _edit_selected(self) -> None:
         row = self._selected()
@@ -263,15 +263,33 @@ class FundingTab(ProjectTab):
             delete_disbursement(self.ctx.db, row.id, row.version)
         except UserError as exc:
             dialogs.show_error(self, str(exc))
+            self.payments_changed()  # show the register as it now stands
+            return
         self.payments_changed()
+        self.ctx.bus.sig_status.emit(self.tr("Payment deleted."))
 
-    def payments_changed(self) -> None:
-        """Reload payments and facts; keep the officer's unsaved plan edits in the preview."""
+    def payments_changed(self, saved: DisbursementRow | None = None) -> None:
+        """Reload payments and facts; keep the officer's unsaved plan edits in the preview.
+
+        A payment just saved is selected, scrolled to and named in the status bar.
+        """
         assert self.project_id is not None
         self.facts = load_plan(self.ctx.db, self.project_id).facts
         self.register_model.set_rows(list_disbursements(self.ctx.db, self.project_id))
         self.preview()
         self.ctx.bus.sig_data_changed.emit()
+        if saved is None:
+            return
+        for row in range(self.register_model.rowCount()):
+            if self.register_model.row_at(row).id == saved.id:
+                self.register_view.selectRow(row)
+                self.register_view.scrollTo(self.register_model.index(row, 0))
+                break
+        self.ctx.bus.sig_status.emit(
+            self.tr("Payment of {date} saved: {amount} 万元.").format(
+                date=saved.paid_on.isoformat(), amount=format_wan(saved.amount_fen)
+            )
+        )
 
 
 def create(ctx: AppContext, parent: QWidget | None = None) -> FundingTab:

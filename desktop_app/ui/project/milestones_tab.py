@@ -301,6 +301,7 @@ class MilestonesTab(ProjectTab):
         self.undo_stack.push(EditStep(self, current.id, before, after, label))
         self.focus_milestone = current.id
         self._changed()
+        self.ctx.bus.sig_status.emit(self.tr("Saved: {what}.").format(what=label))
         return True
 
     def _refuse(self, row: int, field: str, text: str, errors: dict[str, str]) -> None:
@@ -334,7 +335,11 @@ class MilestonesTab(ProjectTab):
         self._changed()
         index = self.model.index(self.model.row_of(row.id) or 0, COL_TITLE)
         self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
         self.table.setFocus()
+        self.ctx.bus.sig_status.emit(
+            self.tr("Milestone {code} added: type its name.").format(code=row.code)
+        )
 
     def delete_current(self) -> None:
         index = self.table.currentIndex()

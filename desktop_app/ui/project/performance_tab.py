@@ -306,6 +306,7 @@ class PerformanceTab(ProjectTab):
         self.error_label.clear()
         self._show(snap)
         self.ctx.bus.sig_data_changed.emit()
+        self.ctx.bus.sig_status.emit(self.tr("Performance figures saved."))
         return True
 
     # -- closing and reopening the year ----------------------------------------------

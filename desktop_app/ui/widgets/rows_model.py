@@ -37,27 +37,23 @@ def sort_key(value: Any) -> tuple[int, Any] | None:
 Row = TypeVar("Row")
 
 
-class RowsTableModel(QAbstractTableModel, Generic[Row]):
-    def __init__(self, headers: list[str], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._headers = headers
-        self._rows: list[Row] = []
-        self._sorted: tuple[int, Qt.SortOrder] | None = None
+class RowSorting:
+    """Sorting for table models that keep their rows in `self._rows` (mixed in first).
 
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        if self._sorted is not None:
-            self._sort_rows(*self._sorted)
-        self.endResetModel()
+    `set_rows()` implementations call `_resort()` before `endResetModel()`.
+    """
+
+    _rows: list[Any]
+    _sorted: tuple[int, Qt.SortOrder] | None = None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < self.columnCount():
+        qt: Any = self  # the QAbstractItemModel this is mixed into
+        if not 0 <= column < qt.columnCount():
             return
-        self.layoutAboutToBeChanged.emit()
+        qt.layoutAboutToBeChanged.emit()
         self._sorted = (column, order)
         self._sort_rows(column, order)
-        self.layoutChanged.emit()
+        qt.layoutChanged.emit()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         keyed = [(sort_key(self._cell(r, column)), row) for r, row in enumerate(self._rows)]
@@ -68,9 +64,28 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
 
     def _cell(self, row: int, column: int) -> Any:
         """What a row sorts by: the model's SORT_ROLE if it gives one, else the text shown."""
-        index = self.createIndex(row, column)
-        value = self.data(index, SORT_ROLE)
-        return self.data(index, Qt.ItemDataRole.DisplayRole) if value is None else value
+        qt: Any = self
+        index = qt.createIndex(row, column)
+        value = qt.data(index, SORT_ROLE)
+        return qt.data(index, Qt.ItemDataRole.DisplayRole) if value is None else value
+
+    def _resort(self) -> None:
+        if self._sorted is not None:
+            self._sort_rows(*self._sorted)
+
+
+class RowsTableModel(RowSorting, QAbstractTableModel, Generic[Row]):
+    def __init__(self, headers: list[str], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._rows: list[Row] = []
+        self._sorted = None
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._resort()
+        self.endResetModel()
 
     def row_at(self, row: int) -> Row:
         return self._rows[row]
