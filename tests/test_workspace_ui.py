@@ -237,3 +237,75 @@ def test_a_saved_payment_is_selected_and_announced(qtbot, demo_db):
     selected = funding.register_view.selectionModel().selectedRows()
     assert funding.register_model.row_at(selected[0].row()).id == oldest.id
     assert messages and oldest.paid_on.isoformat() in messages[-1]
+
+
+def test_history_shows_labels_money_in_wan_and_a_true_count(qtbot, demo_db):
+    import re
+
+    from desktop_app.db.models import Base
+    from desktop_app.services.history import count_history
+    from desktop_app.snapshots.safety import HistoryFilter
+    from desktop_app.ui.history.model import COL_AFTER, COL_FIELD, COL_TABLE
+
+    window = _window(qtbot, demo_db)
+    page = next(p for p in window.pages if type(p).__name__ == "HistoryPage")
+    page.refresh()
+    page.load()
+    internal = {t.name for t in Base.metadata.sorted_tables}
+    internal |= {c.name for t in Base.metadata.sorted_tables for c in t.columns}
+    internal -= {"note", "notes", "value", "name", "owner", "unit", "code", "year", "weight"}
+    model = page.model
+    for row in range(model.rowCount()):
+        for col in (COL_TABLE, COL_FIELD):
+            shown = model.data(model.index(row, col))
+            assert shown not in internal, shown
+    for col in range(model.columnCount()):
+        assert model.headerData(col, Qt.Orientation.Horizontal) not in internal
+    fields = [page.field.itemText(i) for i in range(page.field.count())]
+    assert not set(fields) & internal
+    money = [
+        model.data(model.index(r, COL_AFTER))
+        for r in range(model.rowCount())
+        if model.row_at(r).field == "amount_fen"
+    ]
+    assert money and all(re.fullmatch(r"[\d,]+\.\d\d", m) for m in money)
+    total = count_history(demo_db, HistoryFilter())
+    assert total > HistoryFilter().limit
+    assert f"{total:,}" in page.summary.text()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", [(1366, 697), (1920, 1009)])
+def test_no_text_is_clipped_on_any_page_or_tab(qtbot, qapp, demo_db, lang, size):
+    from clipping import clipped
+
+    from desktop_app.i18n import set_language
+    from desktop_app.ui.translation import install_translators
+
+    install_translators(qapp, lang)
+    set_language(lang)
+    try:
+        window = MainWindow(AppContext(db=demo_db, lang=lang))
+        qtbot.addWidget(window)
+        window.show()
+        window.resize(*size)
+        problems = []
+        for i in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(i)
+            qapp.processEvents()
+            problems += [f"{window.tabs.tabText(i)}: {p}" for p in clipped(window)]
+        page = window.portfolio_page()
+        window.show_page(page)
+        page.table.selectRow(0)
+        for full in (False, True):
+            page.set_list_visible(not full)
+            for i in range(page.project_view.tabs.count()):
+                page.project_view.tabs.setCurrentIndex(i)
+                qapp.processEvents()
+                where = f"{page.project_view.tabs.tabText(i)} (list hidden: {full})"
+                problems += [f"{where}: {p}" for p in clipped(window)]
+        assert window.height() <= size[1]
+        assert not problems
+    finally:
+        install_translators(qapp, "en")
+        set_language("zh")

@@ -1,30 +1,29 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>About</name>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="15"/>
+        <location filename="../../desktop_app/ui/about.py" line="15" />
         <source>Key Projects Portfolio — Siming District Science &amp; Technology</source>
         <translation>思明区重点支撑项目管理系统 — 思明区科技局</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="18"/>
+        <location filename="../../desktop_app/ui/about.py" line="18" />
         <source>Version: {v}</source>
         <translation>版本:{v}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="19"/>
+        <location filename="../../desktop_app/ui/about.py" line="19" />
         <source>Database: {db}</source>
         <translation>数据库:{db}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="20"/>
+        <location filename="../../desktop_app/ui/about.py" line="20" />
         <source>Schema version: {rev}</source>
         <translation>数据库结构版本:{rev}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="28"/>
+        <location filename="../../desktop_app/ui/about.py" line="28" />
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -32,47 +31,47 @@
 <context>
     <name>AddPeriodDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="43"/>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="43" />
         <source>Add a plan period</source>
         <translation>新增规划期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="52"/>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="52" />
         <source>e.g. 15th Five-Year Plan</source>
         <translation>例如“十五五”(2026–2030)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="55" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="55" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="55"/>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="55" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="69" />
         <source>First year</source>
         <translation>起始年份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="70" />
         <source>Last year</source>
         <translation>结束年份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="71" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="79" />
         <source>Targets (may be left empty and set later):</source>
         <translation>目标值(可暂不填写,以后补充):</translation>
     </message>
@@ -80,72 +79,72 @@
 <context>
     <name>AttentionModel</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="35"/>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="28" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="36"/>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="29" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="37"/>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="30" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="38"/>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="31" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="39"/>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="32" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="40"/>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="33" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="41"/>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="34" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="42"/>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="35" />
         <source>% done</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="43"/>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="36" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="68"/>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="43" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="70"/>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="45" />
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="74"/>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="49" />
         <source>{n} days late</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="78"/>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="53" />
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="80"/>
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="55" />
         <source>in {n} days</source>
         <translation>{n} 天后</translation>
     </message>
@@ -153,17 +152,17 @@
 <context>
     <name>AttentionPage</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="71"/>
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="71" />
         <source>Double-click a row to open its project.</source>
         <translation>双击一行可打开对应项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="83"/>
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="84" />
         <source>Attention</source>
         <translation>待关注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="91"/>
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="92" />
         <source>As of {date}: {overdue} overdue, {soon} due within 30 days</source>
         <translation>截至 {date}:{overdue} 项已逾期,{soon} 项将在 30 天内到期</translation>
     </message>
@@ -171,37 +170,37 @@
 <context>
     <name>BaselineHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="75"/>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="75" />
         <source>Baseline history</source>
         <translation>基准计划历史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="86"/>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="86" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="87"/>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="87" />
         <source>Baseline end</source>
         <translation>基准完成日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="88"/>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="88" />
         <source>Current end</source>
         <translation>当前完成日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="89"/>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="89" />
         <source>Change (days)</source>
         <translation>变化(天)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="96"/>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="96" />
         <source>No baseline has been set for this project yet.</source>
         <translation>该项目尚未设定基准计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="121"/>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="121" />
         <source>(added later)</source>
         <translation>(后来新增)</translation>
     </message>
@@ -209,27 +208,27 @@
 <context>
     <name>BaselineReasonDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="32"/>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="32" />
         <source>Set baseline</source>
         <translation>设定基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="35"/>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="35" />
         <source>e.g. equipment delivery delayed; plan approved on 2026-07-01</source>
         <translation>例如:设备到货延期,调整计划已于 2026-07-01 批准</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="39"/>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="39" />
         <source>The current planned dates become the new baseline; earlier baselines are kept.</source>
         <translation>当前计划日期将成为新的基准计划;以前的基准计划会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="42"/>
-        <source>The current planned dates become the project&apos;s baseline.</source>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="42" />
+        <source>The current planned dates become the project's baseline.</source>
         <translation>当前计划日期将成为本项目的基准计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="55"/>
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="55" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -237,62 +236,62 @@
 <context>
     <name>BriefDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="69"/>
+        <location filename="../../desktop_app/ui/brief_action.py" line="69" />
         <source>Quarterly brief</source>
         <translation>季度简报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="79"/>
+        <location filename="../../desktop_app/ui/brief_action.py" line="79" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="85"/>
+        <location filename="../../desktop_app/ui/brief_action.py" line="85" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="86"/>
+        <location filename="../../desktop_app/ui/brief_action.py" line="86" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="87"/>
+        <location filename="../../desktop_app/ui/brief_action.py" line="87" />
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="96"/>
+        <location filename="../../desktop_app/ui/brief_action.py" line="96" />
         <source>Create</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="119"/>
+        <location filename="../../desktop_app/ui/brief_action.py" line="119" />
         <source>Save the brief as</source>
         <translation>简报保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="119"/>
+        <location filename="../../desktop_app/ui/brief_action.py" line="119" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="134"/>
+        <location filename="../../desktop_app/ui/brief_action.py" line="134" />
         <source>Choose where to save the brief.</source>
         <translation>请选择简报的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="160"/>
+        <location filename="../../desktop_app/ui/brief_action.py" line="160" />
         <source>Brief written to {path}</source>
         <translation>简报已保存至 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="170"/>
+        <location filename="../../desktop_app/ui/brief_action.py" line="170" />
         <source>The brief could not be made: {error}</source>
         <translation>无法生成简报:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="175"/>
+        <location filename="../../desktop_app/ui/brief_action.py" line="175" />
         <source>Quarterly &amp;brief…</source>
         <translation>季度简报(&amp;B)…</translation>
     </message>
@@ -300,67 +299,67 @@
 <context>
     <name>CloseYearDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="43"/>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="43" />
         <source>Close {year} with an evaluation</source>
         <translation>{year} 年度绩效评价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="49"/>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="49" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="50"/>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="50" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="51"/>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="51" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="52"/>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="52" />
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="53" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="78"/>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="78" />
         <source>Total {total} → computed grade {grade}</source>
         <translation>总分 {total} → 计算等级 {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="90" />
         <source>No Q4 figure yet for: {names}. Their latest year-to-date figure is used.</source>
         <translation>以下指标尚无四季度数据:{names}。将按其最近一期年初至今累计值评价。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="99"/>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="99" />
         <source>Required when the grade differs from the computed one</source>
         <translation>等级与计算等级不同时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="109"/>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="109" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="110"/>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="110" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="111" />
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="115"/>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="115" />
         <source>Close the year</source>
         <translation>完成年度评价</translation>
     </message>
@@ -368,47 +367,47 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="52"/>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="52" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="53" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="73"/>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="73" />
         <source>Saved by someone else</source>
         <translation>其他人已先保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="79" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="79" />
         <source>Saved now (theirs)</source>
         <translation>当前已保存(他人)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="79"/>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="79" />
         <source>Your change</source>
         <translation>您的修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="95"/>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="95" />
         <source>Reload shows what is saved now and drops your change. Re-apply saves your values over theirs.</source>
         <translation>“重新载入”显示当前已保存的内容并放弃您的修改;“再次应用”用您的值覆盖他人的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="101"/>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="101" />
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="102"/>
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="102" />
         <source>Re-apply my change</source>
         <translation>再次应用我的修改</translation>
     </message>
@@ -416,7 +415,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/date_field.py" line="33"/>
+        <location filename="../../desktop_app/ui/widgets/date_field.py" line="33" />
         <source>Pick a date</source>
         <translation>选择日期</translation>
     </message>
@@ -424,47 +423,47 @@
 <context>
     <name>DisbursementDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="48"/>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="48" />
         <source>Edit payment</source>
         <translation>修改拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="48"/>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="48" />
         <source>Add payment</source>
         <translation>新增拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="56"/>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="56" />
         <source>e.g. 思科〔2026〕12号</source>
         <translation>如 思科〔2026〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="63"/>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="63" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="64"/>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="64" />
         <source>Amount (万元)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="65"/>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="65" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="66"/>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="66" />
         <source>Document no. (文号)</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="67"/>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="67" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="120"/>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="120" />
         <source>{reason}
 Record this payment with the same number anyway?</source>
         <translation>{reason}
@@ -474,82 +473,82 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>DistrictModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="38"/>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="39" />
         <source>Target met</source>
         <translation>已达标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="39"/>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="40" />
         <source>On track</source>
         <translation>进度正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="40"/>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="41" />
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="41"/>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="42" />
         <source>Not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="42"/>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="43" />
         <source>No data</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="49"/>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="50" />
         <source>Level</source>
         <translation>存量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="50"/>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="51" />
         <source>5-year total</source>
         <translation>五年累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="51"/>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="52" />
         <source>5-year annual average</source>
         <translation>五年年均</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="98"/>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="100" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="99"/>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="101" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="100"/>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="102" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="101"/>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="103" />
         <source>Base</source>
         <translation>基期值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="102"/>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="104" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="103"/>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="105" />
         <source>Current</source>
         <translation>当前值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="104"/>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="106" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="143"/>
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="145" />
         <source>Base year {year}</source>
         <translation>基期年份 {year}</translation>
     </message>
@@ -557,27 +556,27 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="67"/>
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="67" />
         <source>Add plan period…</source>
         <translation>新增规划期…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="79"/>
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="79" />
         <source>Progress: levels from base to target; totals and averages over the target.</source>
         <translation>进度:存量指标按基期值至目标值计算;累计与年均指标按占目标值比例计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="84"/>
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="84" />
         <source>Plan period</source>
         <translation>规划期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="100"/>
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="100" />
         <source>District indicators</source>
         <translation>全区指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="139"/>
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="139" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
     </message>
@@ -585,33 +584,33 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>Funding</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/formatting.py" line="17"/>
+        <location filename="../../desktop_app/ui/funding/formatting.py" line="17" />
         <source>Start-up grant</source>
         <extracomment>Chart colours: start-up, fixed support, reward, disbursed.</extracomment>
         <translation>启动建设经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/formatting.py" line="18"/>
+        <location filename="../../desktop_app/ui/funding/formatting.py" line="18" />
         <source>Fixed support</source>
         <translation>固定扶持</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/formatting.py" line="19"/>
+        <location filename="../../desktop_app/ui/funding/formatting.py" line="19" />
         <source>Performance reward</source>
         <translation>绩效奖励</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/formatting.py" line="26"/>
+        <location filename="../../desktop_app/ui/funding/formatting.py" line="26" />
         <source>Linear (minus a step each year)</source>
         <translation>线性退坡(每年减少固定额)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/formatting.py" line="27"/>
+        <location filename="../../desktop_app/ui/funding/formatting.py" line="27" />
         <source>Geometric (minus a rate each year)</source>
         <translation>按比例退坡(每年减少一定比例)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/formatting.py" line="28"/>
+        <location filename="../../desktop_app/ui/funding/formatting.py" line="28" />
         <source>Manual (an amount per year)</source>
         <translation>手工(逐年填写金额)</translation>
     </message>
@@ -619,12 +618,12 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>FundingPage</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/page.py" line="41"/>
-        <source>Amounts in 万元 by plan year. A year&apos;s reward is paid the following year, after its evaluation; it is counted here under the year it rewards.</source>
+        <location filename="../../desktop_app/ui/funding/page.py" line="41" />
+        <source>Amounts in 万元 by plan year. A year's reward is paid the following year, after its evaluation; it is counted here under the year it rewards.</source>
         <translation>金额单位万元,按计划年度统计。某年度的绩效奖励在次年评价后拨付,计入其所奖励的年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/page.py" line="57"/>
+        <location filename="../../desktop_app/ui/funding/page.py" line="57" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
@@ -632,75 +631,98 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>FundingTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="64"/>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="64" />
         <source>Save plan</source>
         <translation>保存计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="65"/>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="65" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="76"/>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="78" />
         <source>Add payment…</source>
         <translation>新增拨付…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="77"/>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="79" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="78"/>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="80" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="90"/>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="92" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="107"/>
-        <source>Disbursements (拨付台账)</source>
-        <translation>拨付台账</translation>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="109" />
+        <source>Disbursement register, newest first</source>
+        <translation>拨付台账(最新在前)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="152"/>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="269" />
+        <source>Payment deleted.</source>
+        <translation>已删除该笔拨付。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="289" />
+        <source>Payment of {date} saved: {amount} (10k yuan).</source>
+        <translation>已保存 {date} 的拨付:{amount} 万元。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="174" />
         <source>No plan yet: enter the approved plan.</source>
         <translation>尚无经费计划:请录入批复的计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="169"/>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="191" />
         <source>Fix the marked fields to see the new schedule.</source>
         <translation>请修正标红的字段以查看新的计划表。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="175"/>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="197" />
         <source>Preview of unsaved changes: press Save to keep them.</source>
         <translation>预览未保存的修改:点击“保存计划”后生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="210"/>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="232" />
         <source>Funding plan saved.</source>
         <translation>经费计划已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="235"/>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="257" />
         <source>Delete the payment of {date} ({amount} 万元)?</source>
         <translation>删除 {date} 的拨付({amount} 万元)?</translation>
     </message>
 </context>
 <context>
+    <name>GradeBars</name>
+    <message>
+        <location filename="../../desktop_app/ui/home/charts.py" line="71" />
+        <source>Grades of {year}</source>
+        <translation>{year} 年绩效等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/charts.py" line="73" />
+        <source>No year evaluated yet</source>
+        <translation>尚无已评价的年度</translation>
+    </message>
+</context>
+<context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/help_action.py" line="62"/>
+        <location filename="../../desktop_app/ui/help_action.py" line="62" />
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/help_action.py" line="77"/>
+        <location filename="../../desktop_app/ui/help_action.py" line="77" />
         <source>The user guide is missing: {path}</source>
         <translation>找不到使用说明文件:{path}</translation>
     </message>
@@ -708,17 +730,17 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>Health</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="16"/>
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="16" />
         <source>Red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="17"/>
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="17" />
         <source>Amber</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="18"/>
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="18" />
         <source>Green</source>
         <translation>绿</translation>
     </message>
@@ -726,65 +748,541 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>HealthMarker</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="55"/>
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="55" />
         <source>Health: {level}</source>
         <translation>健康状况:{level}</translation>
     </message>
 </context>
 <context>
-    <name>HistoryModel</name>
+    <name>HealthRing</name>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="18"/>
-        <source>When</source>
-        <translation>时间</translation>
+        <location filename="../../desktop_app/ui/home/charts.py" line="47" />
+        <source>Health of the projects</source>
+        <translation>项目健康度</translation>
     </message>
+</context>
+<context>
+    <name>HistoryLabels</name>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="19"/>
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="20"/>
-        <source>Change</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="21"/>
+        <location filename="../../desktop_app/ui/history/labels.py" line="12" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="54" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="22"/>
-        <source>Table</source>
-        <translation>数据表</translation>
+        <location filename="../../desktop_app/ui/history/labels.py" line="13" />
+        <source>Project domains</source>
+        <translation>项目所属领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="23"/>
+        <location filename="../../desktop_app/ui/history/labels.py" line="14" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="71" />
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="15" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="70" />
+        <source>Baseline</source>
+        <translation>基准计划</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="16" />
+        <source>Baseline milestone</source>
+        <translation>基准计划中的里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="17" />
+        <source>Payment</source>
+        <translation>拨付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="18" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="91" />
+        <source>Funding plan</source>
+        <translation>经费计划</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="19" />
+        <source>Funding plan year</source>
+        <translation>经费计划年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="20" />
+        <source>Start-up tranche</source>
+        <translation>启动经费分期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="21" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="102" />
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="22" />
+        <source>Indicator actual</source>
+        <translation>指标实际值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="23" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="105" />
+        <source>Evaluation</source>
+        <translation>绩效评价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="24" />
+        <source>Evaluation score</source>
+        <translation>评价得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="25" />
+        <source>District indicator</source>
+        <translation>全区指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="26" />
+        <source>District target</source>
+        <translation>全区目标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="27" />
+        <source>District value</source>
+        <translation>全区指标值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="28" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="45" />
+        <source>Key domain</source>
+        <translation>重点领域</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="29" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="44" />
+        <source>Zone</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="30" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="108" />
+        <source>Plan period</source>
+        <translation>规划期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="31" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="116" />
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="33" />
+        <source>Other record</source>
+        <translation>其他记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="38" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="39" />
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="40" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="41" />
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="42" />
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="43" />
+        <source>Summary</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="46" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="47" />
+        <source>Lead organisation</source>
+        <translation>承担单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="48" />
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="49" />
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="50" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="51" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="52" />
+        <source>Sample data</source>
+        <translation>示例数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="53" />
+        <source>Revision</source>
+        <translation>修订号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="55" />
+        <source>Milestone name</source>
+        <translation>里程碑名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="56" />
+        <source>Deliverable</source>
+        <translation>交付物</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="57" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="58" />
+        <source>Planned start</source>
+        <translation>计划开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="59" />
+        <source>Planned finish</source>
+        <translation>计划完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="60" />
+        <source>Baseline start</source>
+        <translation>基准开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="61" />
+        <source>Baseline finish</source>
+        <translation>基准完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="62" />
+        <source>Actual start</source>
+        <translation>实际开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="63" />
+        <source>Actual finish</source>
+        <translation>实际完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="64" />
+        <source>Complete %</source>
+        <translation>完成%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="65" />
+        <source>Reason for cancelling</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="66" />
+        <source>Position</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="67" />
+        <source>Set on</source>
+        <translation>设定日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="68" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="69" />
+        <source>Recorded at</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="72" />
+        <source>Paid on</source>
+        <translation>拨付日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="73" />
+        <source>Amount (10k yuan)</source>
+        <translation>金额(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="82" />
+        <source>Start-up grant (10k yuan)</source>
+        <translation>启动建设经费(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="87" />
+        <source>First-year amount (10k yuan)</source>
+        <translation>首年金额(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="88" />
+        <source>Yearly step (10k yuan)</source>
+        <translation>每年递减额(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="90" />
+        <source>Floor (10k yuan)</source>
+        <translation>保底额(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="92" />
+        <source>Fixed support of the year (10k yuan)</source>
+        <translation>当年固定扶持(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="95" />
+        <source>Reward cap (10k yuan)</source>
+        <translation>奖励上限(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="74" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="75" />
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="76" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="77" />
+        <source>Total score</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="78" />
+        <source>Computed grade</source>
+        <translation>计算等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="79" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="80" />
+        <source>Reason for the grade</source>
+        <translation>等级调整理由</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="81" />
+        <source>Evaluated on</source>
+        <translation>评价日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="83" />
+        <source>Start-up year</source>
+        <translation>启动经费年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="84" />
+        <source>Taper mode</source>
+        <translation>退坡方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="85" />
+        <source>First year of fixed support</source>
+        <translation>固定扶持首年</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="86" />
+        <source>Years of fixed support</source>
+        <translation>固定扶持年限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="89" />
+        <source>Yearly rate</source>
+        <translation>每年退坡比例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="96" />
+        <source>Tranche</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="97" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="98" />
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="99" />
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="100" />
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="101" />
+        <source>Negative values allowed</source>
+        <translation>允许负值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="103" />
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="104" />
+        <source>Year-to-date value</source>
+        <translation>年初至今累计值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="106" />
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="107" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="109" />
+        <source>Base year</source>
+        <translation>基期年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="110" />
+        <source>Base value</source>
+        <translation>基期值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="111" />
+        <source>Target value</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="112" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="113" />
+        <source>Role</source>
+        <translation>定位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="114" />
+        <source>First year</source>
+        <translation>起始年</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="115" />
+        <source>Last year</source>
+        <translation>截止年</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="118" />
+        <source>Other field</source>
+        <translation>其他字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="134" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="136" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="19" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="20" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="21" />
+        <source>Change</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="22" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="23" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="24" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="24"/>
+        <location filename="../../desktop_app/ui/history/model.py" line="25" />
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="25"/>
+        <location filename="../../desktop_app/ui/history/model.py" line="26" />
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="31"/>
+        <location filename="../../desktop_app/ui/history/model.py" line="32" />
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="32"/>
+        <location filename="../../desktop_app/ui/history/model.py" line="33" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="33"/>
+        <location filename="../../desktop_app/ui/history/model.py" line="34" />
         <source>deleted</source>
         <translation>删除</translation>
     </message>
@@ -792,154 +1290,304 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="50"/>
+        <location filename="../../desktop_app/ui/history/page.py" line="57" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="54"/>
+        <location filename="../../desktop_app/ui/history/page.py" line="61" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="55"/>
+        <location filename="../../desktop_app/ui/history/page.py" line="62" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="56"/>
+        <location filename="../../desktop_app/ui/history/page.py" line="63" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="57"/>
+        <location filename="../../desktop_app/ui/history/page.py" line="64" />
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="84"/>
+        <location filename="../../desktop_app/ui/history/page.py" line="91" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="90"/>
+        <location filename="../../desktop_app/ui/history/page.py" line="97" />
         <source>All projects</source>
         <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="94"/>
+        <location filename="../../desktop_app/ui/history/page.py" line="101" />
         <source>All fields</source>
         <translation>全部字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="124"/>
+        <location filename="../../desktop_app/ui/history/page.py" line="132" />
         <source>{n} changes, newest first</source>
         <translation>共 {n} 条修改,最新的在前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="126"/>
-        <source>(only the newest {n} are shown; narrow the filter)</source>
-        <translation>(仅显示最新的 {n} 条;请缩小筛选范围)</translation>
+        <location filename="../../desktop_app/ui/history/page.py" line="134" />
+        <source>(the newest {n} are shown; narrow the filter)</source>
+        <translation>(显示最新的 {n} 条;可缩小筛选范围)</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="63" />
+        <source>Loading the portfolio…</source>
+        <translation>正在汇总项目情况…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="69" />
+        <location filename="../../desktop_app/ui/home/page.py" line="217" />
+        <source>{level} projects</source>
+        <translation>{level}色项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="71" />
+        <source>Milestones overdue</source>
+        <translation>已逾期的里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="72" />
+        <source>Milestones due within 30 days</source>
+        <translation>30 天内到期的里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="73" />
+        <location filename="../../desktop_app/ui/home/page.py" line="259" />
+        <source>Warnings</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="74" />
+        <source>Plan this year (10k yuan)</source>
+        <translation>本年计划(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="75" />
+        <source>Paid this year (10k yuan)</source>
+        <translation>本年已拨付(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="85" />
+        <source>Click a figure to see the rows behind it.</source>
+        <translation>点击任一数字,查看其背后的明细。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="103" />
+        <source>Double-click a row to open its project.</source>
+        <translation>双击一行打开其项目。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="129" />
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="147" />
+        <source>The figures could not be computed: {why}</source>
+        <translation>无法汇总数据:{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="153" />
+        <source>Portfolio as of {date} ({n} projects)</source>
+        <translation>截至 {date} 的项目总体情况(共 {n} 个项目)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="161" />
+        <source>Milestones due within {n} days</source>
+        <translation>{n} 天内到期的里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="173" />
+        <source>{grade} in {year}</source>
+        <translation>{year} 年 {grade}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="179" />
+        <source>Plan: the plan of {year} (plan-year basis). Paid: cash paid from 1 January to {date} (cash basis).</source>
+        <translation>计划:{year} 年度计划(计划年度口径)。已拨付:1 月 1 日至 {date} 实际拨付(现金口径)。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="208" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="208" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="218" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="229" />
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="230" />
+        <source>Planned finish</source>
+        <translation>计划完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="231" />
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="231" />
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="232" />
+        <source>Complete %</source>
+        <translation>完成%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="246" />
+        <source>Money of {year} by project (10k yuan)</source>
+        <translation>{year} 年各项目经费(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="248" />
+        <source>Plan this year</source>
+        <translation>本年计划</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="248" />
+        <source>Paid this year</source>
+        <translation>本年已拨付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="260" />
+        <source>Warning</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="265" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="269" />
+        <source>{title}: {n} rows</source>
+        <translation>{title}:共 {n} 行</translation>
     </message>
 </context>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="47"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="47" />
         <source>Import {name}</source>
         <extracomment>Rows listed per section of the preview; the rest are counted.</extracomment>
         <translation>导入 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="49"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="49" />
         <source>Checking the workbook…</source>
         <translation>正在检查工作簿……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="55"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="55"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="55"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="55"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="64"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="64" />
         <source>Confirm import</source>
         <translation>确认导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="89"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
         <source>{sheet}: {added} to add, {changed} to change, {unchanged} unchanged</source>
         <translation>{sheet}:新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="99"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="99" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="100"/>
-        <location filename="../../desktop_app/ui/io_actions.py" line="125"/>
-        <location filename="../../desktop_app/ui/io_actions.py" line="130"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="100" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="125" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="130" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="106"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="106" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written.</source>
         <translation>将新增 {added} 行、修改 {changed} 行,{unchanged} 行未变。写入前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="110"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="110" />
         <source>Nothing to change: all {unchanged} rows match the database.</source>
         <translation>无需修改:{unchanged} 行均与数据库一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="121"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="121" />
         <source>row {row}: {key}</source>
         <translation>第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="128"/>
-        <location filename="../../desktop_app/ui/io_actions.py" line="154"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="128" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="154" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="142"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
         <source>The workbook was not imported: {n} problem(s). Correct them and import again.</source>
         <translation>工作簿未导入:发现 {n} 处问题,请更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="147"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="147" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="162"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="162" />
         <source>The workbook could not be read: {error}</source>
         <translation>无法读取工作簿:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="171"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="171" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="180"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="180" />
         <source>Imported {added} new and {changed} changed rows from {name}</source>
         <translation>已从 {name} 导入:新增 {added} 行,修改 {changed} 行</translation>
     </message>
@@ -947,78 +1595,78 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="133"/>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="124" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="104"/>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="135"/>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="95" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="126" />
         <source>Projected score</source>
         <translation>预计得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="94"/>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="85" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="95"/>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="86" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="96"/>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="87" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="97"/>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="88" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="98"/>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="89" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="99"/>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="90" />
         <source>Negatives</source>
         <translation>可为负</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="100"/>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="91" />
         <source>Q1 YTD</source>
         <translation>一季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="101"/>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="92" />
         <source>Q2 YTD</source>
         <translation>二季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="102"/>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="93" />
         <source>Q3 YTD</source>
         <translation>三季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="103"/>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="94" />
         <source>Q4 YTD</source>
         <translation>四季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="220"/>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="211" />
         <source>Ticked: actuals below zero are accepted (e.g. a loss)</source>
         <translation>勾选后允许实际值为负(如亏损)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="239"/>
-        <source>The officer&apos;s score, 0 to the weight</source>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="230" />
+        <source>The officer's score, 0 to the weight</source>
         <translation>专员评分,0 至权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="242"/>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="233" />
         <source>Year-to-date figure at quarter end</source>
         <translation>季度末年初至今累计值</translation>
     </message>
@@ -1026,43 +1674,43 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IoActions</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="195"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="195" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="201"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="201" />
         <source>The export failed: {error}</source>
         <translation>导出失败:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="204"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="204" />
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="209"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="209" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="210"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="210" />
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="216"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="216" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="218"/>
-        <location filename="../../desktop_app/ui/io_actions.py" line="229"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="218" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="229" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="227"/>
+        <location filename="../../desktop_app/ui/io_actions.py" line="227" />
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
@@ -1070,22 +1718,22 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="10"/>
+        <location filename="../../desktop_app/ui/labels.py" line="10" />
         <source>Planned</source>
         <translation>计划中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="11"/>
+        <location filename="../../desktop_app/ui/labels.py" line="11" />
         <source>Active</source>
         <translation>实施中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="12"/>
+        <location filename="../../desktop_app/ui/labels.py" line="12" />
         <source>Completed</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/labels.py" line="13"/>
+        <location filename="../../desktop_app/ui/labels.py" line="13" />
         <source>Suspended</source>
         <translation>已暂停</translation>
     </message>
@@ -1093,62 +1741,92 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="24"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="25" />
         <source>Siming Key Projects Portfolio</source>
         <translation>思明区重点支撑项目管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="50"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="53" />
         <source>This database is open read-only: changes cannot be saved.</source>
         <translation>数据库以只读方式打开:修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="62"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="65" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="67"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="70" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="72"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="75" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="73"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="76" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="78"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="81" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="82" />
+        <source>&amp;New row</source>
+        <translation>新增一行(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="83" />
+        <source>&amp;Print this table…</source>
+        <translation>打印当前表格(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="89" />
+        <source>&amp;Find project…</source>
+        <translation>查找项目(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="94" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="79"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="95" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="87"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="103" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="89"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="105" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="99"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="115" />
         <source>The interface language changes the next time the app starts.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/help_action.py" line="87"/>
+        <location filename="../../desktop_app/ui/main_window.py" line="159" />
+        <source>Nothing to save.</source>
+        <translation>没有需要保存的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="162" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/help_action.py" line="87" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
@@ -1156,93 +1834,93 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesModel</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="69"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="69" />
         <source>Not started</source>
         <extracomment>Column → the `MilestoneEdit` field it edits (absent: read-only).</extracomment>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="70"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="70" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="71"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="71" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="72"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="72" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="79"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="79" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="80"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="80" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="81"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="81" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="82"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="82" />
         <source>Planned start</source>
         <translation>计划开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="83"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="83" />
         <source>Planned end</source>
         <translation>计划完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="84"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="84" />
         <source>Actual start</source>
         <translation>实际开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="85"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="85" />
         <source>Actual end</source>
         <translation>实际完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="86"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="86" />
         <source>% done</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="87"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="87" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="88"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="88" />
         <source>Baseline end</source>
         <translation>基准完成日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="89"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="89" />
         <source>Slip (days)</source>
         <translation>偏差(天)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="90"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="90" />
         <source>Cancel reason</source>
         <translation>取消原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="91"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="91" />
         <source>Deliverable</source>
         <translation>交付成果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="92"/>
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="92" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -1250,110 +1928,120 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="82"/>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="331"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="83" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="334" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="83"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="84" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="84"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="85" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="85"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="86" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="86"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="87" />
         <source>Set baseline…</source>
         <translation>设定基准计划…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="87"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="88" />
         <source>Baseline history…</source>
         <translation>基准计划历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="88"/>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="97"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="89" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="98" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="90"/>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="98"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="91" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="99" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="132"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="133" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="134"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="135" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="161"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="163" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="206"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="208" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="203"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="205" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="272"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="274" />
         <source>Percent complete must be a whole number.</source>
         <translation>完成百分比须为整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="286"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="288" />
         <source>Not understood: {why}</source>
         <translation>无法识别:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="300"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="302" />
         <source>Edit {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="321"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="306" />
+        <source>Saved: {what}.</source>
+        <translation>已保存:{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="324" />
         <source>New milestone</source>
         <translation>新里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="344"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="343" />
+        <source>Milestone {code} added: type its name.</source>
+        <translation>已新增里程碑 {code}:请输入名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="351" />
         <source>Delete milestone {code} “{title}”?</source>
         <translation>删除里程碑 {code}“{title}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="354"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="361" />
         <source>Delete milestone</source>
         <translation>删除里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="374"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="381" />
         <source>Move milestone</source>
         <translation>移动里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="393"/>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="400" />
         <source>Baseline set.</source>
         <translation>已设定基准计划。</translation>
     </message>
@@ -1361,12 +2049,12 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PasswordPrompt</name>
     <message>
-        <location filename="../../desktop_app/ui/password_prompt.py" line="13"/>
+        <location filename="../../desktop_app/ui/password_prompt.py" line="13" />
         <source>Database password</source>
         <translation>数据库密码</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/password_prompt.py" line="14"/>
+        <location filename="../../desktop_app/ui/password_prompt.py" line="14" />
         <source>Password for {server}:</source>
         <translation>{server} 的密码:</translation>
     </message>
@@ -1374,38 +2062,38 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>Performance</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/formatting.py" line="27"/>
+        <location filename="../../desktop_app/ui/performance/formatting.py" line="27" />
         <source>A (excellent)</source>
         <extracomment>Background per grade: green, light green, amber, red — readable with black text. Strong per-grade colours for marks on white (chart points, grade letters).</extracomment>
         <translation>A(优)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/formatting.py" line="28"/>
+        <location filename="../../desktop_app/ui/performance/formatting.py" line="28" />
         <source>B (good)</source>
         <translation>B(良)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/formatting.py" line="29"/>
+        <location filename="../../desktop_app/ui/performance/formatting.py" line="29" />
         <source>C (fair)</source>
         <translation>C(中)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/formatting.py" line="30"/>
+        <location filename="../../desktop_app/ui/performance/formatting.py" line="30" />
         <source>D (poor)</source>
         <translation>D(差)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/formatting.py" line="37"/>
+        <location filename="../../desktop_app/ui/performance/formatting.py" line="37" />
         <source>Higher is better</source>
         <translation>越高越好</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/formatting.py" line="38"/>
+        <location filename="../../desktop_app/ui/performance/formatting.py" line="38" />
         <source>Lower is better</source>
         <translation>越低越好</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/formatting.py" line="39"/>
+        <location filename="../../desktop_app/ui/performance/formatting.py" line="39" />
         <source>Qualitative</source>
         <translation>定性</translation>
     </message>
@@ -1413,103 +2101,108 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PerformanceTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="78"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="78" />
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="79"/>
-        <source>Copy last year&apos;s indicators</source>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="79" />
+        <source>Copy last year's indicators</source>
         <translation>沿用上年指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="80"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="80" />
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="81"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="81" />
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="82"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="82" />
         <source>Save indicators</source>
         <translation>保存指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="83"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="83" />
         <source>Discard</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="84"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="84" />
         <source>Close year…</source>
         <translation>年度评价…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="85"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="85" />
         <source>Reopen year…</source>
         <translation>重新打开年度…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="148"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="148" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="187"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="187" />
         <source>The indicator set has unsaved changes. Save them?</source>
         <translation>指标有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="204"/>
-        <source>Weights: &lt;b style=&apos;color:{color}&apos;&gt;{sum}&lt;/b&gt; of 100</source>
-        <translation>权重合计:&lt;b style=&apos;color:{color}&apos;&gt;{sum}&lt;/b&gt; / 100</translation>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="204" />
+        <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
+        <translation>权重合计:&lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; / 100</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="209"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="209" />
         <source>No indicators for {year} yet.</source>
         <translation>{year} 年尚未设定指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="212"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="212" />
         <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
         <translation>已评价:总分 &lt;b&gt;{total}&lt;/b&gt;,等级 &lt;b&gt;{grade}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="216"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="216" />
         <source> (computed {computed}; reason: {reason})</source>
         <translation>(计算等级 {computed};理由:{reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="222"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="222" />
         <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; → {grade}</source>
         <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="292"/>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="304"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="292" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="304" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="262"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="262" />
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="275"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="275" />
         <source>“{name}” has actuals; they are deleted with it when you save. Continue?</source>
         <translation>“{name}”已有实绩,保存时将一并删除。是否继续?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="341"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="309" />
+        <source>Performance figures saved.</source>
+        <translation>绩效数据已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="342" />
         <source>Reopen {year}</source>
         <translation>重新打开 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="342"/>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="343" />
         <source>Why is the evaluation reopened? (kept in the audit trail)</source>
         <translation>重新打开评价的理由(记入审计日志):</translation>
     </message>
@@ -1517,27 +2210,17 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PlanChart</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="58"/>
+        <location filename="../../desktop_app/ui/funding/charts.py" line="60" />
         <source>Planned (stacked) and disbursed per year, 万元</source>
         <translation>逐年计划(堆叠)与已拨付,万元</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="64"/>
-        <source>plan</source>
-        <translation>计划</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="64"/>
-        <source>paid</source>
-        <translation>实拨</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="76"/>
+        <location filename="../../desktop_app/ui/funding/charts.py" line="73" />
         <source>Reward (earned, or cap)</source>
         <translation>奖励(应得或上限)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="77"/>
+        <location filename="../../desktop_app/ui/funding/charts.py" line="76" />
         <source>Disbursed</source>
         <translation>已拨付</translation>
     </message>
@@ -1545,104 +2228,104 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PlanForm</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="78"/>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="121"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="121" />
         <source>Fixed support (manual)</source>
         <translation>固定扶持(手工)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="78"/>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="122"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="122" />
         <source>Reward cap</source>
         <translation>奖励上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
         <source>Amount (万元)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="86"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="86" />
         <source>Add tranche</source>
         <translation>增加分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="87"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
         <source>Remove tranche</source>
         <translation>删除分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="112"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="112" />
         <source>Taper mode</source>
         <translation>退坡方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="113"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="113" />
         <source>First year of fixed support</source>
         <translation>固定扶持首年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="114"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="114" />
         <source>Years of fixed support</source>
         <translation>固定扶持年限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="115"/>
-        <source>First year&apos;s amount (万元)</source>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="115" />
+        <source>First year's amount (万元)</source>
         <translation>首年金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="116"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="116" />
         <source>Step per year (万元)</source>
         <translation>每年递减额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="117"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="117" />
         <source>Rate per year (%)</source>
         <translation>每年退坡比例(%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="118"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="118" />
         <source>Floor (万元)</source>
         <translation>保底额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="119"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="119" />
         <source>Start-up grant (万元)</source>
         <translation>启动建设经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="120"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="120" />
         <source>Start-up year</source>
         <translation>启动经费年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="123"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="123" />
         <source>Start-up tranches</source>
         <translation>启动经费分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="128"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="128" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="136"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="136" />
         <source>Per year (万元):</source>
         <translation>逐年金额(万元):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="138"/>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="138" />
         <source>Start-up tranches (leave empty for one payment):</source>
         <translation>启动经费分期(一次拨付可留空):</translation>
     </message>
@@ -1650,47 +2333,47 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioFundingModel</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="35"/>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="35" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="36"/>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="36" />
         <source>Projects</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="37"/>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="37" />
         <source>Planned start-up</source>
         <translation>计划启动经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="38"/>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="38" />
         <source>Planned fixed support</source>
         <translation>计划固定扶持</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="39"/>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="39" />
         <source>Reward caps</source>
         <translation>奖励上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="40"/>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="40" />
         <source>Earned rewards</source>
         <translation>应得奖励</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="41"/>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="41" />
         <source>Disbursed</source>
         <translation>已拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="42"/>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="42" />
         <source>Reward share (plan)</source>
         <translation>奖励占比(计划)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="43"/>
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="43" />
         <source>Reward share (paid)</source>
         <translation>奖励占比(实拨)</translation>
     </message>
@@ -1698,42 +2381,42 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioModel</name>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="31"/>
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="26" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="32"/>
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="27" />
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="33"/>
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="28" />
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="34"/>
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="29" />
         <source>Key domains</source>
         <translation>重点领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="35"/>
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="30" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="36"/>
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="31" />
         <source>Lead organisation</source>
         <translation>承担单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="37"/>
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="32" />
         <source>Period</source>
         <translation>实施期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="38"/>
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="33" />
         <source>Health</source>
         <translation>健康度</translation>
     </message>
@@ -1741,37 +2424,67 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioPage</name>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="39"/>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="42" />
         <source>Search name, English name, lead organisation…</source>
         <translation>搜索名称、英文名称、承担单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="99"/>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="73" />
+        <source>Show or hide the project list (double-click a project to open it full width)</source>
+        <translation>显示或隐藏项目列表(双击项目可全宽打开)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="121" />
         <source>Portfolio</source>
         <translation>项目总览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="103"/>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="125" />
         <source>All zones</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="106"/>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="128" />
         <source>All domains</source>
         <translation>全部领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="109"/>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="131" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="122"/>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="145" />
+        <source>◀ Hide list</source>
+        <translation>◀ 收起列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="145" />
+        <source>▶ Project list</source>
+        <translation>▶ 项目列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="200" />
         <source>{shown} of {total} projects</source>
         <translation>显示 {shown} / 共 {total} 个项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="142"/>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="202" />
+        <source>no project matches: change the search or the filters</source>
+        <translation>没有匹配的项目:请修改搜索词或筛选条件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="206" />
+        <source>No project matches the search or the filters.</source>
+        <translation>没有符合搜索或筛选条件的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="208" />
+        <source>No projects yet.</source>
+        <translation>还没有项目。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="241" />
         <source>Health could not be computed: {why}</source>
         <translation>无法计算健康状况:{why}</translation>
     </message>
@@ -1779,18 +2492,18 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioTimelinePage</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="37"/>
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="38" />
         <source>Zoom</source>
-        <extracomment>Projects whose bars load before the page shows (a few screens&apos; worth).</extracomment>
+        <extracomment>Projects whose bars load before the page shows (a few screens' worth).</extracomment>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="46"/>
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="48" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="78"/>
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="80" />
         <source>{projects} projects, {milestones} milestones</source>
         <translation>{projects} 个项目,{milestones} 个里程碑</translation>
     </message>
@@ -1798,95 +2511,100 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ProjectDetailsForm</name>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="62"/>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="62" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="63"/>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="63" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="69"/>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="69" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="70"/>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="270"/>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="70" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="271" />
         <source>Name (Chinese)</source>
         <translation>名称(中文)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="71"/>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="271"/>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="71" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="272" />
         <source>Name (English)</source>
         <translation>名称(英文)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="72"/>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="272"/>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="72" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="273" />
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="73"/>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="273"/>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="73" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="274" />
         <source>Key domains</source>
         <translation>重点领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="74"/>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="274"/>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="74" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="275" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="75"/>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="275"/>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="75" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="276" />
         <source>Lead organisation</source>
         <translation>承担单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="80"/>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="80" />
         <source>Period</source>
         <translation>实施期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="81"/>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="278"/>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="81" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="279" />
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="82"/>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="279"/>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="82" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="280" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="108"/>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="108" />
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="112"/>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="112" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="199"/>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="199" />
         <source>Not a valid date (use 2026-03-31).</source>
         <translation>日期无效(格式如 2026-03-31)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="276"/>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="239" />
+        <source>Project {no} saved.</source>
+        <translation>项目 {no} 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="277" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="277"/>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="278" />
         <source>End</source>
         <translation>结束</translation>
     </message>
@@ -1894,12 +2612,12 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ProjectView</name>
     <message>
-        <location filename="../../desktop_app/ui/project/view.py" line="49"/>
+        <location filename="../../desktop_app/ui/project/view.py" line="56" />
         <source>This project has unsaved changes. Save them?</source>
         <translation>此项目有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/view.py" line="68"/>
+        <location filename="../../desktop_app/ui/project/view.py" line="75" />
         <source>No project selected</source>
         <translation>未选择项目</translation>
     </message>
@@ -1907,27 +2625,27 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="9"/>
+        <location filename="../../desktop_app/ui/dialogs.py" line="9" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="13"/>
+        <location filename="../../desktop_app/ui/dialogs.py" line="13" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="17"/>
+        <location filename="../../desktop_app/ui/dialogs.py" line="17" />
         <source>Information</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="23"/>
+        <location filename="../../desktop_app/ui/dialogs.py" line="23" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="39"/>
+        <location filename="../../desktop_app/ui/dialogs.py" line="39" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -1935,27 +2653,27 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="18"/>
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="18" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="19"/>
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="19" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="20"/>
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="20" />
         <source>Amount (万元)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="21"/>
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="21" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="22"/>
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="22" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -1963,148 +2681,148 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="44"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="44" />
         <source>daily (first start of the day)</source>
         <translation>每日(当天首次启动)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="45"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="45" />
         <source>made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="46"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="46" />
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="47"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="47" />
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="53"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="53" />
         <source>before an upgrade ({step})</source>
         <translation>升级前({step})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="69"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="69" />
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="70"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="70" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="71"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="71" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="72"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="72" />
         <source>Projects</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="90"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="90" />
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="111"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="111" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="121"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="121" />
         <source>Reading the backups…</source>
         <translation>正在读取备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="125"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="125" />
         <source>Restoring replaces the current data with the backup. The current data is saved as a backup first, so this can be undone.</source>
         <translation>恢复会用备份替换当前数据。当前数据会先另存为备份,因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="131"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="131" />
         <source>Restore the selected backup</source>
         <translation>恢复所选备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="133"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="133" />
         <source>Other file…</source>
         <translation>其他文件……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="160"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="161" />
         <source>{n} backups in {folder}</source>
         <translation>{folder} 中有 {n} 个备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="164"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="165" />
         <source>There are no backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="186"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="188" />
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="187"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="190" />
         <source>key-projects backups (*.sqlite);;All files (*)</source>
         <translation>项目库备份 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="194"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="197" />
         <source>Replace the current data with the backup of {when}? The current data is saved as a backup first.</source>
         <translation>用 {when} 的备份替换当前数据吗?当前数据会先另存为备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="197"/>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="210"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="200" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="214" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="206"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="209" />
         <source>Restored from {source}.</source>
         <translation>已从 {source} 恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="208"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="211" />
         <source>The previous data was saved as {path}.</source>
         <translation>原数据已另存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="230"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="234" />
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="237"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="241" />
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="239"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="244" />
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="261"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="266" />
         <source>Restore that backup now? The damaged file is kept beside it.</source>
         <translation>现在恢复该备份吗?已损坏的文件会保留在旁边。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="264"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="269" />
         <source>Damaged database</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="274"/>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="279" />
         <source>Restored from {source}. The damaged file was kept as {aside}.</source>
         <translation>已从 {source} 恢复。已损坏的文件保留为 {aside}。</translation>
     </message>
@@ -2112,52 +2830,52 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ScheduleModel</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="38"/>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="38" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="39"/>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="39" />
         <source>Start-up</source>
         <translation>启动经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="40"/>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="40" />
         <source>Fixed support</source>
         <translation>固定扶持</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="41"/>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="41" />
         <source>Reward cap</source>
         <translation>奖励上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="42"/>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="42" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="43"/>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="43" />
         <source>Earned reward</source>
         <translation>应得奖励</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="44"/>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="44" />
         <source>Planned total</source>
         <translation>计划合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="45"/>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="45" />
         <source>Disbursed</source>
         <translation>已拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="46"/>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="46" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="62"/>
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="62" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -2165,22 +2883,22 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ScoresModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_model.py" line="61"/>
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="63" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_model.py" line="63"/>
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="65" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_model.py" line="65"/>
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="67" />
         <source>{year} (projected)</source>
         <translation>{year}(预计)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_model.py" line="99"/>
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="103" />
         <source> — overridden (computed {grade})</source>
         <translation> — 已人工调整(计算等级 {grade})</translation>
     </message>
@@ -2188,27 +2906,27 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ScoresPage</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="47"/>
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="47" />
         <source>Grades:</source>
         <translation>等级:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="51"/>
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="51" />
         <source>* grade set by an officer · ≈ projected from year-to-date</source>
         <translation>* 等级经专员调整 · ≈ 按年初至今实绩推算</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="61"/>
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="61" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="77"/>
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="77" />
         <source>{year}: {n} projects evaluated — A {a} · B {b} · C {c} · D {d}</source>
         <translation>{year} 年:{n} 个项目完成评价 — 优 {a} · 良 {b} · 中 {c} · 差 {d}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="87"/>
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="87" />
         <source>No year has been evaluated yet.</source>
         <translation>尚无年度评价。</translation>
     </message>
@@ -2216,30 +2934,126 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ShareChart</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="103"/>
+        <location filename="../../desktop_app/ui/funding/charts.py" line="107" />
         <source>Share of performance-based money, year by year</source>
         <translation>逐年绩效奖励资金占比</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="120"/>
+        <location filename="../../desktop_app/ui/funding/charts.py" line="124" />
         <source>Reward caps</source>
         <translation>奖励上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="125"/>
+        <location filename="../../desktop_app/ui/funding/charts.py" line="129" />
         <source>Rewards in money paid</source>
         <translation>实拨中奖励占比</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="137"/>
+        <location filename="../../desktop_app/ui/funding/charts.py" line="141" />
         <source>reward</source>
         <translation>奖励</translation>
     </message>
 </context>
 <context>
+    <name>TableHabits</name>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="117" />
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="129" />
+        <source>Export this table</source>
+        <translation>导出本表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="131" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="142" />
+        <source>Could not write {path}: {why}</source>
+        <translation>无法写入 {path}:{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="151" />
+        <source>Table exported to {path}</source>
+        <translation>已导出本表到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="158" />
+        <source>Copy (with headers)</source>
+        <translation>复制(含表头)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="162" />
+        <source>Export this table to .xlsx…</source>
+        <translation>导出本表为 .xlsx…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="166" />
+        <source>Print preview of this table…</source>
+        <translation>打印预览本表…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="172" />
+        <source>Open the project</source>
+        <translation>打开该项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="239" />
+        <source>Nothing to show here yet.</source>
+        <translation>这里暂时没有内容。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineLegend</name>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline_legend.py" line="13" />
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline_legend.py" line="16" />
+        <source>in progress (done part)</source>
+        <translation>进行中(已完成部分)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline_legend.py" line="18" />
+        <source>still to do</source>
+        <translation>尚未完成部分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline_legend.py" line="21" />
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline_legend.py" line="23" />
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline_legend.py" line="24" />
+        <source>baseline (thin bar)</source>
+        <translation>基准计划(细条)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline_legend.py" line="25" />
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline_legend.py" line="44" />
+        <source>planned finish</source>
+        <translation>计划完成</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="353"/>
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="378" />
         <source>Baseline end: {d}</source>
         <translation>基准完成日期:{d}</translation>
     </message>
@@ -2247,7 +3061,7 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/trend_chart.py" line="51"/>
+        <location filename="../../desktop_app/ui/performance/trend_chart.py" line="51" />
         <source>Total score by year</source>
         <translation>历年总分</translation>
     </message>
@@ -2255,18 +3069,18 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ZoomBox</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="63"/>
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="64" />
         <source>Months</source>
         <extracomment>Pixels per day for each zoom level.</extracomment>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="64"/>
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="65" />
         <source>Quarters</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="65"/>
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="66" />
         <source>Years</source>
         <translation>年</translation>
     </message>

@@ -29,7 +29,7 @@ def _chart(title: str) -> QChart:
     chart = QChart()
     chart.setTitle(title)
     chart.setMargins(QMargins(2, 2, 2, 2))
-    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)  # one entry a line: never cut
     chart.setBackgroundRoundness(0)
     return chart
 
@@ -40,7 +40,7 @@ class HealthRing(QChartView):
     def __init__(self, on_click: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(220, 200)
+        self.setMinimumSize(300, 200)
         self._on_click = on_click
 
     def set_snapshot(self, snap: HomeSnapshot) -> None:
@@ -62,7 +62,7 @@ class GradeBars(QChartView):
     def __init__(self, on_click: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(260, 200)
+        self.setMinimumSize(320, 200)
         self._on_click = on_click
 
     def set_snapshot(self, snap: HomeSnapshot) -> None:

@@ -71,8 +71,8 @@ class HomePage(Page):
         self._card("overdue", self.tr("Milestones overdue"), "#c62828", grid, 0, 3)
         self._card("due_soon", self.tr("Milestones due within 30 days"), "#ef6c00", grid, 0, 4)
         self._card("warnings", self.tr("Warnings"), "#8a6d00", grid, 0, 5)
-        self._card("planned", self.tr("Plan this year, 万元"), "#1e88e5", grid, 1, 0)
-        self._card("paid", self.tr("Paid this year, 万元"), "#fb8c00", grid, 1, 1)
+        self._card("planned", self.tr("Plan this year (10k yuan)"), "#1e88e5", grid, 1, 0)
+        self._card("paid", self.tr("Paid this year (10k yuan)"), "#fb8c00", grid, 1, 1)
         for col, grade in enumerate(GRADES):
             self._card(grade, grade_label(grade), GRADE_MARKS[grade], grid, 1, 2 + col)
         self.money_note = QLabel()
@@ -99,6 +99,7 @@ class HomePage(Page):
         self.detail.horizontalHeader().setStretchLastSection(True)
         self.detail.doubleClicked.connect(self.open_row)
         self.detail.activated.connect(self.open_row)
+        self.detail.setProperty("opensProject", True)
         hint = QLabel(self.tr("Double-click a row to open its project."))
         hint.setStyleSheet("color: #666;")
         detail_box = QWidget()
@@ -113,8 +114,9 @@ class HomePage(Page):
         self.split.setObjectName("homeSplitter")
         self.split.addWidget(self.charts_box)
         self.split.addWidget(detail_box)
-        self.split.setStretchFactor(0, 2)
-        self.split.setStretchFactor(1, 3)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([660, 700])
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.as_of)
@@ -226,7 +228,7 @@ class HomePage(Page):
                     name,
                     self.tr("Milestone"),
                     self.tr("Planned finish"),
-                    self.tr("Days"),
+                    self.tr("Days overdue") if key == "overdue" else self.tr("Days left"),
                     self.tr("Complete %"),
                 ]
             )
@@ -236,12 +238,12 @@ class HomePage(Page):
                         *project_cells(it.project_id),
                         _item(it.title),
                         _item(it.planned_end.isoformat()),
-                        _item(str(it.days), it.days, align_right=True),
+                        _item(str(abs(it.days)), abs(it.days), align_right=True),
                         _item(f"{it.percent_complete}%", it.percent_complete, align_right=True),
                     ]
                 )
         elif key in ("planned", "paid"):
-            title = self.tr("Money of {year} by project, 万元").format(year=snap.year)
+            title = self.tr("Money of {year} by project (10k yuan)").format(year=snap.year)
             self.detail_model.setHorizontalHeaderLabels(
                 [no, name, self.tr("Plan this year"), self.tr("Paid this year")]
             )

@@ -78,6 +78,7 @@ class AttentionPage(Page):
         layout.addWidget(self.table, 1)
         self.table.doubleClicked.connect(self.open_row)
         self.table.activated.connect(self.open_row)
+        self.table.setProperty("opensProject", True)
 
     def page_title(self) -> str:
         return self.tr("Attention")

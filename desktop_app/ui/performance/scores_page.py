@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -68,8 +69,10 @@ class ScoresPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(COL_NO, 40)
+        fm = header.fontMetrics()
         for col in range(COL_NAME + 1, self.model.columnCount()):
-            self.table.setColumnWidth(col, 96)
+            text = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            self.table.setColumnWidth(col, max(96, fm.horizontalAdvance(text) + 24))
         if years:
             last = years[-1]
             counts = Counter(r.scores[last].grade for r in rows if last in r.scores)

@@ -286,7 +286,7 @@ class FundingTab(ProjectTab):
                 self.register_view.scrollTo(self.register_model.index(row, 0))
                 break
         self.ctx.bus.sig_status.emit(
-            self.tr("Payment of {date} saved: {amount} 万元.").format(
+            self.tr("Payment of {date} saved: {amount} (10k yuan).").format(
                 date=saved.paid_on.isoformat(), amount=format_wan(saved.amount_fen)
             )
         )

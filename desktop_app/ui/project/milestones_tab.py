@@ -48,6 +48,7 @@ from desktop_app.ui.project.milestones_view import MilestoneTableView
 from desktop_app.ui.project.tab_base import ProjectTab
 from desktop_app.ui.widgets.health_marker import HealthMarker
 from desktop_app.ui.widgets.timeline import TimelineRow, TimelineView, ZoomBox
+from desktop_app.ui.widgets.timeline_legend import TimelineLegend
 from desktop_app.ui.worker import run_in_background
 
 
@@ -135,6 +136,7 @@ class MilestonesTab(ProjectTab):
         zoom_row.addWidget(self.zoom)
         chart_layout.addLayout(zoom_row)
         chart_layout.addWidget(self.timeline, 1)
+        chart_layout.addWidget(TimelineLegend())
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(table_box)
         splitter.addWidget(chart_box)

@@ -27,7 +27,7 @@ from desktop_app.domain.scoring import DIRECTIONS
 from desktop_app.errors import UserError
 from desktop_app.services import performance as perf
 from desktop_app.snapshots.performance import ProjectPerformance
-from desktop_app.ui import dialogs
+from desktop_app.ui import dialogs, workspace
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.performance.close_year_dialog import CloseYearDialog
 from desktop_app.ui.performance.formatting import (
@@ -128,6 +128,8 @@ class PerformanceTab(ProjectTab):
         splitter.addWidget(self.chart)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([380, 180])  # five indicators in view at 1366×697
+        workspace.remember(splitter, "performance/split")
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

@@ -10,6 +10,8 @@ Tables that open a project on activation set the property "opensProject".
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -27,10 +29,6 @@ from desktop_app.ui.widgets.rows_model import RowSorting
 INSTALLED = "tableHabits"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TableHabits", text)
-
-
 def install_all(root: QWidget) -> None:
     for view in root.findChildren(QTableView):
         install(view)
@@ -43,8 +41,8 @@ def install(view: QTableView) -> None:
     if view.selectionMode() == QAbstractItemView.SelectionMode.SingleSelection:
         view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     if not view.isSortingEnabled() and _can_sort(view):
-        view.setSortingEnabled(True)
         view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        view.setSortingEnabled(True)  # unsorted until a header is clicked
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
     view.customContextMenuRequested.connect(lambda pos, v=view: _menu(v, pos))
     _Habits(view)
@@ -116,7 +114,10 @@ def export_xlsx(view: QTableView, path: str) -> None:
     book = Workbook()
     widths = [max(8, min(60, max(len(row[i]) for row in grid) * 1.6)) for i in range(len(grid[0]))]
     book.add_sheet(
-        _tr("Table")[:31], grid[0], ([(c, PLAIN) for c in row] for row in grid[1:]), widths
+        QCoreApplication.translate("TableHabits", "Table")[:31],
+        grid[0],
+        ([(c, PLAIN) for c in row] for row in grid[1:]),
+        widths,
     )
     with atomic_write(path) as tmp:
         book.save(tmp)
@@ -124,7 +125,10 @@ def export_xlsx(view: QTableView, path: str) -> None:
 
 def _ask_export(view: QTableView) -> None:
     path, _filter = QFileDialog.getSaveFileName(
-        view, _tr("Export this table"), "", _tr("Excel workbook (*.xlsx)")
+        view,
+        QCoreApplication.translate("TableHabits", "Export this table"),
+        "",
+        QCoreApplication.translate("TableHabits", "Excel workbook (*.xlsx)"),
     )
     if not path:
         return
@@ -133,27 +137,39 @@ def _ask_export(view: QTableView) -> None:
     try:
         export_xlsx(view, path)
     except OSError as exc:
-        dialogs.show_error(view, _tr("Could not write {path}: {why}").format(path=path, why=exc))
+        dialogs.show_error(
+            view,
+            QCoreApplication.translate("TableHabits", "Could not write {path}: {why}").format(
+                path=path, why=exc
+            ),
+        )
         return
     window = view.window()
     bar = getattr(window, "statusBar", None)
     if callable(bar):
-        bar().showMessage(_tr("Table exported to {path}").format(path=path), 8000)
+        bar().showMessage(
+            QCoreApplication.translate("TableHabits", "Table exported to {path}").format(path=path),
+            8000,
+        )
 
 
 def _menu(view: QTableView, pos: QPoint) -> None:
     menu = QMenu(view)
-    copy = menu.addAction(_tr("Copy (with headers)"))
+    copy = menu.addAction(QCoreApplication.translate("TableHabits", "Copy (with headers)"))
     copy.setShortcut(QKeySequence.StandardKey.Copy)
     copy.triggered.connect(lambda: copy_selection(view))
-    export = menu.addAction(_tr("Export this table to .xlsx…"))
+    export = menu.addAction(
+        QCoreApplication.translate("TableHabits", "Export this table to .xlsx…")
+    )
     export.triggered.connect(lambda: _ask_export(view))
-    printing = menu.addAction(_tr("Print preview of this table…"))
+    printing = menu.addAction(
+        QCoreApplication.translate("TableHabits", "Print preview of this table…")
+    )
     printing.triggered.connect(lambda: print_table(view))
     index = view.indexAt(pos)
     if view.property("opensProject") and index.isValid():
         menu.addSeparator()
-        opener = menu.addAction(_tr("Open the project"))
+        opener = menu.addAction(QCoreApplication.translate("TableHabits", "Open the project"))
         opener.triggered.connect(lambda: view.activated.emit(index))
     menu.popup(view.viewport().mapToGlobal(pos))
 
@@ -214,9 +230,15 @@ class _Habits(QObject):
         self.update_hint()
 
     def update_hint(self, *_args: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the view is going (its model outlives it)
+            self._update_hint()
+
+    def _update_hint(self) -> None:
         model = self.view.model()
         empty = model is None or model.rowCount() == 0
-        text = self.view.property("emptyHint") or _tr("Nothing to show here yet.")
+        text = self.view.property("emptyHint") or QCoreApplication.translate(
+            "TableHabits", "Nothing to show here yet."
+        )
         self.hint.setText(str(text))
         self.hint.setGeometry(self.viewport.rect().adjusted(8, 24, -8, -8))
         self.hint.setVisible(empty)
