@@ -61,3 +61,17 @@ def clipped(root: QWidget) -> list[str]:
         if text and need > combo.width():
             problems.append(f"combo {text!r}: {need} > {combo.width()}")
     return problems
+
+
+def ui_texts(root: QWidget) -> list[str]:
+    """The interface's own words on screen: labels, buttons, headers (not the data in cells)."""
+    out = [w.text() for w in root.findChildren(QLabel) if _shown(w)]
+    out += [b.text() for b in root.findChildren(QAbstractButton) if _shown(b)]
+    for view in root.findChildren(QTableView):
+        model = view.model()
+        if _shown(view) and model is not None:
+            out += [
+                str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+                for c in range(model.columnCount())
+            ]
+    return out

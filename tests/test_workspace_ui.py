@@ -277,7 +277,7 @@ def test_history_shows_labels_money_in_wan_and_a_true_count(qtbot, demo_db):
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("size", [(1366, 697), (1920, 1009)])
 def test_no_text_is_clipped_on_any_page_or_tab(qtbot, qapp, demo_db, lang, size):
-    from clipping import clipped
+    from clipping import clipped, ui_texts
 
     from desktop_app.i18n import set_language
     from desktop_app.ui.translation import install_translators
@@ -289,11 +289,13 @@ def test_no_text_is_clipped_on_any_page_or_tab(qtbot, qapp, demo_db, lang, size)
         qtbot.addWidget(window)
         window.show()
         window.resize(*size)
-        problems = []
+        problems: list[str] = []
+        words: list[str] = []
         for i in range(window.tabs.count()):
             window.tabs.setCurrentIndex(i)
             qapp.processEvents()
             problems += [f"{window.tabs.tabText(i)}: {p}" for p in clipped(window)]
+            words += ui_texts(window)
         page = window.portfolio_page()
         window.show_page(page)
         page.table.selectRow(0)
@@ -304,8 +306,31 @@ def test_no_text_is_clipped_on_any_page_or_tab(qtbot, qapp, demo_db, lang, size)
                 qapp.processEvents()
                 where = f"{page.project_view.tabs.tabText(i)} (list hidden: {full})"
                 problems += [f"{where}: {p}" for p in clipped(window)]
+                words += ui_texts(window)
         assert window.height() <= size[1]
         assert not problems
+        if lang == "en":  # the English interface speaks English
+            assert not [w for w in words if any(z in w for z in ("万元", "拨付台账", "文号"))]
     finally:
         install_translators(qapp, "en")
         set_language("zh")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_menu_accelerators_are_unique(qtbot, qapp, db, lang):
+    import re
+
+    from desktop_app.ui.translation import install_translators
+
+    install_translators(qapp, lang)
+    try:
+        window = MainWindow(AppContext(db=db, lang=lang))
+        qtbot.addWidget(window)
+        menus = [a.menu() for a in window.menuBar().actions() if a.menu()]
+        for menu in [window.menuBar(), *menus]:
+            texts = [a.text() for a in menu.actions() if a.text()]
+            keys = [m.group(1).lower() for t in texts if (m := re.search(r"&(\w)", t))]
+            assert len(keys) == len(set(keys)), texts
+            assert not [t for t in texts if "……" in t or "……" in t], texts
+    finally:
+        install_translators(qapp, "en")

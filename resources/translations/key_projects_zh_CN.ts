@@ -619,7 +619,7 @@ Record this payment with the same number anyway?</source>
     <name>FundingPage</name>
     <message>
         <location filename="../../desktop_app/ui/funding/page.py" line="41" />
-        <source>Amounts in 万元 by plan year. A year's reward is paid the following year, after its evaluation; it is counted here under the year it rewards.</source>
+        <source>Amounts in 10k yuan by plan year. A year's reward is paid the following year, after its evaluation; it is counted here under the year it rewards.</source>
         <translation>金额单位万元,按计划年度统计。某年度的绩效奖励在次年评价后拨付,计入其所奖励的年度。</translation>
     </message>
     <message>
@@ -666,6 +666,11 @@ Record this payment with the same number anyway?</source>
         <translation>拨付台账(最新在前)</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="257" />
+        <source>Delete the payment of {date} ({amount} 10k yuan)?</source>
+        <translation>删除 {date} 的拨付({amount} 万元)?</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/project/funding_tab.py" line="269" />
         <source>Payment deleted.</source>
         <translation>已删除该笔拨付。</translation>
@@ -694,11 +699,6 @@ Record this payment with the same number anyway?</source>
         <location filename="../../desktop_app/ui/project/funding_tab.py" line="232" />
         <source>Funding plan saved.</source>
         <translation>经费计划已保存。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="257" />
-        <source>Delete the payment of {date} ({amount} 万元)?</source>
-        <translation>删除 {date} 的拨付({amount} 万元)?</translation>
     </message>
 </context>
 <context>
@@ -798,7 +798,7 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="18" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="91" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="95" />
         <source>Funding plan</source>
         <translation>经费计划</translation>
     </message>
@@ -814,7 +814,7 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="21" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="102" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="106" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -825,7 +825,7 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="23" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="105" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="109" />
         <source>Evaluation</source>
         <translation>绩效评价</translation>
     </message>
@@ -863,13 +863,13 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="30" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="108" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="112" />
         <source>Plan period</source>
         <translation>规划期</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="31" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="116" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="120" />
         <source>Setting</source>
         <translation>设置</translation>
     </message>
@@ -1039,27 +1039,27 @@ Record this payment with the same number anyway?</source>
         <translation>启动建设经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="87" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="89" />
         <source>First-year amount (10k yuan)</source>
         <translation>首年金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="88" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="92" />
         <source>Yearly step (10k yuan)</source>
         <translation>每年递减额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="90" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="94" />
         <source>Floor (10k yuan)</source>
         <translation>保底额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="92" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="96" />
         <source>Fixed support of the year (10k yuan)</source>
         <translation>当年固定扶持(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="95" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="99" />
         <source>Reward cap (10k yuan)</source>
         <translation>奖励上限(万元)</translation>
     </message>
@@ -1104,127 +1104,127 @@ Record this payment with the same number anyway?</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="83" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="85" />
         <source>Start-up year</source>
         <translation>启动经费年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="84" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="86" />
         <source>Taper mode</source>
         <translation>退坡方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="85" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="87" />
         <source>First year of fixed support</source>
         <translation>固定扶持首年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="86" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="88" />
         <source>Years of fixed support</source>
         <translation>固定扶持年限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="89" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="93" />
         <source>Yearly rate</source>
         <translation>每年退坡比例</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="96" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="100" />
         <source>Tranche</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="97" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="101" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="98" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="102" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="99" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="103" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="100" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="104" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="101" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="105" />
         <source>Negative values allowed</source>
         <translation>允许负值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="103" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="107" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="104" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="108" />
         <source>Year-to-date value</source>
         <translation>年初至今累计值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="106" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="110" />
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="107" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="111" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="109" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="113" />
         <source>Base year</source>
         <translation>基期年份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="110" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="114" />
         <source>Base value</source>
         <translation>基期值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="111" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="115" />
         <source>Target value</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="112" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="116" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="113" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="117" />
         <source>Role</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="114" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="118" />
         <source>First year</source>
         <translation>起始年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="115" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="119" />
         <source>Last year</source>
         <translation>截止年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="118" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="122" />
         <source>Other field</source>
         <translation>其他字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="134" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="138" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="136" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="140" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -2141,68 +2141,68 @@ Record this payment with the same number anyway?</source>
         <translation>重新打开年度…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="148" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="150" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="187" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="189" />
         <source>The indicator set has unsaved changes. Save them?</source>
         <translation>指标有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="204" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="206" />
         <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
         <translation>权重合计:&lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; / 100</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="209" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="211" />
         <source>No indicators for {year} yet.</source>
         <translation>{year} 年尚未设定指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="212" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="214" />
         <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
         <translation>已评价:总分 &lt;b&gt;{total}&lt;/b&gt;,等级 &lt;b&gt;{grade}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="216" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="218" />
         <source> (computed {computed}; reason: {reason})</source>
         <translation>(计算等级 {computed};理由:{reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="222" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="224" />
         <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; → {grade}</source>
         <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="292" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="304" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="294" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="306" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="262" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="264" />
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="275" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="277" />
         <source>“{name}” has actuals; they are deleted with it when you save. Continue?</source>
         <translation>“{name}”已有实绩,保存时将一并删除。是否继续?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="309" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="311" />
         <source>Performance figures saved.</source>
         <translation>绩效数据已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="342" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="344" />
         <source>Reopen {year}</source>
         <translation>重新打开 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="343" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="345" />
         <source>Why is the evaluation reopened? (kept in the audit trail)</source>
         <translation>重新打开评价的理由(记入审计日志):</translation>
     </message>
@@ -2211,7 +2211,7 @@ Record this payment with the same number anyway?</source>
     <name>PlanChart</name>
     <message>
         <location filename="../../desktop_app/ui/funding/charts.py" line="60" />
-        <source>Planned (stacked) and disbursed per year, 万元</source>
+        <source>Planned (stacked) and disbursed per year, 10k yuan</source>
         <translation>逐年计划(堆叠)与已拨付,万元</translation>
     </message>
     <message>
@@ -2246,13 +2246,13 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
-        <source>Amount (万元)</source>
-        <translation>金额(万元)</translation>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
-        <source>Note</source>
-        <translation>备注</translation>
+        <source>Amount (10k yuan)</source>
+        <translation>金额(万元)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="86" />
@@ -2281,28 +2281,33 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="115" />
-        <source>First year's amount (万元)</source>
+        <source>First year's amount (10k yuan)</source>
         <translation>首年金额(万元)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="116" />
-        <source>Step per year (万元)</source>
+        <source>Step per year (10k yuan)</source>
         <translation>每年递减额(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="118" />
+        <source>Floor (10k yuan)</source>
+        <translation>保底额(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="119" />
+        <source>Start-up grant (10k yuan)</source>
+        <translation>启动建设经费(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="136" />
+        <source>Per year (10k yuan):</source>
+        <translation>逐年金额(万元):</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="117" />
         <source>Rate per year (%)</source>
         <translation>每年退坡比例(%)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="118" />
-        <source>Floor (万元)</source>
-        <translation>保底额(万元)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="119" />
-        <source>Start-up grant (万元)</source>
-        <translation>启动建设经费(万元)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="120" />
@@ -2318,11 +2323,6 @@ Record this payment with the same number anyway?</source>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="128" />
         <source>Notes</source>
         <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="136" />
-        <source>Per year (万元):</source>
-        <translation>逐年金额(万元):</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="138" />
@@ -2511,100 +2511,100 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ProjectDetailsForm</name>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="62" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="64" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="63" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="65" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="69" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="71" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="70" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="271" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="72" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="280" />
         <source>Name (Chinese)</source>
         <translation>名称(中文)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="71" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="272" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="73" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="281" />
         <source>Name (English)</source>
         <translation>名称(英文)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="72" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="273" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="74" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="282" />
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="73" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="274" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="75" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="283" />
         <source>Key domains</source>
         <translation>重点领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="74" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="275" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="76" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="284" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="75" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="276" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="77" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="285" />
         <source>Lead organisation</source>
         <translation>承担单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="80" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="82" />
         <source>Period</source>
         <translation>实施期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="81" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="279" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="83" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="288" />
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="82" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="280" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="84" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="289" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="108" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="117" />
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="112" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="121" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="199" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="208" />
         <source>Not a valid date (use 2026-03-31).</source>
         <translation>日期无效(格式如 2026-03-31)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="239" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="248" />
         <source>Project {no} saved.</source>
         <translation>项目 {no} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="277" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="286" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="278" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="287" />
         <source>End</source>
         <translation>结束</translation>
     </message>
@@ -2664,7 +2664,7 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/register_model.py" line="20" />
-        <source>Amount (万元)</source>
+        <source>Amount (10k yuan)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
@@ -2803,13 +2803,13 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/restore_dialog.py" line="241" />
-        <source>&amp;Back up now</source>
-        <translation>立即备份(&amp;B)</translation>
+        <source>Back up &amp;now</source>
+        <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/restore_dialog.py" line="244" />
         <source>&amp;Restore from a backup…</source>
-        <translation>从备份恢复(&amp;R)……</translation>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/restore_dialog.py" line="266" />
@@ -2906,27 +2906,27 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ScoresPage</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="47" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="48" />
         <source>Grades:</source>
         <translation>等级:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="51" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="52" />
         <source>* grade set by an officer · ≈ projected from year-to-date</source>
         <translation>* 等级经专员调整 · ≈ 按年初至今实绩推算</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="61" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="62" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="77" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="80" />
         <source>{year}: {n} projects evaluated — A {a} · B {b} · C {c} · D {d}</source>
         <translation>{year} 年:{n} 个项目完成评价 — 优 {a} · 良 {b} · 中 {c} · 差 {d}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="87" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="90" />
         <source>No year has been evaluated yet.</source>
         <translation>尚无年度评价。</translation>
     </message>

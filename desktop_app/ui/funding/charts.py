@@ -57,7 +57,7 @@ class PlanChart(QChartView):
 
     def set_rows(self, rows: Sequence[ScheduleRow]) -> None:
         """One category per year (labels that fit); the plan stacked, what was paid a line."""
-        chart = _new_chart(self.tr("Planned (stacked) and disbursed per year, 万元"))
+        chart = _new_chart(self.tr("Planned (stacked) and disbursed per year, 10k yuan"))
         categories = [str(r.year) for r in rows]
         startup = [_wan(r.startup_fen) for r in rows]
         fixed = [_wan(r.fixed_fen) for r in rows]

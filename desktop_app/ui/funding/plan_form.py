@@ -80,9 +80,12 @@ class PlanForm(QWidget):
         self.year_grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.tranche_grid = QTableWidget(0, 3)
         self.tranche_grid.setHorizontalHeaderLabels(
-            [self.tr("Year"), self.tr("Amount (万元)"), self.tr("Note")]
+            [self.tr("Year"), self.tr("Amount (10k yuan)"), self.tr("Note")]
         )
-        self.tranche_grid.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        tranche_header = self.tranche_grid.horizontalHeader()
+        for col in (0, 1):  # headers in full ("Amount (10k yuan)" is wider than 100 px)
+            tranche_header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        tranche_header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.add_tranche = QPushButton(self.tr("Add tranche"))
         self.remove_tranche = QPushButton(self.tr("Remove tranche"))
         self.errors = QLabel()
@@ -112,11 +115,11 @@ class PlanForm(QWidget):
             "mode": self.tr("Taper mode"),
             "first_year": self.tr("First year of fixed support"),
             "years": self.tr("Years of fixed support"),
-            "first_amount": self.tr("First year's amount (万元)"),
-            "step": self.tr("Step per year (万元)"),
+            "first_amount": self.tr("First year's amount (10k yuan)"),
+            "step": self.tr("Step per year (10k yuan)"),
             "rate_percent": self.tr("Rate per year (%)"),
-            "floor": self.tr("Floor (万元)"),
-            "startup_grant": self.tr("Start-up grant (万元)"),
+            "floor": self.tr("Floor (10k yuan)"),
+            "startup_grant": self.tr("Start-up grant (10k yuan)"),
             "startup_year": self.tr("Start-up year"),
             "manual": self.tr("Fixed support (manual)"),
             "reward_caps": self.tr("Reward cap"),
@@ -133,7 +136,7 @@ class PlanForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Per year (万元):")))
+        layout.addWidget(QLabel(self.tr("Per year (10k yuan):")))
         layout.addWidget(self.year_grid, 2)
         layout.addWidget(QLabel(self.tr("Start-up tranches (leave empty for one payment):")))
         layout.addWidget(self.tranche_grid, 1)

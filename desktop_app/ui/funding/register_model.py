@@ -17,7 +17,7 @@ def _headers() -> list[str]:
     return [
         QCoreApplication.translate("RegisterModel", "Paid on"),
         QCoreApplication.translate("RegisterModel", "Kind"),
-        QCoreApplication.translate("RegisterModel", "Amount (万元)"),
+        QCoreApplication.translate("RegisterModel", "Amount (10k yuan)"),
         QCoreApplication.translate("RegisterModel", "Document no."),
         QCoreApplication.translate("RegisterModel", "Note"),
     ]

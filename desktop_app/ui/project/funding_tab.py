@@ -254,7 +254,7 @@ class FundingTab(ProjectTab):
         row = self._selected()
         if row is None:
             return
-        text = self.tr("Delete the payment of {date} ({amount} 万元)?")
+        text = self.tr("Delete the payment of {date} ({amount} 10k yuan)?")
         if not dialogs.confirm(
             self, text.format(date=row.paid_on, amount=format_wan(row.amount_fen))
         ):
