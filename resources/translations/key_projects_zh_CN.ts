@@ -276,22 +276,27 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="134" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="135" />
         <source>Choose where to save the brief.</source>
         <translation>请选择简报的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="160" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="143" />
+        <source>{path} already exists. Replace it?</source>
+        <translation>{path} 已存在。要替换它吗?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/brief_action.py" line="169" />
         <source>Brief written to {path}</source>
         <translation>简报已保存至 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="170" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="179" />
         <source>The brief could not be made: {error}</source>
         <translation>无法生成简报:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="175" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="184" />
         <source>Quarterly &amp;brief…</source>
         <translation>季度简报(&amp;B)…</translation>
     </message>
@@ -299,67 +304,72 @@
 <context>
     <name>CloseYearDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="43" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="46" />
         <source>Close {year} with an evaluation</source>
         <translation>{year} 年度绩效评价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="49" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="52" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="50" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="53" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="51" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="54" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="52" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="55" />
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="53" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="56" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="78" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="81" />
         <source>Total {total} → computed grade {grade}</source>
         <translation>总分 {total} → 计算等级 {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="90" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="93" />
         <source>No Q4 figure yet for: {names}. Their latest year-to-date figure is used.</source>
         <translation>以下指标尚无四季度数据:{names}。将按其最近一期年初至今累计值评价。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="99" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="105" />
+        <source>The Performance tab shows {shown} {grade}: the full year projected from the year-to-date figures. Closing the year records the score of the figures themselves: {total} {computed}.</source>
+        <translation>绩效页显示的 {shown} {grade} 是按年初至今数据推算的全年得分;年度评价记录的是按实际数据计算的得分:{total} {computed}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="122" />
         <source>Required when the grade differs from the computed one</source>
         <translation>等级与计算等级不同时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="109" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="132" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="110" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="133" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="111" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="134" />
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="115" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="138" />
         <source>Close the year</source>
         <translation>完成年度评价</translation>
     </message>
@@ -423,47 +433,52 @@
 <context>
     <name>DisbursementDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="48" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="59" />
         <source>Edit payment</source>
         <translation>修改拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="48" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="59" />
         <source>Add payment</source>
         <translation>新增拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="56" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="62" />
+        <source>e.g. 1,234.56</source>
+        <translation>例如 1,234.56 或 123.45万</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="69" />
         <source>e.g. 思科〔2026〕12号</source>
         <translation>如 思科〔2026〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="63" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="76" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="64" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="77" />
         <source>Amount (万元)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="65" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="78" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="66" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="79" />
         <source>Document no. (文号)</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="67" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="80" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="120" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="133" />
         <source>{reason}
 Record this payment with the same number anyway?</source>
         <translation>{reason}
@@ -631,72 +646,72 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>FundingTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="64" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="65" />
         <source>Save plan</source>
         <translation>保存计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="65" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="66" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="78" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="79" />
         <source>Add payment…</source>
         <translation>新增拨付…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="79" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="80" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="80" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="81" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="92" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="93" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="109" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="110" />
         <source>Disbursement register, newest first</source>
         <translation>拨付台账(最新在前)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="257" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="274" />
         <source>Delete the payment of {date} ({amount} 10k yuan)?</source>
         <translation>删除 {date} 的拨付({amount} 万元)?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="269" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="286" />
         <source>Payment deleted.</source>
         <translation>已删除该笔拨付。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="289" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="306" />
         <source>Payment of {date} saved: {amount} (10k yuan).</source>
         <translation>已保存 {date} 的拨付:{amount} 万元。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="174" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="175" />
         <source>No plan yet: enter the approved plan.</source>
         <translation>尚无经费计划:请录入批复的计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="191" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="192" />
         <source>Fix the marked fields to see the new schedule.</source>
         <translation>请修正标红的字段以查看新的计划表。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="197" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="198" />
         <source>Preview of unsaved changes: press Save to keep them.</source>
         <translation>预览未保存的修改:点击“保存计划”后生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="232" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="233" />
         <source>Funding plan saved.</source>
         <translation>经费计划已保存。</translation>
     </message>
@@ -1595,13 +1610,13 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="124" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="126" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/indicator_model.py" line="95" />
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="126" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="128" />
         <source>Projected score</source>
         <translation>预计得分</translation>
     </message>
@@ -1656,17 +1671,17 @@ Record this payment with the same number anyway?</source>
         <translation>四季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="211" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="213" />
         <source>Ticked: actuals below zero are accepted (e.g. a loss)</source>
         <translation>勾选后允许实际值为负(如亏损)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="230" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="232" />
         <source>The officer's score, 0 to the weight</source>
         <translation>专员评分,0 至权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="233" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="235" />
         <source>Year-to-date figure at quarter end</source>
         <translation>季度末年初至今累计值</translation>
     </message>
@@ -1928,120 +1943,130 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="83" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="334" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="98" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="367" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="84" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="99" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="85" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="100" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="86" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="101" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="87" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="102" />
         <source>Set baseline…</source>
         <translation>设定基准计划…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="88" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="103" />
         <source>Baseline history…</source>
         <translation>基准计划历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="89" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="98" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="104" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="113" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="91" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="99" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="106" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="114" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="133" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="148" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="135" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="150" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="163" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="178" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="208" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="223" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="205" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="220" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="274" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="289" />
         <source>Percent complete must be a whole number.</source>
         <translation>完成百分比须为整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="288" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="303" />
         <source>Not understood: {why}</source>
         <translation>无法识别:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="302" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="319" />
         <source>Edit {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="306" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="323" />
         <source>Saved: {what}.</source>
         <translation>已保存:{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="324" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="332" />
+        <source>{code} finished on {end}: mark it done at 100 %{start}?</source>
+        <translation>{code} 已于 {end} 完成:是否标记为已完成、完成 100%{start}?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="337" />
+        <source>, with actual start {day}</source>
+        <translation>,实际开始日期记为 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="360" />
         <source>New milestone</source>
         <translation>新里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="343" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="376" />
         <source>Milestone {code} added: type its name.</source>
         <translation>已新增里程碑 {code}:请输入名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="351" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="384" />
         <source>Delete milestone {code} “{title}”?</source>
         <translation>删除里程碑 {code}“{title}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="361" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="394" />
         <source>Delete milestone</source>
         <translation>删除里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="381" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="414" />
         <source>Move milestone</source>
         <translation>移动里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="400" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="433" />
         <source>Baseline set.</source>
         <translation>已设定基准计划。</translation>
     </message>
@@ -2101,108 +2126,118 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PerformanceTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="78" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="90" />
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="79" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="91" />
         <source>Copy last year's indicators</source>
         <translation>沿用上年指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="80" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="92" />
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="81" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="93" />
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="82" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="94" />
         <source>Save indicators</source>
         <translation>保存指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="83" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="95" />
         <source>Discard</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="84" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="96" />
         <source>Close year…</source>
         <translation>年度评价…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="85" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="97" />
         <source>Reopen year…</source>
         <translation>重新打开年度…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="150" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="162" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="189" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="202" />
         <source>The indicator set has unsaved changes. Save them?</source>
         <translation>指标有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="206" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="219" />
         <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
         <translation>权重合计:&lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; / 100</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="211" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="224" />
         <source>No indicators for {year} yet.</source>
         <translation>{year} 年尚未设定指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="214" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="227" />
         <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
         <translation>已评价:总分 &lt;b&gt;{total}&lt;/b&gt;,等级 &lt;b&gt;{grade}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="218" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="231" />
         <source> (computed {computed}; reason: {reason})</source>
         <translation>(计算等级 {computed};理由:{reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="224" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="237" />
         <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; → {grade}</source>
         <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="294" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="306" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="307" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="329" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="264" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="277" />
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="277" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="290" />
         <source>“{name}” has actuals; they are deleted with it when you save. Continue?</source>
         <translation>“{name}”已有实绩,保存时将一并删除。是否继续?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="311" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="313" />
+        <source>The year-to-date of Q{q} ({new}) is below the previous quarter's ({old}): a year-to-date figure normally only grows. Save it anyway?</source>
+        <translation>第 {q} 季度的年初至今累计值({new})低于上一季度({old}):累计值通常只增不减。仍要保存吗?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="317" />
+        <source>Not saved: the earlier figure was kept.</source>
+        <translation>未保存:保留原来的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="334" />
         <source>Performance figures saved.</source>
         <translation>绩效数据已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="344" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="369" />
         <source>Reopen {year}</source>
         <translation>重新打开 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="345" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="370" />
         <source>Why is the evaluation reopened? (kept in the audit trail)</source>
         <translation>重新打开评价的理由(记入审计日志):</translation>
     </message>
@@ -2229,13 +2264,13 @@ Record this payment with the same number anyway?</source>
     <name>PlanForm</name>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="121" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="124" />
         <source>Fixed support (manual)</source>
         <translation>固定扶持(手工)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="122" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="125" />
         <source>Reward cap</source>
         <translation>奖励上限</translation>
     </message>
@@ -2255,77 +2290,77 @@ Record this payment with the same number anyway?</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="86" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="89" />
         <source>Add tranche</source>
         <translation>增加分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="90" />
         <source>Remove tranche</source>
         <translation>删除分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="112" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="115" />
         <source>Taper mode</source>
         <translation>退坡方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="113" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="116" />
         <source>First year of fixed support</source>
         <translation>固定扶持首年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="114" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="117" />
         <source>Years of fixed support</source>
         <translation>固定扶持年限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="115" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="118" />
         <source>First year's amount (10k yuan)</source>
         <translation>首年金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="116" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="119" />
         <source>Step per year (10k yuan)</source>
         <translation>每年递减额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="118" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="121" />
         <source>Floor (10k yuan)</source>
         <translation>保底额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="119" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="122" />
         <source>Start-up grant (10k yuan)</source>
         <translation>启动建设经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="136" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="139" />
         <source>Per year (10k yuan):</source>
         <translation>逐年金额(万元):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="117" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="120" />
         <source>Rate per year (%)</source>
         <translation>每年退坡比例(%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="120" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="123" />
         <source>Start-up year</source>
         <translation>启动经费年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="123" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="126" />
         <source>Start-up tranches</source>
         <translation>启动经费分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="128" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="131" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="138" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="141" />
         <source>Start-up tranches (leave empty for one payment):</source>
         <translation>启动经费分期(一次拨付可留空):</translation>
     </message>

@@ -32,6 +32,15 @@ from desktop_app.ui.funding.formatting import INVALID_STYLE, kind_label
 from desktop_app.ui.widgets.date_field import DateField
 
 
+def plain_amount(text: str) -> str:
+    """“123.45万” and “123.45 万元” as officers write them: the unit is the field's own."""
+    stripped = text.strip()
+    for unit in ("万元", "万"):
+        if stripped.endswith(unit):
+            return stripped[: -len(unit)].strip()
+    return text
+
+
 class DisbursementDialog(QDialog):
     def __init__(
         self,
@@ -39,8 +48,10 @@ class DisbursementDialog(QDialog):
         project_id: int,
         row: DisbursementRow | None = None,
         parent: QWidget | None = None,
+        default_kind: str | None = None,
     ) -> None:
         super().__init__(parent)
+        self.setMinimumWidth(460)  # the 文号 and its label in full
         self.ctx = ctx
         self.project_id = project_id
         self.row = row
@@ -48,10 +59,12 @@ class DisbursementDialog(QDialog):
         self.setWindowTitle(self.tr("Edit payment") if row else self.tr("Add payment"))
         self.paid_on = DateField()
         self.amount = QLineEdit()
-        self.amount.setPlaceholderText("1,234.56")
+        self.amount.setPlaceholderText(self.tr("e.g. 1,234.56"))
         self.kind = QComboBox()
         for code in DISBURSEMENT_KINDS:
             self.kind.addItem(kind_label(code), code)
+        if row is None and default_kind in DISBURSEMENT_KINDS:
+            self.kind.setCurrentIndex(self.kind.findData(default_kind))
         self.doc_no = QLineEdit()
         self.doc_no.setPlaceholderText(self.tr("e.g. 思科〔2026〕12号"))
         self.note = QLineEdit()
@@ -84,7 +97,7 @@ class DisbursementDialog(QDialog):
     def draft(self) -> DisbursementDraft:
         return DisbursementDraft(
             paid_on=self.paid_on.edit.text(),
-            amount=self.amount.text(),
+            amount=plain_amount(self.amount.text()),
             kind=self.kind.currentData(),
             doc_no=self.doc_no.text(),
             note=self.note.text(),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.money import format_wan
+from desktop_app.domain.periods import today
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.services.disbursements import delete_disbursement, list_disbursements
@@ -241,9 +242,25 @@ class FundingTab(ProjectTab):
     def open_payment(self, row: DisbursementRow | None) -> None:
         if self.project_id is None:
             return
-        dialog = DisbursementDialog(self.ctx, self.project_id, row, self)
+        dialog = DisbursementDialog(
+            self.ctx, self.project_id, row, self, default_kind=self.next_kind()
+        )
         if dialog.exec() and dialog.saved is not None:
             self.payments_changed(dialog.saved)
+
+    def next_kind(self) -> str:
+        """The payment the plan expects next: start-up grant not yet paid, then this year's
+        fixed support, then an earned reward not yet paid; fixed support otherwise."""
+        year = today().year
+        rows = [r for r in self.schedule_model.rows() if r.year <= year]
+        if any(r.startup_fen > r.disbursed_startup_fen for r in rows):
+            return "startup"
+        this_year = next((r for r in rows if r.year == year), None)
+        if this_year is not None and this_year.fixed_fen > this_year.disbursed_fixed_fen:
+            return "fixed"
+        if any((r.earned_reward_fen or 0) > r.disbursed_reward_fen for r in rows):
+            return "reward"
+        return "fixed"
 
     def _edit_selected(self) -> None:
         row = self._selected()

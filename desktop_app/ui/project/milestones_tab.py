@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
@@ -50,6 +50,21 @@ from desktop_app.ui.widgets.health_marker import HealthMarker
 from desktop_app.ui.widgets.timeline import TimelineRow, TimelineView, ZoomBox
 from desktop_app.ui.widgets.timeline_legend import TimelineLegend
 from desktop_app.ui.worker import run_in_background
+
+
+def new_milestone_dates(
+    day: date, last_end: date | None, period_start: date | None, period_end: date | None
+) -> tuple[date, date]:
+    """A new milestone's planned dates: a month from the later of today and the last
+    milestone's end, kept inside the project's period when the project has one."""
+    start = max(day, last_end) if last_end else day
+    if period_start is not None and start < period_start:
+        start = period_start
+    end = start + timedelta(days=30)
+    if period_end is not None and end > period_end:
+        end = period_end
+        start = max(period_start or end, end - timedelta(days=30))
+    return start, end
 
 
 class MilestonesTab(ProjectTab):
@@ -290,6 +305,8 @@ class MilestonesTab(ProjectTab):
             return False
         before = current.to_edit()
         after = replace(before, **{field: value})
+        if field == "actual_end" and value is not None and after.status != "done":
+            after = self._finished(after, current.code)
         errors = validate_milestone(after, today=today())
         if errors:
             self._refuse(row, field, text, errors)
@@ -306,6 +323,23 @@ class MilestonesTab(ProjectTab):
         self.ctx.bus.sig_status.emit(self.tr("Saved: {what}.").format(what=label))
         return True
 
+    def _finished(self, edit: MilestoneEdit, code: str) -> MilestoneEdit:
+        """An actual finish means done: offer status done at 100 % (and a start if none)."""
+        assert edit.actual_end is not None
+        start = edit.actual_start
+        if start is None:
+            start = min(edit.planned_start or edit.actual_end, edit.actual_end)
+        question = self.tr("{code} finished on {end}: mark it done at 100 %{start}?").format(
+            code=code,
+            end=edit.actual_end.isoformat(),
+            start=""
+            if edit.actual_start
+            else self.tr(", with actual start {day}").format(day=start.isoformat()),
+        )
+        if not dialogs.confirm(self, question):
+            return edit
+        return replace(edit, status="done", percent_complete=100, actual_start=start)
+
     def _refuse(self, row: int, field: str, text: str, errors: dict[str, str]) -> None:
         self.model.mark_refused(row, field, text, errors)
         names = headers()
@@ -318,13 +352,12 @@ class MilestonesTab(ProjectTab):
     def add_milestone(self) -> None:
         if self.project_id is None:
             return
-        start = today()
-        last = self._rows[-1].planned_end if self._rows else start
-        edit = MilestoneEdit(
-            title=self.tr("New milestone"),
-            planned_start=max(start, last),
-            planned_end=max(start, last) + timedelta(days=30),
-        )
+        from desktop_app.services.projects import get_project
+
+        last = self._rows[-1].planned_end if self._rows else None
+        project = get_project(self.ctx.db, self.project_id)
+        start, end = new_milestone_dates(today(), last, project.start_date, project.end_date)
+        edit = MilestoneEdit(title=self.tr("New milestone"), planned_start=start, planned_end=end)
         position = len(self._rows)
         try:
             row = svc.add_milestone(self.ctx.db, self.project_id, edit, position=position)
