@@ -146,3 +146,65 @@ def test_payment_dialog_takes_wan_and_suggests_the_next_kind(qtbot, demo_db: Dat
     rows = list_disbursements(demo_db, pid)
     assert len(rows) == before + 1
     assert any(r.amount_fen == 123_450_000 for r in rows)
+
+
+def test_copy_and_paste_round_trip_into_milestones(
+    qtbot, db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtGui import QGuiApplication
+
+    from desktop_app.ui.project.milestones_model import COL_OWNER, COL_PLANNED_START, COL_TITLE
+    from desktop_app.ui.widgets.table_habits import install
+
+    errors: list[str] = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, text, *_a: errors.append(text))
+    tab = MilestonesTab(AppContext(db=db))
+    qtbot.addWidget(tab)
+    tab.load_project(list_projects(db)[0].id)
+    for _ in range(3):
+        tab.add_milestone()
+    pid = tab.project_id
+    first = svc.list_milestones(db, pid)[0]
+    svc.update_milestone(
+        db,
+        first.id,
+        replace_edit(first, title="样机", owner="张博士"),
+        first.version,
+    )
+    tab.reload()
+    install(tab.table)
+    view, model = tab.table, tab.model
+    view.selectionModel().clearSelection()
+    for col in (COL_TITLE, COL_OWNER):
+        view.selectionModel().select(model.index(0, col), QItemSelectionModel.SelectionFlag.Select)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    copied = QGuiApplication.clipboard().text()
+    assert copied.splitlines()[1] == "样机\t张博士"
+    # a block with its header line, pasted on rows 2 and 3
+    block = copied + "验收\t王工\n"
+    QGuiApplication.clipboard().setText(block)
+    view.setCurrentIndex(model.index(1, COL_TITLE))
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert errors == []
+    rows = svc.list_milestones(db, pid)
+    assert [(r.title, r.owner) for r in rows[1:3]] == [("样机", "张博士"), ("验收", "王工")]
+    # one bad cell: nothing is written, and the message names row and column
+    QGuiApplication.clipboard().setText("李工\t2026-09-20\n赵工\t2026-13-40\n")
+    view.setCurrentIndex(model.index(1, COL_OWNER))
+    qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert (
+        errors
+        and "3" in errors[0]
+        and model.headerData(COL_PLANNED_START, Qt.Orientation.Horizontal) in errors[0]
+    )
+    assert [r.owner for r in svc.list_milestones(db, pid)[1:3]] == ["张博士", "王工"]
+    tab.undo_stack.undo()  # the paste is one undo step
+    assert [r.owner for r in svc.list_milestones(db, pid)[1:3]] == ["", ""]
+
+
+def replace_edit(row, **changes):
+    from dataclasses import replace
+
+    return replace(row.to_edit(), **changes)

@@ -1943,130 +1943,165 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="98" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="367" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="101" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="422" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="99" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="102" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="100" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="103" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="101" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="104" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="102" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="105" />
         <source>Set baseline…</source>
         <translation>设定基准计划…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="103" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="106" />
         <source>Baseline history…</source>
         <translation>基准计划历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="104" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="113" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="107" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="116" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="106" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="114" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="109" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="117" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="148" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="151" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="150" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="153" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="178" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="181" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="223" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="226" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="220" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="223" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="289" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="292" />
         <source>Percent complete must be a whole number.</source>
         <translation>完成百分比须为整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="303" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="306" />
         <source>Not understood: {why}</source>
         <translation>无法识别:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="319" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="322" />
         <source>Edit {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="323" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="326" />
         <source>Saved: {what}.</source>
         <translation>已保存:{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="332" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="338" />
+        <source>Row {row}: there is no milestone there.</source>
+        <translation>第 {row} 行:那里没有里程碑。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="343" />
+        <source>Row {row}, column “{column}”</source>
+        <translation>第 {row} 行“{column}”列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="347" />
+        <source>{where}: this column cannot be pasted into.</source>
+        <translation>{where}:该列不能粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="359" />
+        <source>Row {row}, column “{column}”: {why}</source>
+        <translation>第 {row} 行“{column}”列:{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="363" />
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="371" />
+        <source>Paste into {code}</source>
+        <translation>粘贴到 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="378" />
+        <source>Pasted into {n} milestones.</source>
+        <translation>已粘贴到 {n} 个里程碑。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="387" />
         <source>{code} finished on {end}: mark it done at 100 %{start}?</source>
         <translation>{code} 已于 {end} 完成:是否标记为已完成、完成 100%{start}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="337" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="392" />
         <source>, with actual start {day}</source>
         <translation>,实际开始日期记为 {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="360" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="415" />
         <source>New milestone</source>
         <translation>新里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="376" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="431" />
         <source>Milestone {code} added: type its name.</source>
         <translation>已新增里程碑 {code}:请输入名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="384" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="439" />
         <source>Delete milestone {code} “{title}”?</source>
         <translation>删除里程碑 {code}“{title}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="394" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="449" />
         <source>Delete milestone</source>
         <translation>删除里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="414" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="469" />
         <source>Move milestone</source>
         <translation>移动里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="433" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="488" />
         <source>Baseline set.</source>
         <translation>已设定基准计划。</translation>
     </message>
@@ -2992,52 +3027,67 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>TableHabits</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="117" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="132" />
+        <source>The pasted block is not rectangular: every line needs as many cells.</source>
+        <translation>粘贴的区域不是矩形:每行的单元格数必须相同。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="153" />
+        <source>Row {row}, column “{column}”</source>
+        <translation>第 {row} 行“{column}”列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="164" />
+        <source>not accepted here</source>
+        <translation>此处不接受该值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="180" />
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="129" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="192" />
         <source>Export this table</source>
         <translation>导出本表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="131" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="194" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="142" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="205" />
         <source>Could not write {path}: {why}</source>
         <translation>无法写入 {path}:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="151" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="214" />
         <source>Table exported to {path}</source>
         <translation>已导出本表到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="158" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="221" />
         <source>Copy (with headers)</source>
         <translation>复制(含表头)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="162" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="225" />
         <source>Export this table to .xlsx…</source>
         <translation>导出本表为 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="166" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="229" />
         <source>Print preview of this table…</source>
         <translation>打印预览本表…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="172" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="235" />
         <source>Open the project</source>
         <translation>打开该项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="239" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="302" />
         <source>Nothing to show here yet.</source>
         <translation>这里暂时没有内容。</translation>
     </message>

@@ -41,6 +41,7 @@ from desktop_app.ui.project.milestones_model import (
     COL_TITLE,
     COLUMN_OF,
     DATE_COLUMNS,
+    FIELD_OF,
     MilestoneTableModel,
     headers,
 )
@@ -83,6 +84,8 @@ class MilestonesTab(ProjectTab):
         self.model = MilestoneTableModel(self)
         self.model.readonly = ctx.readonly
         self.table = MilestoneTableView()
+        self.table.setProperty("pasteBlock", True)
+        self.table.paste_block = self.paste_block  # type: ignore[attr-defined]
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -322,6 +325,58 @@ class MilestonesTab(ProjectTab):
         self._changed()
         self.ctx.bus.sig_status.emit(self.tr("Saved: {what}.").format(what=label))
         return True
+
+    def paste_block(self, top: int, left: int, grid: list[list[str]]) -> str | None:
+        """Paste a block copied from Excel: every cell is parsed and every row validated
+        first; nothing is saved unless all are good. Returns the first refusal, naming its
+        row and column (None: pasted). The paste is one undo step."""
+        names = headers()
+        edits: dict[int, MilestoneEdit] = {}
+        for i, line in enumerate(grid):
+            r = top + i
+            if r >= len(self._rows):
+                return self.tr("Row {row}: there is no milestone there.").format(row=r + 1)
+            after = self._rows[r].to_edit()
+            for j, text in enumerate(line):
+                col = left + j
+                field = FIELD_OF.get(col)
+                where = self.tr("Row {row}, column “{column}”").format(
+                    row=r + 1, column=names[col] if col < len(names) else col + 1
+                )
+                if field is None:
+                    return self.tr("{where}: this column cannot be pasted into.").format(
+                        where=where
+                    )
+                try:
+                    value = self._parsed(field, text)
+                except ParseError as exc:
+                    return f"{where}: {exc}"
+                after = replace(after, **{field: value})
+            errors = validate_milestone(after, today=today())
+            if errors:
+                field, why = next(iter(errors.items()))
+                column = names[COLUMN_OF[field]] if field in COLUMN_OF else field
+                return self.tr("Row {row}, column “{column}”: {why}").format(
+                    row=r + 1, column=column, why=why
+                )
+            edits[r] = after
+        self.undo_stack.beginMacro(self.tr("Paste"))
+        try:
+            for r, after in edits.items():
+                current = self._rows[r]
+                before = current.to_edit()
+                if after == before:
+                    continue
+                svc.update_milestone(self.ctx.db, current.id, after, current.version)
+                label = self.tr("Paste into {code}").format(code=current.code)
+                self.undo_stack.push(EditStep(self, current.id, before, after, label))
+        except (UserError, ValidationError) as exc:
+            return str(exc)
+        finally:
+            self.undo_stack.endMacro()
+            self._changed()
+        self.ctx.bus.sig_status.emit(self.tr("Pasted into {n} milestones.").format(n=len(edits)))
+        return None
 
     def _finished(self, edit: MilestoneEdit, code: str) -> MilestoneEdit:
         """An actual finish means done: offer status done at 100 % (and a start if none)."""

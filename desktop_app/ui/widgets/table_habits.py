@@ -11,6 +11,7 @@ Tables that open a project on activation set the property "opensProject".
 from __future__ import annotations
 
 import contextlib
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
@@ -102,6 +103,68 @@ def copy_selection(view: QTableView) -> str:
     text = as_tsv(table_text(view, only_selected=True))
     QGuiApplication.clipboard().setText(text)
     return text
+
+
+def parse_tsv(text: str) -> list[list[str]]:
+    """Excel's and WPS's clipboard: rows by line, cells by tab; a last empty line dropped."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line.split("\t") for line in lines]
+
+
+def paste(view: QTableView, text: str) -> str | None:
+    """Paste a rectangular block at the current cell, all or nothing; the refusal (naming
+    row and column) is shown and returned. A header line copied along is skipped."""
+    model = view.model()
+    grid = parse_tsv(text)
+    start = view.currentIndex()
+    if model is None or not grid or not start.isValid():
+        return None
+    headers = [
+        str(model.headerData(c, Qt.Orientation.Horizontal) or "")
+        for c in range(model.columnCount())
+    ]
+    if len(grid) > 1 and all(cell in headers for cell in grid[0]):
+        grid = grid[1:]  # the header line Ctrl+C copies along
+    width = {len(line) for line in grid}
+    if len(width) != 1:
+        problem = QCoreApplication.translate(
+            "TableHabits", "The pasted block is not rectangular: every line needs as many cells."
+        )
+    elif hasattr(view, "paste_block"):
+        problem = view.paste_block(start.row(), start.column(), grid)
+    else:
+        problem = _paste_cells(view, start.row(), start.column(), grid, headers)
+    if problem:
+        dialogs.show_error(view, problem)
+    return problem
+
+
+def _paste_cells(
+    view: QTableView, top: int, left: int, grid: list[list[str]], headers: list[str]
+) -> str | None:
+    """Cell by cell through the model; a refused cell undoes the cells before it."""
+    model = view.model()
+    done: list[tuple[Any, Any]] = []
+    for i, line in enumerate(grid):
+        for j, text in enumerate(line):
+            index = model.index(top + i, left + j)
+            where = QCoreApplication.translate(
+                "TableHabits", "Row {row}, column “{column}”"
+            ).format(
+                row=top + i + 1,
+                column=headers[left + j] if left + j < len(headers) else left + j + 1,
+            )
+            editable = index.isValid() and model.flags(index) & Qt.ItemFlag.ItemIsEditable
+            old = index.data(Qt.ItemDataRole.EditRole) if index.isValid() else None
+            if not editable or (text != str(old or "") and not model.setData(index, text)):
+                for done_index, value in reversed(done):
+                    model.setData(done_index, value)
+                reason = QCoreApplication.translate("TableHabits", "not accepted here")
+                return f"{where}: {reason}"
+            done.append((index, old))
+    return None
 
 
 def export_xlsx(view: QTableView, path: str) -> None:
@@ -251,6 +314,15 @@ class _Habits(QObject):
             and event.matches(QKeySequence.StandardKey.Copy)
         ):
             copy_selection(self.view)
+            return True
+        if (
+            watched is self.view
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.matches(QKeySequence.StandardKey.Paste)
+            and self.view.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
+        ):
+            paste(self.view, QGuiApplication.clipboard().text())
             return True
         if watched is self.viewport and event.type() == QEvent.Type.Resize:
             self.update_hint()
