@@ -425,7 +425,12 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/date_field.py" line="33" />
+        <location filename="../../desktop_app/ui/widgets/date_field.py" line="31" />
+        <source>yyyy-mm-dd</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/date_field.py" line="34" />
         <source>Pick a date</source>
         <translation>选择日期</translation>
     </message>
@@ -563,7 +568,7 @@ Record this payment with the same number anyway?</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="145" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="153" />
         <source>Base year {year}</source>
         <translation>基期年份 {year}</translation>
     </message>
@@ -1944,7 +1949,7 @@ Record this payment with the same number anyway?</source>
     <name>MilestonesTab</name>
     <message>
         <location filename="../../desktop_app/ui/project/milestones_tab.py" line="101" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="422" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="431" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
@@ -1986,122 +1991,127 @@ Record this payment with the same number anyway?</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="151" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="160" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="153" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="162" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="181" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="190" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="226" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="235" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="223" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="232" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="292" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="148" />
+        <source>Slip: &lt;span style='color:#c62828'&gt;red&lt;/span&gt; later than the baseline, &lt;span style='color:#2e7d32'&gt;green&lt;/span&gt; earlier · &lt;span style='background:#fdecea'&gt;pink cell&lt;/span&gt;: refused, not saved</source>
+        <translation>偏差:&lt;span style='color:#c62828'&gt;红色&lt;/span&gt; 晚于基准计划,&lt;span style='color:#2e7d32'&gt;绿色&lt;/span&gt; 早于基准计划 · &lt;span style='background:#fdecea'&gt;粉色单元格&lt;/span&gt;:输入被拒绝,未保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="301" />
         <source>Percent complete must be a whole number.</source>
         <translation>完成百分比须为整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="306" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="315" />
         <source>Not understood: {why}</source>
         <translation>无法识别:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="322" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="331" />
         <source>Edit {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="326" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="335" />
         <source>Saved: {what}.</source>
         <translation>已保存:{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="338" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="347" />
         <source>Row {row}: there is no milestone there.</source>
         <translation>第 {row} 行:那里没有里程碑。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="343" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="352" />
         <source>Row {row}, column “{column}”</source>
         <translation>第 {row} 行“{column}”列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="347" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="356" />
         <source>{where}: this column cannot be pasted into.</source>
         <translation>{where}:该列不能粘贴。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="359" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="368" />
         <source>Row {row}, column “{column}”: {why}</source>
         <translation>第 {row} 行“{column}”列:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="363" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="372" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="371" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="380" />
         <source>Paste into {code}</source>
         <translation>粘贴到 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="378" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="387" />
         <source>Pasted into {n} milestones.</source>
         <translation>已粘贴到 {n} 个里程碑。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="387" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="396" />
         <source>{code} finished on {end}: mark it done at 100 %{start}?</source>
         <translation>{code} 已于 {end} 完成:是否标记为已完成、完成 100%{start}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="392" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="401" />
         <source>, with actual start {day}</source>
         <translation>,实际开始日期记为 {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="415" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="424" />
         <source>New milestone</source>
         <translation>新里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="431" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="440" />
         <source>Milestone {code} added: type its name.</source>
         <translation>已新增里程碑 {code}:请输入名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="439" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="448" />
         <source>Delete milestone {code} “{title}”?</source>
         <translation>删除里程碑 {code}“{title}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="449" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="458" />
         <source>Delete milestone</source>
         <translation>删除里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="469" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="478" />
         <source>Move milestone</source>
         <translation>移动里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="488" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="497" />
         <source>Baseline set.</source>
         <translation>已设定基准计划。</translation>
     </message>
@@ -2125,22 +2135,22 @@ Record this payment with the same number anyway?</source>
         <location filename="../../desktop_app/ui/performance/formatting.py" line="27" />
         <source>A (excellent)</source>
         <extracomment>Background per grade: green, light green, amber, red — readable with black text. Strong per-grade colours for marks on white (chart points, grade letters).</extracomment>
-        <translation>A(优)</translation>
+        <translation>优(A)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/formatting.py" line="28" />
         <source>B (good)</source>
-        <translation>B(良)</translation>
+        <translation>良(B)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/formatting.py" line="29" />
         <source>C (fair)</source>
-        <translation>C(中)</translation>
+        <translation>中(C)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/formatting.py" line="30" />
         <source>D (poor)</source>
-        <translation>D(差)</translation>
+        <translation>差(D)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/formatting.py" line="37" />
@@ -2298,104 +2308,104 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PlanForm</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="124" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="133" />
         <source>Fixed support (manual)</source>
         <translation>固定扶持(手工)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="125" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="134" />
         <source>Reward cap</source>
         <translation>奖励上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="92" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="92" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="92" />
         <source>Amount (10k yuan)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="89" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="98" />
         <source>Add tranche</source>
         <translation>增加分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="90" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="99" />
         <source>Remove tranche</source>
         <translation>删除分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="115" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="124" />
         <source>Taper mode</source>
         <translation>退坡方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="116" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="125" />
         <source>First year of fixed support</source>
         <translation>固定扶持首年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="117" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="126" />
         <source>Years of fixed support</source>
         <translation>固定扶持年限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="118" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="127" />
         <source>First year's amount (10k yuan)</source>
         <translation>首年金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="119" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="128" />
         <source>Step per year (10k yuan)</source>
         <translation>每年递减额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="121" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="130" />
         <source>Floor (10k yuan)</source>
         <translation>保底额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="122" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="131" />
         <source>Start-up grant (10k yuan)</source>
         <translation>启动建设经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="139" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="148" />
         <source>Per year (10k yuan):</source>
         <translation>逐年金额(万元):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="120" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="129" />
         <source>Rate per year (%)</source>
         <translation>每年退坡比例(%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="123" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="132" />
         <source>Start-up year</source>
         <translation>启动经费年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="126" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="135" />
         <source>Start-up tranches</source>
         <translation>启动经费分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="131" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="140" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="141" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="150" />
         <source>Start-up tranches (leave empty for one payment):</source>
         <translation>启动经费分期(一次拨付可留空):</translation>
     </message>
@@ -2900,52 +2910,52 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ScheduleModel</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="38" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="39" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="39" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="40" />
         <source>Start-up</source>
         <translation>启动经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="40" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="41" />
         <source>Fixed support</source>
         <translation>固定扶持</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="41" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="42" />
         <source>Reward cap</source>
         <translation>奖励上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="42" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="43" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="43" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="44" />
         <source>Earned reward</source>
         <translation>应得奖励</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="44" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="45" />
         <source>Planned total</source>
         <translation>计划合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="45" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="46" />
         <source>Disbursed</source>
         <translation>已拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="46" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="47" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="62" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="63" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -2981,22 +2991,22 @@ Record this payment with the same number anyway?</source>
         <translation>等级:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="52" />
-        <source>* grade set by an officer · ≈ projected from year-to-date</source>
-        <translation>* 等级经专员调整 · ≈ 按年初至今实绩推算</translation>
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="54" />
+        <source>* grade set by an officer · ≈ italic: projected from year-to-date, red below 60</source>
+        <translation>* 等级经人工调整 · ≈ 斜体:按年初至今数据推算,红色表示低于 60 分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="62" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="67" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="80" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="86" />
         <source>{year}: {n} projects evaluated — A {a} · B {b} · C {c} · D {d}</source>
         <translation>{year} 年:{n} 个项目完成评价 — 优 {a} · 良 {b} · 中 {c} · 差 {d}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="90" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="96" />
         <source>No year has been evaluated yet.</source>
         <translation>尚无年度评价。</translation>
     </message>

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.funding import MAX_YEARS, MIN_YEARS, TAPER_MODES
-from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR
+from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR, ParseError, parse_decimal
 from desktop_app.snapshots.funding import FundingPlanDraft, TrancheDraft
 from desktop_app.ui.funding.formatting import INVALID_STYLE, mode_label
 
@@ -40,6 +40,15 @@ def _cell(table: QTableWidget, row: int, col: int) -> str:
     item = table.item(row, col)
     return item.text().strip() if item else ""
 
+
+
+def money_text(value: object) -> str:
+    """A stored amount shown as the tables show money (#,##0.00); anything else as it is."""
+    text = "" if value is None else str(value)
+    try:
+        return f"{parse_decimal(text):,.2f}" if text.strip() else text
+    except ParseError:
+        return text
 
 class PlanForm(QWidget):
     sig_changed = Signal()
@@ -239,11 +248,11 @@ class PlanForm(QWidget):
             self.first_year.setValue(int(d.first_year))
             self.years.setValue(int(d.years))
             for edit, value in (
-                (self.first_amount, d.first_amount),
-                (self.step, d.step),
+                (self.first_amount, money_text(d.first_amount)),
+                (self.step, money_text(d.step)),
                 (self.rate_percent, d.rate_percent),
-                (self.floor, d.floor),
-                (self.startup_grant, d.startup_grant),
+                (self.floor, money_text(d.floor)),
+                (self.startup_grant, money_text(d.startup_grant)),
                 (self.startup_year, d.startup_year),
             ):
                 edit.setText(str(value))
@@ -252,11 +261,11 @@ class PlanForm(QWidget):
             for r in range(self.year_grid.rowCount()):
                 manual = d.manual[r] if r < len(d.manual) else ""
                 cap = d.reward_caps[r] if r < len(d.reward_caps) else ""
-                self.year_grid.setItem(r, _YEAR_MANUAL, _item(str(manual)))
-                self.year_grid.setItem(r, _YEAR_CAP, _item(str(cap)))
+                self.year_grid.setItem(r, _YEAR_MANUAL, _item(money_text(manual)))
+                self.year_grid.setItem(r, _YEAR_CAP, _item(money_text(cap)))
             self.tranche_grid.setRowCount(len(d.tranches))
             for r, tr in enumerate(d.tranches):
-                for c, value in enumerate((tr.year, tr.amount, tr.note)):
+                for c, value in enumerate((tr.year, money_text(tr.amount), tr.note)):
                     self.tranche_grid.setItem(r, c, _item(str(value)))
         finally:
             self._loading = False

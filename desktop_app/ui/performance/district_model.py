@@ -109,7 +109,15 @@ class DistrictTableModel(RowSorting, QAbstractTableModel):
             return fixed[section]
         return str(self.years[section - FIRST_YEAR_COL])
 
+    @staticmethod
+    def _places(r: DistrictRow) -> int:
+        """One number of decimals per indicator (so a column never mixes 15 and 14.92)."""
+        figures = [r.base_value, r.target_value, r.current, *r.values.values()]
+        exponents = [int(v.normalize().as_tuple().exponent) for v in figures if v is not None]
+        return min(2, max([0, *(-e for e in exponents)]))
+
     def _text(self, r: DistrictRow, col: int) -> str:
+        places = self._places(r)
         if col == COL_NO:
             return str(r.no)
         if col == COL_NAME:
@@ -117,15 +125,15 @@ class DistrictTableModel(RowSorting, QAbstractTableModel):
         if col == COL_UNIT:
             return r.unit
         if col == COL_BASE:
-            return fmt(r.base_value)
+            return fmt(r.base_value, places)
         if col == COL_TARGET:
-            return fmt(r.target_value)
+            return fmt(r.target_value, places)
         if col == self.col_current:
-            return fmt(r.current)
+            return fmt(r.current, places)
         if col == self.col_progress:
             percent = f"{r.percent:.1f}%  " if r.percent is not None else ""
             return percent + status_label(r.status)
-        return fmt(r.values.get(self.years[col - FIRST_YEAR_COL]))
+        return fmt(r.values.get(self.years[col - FIRST_YEAR_COL]), places)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

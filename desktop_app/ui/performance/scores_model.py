@@ -91,7 +91,7 @@ class ScoresTableModel(RowSorting, QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             mark = "*" if score.grade != score.computed_grade else ""
-            return f"{fmt(score.total, 1)}  {score.grade}{mark}"
+            return f"{fmt(score.total, 1)}  {grade_label(score.grade)}{mark}"
         if role == Qt.ItemDataRole.BackgroundRole:
             color = grade_color(score.grade)
             return QBrush(color) if color else None

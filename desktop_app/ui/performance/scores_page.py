@@ -49,7 +49,12 @@ class ScoresPage(Page):
         for letter in GRADE_COLORS:
             legend.addWidget(_chip(letter))
         legend.addWidget(
-            QLabel(self.tr("* grade set by an officer · ≈ projected from year-to-date"))
+            QLabel(
+                self.tr(
+                    "* grade set by an officer · ≈ italic: projected from year-to-date, "
+                    "red below 60"
+                )
+            )
         )
         legend.addStretch(1)
         layout = QVBoxLayout(self)
@@ -72,7 +77,8 @@ class ScoresPage(Page):
         fm = header.fontMetrics()
         for col in range(COL_NAME + 1, self.model.columnCount()):
             text = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
-            self.table.setColumnWidth(col, max(96, fm.horizontalAdvance(text) + 24))
+            widest = max(text, "100.0  " + grade_label("B") + "*", key=fm.horizontalAdvance)
+            self.table.setColumnWidth(col, max(96, fm.horizontalAdvance(widest) + 24))
         if years:
             last = years[-1]
             counts = Counter(r.scores[last].grade for r in rows if last in r.scores)

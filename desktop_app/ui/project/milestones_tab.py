@@ -143,6 +143,15 @@ class MilestonesTab(ProjectTab):
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addLayout(buttons)
         table_layout.addWidget(self.table, 1)
+        legend = QLabel(
+            self.tr(
+                "Slip: <span style='color:#c62828'>red</span> later than the baseline, "
+                "<span style='color:#2e7d32'>green</span> earlier · "
+                "<span style='background:#fdecea'>pink cell</span>: refused, not saved"
+            )
+        )
+        legend.setStyleSheet("color: #546e7a;")
+        table_layout.addWidget(legend)
         table_layout.addWidget(self.error_label)
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
