@@ -32,7 +32,7 @@ from desktop_app.i18n import t
 from desktop_app.services import milestones as svc
 from desktop_app.services.health import project_health
 from desktop_app.snapshots.milestones import MilestoneRow
-from desktop_app.ui import dialogs
+from desktop_app.ui import dialogs, workspace
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.project import baseline_dialogs
 from desktop_app.ui.project.milestone_commands import AddStep, DeleteStep, EditStep, ReorderStep
@@ -167,9 +167,10 @@ class MilestonesTab(ProjectTab):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(table_box)
         splitter.addWidget(chart_box)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([320, 300])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([380, 220])  # seven milestones in view at 1366×697
+        workspace.remember(splitter, "milestones/split")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
