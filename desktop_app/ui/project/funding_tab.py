@@ -154,6 +154,9 @@ class FundingTab(ProjectTab):
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if self.figures.orientation() != orientation:
             self.figures.setOrientation(orientation)
+            total = sum(self.figures.sizes())
+            # stacked: the year table keeps four years in view above the chart
+            self.figures.setSizes([total // 2, total - total // 2])
 
     # ------------------------------------------------------------ loading and preview
 
