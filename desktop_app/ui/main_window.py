@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -135,14 +136,14 @@ class MainWindow(QMainWindow):
         if isinstance(widget, Page):
             widget.refresh()  # pages reload when shown, so they never show stale figures
 
-    def portfolio_page(self):
-        page = self.tabs.ensure(PORTFOLIO_PAGE)
+    def portfolio_page(self) -> Any:
+        page: Any = self.tabs.ensure(PORTFOLIO_PAGE)
         project = self._restored.pop("project", None)
         if project is not None and hasattr(page, "reopen_project"):
             page.reopen_project(project, self._restored.pop("project_tab", 0))
         return page
 
-    def _current_project_tab(self):
+    def _current_project_tab(self) -> Any:
         """The project tab on screen, if the portfolio page is the current page."""
         page = self._built_portfolio()
         if page is None or self.tabs.currentIndex() != PORTFOLIO_PAGE:
@@ -196,7 +197,7 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(PORTFOLIO_PAGE)
         page.open_project(project_id)
 
-    def _built_portfolio(self):
+    def _built_portfolio(self) -> Any:
         """The portfolio page if it was built (closing must not build it)."""
         return next((w for w in self.tabs.built() if hasattr(w, "project_view")), None)
 
@@ -210,7 +211,7 @@ class MainWindow(QMainWindow):
 
     def _save_workspace(self) -> None:
         page = self._built_portfolio()
-        view = getattr(page, "project_view", None)
+        view: Any = getattr(page, "project_view", None)
         if page is None:  # not opened this session: keep what was restored
             project, tab = self._restored.get("project"), self._restored.get("project_tab", 0)
         else:

@@ -128,7 +128,9 @@ class HomePage(Page):
     def page_title(self) -> str:
         return self.tr("Home")
 
-    def _card(self, key: str, caption: str, colour: str, grid, row: int, col: int) -> None:
+    def _card(
+        self, key: str, caption: str, colour: str, grid: QGridLayout, row: int, col: int
+    ) -> None:
         card = FigureCard(caption, colour)
         card.sig_clicked.connect(lambda k=key: self.show_detail(k))
         self.cards[key] = card

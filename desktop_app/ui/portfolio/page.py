@@ -28,6 +28,7 @@ from desktop_app.ui.page_base import Page
 from desktop_app.ui.portfolio.filter_proxy import PortfolioFilterProxy
 from desktop_app.ui.portfolio.table_model import COL_HEALTH, COL_NAME, COL_NO, PortfolioTableModel
 from desktop_app.ui.project.view import ProjectView
+from desktop_app.ui.widgets.health_marker import health_label
 from desktop_app.ui.worker import run_in_background
 
 
@@ -62,7 +63,9 @@ class PortfolioPage(Page):
         self.table.setColumnWidth(COL_NO, 44)
         self.table.setColumnWidth(COL_NAME, 300)
         header.moveSection(header.visualIndex(COL_HEALTH), header.visualIndex(COL_NAME) + 1)
-        self.table.setColumnWidth(COL_HEALTH, 64)
+        words = [health_label(level) for level in ("red", "amber", "green")]
+        widest = max(self.table.fontMetrics().horizontalAdvance(w) for w in words)
+        self.table.setColumnWidth(COL_HEALTH, max(64, widest + 36))  # dot + "Amber" in full
 
         self.project_view = ProjectView(ctx)
 

@@ -8,6 +8,7 @@ nothing is written until Save. Payments are saved one by one from their dialog.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -74,6 +75,7 @@ class FundingTab(ProjectTab):
         self.chart = PlanChart()
         self.register_model = RegisterTableModel(self)
         self.register_view = _table(self.register_model)
+        self.schedule_view.setMinimumHeight(120)  # four years in view, even when stacked
         self.register_view.setSortingEnabled(True)
         self.register_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.add_button = QPushButton(self.tr("Add payment…"))
@@ -147,7 +149,7 @@ class FundingTab(ProjectTab):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Narrow (project list open at 1366): stack the year table over the chart."""
         super().resizeEvent(event)
         wide = self.right_split.width() >= 760

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
@@ -358,7 +359,7 @@ class MilestonesTab(ProjectTab):
                         where=where
                     )
                 try:
-                    value = self._parsed(field, text)
+                    value: Any = self._parsed(field, text)
                 except ParseError as exc:
                     return f"{where}: {exc}"
                 after = replace(after, **{field: value})

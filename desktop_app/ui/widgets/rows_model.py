@@ -57,7 +57,7 @@ class RowSorting:
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         keyed = [(sort_key(self._cell(r, column)), row) for r, row in enumerate(self._rows)]
-        filled = [k for k in keyed if k[0] is not None]
+        filled: list[tuple[tuple[int, Any], Any]] = [(k, row) for k, row in keyed if k is not None]
         empty = [row for key, row in keyed if key is None]
         filled.sort(key=lambda k: k[0], reverse=order == Qt.SortOrder.DescendingOrder)
         self._rows = [row for _key, row in filled] + empty

@@ -128,6 +128,7 @@ def paste(view: QTableView, text: str) -> str | None:
     if len(grid) > 1 and all(cell in headers for cell in grid[0]):
         grid = grid[1:]  # the header line Ctrl+C copies along
     width = {len(line) for line in grid}
+    problem: str | None
     if len(width) != 1:
         problem = QCoreApplication.translate(
             "TableHabits", "The pasted block is not rectangular: every line needs as many cells."
