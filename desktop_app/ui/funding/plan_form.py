@@ -41,7 +41,6 @@ def _cell(table: QTableWidget, row: int, col: int) -> str:
     return item.text().strip() if item else ""
 
 
-
 def money_text(value: object) -> str:
     """A stored amount shown as the tables show money (#,##0.00); anything else as it is."""
     text = "" if value is None else str(value)
@@ -49,6 +48,7 @@ def money_text(value: object) -> str:
         return f"{parse_decimal(text):,.2f}" if text.strip() else text
     except ParseError:
         return text
+
 
 class PlanForm(QWidget):
     sig_changed = Signal()
