@@ -2,9 +2,10 @@
 
     python scripts/grab_screenshots.py [--out docs/images] [--lang zh en]
 
-One PNG per main-window page (`<lang>-page-<n>.png`) and per project tab of project No. 1
-(`<lang>-project-<n>.png`), as of the demo's "today" (SOURCE_DATE_EPOCH), so the pictures
-are the same run after run. Prints the file names with each view's title.
+One PNG per main-window page (`<lang>-page-<n>.png`, Home being page 0) and per project tab
+of project No. 1 (`<lang>-project-<n>.png`), as of the demo's "today" (SOURCE_DATE_EPOCH), so
+the pictures are the same run after run, at 1366×697 (a maximised window on the officers'
+1366×768 laptops). Prints the file names with each view's title.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ def grab(lang: str, db_path: Path, out: Path) -> list[tuple[str, str]]:
     set_language(lang)
     db = open_database(db_path)
     window = MainWindow(AppContext(db=db, lang=lang, readonly=db.readonly))
-    window.resize(1280, 800)
+    window.resize(1366, 697)
     window.show()
     shots: list[tuple[str, str]] = []
 
@@ -46,22 +47,22 @@ def grab(lang: str, db_path: Path, out: Path) -> list[tuple[str, str]]:
             app.processEvents()
             QApplication.instance().thread().msleep(20)
 
-    def each_tab(tabs, kind: str) -> None:
+    def each_tab(tabs, kind: str, first: int) -> None:
         for i in range(tabs.count()):
             tabs.setCurrentIndex(i)
             settle()
-            name = f"{lang}-{kind}-{i + 1}.png"
+            name = f"{lang}-{kind}-{i + first}.png"
             window.grab().save(str(out / name))
             shots.append((name, tabs.tabText(i)))
 
     page = window.portfolio_page()
     page.refresh()
     settle()
-    each_tab(window.tabs, "page")
-    window.tabs.setCurrentIndex(0)
+    each_tab(window.tabs, "page", 0)
+    window.show_page(page)
     page.table.selectRow(0)
     settle()
-    each_tab(page.project_view.tabs, "project")
+    each_tab(page.project_view.tabs, "project", 1)
     window.close()
     db.dispose()
     return shots

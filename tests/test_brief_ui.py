@@ -61,3 +61,21 @@ def test_file_menu_has_the_action(qtbot, ctx):
     qtbot.addWidget(window)
     texts = [a.text() for a in window.file_menu.actions()]
     assert any("brief" in t.lower() or "简报" in t for t in texts), texts
+
+
+def test_an_existing_pdf_is_not_overwritten_without_asking(
+    qtbot, ctx, opened, tmp_path, monkeypatch
+):
+    from desktop_app.ui import dialogs
+
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "confirm", lambda _p, text, *_a: asked.append(text) or False)
+    out = tmp_path / "brief.pdf"
+    out.write_bytes(b"the officer's earlier brief")
+    dialog = BriefDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(out))
+    dialog.start()
+    assert asked and str(out) in asked[0]
+    assert dialog.buttons.isEnabled()  # nothing started
+    assert out.read_bytes() == b"the officer's earlier brief"

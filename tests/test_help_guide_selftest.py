@@ -17,7 +17,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 def test_guide_names_only_screenshots_that_exist(lang: str) -> None:
     text = (DOCS / f"user-guide.{lang}.md").read_text(encoding="utf-8")
     images = re.findall(r"!\[[^\]]*\]\(([^)]+)\)", text)
-    assert len(images) == 11  # 7 pages + 4 project tabs
+    assert len(images) == 12  # Home + 7 pages + 4 project tabs
     assert all(name.startswith(f"images/{lang}-") for name in images)
     assert [name for name in images if not (DOCS / name).is_file()] == []
 
@@ -38,7 +38,7 @@ def test_help_menu_opens_the_guide_in_the_interface_language(qtbot, db) -> None:
     assert browser.source().toLocalFile().endswith("user-guide.zh.md")
     assert "项目总览" in browser.toPlainText()
     # Every screenshot was given the display width (found and fitted, not a broken icon).
-    assert help_action.fit_images(browser.document()) == 11
+    assert help_action.fit_images(browser.document()) == 12
 
 
 def test_missing_guide_is_named_in_one_dialog(qtbot, monkeypatch, tmp_path: Path) -> None:

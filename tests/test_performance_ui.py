@@ -174,8 +174,8 @@ def test_scores_page_shows_years_and_grades(qtbot, demo_db: Database) -> None:
     page.refresh()
     assert page.model.rowCount() == 13
     assert page.model.years == [2023, 2024, 2025]
-    grades = {page.model.index(r, 4).data().split()[-1].rstrip("*") for r in range(13)}
-    assert grades == {"A", "B", "C", "D"}
+    grades = {page.model.index(r, 4).data().split("  ")[-1].rstrip("*") for r in range(13)}
+    assert grades == {"A (excellent)", "B (good)", "C (fair)", "D (poor)"}  # one grade display
     opened: list[int] = []
     ctx.bus.sig_open_project.connect(opened.append)
     page.table.doubleClicked.emit(page.model.index(0, 1))

@@ -47,7 +47,7 @@ def test_history_page_filters_by_project_field_and_date(db, qtbot) -> None:
     assert {r.project_id for r in rows} == {pid} and {r.field for r in rows} == {"lead_org"}
     first = page.model.index(0, COL_AFTER)
     assert page.model.data(first) == "厦门大学"
-    assert page.model.data(page.model.index(0, COL_FIELD)) == "lead_org"
+    assert page.model.data(page.model.index(0, COL_FIELD)) == "Lead organisation"  # not lead_org
     assert page.model.data(page.model.index(0, COL_ACTION)) == "changed"
     assert page.model.data(page.model.index(1, COL_BEFORE)) == ""  # an insert has no before
     page.date_from.set_value(date(2099, 1, 1))

@@ -67,13 +67,13 @@ def test_window_speaks_chinese_by_default(qtbot, qapp, db):
         w = MainWindow(AppContext(db=db, lang="zh"))
         qtbot.addWidget(w)
         titles = [w.tabs.tabText(i) for i in range(w.tabs.count())]
-        assert titles[0] == "项目总览"
+        assert titles[:2] == ["首页", "项目总览"]
         assert w.file_menu.title() == "文件(&F)"
     finally:
         install_translators(qapp, "en")
     w2 = MainWindow(AppContext(db=db, lang="en"))
     qtbot.addWidget(w2)
-    assert w2.tabs.tabText(0) == "Portfolio"
+    assert [w2.tabs.tabText(i) for i in (0, 1)] == ["Home", "Portfolio"]
 
 
 def test_default_ui_language_is_chinese():

@@ -54,9 +54,10 @@ def lock_path_for(db_path: Path) -> Path:
 def _describe(info: dict[str, object]) -> str:
     if not info:
         return "another key-projects instance"
+    since = str(info.get("since", "?")).replace("T", " ")[:16]  # a time, not an ISO stamp
     return (
         f"{info.get('user') or '?'} on {info.get('host') or '?'} "
-        f"(process {info.get('pid')}, since {info.get('since', '?')})"
+        f"(process {info.get('pid')}, since {since})"
     )
 
 

@@ -11,6 +11,17 @@ import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from desktop_app.i18n import register, t
+
+register(
+    {
+        "not a number: {text}": "不是数字:{text}",
+        "date {day} is outside {lo}–{hi}": "日期 {day} 不在 {lo}–{hi} 年之间",
+        "no such date: {text}": "没有这一天:{text}",
+        "not a date: {text} (use 2026-03-31)": "不是日期:{text}(请按 2026-03-31 的格式填写)",
+    }
+)
+
 MIN_YEAR = 2000
 MAX_YEAR = 2100
 
@@ -37,11 +48,11 @@ def parse_decimal(text: str | int | Decimal) -> Decimal:
     if not raw:
         raise ParseError("empty")
     if not _NUMBER.match(raw):
-        raise ParseError(f"not a number: {text!r}")
+        raise ParseError(t("not a number: {text}", text=repr(text)))
     try:
         return Decimal(raw.replace(",", ""))
     except InvalidOperation as exc:  # pragma: no cover - regex already guards
-        raise ParseError(f"not a number: {text!r}") from exc
+        raise ParseError(t("not a number: {text}", text=repr(text))) from exc
 
 
 def parse_percent(text: str | int | Decimal) -> Decimal:
@@ -63,7 +74,9 @@ _DATE_PATTERNS = (
 def check_year_range(value: date) -> date:
     """Dates before 2000 or after 2100 are typos in this domain."""
     if not MIN_YEAR <= value.year <= MAX_YEAR:
-        raise ParseError(f"date {value.isoformat()} is outside {MIN_YEAR}–{MAX_YEAR}")
+        raise ParseError(
+            t("date {day} is outside {lo}–{hi}", day=value.isoformat(), lo=MIN_YEAR, hi=MAX_YEAR)
+        )
     return value
 
 
@@ -83,5 +96,5 @@ def parse_date(text: str | date) -> date:
             except ValueError as exc:
                 if isinstance(exc, ParseError):
                     raise
-                raise ParseError(f"no such date: {text!r}") from exc
-    raise ParseError(f"not a date: {text!r} (use 2026-03-31)")
+                raise ParseError(t("no such date: {text}", text=repr(text))) from exc
+    raise ParseError(t("not a date: {text} (use 2026-03-31)", text=repr(text)))

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import AuditEntry, Project
 from desktop_app.snapshots.safety import HistoryFilter, HistoryRow
 
 
-def list_history(db: Database, flt: HistoryFilter | None = None) -> list[HistoryRow]:
-    """Newest first, at most `flt.limit` entries; dates are inclusive whole days."""
-    flt = flt or HistoryFilter()
-    q = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+def _filtered(q: Select[Any], flt: HistoryFilter) -> Select[Any]:
     if flt.project_id is not None:
         q = q.where(AuditEntry.project_id == flt.project_id)
     if flt.field:
@@ -23,6 +21,20 @@ def list_history(db: Database, flt: HistoryFilter | None = None) -> list[History
         q = q.where(AuditEntry.at >= datetime.combine(flt.date_from, time.min))
     if flt.date_to is not None:
         q = q.where(AuditEntry.at < datetime.combine(flt.date_to + timedelta(days=1), time.min))
+    return q
+
+
+def count_history(db: Database, flt: HistoryFilter | None = None) -> int:
+    """How many entries the filter matches in all (the list shows at most `flt.limit`)."""
+    q = _filtered(select(func.count()).select_from(AuditEntry), flt or HistoryFilter())
+    with db.reader() as s:
+        return int(s.scalar(q) or 0)
+
+
+def list_history(db: Database, flt: HistoryFilter | None = None) -> list[HistoryRow]:
+    """Newest first, at most `flt.limit` entries; dates are inclusive whole days."""
+    flt = flt or HistoryFilter()
+    q = _filtered(select(AuditEntry), flt).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
     with db.reader() as s:
         names = {pid: name for pid, name in s.execute(select(Project.id, Project.name_zh))}
         return [

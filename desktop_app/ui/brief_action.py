@@ -119,6 +119,7 @@ class BriefDialog(QDialog):
         )
         if chosen:
             self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+            self._overwrite_ok = self.path.text()  # the file dialog asked already
 
     def _busy(self, busy: bool) -> None:
         for widget in (self.quarter, self.language, self.path, self.buttons):
@@ -134,6 +135,14 @@ class BriefDialog(QDialog):
             return
         self.error.clear()
         output = Path(text).expanduser()
+        if (
+            output.exists()
+            and getattr(self, "_overwrite_ok", None) != text
+            and not dialogs.confirm(
+                self, self.tr("{path} already exists. Replace it?").format(path=output)
+            )
+        ):
+            return
         lang = self.language.currentData()
         db, relay = self.ctx.db, self._relay
 

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from desktop_app.preferences import Preferences
-from desktop_app.ui import dialogs, help_action
+from desktop_app.ui import dialogs, help_action, workspace
 from desktop_app.ui.about import show_about
 from desktop_app.ui.actions import FILE_ACTIONS
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.page_base import Page
-from desktop_app.ui.pages import PAGES
+from desktop_app.ui.pages import PAGES, PORTFOLIO_PAGE
 from desktop_app.ui.widgets.lazy_tabs import LazyTabWidget, build_from_module
 
 if TYPE_CHECKING:
-    from desktop_app.ui.portfolio.page import PortfolioPage
+    pass
 
 
 class MainWindow(QMainWindow):
@@ -27,7 +27,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Siming Key Projects Portfolio") + f" — {ctx.db.display_name}")
-        self.resize(1280, 780)
+        self._restored = workspace.restore_window(self)  # sized to the screen on first run
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff4e5; color: #8a4b00; padding: 6px;")
@@ -45,7 +45,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
         self.tabs.currentChanged.connect(self._page_shown)
-        ctx.bus.sig_open_project.connect(lambda _pid: self.tabs.setCurrentIndex(0))
+        ctx.bus.sig_open_project.connect(self._open_project)
+        QTimer.singleShot(0, first.refresh)  # Home's figures: a background job after first paint
+        page = self._restored.get("page", 0)
+        if 0 < page < self.tabs.count():
+            self.tabs.setCurrentIndex(page)
         ctx.bus.sig_status.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.statusBar().showMessage(ctx.db.display_name)
         notes = list(ctx.db.warnings)
@@ -77,6 +81,19 @@ class MainWindow(QMainWindow):
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh_all)
         self.view_menu.addAction(refresh)
+        for text, key, slot in (
+            (self.tr("&Save"), QKeySequence.StandardKey.Save, self.save_current),
+            (self.tr("&New row"), QKeySequence.StandardKey.New, self.new_row),
+            (self.tr("&Print this table…"), QKeySequence.StandardKey.Print, self.print_current),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(key)
+            action.triggered.connect(slot)
+            self.view_menu.addAction(action)
+        find = QAction(self.tr("&Find project…"), self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(self.find_project)
+        self.view_menu.addAction(find)
 
         self.settings_menu = bar.addMenu(self.tr("&Settings"))
         lang_menu = self.settings_menu.addMenu(self.tr("Interface language"))
@@ -122,19 +139,86 @@ class MainWindow(QMainWindow):
         if isinstance(widget, Page):
             widget.refresh()  # pages reload when shown, so they never show stale figures
 
-    def portfolio_page(self) -> PortfolioPage:
-        from desktop_app.ui.portfolio.page import PortfolioPage  # built first: loaded
-
-        page = self.tabs.ensure(0)
-        if not isinstance(page, PortfolioPage):
-            raise TypeError(f"the first page is {type(page).__name__}, not the portfolio")
+    def portfolio_page(self) -> Any:
+        page: Any = self.tabs.ensure(PORTFOLIO_PAGE)
+        project = self._restored.pop("project", None)
+        if project is not None and hasattr(page, "reopen_project"):
+            page.reopen_project(project, self._restored.pop("project_tab", 0))
         return page
 
+    def _current_project_tab(self) -> Any:
+        """The project tab on screen, if the portfolio page is the current page."""
+        page = self._built_portfolio()
+        if page is None or self.tabs.currentIndex() != PORTFOLIO_PAGE:
+            return None
+        slot = page.project_view.tabs.currentWidget()
+        return getattr(slot, "inner", None)
+
+    def save_current(self) -> None:
+        """Ctrl+S: save the project tab on screen (its own Save button's work)."""
+        tab = self._current_project_tab()
+        if tab is None or not hasattr(tab, "save"):
+            return
+        if not tab.has_unsaved_changes():
+            self.statusBar().showMessage(self.tr("Nothing to save."), 4000)
+            return
+        if tab.save():
+            self.statusBar().showMessage(self.tr("Saved."), 8000)
+
+    def new_row(self) -> None:
+        """Ctrl+N: the tab's own "add" button (milestone, payment, indicator)."""
+        tab = self._current_project_tab()
+        button = getattr(tab, "add_button", None)
+        if button is not None and button.isEnabled():
+            button.click()
+
+    def print_current(self) -> None:
+        """Ctrl+P: print preview of the table with focus, else the first one on screen."""
+        from PySide6.QtWidgets import QApplication, QTableView
+
+        from desktop_app.ui.widgets.table_habits import print_table
+
+        focus = QApplication.focusWidget()
+        while focus is not None and not isinstance(focus, QTableView):
+            focus = focus.parentWidget()
+        if focus is None:
+            page = self.tabs.currentWidget()
+            shown = [v for v in page.findChildren(QTableView) if v.isVisible()] if page else []
+            focus = shown[0] if shown else None
+        if focus is not None:
+            print_table(focus, self.tabs.tabText(self.tabs.currentIndex()))
+
+    def find_project(self) -> None:
+        """Ctrl+F from any page: the portfolio's search box."""
+        page = self.portfolio_page()
+        self.tabs.setCurrentIndex(PORTFOLIO_PAGE)
+        page.focus_search()
+
+    def _open_project(self, project_id: int) -> None:
+        """Show the portfolio page with the project (building the page if need be)."""
+        page = self.portfolio_page()
+        self.tabs.setCurrentIndex(PORTFOLIO_PAGE)
+        page.open_project(project_id)
+
+    def _built_portfolio(self) -> Any:
+        """The portfolio page if it was built (closing must not build it)."""
+        return next((w for w in self.tabs.built() if hasattr(w, "project_view")), None)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        view = getattr(self.portfolio_page(), "project_view", None)
+        view = getattr(self._built_portfolio(), "project_view", None)
         if view is not None and not view.settle_unsaved():
             event.ignore()
             return
+        self._save_workspace()
         # No job may call back into a window being torn down, or hold the database.
         self.ctx.jobs.drain()
         event.accept()
+
+    def _save_workspace(self) -> None:
+        page = self._built_portfolio()
+        view: Any = getattr(page, "project_view", None)
+        if page is None:  # not opened this session: keep what was restored
+            project, tab = self._restored.get("project"), self._restored.get("project_tab", 0)
+        else:
+            project, tab = page.current_project_id(), view.tabs.currentIndex()
+        workspace.save_window(self, self.tabs.currentIndex(), project, tab)

@@ -255,7 +255,7 @@ def _backup_now(ctx: AppContext, window: QWidget) -> None:
 def install(ctx: AppContext, window: QMainWindow, menu: QMenu) -> None:
     if ctx.db.path is None:
         return  # a server database is backed up by its own tools
-    backup = QAction(QCoreApplication.translate("RestoreDialog", "&Back up now"), window)
+    backup = QAction(QCoreApplication.translate("RestoreDialog", "Back up &now"), window)
     backup.triggered.connect(lambda: _backup_now(ctx, window))
     restore = QAction(
         QCoreApplication.translate("RestoreDialog", "&Restore from a backup…"), window

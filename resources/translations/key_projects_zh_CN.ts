@@ -157,12 +157,12 @@
         <translation>双击一行可打开对应项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="83" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="84" />
         <source>Attention</source>
         <translation>待关注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="91" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="92" />
         <source>As of {date}: {overdue} overdue, {soon} due within 30 days</source>
         <translation>截至 {date}:{overdue} 项已逾期,{soon} 项将在 30 天内到期</translation>
     </message>
@@ -276,22 +276,27 @@
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="134" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="135" />
         <source>Choose where to save the brief.</source>
         <translation>请选择简报的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="160" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="143" />
+        <source>{path} already exists. Replace it?</source>
+        <translation>{path} 已存在。要替换它吗?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/brief_action.py" line="169" />
         <source>Brief written to {path}</source>
         <translation>简报已保存至 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="170" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="179" />
         <source>The brief could not be made: {error}</source>
         <translation>无法生成简报:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="175" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="184" />
         <source>Quarterly &amp;brief…</source>
         <translation>季度简报(&amp;B)…</translation>
     </message>
@@ -299,177 +304,74 @@
 <context>
     <name>CloseYearDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="43" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="46" />
         <source>Close {year} with an evaluation</source>
         <translation>{year} 年度绩效评价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="49" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="52" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="50" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="53" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="51" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="54" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="52" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="55" />
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="53" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="56" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="78" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="81" />
         <source>Total {total} → computed grade {grade}</source>
         <translation>总分 {total} → 计算等级 {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="90" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="93" />
         <source>No Q4 figure yet for: {names}. Their latest year-to-date figure is used.</source>
         <translation>以下指标尚无四季度数据:{names}。将按其最近一期年初至今累计值评价。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="99" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="105" />
+        <source>The Performance tab shows {shown} {grade}: the full year projected from the year-to-date figures. Closing the year records the score of the figures themselves: {total} {computed}.</source>
+        <translation>绩效页显示的 {shown} {grade} 是按年初至今数据推算的全年得分;年度评价记录的是按实际数据计算的得分:{total} {computed}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="122" />
         <source>Required when the grade differs from the computed one</source>
         <translation>等级与计算等级不同时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="109" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="132" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="110" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="133" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="111" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="134" />
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="115" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="138" />
         <source>Close the year</source>
         <translation>完成年度评价</translation>
-    </message>
-</context>
-<context>
-    <name>CollectReturnsDialog</name>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="50" />
-        <source>Collect quarterly returns from {folder}</source>
-        <translation>收取季度报送:{folder}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="53" />
-        <source>From the files</source>
-        <translation>按文件中的季度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="58" />
-        <source>Quarter</source>
-        <translation>季度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="61" />
-        <source>Checking the workbooks…</source>
-        <translation>正在检查报送表……</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="67" />
-        <source>Project / file</source>
-        <translation>项目 / 文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="67" />
-        <source>Field</source>
-        <translation>字段</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="67" />
-        <source>Before</source>
-        <translation>原值</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="67" />
-        <source>After</source>
-        <translation>新值</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="73" />
-        <source>Record the good returns even though some files are refused</source>
-        <translation>即使有文件被拒收,也记录合格的报送</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="79" />
-        <source>Record returns</source>
-        <translation>记录报送</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="120" />
-        <source>{no:02d} {name} — {unit} — {file}</source>
-        <translation>{no:02d} {name} — {unit} — {file}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="126" />
-        <source>No change</source>
-        <translation>无修改</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="134" />
-        <source>Differs from the return received {when} ({file})</source>
-        <translation>与 {when} 收到的报送({file})不同之处</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="145" />
-        <source>Warning: {text}</source>
-        <translation>提示:{text}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="149" />
-        <source>Refused ({n})</source>
-        <translation>拒收({n})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="158" />
-        <source>Skipped ({n})</source>
-        <translation>跳过({n})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="166" />
-        <source>{quarter}: {n} return(s) to record ({changed} with changes), {refused} file(s) refused, {skipped} skipped.</source>
-        <translation>{quarter}:待记录报送 {n} 份(其中 {changed} 份有修改),拒收 {refused} 个文件,跳过 {skipped} 个。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="177" />
-        <source>With a refused file nothing is recorded unless you tick the box below.</source>
-        <translation>有文件被拒收时,除非勾选下方选项,否则不记录任何报送。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="201" />
-        <source>The returns could not be read: {error}</source>
-        <translation>无法读取报送表:{error}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="212" />
-        <source>Recording…</source>
-        <translation>正在记录……</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="223" />
-        <source>{n} quarterly return(s) recorded for {quarter}</source>
-        <translation>已记录 {quarter} 的 {n} 份季度报送</translation>
     </message>
 </context>
 <context>
@@ -523,7 +425,12 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/date_field.py" line="33" />
+        <location filename="../../desktop_app/ui/widgets/date_field.py" line="31" />
+        <source>yyyy-mm-dd</source>
+        <translation>年-月-日</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/date_field.py" line="34" />
         <source>Pick a date</source>
         <translation>选择日期</translation>
     </message>
@@ -531,47 +438,52 @@
 <context>
     <name>DisbursementDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="48" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="59" />
         <source>Edit payment</source>
         <translation>修改拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="48" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="59" />
         <source>Add payment</source>
         <translation>新增拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="56" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="62" />
+        <source>e.g. 1,234.56</source>
+        <translation>例如 1,234.56 或 123.45万</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="69" />
         <source>e.g. 思科〔2026〕12号</source>
         <translation>如 思科〔2026〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="63" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="76" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="64" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="77" />
         <source>Amount (万元)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="65" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="78" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="66" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="79" />
         <source>Document no. (文号)</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="67" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="80" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="120" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="133" />
         <source>{reason}
 Record this payment with the same number anyway?</source>
         <translation>{reason}
@@ -581,82 +493,82 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>DistrictModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="38" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="39" />
         <source>Target met</source>
         <translation>已达标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="39" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="40" />
         <source>On track</source>
         <translation>进度正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="40" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="41" />
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="41" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="42" />
         <source>Not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="42" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="43" />
         <source>No data</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="49" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="50" />
         <source>Level</source>
         <translation>存量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="50" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="51" />
         <source>5-year total</source>
         <translation>五年累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="51" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="52" />
         <source>5-year annual average</source>
         <translation>五年年均</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="98" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="100" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="99" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="101" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="100" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="102" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="101" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="103" />
         <source>Base</source>
         <translation>基期值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="102" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="104" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="103" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="105" />
         <source>Current</source>
         <translation>当前值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="104" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="106" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="143" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="153" />
         <source>Base year {year}</source>
         <translation>基期年份 {year}</translation>
     </message>
@@ -727,7 +639,7 @@ Record this payment with the same number anyway?</source>
     <name>FundingPage</name>
     <message>
         <location filename="../../desktop_app/ui/funding/page.py" line="41" />
-        <source>Amounts in 万元 by plan year. A year's reward is paid the following year, after its evaluation; it is counted here under the year it rewards.</source>
+        <source>Amounts in 10k yuan by plan year. A year's reward is paid the following year, after its evaluation; it is counted here under the year it rewards.</source>
         <translation>金额单位万元,按计划年度统计。某年度的绩效奖励在次年评价后拨付,计入其所奖励的年度。</translation>
     </message>
     <message>
@@ -739,64 +651,87 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>FundingTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="64" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="65" />
         <source>Save plan</source>
         <translation>保存计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="65" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="66" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="76" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="79" />
         <source>Add payment…</source>
         <translation>新增拨付…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="77" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="80" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="78" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="81" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="90" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="93" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="107" />
-        <source>Disbursements (拨付台账)</source>
-        <translation>拨付台账</translation>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="110" />
+        <source>Disbursement register, newest first</source>
+        <translation>拨付台账(最新在前)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="152" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="274" />
+        <source>Delete the payment of {date} ({amount} 10k yuan)?</source>
+        <translation>删除 {date} 的拨付({amount} 万元)?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="286" />
+        <source>Payment deleted.</source>
+        <translation>已删除该笔拨付。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="306" />
+        <source>Payment of {date} saved: {amount} (10k yuan).</source>
+        <translation>已保存 {date} 的拨付:{amount} 万元。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="175" />
         <source>No plan yet: enter the approved plan.</source>
         <translation>尚无经费计划:请录入批复的计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="169" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="192" />
         <source>Fix the marked fields to see the new schedule.</source>
         <translation>请修正标红的字段以查看新的计划表。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="175" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="198" />
         <source>Preview of unsaved changes: press Save to keep them.</source>
         <translation>预览未保存的修改:点击“保存计划”后生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="210" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="233" />
         <source>Funding plan saved.</source>
         <translation>经费计划已保存。</translation>
     </message>
+</context>
+<context>
+    <name>GradeBars</name>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="235" />
-        <source>Delete the payment of {date} ({amount} 万元)?</source>
-        <translation>删除 {date} 的拨付({amount} 万元)?</translation>
+        <location filename="../../desktop_app/ui/home/charts.py" line="71" />
+        <source>Grades of {year}</source>
+        <translation>{year} 年绩效等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/charts.py" line="73" />
+        <source>No year evaluated yet</source>
+        <translation>尚无已评价的年度</translation>
     </message>
 </context>
 <context>
@@ -839,59 +774,535 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
-    <name>HistoryModel</name>
+    <name>HealthRing</name>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="18" />
-        <source>When</source>
-        <translation>时间</translation>
+        <location filename="../../desktop_app/ui/home/charts.py" line="47" />
+        <source>Health of the projects</source>
+        <translation>项目健康度</translation>
     </message>
+</context>
+<context>
+    <name>HistoryLabels</name>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="19" />
-        <source>Who</source>
-        <translation>操作人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="20" />
-        <source>Change</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="21" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="12" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="54" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="13" />
+        <source>Project domains</source>
+        <translation>项目所属领域</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="14" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="71" />
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="15" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="70" />
+        <source>Baseline</source>
+        <translation>基准计划</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="16" />
+        <source>Baseline milestone</source>
+        <translation>基准计划中的里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="17" />
+        <source>Payment</source>
+        <translation>拨付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="18" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="95" />
+        <source>Funding plan</source>
+        <translation>经费计划</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="19" />
+        <source>Funding plan year</source>
+        <translation>经费计划年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="20" />
+        <source>Start-up tranche</source>
+        <translation>启动经费分期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="21" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="106" />
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="22" />
+        <source>Indicator actual</source>
+        <translation>指标实际值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="23" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="109" />
+        <source>Evaluation</source>
+        <translation>绩效评价</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="24" />
+        <source>Evaluation score</source>
+        <translation>评价得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="25" />
+        <source>District indicator</source>
+        <translation>全区指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="26" />
+        <source>District target</source>
+        <translation>全区目标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="27" />
+        <source>District value</source>
+        <translation>全区指标值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="28" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="45" />
+        <source>Key domain</source>
+        <translation>重点领域</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="29" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="44" />
+        <source>Zone</source>
+        <translation>片区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="30" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="112" />
+        <source>Plan period</source>
+        <translation>规划期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="31" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="120" />
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="33" />
+        <source>Other record</source>
+        <translation>其他记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="38" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="39" />
+        <source>Code</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="40" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="41" />
+        <source>Chinese name</source>
+        <translation>中文名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="42" />
+        <source>English name</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="43" />
+        <source>Summary</source>
+        <translation>简介</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="46" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="47" />
+        <source>Lead organisation</source>
+        <translation>承担单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="48" />
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="49" />
+        <source>End date</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="50" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="51" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="52" />
+        <source>Sample data</source>
+        <translation>示例数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="53" />
+        <source>Revision</source>
+        <translation>修订号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="55" />
+        <source>Milestone name</source>
+        <translation>里程碑名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="56" />
+        <source>Deliverable</source>
+        <translation>交付物</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="57" />
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="58" />
+        <source>Planned start</source>
+        <translation>计划开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="59" />
+        <source>Planned finish</source>
+        <translation>计划完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="60" />
+        <source>Baseline start</source>
+        <translation>基准开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="61" />
+        <source>Baseline finish</source>
+        <translation>基准完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="62" />
+        <source>Actual start</source>
+        <translation>实际开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="63" />
+        <source>Actual finish</source>
+        <translation>实际完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="64" />
+        <source>Complete %</source>
+        <translation>完成%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="65" />
+        <source>Reason for cancelling</source>
+        <translation>取消原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="66" />
+        <source>Position</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="67" />
+        <source>Set on</source>
+        <translation>设定日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="68" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="69" />
+        <source>Recorded at</source>
+        <translation>记录时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="72" />
+        <source>Paid on</source>
+        <translation>拨付日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="73" />
+        <source>Amount (10k yuan)</source>
+        <translation>金额(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="82" />
+        <source>Start-up grant (10k yuan)</source>
+        <translation>启动建设经费(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="89" />
+        <source>First-year amount (10k yuan)</source>
+        <translation>首年金额(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="92" />
+        <source>Yearly step (10k yuan)</source>
+        <translation>每年递减额(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="94" />
+        <source>Floor (10k yuan)</source>
+        <translation>保底额(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="96" />
+        <source>Fixed support of the year (10k yuan)</source>
+        <translation>当年固定扶持(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="99" />
+        <source>Reward cap (10k yuan)</source>
+        <translation>奖励上限(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="74" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="75" />
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="76" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="77" />
+        <source>Total score</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="78" />
+        <source>Computed grade</source>
+        <translation>计算等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="79" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="80" />
+        <source>Reason for the grade</source>
+        <translation>等级调整理由</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="81" />
+        <source>Evaluated on</source>
+        <translation>评价日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="85" />
+        <source>Start-up year</source>
+        <translation>启动经费年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="86" />
+        <source>Taper mode</source>
+        <translation>退坡方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="87" />
+        <source>First year of fixed support</source>
+        <translation>固定扶持首年</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="88" />
+        <source>Years of fixed support</source>
+        <translation>固定扶持年限</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="93" />
+        <source>Yearly rate</source>
+        <translation>每年退坡比例</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="100" />
+        <source>Tranche</source>
+        <translation>分期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="101" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="102" />
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="103" />
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="104" />
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="105" />
+        <source>Negative values allowed</source>
+        <translation>允许负值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="107" />
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="108" />
+        <source>Year-to-date value</source>
+        <translation>年初至今累计值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="110" />
+        <source>Actual</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="111" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="113" />
+        <source>Base year</source>
+        <translation>基期年份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="114" />
+        <source>Base value</source>
+        <translation>基期值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="115" />
+        <source>Target value</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="116" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="117" />
+        <source>Role</source>
+        <translation>定位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="118" />
+        <source>First year</source>
+        <translation>起始年</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="119" />
+        <source>Last year</source>
+        <translation>截止年</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="122" />
+        <source>Other field</source>
+        <translation>其他字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="138" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="140" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="19" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="20" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="21" />
+        <source>Change</source>
+        <translation>操作</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/history/model.py" line="22" />
-        <source>Table</source>
-        <translation>数据表</translation>
+        <source>Project</source>
+        <translation>项目</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/model.py" line="23" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/model.py" line="24" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="24" />
+        <location filename="../../desktop_app/ui/history/model.py" line="25" />
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="25" />
+        <location filename="../../desktop_app/ui/history/model.py" line="26" />
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="31" />
+        <location filename="../../desktop_app/ui/history/model.py" line="32" />
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="32" />
+        <location filename="../../desktop_app/ui/history/model.py" line="33" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="33" />
+        <location filename="../../desktop_app/ui/history/model.py" line="34" />
         <source>deleted</source>
         <translation>删除</translation>
     </message>
@@ -899,54 +1310,204 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="56" />
+        <location filename="../../desktop_app/ui/history/page.py" line="57" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="60" />
+        <location filename="../../desktop_app/ui/history/page.py" line="61" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="61" />
+        <location filename="../../desktop_app/ui/history/page.py" line="62" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="62" />
+        <location filename="../../desktop_app/ui/history/page.py" line="63" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="63" />
+        <location filename="../../desktop_app/ui/history/page.py" line="64" />
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="90" />
+        <location filename="../../desktop_app/ui/history/page.py" line="91" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="96" />
+        <location filename="../../desktop_app/ui/history/page.py" line="97" />
         <source>All projects</source>
         <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="100" />
+        <location filename="../../desktop_app/ui/history/page.py" line="101" />
         <source>All fields</source>
         <translation>全部字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="130" />
+        <location filename="../../desktop_app/ui/history/page.py" line="132" />
         <source>{n} changes, newest first</source>
         <translation>共 {n} 条修改,最新的在前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="132" />
-        <source>(only the newest {n} are shown; narrow the filter)</source>
-        <translation>(仅显示最新的 {n} 条;请缩小筛选范围)</translation>
+        <location filename="../../desktop_app/ui/history/page.py" line="134" />
+        <source>(the newest {n} are shown; narrow the filter)</source>
+        <translation>(显示最新的 {n} 条;可缩小筛选范围)</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="63" />
+        <source>Loading the portfolio…</source>
+        <translation>正在汇总项目情况…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="69" />
+        <location filename="../../desktop_app/ui/home/page.py" line="217" />
+        <source>{level} projects</source>
+        <translation>{level}色项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="71" />
+        <source>Milestones overdue</source>
+        <translation>已逾期的里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="72" />
+        <source>Milestones due within 30 days</source>
+        <translation>30 天内到期的里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="73" />
+        <location filename="../../desktop_app/ui/home/page.py" line="259" />
+        <source>Warnings</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="74" />
+        <source>Plan this year (10k yuan)</source>
+        <translation>本年计划(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="75" />
+        <source>Paid this year (10k yuan)</source>
+        <translation>本年已拨付(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="85" />
+        <source>Click a figure to see the rows behind it.</source>
+        <translation>点击任一数字,查看其背后的明细。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="103" />
+        <source>Double-click a row to open its project.</source>
+        <translation>双击一行打开其项目。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="129" />
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="147" />
+        <source>The figures could not be computed: {why}</source>
+        <translation>无法汇总数据:{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="153" />
+        <source>Portfolio as of {date} ({n} projects)</source>
+        <translation>截至 {date} 的项目总体情况(共 {n} 个项目)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="161" />
+        <source>Milestones due within {n} days</source>
+        <translation>{n} 天内到期的里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="173" />
+        <source>{grade} in {year}</source>
+        <translation>{year} 年 {grade}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="179" />
+        <source>Plan: the plan of {year} (plan-year basis). Paid: cash paid from 1 January to {date} (cash basis).</source>
+        <translation>计划:{year} 年度计划(计划年度口径)。已拨付:1 月 1 日至 {date} 实际拨付(现金口径)。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="208" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="208" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="218" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="229" />
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="230" />
+        <source>Planned finish</source>
+        <translation>计划完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="231" />
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="231" />
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="232" />
+        <source>Complete %</source>
+        <translation>完成%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="246" />
+        <source>Money of {year} by project (10k yuan)</source>
+        <translation>{year} 年各项目经费(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="248" />
+        <source>Plan this year</source>
+        <translation>本年计划</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="248" />
+        <source>Paid this year</source>
+        <translation>本年已拨付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="260" />
+        <source>Warning</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="265" />
+        <source>Grade</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="269" />
+        <source>{title}: {n} rows</source>
+        <translation>{title}:共 {n} 行</translation>
     </message>
 </context>
 <context>
@@ -1054,13 +1615,13 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="124" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="126" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/indicator_model.py" line="95" />
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="126" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="128" />
         <source>Projected score</source>
         <translation>预计得分</translation>
     </message>
@@ -1115,17 +1676,17 @@ Record this payment with the same number anyway?</source>
         <translation>四季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="211" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="213" />
         <source>Ticked: actuals below zero are accepted (e.g. a loss)</source>
         <translation>勾选后允许实际值为负(如亏损)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="230" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="232" />
         <source>The officer's score, 0 to the weight</source>
         <translation>专员评分,0 至权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="233" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="235" />
         <source>Year-to-date figure at quarter end</source>
         <translation>季度末年初至今累计值</translation>
     </message>
@@ -1205,137 +1766,89 @@ Record this payment with the same number anyway?</source>
         <translation>思明区重点支撑项目管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="49" />
+        <location filename="../../desktop_app/ui/main_window.py" line="53" />
         <source>This database is open read-only: changes cannot be saved.</source>
         <translation>数据库以只读方式打开:修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="61" />
+        <location filename="../../desktop_app/ui/main_window.py" line="65" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="66" />
+        <location filename="../../desktop_app/ui/main_window.py" line="70" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="71" />
+        <location filename="../../desktop_app/ui/main_window.py" line="75" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="72" />
+        <location filename="../../desktop_app/ui/main_window.py" line="76" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="77" />
+        <location filename="../../desktop_app/ui/main_window.py" line="81" />
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="82" />
+        <source>&amp;New row</source>
+        <translation>新增一行(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="83" />
+        <source>&amp;Print this table…</source>
+        <translation>打印当前表格(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="89" />
+        <source>&amp;Find project…</source>
+        <translation>查找项目(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="94" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="78" />
+        <location filename="../../desktop_app/ui/main_window.py" line="95" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="86" />
+        <location filename="../../desktop_app/ui/main_window.py" line="103" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="88" />
+        <location filename="../../desktop_app/ui/main_window.py" line="105" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="98" />
+        <location filename="../../desktop_app/ui/main_window.py" line="115" />
         <source>The interface language changes the next time the app starts.</source>
         <translation>界面语言将在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="159" />
+        <source>Nothing to save.</source>
+        <translation>没有需要保存的修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="162" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/help_action.py" line="87" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
-    </message>
-</context>
-<context>
-    <name>MakeReturnsDialog</name>
-    <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="52" />
-        <source>Make quarterly return workbooks</source>
-        <translation>生成季度报送表</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="63" />
-        <source>e.g. Li Ming, 0592-1234567</source>
-        <translation>如:李明 0592-1234567</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="65" />
-        <source>Chinese</source>
-        <translation>中文</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="66" />
-        <source>English</source>
-        <translation>英文</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="68" />
-        <source>Browse…</source>
-        <translation>浏览……</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="74" />
-        <source>Quarter</source>
-        <translation>季度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="75" />
-        <source>Due date</source>
-        <translation>截止日期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="76" />
-        <source>Office contact</source>
-        <translation>区科技局联系人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="77" />
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="78" />
-        <source>Folder</source>
-        <translation>文件夹</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="81" />
-        <source>One workbook per project, holding only that project: the unit fills in milestone progress, the quarter's indicator figures, a narrative and its contact. Keys and reference columns are locked.</source>
-        <translation>每个项目一份报送表,只含本项目:承担单位填写里程碑进展、本季度指标完成值、进展情况和联系人。键和参考列已锁定。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="91" />
-        <source>Make workbooks</source>
-        <translation>生成报送表</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="108" />
-        <source>Folder for the workbooks</source>
-        <translation>报送表保存位置</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="125" />
-        <source>Writing the workbooks…</source>
-        <translation>正在生成报送表……</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="132" />
-        <source>{n} return workbooks written to {folder}</source>
-        <translation>已生成 {n} 份报送表,位于 {folder}</translation>
     </message>
 </context>
 <context>
@@ -1435,110 +1948,170 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="82" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="331" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="101" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="431" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="83" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="102" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="84" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="103" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="85" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="104" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="86" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="105" />
         <source>Set baseline…</source>
         <translation>设定基准计划…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="87" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="106" />
         <source>Baseline history…</source>
         <translation>基准计划历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="88" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="97" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="107" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="116" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="90" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="98" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="109" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="117" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="132" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="160" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="134" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="162" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="161" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="190" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="206" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="235" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="203" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="232" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="272" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="148" />
+        <source>Slip: &lt;span style='color:#c62828'&gt;red&lt;/span&gt; later than the baseline, &lt;span style='color:#2e7d32'&gt;green&lt;/span&gt; earlier · &lt;span style='background:#fdecea'&gt;pink cell&lt;/span&gt;: refused, not saved</source>
+        <translation>偏差:&lt;span style='color:#c62828'&gt;红色&lt;/span&gt; 晚于基准计划,&lt;span style='color:#2e7d32'&gt;绿色&lt;/span&gt; 早于基准计划 · &lt;span style='background:#fdecea'&gt;粉色单元格&lt;/span&gt;:输入被拒绝,未保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="301" />
         <source>Percent complete must be a whole number.</source>
         <translation>完成百分比须为整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="286" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="315" />
         <source>Not understood: {why}</source>
         <translation>无法识别:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="300" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="331" />
         <source>Edit {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="321" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="335" />
+        <source>Saved: {what}.</source>
+        <translation>已保存:{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="347" />
+        <source>Row {row}: there is no milestone there.</source>
+        <translation>第 {row} 行:那里没有里程碑。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="352" />
+        <source>Row {row}, column “{column}”</source>
+        <translation>第 {row} 行“{column}”列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="356" />
+        <source>{where}: this column cannot be pasted into.</source>
+        <translation>{where}:该列不能粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="368" />
+        <source>Row {row}, column “{column}”: {why}</source>
+        <translation>第 {row} 行“{column}”列:{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="372" />
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="380" />
+        <source>Paste into {code}</source>
+        <translation>粘贴到 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="387" />
+        <source>Pasted into {n} milestones.</source>
+        <translation>已粘贴到 {n} 个里程碑。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="396" />
+        <source>{code} finished on {end}: mark it done at 100 %{start}?</source>
+        <translation>{code} 已于 {end} 完成:是否标记为已完成、完成 100%{start}?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="401" />
+        <source>, with actual start {day}</source>
+        <translation>,实际开始日期记为 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="424" />
         <source>New milestone</source>
         <translation>新里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="344" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="440" />
+        <source>Milestone {code} added: type its name.</source>
+        <translation>已新增里程碑 {code}:请输入名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="448" />
         <source>Delete milestone {code} “{title}”?</source>
         <translation>删除里程碑 {code}“{title}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="354" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="458" />
         <source>Delete milestone</source>
         <translation>删除里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="374" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="478" />
         <source>Move milestone</source>
         <translation>移动里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="393" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="497" />
         <source>Baseline set.</source>
         <translation>已设定基准计划。</translation>
     </message>
@@ -1562,22 +2135,22 @@ Record this payment with the same number anyway?</source>
         <location filename="../../desktop_app/ui/performance/formatting.py" line="27" />
         <source>A (excellent)</source>
         <extracomment>Background per grade: green, light green, amber, red — readable with black text. Strong per-grade colours for marks on white (chart points, grade letters).</extracomment>
-        <translation>A(优)</translation>
+        <translation>优(A)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/formatting.py" line="28" />
         <source>B (good)</source>
-        <translation>B(良)</translation>
+        <translation>良(B)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/formatting.py" line="29" />
         <source>C (fair)</source>
-        <translation>C(中)</translation>
+        <translation>中(C)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/formatting.py" line="30" />
         <source>D (poor)</source>
-        <translation>D(差)</translation>
+        <translation>差(D)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/performance/formatting.py" line="37" />
@@ -1598,103 +2171,118 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PerformanceTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="78" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="90" />
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="79" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="91" />
         <source>Copy last year's indicators</source>
         <translation>沿用上年指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="80" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="92" />
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="81" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="93" />
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="82" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="94" />
         <source>Save indicators</source>
         <translation>保存指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="83" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="95" />
         <source>Discard</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="84" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="96" />
         <source>Close year…</source>
         <translation>年度评价…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="85" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="97" />
         <source>Reopen year…</source>
         <translation>重新打开年度…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="148" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="162" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="187" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="202" />
         <source>The indicator set has unsaved changes. Save them?</source>
         <translation>指标有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="204" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="219" />
         <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
         <translation>权重合计:&lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; / 100</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="209" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="224" />
         <source>No indicators for {year} yet.</source>
         <translation>{year} 年尚未设定指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="212" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="227" />
         <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
         <translation>已评价:总分 &lt;b&gt;{total}&lt;/b&gt;,等级 &lt;b&gt;{grade}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="216" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="231" />
         <source> (computed {computed}; reason: {reason})</source>
         <translation>(计算等级 {computed};理由:{reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="222" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="237" />
         <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; → {grade}</source>
         <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="292" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="304" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="307" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="329" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="262" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="277" />
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="275" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="290" />
         <source>“{name}” has actuals; they are deleted with it when you save. Continue?</source>
         <translation>“{name}”已有实绩,保存时将一并删除。是否继续?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="341" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="313" />
+        <source>The year-to-date of Q{q} ({new}) is below the previous quarter's ({old}): a year-to-date figure normally only grows. Save it anyway?</source>
+        <translation>第 {q} 季度的年初至今累计值({new})低于上一季度({old}):累计值通常只增不减。仍要保存吗?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="317" />
+        <source>Not saved: the earlier figure was kept.</source>
+        <translation>未保存:保留原来的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="334" />
+        <source>Performance figures saved.</source>
+        <translation>绩效数据已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="369" />
         <source>Reopen {year}</source>
         <translation>重新打开 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="342" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="370" />
         <source>Why is the evaluation reopened? (kept in the audit trail)</source>
         <translation>重新打开评价的理由(记入审计日志):</translation>
     </message>
@@ -1702,27 +2290,17 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PlanChart</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="58" />
-        <source>Planned (stacked) and disbursed per year, 万元</source>
+        <location filename="../../desktop_app/ui/funding/charts.py" line="60" />
+        <source>Planned (stacked) and disbursed per year, 10k yuan</source>
         <translation>逐年计划(堆叠)与已拨付,万元</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="64" />
-        <source>plan</source>
-        <translation>计划</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="64" />
-        <source>paid</source>
-        <translation>实拨</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="76" />
+        <location filename="../../desktop_app/ui/funding/charts.py" line="73" />
         <source>Reward (earned, or cap)</source>
         <translation>奖励(应得或上限)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="77" />
+        <location filename="../../desktop_app/ui/funding/charts.py" line="76" />
         <source>Disbursed</source>
         <translation>已拨付</translation>
     </message>
@@ -1730,104 +2308,104 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PlanForm</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="121" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="133" />
         <source>Fixed support (manual)</source>
         <translation>固定扶持(手工)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="78" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="122" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="134" />
         <source>Reward cap</source>
         <translation>奖励上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="92" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
-        <source>Amount (万元)</source>
-        <translation>金额(万元)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="83" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="92" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="86" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="92" />
+        <source>Amount (10k yuan)</source>
+        <translation>金额(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="98" />
         <source>Add tranche</source>
         <translation>增加分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="99" />
         <source>Remove tranche</source>
         <translation>删除分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="112" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="124" />
         <source>Taper mode</source>
         <translation>退坡方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="113" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="125" />
         <source>First year of fixed support</source>
         <translation>固定扶持首年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="114" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="126" />
         <source>Years of fixed support</source>
         <translation>固定扶持年限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="115" />
-        <source>First year's amount (万元)</source>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="127" />
+        <source>First year's amount (10k yuan)</source>
         <translation>首年金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="116" />
-        <source>Step per year (万元)</source>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="128" />
+        <source>Step per year (10k yuan)</source>
         <translation>每年递减额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="117" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="130" />
+        <source>Floor (10k yuan)</source>
+        <translation>保底额(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="131" />
+        <source>Start-up grant (10k yuan)</source>
+        <translation>启动建设经费(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="148" />
+        <source>Per year (10k yuan):</source>
+        <translation>逐年金额(万元):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="129" />
         <source>Rate per year (%)</source>
         <translation>每年退坡比例(%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="118" />
-        <source>Floor (万元)</source>
-        <translation>保底额(万元)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="119" />
-        <source>Start-up grant (万元)</source>
-        <translation>启动建设经费(万元)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="120" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="132" />
         <source>Start-up year</source>
         <translation>启动经费年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="123" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="135" />
         <source>Start-up tranches</source>
         <translation>启动经费分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="128" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="140" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="136" />
-        <source>Per year (万元):</source>
-        <translation>逐年金额(万元):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="138" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="150" />
         <source>Start-up tranches (leave empty for one payment):</source>
         <translation>启动经费分期(一次拨付可留空):</translation>
     </message>
@@ -1926,37 +2504,67 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioPage</name>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="39" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="42" />
         <source>Search name, English name, lead organisation…</source>
         <translation>搜索名称、英文名称、承担单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="99" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="73" />
+        <source>Show or hide the project list (double-click a project to open it full width)</source>
+        <translation>显示或隐藏项目列表(双击项目可全宽打开)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="121" />
         <source>Portfolio</source>
         <translation>项目总览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="103" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="125" />
         <source>All zones</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="106" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="128" />
         <source>All domains</source>
         <translation>全部领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="109" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="131" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="122" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="145" />
+        <source>◀ Hide list</source>
+        <translation>◀ 收起列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="145" />
+        <source>▶ Project list</source>
+        <translation>▶ 项目列表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="200" />
         <source>{shown} of {total} projects</source>
         <translation>显示 {shown} / 共 {total} 个项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="142" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="202" />
+        <source>no project matches: change the search or the filters</source>
+        <translation>没有匹配的项目:请修改搜索词或筛选条件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="206" />
+        <source>No project matches the search or the filters.</source>
+        <translation>没有符合搜索或筛选条件的项目。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="208" />
+        <source>No projects yet.</source>
+        <translation>还没有项目。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="241" />
         <source>Health could not be computed: {why}</source>
         <translation>无法计算健康状况:{why}</translation>
     </message>
@@ -1964,18 +2572,18 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioTimelinePage</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="37" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="38" />
         <source>Zoom</source>
         <extracomment>Projects whose bars load before the page shows (a few screens' worth).</extracomment>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="46" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="48" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="78" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="80" />
         <source>{projects} projects, {milestones} milestones</source>
         <translation>{projects} 个项目,{milestones} 个里程碑</translation>
     </message>
@@ -1983,95 +2591,100 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ProjectDetailsForm</name>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="62" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="64" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="63" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="65" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="69" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="71" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="70" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="270" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="72" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="280" />
         <source>Name (Chinese)</source>
         <translation>名称(中文)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="71" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="271" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="73" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="281" />
         <source>Name (English)</source>
         <translation>名称(英文)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="72" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="272" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="74" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="282" />
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="73" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="273" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="75" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="283" />
         <source>Key domains</source>
         <translation>重点领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="74" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="274" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="76" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="284" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="75" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="275" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="77" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="285" />
         <source>Lead organisation</source>
         <translation>承担单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="80" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="82" />
         <source>Period</source>
         <translation>实施期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="81" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="278" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="83" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="288" />
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="82" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="279" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="84" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="289" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="108" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="117" />
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="112" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="121" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="199" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="208" />
         <source>Not a valid date (use 2026-03-31).</source>
         <translation>日期无效(格式如 2026-03-31)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="276" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="248" />
+        <source>Project {no} saved.</source>
+        <translation>项目 {no} 已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="286" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="277" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="287" />
         <source>End</source>
         <translation>结束</translation>
     </message>
@@ -2131,7 +2744,7 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/register_model.py" line="20" />
-        <source>Amount (万元)</source>
+        <source>Amount (10k yuan)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
@@ -2270,13 +2883,13 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/restore_dialog.py" line="241" />
-        <source>&amp;Back up now</source>
-        <translation>立即备份(&amp;B)</translation>
+        <source>Back up &amp;now</source>
+        <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/restore_dialog.py" line="244" />
         <source>&amp;Restore from a backup…</source>
-        <translation>从备份恢复(&amp;R)……</translation>
+        <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/restore_dialog.py" line="266" />
@@ -2295,155 +2908,54 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
-    <name>ReturnStatusDialog</name>
-    <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="34" />
-        <source>Quarterly return status</source>
-        <translation>季度报送回收情况</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="43" />
-        <source>Quarter</source>
-        <translation>季度</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="49" />
-        <source>No.</source>
-        <translation>编号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="50" />
-        <source>Project</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="51" />
-        <source>Lead organisation</source>
-        <translation>承担单位</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="52" />
-        <source>Returned</source>
-        <translation>报送时间</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="53" />
-        <source>Contact</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="54" />
-        <source>What changed</source>
-        <translation>修改内容</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="55" />
-        <source>Returns</source>
-        <translation>报送次数</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="91" />
-        <source>Missing</source>
-        <translation>未报送</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="93" />
-        <source>{n} field(s): {list}</source>
-        <translation>{n} 项:{list}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="95" />
-        <source>No change</source>
-        <translation>无修改</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="115" />
-        <source>{done} of {total} units have returned.</source>
-        <translation>{total} 个单位中已有 {done} 个报送。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="119" />
-        <source>Missing: {list}</source>
-        <translation>未报送:{list}</translation>
-    </message>
-</context>
-<context>
-    <name>ReturnsActions</name>
-    <message>
-        <location filename="../../desktop_app/ui/returns_actions.py" line="47" />
-        <source>&amp;Quarterly returns</source>
-        <translation>季度报送(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_actions.py" line="48" />
-        <source>&amp;Make…</source>
-        <translation>生成报送表(&amp;M)……</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_actions.py" line="49" />
-        <source>&amp;Collect…</source>
-        <translation>收取报送(&amp;C)……</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_actions.py" line="50" />
-        <source>&amp;Status…</source>
-        <translation>回收情况(&amp;S)……</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/returns_actions.py" line="56" />
-        <source>Folder with the returned workbooks</source>
-        <translation>存放交回报送表的文件夹</translation>
-    </message>
-</context>
-<context>
     <name>ScheduleModel</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="38" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="39" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="39" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="40" />
         <source>Start-up</source>
         <translation>启动经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="40" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="41" />
         <source>Fixed support</source>
         <translation>固定扶持</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="41" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="42" />
         <source>Reward cap</source>
         <translation>奖励上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="42" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="43" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="43" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="44" />
         <source>Earned reward</source>
         <translation>应得奖励</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="44" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="45" />
         <source>Planned total</source>
         <translation>计划合计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="45" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="46" />
         <source>Disbursed</source>
         <translation>已拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="46" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="47" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="62" />
+        <location filename="../../desktop_app/ui/funding/schedule_model.py" line="63" />
         <source>Total</source>
         <translation>合计</translation>
     </message>
@@ -2451,22 +2963,22 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ScoresModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_model.py" line="61" />
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="63" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_model.py" line="63" />
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="65" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_model.py" line="65" />
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="67" />
         <source>{year} (projected)</source>
         <translation>{year}(预计)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_model.py" line="99" />
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="103" />
         <source> — overridden (computed {grade})</source>
         <translation> — 已人工调整(计算等级 {grade})</translation>
     </message>
@@ -2474,27 +2986,27 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ScoresPage</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="47" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="48" />
         <source>Grades:</source>
         <translation>等级:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="51" />
-        <source>* grade set by an officer · ≈ projected from year-to-date</source>
-        <translation>* 等级经专员调整 · ≈ 按年初至今实绩推算</translation>
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="54" />
+        <source>* grade set by an officer · ≈ italic: projected from year-to-date, red below 60</source>
+        <translation>* 等级经人工调整 · ≈ 斜体:按年初至今数据推算,红色表示低于 60 分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="61" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="67" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="77" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="86" />
         <source>{year}: {n} projects evaluated — A {a} · B {b} · C {c} · D {d}</source>
         <translation>{year} 年:{n} 个项目完成评价 — 优 {a} · 良 {b} · 中 {c} · 差 {d}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="87" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="96" />
         <source>No year has been evaluated yet.</source>
         <translation>尚无年度评价。</translation>
     </message>
@@ -2502,30 +3014,141 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ShareChart</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="103" />
+        <location filename="../../desktop_app/ui/funding/charts.py" line="107" />
         <source>Share of performance-based money, year by year</source>
         <translation>逐年绩效奖励资金占比</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="120" />
+        <location filename="../../desktop_app/ui/funding/charts.py" line="124" />
         <source>Reward caps</source>
         <translation>奖励上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="125" />
+        <location filename="../../desktop_app/ui/funding/charts.py" line="129" />
         <source>Rewards in money paid</source>
         <translation>实拨中奖励占比</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/charts.py" line="137" />
+        <location filename="../../desktop_app/ui/funding/charts.py" line="141" />
         <source>reward</source>
         <translation>奖励</translation>
     </message>
 </context>
 <context>
+    <name>TableHabits</name>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="132" />
+        <source>The pasted block is not rectangular: every line needs as many cells.</source>
+        <translation>粘贴的区域不是矩形:每行的单元格数必须相同。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="153" />
+        <source>Row {row}, column “{column}”</source>
+        <translation>第 {row} 行“{column}”列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="164" />
+        <source>not accepted here</source>
+        <translation>此处不接受该值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="180" />
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="192" />
+        <source>Export this table</source>
+        <translation>导出本表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="194" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="205" />
+        <source>Could not write {path}: {why}</source>
+        <translation>无法写入 {path}:{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="214" />
+        <source>Table exported to {path}</source>
+        <translation>已导出本表到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="221" />
+        <source>Copy (with headers)</source>
+        <translation>复制(含表头)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="225" />
+        <source>Export this table to .xlsx…</source>
+        <translation>导出本表为 .xlsx…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="229" />
+        <source>Print preview of this table…</source>
+        <translation>打印预览本表…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="235" />
+        <source>Open the project</source>
+        <translation>打开该项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="302" />
+        <source>Nothing to show here yet.</source>
+        <translation>这里暂时没有内容。</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineLegend</name>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline_legend.py" line="13" />
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline_legend.py" line="16" />
+        <source>in progress (done part)</source>
+        <translation>进行中(已完成部分)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline_legend.py" line="18" />
+        <source>still to do</source>
+        <translation>尚未完成部分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline_legend.py" line="21" />
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline_legend.py" line="23" />
+        <source>overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline_legend.py" line="24" />
+        <source>baseline (thin bar)</source>
+        <translation>基准计划(细条)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline_legend.py" line="25" />
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/timeline_legend.py" line="44" />
+        <source>planned finish</source>
+        <translation>计划完成</translation>
+    </message>
+</context>
+<context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="353" />
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="378" />
         <source>Baseline end: {d}</source>
         <translation>基准完成日期:{d}</translation>
     </message>
@@ -2541,18 +3164,18 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ZoomBox</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="63" />
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="64" />
         <source>Months</source>
         <extracomment>Pixels per day for each zoom level.</extracomment>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="64" />
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="65" />
         <source>Quarters</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="65" />
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="66" />
         <source>Years</source>
         <translation>年</translation>
     </message>

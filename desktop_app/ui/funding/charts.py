@@ -51,42 +51,46 @@ class PlanChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(240)
+        self.setMinimumHeight(220)
+        self.setMinimumWidth(320)
         self.set_rows(())
 
     def set_rows(self, rows: Sequence[ScheduleRow]) -> None:
-        chart = _new_chart(self.tr("Planned (stacked) and disbursed per year, 万元"))
-        categories: list[str] = []
-        startup: list[float] = []
-        fixed: list[float] = []
-        reward: list[float] = []
-        paid: list[float] = []
-        plan_word, paid_word = self.tr("plan"), self.tr("paid")
-        for r in rows:
-            expected = r.earned_reward_fen if r.earned_reward_fen is not None else r.reward_cap_fen
-            categories += [f"{r.year} {plan_word}", f"{r.year} {paid_word}"]
-            startup += [_wan(r.startup_fen), 0.0]
-            fixed += [_wan(r.fixed_fen), 0.0]
-            reward += [_wan(expected), 0.0]
-            paid += [0.0, _wan(r.disbursed_fen)]
+        """One category per year (labels that fit); the plan stacked, what was paid a line."""
+        chart = _new_chart(self.tr("Planned (stacked) and disbursed per year, 10k yuan"))
+        categories = [str(r.year) for r in rows]
+        startup = [_wan(r.startup_fen) for r in rows]
+        fixed = [_wan(r.fixed_fen) for r in rows]
+        reward = [
+            _wan(r.earned_reward_fen if r.earned_reward_fen is not None else r.reward_cap_fen)
+            for r in rows
+        ]
+        paid = [_wan(r.disbursed_fen) for r in rows]
         series = QStackedBarSeries()
-        series.setBarWidth(0.9)
+        series.setBarWidth(0.6)
         series.append(_bar_set(kind_label("startup"), COLORS["startup"], startup))
         series.append(_bar_set(kind_label("fixed"), COLORS["fixed"], fixed))
         series.append(_bar_set(self.tr("Reward (earned, or cap)"), COLORS["reward"], reward))
-        series.append(_bar_set(self.tr("Disbursed"), COLORS["disbursed"], paid))
         chart.addSeries(series)
+        paid_line = QLineSeries()
+        paid_line.setName(self.tr("Disbursed"))
+        paid_line.setPen(QPen(QColor(COLORS["disbursed"]), 3))
+        paid_line.setPointsVisible(True)
+        for i, value in enumerate(paid):
+            paid_line.append(i, value)
+        chart.addSeries(paid_line)
         x_axis = QBarCategoryAxis()
         x_axis.append(categories or [""])
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(x_axis)
         y_axis = QValueAxis()
         top = max([s + f + w for s, f, w in zip(startup, fixed, reward, strict=True)] + paid + [1])
         y_axis.setRange(0, top * 1.1)
         y_axis.setLabelFormat("%.0f")
         y_axis.applyNiceNumbers()
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(y_axis)
+        for s in (series, paid_line):
+            s.attachAxis(x_axis)
+            s.attachAxis(y_axis)
         self.setChart(chart)
 
 

@@ -39,11 +39,18 @@ def payment_labels() -> dict[str, str]:
     """The payment fields as the form labels them (for the conflict dialog)."""
     return {
         "paid_on": QCoreApplication.translate("DisbursementDialog", "Paid on"),
-        "amount": QCoreApplication.translate("DisbursementDialog", "Amount (万元)"),
+        "amount": QCoreApplication.translate("DisbursementDialog", "Amount (10k yuan)"),
         "kind": QCoreApplication.translate("DisbursementDialog", "Kind"),
-        "doc_no": QCoreApplication.translate("DisbursementDialog", "Document no. (文号)"),
+        "doc_no": QCoreApplication.translate("DisbursementDialog", "Document no."),
         "note": QCoreApplication.translate("DisbursementDialog", "Note"),
     }
+def plain_amount(text: str) -> str:
+    """“123.45万” and “123.45 万元” as officers write them: the unit is the field's own."""
+    stripped = text.strip()
+    for unit in ("万元", "万"):
+        if stripped.endswith(unit):
+            return stripped[: -len(unit)].strip()
+    return text
 
 
 class DisbursementDialog(QDialog):
@@ -53,8 +60,10 @@ class DisbursementDialog(QDialog):
         project_id: int,
         row: DisbursementRow | None = None,
         parent: QWidget | None = None,
+        default_kind: str | None = None,
     ) -> None:
         super().__init__(parent)
+        self.setMinimumWidth(460)  # the 文号 and its label in full
         self.ctx = ctx
         self.project_id = project_id
         self.row = row
@@ -62,7 +71,7 @@ class DisbursementDialog(QDialog):
         self.setWindowTitle(self.tr("Edit payment") if row else self.tr("Add payment"))
         self.paid_on = DateField()
         self.amount = QLineEdit()
-        self.amount.setPlaceholderText("1,234.56")
+        self.amount.setPlaceholderText(self.tr("e.g. 1,234.56"))
         self.kind = QComboBox()
         for code in DISBURSEMENT_KINDS:
             self.kind.addItem(kind_label(code), code)
@@ -75,6 +84,8 @@ class DisbursementDialog(QDialog):
                 "is paid. For an advance, type the later year it is for."
             )
         )
+        if row is None and default_kind in DISBURSEMENT_KINDS:
+            self.kind.setCurrentIndex(self.kind.findData(default_kind))
         self.doc_no = QLineEdit()
         self.doc_no.setPlaceholderText(self.tr("e.g. 思科〔2026〕12号"))
         self.note = QLineEdit()
@@ -84,10 +95,10 @@ class DisbursementDialog(QDialog):
         self.errors.hide()
         form = QFormLayout()
         form.addRow(self.tr("Paid on"), self.paid_on)
-        form.addRow(self.tr("Amount (万元)"), self.amount)
+        form.addRow(self.tr("Amount (10k yuan)"), self.amount)
         form.addRow(self.tr("Kind"), self.kind)
         form.addRow(self.tr("For plan year"), self.for_year)
-        form.addRow(self.tr("Document no. (文号)"), self.doc_no)
+        form.addRow(self.tr("Document no."), self.doc_no)
         form.addRow(self.tr("Note"), self.note)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -113,7 +124,7 @@ class DisbursementDialog(QDialog):
     def draft(self) -> DisbursementDraft:
         return DisbursementDraft(
             paid_on=self.paid_on.edit.text(),
-            amount=self.amount.text(),
+            amount=plain_amount(self.amount.text()),
             kind=self.kind.currentData(),
             doc_no=self.doc_no.text(),
             note=self.note.text(),

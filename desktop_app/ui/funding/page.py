@@ -37,7 +37,7 @@ class FundingPage(Page):
         self.chart = ShareChart()
         self.note = QLabel(
             self.tr(
-                "Amounts in 万元 by plan year. A year's reward is paid the following year, "
+                "Amounts in 10k yuan by plan year. A year's reward is paid the following year, "
                 "after its evaluation; it is counted here under the year it rewards."
             )
         )

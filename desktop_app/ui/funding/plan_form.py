@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.funding import MAX_YEARS, MIN_YEARS, TAPER_MODES
-from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR
+from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR, ParseError, parse_decimal
 from desktop_app.snapshots.funding import FundingPlanDraft, TrancheDraft
 from desktop_app.ui.funding.formatting import INVALID_STYLE, mode_label
 
@@ -39,6 +39,15 @@ def _item(text: str) -> QTableWidgetItem:
 def _cell(table: QTableWidget, row: int, col: int) -> str:
     item = table.item(row, col)
     return item.text().strip() if item else ""
+
+
+def money_text(value: object) -> str:
+    """A stored amount shown as the tables show money (#,##0.00); anything else as it is."""
+    text = "" if value is None else str(value)
+    try:
+        return f"{parse_decimal(text):,.2f}" if text.strip() else text
+    except ParseError:
+        return text
 
 
 class PlanForm(QWidget):
@@ -80,12 +89,15 @@ class PlanForm(QWidget):
         self.year_grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.tranche_grid = QTableWidget(0, 4)
         self.tranche_grid.setHorizontalHeaderLabels(
-            [self.tr("Year"), self.tr("Amount (万元)"), self.tr("Milestone"), self.tr("Note")]
+            [self.tr("Year"), self.tr("Amount (10k yuan)"), self.tr("Milestone"), self.tr("Note")]
         )
         self.tranche_grid.horizontalHeaderItem(2).setToolTip(
             self.tr("Code of the milestone whose completion releases this tranche (optional)")
         )
-        self.tranche_grid.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        tranche_header = self.tranche_grid.horizontalHeader()
+        for col in (0, 1, 2):  # headers in full ("Amount (10k yuan)" is wider than 100 px)
+            tranche_header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        tranche_header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.add_tranche = QPushButton(self.tr("Add tranche"))
         self.remove_tranche = QPushButton(self.tr("Remove tranche"))
         self.errors = QLabel()
@@ -115,11 +127,11 @@ class PlanForm(QWidget):
             "mode": self.tr("Taper mode"),
             "first_year": self.tr("First year of fixed support"),
             "years": self.tr("Years of fixed support"),
-            "first_amount": self.tr("First year's amount (万元)"),
-            "step": self.tr("Step per year (万元)"),
+            "first_amount": self.tr("First year's amount (10k yuan)"),
+            "step": self.tr("Step per year (10k yuan)"),
             "rate_percent": self.tr("Rate per year (%)"),
-            "floor": self.tr("Floor (万元)"),
-            "startup_grant": self.tr("Start-up grant (万元)"),
+            "floor": self.tr("Floor (10k yuan)"),
+            "startup_grant": self.tr("Start-up grant (10k yuan)"),
             "startup_year": self.tr("Start-up year"),
             "manual": self.tr("Fixed support (manual)"),
             "reward_caps": self.tr("Reward cap"),
@@ -136,7 +148,7 @@ class PlanForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Per year (万元):")))
+        layout.addWidget(QLabel(self.tr("Per year (10k yuan):")))
         layout.addWidget(self.year_grid, 2)
         layout.addWidget(QLabel(self.tr("Start-up tranches (leave empty for one payment):")))
         layout.addWidget(self.tranche_grid, 1)
@@ -244,11 +256,11 @@ class PlanForm(QWidget):
             self.first_year.setValue(int(d.first_year))
             self.years.setValue(int(d.years))
             for edit, value in (
-                (self.first_amount, d.first_amount),
-                (self.step, d.step),
+                (self.first_amount, money_text(d.first_amount)),
+                (self.step, money_text(d.step)),
                 (self.rate_percent, d.rate_percent),
-                (self.floor, d.floor),
-                (self.startup_grant, d.startup_grant),
+                (self.floor, money_text(d.floor)),
+                (self.startup_grant, money_text(d.startup_grant)),
                 (self.startup_year, d.startup_year),
             ):
                 edit.setText(str(value))
@@ -257,11 +269,11 @@ class PlanForm(QWidget):
             for r in range(self.year_grid.rowCount()):
                 manual = d.manual[r] if r < len(d.manual) else ""
                 cap = d.reward_caps[r] if r < len(d.reward_caps) else ""
-                self.year_grid.setItem(r, _YEAR_MANUAL, _item(str(manual)))
-                self.year_grid.setItem(r, _YEAR_CAP, _item(str(cap)))
+                self.year_grid.setItem(r, _YEAR_MANUAL, _item(money_text(manual)))
+                self.year_grid.setItem(r, _YEAR_CAP, _item(money_text(cap)))
             self.tranche_grid.setRowCount(len(d.tranches))
             for r, tr in enumerate(d.tranches):
-                for c, value in enumerate((tr.year, tr.amount, tr.milestone, tr.note)):
+                for c, value in enumerate((tr.year, money_text(tr.amount), tr.milestone, tr.note)):
                     self.tranche_grid.setItem(r, c, _item(str(value)))
         finally:
             self._loading = False

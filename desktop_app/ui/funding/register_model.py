@@ -18,7 +18,7 @@ def _headers() -> list[str]:
         QCoreApplication.translate("RegisterModel", "Paid on"),
         QCoreApplication.translate("RegisterModel", "Kind"),
         QCoreApplication.translate("RegisterModel", "For plan year"),
-        QCoreApplication.translate("RegisterModel", "Amount (万元)"),
+        QCoreApplication.translate("RegisterModel", "Amount (10k yuan)"),
         QCoreApplication.translate("RegisterModel", "Document no."),
         QCoreApplication.translate("RegisterModel", "Note"),
     ]

@@ -11,6 +11,7 @@ from desktop_app.domain.money import format_wan
 from desktop_app.snapshots.funding import ScheduleRow
 from desktop_app.ui.funding.formatting import WARNING_BACKGROUND
 from desktop_app.ui.funding.table_base import RIGHT, Index, RowTableModel
+from desktop_app.ui.performance.formatting import grade_label
 
 (
     COL_YEAR,
@@ -69,7 +70,7 @@ class ScheduleTableModel(RowTableModel):
         if col == COL_YEAR:
             return str(r.year)
         if col == COL_GRADE:
-            return r.grade or ""
+            return grade_label(r.grade) if r.grade else ""
         if col == COL_WARNINGS:
             return f"⚠ {len(r.warnings)}" if r.warnings else ""
         value = getattr(r, _AMOUNT[col])

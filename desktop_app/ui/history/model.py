@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop_app.snapshots.safety import HistoryRow
+from desktop_app.ui.history.labels import field_label, table_label, value_text
 from desktop_app.ui.widgets.rows_model import Index, RowsTableModel
 
 COL_AT, COL_WHO, COL_ACTION, COL_PROJECT, COL_TABLE, COL_FIELD, COL_BEFORE, COL_AFTER = range(8)
@@ -19,7 +20,7 @@ def _headers() -> list[str]:
         QCoreApplication.translate("HistoryModel", "Who"),
         QCoreApplication.translate("HistoryModel", "Change"),
         QCoreApplication.translate("HistoryModel", "Project"),
-        QCoreApplication.translate("HistoryModel", "Table"),
+        QCoreApplication.translate("HistoryModel", "Record"),
         QCoreApplication.translate("HistoryModel", "Field"),
         QCoreApplication.translate("HistoryModel", "Before"),
         QCoreApplication.translate("HistoryModel", "After"),
@@ -53,7 +54,7 @@ class HistoryModel(RowsTableModel[HistoryRow]):
             return self._text(r, col)
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_BEFORE, COL_AFTER, COL_TABLE):
             if col == COL_TABLE:
-                return f"{r.table_name} #{r.row_key}" + (f"\n{r.reason}" if r.reason else "")
+                return table_label(r.table_name) + (f"\n{r.reason}" if r.reason else "")
             return self._text(r, col)
         return None
 
@@ -68,9 +69,9 @@ class HistoryModel(RowsTableModel[HistoryRow]):
         if col == COL_PROJECT:
             return r.project_name
         if col == COL_TABLE:
-            return r.table_name
+            return table_label(r.table_name)
         if col == COL_FIELD:
-            return r.field
+            return field_label(r.field)
         if col == COL_BEFORE:
-            return "" if r.before is None else r.before
-        return "" if r.after is None else r.after
+            return value_text(r.field, r.before)
+        return value_text(r.field, r.after)

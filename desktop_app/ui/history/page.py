@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.parsing import ParseError
-from desktop_app.services.history import history_fields, list_history
+from desktop_app.services.history import count_history, history_fields, list_history
 from desktop_app.services.projects import list_projects
 from desktop_app.snapshots.safety import HistoryFilter
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.history.labels import field_label
 from desktop_app.ui.history.model import (
     COL_ACTION,
     COL_AT,
@@ -99,7 +100,7 @@ class HistoryPage(Page):
         self.field.clear()
         self.field.addItem(self.tr("All fields"), None)
         for name in history_fields(self.ctx.db):
-            self.field.addItem(name, name)
+            self.field.addItem(field_label(name), name)
         self.project.setCurrentIndex(max(0, self.project.findData(project)))
         self.field.setCurrentIndex(max(0, self.field.findData(field)))
         self.load()
@@ -127,10 +128,11 @@ class HistoryPage(Page):
             return
         rows = list_history(self.ctx.db, flt)
         self.model.set_rows(rows)
-        text = self.tr("{n} changes, newest first").format(n=len(rows))
-        if len(rows) >= flt.limit:
-            text += " " + self.tr("(only the newest {n} are shown; narrow the filter)").format(
-                n=flt.limit
+        total = count_history(self.ctx.db, flt) if len(rows) >= flt.limit else len(rows)
+        text = self.tr("{n} changes, newest first").format(n=f"{total:,}")
+        if total > len(rows):
+            text += " " + self.tr("(the newest {n} are shown; narrow the filter)").format(
+                n=f"{len(rows):,}"
             )
         self.summary.setText(text)
 

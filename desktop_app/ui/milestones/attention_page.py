@@ -121,6 +121,7 @@ class AttentionPage(Page):
         self.table.activated.connect(self.open_row)
         self.warnings.doubleClicked.connect(self.open_warning)
         self.warnings.activated.connect(self.open_warning)
+        self.table.setProperty("opensProject", True)
 
     def page_title(self) -> str:
         return self.tr("Attention")

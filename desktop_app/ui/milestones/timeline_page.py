@@ -16,6 +16,7 @@ from desktop_app.snapshots.milestones import TimelineBar
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.widgets.timeline import TimelineRow, TimelineView, ZoomBox
+from desktop_app.ui.widgets.timeline_legend import TimelineLegend
 
 #: Projects whose bars load before the page shows (a few screens' worth).
 FIRST_ROWS = 120
@@ -38,6 +39,7 @@ class PortfolioTimelinePage(Page):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.timeline, 1)
+        layout.addWidget(TimelineLegend())
         self.timeline.sig_milestone_double_clicked.connect(self._open)
         self._generation = 0
 

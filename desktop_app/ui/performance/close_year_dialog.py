@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +39,7 @@ class CloseYearDialog(QDialog):
         parent: QWidget | None = None,
         *,
         missing_q4: tuple[str, ...] = (),
+        projected: tuple[Decimal | None, str | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self.conflicted = False  # someone else closed the year first
@@ -93,6 +96,26 @@ class CloseYearDialog(QDialog):
                     "No Q4 figure yet for: {names}. Their latest year-to-date figure is used."
                 ).format(names="、".join(missing_q4))
             )
+        self.projection_note = QLabel()
+        self.projection_note.setWordWrap(True)
+        self.projection_note.setStyleSheet("color: #455a64;")
+        self.projection_note.hide()
+        if projected is not None and projected[0] is not None:
+            shown, shown_grade = projected
+            if fmt(shown, 1) != fmt(preview.total, 1):
+                self.projection_note.setText(
+                    self.tr(
+                        "The Performance tab shows {shown} {grade}: the full year projected "
+                        "from the year-to-date figures. Closing the year records the score of "
+                        "the figures themselves: {total} {computed}."
+                    ).format(
+                        shown=fmt(shown, 1),
+                        grade=grade_label(shown_grade),
+                        total=fmt(preview.total, 1),
+                        computed=grade_label(preview.computed_grade),
+                    )
+                )
+                self.projection_note.show()
         self.grade = QComboBox()
         for letter in ("A", "B", "C", "D"):
             self.grade.addItem(grade_label(letter), letter)
@@ -122,6 +145,7 @@ class CloseYearDialog(QDialog):
         layout.addWidget(table, 1)
         layout.addWidget(self.warning)
         layout.addWidget(self.total_label)
+        layout.addWidget(self.projection_note)
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(buttons)

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 
 from desktop_app.snapshots.district import DistrictOverview, DistrictRow
 from desktop_app.ui.performance.formatting import fmt
+from desktop_app.ui.widgets.rows_model import RowSorting
 
 Index = QModelIndex | QPersistentModelIndex
 COL_NO, COL_NAME, COL_UNIT, COL_BASE, COL_TARGET = range(5)
@@ -55,7 +56,7 @@ def kind_label(code: str) -> str:
     return names.get(code, code)
 
 
-class DistrictTableModel(QAbstractTableModel):
+class DistrictTableModel(RowSorting, QAbstractTableModel):
     sig_value_edited = Signal(int, int, str)
     """A yearly value was typed: indicator id, year, the text."""
     sig_target_edited = Signal(int, str, str)
@@ -72,6 +73,7 @@ class DistrictTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(overview.rows)
         self.years = list(range(overview.period.start_year, overview.period.end_year + 1))
+        self._resort()
         self.endResetModel()
 
     def row_at(self, row: int) -> DistrictRow:
@@ -107,7 +109,15 @@ class DistrictTableModel(QAbstractTableModel):
             return fixed[section]
         return str(self.years[section - FIRST_YEAR_COL])
 
+    @staticmethod
+    def _places(r: DistrictRow) -> int:
+        """One number of decimals per indicator (so a column never mixes 15 and 14.92)."""
+        figures = [r.base_value, r.target_value, r.current, *r.values.values()]
+        exponents = [int(v.normalize().as_tuple().exponent) for v in figures if v is not None]
+        return min(2, max([0, *(-e for e in exponents)]))
+
     def _text(self, r: DistrictRow, col: int) -> str:
+        places = self._places(r)
         if col == COL_NO:
             return str(r.no)
         if col == COL_NAME:
@@ -115,15 +125,15 @@ class DistrictTableModel(QAbstractTableModel):
         if col == COL_UNIT:
             return r.unit
         if col == COL_BASE:
-            return fmt(r.base_value)
+            return fmt(r.base_value, places)
         if col == COL_TARGET:
-            return fmt(r.target_value)
+            return fmt(r.target_value, places)
         if col == self.col_current:
-            return fmt(r.current)
+            return fmt(r.current, places)
         if col == self.col_progress:
             percent = f"{r.percent:.1f}%  " if r.percent is not None else ""
             return percent + status_label(r.status)
-        return fmt(r.values.get(self.years[col - FIRST_YEAR_COL]))
+        return fmt(r.values.get(self.years[col - FIRST_YEAR_COL]), places)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -110,6 +110,8 @@ class IndicatorTableModel(QAbstractTableModel):
         self._stored: list[DraftRow] = []
         self._headers = _headers()
         self.locked = False
+        self.open_through = 4
+        """The last quarter whose year-to-date may be typed (later quarters have not begun)."""
         """A closed year or a read-only database: nothing is editable."""
 
     def set_rows(
@@ -247,7 +249,12 @@ class IndicatorTableModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsUserCheckable
         if col in DEFINITION_COLS and not (col == COL_TARGET and r.direction == "qualitative"):
             return base | Qt.ItemFlag.ItemIsEditable
-        if col in QUARTER_COLS and r.id is not None and not self.is_dirty():
+        if (
+            col in QUARTER_COLS
+            and r.id is not None
+            and not self.is_dirty()
+            and col - COL_Q1 + 1 <= self.open_through
+        ):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.snapshots.performance import PortfolioScoreRow
 from desktop_app.ui.performance.formatting import fmt, grade_color, grade_label
+from desktop_app.ui.widgets.rows_model import SORT_ROLE, RowSorting
 
 Index = QModelIndex | QPersistentModelIndex
 COL_NO, COL_NAME = 0, 1
@@ -22,7 +23,7 @@ FIRST_YEAR_COL = 2
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class ScoresTableModel(QAbstractTableModel):
+class ScoresTableModel(RowSorting, QAbstractTableModel):
     def __init__(self, lang: str = "zh", parent: Any = None) -> None:
         super().__init__(parent)
         self.lang = lang
@@ -38,6 +39,7 @@ class ScoresTableModel(QAbstractTableModel):
         self.projected_year = rows[0].projected_year if rows and has_projection else None
         if self.projected_year in self.years:
             self.projected_year = None
+        self._resort()
         self.endResetModel()
 
     def row_at(self, row: int) -> PortfolioScoreRow:
@@ -74,6 +76,8 @@ class ScoresTableModel(QAbstractTableModel):
         col = index.column()
         if role == ROW_ROLE:
             return r
+        if role == SORT_ROLE:
+            return self._sort_value(r, col)
         if col == COL_NO:
             return str(r.no) if role == Qt.ItemDataRole.DisplayRole else None
         if col == COL_NAME:
@@ -87,7 +91,7 @@ class ScoresTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             mark = "*" if score.grade != score.computed_grade else ""
-            return f"{fmt(score.total, 1)}  {score.grade}{mark}"
+            return f"{fmt(score.total, 1)}  {grade_label(score.grade)}{mark}"
         if role == Qt.ItemDataRole.BackgroundRole:
             color = grade_color(score.grade)
             return QBrush(color) if color else None
@@ -101,6 +105,17 @@ class ScoresTableModel(QAbstractTableModel):
                 ).format(grade=score.computed_grade)
             return text
         return None
+
+    def _sort_value(self, r: PortfolioScoreRow, col: int) -> Any:
+        """Scores sort by their total, not by the text with its grade."""
+        if col == COL_NO:
+            return r.no
+        if col == COL_NAME:
+            return r.name(self.lang)
+        if self._is_projection(col):
+            return r.projected_score
+        score = r.scores.get(self.years[col - FIRST_YEAR_COL])
+        return score.total if score else None
 
     @staticmethod
     def _projection(r: PortfolioScoreRow, role: int) -> Any:

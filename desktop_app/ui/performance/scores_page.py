@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -49,7 +49,12 @@ class ScoresPage(Page):
         for letter in GRADE_COLORS:
             legend.addWidget(_chip(letter))
         legend.addWidget(
-            QLabel(self.tr("* grade set by an officer · ≈ projected from year-to-date"))
+            QLabel(
+                self.tr(
+                    "* grade set by an officer · ≈ italic: projected from year-to-date, "
+                    "red below 60"
+                )
+            )
         )
         legend.addStretch(1)
         layout = QVBoxLayout(self)
@@ -69,8 +74,11 @@ class ScoresPage(Page):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(COL_NO, 40)
+        fm = header.fontMetrics()
         for col in range(COL_NAME + 1, self.model.columnCount()):
-            self.table.setColumnWidth(col, 96)
+            text = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            widest = max(text, "100.0  " + grade_label("B") + "*", key=fm.horizontalAdvance)
+            self.table.setColumnWidth(col, max(96, fm.horizontalAdvance(widest) + 24))
         if years:
             last = years[-1]
             counts = Counter(r.scores[last].grade for r in rows if last in r.scores)

@@ -23,7 +23,7 @@ class TrendChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(200)
+        self.setMinimumHeight(150)
         self.set_scores((), None)
 
     @staticmethod

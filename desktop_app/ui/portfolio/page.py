@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -19,12 +21,14 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.periods import today
 from desktop_app.services import projects as project_service
 from desktop_app.services.health import health_by_project
+from desktop_app.ui import workspace
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import PROJECT_STATUS_CODES, project_status_label
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.portfolio.filter_proxy import PortfolioFilterProxy
 from desktop_app.ui.portfolio.table_model import COL_HEALTH, COL_NAME, COL_NO, PortfolioTableModel
 from desktop_app.ui.project.view import ProjectView
+from desktop_app.ui.widgets.health_marker import health_label
 
 
 class PortfolioPage(Page):
@@ -58,32 +62,49 @@ class PortfolioPage(Page):
         self.table.setColumnWidth(COL_NO, 44)
         self.table.setColumnWidth(COL_NAME, 300)
         header.moveSection(header.visualIndex(COL_HEALTH), header.visualIndex(COL_NAME) + 1)
-        self.table.setColumnWidth(COL_HEALTH, 64)
+        words = [health_label(level) for level in ("red", "amber", "green")]
+        widest = max(self.table.fontMetrics().horizontalAdvance(w) for w in words)
+        self.table.setColumnWidth(COL_HEALTH, max(64, widest + 36))  # dot + "Amber" in full
 
         self.project_view = ProjectView(ctx)
 
+        self.list_toggle = QToolButton()
+        self.list_toggle.setCheckable(True)
+        self.list_toggle.setChecked(True)
+        self.list_toggle.setToolTip(
+            self.tr("Show or hide the project list (double-click a project to open it full width)")
+        )
+        self.list_toggle.toggled.connect(self.set_list_visible)
         filters = QHBoxLayout()
         self.search.setMinimumWidth(260)
+        filters.addWidget(self.list_toggle)
         filters.addWidget(self.search, 2)
         filters.addWidget(self.zone_filter, 1)
         filters.addWidget(self.domain_filter, 1)
         filters.addWidget(self.status_filter, 1)
-        left = QWidget()
+        left = self.list_box = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.count_label)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self.project_view)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([500, 780])  # the project tabs (form, tables, charts) need the room
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(1, False)
+        # No., name and health stay readable; the project tabs get the rest of the window.
+        splitter.setSizes([430, 1000])
+        workspace.remember(splitter, "portfolio/splitter")
+        workspace.remember(self.table, "portfolio/table")
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
 
         self.search.textChanged.connect(self._filters_changed)
+        self.search.returnPressed.connect(self.open_first_match)
+        self.search.installEventFilter(self)
+        self.table.doubleClicked.connect(lambda _i: self.set_list_visible(False))
         self.zone_filter.currentIndexChanged.connect(self._filters_changed)
         self.domain_filter.currentIndexChanged.connect(self._filters_changed)
         self.status_filter.currentIndexChanged.connect(self._filters_changed)
@@ -93,6 +114,10 @@ class PortfolioPage(Page):
         ctx.bus.sig_data_changed.connect(self.refresh_health)
         self._current_id: int | None = None
         self._reverting = False
+        self._pending: tuple[int, int] | None = None
+        self.set_list_visible(
+            workspace.settings().value("portfolio/list_visible", "true") != "false"
+        )
 
     def page_title(self) -> str:
         return self.tr("Portfolio")
@@ -109,26 +134,103 @@ class PortfolioPage(Page):
         for code in PROJECT_STATUS_CODES:
             self.status_filter.addItem(project_status_label(code), code)
 
+    # ------------------------------------------------------------ list and search
+
+    def set_list_visible(self, visible: bool) -> None:
+        """Hide the list so the open project gets the whole window (1366-wide screens)."""
+        self.list_box.setVisible(visible)
+        for combo in (self.zone_filter, self.domain_filter, self.status_filter):
+            combo.setVisible(visible)
+        self.list_toggle.blockSignals(True)
+        self.list_toggle.setChecked(visible)
+        self.list_toggle.blockSignals(False)
+        self.list_toggle.setText(self.tr("◀ Hide list") if visible else self.tr("▶ Project list"))
+        workspace.settings().setValue("portfolio/list_visible", "true" if visible else "false")
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search box, its text selected, the list shown."""
+        self.set_list_visible(True)
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def open_first_match(self) -> None:
+        """Enter in the search box opens the first project listed (the officer is asked about
+        unsaved edits only now, on leaving the project, never while typing)."""
+        if self.proxy.rowCount() == 0:
+            return
+        index = self.proxy.index(0, COL_NAME)
+        self.table.setCurrentIndex(index)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Down
+            and self.proxy.rowCount()
+        ):
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            if not self.table.currentIndex().isValid():
+                self.open_first_match()
+            return True
+        return super().eventFilter(watched, event)
+
     def _filters_changed(self, *_args: object) -> None:
-        self.proxy.set_text(self.search.text())
-        self.proxy.set_zone(self.zone_filter.currentData())
-        self.proxy.set_domain(self.domain_filter.currentData())
-        self.proxy.set_status(self.status_filter.currentData())
+        """Filter without changing the open project: no prompt while typing; the project
+        stays selected whenever it is among the matches."""
+        self._reverting = True
+        try:
+            self.proxy.set_text(self.search.text())
+            self.proxy.set_zone(self.zone_filter.currentData())
+            self.proxy.set_domain(self.domain_filter.currentData())
+            self.proxy.set_status(self.status_filter.currentData())
+        finally:
+            self._reverting = False
+        self._keep_selection()
         self._update_count()
 
+    def _keep_selection(self) -> None:
+        visible = self._current_id is not None and self._select(self._current_id)
+        if not visible:
+            self._reverting = True
+            self.table.selectionModel().clear()
+            self._reverting = False
+
     def _update_count(self) -> None:
-        self.count_label.setText(
-            self.tr("{shown} of {total} projects").format(
-                shown=self.proxy.rowCount(), total=self.model.rowCount()
-            )
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = self.tr("{shown} of {total} projects").format(shown=shown, total=total)
+        if shown == 0 and total:
+            text += " — " + self.tr("no project matches: change the search or the filters")
+        self.count_label.setText(text)
+        self.table.setProperty(
+            "emptyHint",
+            self.tr("No project matches the search or the filters.")
+            if total
+            else self.tr("No projects yet."),
         )
 
     def refresh(self) -> None:
+        self._reverting = True
         self.model.set_rows(project_service.list_projects(self.ctx.db))
+        self._reverting = False
         self.refresh_health()
         self._update_count()
-        if self._current_id is not None:
+        if self._pending is not None:
+            project_id, tab = self._pending
+            self._pending = None
+            self.open_project(project_id)
+            if self._current_id == project_id:
+                self.project_view.tabs.setCurrentIndex(tab)
+        elif self._current_id is not None:
             self._select(self._current_id)
+
+    def reopen_project(self, project_id: int, tab: int = 0) -> None:
+        """The project (and its tab) open when the app last closed: opened on next refresh."""
+        self._pending = (project_id, tab)
+
+    def current_project_id(self) -> int | None:
+        return self._current_id
 
     def refresh_health(self) -> None:
         """Health needs every project's money and scores: computed off the GUI thread."""
@@ -145,10 +247,11 @@ class PortfolioPage(Page):
     def _health_failed(self, exc: BaseException) -> None:
         self.ctx.bus.sig_status.emit(self.tr("Health could not be computed: {why}").format(why=exc))
 
-    def _select(self, project_id: int) -> None:
+    def _select(self, project_id: int) -> bool:
+        """Select the project's row without reopening it; False if it is filtered out."""
         row = self.model.row_of_project(project_id)
         if row is None:
-            return
+            return False
         index = self.proxy.mapFromSource(self.model.index(row, 0))
         if index.isValid():
             self._reverting = True
@@ -159,13 +262,13 @@ class PortfolioPage(Page):
             )
             self.table.scrollTo(index)
             self._reverting = False
+            return True
+        return False
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._reverting:
-            return
-        new_id = None
-        if current.isValid():
-            new_id = self.model.row_at(self.proxy.mapToSource(current).row()).id
+        if self._reverting or not current.isValid():
+            return  # a filter hid the row: the project stays open
+        new_id = self.model.row_at(self.proxy.mapToSource(current).row()).id
         if new_id == self._current_id:
             return
         if not self.project_view.settle_unsaved():

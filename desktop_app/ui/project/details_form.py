@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -84,8 +86,15 @@ class ProjectDetailsForm(ProjectTab):
         buttons.addWidget(self.error_label, 1)
         buttons.addWidget(self.revert_button)
         buttons.addWidget(self.save_button)
+        # The form scrolls and the buttons stay: the window fits a 1366×768 screen.
+        fields = QWidget()
+        fields.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(fields)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addLayout(buttons)
 
         for w in (self.name_zh, self.name_en, self.lead_org):
@@ -236,6 +245,7 @@ class ProjectDetailsForm(ProjectTab):
         self._fill(saved)
         self.sig_saved.emit(saved.id)
         self.ctx.bus.sig_data_changed.emit()
+        self.ctx.bus.sig_status.emit(self.tr("Project {no} saved.").format(no=saved.no))
         return True
 
     def _save_resolving_conflicts(

@@ -8,6 +8,7 @@ nothing is written until Save. Payments are saved one by one from their dialog.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.money import format_wan
+from desktop_app.domain.periods import today
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.services.conflicts import ConflictError, my_changes, rebased
@@ -33,7 +35,7 @@ from desktop_app.snapshots.funding import (
     FundingPlanDraft,
     ScheduleSnapshot,
 )
-from desktop_app.ui import conflict_dialog, dialogs
+from desktop_app.ui import conflict_dialog, dialogs, workspace
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.evidence.button import evidence_button
 from desktop_app.ui.funding.charts import PlanChart
@@ -75,6 +77,9 @@ class FundingTab(ProjectTab):
         self.chart = PlanChart()
         self.register_model = RegisterTableModel(self)
         self.register_view = _table(self.register_model)
+        self.schedule_view.setMinimumHeight(120)  # four years in view, even when stacked
+        self.register_view.setSortingEnabled(True)
+        self.register_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.add_button = QPushButton(self.tr("Add payment…"))
         self.edit_button = QPushButton(self.tr("Edit…"))
         self.delete_button = QPushButton(self.tr("Delete"))
@@ -107,7 +112,7 @@ class FundingTab(ProjectTab):
         left_layout.addWidget(self.state)
         left_layout.addLayout(plan_buttons)
         pay_buttons = QHBoxLayout()
-        pay_buttons.addWidget(QLabel(self.tr("Disbursements (拨付台账)")))
+        pay_buttons.addWidget(QLabel(self.tr("Disbursement register, newest first")))
         pay_buttons.addStretch(1)
         for b in (self.add_button, self.edit_button, self.delete_button, self.evidence_button):
             pay_buttons.addWidget(b)
@@ -115,25 +120,48 @@ class FundingTab(ProjectTab):
         reg_layout = QVBoxLayout(register)
         reg_layout.setContentsMargins(0, 0, 0, 0)
         reg_layout.addLayout(pay_buttons)
-        reg_layout.addWidget(self.register_view)
+        reg_layout.addWidget(self.register_view, 1)
         table = QWidget()
         table_layout = QVBoxLayout(table)
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addWidget(self.schedule_view, 1)
         table_layout.addWidget(self.warnings)
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(table)
-        right.addWidget(self.chart)
+        # Year table beside the chart when there is width, above it when there is not;
+        # the register has its own area below both.
+        self.figures = QSplitter(Qt.Orientation.Horizontal)
+        self.figures.addWidget(table)
+        self.figures.addWidget(self.chart)
+        self.figures.setSizes([520, 420])
+        right = self.right_split = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.figures)
         right.addWidget(register)
-        right.setSizes([240, 340, 220])
-        split = QSplitter(Qt.Orientation.Horizontal)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 2)
+        right.setSizes([330, 230])
+        split = self.split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([460, 940])
+        split.setSizes([380, 940])
+        workspace.remember(split, "funding/split")
+        workspace.remember(right, "funding/right")
+        workspace.remember(self.figures, "funding/figures")
+        workspace.remember(self.schedule_view, "funding/schedule")
+        workspace.remember(self.register_view, "funding/register")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Narrow (project list open at 1366): stack the year table over the chart."""
+        super().resizeEvent(event)
+        wide = self.right_split.width() >= 760
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.figures.orientation() != orientation:
+            self.figures.setOrientation(orientation)
+            total = sum(self.figures.sizes())
+            # stacked: the year table keeps four years in view above the chart
+            self.figures.setSizes([total // 2, total - total // 2])
 
     # ------------------------------------------------------------ loading and preview
 
@@ -251,9 +279,25 @@ class FundingTab(ProjectTab):
     def open_payment(self, row: DisbursementRow | None) -> None:
         if self.project_id is None:
             return
-        dialog = DisbursementDialog(self.ctx, self.project_id, row, self)
+        dialog = DisbursementDialog(
+            self.ctx, self.project_id, row, self, default_kind=self.next_kind()
+        )
         if dialog.exec() and dialog.saved is not None:
-            self.payments_changed()
+            self.payments_changed(dialog.saved)
+
+    def next_kind(self) -> str:
+        """The payment the plan expects next: start-up grant not yet paid, then this year's
+        fixed support, then an earned reward not yet paid; fixed support otherwise."""
+        year = today().year
+        rows = [r for r in self.schedule_model.rows() if r.year <= year]
+        if any(r.startup_fen > r.disbursed_startup_fen for r in rows):
+            return "startup"
+        this_year = next((r for r in rows if r.year == year), None)
+        if this_year is not None and this_year.fixed_fen > this_year.disbursed_fixed_fen:
+            return "fixed"
+        if any((r.earned_reward_fen or 0) > r.disbursed_reward_fen for r in rows):
+            return "reward"
+        return "fixed"
 
     def _edit_selected(self) -> None:
         row = self._selected()
@@ -264,7 +308,7 @@ class FundingTab(ProjectTab):
         row = self._selected()
         if row is None:
             return
-        text = self.tr("Delete the payment of {date} ({amount} 万元)?")
+        text = self.tr("Delete the payment of {date} ({amount} 10k yuan)?")
         if not dialogs.confirm(
             self, text.format(date=row.paid_on, amount=format_wan(row.amount_fen))
         ):
@@ -280,15 +324,33 @@ class FundingTab(ProjectTab):
                     delete_disbursement(self.ctx.db, row.id, exc.current_version)
         except UserError as exc:
             dialogs.show_error(self, str(exc))
+            self.payments_changed()  # show the register as it now stands
+            return
         self.payments_changed()
+        self.ctx.bus.sig_status.emit(self.tr("Payment deleted."))
 
-    def payments_changed(self) -> None:
-        """Reload payments and facts; keep the officer's unsaved plan edits in the preview."""
+    def payments_changed(self, saved: DisbursementRow | None = None) -> None:
+        """Reload payments and facts; keep the officer's unsaved plan edits in the preview.
+
+        A payment just saved is selected, scrolled to and named in the status bar.
+        """
         assert self.project_id is not None
         self.facts = load_plan(self.ctx.db, self.project_id).facts
         self.register_model.set_rows(list_disbursements(self.ctx.db, self.project_id))
         self.preview()
         self.ctx.bus.sig_data_changed.emit()
+        if saved is None:
+            return
+        for row in range(self.register_model.rowCount()):
+            if self.register_model.row_at(row).id == saved.id:
+                self.register_view.selectRow(row)
+                self.register_view.scrollTo(self.register_model.index(row, 0))
+                break
+        self.ctx.bus.sig_status.emit(
+            self.tr("Payment of {date} saved: {amount} (10k yuan).").format(
+                date=saved.paid_on.isoformat(), amount=format_wan(saved.amount_fen)
+            )
+        )
 
 
 def create(ctx: AppContext, parent: QWidget | None = None) -> FundingTab:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -34,7 +34,7 @@ from desktop_app.services import milestones as svc
 from desktop_app.services.conflicts import ConflictError
 from desktop_app.services.health import project_health
 from desktop_app.snapshots.milestones import MilestoneRow
-from desktop_app.ui import conflict_dialog, dialogs
+from desktop_app.ui import conflict_dialog, dialogs, workspace
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.evidence.button import evidence_button
 from desktop_app.ui.project import baseline_dialogs
@@ -44,6 +44,7 @@ from desktop_app.ui.project.milestones_model import (
     COL_TITLE,
     COLUMN_OF,
     DATE_COLUMNS,
+    FIELD_OF,
     MilestoneTableModel,
     field_labels,
     headers,
@@ -52,6 +53,22 @@ from desktop_app.ui.project.milestones_view import MilestoneTableView
 from desktop_app.ui.project.tab_base import ProjectTab
 from desktop_app.ui.widgets.health_marker import HealthMarker
 from desktop_app.ui.widgets.timeline import TimelineRow, TimelineView, ZoomBox
+from desktop_app.ui.widgets.timeline_legend import TimelineLegend
+
+
+def new_milestone_dates(
+    day: date, last_end: date | None, period_start: date | None, period_end: date | None
+) -> tuple[date, date]:
+    """A new milestone's planned dates: a month from the later of today and the last
+    milestone's end, kept inside the project's period when the project has one."""
+    start = max(day, last_end) if last_end else day
+    if period_start is not None and start < period_start:
+        start = period_start
+    end = start + timedelta(days=30)
+    if period_end is not None and end > period_end:
+        end = period_end
+        start = max(period_start or end, end - timedelta(days=30))
+    return start, end
 
 
 class MilestonesTab(ProjectTab):
@@ -70,6 +87,8 @@ class MilestonesTab(ProjectTab):
         self.model = MilestoneTableModel(self)
         self.model.readonly = ctx.readonly
         self.table = MilestoneTableView()
+        self.table.setProperty("pasteBlock", True)
+        self.table.paste_block = self.paste_block  # type: ignore[attr-defined]
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -129,6 +148,15 @@ class MilestonesTab(ProjectTab):
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addLayout(buttons)
         table_layout.addWidget(self.table, 1)
+        legend = QLabel(
+            self.tr(
+                "Slip: <span style='color:#c62828'>red</span> later than the baseline, "
+                "<span style='color:#2e7d32'>green</span> earlier · "
+                "<span style='background:#fdecea'>pink cell</span>: refused, not saved"
+            )
+        )
+        legend.setStyleSheet("color: #546e7a;")
+        table_layout.addWidget(legend)
         table_layout.addWidget(self.error_label)
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
@@ -140,12 +168,14 @@ class MilestonesTab(ProjectTab):
         zoom_row.addWidget(self.zoom)
         chart_layout.addLayout(zoom_row)
         chart_layout.addWidget(self.timeline, 1)
+        chart_layout.addWidget(TimelineLegend())
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(table_box)
         splitter.addWidget(chart_box)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([320, 300])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([380, 220])  # seven milestones in view at 1366×697
+        workspace.remember(splitter, "milestones/split")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
@@ -311,6 +341,8 @@ class MilestonesTab(ProjectTab):
         before = current.to_edit()
         changes: dict[str, Any] = {field: value}  # `field` names a MilestoneEdit field
         after = replace(before, **changes)
+        if field == "actual_end" and value is not None and after.status != "done":
+            after = self._finished(after, current.code)
         errors = validate_milestone(after, today=today())
         if errors:
             self._refuse(row, field, text, errors)
@@ -336,7 +368,77 @@ class MilestonesTab(ProjectTab):
         self.undo_stack.push(EditStep(self, current.id, before, after, label))
         self.focus_milestone = current.id
         self._changed()
+        self.ctx.bus.sig_status.emit(self.tr("Saved: {what}.").format(what=label))
         return True
+
+    def paste_block(self, top: int, left: int, grid: list[list[str]]) -> str | None:
+        """Paste a block copied from Excel: every cell is parsed and every row validated
+        first; nothing is saved unless all are good. Returns the first refusal, naming its
+        row and column (None: pasted). The paste is one undo step."""
+        names = headers()
+        edits: dict[int, MilestoneEdit] = {}
+        for i, line in enumerate(grid):
+            r = top + i
+            if r >= len(self._rows):
+                return self.tr("Row {row}: there is no milestone there.").format(row=r + 1)
+            after = self._rows[r].to_edit()
+            for j, text in enumerate(line):
+                col = left + j
+                field = FIELD_OF.get(col)
+                where = self.tr("Row {row}, column “{column}”").format(
+                    row=r + 1, column=names[col] if col < len(names) else col + 1
+                )
+                if field is None:
+                    return self.tr("{where}: this column cannot be pasted into.").format(
+                        where=where
+                    )
+                try:
+                    value: Any = self._parsed(field, text)
+                except ParseError as exc:
+                    return f"{where}: {exc}"
+                after = replace(after, **{field: value})
+            errors = validate_milestone(after, today=today())
+            if errors:
+                field, why = next(iter(errors.items()))
+                column = names[COLUMN_OF[field]] if field in COLUMN_OF else field
+                return self.tr("Row {row}, column “{column}”: {why}").format(
+                    row=r + 1, column=column, why=why
+                )
+            edits[r] = after
+        self.undo_stack.beginMacro(self.tr("Paste"))
+        try:
+            for r, after in edits.items():
+                current = self._rows[r]
+                before = current.to_edit()
+                if after == before:
+                    continue
+                svc.update_milestone(self.ctx.db, current.id, after, current.version)
+                label = self.tr("Paste into {code}").format(code=current.code)
+                self.undo_stack.push(EditStep(self, current.id, before, after, label))
+        except (UserError, ValidationError) as exc:
+            return str(exc)
+        finally:
+            self.undo_stack.endMacro()
+            self._changed()
+        self.ctx.bus.sig_status.emit(self.tr("Pasted into {n} milestones.").format(n=len(edits)))
+        return None
+
+    def _finished(self, edit: MilestoneEdit, code: str) -> MilestoneEdit:
+        """An actual finish means done: offer status done at 100 % (and a start if none)."""
+        assert edit.actual_end is not None
+        start = edit.actual_start
+        if start is None:
+            start = min(edit.planned_start or edit.actual_end, edit.actual_end)
+        question = self.tr("{code} finished on {end}: mark it done at 100 %{start}?").format(
+            code=code,
+            end=edit.actual_end.isoformat(),
+            start=""
+            if edit.actual_start
+            else self.tr(", with actual start {day}").format(day=start.isoformat()),
+        )
+        if not dialogs.confirm(self, question):
+            return edit
+        return replace(edit, status="done", percent_complete=100, actual_start=start)
 
     def _refuse(self, row: int, field: str, text: str, errors: dict[str, str]) -> None:
         self.model.mark_refused(row, field, text, errors)
@@ -350,13 +452,12 @@ class MilestonesTab(ProjectTab):
     def add_milestone(self) -> None:
         if self.project_id is None:
             return
-        start = today()
-        last = self._rows[-1].planned_end if self._rows else start
-        edit = MilestoneEdit(
-            title=self.tr("New milestone"),
-            planned_start=max(start, last),
-            planned_end=max(start, last) + timedelta(days=30),
-        )
+        from desktop_app.services.projects import get_project
+
+        last = self._rows[-1].planned_end if self._rows else None
+        project = get_project(self.ctx.db, self.project_id)
+        start, end = new_milestone_dates(today(), last, project.start_date, project.end_date)
+        edit = MilestoneEdit(title=self.tr("New milestone"), planned_start=start, planned_end=end)
         position = len(self._rows)
         try:
             row = svc.add_milestone(self.ctx.db, self.project_id, edit, position=position)
@@ -369,7 +470,11 @@ class MilestonesTab(ProjectTab):
         self._changed()
         index = self.model.index(self.model.row_of(row.id) or 0, COL_TITLE)
         self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
         self.table.setFocus()
+        self.ctx.bus.sig_status.emit(
+            self.tr("Milestone {code} added: type its name.").format(code=row.code)
+        )
 
     def delete_current(self) -> None:
         index = self.table.currentIndex()

@@ -4,6 +4,7 @@ projected score, closing the year, and the trend of past totals."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -30,7 +31,7 @@ from desktop_app.errors import UserError
 from desktop_app.services import performance as perf
 from desktop_app.services.conflicts import ConflictError
 from desktop_app.snapshots.performance import EvaluationView, ProjectPerformance
-from desktop_app.ui import conflict_dialog, dialogs
+from desktop_app.ui import conflict_dialog, dialogs, workspace
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.evidence.button import evidence_button
 from desktop_app.ui.performance.close_year_dialog import CloseYearDialog
@@ -76,6 +77,16 @@ class DirectionDelegate(QStyledItemDelegate):
     ) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+def quarters_begun(year: int, day: date) -> int:
+    """How many quarters of `year` have begun by `day` (0 for a later year, 4 for an earlier
+    one): a year-to-date figure can only be typed for those."""
+    if year < day.year:
+        return 4
+    if year > day.year:
+        return 0
+    return (day.month - 1) // 3 + 1
 
 
 class PerformanceTab(ProjectTab):
@@ -142,6 +153,8 @@ class PerformanceTab(ProjectTab):
         splitter.addWidget(self.chart)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([380, 180])  # five indicators in view at 1366×697
+        workspace.remember(splitter, "performance/split")
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -186,6 +199,7 @@ class PerformanceTab(ProjectTab):
     def _show(self, snapshot: ProjectPerformance) -> None:
         self.snapshot = snapshot
         self.model.locked = self.ctx.readonly or snapshot.evaluation is not None
+        self.model.open_through = quarters_begun(snapshot.year, today())
         ev = snapshot.evaluation
         scores = {i.indicator_id: i.score for i in ev.items} if ev else None
         self.model.set_rows(snapshot.indicators, scores)
@@ -317,6 +331,16 @@ class PerformanceTab(ProjectTab):
         except ParseError as exc:
             self.error_label.setText(self.tr("Not saved: {reason}").format(reason=exc))
             return
+        row = next((r for r in self.model.rows() if r.id == indicator_id), None)
+        earlier = [v for v in (row.ytd[: quarter - 1] if row else ()) if v is not None]
+        if value is not None and earlier and value < earlier[-1]:
+            question = self.tr(
+                "The year-to-date of Q{q} ({new}) is below the previous quarter's ({old}): "
+                "a year-to-date figure normally only grows. Save it anyway?"
+            ).format(q=quarter, new=fmt(value), old=fmt(earlier[-1]))
+            if not dialogs.confirm(self, question):
+                self.error_label.setText(self.tr("Not saved: the earlier figure was kept."))
+                return
         # After the editor has closed: reloading the model inside its commit would pull
         # the table out from under the open editor.
         QTimer.singleShot(
@@ -348,6 +372,7 @@ class PerformanceTab(ProjectTab):
         self.error_label.clear()
         self._show(snap)
         self.ctx.bus.sig_data_changed.emit()
+        self.ctx.bus.sig_status.emit(self.tr("Performance figures saved."))
         return True
 
     # -- closing and reopening the year ----------------------------------------------
@@ -371,7 +396,9 @@ class PerformanceTab(ProjectTab):
         """The close-year dialog (a seam for tests, which drive it without exec)."""
         rows = self.snapshot.indicators if self.snapshot else ()
         missing = tuple(r.name for r in rows if r.direction != "qualitative" and r.ytd[3] is None)
-        return CloseYearDialog(self.ctx, preview, self, missing_q4=missing)
+        snap = self.snapshot
+        projected = (snap.projected_total, snap.projected_grade) if snap else None
+        return CloseYearDialog(self.ctx, preview, self, missing_q4=missing, projected=projected)
 
     def ask_reason(self, title: str, label: str) -> str | None:
         text, ok = QInputDialog.getMultiLineText(self, title, label)

@@ -28,7 +28,8 @@ class DateField(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText("2026-03-31")
+        # A format, not a date: an empty field must not look filled in.
+        self.edit.setPlaceholderText(self.tr("yyyy-mm-dd"))
         self.button = QToolButton(self)
         self.button.setText("▾")
         self.button.setToolTip(self.tr("Pick a date"))

@@ -58,6 +58,7 @@ class LazyTabWidget(QTabWidget):
     def add_built(self, widget: QWidget, title: str) -> None:
         slot = _Slot()
         slot.fill(widget)
+        _give_table_habits(widget)
         self._specs.append(None)
         self.addTab(slot, title)
 
@@ -75,6 +76,7 @@ class LazyTabWidget(QTabWidget):
             assert spec is not None
             built = self._build(spec)
             slot.fill(built)
+            _give_table_habits(slot.inner)
             if self._on_built is not None:
                 self._on_built(built)
         return slot.inner
@@ -98,6 +100,12 @@ class LazyTabWidget(QTabWidget):
             if isinstance(slot, _Slot) and slot.inner is widget:
                 self.setCurrentIndex(i)
                 return
+
+
+def _give_table_habits(widget: QWidget | None) -> None:
+    """Copy, sort, export, print and empty hints for the tab's tables (widgets/table_habits)."""
+    if widget is not None:
+        importlib.import_module("desktop_app.ui.widgets.table_habits").install_all(widget)
 
 
 def build_from_module(*args: object) -> Callable[[TabSpec], QWidget]:

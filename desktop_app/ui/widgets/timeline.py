@@ -38,6 +38,7 @@ from desktop_app.ui.widgets.timeline_paint import (
 ZOOMS = {"month": 3.0, "quarter": 1.0, "year": 0.3}
 HEADER_H = 36
 LABEL_W = 220
+"""The name column's least width; it grows to the longest name, up to a third of the view."""
 
 GRID = QColor("#e3e3e3")
 YEAR_GRID = QColor("#bdbdbd")
@@ -77,6 +78,9 @@ class TimelineView(QAbstractScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[TimelineRow] = []
+        self.label_w = LABEL_W
+        self._label_need = LABEL_W
+        self._fitted_ppd = 0.0
         self._geo: dict[int, list[BarGeometry]] = {}
         self._shape_cache: dict[int, RowShapes] = {}
         self._zoom = "quarter"
@@ -121,6 +125,10 @@ class TimelineView(QAbstractScrollArea):
         self._first = date(date.fromordinal(lo).year, 1, 1).toordinal()
         hi = max(hi, today.toordinal() + 365)
         self._last = date(date.fromordinal(hi).year, 12, 31).toordinal()
+        fm = QFontMetrics(self.font())
+        longest = max((fm.horizontalAdvance(r.label) for r in self._rows[:5000]), default=0)
+        self._label_need = max(LABEL_W, longest + 14)
+        self._fit_labels()
         self._update_scrollbars()
         self.viewport().update()
 
@@ -172,7 +180,16 @@ class TimelineView(QAbstractScrollArea):
 
     # --- geometry -------------------------------------------------------------------
     def _ppd(self) -> float:
-        return ZOOMS[self._zoom]
+        """The zoom's pixels per day, stretched so the years shown fill the view (no axis
+        running on empty past the last year)."""
+        days = self._last - self._first + 1
+        room = self.viewport().width() - self.label_w
+        return max(ZOOMS[self._zoom], room / days if days > 0 else 0.0)
+
+    def _fit_labels(self) -> None:
+        """Names in full where they fit in a third of the view; elided beyond that."""
+        cap = max(LABEL_W, self.viewport().width() // 3)
+        self.label_w = min(self._label_need, cap)
 
     def _chart_width(self) -> int:
         return int((self._last - self._first + 1) * self._ppd()) + 1
@@ -180,8 +197,8 @@ class TimelineView(QAbstractScrollArea):
     def _update_scrollbars(self) -> None:
         view = self.viewport().size()
         h = self.horizontalScrollBar()
-        h.setPageStep(max(1, view.width() - LABEL_W))
-        h.setRange(0, max(0, self._chart_width() - (view.width() - LABEL_W)))
+        h.setPageStep(max(1, view.width() - self.label_w))
+        h.setRange(0, max(0, self._chart_width() - (view.width() - self.label_w)))
         h.setSingleStep(max(1, int(30 * self._ppd())))
         v = self.verticalScrollBar()
         v.setPageStep(max(1, view.height() - HEADER_H))
@@ -189,6 +206,10 @@ class TimelineView(QAbstractScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._fit_labels()
+        if self._ppd() != self._fitted_ppd:
+            self._fitted_ppd = self._ppd()
+            self._shape_cache = {}
         self._update_scrollbars()
         if self._anchor is not None:
             self.scroll_to_date(self._anchor)
@@ -202,13 +223,13 @@ class TimelineView(QAbstractScrollArea):
     def x_of(self, day: date) -> float:
         """Viewport x of the start of `day`."""
         offset = (day.toordinal() - self._first) * self._ppd()
-        return LABEL_W + offset - self.horizontalScrollBar().value()
+        return self.label_w + offset - self.horizontalScrollBar().value()
 
     def scroll_to_date(self, day: date) -> None:
         """Put `day` a third of the way across the chart."""
         self._anchor = day
         h = self.horizontalScrollBar()
-        width = self.viewport().width() - LABEL_W
+        width = self.viewport().width() - self.label_w
         h.setValue(int((day.toordinal() - self._first) * self._ppd() - width / 3))
 
     def visible_rows(self) -> range:
@@ -225,14 +246,16 @@ class TimelineView(QAbstractScrollArea):
         p = QPainter(self.viewport())
         rect = self.viewport().rect()
         p.fillRect(rect, self.palette().base())
-        p.setClipRect(QRect(LABEL_W, 0, rect.width() - LABEL_W, rect.height()))
+        p.setClipRect(QRect(self.label_w, 0, rect.width() - self.label_w, rect.height()))
         self._paint_grid(p, rect)
         rows = self.visible_rows()
-        p.setClipRect(QRect(LABEL_W, HEADER_H, rect.width() - LABEL_W, rect.height() - HEADER_H))
+        p.setClipRect(
+            QRect(self.label_w, HEADER_H, rect.width() - self.label_w, rect.height() - HEADER_H)
+        )
         paint_shapes(
             p,
             [self._shapes(i) for i in rows],
-            dx=LABEL_W - self.horizontalScrollBar().value(),
+            dx=self.label_w - self.horizontalScrollBar().value(),
             dy=HEADER_H - self.verticalScrollBar().value(),
             selected=self._selected,
         )
@@ -257,15 +280,15 @@ class TimelineView(QAbstractScrollArea):
 
     def _paint_grid(self, p: QPainter, rect: QRect) -> None:
         width = rect.width()
-        p.fillRect(QRect(LABEL_W, 0, width - LABEL_W, HEADER_H), self.palette().window())
+        p.fillRect(QRect(self.label_w, 0, width - self.label_w, HEADER_H), self.palette().window())
         fm = QFontMetrics(self.font())
         text_pen = QPen(self.palette().text().color())
         months = list(self._month_starts(width))
         if months and months[0][0].month != 1:  # the year of the left edge, unless one is near
             first_jan = next((x for d, x in months if d.month == 1), width)
-            if first_jan > LABEL_W + 50:
+            if first_jan > self.label_w + 50:
                 p.setPen(text_pen)
-                p.drawText(QPointF(LABEL_W + 3, fm.ascent() + 2), str(months[0][0].year))
+                p.drawText(QPointF(self.label_w + 3, fm.ascent() + 2), str(months[0][0].year))
         for start, x in months:
             quarter_start = start.month in (1, 4, 7, 10)
             if start.month == 1:
@@ -284,24 +307,26 @@ class TimelineView(QAbstractScrollArea):
                 p.setPen(text_pen)
                 p.drawText(QPointF(x + 2, HEADER_H - 6), f"Q{(start.month + 2) // 3}")
         p.setPen(QPen(YEAR_GRID, 1))
-        p.drawLine(QPointF(LABEL_W, HEADER_H - 0.5), QPointF(width, HEADER_H - 0.5))
+        p.drawLine(QPointF(self.label_w, HEADER_H - 0.5), QPointF(width, HEADER_H - 0.5))
 
     def _paint_labels(self, p: QPainter, rect: QRect, rows: range) -> None:
-        p.fillRect(QRect(0, 0, LABEL_W, rect.height()), self.palette().window())
-        p.setClipRect(QRect(0, HEADER_H, LABEL_W, rect.height() - HEADER_H))
+        p.fillRect(QRect(0, 0, self.label_w, rect.height()), self.palette().window())
+        p.setClipRect(QRect(0, HEADER_H, self.label_w, rect.height() - HEADER_H))
         fm = QFontMetrics(self.font())
         p.setPen(self.palette().text().color())
         for i in rows:
             top = self._row_top(i)
-            label = fm.elidedText(self._rows[i].label, Qt.TextElideMode.ElideRight, LABEL_W - 8)
-            p.drawText(QRect(4, top, LABEL_W - 8, ROW_H), Qt.AlignmentFlag.AlignVCenter, label)
+            label = fm.elidedText(
+                self._rows[i].label, Qt.TextElideMode.ElideRight, self.label_w - 8
+            )
+            p.drawText(QRect(4, top, self.label_w - 8, ROW_H), Qt.AlignmentFlag.AlignVCenter, label)
         p.setClipping(False)
         p.setPen(QPen(YEAR_GRID, 1))
-        p.drawLine(QPointF(LABEL_W - 0.5, 0), QPointF(LABEL_W - 0.5, rect.height()))
+        p.drawLine(QPointF(self.label_w - 0.5, 0), QPointF(self.label_w - 0.5, rect.height()))
 
     # --- interaction ----------------------------------------------------------------
     def milestone_at(self, pos: QPoint) -> int | None:
-        if pos.x() < LABEL_W or pos.y() < HEADER_H:
+        if pos.x() < self.label_w or pos.y() < HEADER_H:
             return None
         index = (pos.y() - HEADER_H + self.verticalScrollBar().value()) // ROW_H
         if not 0 <= index < len(self._rows):

@@ -1,0 +1,68 @@
+"""The Home page's figures: health counts, milestones needing attention, this year's money
+and the last evaluated year's grades — all from the services the other pages use, so the
+numbers on Home are the numbers behind them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from desktop_app.db.database import Database
+from desktop_app.services.funding import funding_status_by_project
+from desktop_app.services.health import attention_items, health_by_project
+from desktop_app.services.performance import performance_status_by_project
+from desktop_app.services.policy import load_policy
+from desktop_app.services.projects import list_projects
+from desktop_app.snapshots.home import GRADES, HEALTH_LEVELS, HomeMoney, HomeProject, HomeSnapshot
+
+
+def home_snapshot(db: Database, as_of: date) -> HomeSnapshot:
+    """Everything Home shows, as of a day (run off the GUI thread: it reads every project)."""
+    policy = load_policy(db)
+    rows = list_projects(db)
+    projects = {r.id: HomeProject(r.id, r.no, r.name_zh, r.name_en) for r in rows}
+    order = [r.id for r in rows]
+
+    health = health_by_project(db, as_of, policy)
+    by_level: dict[str, list[int]] = defaultdict(list)
+    for pid in order:
+        if pid in health:
+            by_level[health[pid].level].append(pid)
+    reasons = {pid: h.tooltip for pid, h in health.items()}
+
+    items = attention_items(db, as_of, policy)
+    overdue = tuple(i for i in items if i.days < 0)
+    due_soon = tuple(i for i in items if i.days >= 0)
+
+    funding = funding_status_by_project(db, as_of)
+    money = tuple(
+        HomeMoney(pid, f.planned_this_year_fen, f.disbursed_this_year_fen)
+        for pid in order
+        if (f := funding.get(pid)) and (f.planned_this_year_fen or f.disbursed_this_year_fen)
+    )
+
+    performance = performance_status_by_project(db, as_of)
+    years = {y for p in performance.values() for y in p.grades}
+    grade_year = max(years) if years else None
+    by_grade: dict[str, list[int]] = defaultdict(list)
+    if grade_year is not None:
+        for pid in order:
+            grade = performance[pid].grades.get(grade_year) if pid in performance else None
+            if grade:
+                by_grade[grade].append(pid)
+
+    return HomeSnapshot(
+        as_of=as_of,
+        projects=projects,
+        health={level: tuple(by_level[level]) for level in HEALTH_LEVELS},
+        health_reasons=reasons,
+        overdue=overdue,
+        due_soon=due_soon,
+        due_soon_days=policy.due_soon_days,
+        year=as_of.year,
+        money=money,
+        grade_year=grade_year,
+        grades={g: tuple(by_grade[g]) for g in GRADES},
+        warnings=(),
+    )
