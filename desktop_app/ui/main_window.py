@@ -3,25 +3,32 @@
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from desktop_app.preferences import Preferences
 from desktop_app.ui import dialogs, help_action
 from desktop_app.ui.about import show_about
 from desktop_app.ui.actions import FILE_ACTIONS
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.deferred import DeferredSteps
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.pages import PAGES
 from desktop_app.ui.widgets.lazy_tabs import LazyTabWidget, build_from_module
 
 
 class MainWindow(QMainWindow):
+    """Built light: the first page (Core rows) and menus. `startup` holds what runs after
+    the first paint: the ORM, the first page's slower parts, the File menu's features."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.startup = DeferredSteps(self)
+        self._painted = False
         self.setWindowTitle(self.tr("Siming Key Projects Portfolio") + f" — {ctx.db.display_name}")
         self.resize(1280, 780)
         self.banner = QLabel()
@@ -51,6 +58,35 @@ class MainWindow(QMainWindow):
                 notes[0] += f" ({ctx.db.readonly_reason})"
         if notes:
             self.show_banner("\n".join(notes))
+        for step in ctx.db.warm_up_steps():
+            self.startup.add(step)
+        self.startup.add(self._first_paint_done_for_pages)
+        self.startup.add(self._install_file_actions)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.startup.start()  # posted now, so it runs after this frame is on screen
+
+    def finish_startup(self) -> None:
+        """Run the after-first-paint steps now (tests, screenshots, the self-test)."""
+        self.startup.run_now()
+
+    def _first_paint_done_for_pages(self) -> None:
+        for page in self.tabs.built():
+            if isinstance(page, Page):
+                page.after_first_paint()
+
+    def _install_file_actions(self) -> None:
+        """The File menu's feature actions (brief, backup, Excel): their modules cost a
+        tenth of a second to import, so they arrive just after the first paint."""
+        holder = QMenu(self)
+        for name in FILE_ACTIONS:
+            importlib.import_module(name).install(self.ctx, self, holder)
+        if FILE_ACTIONS:
+            holder.addSeparator()
+        self.file_menu.insertActions(self._quit_action, holder.actions())
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)
@@ -58,15 +94,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu = bar.addMenu(self.tr("&File"))
-        for name in FILE_ACTIONS:
-            importlib.import_module(name).install(self.ctx, self, self.file_menu)
-        if FILE_ACTIONS:
-            self.file_menu.addSeparator()
+        self.file_menu = bar.addMenu(self.tr("&File"))  # features: _install_file_actions
         quit_action = QAction(self.tr("E&xit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
+        self._quit_action = quit_action
 
         self.view_menu = bar.addMenu(self.tr("&View"))
         refresh = QAction(self.tr("&Refresh"), self)
@@ -118,12 +151,13 @@ class MainWindow(QMainWindow):
         if isinstance(widget, Page):
             widget.refresh()  # pages reload when shown, so they never show stale figures
 
-    def portfolio_page(self):
+    def portfolio_page(self) -> Any:
         return self.tabs.ensure(0)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        view = getattr(self.portfolio_page(), "project_view", None)
-        if view is not None and not view.settle_unsaved():
+        settle = getattr(self.portfolio_page(), "settle_unsaved", None)
+        if settle is not None and not settle():
             event.ignore()
             return
+        self.startup.cancel()
         event.accept()

@@ -1,6 +1,13 @@
-"""The portfolio page: filters, the project table and the selected project's view."""
+"""The portfolio page: filters, the project table and the selected project's view.
+
+It is the window's first page, so what it does before the first paint is kept to Core
+reads (`services.project_list`); the project view and the health column come just after
+(`after_first_paint`), or at once if an officer clicks a project first.
+"""
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
@@ -16,16 +23,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.periods import today
-from desktop_app.services import projects as project_service
-from desktop_app.services.health import health_by_project
+from desktop_app.services import project_list
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import PROJECT_STATUS_CODES, project_status_label
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.portfolio.filter_proxy import PortfolioFilterProxy
 from desktop_app.ui.portfolio.table_model import COL_HEALTH, COL_NAME, COL_NO, PortfolioTableModel
-from desktop_app.ui.project.view import ProjectView
 from desktop_app.ui.worker import run_in_background
+
+if TYPE_CHECKING:
+    from desktop_app.ui.project.view import ProjectView
 
 
 class PortfolioPage(Page):
@@ -61,7 +68,10 @@ class PortfolioPage(Page):
         header.moveSection(header.visualIndex(COL_HEALTH), header.visualIndex(COL_NAME) + 1)
         self.table.setColumnWidth(COL_HEALTH, 64)
 
-        self.project_view = ProjectView(ctx)
+        self._project_view: ProjectView | None = None
+        self._view_slot = QWidget()  # the project view replaces it (project_view)
+        self._first_paint_done = False
+        self._health_wanted = False
 
         filters = QHBoxLayout()
         self.search.setMinimumWidth(260)
@@ -76,10 +86,11 @@ class PortfolioPage(Page):
         left_layout.addWidget(self.count_label)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self.project_view)
+        splitter.addWidget(self._view_slot)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([500, 780])  # the project tabs (form, tables, charts) need the room
+        self._splitter = splitter
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
@@ -89,7 +100,6 @@ class PortfolioPage(Page):
         self.domain_filter.currentIndexChanged.connect(self._filters_changed)
         self.status_filter.currentIndexChanged.connect(self._filters_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-        self.project_view.details.sig_saved.connect(lambda _id: self.refresh())
         ctx.bus.sig_open_project.connect(self.open_project)
         ctx.bus.sig_data_changed.connect(self.refresh_health)
         self._current_id: int | None = None
@@ -98,13 +108,38 @@ class PortfolioPage(Page):
     def page_title(self) -> str:
         return self.tr("Portfolio")
 
+    @property
+    def project_view(self) -> ProjectView:
+        """The selected project's view, built on first use (after the first paint)."""
+        if self._project_view is None:
+            from desktop_app.ui.project.view import ProjectView
+
+            view = ProjectView(self.ctx)
+            view.details.sig_saved.connect(lambda _id: self.refresh())
+            self._splitter.replaceWidget(1, view)
+            self._view_slot.deleteLater()
+            self._project_view = view
+            if self._current_id is not None:
+                view.show_project(self._current_id)
+        return self._project_view
+
+    def settle_unsaved(self) -> bool:
+        """Ask about unsaved edits in the project view; False means stay."""
+        return self._project_view is None or self._project_view.settle_unsaved()
+
+    def after_first_paint(self) -> None:
+        self._first_paint_done = True
+        self.project_view  # noqa: B018 - builds it
+        if self._health_wanted:
+            self.refresh_health()
+
     def _fill_filters(self) -> None:
         lang = self.ctx.lang
         self.zone_filter.addItem(self.tr("All zones"), None)
-        for z in project_service.zones(self.ctx.db):
+        for z in project_list.zones(self.ctx.db):
             self.zone_filter.addItem(z.name(lang), z.code)
         self.domain_filter.addItem(self.tr("All domains"), None)
-        for d in project_service.domains(self.ctx.db):
+        for d in project_list.domains(self.ctx.db):
             self.domain_filter.addItem(d.name(lang), d.code)
         self.status_filter.addItem(self.tr("All statuses"), None)
         for code in PROJECT_STATUS_CODES:
@@ -125,14 +160,21 @@ class PortfolioPage(Page):
         )
 
     def refresh(self) -> None:
-        self.model.set_rows(project_service.list_projects(self.ctx.db))
+        self.model.set_rows(project_list.list_projects(self.ctx.db))
         self.refresh_health()
         self._update_count()
         if self._current_id is not None:
             self._select(self._current_id)
 
     def refresh_health(self) -> None:
-        """Health needs every project's money and scores: computed off the GUI thread."""
+        """Health needs every project's money and scores: computed off the GUI thread,
+        and not before the first paint (its services import the ORM)."""
+        if not self._first_paint_done:
+            self._health_wanted = True
+            return
+        from desktop_app.domain.periods import today
+        from desktop_app.services.health import health_by_project
+
         db, as_of = self.ctx.db, today()
         run_in_background(
             lambda: health_by_project(db, as_of), self.model.set_health, self._health_failed, self
