@@ -37,7 +37,29 @@ def report_shown(rows: int | None = None) -> None:
         print(f"KEY_PROJECTS_SHOWN_MODULES {','.join(loaded) or '-'}", flush=True)
 
 
+#: SQLAlchemy Core and the first paint's data modules (see `_import_before_qt`).
+BEFORE_QT = (
+    "desktop_app.db.database",
+    "desktop_app.domain.health",
+    "desktop_app.services.project_list",
+)
+
+
+def _import_before_qt() -> None:
+    """Import the pure-Python modules of the first paint before PySide6.
+
+    Once PySide6 is imported, its import hook (shibokensupport `feature_imported`) reads
+    the source of every module imported after it, looking for "PySide6": importing
+    SQLAlchemy and our data layer first saves about 0.08 s of CPU at every start.
+    """
+    import importlib
+
+    for name in BEFORE_QT:
+        importlib.import_module(name)
+
+
 def run_gui(db_target: str | None, lang: str | None = None) -> int:
+    _import_before_qt()
     from PySide6.QtWidgets import QApplication
 
     from desktop_app.i18n import set_language
