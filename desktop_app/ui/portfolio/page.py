@@ -160,6 +160,15 @@ class PortfolioPage(Page):
         )
 
     def refresh(self) -> None:
+        header = self.table.horizontalHeader()
+        if (
+            header.sortIndicatorSection() == COL_NO
+            and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+        ):
+            # The rows arrive in number order: keep the source's order instead of a sort
+            # that asks Python for each comparison's keys (2,000 projects: a fifth of a
+            # second). The header still shows the sort; a click sorts as usual.
+            self.proxy.sort(-1)
         self.model.set_rows(project_list.list_projects(self.ctx.db))
         self.refresh_health()
         self._update_count()
