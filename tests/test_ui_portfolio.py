@@ -157,3 +157,20 @@ def test_a_refresh_keeps_the_chosen_sort_and_number_order_needs_no_sort(window):
     assert [int(page.proxy.index(r, COL_NO).data()) for r in range(13)] == list(range(1, 14))
     page.search.setText("芯片")
     assert 0 < page.proxy.rowCount() < 13
+
+
+def test_the_project_view_and_health_come_after_the_first_paint(qtbot, db):
+    """Issue 17: the first paint has only the table (Core rows); once the window has painted,
+    its deferred steps build the project view and compute health, with no call from outside."""
+    w = MainWindow(AppContext(db=db, lang="zh"))
+    qtbot.addWidget(w)
+    page = w.portfolio_page()
+    page.refresh()
+    assert page._project_view is None and page.model._health == {}
+    assert not w.startup.started
+    w.show()
+    qtbot.waitUntil(lambda: w.startup.done, timeout=30_000)
+    assert page._project_view is not None
+    qtbot.waitUntil(lambda: len(page.model._health) == 13, timeout=30_000)
+    assert any("Excel" in a.text() for a in w.file_menu.actions())
+    w.close()

@@ -35,7 +35,8 @@ class MainWindow(QMainWindow):
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff4e5; color: #8a4b00; padding: 6px;")
         self.banner.hide()
-        self.tabs = LazyTabWidget(build_from_module(ctx, self))
+        self._pages_told = False  # after_first_paint was called for the pages built so far
+        self.tabs = LazyTabWidget(build_from_module(ctx, self), on_built=self._page_built)
         first = importlib.import_module(PAGES[0].module).create(ctx, self)
         self.tabs.add_built(first, first.page_title())
         for spec in PAGES[1:]:
@@ -74,9 +75,15 @@ class MainWindow(QMainWindow):
         self.startup.run_now()
 
     def _first_paint_done_for_pages(self) -> None:
+        self._pages_told = True
         for page in self.tabs.built():
             if isinstance(page, Page):
                 page.after_first_paint()
+
+    def _page_built(self, page: QWidget) -> None:
+        """A page opened after the first paint gets its after-paint work at once."""
+        if self._pages_told and isinstance(page, Page):
+            page.after_first_paint()
 
     def _install_file_actions(self) -> None:
         """The File menu's feature actions (brief, backup, Excel): their modules cost a
