@@ -65,7 +65,6 @@ def run_gui(db_target: str | None, lang: str | None = None) -> int:
     from desktop_app.i18n import set_language
     from desktop_app.paths import default_database
     from desktop_app.preferences import Preferences
-    from desktop_app.ui import dialogs
     from desktop_app.ui.fonts import apply_app_font
     from desktop_app.ui.translation import install_translators
 
@@ -86,6 +85,7 @@ def run_gui(db_target: str | None, lang: str | None = None) -> int:
 
         db = open_database(target, officer=prefs.officer, ask_password=ask_password_in_window)
     except UserError as exc:
+        from desktop_app.ui import dialogs  # QMessageBox: only when there is something to say
         from desktop_app.ui.restore_dialog import offer_backup_for_damaged
 
         restored = offer_backup_for_damaged(exc)  # None: not a damaged database

@@ -6,12 +6,10 @@ import importlib
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from desktop_app.preferences import Preferences
-from desktop_app.ui import dialogs, help_action
-from desktop_app.ui.about import show_about
 from desktop_app.ui.actions import FILE_ACTIONS
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.deferred import DeferredSteps
@@ -63,6 +61,7 @@ class MainWindow(QMainWindow):
             self.startup.add(step)
         self.startup.add(self._first_paint_done_for_pages)
         self.startup.add(self._install_file_actions)
+        self.startup.add(self._install_help_and_shortcuts)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -103,16 +102,15 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu(self.tr("&File"))  # features: _install_file_actions
         quit_action = QAction(self.tr("E&xit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
         self._quit_action = quit_action
 
         self.view_menu = bar.addMenu(self.tr("&View"))
         refresh = QAction(self.tr("&Refresh"), self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh_all)
         self.view_menu.addAction(refresh)
+        self.refresh_action = refresh
 
         self.settings_menu = bar.addMenu(self.tr("&Settings"))
         lang_menu = self.settings_menu.addMenu(self.tr("Interface language"))
@@ -123,13 +121,26 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
             lang_menu.addAction(action)
 
-        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.help_menu = bar.addMenu(self.tr("&Help"))  # filled by _install_help_and_shortcuts
+
+    def _install_help_and_shortcuts(self) -> None:
+        """The Help menu and the standard shortcuts: `QKeySequence` and the guide's rich-text
+        classes cost ~15 ms to initialise, so they arrive just after the first paint."""
+        from PySide6.QtGui import QKeySequence
+
+        from desktop_app.ui import help_action
+        from desktop_app.ui.about import show_about
+
+        self._quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         help_action.install(self, self.help_menu, self.ctx.lang)
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(lambda: show_about(self.ctx, self))
         self.help_menu.addAction(about)
 
     def set_language(self, code: str) -> None:
+        from desktop_app.ui import dialogs
+
         prefs = Preferences.load()
         prefs.language = code
         prefs.save()
