@@ -14,10 +14,14 @@ from collections.abc import Callable
 
 def startup_floor(db_path: str) -> int:
     """Issue 2's floor: import PySide6 + SQLAlchemy, read the 13 projects with SQLAlchemy,
-    show them in a QMainWindow with a QTableView, quit once shown."""
+    show them in a QMainWindow with a QTableView, quit once the first frame is painted."""
     from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
     from sqlalchemy import create_engine, text
+
+    def shown() -> None:
+        print(f"KEY_PROJECTS_SHOWN_AT {time.time():.6f}", flush=True)
+        app.quit()
 
     engine = create_engine(f"sqlite+pysqlite:///{db_path}")
     with engine.connect() as conn:
@@ -46,20 +50,23 @@ def startup_floor(db_path: str) -> int:
                 return "" if value is None else str(value)
             return None
 
+    class Window(QMainWindow):
+        painted = False
+
+        def paintEvent(self, event):
+            super().paintEvent(event)
+            if not self.painted:  # report on the turn after the first frame, as the app does
+                self.painted = True
+                QTimer.singleShot(0, shown)
+
     app = QApplication(sys.argv[:1])
-    window = QMainWindow()
+    window = Window()
     view = QTableView()
     model = Model()
     view.setModel(model)
     window.setCentralWidget(view)
     window.resize(1200, 800)
     window.show()
-
-    def shown() -> None:
-        print(f"KEY_PROJECTS_SHOWN_AT {time.time():.6f}", flush=True)
-        app.quit()
-
-    QTimer.singleShot(0, shown)
     app.exec()
     if model.rowCount() != 13:
         print(f"expected 13 projects, read {model.rowCount()}", file=sys.stderr)
@@ -67,8 +74,18 @@ def startup_floor(db_path: str) -> int:
     return 0
 
 
+def startup_floor_sqlalchemy_first(db_path: str) -> int:
+    """The same floor importing SQLAlchemy before PySide6, as the app does: PySide6's
+    import hook reads the source of every module imported after it. Not the issue-2
+    floor; `startup.py --sa-first-floor` prints it beside the ratio, for honesty."""
+    import sqlalchemy  # noqa: F401 - before PySide6
+
+    return startup_floor(db_path)
+
+
 FLOORS: dict[str, Callable[..., int]] = {
     "startup": startup_floor,
+    "startup-sa-first": startup_floor_sqlalchemy_first,
 }
 
 

@@ -23,7 +23,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-#: Printed by the app (`ui/app.py`) and the floors when their window is shown: a child that
+#: Printed by the app (`ui/app.py`) and the floors once their window has painted its first
+#: frame (on the next turn of the event loop): a child that
 #: prints it is timed from spawn to that moment, else from spawn to exit.
 SHOWN = re.compile(r"^KEY_PROJECTS_SHOWN_AT ([0-9.]+)$", re.M)
 BENCH_DIR = ROOT / "benchmarks"

@@ -16,4 +16,11 @@ def _read_version() -> str:
         return "0.0.0+unknown"
 
 
-__version__ = _read_version()
+def __getattr__(name: str) -> str:
+    """`__version__` is read on first use: importlib.metadata (and the email parser it
+    loads) costs a few milliseconds that the window's start-up does not need."""
+    if name == "__version__":
+        value = _read_version()
+        globals()["__version__"] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

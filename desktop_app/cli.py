@@ -13,8 +13,6 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-from desktop_app import __version__
-
 #: Sub-command modules in `desktop_app.commands`, in the order `--help` lists them.
 COMMANDS: tuple[str, ...] = (
     "check",
@@ -47,6 +45,8 @@ def _common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 
 
 def build_parser(commands: Sequence[str] = COMMANDS) -> argparse.ArgumentParser:
+    from desktop_app import __version__
+
     parser = argparse.ArgumentParser(
         prog="key-projects",
         description="Siming District key projects portfolio (思明区重点支撑项目管理)",

@@ -76,6 +76,7 @@ def open_window(db: Database) -> str:
         page.refresh()
         window.show()
         app.processEvents()
+        window.finish_startup()  # the ORM, the project view, the File menu's features
         rows = page.model.rowCount()
         if rows != EXPECTED_PROJECTS:
             raise RuntimeError(f"the portfolio shows {rows} projects, not {EXPECTED_PROJECTS}")

@@ -59,6 +59,7 @@ def test_file_menu_has_the_action(qtbot, ctx):
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
+    window.finish_startup()  # the File menu's features arrive after the first paint
     texts = [a.text() for a in window.file_menu.actions()]
     assert any("brief" in t.lower() or "简报" in t for t in texts), texts
 

@@ -28,6 +28,7 @@ def test_help_menu_opens_the_guide_in_the_interface_language(qtbot, db) -> None:
 
     window = MainWindow(AppContext(db=db, lang="zh", readonly=False))
     qtbot.addWidget(window)
+    window.finish_startup()  # the Help menu arrives after the first paint
     texts = [a.text() for a in window.help_menu.actions()]
     action = window.help_menu.actions()[0]
     assert len(texts) == 2  # User guide, About

@@ -86,5 +86,6 @@ def test_file_menu_has_export_and_import(qtbot, db) -> None:
 
     window = MainWindow(AppContext(db=db, lang="en"))
     qtbot.addWidget(window)
+    window.finish_startup()  # the File menu's features arrive after the first paint
     names = [a.text() for a in window.file_menu.actions()]
     assert "&Export to Excel…" in names and "&Import from Excel…" in names

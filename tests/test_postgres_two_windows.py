@@ -35,6 +35,7 @@ def two_windows(request, qtbot, tmp_path: Path, monkeypatch) -> Iterator[tuple[M
         qtbot.addWidget(window)
         window.portfolio_page().refresh()
         window.show()
+        window.finish_startup()  # shortcuts (F5) arrive after the first paint
         windows.append(window)
     yield tuple(windows)
     assert errors == []

@@ -141,3 +141,36 @@ def test_window_grab_is_not_blank(window):
         image.pixel(x, y) for x in range(0, image.width(), 37) for y in range(0, image.height(), 23)
     }
     assert len(colours) > 5
+
+
+def test_a_refresh_keeps_the_chosen_sort_and_number_order_needs_no_sort(window):
+    """Issue 17: in number order the proxy keeps the source order (no per-comparison Python
+    calls at 2,000 projects); any other sort an officer chose survives a reload."""
+    page = window.portfolio_page()
+    page.table.sortByColumn(COL_NAME, Qt.SortOrder.DescendingOrder)
+    page.refresh()
+    names = _names(page)
+    assert names == sorted(names, reverse=True)
+    page.table.sortByColumn(COL_NO, Qt.SortOrder.AscendingOrder)
+    page.refresh()
+    assert page.proxy.sortColumn() == -1  # the source order is the number order
+    assert [int(page.proxy.index(r, COL_NO).data()) for r in range(13)] == list(range(1, 14))
+    page.search.setText("芯片")
+    assert 0 < page.proxy.rowCount() < 13
+
+
+def test_the_project_view_and_health_come_after_the_first_paint(qtbot, db):
+    """Issue 17: the first paint has only the table (Core rows); once the window has painted,
+    its deferred steps build the project view and compute health, with no call from outside."""
+    w = MainWindow(AppContext(db=db, lang="zh"))
+    qtbot.addWidget(w)
+    page = w.portfolio_page()
+    page.refresh()
+    assert page._project_view is None and page.model._health == {}
+    assert not w.startup.started
+    w.show()
+    qtbot.waitUntil(lambda: w.startup.done, timeout=30_000)
+    assert page._project_view is not None
+    qtbot.waitUntil(lambda: len(page.model._health) == 13, timeout=30_000)
+    assert any("Excel" in a.text() for a in w.file_menu.actions())
+    w.close()

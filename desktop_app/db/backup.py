@@ -101,8 +101,11 @@ def parse_backup_name(path: Path, stem: str) -> BackupFile | None:
     label = m["head"][len(stem) + 1 :]
     if not _LABEL.match(label):
         return None
+    s = m["stamp"]  # YYYYMMDD-HHMMSS (digits: _NAME); no strptime, whose import costs a start
     try:
-        taken = datetime.strptime(m["stamp"], "%Y%m%d-%H%M%S")
+        taken = datetime(
+            int(s[0:4]), int(s[4:6]), int(s[6:8]), int(s[9:11]), int(s[11:13]), int(s[13:15])
+        )
     except ValueError:
         return None
     return BackupFile(path=path, label=label, taken_at=taken)

@@ -434,8 +434,14 @@ def parse_sheet(
     indices = [m.index for m in mapped]
     width = max(indices, default=-1) + 1
     body: list[tuple[int, list[Any]]] = []
+    first = indices[0] if indices else None
     for n, raw in enumerate(cells[1:], start=2):
         row = list(raw) + [""] * (width - len(raw)) if len(raw) < width else raw
+        if first is not None:  # nearly every row has its first column: no scan of the rest
+            value = row[first]
+            if value is not None and (type(value) is not str or value.strip()):
+                body.append((n, row))
+                continue
         if all(_blank(row[i]) for i in indices):
             continue
         body.append((n, row))

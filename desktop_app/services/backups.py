@@ -65,7 +65,7 @@ def restore_backup(
     db.require_writable()
     check_database_file(source)
     if officer is None:
-        officer = db.factory.kw.get("info", {}).get("officer", "")
+        officer = db.officer
     result = restore_database(path, source, close=db.dispose)
     return open_database(path, officer=officer), result
 

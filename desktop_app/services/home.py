@@ -14,6 +14,7 @@ from desktop_app.services.health import attention_items, health_by_project
 from desktop_app.services.performance import performance_status_by_project
 from desktop_app.services.policy import load_policy
 from desktop_app.services.projects import list_projects
+from desktop_app.services.warnings import portfolio_warnings
 from desktop_app.snapshots.home import GRADES, HEALTH_LEVELS, HomeMoney, HomeProject, HomeSnapshot
 
 
@@ -64,5 +65,7 @@ def home_snapshot(db: Database, as_of: date) -> HomeSnapshot:
         money=money,
         grade_year=grade_year,
         grades={g: tuple(by_grade[g]) for g in GRADES},
-        warnings=(),
+        warnings=tuple(
+            f"{w.project_no}. {w.name_zh}: {w.reason}" for w in portfolio_warnings(db, as_of)
+        ),
     )

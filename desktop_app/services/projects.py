@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from desktop_app.db.database import Database
@@ -14,6 +14,7 @@ from desktop_app.domain.projects import validate_project_fields
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
+from desktop_app.services import project_list
 from desktop_app.services.conflicts import check_version, stale_guard
 from desktop_app.snapshots.project import ProjectDetail, ProjectEdit, ProjectRow, RefItem
 
@@ -51,14 +52,8 @@ def _row_fields(p: Project) -> dict[str, Any]:
 
 
 def list_projects(db: Database) -> list[ProjectRow]:
-    """Every project, by number, with zone and domains (two queries, any portfolio size)."""
-    with db.reader() as s:
-        query = (
-            select(Project)
-            .options(selectinload(Project.zone), selectinload(Project.domains))
-            .order_by(Project.no)
-        )
-        return [ProjectRow(**_row_fields(p)) for p in s.scalars(query)]
+    """Every project, by number, with zone and domains (Core: see `project_list`)."""
+    return project_list.list_projects(db)
 
 
 def get_project(db: Database, project_id: int) -> ProjectDetail:
@@ -70,13 +65,11 @@ def get_project(db: Database, project_id: int) -> ProjectDetail:
 
 
 def zones(db: Database) -> list[RefItem]:
-    with db.reader() as s:
-        return [_ref(z) for z in s.scalars(select(Zone).order_by(Zone.id))]  # type: ignore[misc]
+    return project_list.zones(db)
 
 
 def domains(db: Database) -> list[RefItem]:
-    with db.reader() as s:
-        return [_ref(d) for d in s.scalars(select(Domain).order_by(Domain.id))]  # type: ignore[misc]
+    return project_list.domains(db)
 
 
 def project_count(db: Database) -> int:

@@ -56,7 +56,7 @@ class HomeSnapshot:
     grades: dict[str, tuple[int, ...]]
     """Grade (A..D) of `grade_year` → project ids."""
     warnings: tuple[str, ...] = field(default=())
-    """Hook for the portfolio warnings (services/warnings.py, wired in at merge)."""
+    """The policy warnings (services/warnings.py), one line each: project, reason, figure."""
 
     @property
     def planned_fen(self) -> int:

@@ -3,36 +3,39 @@
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from desktop_app.preferences import Preferences
-from desktop_app.ui import dialogs, help_action, workspace
-from desktop_app.ui.about import show_about
+from desktop_app.ui import workspace
 from desktop_app.ui.actions import FILE_ACTIONS
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.deferred import DeferredSteps
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.pages import PAGES, PORTFOLIO_PAGE
 from desktop_app.ui.widgets.lazy_tabs import LazyTabWidget, build_from_module
 
-if TYPE_CHECKING:
-    pass
-
 
 class MainWindow(QMainWindow):
+    """Built light: the first page (Core rows) and menus. `startup` holds what runs after
+    the first paint: the ORM, the first page's slower parts, the File menu's features."""
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.startup = DeferredSteps(self)
+        self._painted = False
         self.setWindowTitle(self.tr("Siming Key Projects Portfolio") + f" — {ctx.db.display_name}")
         self._restored = workspace.restore_window(self)  # sized to the screen on first run
         self.banner = QLabel()
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fff4e5; color: #8a4b00; padding: 6px;")
         self.banner.hide()
-        self.tabs = LazyTabWidget(build_from_module(ctx, self))
+        self._pages_told = False  # after_first_paint was called for the pages built so far
+        self.tabs = LazyTabWidget(build_from_module(ctx, self), on_built=self._page_built)
         first = importlib.import_module(PAGES[0].module).create(ctx, self)
         self.tabs.add_built(first, first.page_title())
         for spec in PAGES[1:]:
@@ -46,7 +49,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.tabs.currentChanged.connect(self._page_shown)
         ctx.bus.sig_open_project.connect(self._open_project)
-        QTimer.singleShot(0, first.refresh)  # Home's figures: a background job after first paint
         page = self._restored.get("page", 0)
         if 0 < page < self.tabs.count():
             self.tabs.setCurrentIndex(page)
@@ -59,6 +61,42 @@ class MainWindow(QMainWindow):
                 notes[0] += f" ({ctx.db.readonly_reason})"
         if notes:
             self.show_banner("\n".join(notes))
+        for step in ctx.db.warm_up_steps():
+            self.startup.add(step)
+        self.startup.add(self._first_paint_done_for_pages)
+        self.startup.add(self._install_file_actions)
+        self.startup.add(self._install_help_and_shortcuts)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.startup.start()  # posted now, so it runs after this frame is on screen
+
+    def finish_startup(self) -> None:
+        """Run the after-first-paint steps now (tests, screenshots, the self-test)."""
+        self.startup.run_now()
+
+    def _first_paint_done_for_pages(self) -> None:
+        self._pages_told = True
+        for page in self.tabs.built():
+            if isinstance(page, Page):
+                page.after_first_paint()
+
+    def _page_built(self, page: QWidget) -> None:
+        """A page opened after the first paint gets its after-paint work at once."""
+        if self._pages_told and isinstance(page, Page):
+            page.after_first_paint()
+
+    def _install_file_actions(self) -> None:
+        """The File menu's feature actions (brief, backup, Excel): their modules cost a
+        tenth of a second to import, so they arrive just after the first paint."""
+        holder = QMenu(self)
+        for name in FILE_ACTIONS:
+            importlib.import_module(name).install(self.ctx, self, holder)
+        if FILE_ACTIONS:
+            holder.addSeparator()
+        self.file_menu.insertActions(self._quit_action, holder.actions())
 
     def show_banner(self, text: str) -> None:
         self.banner.setText(text)
@@ -66,21 +104,39 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu = bar.addMenu(self.tr("&File"))
-        for name in FILE_ACTIONS:
-            importlib.import_module(name).install(self.ctx, self, self.file_menu)
-        if FILE_ACTIONS:
-            self.file_menu.addSeparator()
+        self.file_menu = bar.addMenu(self.tr("&File"))  # features: _install_file_actions
         quit_action = QAction(self.tr("E&xit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
+        self._quit_action = quit_action
 
         self.view_menu = bar.addMenu(self.tr("&View"))
         refresh = QAction(self.tr("&Refresh"), self)
-        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh_all)
         self.view_menu.addAction(refresh)
+        self.refresh_action = refresh
+
+        self.settings_menu = bar.addMenu(self.tr("&Settings"))
+        lang_menu = self.settings_menu.addMenu(self.tr("Interface language"))
+        for code, label in (("zh", "中文(简体)"), ("en", "English")):
+            action = QAction(label, self)
+            action.setCheckable(True)
+            action.setChecked(self.ctx.lang == code)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            lang_menu.addAction(action)
+
+        self.help_menu = bar.addMenu(self.tr("&Help"))  # filled by _install_help_and_shortcuts
+
+    def _install_help_and_shortcuts(self) -> None:
+        """The Help menu and the standard shortcuts: `QKeySequence` and the guide's rich-text
+        classes cost ~15 ms to initialise, so they arrive just after the first paint."""
+        from PySide6.QtGui import QKeySequence
+
+        from desktop_app.ui import help_action
+        from desktop_app.ui.about import show_about
+
+        self._quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
         for text, key, slot in (
             (self.tr("&Save"), QKeySequence.StandardKey.Save, self.save_current),
             (self.tr("&New row"), QKeySequence.StandardKey.New, self.new_row),
@@ -94,23 +150,14 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self.find_project)
         self.view_menu.addAction(find)
-
-        self.settings_menu = bar.addMenu(self.tr("&Settings"))
-        lang_menu = self.settings_menu.addMenu(self.tr("Interface language"))
-        for code, label in (("zh", "中文(简体)"), ("en", "English")):
-            action = QAction(label, self)
-            action.setCheckable(True)
-            action.setChecked(self.ctx.lang == code)
-            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
-            lang_menu.addAction(action)
-
-        self.help_menu = bar.addMenu(self.tr("&Help"))
         help_action.install(self, self.help_menu, self.ctx.lang)
         about = QAction(self.tr("&About"), self)
         about.triggered.connect(lambda: show_about(self.ctx, self))
         self.help_menu.addAction(about)
 
     def set_language(self, code: str) -> None:
+        from desktop_app.ui import dialogs
+
         prefs = Preferences.load()
         prefs.language = code
         prefs.save()
@@ -202,13 +249,15 @@ class MainWindow(QMainWindow):
 
     def _built_portfolio(self) -> Any:
         """The portfolio page if it was built (closing must not build it)."""
-        return next((w for w in self.tabs.built() if hasattr(w, "project_view")), None)
+        # On the class: the property would build the project view on the instance.
+        return next((w for w in self.tabs.built() if hasattr(type(w), "project_view")), None)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        view = getattr(self._built_portfolio(), "project_view", None)
-        if view is not None and not view.settle_unsaved():
+        page = self._built_portfolio()
+        if page is not None and not page.settle_unsaved():
             event.ignore()
             return
+        self.startup.cancel()
         self._save_workspace()
         # No job may call back into a window being torn down, or hold the database.
         self.ctx.jobs.drain()

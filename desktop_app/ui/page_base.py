@@ -16,4 +16,12 @@ class Page(QWidget):
         raise NotImplementedError
 
     def refresh(self) -> None:
-        """Reload from the database (called on show and after `sig_data_changed`)."""
+        """Reload from the database (called on show and after `sig_data_changed`).
+
+        For the first page this runs before the window's first paint: it must be cheap
+        (Core queries, no ORM, no heavy imports); anything slower belongs in
+        `after_first_paint` or a background job started there."""
+
+    def after_first_paint(self) -> None:
+        """Called once, after the window has painted, for the pages built at start-up:
+        the place for their slower parts (a background job, widgets not on screen yet)."""

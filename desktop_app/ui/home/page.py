@@ -138,6 +138,9 @@ class HomePage(Page):
 
     # ------------------------------------------------------------ loading
 
+    def after_first_paint(self) -> None:
+        self.refresh()  # the figures' job starts once the window is on screen
+
     def refresh(self) -> None:
         """Figures are computed off the GUI thread; the cards keep their last values meanwhile."""
         from desktop_app.services.home import home_snapshot  # ORM only once Home is filled

@@ -55,9 +55,15 @@ class PortfolioFilterProxy(QSortFilterProxyModel):
             return all(part in hay for part in self._text.split())
         return True
 
+    def filtering(self) -> bool:
+        """Whether any criterion is set (no: every row passes, without asking each)."""
+        return bool(self._text or self._zone or self._domain or self._status)
+
     def filterAcceptsRow(
         self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
     ) -> bool:
+        if not self.filtering():  # 2,000 Python calls saved on every reload
+            return True
         index = self.sourceModel().index(source_row, 0, source_parent)
         row = self.sourceModel().data(index, ROW_ROLE)
         return row is not None and self.accepts(row)

@@ -1,0 +1,107 @@
+"""The portfolio's project list, zones and key domains read with SQLAlchemy Core.
+
+The window's first paint shows this list before the ORM is imported (start-up stays
+close to a bare PySide6 + SQLAlchemy program), and at 2,000 projects three plain
+queries build the rows several times faster than mapped objects would.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import Boolean, Connection, Date, Integer, String, column, select, table
+from sqlalchemy.sql.expression import TableClause
+
+from desktop_app.db.database import Database
+from desktop_app.snapshots.project import ProjectRow, RefItem
+
+_ref_cols = (
+    column("id", Integer),
+    column("code", String),
+    column("name_zh", String),
+    column("name_en", String),
+)
+_zone = table("zone", *_ref_cols)
+_domain = table("domain", *(column(c.name, c.type) for c in _ref_cols))
+_link = table("project_domain", column("project_id", Integer), column("domain_id", Integer))
+_project = table(
+    "project",
+    column("id", Integer),
+    column("no", Integer),
+    column("name_zh", String),
+    column("name_en", String),
+    column("zone_id", Integer),
+    column("status", String),
+    column("lead_org", String),
+    column("start_date", Date),
+    column("end_date", Date),
+    column("is_sample", Boolean),
+    column("version", Integer),
+)
+
+
+def _ref_items(conn: Connection, tbl: TableClause) -> list[RefItem]:
+    rows = conn.execute(
+        select(tbl.c.id, tbl.c.code, tbl.c.name_zh, tbl.c.name_en).order_by(tbl.c.id)
+    )
+    return [RefItem(id=r[0], code=r[1], name_zh=r[2], name_en=r[3] or "") for r in rows]
+
+
+def _refs(db: Database, tbl: TableClause) -> list[RefItem]:
+    with db.core_reader() as conn:
+        return _ref_items(conn, tbl)
+
+
+def zones(db: Database) -> list[RefItem]:
+    """Every zone, in id order (the order the seed lists them)."""
+    return _refs(db, _zone)
+
+
+def domains(db: Database) -> list[RefItem]:
+    """Every key domain, in id order."""
+    return _refs(db, _domain)
+
+
+def list_projects(db: Database) -> list[ProjectRow]:
+    """Every project, by number, with its zone and key domains (three queries)."""
+    p = _project
+    with db.core_reader() as conn:
+        zones_by_id = {z.id: z for z in _ref_items(conn, _zone)}
+        domains_by_id = {d.id: d for d in _ref_items(conn, _domain)}
+        links: dict[int, list[int]] = defaultdict(list)
+        for project_id, domain_id in conn.execute(
+            select(_link.c.project_id, _link.c.domain_id).order_by(_link.c.domain_id)
+        ):
+            links[project_id].append(domain_id)
+        rows = conn.execute(
+            select(
+                p.c.id,
+                p.c.no,
+                p.c.name_zh,
+                p.c.name_en,
+                p.c.zone_id,
+                p.c.status,
+                p.c.lead_org,
+                p.c.start_date,
+                p.c.end_date,
+                p.c.is_sample,
+                p.c.version,
+            ).order_by(p.c.no)
+        ).all()
+    return [
+        ProjectRow(
+            id=r[0],
+            no=r[1],
+            name_zh=r[2],
+            name_en=r[3] or "",
+            zone=zones_by_id.get(r[4]) if r[4] is not None else None,
+            domains=tuple(domains_by_id[d] for d in links.get(r[0], ()) if d in domains_by_id),
+            status=r[5],
+            lead_org=r[6] or "",
+            start_date=r[7],
+            end_date=r[8],
+            is_sample=bool(r[9]),
+            version=r[10],
+        )
+        for r in rows
+    ]
