@@ -436,6 +436,8 @@ class QuarterClose(Base):
     reopened_at: Mapped[datetime | None] = mapped_column(DateTime)
     reopened_by: Mapped[str] = mapped_column(String(100), default="")
     reopen_reason: Mapped[str] = mapped_column(Text, default="")
+
+
 EVIDENCE_LIMIT_BYTES = 50 * 1024 * 1024
 
 
@@ -469,15 +471,6 @@ class EvidenceLink(Base):
             name="one_target",
         ),
     )
-class QuarterlyReturn(Base):
-    """One quarterly return received from a project's lead organisation (returns collect).
-
-    Kept as a log, never edited: a second return for the same quarter adds a row, and the
-    latest one is what the status table shows. `reported` holds the values the unit sent
-    (JSON) so the next return can say what differs; `changes` what the database took.
-    """
-
-    __tablename__ = "quarterly_return"
     id: Mapped[int] = mapped_column(primary_key=True)
     project_id: Mapped[int] = mapped_column(
         ForeignKey("project.id", ondelete="CASCADE"), index=True
@@ -501,6 +494,21 @@ class QuarterlyReturn(Base):
     removed: Mapped[bool] = mapped_column(Boolean, default=False)
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
+
+
+class QuarterlyReturn(Base):
+    """One quarterly return received from a project's lead organisation (returns collect).
+
+    Kept as a log, never edited: a second return for the same quarter adds a row, and the
+    latest one is what the status table shows. `reported` holds the values the unit sent
+    (JSON) so the next return can say what differs; `changes` what the database took.
+    """
+
+    __tablename__ = "quarterly_return"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
     quarter: Mapped[str] = mapped_column(String(8), index=True)
     received_at: Mapped[datetime] = mapped_column(DateTime)
     file_name: Mapped[str] = mapped_column(String(260), default="")

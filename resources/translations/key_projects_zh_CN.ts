@@ -3,27 +3,32 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="15" />
+        <location filename="../../desktop_app/ui/about.py" line="18" />
         <source>Key Projects Portfolio — Siming District Science &amp; Technology</source>
         <translation>思明区重点支撑项目管理系统 — 思明区科技局</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="18" />
+        <location filename="../../desktop_app/ui/about.py" line="21" />
         <source>Version: {v}</source>
         <translation>版本:{v}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="19" />
+        <location filename="../../desktop_app/ui/about.py" line="22" />
         <source>Database: {db}</source>
         <translation>数据库:{db}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="20" />
+        <location filename="../../desktop_app/ui/about.py" line="23" />
         <source>Schema version: {rev}</source>
         <translation>数据库结构版本:{rev}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/about.py" line="28" />
+        <location filename="../../desktop_app/ui/about.py" line="26" />
+        <source>Evidence files: {n} ({size})</source>
+        <translation>佐证文件:{n} 个({size})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/about.py" line="34" />
         <source>About</source>
         <translation>关于</translation>
     </message>
@@ -152,19 +157,24 @@
 <context>
     <name>AttentionPage</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="71" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="85" />
         <source>Double-click a row to open its project.</source>
         <translation>双击一行可打开对应项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="84" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="127" />
         <source>Attention</source>
         <translation>待关注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="92" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="135" />
         <source>As of {date}: {overdue} overdue, {soon} due within 30 days</source>
         <translation>截至 {date}:{overdue} 项已逾期,{soon} 项将在 30 天内到期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="150" />
+        <source>Policy warnings: {n} ({red} red)</source>
+        <translation>政策提示:{n} 条(红色 {red} 条)</translation>
     </message>
 </context>
 <context>
@@ -236,142 +246,294 @@
 <context>
     <name>BriefDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="69" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="68" />
         <source>Quarterly brief</source>
         <translation>季度简报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="79" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="78" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="85" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="84" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="86" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="85" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="87" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="86" />
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="96" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="95" />
         <source>Create</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="119" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="118" />
         <source>Save the brief as</source>
         <translation>简报保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="119" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="118" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="135" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="134" />
         <source>Choose where to save the brief.</source>
         <translation>请选择简报的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="143" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="142" />
         <source>{path} already exists. Replace it?</source>
         <translation>{path} 已存在。要替换它吗?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="169" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="159" />
         <source>Brief written to {path}</source>
         <translation>简报已保存至 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="179" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="186" />
         <source>The brief could not be made: {error}</source>
         <translation>无法生成简报:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="184" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="191" />
         <source>Quarterly &amp;brief…</source>
         <translation>季度简报(&amp;B)…</translation>
     </message>
 </context>
 <context>
+    <name>CloseQuarterDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="40" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="62" />
+        <source>Close quarter</source>
+        <translation>季度关账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="44" />
+        <source>Your name (recorded as who closed it)</source>
+        <translation>您的姓名(记录为关账人)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="47" />
+        <source>Closing freezes the quarter's figures and stores its brief (PDF and SHA-256). Its brief is then always reprinted as closed; later edits that touch it are listed as corrections in the next brief.</source>
+        <translation>关账将冻结本季度的数据并存档其简报(PDF 及 SHA-256)。此后该季度简报始终按关账版本重印;之后涉及该季度的修改将在下一期简报中列为更正。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="57" />
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="58" />
+        <source>Officer</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="86" />
+        <source>{q} closed; SHA-256 {sha}</source>
+        <translation>{q} 已关账;SHA-256 {sha}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="95" />
+        <source>The quarter could not be closed: {e}</source>
+        <translation>无法关账:{e}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="99" />
+        <source>Close &amp;quarter…</source>
+        <translation>季度关账(&amp;Q)…</translation>
+    </message>
+</context>
+<context>
     <name>CloseYearDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="46" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="49" />
         <source>Close {year} with an evaluation</source>
         <translation>{year} 年度绩效评价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="52" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="55" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="53" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="56" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="54" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="57" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="55" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="58" />
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="56" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="59" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="81" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="84" />
         <source>Total {total} → computed grade {grade}</source>
         <translation>总分 {total} → 计算等级 {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="93" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="96" />
         <source>No Q4 figure yet for: {names}. Their latest year-to-date figure is used.</source>
         <translation>以下指标尚无四季度数据:{names}。将按其最近一期年初至今累计值评价。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="105" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="108" />
         <source>The Performance tab shows {shown} {grade}: the full year projected from the year-to-date figures. Closing the year records the score of the figures themselves: {total} {computed}.</source>
         <translation>绩效页显示的 {shown} {grade} 是按年初至今数据推算的全年得分;年度评价记录的是按实际数据计算的得分:{total} {computed}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="122" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="125" />
         <source>Required when the grade differs from the computed one</source>
         <translation>等级与计算等级不同时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="132" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="135" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="133" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="136" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="134" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="137" />
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="138" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="141" />
         <source>Close the year</source>
         <translation>完成年度评价</translation>
+    </message>
+</context>
+<context>
+    <name>CollectReturnsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="50" />
+        <source>Collect quarterly returns from {folder}</source>
+        <translation>收取季度报送:{folder}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="53" />
+        <source>From the files</source>
+        <translation>按文件中的季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="58" />
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="61" />
+        <source>Checking the workbooks…</source>
+        <translation>正在检查报送表……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="67" />
+        <source>Project / file</source>
+        <translation>项目 / 文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="67" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="67" />
+        <source>Before</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="67" />
+        <source>After</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="73" />
+        <source>Record the good returns even though some files are refused</source>
+        <translation>即使有文件被拒收,也记录合格的报送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="79" />
+        <source>Record returns</source>
+        <translation>记录报送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="120" />
+        <source>{no:02d} {name} — {unit} — {file}</source>
+        <translation>{no:02d} {name} — {unit} — {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="126" />
+        <source>No change</source>
+        <translation>无修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="134" />
+        <source>Differs from the return received {when} ({file})</source>
+        <translation>与 {when} 收到的报送({file})不同之处</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="145" />
+        <source>Warning: {text}</source>
+        <translation>提示:{text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="149" />
+        <source>Refused ({n})</source>
+        <translation>拒收({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="158" />
+        <source>Skipped ({n})</source>
+        <translation>跳过({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="166" />
+        <source>{quarter}: {n} return(s) to record ({changed} with changes), {refused} file(s) refused, {skipped} skipped.</source>
+        <translation>{quarter}:待记录报送 {n} 份(其中 {changed} 份有修改),拒收 {refused} 个文件,跳过 {skipped} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="177" />
+        <source>With a refused file nothing is recorded unless you tick the box below.</source>
+        <translation>有文件被拒收时,除非勾选下方选项,否则不记录任何报送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="201" />
+        <source>The returns could not be read: {error}</source>
+        <translation>无法读取报送表:{error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="212" />
+        <source>Recording…</source>
+        <translation>正在记录……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="223" />
+        <source>{n} quarterly return(s) recorded for {quarter}</source>
+        <translation>已记录 {quarter} 的 {n} 份季度报送</translation>
     </message>
 </context>
 <context>
@@ -425,12 +587,12 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/date_field.py" line="31" />
+        <location filename="../../desktop_app/ui/widgets/date_field.py" line="32" />
         <source>yyyy-mm-dd</source>
         <translation>年-月-日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/date_field.py" line="34" />
+        <location filename="../../desktop_app/ui/widgets/date_field.py" line="35" />
         <source>Pick a date</source>
         <translation>选择日期</translation>
     </message>
@@ -438,52 +600,77 @@
 <context>
     <name>DisbursementDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="59" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="42" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="98" />
+        <source>Amount (10k yuan)</source>
+        <translation>金额(万元)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="44" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="101" />
+        <source>Document no.</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="71" />
         <source>Edit payment</source>
         <translation>修改拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="59" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="71" />
         <source>Add payment</source>
         <translation>新增拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="62" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="74" />
         <source>e.g. 1,234.56</source>
         <translation>例如 1,234.56 或 123.45万</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="69" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="79" />
+        <source>Blank: by the rule</source>
+        <translation>留空按规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="82" />
+        <source>The plan year this payment settles (plan-year basis). Blank: a reward pays the year before it is paid (its evaluation year), anything else the year it is paid. For an advance, type the later year it is for.</source>
+        <translation>该笔拨付计入的计划年度(计划年度口径)。留空按规则:奖励计入拨付的上一年度(评价年度),其余计入拨付当年。预拨请填写其所属的以后年度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="90" />
         <source>e.g. 思科〔2026〕12号</source>
         <translation>如 思科〔2026〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="76" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="215" />
+        <source>This payment changes the figures of {q}, which is closed. It is saved, and the next brief lists it as a correction to {q}.</source>
+        <translation>此笔拨付会改变已关账的 {q} 的数据。已保存,下一期简报将把它列为对 {q} 的更正。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="41" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="97" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="77" />
-        <source>Amount (万元)</source>
-        <translation>金额(万元)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="78" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="43" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="99" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="79" />
-        <source>Document no. (文号)</source>
-        <translation>文号</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="80" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="45" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="102" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="133" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="100" />
+        <source>For plan year</source>
+        <translation>计划年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="170" />
         <source>{reason}
 Record this payment with the same number anyway?</source>
         <translation>{reason}
@@ -576,29 +763,127 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="67" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="74" />
         <source>Add plan period…</source>
         <translation>新增规划期…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="79" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="86" />
         <source>Progress: levels from base to target; totals and averages over the target.</source>
         <translation>进度:存量指标按基期值至目标值计算;累计与年均指标按占目标值比例计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="84" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="91" />
         <source>Plan period</source>
         <translation>规划期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="100" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="107" />
         <source>District indicators</source>
         <translation>全区指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="139" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="146" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/button.py" line="18" />
+        <source>Evidence…</source>
+        <translation>佐证材料…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/button.py" line="20" />
+        <source>Files that back this record: acceptance reports, contracts, vouchers</source>
+        <translation>支撑这条记录的文件:验收报告、合同、拨付凭证</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/button.py" line="32" />
+        <source>Select a milestone, payment or closed year first.</source>
+        <translation>请先选择一个里程碑、一笔拨付或一个已关账的年度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="53" />
+        <source>Remove {name}</source>
+        <translation>移除 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="81" />
+        <source>Evidence — {what}</source>
+        <translation>佐证材料 — {what}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="86" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="87" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="88" />
+        <source>Added</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="89" />
+        <source>By</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="90" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="99" />
+        <source>Drop files here to add them (up to 50 MB each).</source>
+        <translation>把文件拖到这里即可添加(每个不超过 50 MB)。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="102" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="103" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="104" />
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="105" />
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="106" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="195" />
+        <source>Add evidence files</source>
+        <translation>添加佐证文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="198" />
+        <source>Evidence (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xls *.xlsx *.ofd);;All files (*)</source>
+        <translation>佐证文件 (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="230" />
+        <source>Save the file as</source>
+        <translation>文件另存为</translation>
     </message>
 </context>
 <context>
@@ -638,12 +923,12 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>FundingPage</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/page.py" line="41" />
+        <location filename="../../desktop_app/ui/funding/page.py" line="40" />
         <source>Amounts in 10k yuan by plan year. A year's reward is paid the following year, after its evaluation; it is counted here under the year it rewards.</source>
         <translation>金额单位万元,按计划年度统计。某年度的绩效奖励在次年评价后拨付,计入其所奖励的年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/page.py" line="57" />
+        <location filename="../../desktop_app/ui/funding/page.py" line="56" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
@@ -651,72 +936,77 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>FundingTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="65" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="68" />
         <source>Save plan</source>
         <translation>保存计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="66" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="69" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="79" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="83" />
         <source>Add payment…</source>
         <translation>新增拨付…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="80" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="84" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="81" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="85" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="93" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="98" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="110" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="115" />
         <source>Disbursement register, newest first</source>
         <translation>拨付台账(最新在前)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="274" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="257" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="311" />
         <source>Delete the payment of {date} ({amount} 10k yuan)?</source>
         <translation>删除 {date} 的拨付({amount} 万元)?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="286" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="330" />
         <source>Payment deleted.</source>
         <translation>已删除该笔拨付。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="306" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="350" />
         <source>Payment of {date} saved: {amount} (10k yuan).</source>
         <translation>已保存 {date} 的拨付:{amount} 万元。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="175" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="183" />
         <source>No plan yet: enter the approved plan.</source>
         <translation>尚无经费计划:请录入批复的计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="192" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="200" />
         <source>Fix the marked fields to see the new schedule.</source>
         <translation>请修正标红的字段以查看新的计划表。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="198" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="206" />
         <source>Preview of unsaved changes: press Save to keep them.</source>
         <translation>预览未保存的修改:点击“保存计划”后生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="233" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="242" />
         <source>Funding plan saved.</source>
         <translation>经费计划已保存。</translation>
     </message>
@@ -737,12 +1027,12 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/help_action.py" line="62" />
+        <location filename="../../desktop_app/ui/help_action.py" line="55" />
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/help_action.py" line="77" />
+        <location filename="../../desktop_app/ui/help_action.py" line="70" />
         <source>The user guide is missing: {path}</source>
         <translation>找不到使用说明文件:{path}</translation>
     </message>
@@ -771,6 +1061,11 @@ Record this payment with the same number anyway?</source>
         <location filename="../../desktop_app/ui/widgets/health_marker.py" line="55" />
         <source>Health: {level}</source>
         <translation>健康状况:{level}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="62" />
+        <source>▲ Warning: {reason}</source>
+        <translation>▲ 提示:{reason}</translation>
     </message>
 </context>
 <context>
@@ -1369,7 +1664,7 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/home/page.py" line="69" />
-        <location filename="../../desktop_app/ui/home/page.py" line="217" />
+        <location filename="../../desktop_app/ui/home/page.py" line="222" />
         <source>{level} projects</source>
         <translation>{level}色项目</translation>
     </message>
@@ -1385,7 +1680,7 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/home/page.py" line="73" />
-        <location filename="../../desktop_app/ui/home/page.py" line="259" />
+        <location filename="../../desktop_app/ui/home/page.py" line="264" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
@@ -1415,97 +1710,97 @@ Record this payment with the same number anyway?</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="147" />
+        <location filename="../../desktop_app/ui/home/page.py" line="152" />
         <source>The figures could not be computed: {why}</source>
         <translation>无法汇总数据:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="153" />
+        <location filename="../../desktop_app/ui/home/page.py" line="158" />
         <source>Portfolio as of {date} ({n} projects)</source>
         <translation>截至 {date} 的项目总体情况(共 {n} 个项目)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="161" />
+        <location filename="../../desktop_app/ui/home/page.py" line="166" />
         <source>Milestones due within {n} days</source>
         <translation>{n} 天内到期的里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="173" />
+        <location filename="../../desktop_app/ui/home/page.py" line="178" />
         <source>{grade} in {year}</source>
         <translation>{year} 年 {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="179" />
+        <location filename="../../desktop_app/ui/home/page.py" line="184" />
         <source>Plan: the plan of {year} (plan-year basis). Paid: cash paid from 1 January to {date} (cash basis).</source>
         <translation>计划:{year} 年度计划(计划年度口径)。已拨付:1 月 1 日至 {date} 实际拨付(现金口径)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="208" />
+        <location filename="../../desktop_app/ui/home/page.py" line="213" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="208" />
+        <location filename="../../desktop_app/ui/home/page.py" line="213" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="218" />
+        <location filename="../../desktop_app/ui/home/page.py" line="223" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="229" />
+        <location filename="../../desktop_app/ui/home/page.py" line="234" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="230" />
+        <location filename="../../desktop_app/ui/home/page.py" line="235" />
         <source>Planned finish</source>
         <translation>计划完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="231" />
+        <location filename="../../desktop_app/ui/home/page.py" line="236" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="231" />
+        <location filename="../../desktop_app/ui/home/page.py" line="236" />
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="232" />
+        <location filename="../../desktop_app/ui/home/page.py" line="237" />
         <source>Complete %</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="246" />
+        <location filename="../../desktop_app/ui/home/page.py" line="251" />
         <source>Money of {year} by project (10k yuan)</source>
         <translation>{year} 年各项目经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="248" />
+        <location filename="../../desktop_app/ui/home/page.py" line="253" />
         <source>Plan this year</source>
         <translation>本年计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="248" />
+        <location filename="../../desktop_app/ui/home/page.py" line="253" />
         <source>Paid this year</source>
         <translation>本年已拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="260" />
+        <location filename="../../desktop_app/ui/home/page.py" line="265" />
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="265" />
+        <location filename="../../desktop_app/ui/home/page.py" line="270" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="269" />
+        <location filename="../../desktop_app/ui/home/page.py" line="274" />
         <source>{title}: {n} rows</source>
         <translation>{title}:共 {n} 行</translation>
     </message>
@@ -1513,101 +1808,171 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="47" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="58" />
         <source>Import {name}</source>
         <extracomment>Rows listed per section of the preview; the rest are counted.</extracomment>
         <translation>导入 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="49" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="60" />
         <source>Checking the workbook…</source>
         <translation>正在检查工作簿……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="69" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="69" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="69" />
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="55" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="69" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="64" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="69" />
+        <source>Choice</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="77" />
+        <source>Keep the database's value for all</source>
+        <translation>全部保留数据库的值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="78" />
+        <source>Take the workbook's value for all</source>
+        <translation>全部采用工作簿的值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="93" />
         <source>Confirm import</source>
         <translation>确认导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="131" />
         <source>{sheet}: {added} to add, {changed} to change, {unchanged} unchanged</source>
         <translation>{sheet}:新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="99" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="141" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="100" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="125" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="130" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="262" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="267" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="106" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="150" />
+        <source>{added} rows to add, {changed} to change, {unchanged} unchanged, and {conflicts} conflict(s): choose for each whether to keep the database's value or take the workbook's.</source>
+        <translation>新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行,另有 {conflicts} 处冲突:请逐项选择保留数据库的值或采用工作簿的值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="154" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written.</source>
         <translation>将新增 {added} 行、修改 {changed} 行,{unchanged} 行未变。写入前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="110" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="157" />
         <source>Nothing to change: all {unchanged} rows match the database.</source>
         <translation>无需修改:{unchanged} 行均与数据库一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="121" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="173" />
+        <source>Compared with its export of {at}: cells you did not change are left as the database has them.</source>
+        <translation>已与 {at} 的导出版本比对:您未修改的单元格保持数据库现值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="177" />
+        <source>{n} cell(s) changed in the database since the export are kept.</source>
+        <translation>导出后数据库中已修改的 {n} 个单元格保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="181" />
+        <source>This workbook was exported from another database: every value in it that differs replaces this database's.</source>
+        <translation>此工作簿导出自另一个数据库:其中每个与本数据库不同的值都将替换本数据库中的值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="185" />
+        <source>This workbook carries no export versions (made by hand or from the template): every value in it that differs replaces the database's.</source>
+        <translation>此工作簿不含导出版本信息(手工制作或来自模板):其中每个与数据库不同的值都将替换数据库中的值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="198" />
+        <source>Conflicts ({n}): changed in the database since the export and in the workbook</source>
+        <translation>冲突({n} 处):导出后数据库与工作簿都修改了</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="207" />
+        <source>{sheet} row {row}: {key}</source>
+        <translation>{sheet} 第 {row} 行:{key}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="209" />
+        <source>exported “{exported}” → now “{database}”</source>
+        <translation>导出时“{exported}” → 现为“{database}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="219" />
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="220" />
+        <source>Keep database</source>
+        <translation>保留数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="221" />
+        <source>Take workbook</source>
+        <translation>采用工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="258" />
         <source>row {row}: {key}</source>
         <translation>第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="128" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="154" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="265" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="294" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="282" />
         <source>The workbook was not imported: {n} problem(s). Correct them and import again.</source>
         <translation>工作簿未导入:发现 {n} 处问题,请更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="147" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="287" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="162" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="302" />
         <source>The workbook could not be read: {error}</source>
         <translation>无法读取工作簿:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="171" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="311" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="180" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="314" />
         <source>Imported {added} new and {changed} changed rows from {name}</source>
         <translation>已从 {name} 导入:新增 {added} 行,修改 {changed} 行</translation>
     </message>
@@ -1694,43 +2059,43 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IoActions</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="195" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="348" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="201" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="354" />
         <source>The export failed: {error}</source>
         <translation>导出失败:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="204" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="357" />
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="209" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="364" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="210" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="365" />
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="216" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="371" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="218" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="229" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="373" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="384" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="227" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="382" />
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
@@ -1761,186 +2126,264 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="25" />
+        <location filename="../../desktop_app/ui/main_window.py" line="31" />
         <source>Siming Key Projects Portfolio</source>
         <translation>思明区重点支撑项目管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="53" />
+        <location filename="../../desktop_app/ui/main_window.py" line="59" />
         <source>This database is open read-only: changes cannot be saved.</source>
         <translation>数据库以只读方式打开:修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="65" />
+        <location filename="../../desktop_app/ui/main_window.py" line="107" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="70" />
+        <location filename="../../desktop_app/ui/main_window.py" line="108" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="75" />
+        <location filename="../../desktop_app/ui/main_window.py" line="113" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="76" />
+        <location filename="../../desktop_app/ui/main_window.py" line="114" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="81" />
+        <location filename="../../desktop_app/ui/main_window.py" line="141" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="82" />
+        <location filename="../../desktop_app/ui/main_window.py" line="142" />
         <source>&amp;New row</source>
         <translation>新增一行(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="83" />
+        <location filename="../../desktop_app/ui/main_window.py" line="143" />
         <source>&amp;Print this table…</source>
         <translation>打印当前表格(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="89" />
+        <location filename="../../desktop_app/ui/main_window.py" line="149" />
         <source>&amp;Find project…</source>
         <translation>查找项目(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="94" />
+        <location filename="../../desktop_app/ui/main_window.py" line="119" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="95" />
+        <location filename="../../desktop_app/ui/main_window.py" line="120" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="103" />
+        <location filename="../../desktop_app/ui/main_window.py" line="128" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="105" />
+        <location filename="../../desktop_app/ui/main_window.py" line="154" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="115" />
+        <location filename="../../desktop_app/ui/main_window.py" line="166" />
         <source>The interface language changes the next time the app starts.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="159" />
+        <location filename="../../desktop_app/ui/main_window.py" line="210" />
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="162" />
+        <location filename="../../desktop_app/ui/main_window.py" line="213" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/help_action.py" line="87" />
+        <location filename="../../desktop_app/ui/help_action.py" line="80" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
 </context>
 <context>
+    <name>MakeReturnsDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="52" />
+        <source>Make quarterly return workbooks</source>
+        <translation>生成季度报送表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="63" />
+        <source>e.g. Li Ming, 0592-1234567</source>
+        <translation>如:李明 0592-1234567</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="65" />
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="66" />
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="68" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="74" />
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="75" />
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="76" />
+        <source>Office contact</source>
+        <translation>区科技局联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="77" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="78" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="81" />
+        <source>One workbook per project, holding only that project: the unit fills in milestone progress, the quarter's indicator figures, a narrative and its contact. Keys and reference columns are locked.</source>
+        <translation>每个项目一份报送表,只含本项目:承担单位填写里程碑进展、本季度指标完成值、进展情况和联系人。键和参考列已锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="91" />
+        <source>Make workbooks</source>
+        <translation>生成报送表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="108" />
+        <source>Folder for the workbooks</source>
+        <translation>报送表保存位置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="125" />
+        <source>Writing the workbooks…</source>
+        <translation>正在生成报送表……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="132" />
+        <source>{n} return workbooks written to {folder}</source>
+        <translation>已生成 {n} 份报送表,位于 {folder}</translation>
+    </message>
+</context>
+<context>
     <name>MilestonesModel</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="69" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="77" />
         <source>Not started</source>
         <extracomment>Column → the `MilestoneEdit` field it edits (absent: read-only).</extracomment>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="70" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="78" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="71" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="79" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="72" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="80" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="79" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="87" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="80" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="88" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="81" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="89" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="82" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="90" />
         <source>Planned start</source>
         <translation>计划开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="83" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="91" />
         <source>Planned end</source>
         <translation>计划完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="84" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="92" />
         <source>Actual start</source>
         <translation>实际开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="85" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="93" />
         <source>Actual end</source>
         <translation>实际完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="86" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="94" />
         <source>% done</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="87" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="95" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="88" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="96" />
         <source>Baseline end</source>
         <translation>基准完成日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="89" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="97" />
         <source>Slip (days)</source>
         <translation>偏差(天)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="90" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="98" />
         <source>Cancel reason</source>
         <translation>取消原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="91" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="99" />
         <source>Deliverable</source>
         <translation>交付成果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="92" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="100" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -1948,170 +2391,170 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="101" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="431" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="104" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="467" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="102" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="105" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="103" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="106" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="104" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="107" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="105" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="108" />
         <source>Set baseline…</source>
         <translation>设定基准计划…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="106" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="109" />
         <source>Baseline history…</source>
         <translation>基准计划历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="107" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="116" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="111" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="120" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="109" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="117" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="113" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="121" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="160" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="165" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="162" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="167" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="190" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="196" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="235" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="241" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="232" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="238" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="148" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="153" />
         <source>Slip: &lt;span style='color:#c62828'&gt;red&lt;/span&gt; later than the baseline, &lt;span style='color:#2e7d32'&gt;green&lt;/span&gt; earlier · &lt;span style='background:#fdecea'&gt;pink cell&lt;/span&gt;: refused, not saved</source>
         <translation>偏差:&lt;span style='color:#c62828'&gt;红色&lt;/span&gt; 晚于基准计划,&lt;span style='color:#2e7d32'&gt;绿色&lt;/span&gt; 早于基准计划 · &lt;span style='background:#fdecea'&gt;粉色单元格&lt;/span&gt;:输入被拒绝,未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="301" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="324" />
         <source>Percent complete must be a whole number.</source>
         <translation>完成百分比须为整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="315" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="338" />
         <source>Not understood: {why}</source>
         <translation>无法识别:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="331" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="367" />
         <source>Edit {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="335" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="371" />
         <source>Saved: {what}.</source>
         <translation>已保存:{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="347" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="383" />
         <source>Row {row}: there is no milestone there.</source>
         <translation>第 {row} 行:那里没有里程碑。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="352" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="388" />
         <source>Row {row}, column “{column}”</source>
         <translation>第 {row} 行“{column}”列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="356" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="392" />
         <source>{where}: this column cannot be pasted into.</source>
         <translation>{where}:该列不能粘贴。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="368" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="404" />
         <source>Row {row}, column “{column}”: {why}</source>
         <translation>第 {row} 行“{column}”列:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="372" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="408" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="380" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="416" />
         <source>Paste into {code}</source>
         <translation>粘贴到 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="387" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="423" />
         <source>Pasted into {n} milestones.</source>
         <translation>已粘贴到 {n} 个里程碑。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="396" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="432" />
         <source>{code} finished on {end}: mark it done at 100 %{start}?</source>
         <translation>{code} 已于 {end} 完成:是否标记为已完成、完成 100%{start}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="401" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="437" />
         <source>, with actual start {day}</source>
         <translation>,实际开始日期记为 {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="424" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="460" />
         <source>New milestone</source>
         <translation>新里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="440" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="476" />
         <source>Milestone {code} added: type its name.</source>
         <translation>已新增里程碑 {code}:请输入名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="448" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="484" />
         <source>Delete milestone {code} “{title}”?</source>
         <translation>删除里程碑 {code}“{title}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="458" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="494" />
         <source>Delete milestone</source>
         <translation>删除里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="478" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="514" />
         <source>Move milestone</source>
         <translation>移动里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="497" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="533" />
         <source>Baseline set.</source>
         <translation>已设定基准计划。</translation>
     </message>
@@ -2171,118 +2614,118 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PerformanceTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="90" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="101" />
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="91" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="102" />
         <source>Copy last year's indicators</source>
         <translation>沿用上年指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="92" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="103" />
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="93" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="104" />
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="94" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="105" />
         <source>Save indicators</source>
         <translation>保存指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="95" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="106" />
         <source>Discard</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="96" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="107" />
         <source>Close year…</source>
         <translation>年度评价…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="97" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="108" />
         <source>Reopen year…</source>
         <translation>重新打开年度…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="162" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="183" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="202" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="223" />
         <source>The indicator set has unsaved changes. Save them?</source>
         <translation>指标有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="219" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="240" />
         <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
         <translation>权重合计:&lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; / 100</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="224" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="245" />
         <source>No indicators for {year} yet.</source>
         <translation>{year} 年尚未设定指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="227" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="248" />
         <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
         <translation>已评价:总分 &lt;b&gt;{total}&lt;/b&gt;,等级 &lt;b&gt;{grade}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="231" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="252" />
         <source> (computed {computed}; reason: {reason})</source>
         <translation>(计算等级 {computed};理由:{reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="237" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="258" />
         <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; → {grade}</source>
         <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="307" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="329" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="332" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="370" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="277" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="302" />
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="290" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="315" />
         <source>“{name}” has actuals; they are deleted with it when you save. Continue?</source>
         <translation>“{name}”已有实绩,保存时将一并删除。是否继续?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="313" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="338" />
         <source>The year-to-date of Q{q} ({new}) is below the previous quarter's ({old}): a year-to-date figure normally only grows. Save it anyway?</source>
         <translation>第 {q} 季度的年初至今累计值({new})低于上一季度({old}):累计值通常只增不减。仍要保存吗?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="317" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="342" />
         <source>Not saved: the earlier figure was kept.</source>
         <translation>未保存:保留原来的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="334" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="375" />
         <source>Performance figures saved.</source>
         <translation>绩效数据已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="369" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="412" />
         <source>Reopen {year}</source>
         <translation>重新打开 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="370" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="413" />
         <source>Why is the evaluation reopened? (kept in the audit trail)</source>
         <translation>重新打开评价的理由(记入审计日志):</translation>
     </message>
@@ -2309,13 +2752,13 @@ Record this payment with the same number anyway?</source>
     <name>PlanForm</name>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="133" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="136" />
         <source>Fixed support (manual)</source>
         <translation>固定扶持(手工)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="134" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="137" />
         <source>Reward cap</source>
         <translation>奖励上限</translation>
     </message>
@@ -2335,79 +2778,167 @@ Record this payment with the same number anyway?</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="98" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="92" />
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="95" />
+        <source>Code of the milestone whose completion releases this tranche (optional)</source>
+        <translation>完成后拨付本期经费的里程碑编号(可空)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="101" />
         <source>Add tranche</source>
         <translation>增加分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="99" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="102" />
         <source>Remove tranche</source>
         <translation>删除分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="124" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="127" />
         <source>Taper mode</source>
         <translation>退坡方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="125" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="128" />
         <source>First year of fixed support</source>
         <translation>固定扶持首年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="126" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="129" />
         <source>Years of fixed support</source>
         <translation>固定扶持年限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="127" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="130" />
         <source>First year's amount (10k yuan)</source>
         <translation>首年金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="128" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="131" />
         <source>Step per year (10k yuan)</source>
         <translation>每年递减额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="130" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="133" />
         <source>Floor (10k yuan)</source>
         <translation>保底额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="131" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="134" />
         <source>Start-up grant (10k yuan)</source>
         <translation>启动建设经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="148" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="151" />
         <source>Per year (10k yuan):</source>
         <translation>逐年金额(万元):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="129" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="132" />
         <source>Rate per year (%)</source>
         <translation>每年退坡比例(%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="132" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="135" />
         <source>Start-up year</source>
         <translation>启动经费年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="135" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="138" />
         <source>Start-up tranches</source>
         <translation>启动经费分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="140" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="143" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="150" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="153" />
         <source>Start-up tranches (leave empty for one payment):</source>
         <translation>启动经费分期(一次拨付可留空):</translation>
+    </message>
+</context>
+<context>
+    <name>PlanReportDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="49" />
+        <source>Plan-period report</source>
+        <translation>规划期终期评估报告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="58" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="63" />
+        <source>Set up the next plan period…</source>
+        <translation>设立下一规划期…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="66" />
+        <source>Plan period</source>
+        <translation>规划期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="67" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="68" />
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="78" />
+        <source>Create</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="108" />
+        <source>Final evaluation {period}.pdf</source>
+        <translation>终期评估 {period}.pdf</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="113" />
+        <source>Save the report as</source>
+        <translation>报告另存为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="113" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="140" />
+        <source>There is no plan period to report on.</source>
+        <translation>没有可评估的规划期。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="143" />
+        <source>Choose where to save the report.</source>
+        <translation>请选择报告的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="164" />
+        <source>Report written to {path}</source>
+        <translation>报告已写入 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="174" />
+        <source>The report could not be made: {error}</source>
+        <translation>无法生成报告:{error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="179" />
+        <source>&amp;Plan-period report…</source>
+        <translation>规划期终期评估报告(&amp;P)…</translation>
     </message>
 </context>
 <context>
@@ -2504,67 +3035,67 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioPage</name>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="42" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="50" />
         <source>Search name, English name, lead organisation…</source>
         <translation>搜索名称、英文名称、承担单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="73" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="86" />
         <source>Show or hide the project list (double-click a project to open it full width)</source>
         <translation>显示或隐藏项目列表(双击项目可全宽打开)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="121" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="134" />
         <source>Portfolio</source>
         <translation>项目总览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="125" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="138" />
         <source>All zones</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="128" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="141" />
         <source>All domains</source>
         <translation>全部领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="131" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="144" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="145" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="183" />
         <source>◀ Hide list</source>
         <translation>◀ 收起列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="145" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="183" />
         <source>▶ Project list</source>
         <translation>▶ 项目列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="200" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="238" />
         <source>{shown} of {total} projects</source>
         <translation>显示 {shown} / 共 {total} 个项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="202" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="240" />
         <source>no project matches: change the search or the filters</source>
         <translation>没有匹配的项目:请修改搜索词或筛选条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="206" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="244" />
         <source>No project matches the search or the filters.</source>
         <translation>没有符合搜索或筛选条件的项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="208" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="246" />
         <source>No projects yet.</source>
         <translation>还没有项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="241" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="300" />
         <source>Health could not be computed: {why}</source>
         <translation>无法计算健康状况:{why}</translation>
     </message>
@@ -2572,18 +3103,18 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioTimelinePage</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="38" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="37" />
         <source>Zoom</source>
         <extracomment>Projects whose bars load before the page shows (a few screens' worth).</extracomment>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="48" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="47" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="80" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="81" />
         <source>{projects} projects, {milestones} milestones</source>
         <translation>{projects} 个项目,{milestones} 个里程碑</translation>
     </message>
@@ -2692,12 +3223,12 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ProjectView</name>
     <message>
-        <location filename="../../desktop_app/ui/project/view.py" line="56" />
+        <location filename="../../desktop_app/ui/project/view.py" line="60" />
         <source>This project has unsaved changes. Save them?</source>
         <translation>此项目有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/view.py" line="75" />
+        <location filename="../../desktop_app/ui/project/view.py" line="79" />
         <source>No project selected</source>
         <translation>未选择项目</translation>
     </message>
@@ -2705,27 +3236,27 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>QMessageBox</name>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="9" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="10" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="13" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="14" />
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="17" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="19" />
         <source>Information</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="23" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="26" />
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/dialogs.py" line="39" />
+        <location filename="../../desktop_app/ui/dialogs.py" line="43" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -2744,16 +3275,21 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/register_model.py" line="20" />
+        <source>For plan year</source>
+        <translation>计划年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="21" />
         <source>Amount (10k yuan)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="21" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="22" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="22" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="23" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2761,150 +3297,261 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="44" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="43" />
         <source>daily (first start of the day)</source>
         <translation>每日(当天首次启动)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="45" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="44" />
         <source>made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="46" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="45" />
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="47" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="46" />
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="53" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="52" />
         <source>before an upgrade ({step})</source>
         <translation>升级前({step})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="69" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="68" />
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="70" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="69" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="70" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="72" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="71" />
         <source>Projects</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="90" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="89" />
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="111" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="110" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="121" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="120" />
         <source>Reading the backups…</source>
         <translation>正在读取备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="125" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="124" />
         <source>Restoring replaces the current data with the backup. The current data is saved as a backup first, so this can be undone.</source>
         <translation>恢复会用备份替换当前数据。当前数据会先另存为备份,因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="131" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="130" />
         <source>Restore the selected backup</source>
         <translation>恢复所选备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="133" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="132" />
         <source>Other file…</source>
         <translation>其他文件……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="161" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="168" />
         <source>{n} backups in {folder}</source>
         <translation>{folder} 中有 {n} 个备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="165" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="172" />
         <source>There are no backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="188" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="195" />
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="190" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="197" />
         <source>key-projects backups (*.sqlite);;All files (*)</source>
         <translation>项目库备份 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="197" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="204" />
         <source>Replace the current data with the backup of {when}? The current data is saved as a backup first.</source>
         <translation>用 {when} 的备份替换当前数据吗?当前数据会先另存为备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="200" />
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="214" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="207" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="229" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="209" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="216" />
+        <source>Restoring {when}…</source>
+        <translation>正在恢复 {when} 的备份……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="224" />
         <source>Restored from {source}.</source>
         <translation>已从 {source} 恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="211" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="226" />
         <source>The previous data was saved as {path}.</source>
         <translation>原数据已另存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="234" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="244" />
+        <source>Backing up…</source>
+        <translation>正在备份……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="251" />
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="241" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="258" />
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="244" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="261" />
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="266" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="283" />
         <source>Restore that backup now? The damaged file is kept beside it.</source>
         <translation>现在恢复该备份吗?已损坏的文件会保留在旁边。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="269" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="286" />
         <source>Damaged database</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="279" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="296" />
         <source>Restored from {source}. The damaged file was kept as {aside}.</source>
         <translation>已从 {source} 恢复。已损坏的文件保留为 {aside}。</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnStatusDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="34" />
+        <source>Quarterly return status</source>
+        <translation>季度报送回收情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="43" />
+        <source>Quarter</source>
+        <translation>季度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="49" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="50" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="51" />
+        <source>Lead organisation</source>
+        <translation>承担单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="52" />
+        <source>Returned</source>
+        <translation>报送时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="53" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="54" />
+        <source>What changed</source>
+        <translation>修改内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="55" />
+        <source>Returns</source>
+        <translation>报送次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="91" />
+        <source>Missing</source>
+        <translation>未报送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="93" />
+        <source>{n} field(s): {list}</source>
+        <translation>{n} 项:{list}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="95" />
+        <source>No change</source>
+        <translation>无修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="115" />
+        <source>{done} of {total} units have returned.</source>
+        <translation>{total} 个单位中已有 {done} 个报送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_status.py" line="119" />
+        <source>Missing: {list}</source>
+        <translation>未报送:{list}</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnsActions</name>
+    <message>
+        <location filename="../../desktop_app/ui/returns_actions.py" line="47" />
+        <source>&amp;Quarterly returns</source>
+        <translation>季度报送(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_actions.py" line="48" />
+        <source>&amp;Make…</source>
+        <translation>生成报送表(&amp;M)……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_actions.py" line="49" />
+        <source>&amp;Collect…</source>
+        <translation>收取报送(&amp;C)……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_actions.py" line="50" />
+        <source>&amp;Status…</source>
+        <translation>回收情况(&amp;S)……</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_actions.py" line="56" />
+        <source>Folder with the returned workbooks</source>
+        <translation>存放交回报送表的文件夹</translation>
     </message>
 </context>
 <context>
@@ -3037,67 +3684,67 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>TableHabits</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="132" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="133" />
         <source>The pasted block is not rectangular: every line needs as many cells.</source>
         <translation>粘贴的区域不是矩形:每行的单元格数必须相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="153" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="154" />
         <source>Row {row}, column “{column}”</source>
         <translation>第 {row} 行“{column}”列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="164" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="165" />
         <source>not accepted here</source>
         <translation>此处不接受该值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="180" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="181" />
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="192" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="193" />
         <source>Export this table</source>
         <translation>导出本表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="194" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="195" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="205" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="206" />
         <source>Could not write {path}: {why}</source>
         <translation>无法写入 {path}:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="214" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="215" />
         <source>Table exported to {path}</source>
         <translation>已导出本表到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="221" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="222" />
         <source>Copy (with headers)</source>
         <translation>复制(含表头)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="225" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="226" />
         <source>Export this table to .xlsx…</source>
         <translation>导出本表为 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="229" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="230" />
         <source>Print preview of this table…</source>
         <translation>打印预览本表…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="235" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="236" />
         <source>Open the project</source>
         <translation>打开该项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="302" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="303" />
         <source>Nothing to show here yet.</source>
         <translation>这里暂时没有内容。</translation>
     </message>
@@ -3148,7 +3795,7 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="378" />
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="376" />
         <source>Baseline end: {d}</source>
         <translation>基准完成日期:{d}</translation>
     </message>
@@ -3162,20 +3809,58 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
+    <name>WarningsModel</name>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="22" />
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="23" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="24" />
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="25" />
+        <source>Warning</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="26" />
+        <source>Figure</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="32" />
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="33" />
+        <source>Amber</source>
+        <translation>黄</translation>
+    </message>
+</context>
+<context>
     <name>ZoomBox</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="64" />
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="62" />
         <source>Months</source>
         <extracomment>Pixels per day for each zoom level.</extracomment>
         <translation>月</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="65" />
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="63" />
         <source>Quarters</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="66" />
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="64" />
         <source>Years</source>
         <translation>年</translation>
     </message>
