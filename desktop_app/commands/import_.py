@@ -10,7 +10,7 @@ from desktop_app.i18n import register as register_text
 from desktop_app.i18n import t
 
 if TYPE_CHECKING:
-    pass
+    from desktop_app.io.preview import ImportPreview
 
 register_text(
     {
@@ -60,7 +60,7 @@ def register(
     return p
 
 
-def print_mode(preview) -> None:
+def print_mode(preview: ImportPreview) -> None:
     from desktop_app.io.preview import OTHER_DATABASE, THREE_WAY
 
     if preview.mode == THREE_WAY:
@@ -96,7 +96,7 @@ def print_mode(preview) -> None:
         )
 
 
-def print_preview(preview) -> None:
+def print_preview(preview: ImportPreview) -> None:
     from desktop_app.io.importer import conflict_line
 
     print_mode(preview)

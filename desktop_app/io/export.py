@@ -139,7 +139,7 @@ def collect(db: Database, names: tuple[str, ...] | None = None) -> dict[str, lis
             out["audit"] = _audit_rows(s)
         zones = {z.code: (z.name_zh, z.name_en or z.name_zh) for z in s.scalars(select(Zone))}
         database = provenance.database_id(s)
-    out["_zones"] = [zones]  # type: ignore[list-item]
+    out["_zones"] = [zones]
     out["_database"] = [{"id": database}]
     return out
 

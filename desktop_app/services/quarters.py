@@ -38,8 +38,8 @@ from desktop_app.db.models import (
 from desktop_app.domain.money import format_wan
 from desktop_app.domain.periods import Quarter, now, today
 from desktop_app.errors import UserError
-from desktop_app.i18n import register, t
-from desktop_app.services.brief_data import build_brief_data, check_quarter, in_language
+from desktop_app.i18n import register, t, using_language
+from desktop_app.services.brief_data import build_brief_data, check_quarter
 from desktop_app.snapshots.brief import BriefData, ChangesSection
 
 register(
@@ -316,7 +316,7 @@ def close_quarter(db: Database, text: str, officer: str = "", lang: str = "zh") 
     db.require_writable()
     quarter = _closable(db, text)
     data = brief_for(db, str(quarter), lang, archived=False)
-    with in_language("zh"):
+    with using_language("zh"):
         figures = _figures(build_brief_data(db, str(quarter), "zh"), db)
     pdf = _render(data)
     who = officer.strip() or _os_user()
@@ -460,7 +460,7 @@ def corrections(
 
 
 def _changes(db: Database, data: BriefData, prev: str, frozen: dict[str, Any]) -> ChangesSection:
-    with in_language("zh"):
+    with using_language("zh"):
         now_figs = _figures(build_brief_data(db, data.cover.quarter, "zh"), db)
     names = {str(p.no): p.name for p in data.projects}
     health, done, overdue, baselines, scores = [], [], [], [], []
@@ -591,7 +591,7 @@ def brief_for(db: Database, text: str, lang: str = "zh", *, archived: bool = Tru
     data = build_brief_data(db, text, lang)
     quarter = Quarter.parse(data.cover.quarter)
     prev = str(quarter.previous())
-    with in_language(lang):
+    with using_language(lang):
         found = _frozen(db, prev)
         if found is None:
             changes = ChangesSection(previous=prev, closed=False)
@@ -601,7 +601,7 @@ def brief_for(db: Database, text: str, lang: str = "zh", *, archived: bool = Tru
         if archived:
             mine = _frozen(db, str(quarter))
             if mine is not None:
-                with in_language("zh"):
+                with using_language("zh"):
                     live = _figures(build_brief_data(db, str(quarter), "zh"), db)
                 if _dump(live) != _dump(mine[1]):
                     banner = t(

@@ -165,7 +165,7 @@ class ImportDialog(QDialog):
         )
         self._update_confirm()
 
-    def _show_mode(self, preview) -> None:
+    def _show_mode(self, preview: ImportPreview) -> None:
         from desktop_app.io.preview import OTHER_DATABASE, THREE_WAY
 
         if preview.mode == THREE_WAY:
@@ -187,7 +187,7 @@ class ImportDialog(QDialog):
         self.mode.setText(text)
         self.mode.show()
 
-    def _conflicts(self, preview) -> None:
+    def _conflicts(self, preview: ImportPreview) -> None:
         """One line per conflict: exported → database now, workbook, and the choice."""
         self.all_row.setVisible(bool(preview.conflicts))
         if not preview.conflicts:

@@ -91,9 +91,11 @@ class PlanForm(QWidget):
         self.tranche_grid.setHorizontalHeaderLabels(
             [self.tr("Year"), self.tr("Amount (10k yuan)"), self.tr("Milestone"), self.tr("Note")]
         )
-        self.tranche_grid.horizontalHeaderItem(2).setToolTip(
-            self.tr("Code of the milestone whose completion releases this tranche (optional)")
-        )
+        milestone_header = self.tranche_grid.horizontalHeaderItem(2)
+        if milestone_header is not None:
+            milestone_header.setToolTip(
+                self.tr("Code of the milestone whose completion releases this tranche (optional)")
+            )
         tranche_header = self.tranche_grid.horizontalHeader()
         for col in (0, 1, 2):  # headers in full ("Amount (10k yuan)" is wider than 100 px)
             tranche_header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
