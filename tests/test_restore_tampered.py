@@ -168,3 +168,21 @@ def test_restore_while_another_program_writes_is_refused(demo_db, tmp_path: Path
         holder.execute("ROLLBACK")
         holder.close()
     assert not [b for b in backups_of(demo_db.path) if b.label == "pre-restore"]
+
+
+def test_table_constraints_compare_in_any_order() -> None:
+    """Alembic's batch mode writes a rebuilt table's constraints in set order, which differs
+    between processes: the same table must not be refused for that (a full run failed so)."""
+    from desktop_app.db.schema_check import normalise_sql
+
+    one = (
+        'CREATE TABLE "d" (id INTEGER NOT NULL, x INT, CONSTRAINT pk PRIMARY KEY (id), '
+        "CONSTRAINT ck CHECK (x > 0), CONSTRAINT fk FOREIGN KEY(x) REFERENCES p (id))"
+    )
+    other = (
+        "CREATE TABLE d (id INTEGER NOT NULL, x INT, CONSTRAINT pk PRIMARY KEY (id), "
+        "CONSTRAINT fk FOREIGN KEY(x) REFERENCES p (id), CONSTRAINT ck CHECK (x > 0))"
+    )
+    columns_swapped = one.replace("id INTEGER NOT NULL, x INT", "x INT, id INTEGER NOT NULL")
+    assert normalise_sql(one) == normalise_sql(other)
+    assert normalise_sql(one) != normalise_sql(columns_swapped)

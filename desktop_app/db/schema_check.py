@@ -64,7 +64,34 @@ def normalise_sql(sql: str | None) -> str:
         return ""
     text = re.sub(r"[\"`\[\]]", "", sql).lower()
     text = re.sub(r"\s+", " ", text).strip()
-    return re.sub(r"\s*([(),=<>])\s*", r"\1", text)
+    text = re.sub(r"\s*([(),=<>])\s*", r"\1", text)
+    return _constraints_sorted(text)
+
+
+def _constraints_sorted(text: str) -> str:
+    """A CREATE TABLE with its table constraints in one order.
+
+    Alembic's batch mode rebuilds a table from a set of constraints, so the order they are
+    written in differs from one process to the next; columns keep their order."""
+    if not text.startswith("create table") or "(" not in text:
+        return text
+    start = text.index("(")
+    body = _balanced(text, start)
+    items, depth, begin = [], 0, 0
+    for i, ch in enumerate(body):
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            items.append(body[begin:i])
+            begin = i + 1
+    items.append(body[begin:])
+    starts = ("constraint", "primary key", "unique", "check", "foreign key")
+    columns = [x for x in items if not x.startswith(starts)]
+    constraints = sorted(x for x in items if x.startswith(starts))
+    rest = text[start + 1 + len(body) + 1 :]
+    return f"{text[:start]}({','.join(columns + constraints)}){rest}"
 
 
 def read_schema(conn: sqlite3.Connection) -> Schema:
@@ -83,6 +110,7 @@ def _migrations_digest() -> str:
     for script in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
         digest.update(script.name.encode())
         digest.update(script.read_bytes())
+    digest.update(Path(__file__).read_bytes())  # a new normalisation makes old caches stale
     return digest.hexdigest()[:16]
 
 
