@@ -21,6 +21,10 @@ from desktop_app.snapshots.brief import BriefData, DueItem, ProjectSection
 
 register(
     {
+        "Evidence on record": "佐证材料",
+        "Backs": "对应事项",
+        "File": "文件",
+        "Added": "登记日期",
         "Key Support Projects — Quarterly Brief": "重点支撑项目季度简报",
         "Siming District Key Support Projects": "思明区重点支撑项目",
         "Quarterly Brief": "季度简报",
@@ -505,6 +509,18 @@ def project_page(p: ProjectSection, data: BriefData, st: Styles) -> list[Any]:
         out.append(Paragraph(text(t("No risks.")), st.body))
     if p.notes:
         out.append(Paragraph(f"{text(t('Notes'))}: {text(p.notes)}", st.body))
+    if p.evidence:
+        out.append(Paragraph(text(t("Evidence on record")), st.h3))
+        rows = [[what, name, added] for what, name, added in p.evidence]
+        out.append(
+            grid_table(
+                st,
+                [t("Backs"), t("File"), t("Added")],
+                rows,
+                [150, FRAME_W - 220, 70],
+                align="lll",
+            )
+        )
     return out
 
 
@@ -605,4 +621,8 @@ def appendix(data: BriefData, st: Styles) -> list[Any]:
         out.append(grid_table(st, header, rows, widths, align="cllrrrl"))
     else:
         out.append(Paragraph(text(t("None.")), st.body))
+    if data.returns:
+        from desktop_app.reports.returns_appendix import returns_section
+
+        out += returns_section(data.returns, data.cover.quarter, st)
     return out

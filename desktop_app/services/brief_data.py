@@ -36,10 +36,12 @@ from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t, using_language
 from desktop_app.services.district import district_overview, plan_periods
+from desktop_app.services.evidence import evidence_by_project
 from desktop_app.services.funding import funding_status_by_project, plans_of, spec_from_row
 from desktop_app.services.health import health_by_project
 from desktop_app.services.performance import performance_status_by_project
 from desktop_app.services.policy import load_policy, policy_in
+from desktop_app.services.returns import return_status
 from desktop_app.services.warnings import WarningRow, warnings_by_project
 from desktop_app.snapshots.brief import (
     BriefData,
@@ -416,6 +418,7 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
         schedules = _schedules(db, as_of)
         indicators = _indicators(db, year, Quarter.of(as_of).q if as_of.year == year else 4)
         warned = warnings_by_project(db, as_of)
+        evidence = evidence_by_project(db, as_of)
         named = [(p, _name(p.name_zh, p.name_en, lang)) for p in projects]
         nxt_q = quarter.next()
         sep = "、" if lang == "zh" else ", "
@@ -470,6 +473,7 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
                     else "",
                     latest_grade=grade,
                     grade_year=ps.last_year if ps and grade else None,
+                    evidence=evidence.get(p.id, ()),
                     warnings=_warning_items(warned.get(p.id, []), name, p.is_sample),
                     is_sample=p.is_sample,
                 )
@@ -507,4 +511,5 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
             district=district,
             district_period=period,
             has_sample=any(p.is_sample for p in projects),
+            returns=tuple(return_status(db, quarter)),
         )

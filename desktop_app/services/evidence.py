@@ -353,6 +353,22 @@ def evidence_for_project(db: Database, project_id: int) -> list[tuple[str, str, 
     ]
 
 
+def evidence_by_project(
+    db: Database, as_of: date | None = None
+) -> dict[int, tuple[tuple[str, str, str], ...]]:
+    """project id → (what it backs, file name, date added) of every file on record by
+    `as_of`, in one query: the quarterly brief lists them under each project."""
+    with db.reader() as s:
+        rows = _rows(s)
+    out: dict[int, list[tuple[str, str, str]]] = {}
+    for r in rows:
+        if as_of is None or r.added_at.date() <= as_of:
+            out.setdefault(r.project_id, []).append(
+                (r.target_label, r.file_name, r.added_at.date().isoformat())
+            )
+    return {pid: tuple(found) for pid, found in out.items()}
+
+
 def get_evidence(db: Database, link_id: int) -> tuple[EvidenceRow, bytes]:
     """The row and its bytes, checked against the SHA-256 (a damaged file is refused)."""
     with db.reader() as s:

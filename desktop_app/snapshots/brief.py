@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
+from desktop_app.snapshots.returns import ReturnStatusRow
+
 
 @dataclass(frozen=True)
 class Cover:
@@ -154,6 +156,8 @@ class ProjectSection:
     grade_year: int | None = None
     warnings: tuple[WarningItem, ...] = ()
     is_sample: bool = False
+    evidence: tuple[tuple[str, str, str], ...] = ()
+    """Evidence files on record: (what it backs, file name, date added)."""
 
 
 @dataclass(frozen=True)
@@ -195,6 +199,8 @@ class BriefData:
     district_period: str
     has_sample: bool = False
     changes: ChangesSection | None = None
+    returns: tuple[ReturnStatusRow, ...] = ()
+    """Which lead organisations have sent their quarterly return (appendix D)."""
     """What moved since the previous quarter, when that quarter is closed."""
     banner: str = ""
     """Printed on every page (e.g. a recomputed closed quarter that differs)."""
