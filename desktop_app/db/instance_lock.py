@@ -23,6 +23,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from desktop_app.i18n import register, t
+
+register(
+    {
+        "another key-projects instance": "另一个本程序窗口",
+        "{user} on computer {host} (since {since}; process {pid})": "计算机 {host} 上的用户 {user}(自 {since} 起;进程 {pid})",  # noqa: E501
+    }
+)
+
 LOCK_SUFFIX = ".lock"
 #: Windows locks a byte range; lock one far from the holder text so others can read it.
 _WIN_LOCK_OFFSET = 1 << 20
@@ -53,11 +62,14 @@ def lock_path_for(db_path: Path) -> Path:
 
 def _describe(info: dict[str, object]) -> str:
     if not info:
-        return "another key-projects instance"
+        return t("another key-projects instance")
     since = str(info.get("since", "?")).replace("T", " ")[:16]  # a time, not an ISO stamp
-    return (
-        f"{info.get('user') or '?'} on {info.get('host') or '?'} "
-        f"(process {info.get('pid')}, since {since})"
+    return t(
+        "{user} on computer {host} (since {since}; process {pid})",
+        user=info.get("user") or "?",
+        host=info.get("host") or "?",
+        since=since,
+        pid=info.get("pid"),
     )
 
 
