@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
@@ -64,4 +65,5 @@ def test_plan_form_carries_the_milestone_column(qtbot) -> None:
     qtbot.addWidget(form)
     form.set_draft(PLAN)
     assert form.tranche_grid.item(1, 2).text() == "M1"
-    assert form.draft().tranches == PLAN.tranches
+    shown = [(t.year, Decimal(t.amount), t.note, t.milestone) for t in form.draft().tranches]
+    assert shown == [(t.year, Decimal(t.amount), t.note, t.milestone) for t in PLAN.tranches]

@@ -75,6 +75,8 @@ def test_portfolio_and_funding_pages_drop_stale_refreshes(qtbot, demo_db) -> Non
     funding = FundingPage(ctx)
     qtbot.addWidget(portfolio)
     qtbot.addWidget(funding)
+    portfolio.after_first_paint()  # health waits for the first paint (issue 17)
+    qtbot.waitUntil(lambda: not ctx.jobs.running(), timeout=60_000)
     release = _gate(ctx.jobs)
     portfolio.refresh_health()
     portfolio.refresh_health()

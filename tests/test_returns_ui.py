@@ -96,6 +96,7 @@ def test_file_menu_has_quarterly_returns(qtbot, db) -> None:
 
     window = MainWindow(AppContext(db=db))
     qtbot.addWidget(window)
+    window.finish_startup()  # the File menu's features arrive after the first paint
     menus = [a.text() for a in window.file_menu.actions()]
     sub = next(a.menu() for a in window.file_menu.actions() if a.menu() is not None)
     assert sub is not None and any("Quarterly returns" in m or "季度报送" in m for m in menus)

@@ -108,6 +108,7 @@ def test_ctrl_f_and_enter_open_the_first_match_without_prompting(qtbot, db, dial
 def test_settings_are_restored_after_a_restart(qtbot, db):
     first = _window(qtbot, db)
     page = first.portfolio_page()
+    first.tabs.setCurrentIndex(PORTFOLIO_PAGE)  # on screen, as an officer drags the splitter
     page.refresh()
     page.table.selectRow(4)
     project = page.current_project_id()
@@ -129,7 +130,8 @@ def test_settings_are_restored_after_a_restart(qtbot, db):
     page2.refresh()
     assert page2.current_project_id() == project
     assert page2.project_view.tabs.currentIndex() == 3
-    assert page2.splitter.sizes()[0] == pytest.approx(sizes[0], abs=2)
+    # within a handle's width: the restored split is laid out again at the new window size
+    assert page2.splitter.sizes()[0] == pytest.approx(sizes[0], abs=10)
     assert page2.table.columnWidth(1) == 222
 
 

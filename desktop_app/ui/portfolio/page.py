@@ -153,7 +153,9 @@ class PortfolioPage(Page):
 
             view = ProjectView(self.ctx)
             view.details.sig_saved.connect(lambda _id: self.refresh())
+            sizes = self._splitter.sizes()
             self._splitter.replaceWidget(1, view)
+            self._splitter.setSizes(sizes)  # the officer's (or remembered) split stays
             self._view_slot.deleteLater()
             self._project_view = view
             if self._current_id is not None:
