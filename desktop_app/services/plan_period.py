@@ -50,26 +50,17 @@ register(
             "{text} 不是规划期;现有规划期为:{known}。"
         ),
         "none yet": "尚无",
-        "Plan-year basis: a payment counts for the year it was paid until payments carry "
-        "their plan year.": "计划年度口径:在拨付记录载明所属计划年度之前,按拨付年度计。",
+        "Plan-year basis: each payment counts for the plan year it settles (a reward for its "
+        "evaluation year, an advance for the year it is for).": "计划年度口径:每笔拨付计入其所属计划年度(绩效奖励计入其评价年度,预拨计入其所属年度)。",  # noqa: E501
     }
 )
 
 _PERIOD = re.compile(r"^\s*(\d{4})\s*[-–—~]\s*(\d{4})\s*$")
 
 
-def plan_year_of(paid_on: date, kind: str) -> int:
-    """The plan year a payment counts for (计划年度口径).
-
-    The ONE place that decides it: until disbursements carry `for_year` (revision 0002),
-    the payment's own year. Swap this body for the stored `for_year` when it lands.
-    """
-    return paid_on.year
-
-
 PLAN_BASIS_NOTE = (
-    "Plan-year basis: a payment counts for the year it was paid until payments carry "
-    "their plan year."
+    "Plan-year basis: each payment counts for the plan year it settles (a reward for its "
+    "evaluation year, an advance for the year it is for)."
 )
 
 
@@ -148,7 +139,7 @@ def _money(
     cash: dict[str, int] = dict.fromkeys(KINDS, 0)
     by_year: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(KINDS, 0))
     for d in payments:
-        year = plan_year_of(d.paid_on, d.kind)
+        year = d.for_year  # 计划年度口径: the plan year the payment settles
         if start <= year <= end:
             plan[d.kind] += d.amount_fen
             by_year[year][d.kind] += d.amount_fen
