@@ -93,8 +93,10 @@ def test_drain_cancels_reads_waits_for_writes_and_drops_their_results(qtbot) -> 
     got: list[str] = []
     write_may_finish = threading.Event()
     wrote: list[str] = []
+    write_started = threading.Event()
 
     def write() -> str:
+        write_started.set()
         write_may_finish.wait(120)
         wrote.append("written")
         return "write"
@@ -103,6 +105,10 @@ def test_drain_cancels_reads_waits_for_writes_and_drops_their_results(qtbot) -> 
     jobs.start(lambda: "read", got.append, cancellable=True, name="read")
     # The second worker thread may or may not have taken the read yet: either way
     # drain must leave no job running and deliver nothing from before.
+    # A write not yet started is cancelled like any waiting job (nothing written); this
+    # test is about a write already running, so let it start first (a loaded CI machine
+    # can take a while to hand it a thread).
+    assert write_started.wait(60)
     threading.Timer(0, write_may_finish.set).start()
     assert jobs.drain()
     assert wrote == ["written"]  # the write was waited for, never abandoned
