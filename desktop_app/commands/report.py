@@ -32,8 +32,13 @@ def run(args: argparse.Namespace) -> int:
         from desktop_app.commands.final_report import run_final_report
 
         return run_final_report(args)
+    from desktop_app.cli import settle_imports
+    from desktop_app.reports.fonts import register_fonts
     from desktop_app.services.quarters import write_quarter_brief
 
+    settle_imports()
+    register_fonts()  # imports reportlab and parses the font, kept for the whole run
+    settle_imports()
     db = open_from_args(args)
     try:
         what = write_quarter_brief(db, args.quarter, args.lang or "zh", args.output, live=args.live)
