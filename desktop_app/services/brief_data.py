@@ -252,7 +252,7 @@ def _schedules(db: Database, as_of: date) -> dict[int, tuple[FundingYearRow, ...
     )
     out: dict[int, tuple[FundingYearRow, ...]] = {}
     with db.reader() as s:
-        shares = dict(policy_in(s).reward_shares)
+        shares = dict(policy_in(s.connection()).reward_shares)
         grades: dict[int, dict[int, str]] = defaultdict(dict)
         for pid, y, grade in s.execute(
             select(Evaluation.project_id, Evaluation.year, Evaluation.grade)

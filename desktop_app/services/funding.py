@@ -405,7 +405,7 @@ def _facts_by_project(
 ) -> dict[int, FundingFacts]:
     """Grades and payments (万元 by plan year and kind) of many projects: two grouped queries."""
     ids = None if project_ids is None else list(project_ids)
-    shares = dict(policy_in(session).reward_shares)
+    shares = dict(policy_in(session.connection()).reward_shares)
     grades: dict[int, dict[int, str]] = defaultdict(dict)
     q = select(Evaluation.project_id, Evaluation.year, Evaluation.grade)
     if ids is not None:

@@ -76,7 +76,7 @@ def project_performance(db: Database, project_id: int, year: int) -> ProjectPerf
             projected_total=projected,
             projected_grade=None
             if projected is None
-            else scoring.grade(projected, policy_in(s).grade_thresholds),
+            else scoring.grade(projected, policy_in(s.connection()).grade_thresholds),
             evaluation=pr.evaluation_view(this_year, {i.id: i for i in indicators})
             if this_year
             else None,
@@ -309,7 +309,7 @@ def preview_evaluation(db: Database, project_id: int, year: int) -> EvaluationVi
     with db.reader() as s:
         indicators = pr.checked_for_evaluation(s, project_id, year)
         items, total = pr.compute(indicators)
-        computed = scoring.grade(total, policy_in(s).grade_thresholds)
+        computed = scoring.grade(total, policy_in(s.connection()).grade_thresholds)
         return EvaluationView(
             project_id=project_id,
             year=year,
@@ -351,7 +351,7 @@ def close_year(
     with db.session() as s:
         indicators = pr.checked_for_evaluation(s, project_id, year)
         items, total = pr.compute(indicators)
-        computed = scoring.grade(total, policy_in(s).grade_thresholds)
+        computed = scoring.grade(total, policy_in(s.connection()).grade_thresholds)
         final = grade or computed
         theirs = pr.evaluation_of(s, project_id, year)
         if theirs is not None:  # someone else closed the year first

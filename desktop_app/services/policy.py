@@ -1,34 +1,40 @@
 """The portfolio's thresholds (`Policy`), read from the `policy` setting.
 
 A missing or partial setting falls back to the defaults of docs/rules.md field by field.
+Read with Core, so the brief and the window's first figures never load the ORM.
 """
 
 from __future__ import annotations
 
 import json
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select
 
+from desktop_app.db import tables
 from desktop_app.db.database import Database
-from desktop_app.db.models import Setting
 from desktop_app.domain.policy import DEFAULT_POLICY, Policy
 
 KEY = "policy"
 
 
-def policy_in(session: Session) -> Policy:
-    row = session.get(Setting, KEY)
-    if row is None:
+def policy_in(conn: Connection) -> Policy:
+    """The policy as `conn` sees it (an ORM session passes `session.connection()`)."""
+    setting = tables.setting
+    value = conn.scalar(select(setting.c.value).where(setting.c.key == KEY))
+    if value is None:
         return DEFAULT_POLICY
-    return Policy.from_json(json.loads(row.value))
+    return Policy.from_json(json.loads(value))
 
 
 def load_policy(db: Database) -> Policy:
-    with db.reader() as s:
-        return policy_in(s)
+    with db.core_reader() as conn:
+        return policy_in(conn)
 
 
 def save_policy(db: Database, policy: Policy) -> None:
+    # Written through the ORM so the audit trail records it; only writing needs the models.
+    from desktop_app.db.models import Setting
+
     with db.session() as s:
         value = json.dumps(policy.to_json(), ensure_ascii=False, sort_keys=True)
         row = s.get(Setting, KEY)

@@ -9,35 +9,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import Boolean, Connection, Date, Integer, String, column, select, table
+from sqlalchemy import Connection, select
 from sqlalchemy.sql.expression import TableClause
 
+from desktop_app.db import tables
 from desktop_app.db.database import Database
 from desktop_app.snapshots.project import ProjectRow, RefItem
 
-_ref_cols = (
-    column("id", Integer),
-    column("code", String),
-    column("name_zh", String),
-    column("name_en", String),
-)
-_zone = table("zone", *_ref_cols)
-_domain = table("domain", *(column(c.name, c.type) for c in _ref_cols))
-_link = table("project_domain", column("project_id", Integer), column("domain_id", Integer))
-_project = table(
-    "project",
-    column("id", Integer),
-    column("no", Integer),
-    column("name_zh", String),
-    column("name_en", String),
-    column("zone_id", Integer),
-    column("status", String),
-    column("lead_org", String),
-    column("start_date", Date),
-    column("end_date", Date),
-    column("is_sample", Boolean),
-    column("version", Integer),
-)
+_zone, _domain, _link, _project = tables.zone, tables.domain, tables.project_domain, tables.project
 
 
 def _ref_items(conn: Connection, tbl: TableClause) -> list[RefItem]:

@@ -57,7 +57,7 @@ def portfolio_warnings(database: Database, as_of: date) -> list[WarningRow]:
                 ).order_by(Project.no)
             )
         )
-        shares = dict(policy_in(s).reward_shares)
+        shares = dict(policy_in(s.connection()).reward_shares)
         specs = plan_specs(s)
         grades: dict[int, dict[int, str]] = defaultdict(dict)
         for pid, year, grade in s.execute(
