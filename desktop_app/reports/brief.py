@@ -16,24 +16,19 @@ from typing import Any
 from desktop_app.errors import UserError
 from desktop_app.fileio import atomic_write
 from desktop_app.i18n import register, t, using_language
+from desktop_app.reports.canvas import numbered_canvas
 from desktop_app.reports.styles import (
     FRAME_W,
-    GREY_TEXT,
-    GRID,
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
-    NAVY,
     PAGE_H,
-    PAGE_W,
-    RULE_RED,
     make_styles,
 )
 from desktop_app.snapshots.brief import BriefData
 
 register(
     {
-        "Page {x} of {y}": "第 {x} 页 / 共 {y} 页",
         "Contains sample data": "含示例数据",
         "{path}: is a folder, not a file": "{path}:是文件夹,不是文件",
         "{path}: cannot write ({reason})": "{path}:无法写入({reason})",
@@ -41,60 +36,6 @@ register(
 )
 
 Progress = Callable[[int, int], None]
-
-
-def _canvas_class(
-    title: str, right: str, font: str, lang: str, mark: str = "", banner: str = ""
-) -> type:
-    """`mark` (sample data) is printed in every page's header, `banner` under it."""
-    from reportlab.pdfgen.canvas import Canvas
-
-    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints
-        """Defers page output until the page count is known, then draws header/footer."""
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
-                self.__dict__.update(state)
-                self._furniture(number, total)
-                super().showPage()
-            super().save()
-
-        def _furniture(self, number: int, total: int) -> None:
-            self.saveState()
-            top = PAGE_H - MARGIN_TOP + 14
-            self.setFont(font, 8)
-            self.setFillColor(NAVY)
-            self.drawString(MARGIN_X, top + 4, title)
-            self.setFillColor(GREY_TEXT)
-            self.drawRightString(PAGE_W - MARGIN_X, top + 4, right)
-            if mark:
-                self.setFillColor(RULE_RED)
-                self.drawCentredString(PAGE_W / 2, top + 4, mark)
-            if banner:
-                self.setFillColor(RULE_RED)
-                self.setFont(font, 7.5)
-                self.drawCentredString(PAGE_W / 2, top - 9, banner)
-                self.setFont(font, 8)
-            self.setStrokeColor(GRID)
-            self.setLineWidth(0.5)
-            self.line(MARGIN_X, top, PAGE_W - MARGIN_X, top)
-            bottom = MARGIN_BOTTOM - 16
-            self.line(MARGIN_X, bottom + 10, PAGE_W - MARGIN_X, bottom + 10)
-            with using_language(lang):
-                footer = t("Page {x} of {y}", x=number, y=total)
-            self.drawCentredString(PAGE_W / 2, bottom, footer)
-            self.restoreState()
-
-    return NumberedCanvas
 
 
 def story(data: BriefData, styles: Any) -> list[Any]:
@@ -162,7 +103,9 @@ def render(data: BriefData, out: Any, progress: Progress | None = None) -> int:
             doc.setProgressCallBack(_progress_adapter(progress))
         flow = story(data, styles)
         mark = t("Contains sample data") if data.has_sample else ""
-        canvas = _canvas_class(title, right, styles.font, data.lang, mark, data.banner)
+        canvas = numbered_canvas(
+            title, right, styles.font, data.lang, header_mark=mark, banner=data.banner
+        )
         doc.build(flow, canvasmaker=canvas)
         pages: int = doc.page
         return pages
