@@ -9,7 +9,7 @@ from desktop_app.domain.periods import today
 from desktop_app.services.funding import funding_status_by_project
 from desktop_app.services.health import attention_items, health_by_project
 from desktop_app.services.home import home_snapshot
-from desktop_app.services.performance import performance_status_by_project
+from desktop_app.services.performance_status import performance_status_by_project
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages import PAGES, PORTFOLIO_PAGE

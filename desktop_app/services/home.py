@@ -11,7 +11,7 @@ from datetime import date
 from desktop_app.db.database import Database
 from desktop_app.services.funding import funding_status_by_project
 from desktop_app.services.health import attention_items, health_by_project
-from desktop_app.services.performance import performance_status_by_project
+from desktop_app.services.performance_status import performance_status_by_project
 from desktop_app.services.policy import load_policy
 from desktop_app.services.projects import list_projects
 from desktop_app.services.warnings import portfolio_warnings

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from desktop_app.db import tables
 from desktop_app.db.database import Database
 from desktop_app.db.models import (
     Evaluation,
@@ -29,12 +30,19 @@ from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
 from desktop_app.services import performance_rows as pr
 from desktop_app.services.conflicts import ConflictError, differing
+from desktop_app.services.performance_status import (
+    known_evaluations_in,
+    projection_of,
+    projections_in,
+)
+from desktop_app.services.performance_status import (  # re-exported for the old callers
+    performance_status_by_project as performance_status_by_project,
+)
 from desktop_app.services.policy import policy_in
 from desktop_app.snapshots.performance import (
     EvaluationItemView,
     EvaluationView,
     IndicatorEdit,
-    PerformanceStatus,
     PortfolioScoreRow,
     ProjectPerformance,
 )
@@ -52,7 +60,7 @@ def project_performance(db: Database, project_id: int, year: int) -> ProjectPerf
     with db.reader() as s:
         project = pr.get_project(s, project_id)
         indicators = pr.indicators_of(s, project_id, year)
-        quarter, projected = pr.projection_of(indicators)
+        quarter, projected = projection_of(indicators)
         evaluations = list(
             s.scalars(
                 select(Evaluation)
@@ -430,41 +438,18 @@ def reopen_year(
         s.info.pop("audit_reason", None)
 
 
-def performance_status_by_project(db: Database, as_of: date) -> dict[int, PerformanceStatus]:
-    """Every project's last grade and this year's projected score, as of a date.
-
-    Only evaluations recorded by `as_of` and actuals up to its quarter count, so a brief
-    for a past quarter shows what was known then.
-    """
-    with db.reader() as s:
-        evaluations = pr.known_evaluations(s, as_of)
-        projections = pr.projections(s, as_of)
-        out: dict[int, PerformanceStatus] = {}
-        for pid in s.scalars(select(Project.id).order_by(Project.no)):
-            evs = evaluations.get(pid, [])
-            last = evs[-1] if evs else None
-            quarter, projected = projections.get(pid, (None, None))
-            out[pid] = PerformanceStatus(
-                project_id=pid,
-                last_year=last.year if last else None,
-                last_total=last.total if last else None,
-                last_grade=last.grade if last else None,
-                projected_year=as_of.year,
-                projected_quarter=quarter,
-                projected_score=projected,
-                grades={e.year: e.grade for e in evs},
-            )
-        return out
-
-
 def portfolio_scores(db: Database, as_of: date | None = None) -> list[PortfolioScoreRow]:
     """Projects × years: each closed year's total and grade, plus this year's projection."""
     as_of = as_of or today()
-    with db.reader() as s:
-        evaluations = pr.known_evaluations(s, None)
-        current = pr.projections(s, as_of)
+    with db.core_reader() as conn:
+        evaluations = known_evaluations_in(conn, None)
+        current = projections_in(conn, as_of)
+        project = tables.project
+        query = select(project.c.id, project.c.no, project.c.name_zh, project.c.name_en).order_by(
+            project.c.no
+        )
         rows = []
-        for p in s.scalars(select(Project).order_by(Project.no)):
+        for p in conn.execute(query):
             quarter, projected = current.get(p.id, (None, None))
             rows.append(
                 PortfolioScoreRow(

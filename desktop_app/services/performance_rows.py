@@ -1,23 +1,24 @@
 """Reading a project-year's indicators, actuals and evaluations for the performance services.
 
 The queries and row builders that `services.performance` composes into its snapshots and
-writes: one place decides which figure is "the year's" and how a projection is made.
+writes: one place decides which figure is "the year's". How a projection is made lives in
+`services.performance_status` (ORM-free, so the brief shares it) and is used from there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
 from decimal import Decimal
+from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop_app.db.models import Evaluation, Indicator, Project
 from desktop_app.domain import scoring
-from desktop_app.domain.periods import Quarter
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
+from desktop_app.services.performance_status import latest_ytd, spec_of, ytd_at
 from desktop_app.snapshots.performance import (
     EvaluationItemView,
     EvaluationView,
@@ -77,38 +78,6 @@ def refuse_if_closed(session: Session, project_id: int, year: int) -> None:
         raise UserError(
             t("{year} is closed by its evaluation; reopen the year before changing it.", year=year)
         )
-
-
-def spec_of(ind: Indicator) -> scoring.IndicatorSpec:
-    return scoring.IndicatorSpec(weight=ind.weight, target=ind.target, direction=ind.direction)
-
-
-def latest_ytd(ind: Indicator, up_to_quarter: int = 4) -> tuple[int, Decimal] | None:
-    reported = [(a.quarter, a.ytd_value) for a in ind.actuals if a.quarter <= up_to_quarter]
-    return max(reported) if reported else None
-
-
-def projection_of(
-    indicators: Sequence[Indicator], up_to_quarter: int = 4
-) -> tuple[int | None, Decimal | None]:
-    """Latest quarter reported for the set and the total projected from it (None: no data)."""
-    quarters = [q for ind in indicators if (q := latest_ytd(ind, up_to_quarter))]
-    if not quarters:
-        return None, None
-    quarter = max(q for q, _ in quarters)
-    items = [(spec_of(ind), ytd_at(ind, quarter)) for ind in indicators]
-    return quarter, scoring.projected_score(items, quarter)
-
-
-def ytd_at(ind: Indicator, quarter: int) -> Decimal | None:
-    """The figure at `quarter`, or a qualitative score given earlier (it is not a flow)."""
-    for a in ind.actuals:
-        if a.quarter == quarter:
-            return a.ytd_value
-    if ind.direction == "qualitative":
-        latest = latest_ytd(ind, quarter)
-        return latest[1] if latest else None
-    return None
 
 
 def indicator_row(ind: Indicator, quarter: int | None) -> IndicatorRow:
@@ -175,7 +144,23 @@ def evaluation_view(ev: Evaluation, indicators: Mapping[int, Indicator]) -> Eval
     )
 
 
-def year_score(ev: Evaluation) -> YearScore:
+class ScoredYear(Protocol):
+    """A closed year as `year_score` reads it (ORM `Evaluation` or a Core row)."""
+
+    @property
+    def year(self) -> int: ...
+
+    @property
+    def total(self) -> Decimal: ...
+
+    @property
+    def grade(self) -> str: ...
+
+    @property
+    def computed_grade(self) -> str: ...
+
+
+def year_score(ev: ScoredYear) -> YearScore:
     return YearScore(year=ev.year, total=ev.total, grade=ev.grade, computed_grade=ev.computed_grade)
 
 
@@ -201,30 +186,3 @@ def checked_for_evaluation(s: Session, project_id: int, year: int) -> list[Indic
     if problem:
         raise UserError(problem)
     return indicators
-
-
-def known_evaluations(s: Session, as_of: date | None) -> dict[int, list[Evaluation]]:
-    """Each project's evaluations recorded by `as_of` (all when None), oldest first."""
-    out: dict[int, list[Evaluation]] = {}
-    query = select(Evaluation).order_by(Evaluation.year)
-    if as_of is not None:
-        query = query.where(Evaluation.year <= as_of.year)
-    for ev in s.scalars(query):
-        if as_of is None or ev.evaluated_on is None or ev.evaluated_on <= as_of:
-            out.setdefault(ev.project_id, []).append(ev)
-    return out
-
-
-def projections(s: Session, as_of: date) -> dict[int, tuple[int | None, Decimal | None]]:
-    """Each project's projection for `as_of`'s year from actuals up to its quarter."""
-    by_project: dict[int, list[Indicator]] = {}
-    query = (
-        select(Indicator)
-        .where(Indicator.year == as_of.year)
-        .options(selectinload(Indicator.actuals))
-        .order_by(Indicator.sort_order, Indicator.id)
-    )
-    for ind in s.scalars(query):
-        by_project.setdefault(ind.project_id, []).append(ind)
-    current_q = Quarter.of(as_of).q
-    return {pid: projection_of(inds, current_q) for pid, inds in by_project.items()}

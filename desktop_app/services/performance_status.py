@@ -1,0 +1,175 @@
+"""Every project's performance figures as of a date, read with Core (no ORM).
+
+The quarterly brief, health and Home read these; the performance tab and the portfolio
+scores page compute through the same helpers (`projection_of`, `ytd_at`, ...), which take
+anything shaped like an indicator, so an ORM `Indicator` and a Core-built record give the
+same figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any, Protocol
+
+from sqlalchemy import Connection, Row, select
+
+from desktop_app.db import tables
+from desktop_app.db.database import Database
+from desktop_app.domain import scoring
+from desktop_app.domain.periods import Quarter
+from desktop_app.snapshots.performance import PerformanceStatus
+
+
+class ActualLike(Protocol):
+    """A quarter's year-to-date figure (ORM `IndicatorActual` or a Core row)."""
+
+    @property
+    def quarter(self) -> int: ...
+
+    @property
+    def ytd_value(self) -> Decimal: ...
+
+
+class IndicatorLike(Protocol):
+    """What scoring needs of an indicator (ORM `Indicator` or `IndicatorRecord`); its
+    actuals in ascending quarter."""
+
+    @property
+    def weight(self) -> Decimal: ...
+
+    @property
+    def target(self) -> Decimal | None: ...
+
+    @property
+    def direction(self) -> str: ...
+
+    @property
+    def actuals(self) -> Sequence[ActualLike]: ...
+
+
+@dataclass(frozen=True)
+class IndicatorRecord:
+    """An indicator as read with Core, with its actuals in ascending quarter."""
+
+    id: int
+    project_id: int
+    weight: Decimal
+    target: Decimal | None
+    direction: str
+    actuals: tuple[ActualLike, ...]
+
+
+def spec_of(ind: IndicatorLike) -> scoring.IndicatorSpec:
+    return scoring.IndicatorSpec(weight=ind.weight, target=ind.target, direction=ind.direction)
+
+
+def latest_ytd(ind: IndicatorLike, up_to_quarter: int = 4) -> tuple[int, Decimal] | None:
+    reported = [(a.quarter, a.ytd_value) for a in ind.actuals if a.quarter <= up_to_quarter]
+    return max(reported) if reported else None
+
+
+def projection_of(
+    indicators: Sequence[IndicatorLike], up_to_quarter: int = 4
+) -> tuple[int | None, Decimal | None]:
+    """Latest quarter reported for the set and the total projected from it (None: no data)."""
+    quarters = [q for ind in indicators if (q := latest_ytd(ind, up_to_quarter))]
+    if not quarters:
+        return None, None
+    quarter = max(q for q, _ in quarters)
+    items = [(spec_of(ind), ytd_at(ind, quarter)) for ind in indicators]
+    return quarter, scoring.projected_score(items, quarter)
+
+
+def ytd_at(ind: IndicatorLike, quarter: int) -> Decimal | None:
+    """The figure at `quarter`, or a qualitative score given earlier (it is not a flow)."""
+    for a in ind.actuals:
+        if a.quarter == quarter:
+            return a.ytd_value
+    if ind.direction == "qualitative":
+        latest = latest_ytd(ind, quarter)
+        return latest[1] if latest else None
+    return None
+
+
+def known_evaluations_in(conn: Connection, as_of: date | None) -> dict[int, list[Row[Any]]]:
+    """Each project's evaluations recorded by `as_of` (all when None), oldest first.
+
+    The rows carry every column of `evaluation` (`.year`, `.total`, `.grade`, ...)."""
+    ev = tables.evaluation
+    query = select(ev).order_by(ev.c.year)
+    if as_of is not None:
+        query = query.where(ev.c.year <= as_of.year)
+    out: dict[int, list[Row[Any]]] = {}
+    for row in conn.execute(query):
+        if as_of is None or row.evaluated_on is None or row.evaluated_on <= as_of:
+            out.setdefault(row.project_id, []).append(row)
+    return out
+
+
+def indicators_of_year_in(conn: Connection, year: int) -> dict[int, list[IndicatorRecord]]:
+    """Each project's indicators of `year` (by sort order, then id) with their actuals."""
+    ind, act = tables.indicator, tables.indicator_actual
+    actuals: dict[int, list[ActualLike]] = {}
+    query = (
+        select(act.c.indicator_id, act.c.quarter, act.c.ytd_value)
+        .join(ind, ind.c.id == act.c.indicator_id)
+        .where(ind.c.year == year)
+        .order_by(act.c.indicator_id, act.c.quarter)  # the ORM relationship's order
+    )
+    for a in conn.execute(query):
+        actuals.setdefault(a.indicator_id, []).append(a)
+    by_project: dict[int, list[IndicatorRecord]] = {}
+    query = (
+        select(ind.c.id, ind.c.project_id, ind.c.weight, ind.c.target, ind.c.direction)
+        .where(ind.c.year == year)
+        .order_by(ind.c.sort_order, ind.c.id)
+    )
+    for r in conn.execute(query):
+        record = IndicatorRecord(
+            r.id, r.project_id, r.weight, r.target, r.direction, tuple(actuals.get(r.id, ()))
+        )
+        by_project.setdefault(r.project_id, []).append(record)
+    return by_project
+
+
+def projections_in(conn: Connection, as_of: date) -> dict[int, tuple[int | None, Decimal | None]]:
+    """Each project's projection for `as_of`'s year from actuals up to its quarter."""
+    current_q = Quarter.of(as_of).q
+    by_project = indicators_of_year_in(conn, as_of.year)
+    return {pid: projection_of(inds, current_q) for pid, inds in by_project.items()}
+
+
+def performance_status_in(conn: Connection, as_of: date) -> dict[int, PerformanceStatus]:
+    """Every project's last grade and this year's projected score, as of a date.
+
+    Only evaluations recorded by `as_of` and actuals up to its quarter count, so a brief
+    for a past quarter shows what was known then.
+    """
+    evaluations = known_evaluations_in(conn, as_of)
+    projections = projections_in(conn, as_of)
+    out: dict[int, PerformanceStatus] = {}
+    project = tables.project
+    for pid in conn.scalars(select(project.c.id).order_by(project.c.no)):
+        evs = evaluations.get(pid, [])
+        last = evs[-1] if evs else None
+        quarter, projected = projections.get(pid, (None, None))
+        out[pid] = PerformanceStatus(
+            project_id=pid,
+            last_year=last.year if last is not None else None,
+            last_total=last.total if last is not None else None,
+            last_grade=last.grade if last is not None else None,
+            projected_year=as_of.year,
+            projected_quarter=quarter,
+            projected_score=projected,
+            grades={e.year: e.grade for e in evs},
+        )
+    return out
+
+
+def performance_status_by_project(db: Database, as_of: date) -> dict[int, PerformanceStatus]:
+    """`performance_status_in` in its own read (the window's and Home's entry point)."""
+    with db.core_reader() as conn:
+        return performance_status_in(conn, as_of)
