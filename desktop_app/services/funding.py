@@ -5,25 +5,24 @@ The form hands in a `FundingPlanDraft` (text as typed); `spec_from_draft` parses
 field of every problem. Saving writes the plan, its year rows and tranches in one
 transaction under an optimistic version check; `db.audit` records each changed amount.
 
-`funding_status_by_project`, `project_schedule` and `portfolio_funding_by_year` are the
-contract health, the brief and the pages call: a fixed number of queries, any portfolio size.
+`project_schedule` and `portfolio_funding_by_year` are what the pages call: a fixed number of
+queries, any portfolio size. The figures the brief reads too (`funding_status_by_project`,
+`plan_specs`, the facts) live in `services.funding_status`, ORM-free; they are used here
+through `session.connection()` so both compute the same figures.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeVar, overload
 
-from sqlalchemy import Row, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session, selectinload
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import (
-    Disbursement,
-    Evaluation,
     FundingPlan,
     FundingYear,
     Milestone,
@@ -50,12 +49,18 @@ from desktop_app.services.conflicts import (
     differing,
     stale_guard,
 )
-from desktop_app.services.policy import policy_in
+from desktop_app.services.funding_status import (
+    _compute,
+    _schedule_of,
+    _spec,
+    funding_facts_in,
+    funding_status_by_project,
+    plan_specs,
+)
 from desktop_app.snapshots.funding import (
     FundingFacts,
     FundingPlanDraft,
     FundingPlanSnapshot,
-    FundingStatus,
     PortfolioFundingRow,
     ScheduleRow,
     ScheduleSnapshot,
@@ -74,7 +79,6 @@ register(
         "Year {i}: {reason}": "第 {i} 年:{reason}",
         "Project {id} no longer exists.": "项目 {id} 已不存在。",
         "the funding plan": "经费计划",
-        "Plan could not be computed: {reason}": "计划无法计算:{reason}",
     }
 )
 
@@ -300,63 +304,9 @@ def _tranche_milestones(
     return out
 
 
-def _spec(
-    plan: FundingPlan | Row[Any],
-    rows: Sequence[FundingYear | Row[Any]],
-    tranches: Sequence[StartupTranche | Row[Any]],
-) -> FundingPlanSpec:
-    """A domain plan from a plan row (ORM object or Core row) with its year rows and tranches."""
-    manual = None
-    if plan.taper_mode == "manual":
-        manual = tuple(fen_to_wan(y.manual_fixed_fen or 0) for y in rows)
-    caps = tuple(fen_to_wan(y.reward_cap_fen) for y in rows)
-    return FundingPlanSpec(
-        first_year=plan.first_year,
-        years=plan.years,
-        mode=plan.taper_mode,
-        first_amount=fen_to_wan(plan.first_amount_fen),
-        step=fen_to_wan(plan.step_fen) if plan.step_fen is not None else None,
-        rate=plan.rate,
-        floor=fen_to_wan(plan.floor_fen),
-        manual=manual,
-        reward_caps=caps if any(caps) else (),
-        startup_grant=fen_to_wan(plan.startup_grant_fen),
-        startup_year=plan.startup_year,
-        tranches=tuple(Tranche(tr.year, fen_to_wan(tr.amount_fen), tr.note) for tr in tranches),
-    )
-
-
 def spec_from_row(plan: FundingPlan) -> FundingPlanSpec:
     """The domain plan of a stored row (year rows and tranches loaded)."""
     return _spec(plan, list(plan.year_rows), list(plan.tranches))
-
-
-def plan_specs(
-    session: Session, project_ids: Iterable[int] | None = None
-) -> dict[int, FundingPlanSpec]:
-    """project id → domain plan, in three plain queries.
-
-    Core rows rather than ORM objects: building 2,000 plans' identity maps costs more than
-    computing their schedules.
-    """
-    ids = None if project_ids is None else list(project_ids)
-    q = select(FundingPlan.__table__)
-    if ids is not None:
-        q = q.where(FundingPlan.project_id.in_(ids))
-    plans = list(session.execute(q))
-    plan_ids = [p.id for p in plans]
-    years: dict[int, list[Row[Any]]] = defaultdict(list)
-    tranches: dict[int, list[Row[Any]]] = defaultdict(list)
-    yq = select(FundingYear.__table__).order_by(FundingYear.plan_id, FundingYear.year)
-    tq = select(StartupTranche.__table__).order_by(StartupTranche.plan_id, StartupTranche.seq)
-    if ids is not None:
-        yq = yq.where(FundingYear.plan_id.in_(plan_ids))
-        tq = tq.where(StartupTranche.plan_id.in_(plan_ids))
-    for row in session.execute(yq):
-        years[row.plan_id].append(row)
-    for row in session.execute(tq):
-        tranches[row.plan_id].append(row)
-    return {p.project_id: _spec(p, years[p.id], tranches[p.id]) for p in plans}
 
 
 # ---------------------------------------------------------------- schedules
@@ -388,48 +338,11 @@ def _snapshot(project_id: int | None, sched: FundingSchedule) -> ScheduleSnapsho
     )
 
 
-def _compute(spec: FundingPlanSpec, facts: FundingFacts) -> FundingSchedule:
-    kwargs = {"shares": facts.shares} if facts.shares else {}
-    return spec.schedule(grades=facts.grades, disbursed=facts.disbursed, **kwargs)
-
-
 def preview_schedule(
     draft: FundingPlanDraft, facts: FundingFacts, project_id: int | None = None
 ) -> ScheduleSnapshot:
     """The year table a draft would give (nothing read or written); `ValidationError` if bad."""
     return _snapshot(project_id, _compute(spec_from_draft(draft), facts))
-
-
-def _facts_by_project(
-    session: Session, project_ids: Iterable[int] | None
-) -> dict[int, FundingFacts]:
-    """Grades and payments (万元 by plan year and kind) of many projects: two grouped queries."""
-    ids = None if project_ids is None else list(project_ids)
-    shares = dict(policy_in(session.connection()).reward_shares)
-    grades: dict[int, dict[int, str]] = defaultdict(dict)
-    q = select(Evaluation.project_id, Evaluation.year, Evaluation.grade)
-    if ids is not None:
-        q = q.where(Evaluation.project_id.in_(ids))
-    for pid, year, grade in session.execute(q):
-        grades[pid][year] = grade
-    paid: dict[int, dict[int, dict[str, Decimal]]] = defaultdict(lambda: defaultdict(dict))
-    year_of = Disbursement.for_year  # 计划年度口径: the plan year each payment settles
-    q2 = select(
-        Disbursement.project_id, year_of, Disbursement.kind, func.sum(Disbursement.amount_fen)
-    ).group_by(Disbursement.project_id, year_of, Disbursement.kind)
-    if ids is not None:
-        q2 = q2.where(Disbursement.project_id.in_(ids))
-    for pid, year, kind, fen in session.execute(q2):
-        paid[pid][int(year)][kind] = fen_to_wan(int(fen))
-    keys = set(grades) | set(paid) | set(ids or ())
-    return {
-        pid: FundingFacts(
-            grades=dict(grades.get(pid, {})),
-            disbursed={y: dict(k) for y, k in paid.get(pid, {}).items()},
-            shares=shares,
-        )
-        for pid in keys
-    }
 
 
 def plans_of(session: Session, project_ids: Iterable[int] | None = None) -> list[FundingPlan]:
@@ -441,18 +354,10 @@ def plans_of(session: Session, project_ids: Iterable[int] | None = None) -> list
     return list(session.scalars(q))
 
 
-def _schedule_of(spec: FundingPlanSpec, facts: FundingFacts) -> tuple[FundingSchedule | None, str]:
-    """A stored plan's schedule; a plan broken outside the app gives None and the reason."""
-    try:
-        return _compute(spec, facts), ""
-    except ValidationError as exc:
-        return None, t("Plan could not be computed: {reason}", reason=str(exc))
-
-
 def project_schedule(db: Database, project_id: int) -> ScheduleSnapshot:
     """A project's year table with warnings (no rows when it has no plan)."""
     with db.reader() as s:
-        facts = _facts_by_project(s, [project_id])[project_id]
+        facts = funding_facts_in(s.connection(), [project_id])[project_id]
         plans = plans_of(s, [project_id])
         if not plans:
             return ScheduleSnapshot(project_id, (), ())
@@ -467,7 +372,7 @@ def load_plan(db: Database, project_id: int) -> FundingPlanSnapshot:
     with db.reader() as s:
         if s.get(Project, project_id) is None:
             raise UserError(t("Project {id} no longer exists.", id=project_id))
-        facts = _facts_by_project(s, [project_id])[project_id]
+        facts = funding_facts_in(s.connection(), [project_id])[project_id]
         plans = plans_of(s, [project_id])
         plan = plans[0] if plans else None
         draft = _draft_from_row(plan) if plan else None
@@ -600,65 +505,6 @@ def _share(part: int, whole: int) -> Decimal | None:
     return (Decimal(part) / Decimal(whole)).quantize(_SHARE_PLACES, rounding=ROUND_HALF_UP)
 
 
-def _paid_to(session: Session, start: date | None, end: date) -> dict[int, int]:
-    q = select(Disbursement.project_id, func.sum(Disbursement.amount_fen)).where(
-        Disbursement.paid_on <= end
-    )
-    if start is not None:
-        q = q.where(Disbursement.paid_on >= start)
-    return {pid: int(fen) for pid, fen in session.execute(q.group_by(Disbursement.project_id))}
-
-
-def _paid_for(session: Session, year: int, as_of: date) -> dict[int, int]:
-    """Paid against `year`'s plan by `as_of` (计划年度口径), per project."""
-    q = (
-        select(Disbursement.project_id, func.sum(Disbursement.amount_fen))
-        .where(Disbursement.for_year == year, Disbursement.paid_on <= as_of)
-        .group_by(Disbursement.project_id)
-    )
-    return {pid: int(fen) for pid, fen in session.execute(q)}
-
-
-def funding_status_by_project(db: Database, as_of: date) -> dict[int, FundingStatus]:
-    """Every project's plan-to-date and paid-to-date as of a date (whole plan years)."""
-    with db.reader() as s:
-        project_ids = list(s.scalars(select(Project.id)))
-        facts = _facts_by_project(s, None)
-        plans = plan_specs(s)
-        to_date = _paid_to(s, None, as_of)
-        this_year = _paid_to(s, date(as_of.year, 1, 1), as_of)
-        for_year = _paid_for(s, as_of.year, as_of)
-        out: dict[int, FundingStatus] = {}
-        for pid in project_ids:
-            plan = plans.get(pid)
-            sched, problem = (None, "")
-            if plan is not None:
-                sched, problem = _schedule_of(plan, facts.get(pid, FundingFacts()))
-            line = sched.line(as_of.year) if sched else None
-            out[pid] = FundingStatus(
-                project_id=pid,
-                has_plan=plan is not None,
-                planned_to_date_fen=wan_to_fen(sched.planned_to_date(as_of)) if sched else 0,
-                disbursed_to_date_fen=to_date.get(pid, 0),
-                planned_this_year_fen=wan_to_fen(line.planned_total) if line else 0,
-                disbursed_this_year_fen=this_year.get(pid, 0),
-                paid_for_this_year_fen=for_year.get(pid, 0),
-                earned_reward_this_year_fen=(
-                    wan_to_fen(line.earned_reward)
-                    if line and line.earned_reward is not None
-                    else None
-                ),
-                reward_cap_this_year_fen=wan_to_fen(line.reward_cap) if line else 0,
-                planned_total_fen=wan_to_fen(sched.total("planned_total")) if sched else 0,
-                warnings=(
-                    tuple(w.message for w in sched.warnings if w.year <= as_of.year)
-                    if sched
-                    else ((problem,) if problem else ())
-                ),
-            )
-        return out
-
-
 def portfolio_funding_by_year(db: Database) -> list[PortfolioFundingRow]:
     """Per plan year across all plans: planned, caps, earned, paid, and the performance share.
 
@@ -666,9 +512,9 @@ def portfolio_funding_by_year(db: Database) -> list[PortfolioFundingRow]:
     the paid share is given only for years with evaluations (before, no reward is due).
     """
     with db.reader() as s:
-        facts = _facts_by_project(s, None)
+        facts = funding_facts_in(s.connection(), None)
         sums: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for pid, spec in plan_specs(s).items():
+        for pid, spec in plan_specs(s.connection()).items():
             sched, _ = _schedule_of(spec, facts.get(pid, FundingFacts()))
             for ln in sched.lines if sched else ():
                 acc = sums[ln.year]

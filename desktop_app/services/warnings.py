@@ -2,7 +2,8 @@
 
 A fixed number of queries whatever the portfolio's size: plans, grades, payments made by
 `as_of` (grouped by the plan year they settle) and milestone dates. The rules are
-`domain.warnings`; this module only gathers their facts and hands out plain rows.
+`domain.warnings`; this module only gathers their facts and hands out plain rows. Read with
+Core (`*_in(conn, ...)`), so the brief never loads the ORM.
 """
 
 from __future__ import annotations
@@ -12,14 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 
+from desktop_app.db import tables
 from desktop_app.db.database import Database
-from desktop_app.db.models import Disbursement, Evaluation, Milestone, Project
 from desktop_app.domain import warnings as rules
 from desktop_app.domain.money import fen_to_wan
 from desktop_app.domain.validation import ValidationError
-from desktop_app.services.funding import plan_specs
+from desktop_app.services.funding_status import plan_specs
 from desktop_app.services.policy import policy_in
 
 
@@ -42,55 +43,43 @@ class WarningRow:
         return self.name_en if lang == "en" and self.name_en else self.name_zh
 
 
-def portfolio_warnings(database: Database, as_of: date) -> list[WarningRow]:
+def portfolio_warnings_in(conn: Connection, as_of: date) -> list[WarningRow]:
     """All warnings of all projects as of `as_of`, by project number, red first."""
-    with database.reader() as s:
-        projects = list(
-            s.execute(
-                select(
-                    Project.id,
-                    Project.no,
-                    Project.name_zh,
-                    Project.name_en,
-                    Project.is_sample,
-                    Project.end_date,
-                ).order_by(Project.no)
+    p, ev, d, m = tables.project, tables.evaluation, tables.disbursement, tables.milestone
+    projects = list(
+        conn.execute(
+            select(p.c.id, p.c.no, p.c.name_zh, p.c.name_en, p.c.is_sample, p.c.end_date).order_by(
+                p.c.no
             )
         )
-        shares = dict(policy_in(s.connection()).reward_shares)
-        specs = plan_specs(s)
-        grades: dict[int, dict[int, str]] = defaultdict(dict)
-        for pid, year, grade in s.execute(
-            select(Evaluation.project_id, Evaluation.year, Evaluation.grade).where(
-                Evaluation.year <= as_of.year
-            )
-        ):
-            grades[pid][year] = grade
-        paid: dict[int, dict[int, dict[str, Decimal]]] = defaultdict(lambda: defaultdict(dict))
-        q = (
-            select(
-                Disbursement.project_id,
-                Disbursement.for_year,
-                Disbursement.kind,
-                func.sum(Disbursement.amount_fen),
-            )
-            .where(Disbursement.paid_on <= as_of)
-            .group_by(Disbursement.project_id, Disbursement.for_year, Disbursement.kind)
-        )
-        for pid, year, kind, fen in s.execute(q):
-            paid[pid][int(year)][kind] = fen_to_wan(int(fen))
-        dates: dict[int, list[rules.MilestoneDates]] = defaultdict(list)
-        mq = select(
-            Milestone.project_id,
-            Milestone.code,
-            Milestone.title,
-            Milestone.status,
-            Milestone.planned_end,
-            Milestone.baseline_end,
-            Milestone.cancel_reason,
-        ).order_by(Milestone.project_id, Milestone.sort_order, Milestone.id)
-        for pid, code, title, status, planned, baseline, why in s.execute(mq):
-            dates[pid].append(rules.MilestoneDates(code, title, status, planned, baseline, why))
+    )
+    shares = dict(policy_in(conn).reward_shares)
+    specs = plan_specs(conn)
+    grades: dict[int, dict[int, str]] = defaultdict(dict)
+    for pid, year, grade in conn.execute(
+        select(ev.c.project_id, ev.c.year, ev.c.grade).where(ev.c.year <= as_of.year)
+    ):
+        grades[pid][year] = grade
+    paid: dict[int, dict[int, dict[str, Decimal]]] = defaultdict(lambda: defaultdict(dict))
+    q = (
+        select(d.c.project_id, d.c.for_year, d.c.kind, func.sum(d.c.amount_fen))
+        .where(d.c.paid_on <= as_of)
+        .group_by(d.c.project_id, d.c.for_year, d.c.kind)
+    )
+    for pid, year, kind, fen in conn.execute(q):
+        paid[pid][int(year)][kind] = fen_to_wan(int(fen))
+    dates: dict[int, list[rules.MilestoneDates]] = defaultdict(list)
+    mq = select(
+        m.c.project_id,
+        m.c.code,
+        m.c.title,
+        m.c.status,
+        m.c.planned_end,
+        m.c.baseline_end,
+        m.c.cancel_reason,
+    ).order_by(m.c.project_id, m.c.sort_order, m.c.id)
+    for pid, code, title, status, planned, baseline, why in conn.execute(mq):
+        dates[pid].append(rules.MilestoneDates(code, title, status, planned, baseline, why))
     out: list[WarningRow] = []
     for pid, no, name_zh, name_en, is_sample, end in projects:
         found = rules.milestone_warnings(dates.get(pid, ()), end)
@@ -113,11 +102,28 @@ def portfolio_warnings(database: Database, as_of: date) -> list[WarningRow]:
     return out
 
 
-def warnings_by_project(database: Database, as_of: date) -> dict[int, list[WarningRow]]:
+def warnings_in(conn: Connection, as_of: date) -> dict[int, list[WarningRow]]:
+    """`portfolio_warnings_in` grouped by project id (each project's rows in the same order)."""
     grouped: dict[int, list[WarningRow]] = defaultdict(list)
-    for row in portfolio_warnings(database, as_of):
+    for row in portfolio_warnings_in(conn, as_of):
         grouped[row.project_id].append(row)
     return dict(grouped)
 
 
-__all__ = ["WarningRow", "portfolio_warnings", "warnings_by_project"]
+def portfolio_warnings(database: Database, as_of: date) -> list[WarningRow]:
+    with database.core_reader() as conn:
+        return portfolio_warnings_in(conn, as_of)
+
+
+def warnings_by_project(database: Database, as_of: date) -> dict[int, list[WarningRow]]:
+    with database.core_reader() as conn:
+        return warnings_in(conn, as_of)
+
+
+__all__ = [
+    "WarningRow",
+    "portfolio_warnings",
+    "portfolio_warnings_in",
+    "warnings_by_project",
+    "warnings_in",
+]
