@@ -8,9 +8,9 @@ the ORM) so the quarterly brief reads the overview without loading the ORM.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Protocol
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Connection, select
 
 from desktop_app.db import tables
 from desktop_app.db.database import Database
@@ -70,7 +70,7 @@ def plan_periods(db: Database) -> list[PlanPeriodView]:
         return plan_periods_in(conn)
 
 
-def _period_row(conn: Connection, period_id: int | None) -> Row[Any]:
+def _period_row(conn: Connection, period_id: int | None) -> PeriodFields:
     """The period asked for, or the latest when none is."""
     if period_id is None:
         q = select(*_PERIOD_COLUMNS).order_by(_period.c.start_year.desc())
