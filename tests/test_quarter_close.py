@@ -58,6 +58,22 @@ def test_close_twice_is_refused(sample):
     assert (row.quarter, row.closed_by, row.as_of) == ("2026Q2", "张三", date(2026, 6, 30))
 
 
+# sha256 of the figures JSON the sample's quarters froze before the brief read with Core.
+# Closed quarters in users' databases hold this JSON and are compared with it byte for
+# byte: a change here (not a change of tests/brief_sample.py) would flag every one of them.
+FROZEN_SHA = {
+    "2026Q1": "d696b948fea090b7380c655c04d3a598def78b6da1c6c2b33c6198f6412b0db2",
+    "2026Q2": "b99e646743219653223d5df14400df894e7cb6148509f9043ea63ffdde853401",
+    "2026Q3": "a91574ea0c81695853c35b048556dcffc6fd22e473eefdb8ee4d1c381e186abb",
+}
+
+
+@pytest.mark.parametrize("quarter", sorted(FROZEN_SHA))
+def test_frozen_figures_keep_their_bytes(sample, quarter):
+    text = B.figures_json(sample, quarter)
+    assert hashlib.sha256(text.encode()).hexdigest() == FROZEN_SHA[quarter], text
+
+
 def test_archived_brief_survives_edits_and_live_differs(sample):
     closed = Q.close_quarter(sample, "2026Q2")
     pdf = B.archived_pdf(sample, "2026Q2")
