@@ -14,6 +14,7 @@ from desktop_app.db.database import open_database
 from desktop_app.db.models import Milestone, Project, QuarterClose
 from desktop_app.errors import UserError
 from desktop_app.i18n import set_language
+from desktop_app.services import quarter_brief as B
 from desktop_app.services import quarters as Q
 from desktop_app.services.disbursements import add_disbursement
 from desktop_app.snapshots.funding import DisbursementDraft
@@ -57,19 +58,35 @@ def test_close_twice_is_refused(sample):
     assert (row.quarter, row.closed_by, row.as_of) == ("2026Q2", "张三", date(2026, 6, 30))
 
 
+# sha256 of the figures JSON the sample's quarters froze before the brief read with Core.
+# Closed quarters in users' databases hold this JSON and are compared with it byte for
+# byte: a change here (not a change of tests/brief_sample.py) would flag every one of them.
+FROZEN_SHA = {
+    "2026Q1": "d696b948fea090b7380c655c04d3a598def78b6da1c6c2b33c6198f6412b0db2",
+    "2026Q2": "b99e646743219653223d5df14400df894e7cb6148509f9043ea63ffdde853401",
+    "2026Q3": "a91574ea0c81695853c35b048556dcffc6fd22e473eefdb8ee4d1c381e186abb",
+}
+
+
+@pytest.mark.parametrize("quarter", sorted(FROZEN_SHA))
+def test_frozen_figures_keep_their_bytes(sample, quarter):
+    text = B.figures_json(sample, quarter)
+    assert hashlib.sha256(text.encode()).hexdigest() == FROZEN_SHA[quarter], text
+
+
 def test_archived_brief_survives_edits_and_live_differs(sample):
     closed = Q.close_quarter(sample, "2026Q2")
-    pdf = Q.archived_pdf(sample, "2026Q2")
+    pdf = B.archived_pdf(sample, "2026Q2")
     assert pdf and hashlib.sha256(pdf).hexdigest() == closed.sha256
-    assert Q.brief_for(sample, "2026Q2").banner == ""  # nothing changed yet
+    assert B.brief_for(sample, "2026Q2").banner == ""  # nothing changed yet
     # a backdated payment: allowed, but it corrects the closed quarter
     add_disbursement(sample, _pid(sample, 2), DisbursementDraft("2026-05-20", "12.5", "fixed"))
     assert Q.closed_quarter_touched(sample, date(2026, 5, 20)) == "2026Q2"
     assert Q.closed_quarter_touched(sample, date(2026, 7, 1)) is None
-    assert Q.archived_pdf(sample, "2026Q2") == pdf
-    live = Q.brief_for(sample, "2026Q2")
+    assert B.archived_pdf(sample, "2026Q2") == pdf
+    live = B.brief_for(sample, "2026Q2")
     assert "differs" in live.banner or "不一致" in live.banner
-    nxt = Q.brief_for(sample, "2026Q3")
+    nxt = B.brief_for(sample, "2026Q3")
     assert nxt.changes is not None and nxt.changes.closed
     lines = dict(nxt.changes.lines)
     (fix,) = [v for k, v in lines.items() if "2026Q2" in k][0]
@@ -77,13 +94,13 @@ def test_archived_brief_survives_edits_and_live_differs(sample):
 
 
 def test_changes_since_a_closed_quarter(sample):
-    first = Q.brief_for(sample, "2026Q3")
+    first = B.brief_for(sample, "2026Q3")
     assert first.changes is not None and not first.changes.closed  # Q2 not closed: one line
     Q.close_quarter(sample, "2026Q2")
     with sample.session() as s:
         m = s.scalars(select(Milestone).where(Milestone.code == "M03")).first()
         m.status, m.percent_complete, m.actual_end = "done", 100, date(2026, 8, 30)
-    data = Q.brief_for(sample, "2026Q3")
+    data = B.brief_for(sample, "2026Q3")
     groups = [lines for _head, lines in data.changes.lines]
     health, done, overdue, baselines, payments, scores, fixes = groups
     assert any("M03" in line for line in done)
@@ -104,7 +121,7 @@ def test_reopen_needs_a_reason_and_allows_a_new_close(sample):
     with pytest.raises(UserError, match="reason"):
         Q.reopen_quarter(sample, "2026Q2", "  ")
     Q.reopen_quarter(sample, "2026Q2", "拨付补录", officer="李四")
-    assert Q.closed_quarter(sample, "2026Q2") is None
+    assert B.closed_quarter(sample, "2026Q2") is None
     Q.close_quarter(sample, "2026Q2")
     rows = Q.list_quarters(sample)
     assert [r.reopen_reason for r in rows] == ["拨付补录", ""]
@@ -142,9 +159,9 @@ def test_close_and_reprint_on_postgresql(pg_db, monkeypatch):
     set_language("en")
     add_sample(pg_db)
     closed = Q.close_quarter(pg_db, "2026Q2")
-    pdf = Q.archived_pdf(pg_db, "2026Q2")
+    pdf = B.archived_pdf(pg_db, "2026Q2")
     assert pdf and hashlib.sha256(pdf).hexdigest() == closed.sha256
     assert Q.check_archives(pg_db) == []
     add_disbursement(pg_db, _pid(pg_db, 2), DisbursementDraft("2026-05-20", "1", "fixed"))
-    assert Q.archived_pdf(pg_db, "2026Q2") == pdf
-    assert Q.brief_for(pg_db, "2026Q2").banner
+    assert B.archived_pdf(pg_db, "2026Q2") == pdf
+    assert B.brief_for(pg_db, "2026Q2").banner

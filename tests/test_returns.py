@@ -29,7 +29,7 @@ from desktop_app.domain.periods import Quarter
 from desktop_app.io import returns_sheets as R
 from desktop_app.io.returns_collect import collect_returns, preview_collect
 from desktop_app.io.returns_make import MakeOptions, make_returns
-from desktop_app.services.returns import return_status
+from desktop_app.services.return_status import return_status
 
 Q3 = Quarter(2026, 3)
 P7 = "07-智慧交通AI计算云平台-2026Q3.xlsx"

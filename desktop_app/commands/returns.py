@@ -169,7 +169,7 @@ def _collect(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from desktop_app.services.returns import return_status
+    from desktop_app.services.return_status import return_status
 
     quarter = _quarter(args.quarter)
     db = open_from_args(args, create=False)

@@ -430,7 +430,7 @@ class QuarterClose(Base):
     closed_by: Mapped[str] = mapped_column(String(100))
     lang: Mapped[str] = mapped_column(String(8))
     figures: Mapped[str] = mapped_column(Text)
-    """JSON of every figure the quarter's brief shows (see services.quarters)."""
+    """JSON of every figure the quarter's brief shows (see services.quarter_brief)."""
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
     sha256: Mapped[str] = mapped_column(String(64))
     reopened_at: Mapped[datetime | None] = mapped_column(DateTime)

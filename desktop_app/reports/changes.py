@@ -1,6 +1,6 @@
 """较上季度变化 / Changes since the previous quarter: laid out from `BriefData.changes`.
 
-What changed is computed by services.quarters against the previous quarter's frozen
+What changed is computed by services.quarter_brief against the previous quarter's frozen
 figures; with no closed previous quarter the section is one line saying so.
 """
 

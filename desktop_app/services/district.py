@@ -17,75 +17,16 @@ from desktop_app.domain import district as rules
 from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
-from desktop_app.snapshots.district import DistrictOverview, DistrictRow, PlanPeriodView
+from desktop_app.services.district_overview import district_overview as district_overview
+from desktop_app.services.district_overview import period_view
+from desktop_app.services.district_overview import plan_periods as plan_periods
+from desktop_app.snapshots.district import PlanPeriodView
 
 register(
     {
         "District indicator {id} no longer exists.": "区级指标 {id} 已不存在。",
-        "Plan period {id} no longer exists.": "规划期 {id} 已不存在。",
-        "No plan period yet.": "尚无规划期。",
     }
 )
-
-
-def _view(p: PlanPeriodRow) -> PlanPeriodView:
-    return PlanPeriodView(
-        id=p.id, code=p.code, name_zh=p.name_zh, start_year=p.start_year, end_year=p.end_year
-    )
-
-
-def plan_periods(db: Database) -> list[PlanPeriodView]:
-    """All plan periods, oldest first."""
-    with db.reader() as s:
-        return [
-            _view(p) for p in s.scalars(select(PlanPeriodRow).order_by(PlanPeriodRow.start_year))
-        ]
-
-
-def district_overview(db: Database, period_id: int | None = None) -> DistrictOverview:
-    """One period's indicators with base, target, yearly values and progress (latest period
-    when none is given)."""
-    with db.reader() as s:
-        if period_id is None:
-            period = s.scalar(select(PlanPeriodRow).order_by(PlanPeriodRow.start_year.desc()))
-            if period is None:
-                raise UserError(t("No plan period yet."))
-        else:
-            period = s.get(PlanPeriodRow, period_id)
-            if period is None:
-                raise UserError(t("Plan period {id} no longer exists.", id=period_id))
-        targets = {
-            tg.indicator_id: tg
-            for tg in s.scalars(select(DistrictTarget).where(DistrictTarget.period_id == period.id))
-        }
-        values: dict[int, dict[int, Decimal]] = {}
-        for v in s.scalars(select(DistrictValue).order_by(DistrictValue.year)):
-            values.setdefault(v.indicator_id, {})[v.year] = v.value
-        rows = []
-        for ind in s.scalars(select(DistrictIndicator).order_by(DistrictIndicator.no)):
-            target = targets.get(ind.id)
-            mine = values.get(ind.id, {})
-            base = target.base_value if target else None
-            goal = target.target_value if target else None
-            prog = rules.progress(ind.kind, base, goal, mine, period.start_year, period.end_year)
-            rows.append(
-                DistrictRow(
-                    indicator_id=ind.id,
-                    no=ind.no,
-                    name_zh=ind.name_zh,
-                    name_en=ind.name_en,
-                    unit=ind.unit,
-                    kind=ind.kind,
-                    base_year=target.base_year if target else None,
-                    base_value=base,
-                    target_value=goal,
-                    values=mine,
-                    current=prog.current,
-                    percent=prog.percent,
-                    status=prog.status,
-                )
-            )
-        return DistrictOverview(period=_view(period), rows=tuple(rows))
 
 
 def _check_year(year: int) -> None:
@@ -190,4 +131,4 @@ def add_plan_period(
                     target_value=targets.get(ind.id),
                 )
             )
-        return _view(period)
+        return period_view(period)

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -32,6 +31,10 @@ from desktop_app.db.models import (
 from desktop_app.domain.periods import now
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
+from desktop_app.services.evidence_rows import EvidenceRow as EvidenceRow
+from desktop_app.services.evidence_rows import evidence_by_project as evidence_by_project
+from desktop_app.services.evidence_rows import evidence_for_project as evidence_for_project
+from desktop_app.services.evidence_rows import evidence_rows_in
 
 register(
     {
@@ -53,10 +56,7 @@ register(
         "Evidence file {id} ({name}) is damaged: its bytes no longer match SHA-256 {sha}.": (
             "佐证文件 {id}({name})已损坏:内容与 SHA-256 {sha} 不再一致。"
         ),
-        "milestone {code}": "里程碑 {code}",
         "That record no longer exists; reload and try again.": "该记录已不存在;请重新载入后再试。",
-        "payment {date} (no. {id})": "拨付 {date}(编号 {id})",
-        "evaluation {year}": "{year} 年绩效评价",
         "File name is longer than 255 characters.": "文件名超过 255 个字符。",
     }
 )
@@ -70,24 +70,6 @@ class EvidenceTarget:
 
     kind: str
     ref: str | int
-
-
-@dataclass(frozen=True)
-class EvidenceRow:
-    id: int
-    project_id: int
-    project_no: int
-    kind: str
-    target_id: int
-    target_label: str
-    file_name: str
-    size_bytes: int
-    sha256: str
-    note: str
-    added_at: datetime
-    added_by: str
-    removed: bool
-    version: int
 
 
 def size_text(size: int) -> str:
@@ -248,75 +230,7 @@ def add_evidence_bytes(
         )
         s.add(link)
         s.flush()
-        return _rows(s, [link.id], include_removed=True)[0]
-
-
-def _label(
-    kind: str, ms_code: str | None, paid_on: date | None, ev_year: int | None, tid: int
-) -> str:
-    if kind == "milestone":
-        return t("milestone {code}", code=ms_code)
-    if kind == "disbursement":
-        return t("payment {date} (no. {id})", date=paid_on.isoformat() if paid_on else "", id=tid)
-    return t("evaluation {year}", year=ev_year)
-
-
-def _rows(
-    s: Session,
-    ids: list[int] | None = None,
-    *,
-    project_id: int | None = None,
-    include_removed: bool = False,
-) -> list[EvidenceRow]:
-    q = (
-        select(
-            EvidenceLink,
-            Project.no,
-            EvidenceBlob.size_bytes,
-            Milestone.code,
-            Disbursement.paid_on,
-            Evaluation.year,
-        )
-        .join(Project, Project.id == EvidenceLink.project_id)
-        .join(EvidenceBlob, EvidenceBlob.sha256 == EvidenceLink.sha256)
-        .outerjoin(Milestone, Milestone.id == EvidenceLink.milestone_id)
-        .outerjoin(Disbursement, Disbursement.id == EvidenceLink.disbursement_id)
-        .outerjoin(Evaluation, Evaluation.id == EvidenceLink.evaluation_id)
-        .order_by(Project.no, EvidenceLink.id)
-    )
-    if ids is not None:
-        q = q.where(EvidenceLink.id.in_(ids))
-    if project_id is not None:
-        q = q.where(EvidenceLink.project_id == project_id)
-    if not include_removed:
-        q = q.where(EvidenceLink.removed.is_(False))
-    out = []
-    for link, no, size, code, paid_on, year in s.execute(q):
-        if link.milestone_id is not None:
-            kind, tid = "milestone", link.milestone_id
-        elif link.disbursement_id is not None:
-            kind, tid = "disbursement", link.disbursement_id
-        else:
-            kind, tid = "evaluation", int(link.evaluation_id or 0)
-        out.append(
-            EvidenceRow(
-                id=link.id,
-                project_id=link.project_id,
-                project_no=no,
-                kind=kind,
-                target_id=tid,
-                target_label=_label(kind, code, paid_on, year, tid),
-                file_name=link.file_name,
-                size_bytes=size,
-                sha256=link.sha256,
-                note=link.note,
-                added_at=link.added_at,
-                added_by=link.added_by,
-                removed=link.removed,
-                version=link.version,
-            )
-        )
-    return out
+        return evidence_rows_in(s.connection(), [link.id], include_removed=True)[0]
 
 
 def list_evidence(
@@ -332,7 +246,9 @@ def list_evidence(
         project_id = None
         if project_no is not None:
             project_id = _project(s, project_no).id
-        rows = _rows(s, project_id=project_id, include_removed=include_removed)
+        rows = evidence_rows_in(
+            s.connection(), project_id=project_id, include_removed=include_removed
+        )
     if kind is not None:
         rows = [
             r for r in rows if r.kind == kind and (target_id is None or r.target_id == target_id)
@@ -340,39 +256,10 @@ def list_evidence(
     return rows
 
 
-def evidence_for_project(db: Database, project_id: int) -> list[tuple[str, str, str, str]]:
-    """Plain rows for reports: (what it backs, file name, date added, first 12 of SHA-256).
-
-    The quarterly brief and the final report list these under each project so a reader
-    sees what backs each figure.
-    """
-    with db.reader() as s:
-        rows = _rows(s, project_id=project_id)
-    return [
-        (r.target_label, r.file_name, r.added_at.date().isoformat(), r.sha256[:12]) for r in rows
-    ]
-
-
-def evidence_by_project(
-    db: Database, as_of: date | None = None
-) -> dict[int, tuple[tuple[str, str, str], ...]]:
-    """project id → (what it backs, file name, date added) of every file on record by
-    `as_of`, in one query: the quarterly brief lists them under each project."""
-    with db.reader() as s:
-        rows = _rows(s)
-    out: dict[int, list[tuple[str, str, str]]] = {}
-    for r in rows:
-        if as_of is None or r.added_at.date() <= as_of:
-            out.setdefault(r.project_id, []).append(
-                (r.target_label, r.file_name, r.added_at.date().isoformat())
-            )
-    return {pid: tuple(found) for pid, found in out.items()}
-
-
 def get_evidence(db: Database, link_id: int) -> tuple[EvidenceRow, bytes]:
     """The row and its bytes, checked against the SHA-256 (a damaged file is refused)."""
     with db.reader() as s:
-        rows = _rows(s, [link_id], include_removed=True)
+        rows = evidence_rows_in(s.connection(), [link_id], include_removed=True)
         if not rows:
             raise UserError(t("Evidence file {id} does not exist.", id=link_id))
         data = s.scalar(select(EvidenceBlob.data).where(EvidenceBlob.sha256 == rows[0].sha256))
@@ -399,7 +286,7 @@ def _set_removed(db: Database, link_id: int, version: int, removed: bool) -> Evi
                 raise StaleDataError()
             link.removed = removed
             s.flush()
-            return _rows(s, [link.id], include_removed=True)[0]
+            return evidence_rows_in(s.connection(), [link.id], include_removed=True)[0]
     except StaleDataError as exc:
         raise UserError(
             t("Someone else changed this evidence file first; reload and try again.")

@@ -29,7 +29,7 @@ from desktop_app.domain import plan_period as rules
 from desktop_app.domain.periods import now
 from desktop_app.errors import UserError
 from desktop_app.i18n import language, register, set_language, t
-from desktop_app.services.evidence import evidence_for_project
+from desktop_app.services.evidence_rows import evidence_for_project
 from desktop_app.services.funding import project_schedule
 from desktop_app.snapshots.plan_period import (
     KINDS,

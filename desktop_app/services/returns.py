@@ -30,12 +30,13 @@ from desktop_app.domain.milestones import MilestoneEdit, validate_milestone
 from desktop_app.domain.periods import Quarter, now, today
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
+from desktop_app.services.return_status import latest_returns_in
+from desktop_app.services.return_status import return_status as return_status
 from desktop_app.snapshots.returns import (
     PreviousReturn,
     ReturnContext,
     ReturnIndicator,
     ReturnMilestone,
-    ReturnStatusRow,
 )
 
 STALE = "project {no}: {what} changed in the database while the return was being checked; collect again."  # noqa: E501
@@ -134,15 +135,6 @@ def _indicator(ind: Indicator, quarter: int) -> ReturnIndicator:
     )
 
 
-def _latest(s: Session, quarter: str) -> dict[int, QuarterlyReturn]:
-    rows = s.scalars(
-        select(QuarterlyReturn)
-        .where(QuarterlyReturn.quarter == quarter)
-        .order_by(QuarterlyReturn.received_at, QuarterlyReturn.id)
-    )
-    return {r.project_id: r for r in rows}  # the last one per project wins
-
-
 def return_contexts(
     db: Database, quarter: Quarter, nos: Iterable[int] | None = None
 ) -> list[ReturnContext]:
@@ -169,7 +161,7 @@ def return_contexts(
                 )
             )
         )
-        latest = _latest(s, str(quarter))
+        latest = latest_returns_in(s.connection(), str(quarter))
         out = []
         for p in projects:
             last = latest.get(p.id)
@@ -196,7 +188,7 @@ def previous_returns(db: Database, quarter: str) -> dict[int, PreviousReturn]:
     with db.reader() as s:
         return {
             pid: PreviousReturn(r.received_at, r.file_name, r.file_sha256, json.loads(r.reported))
-            for pid, r in _latest(s, quarter).items()
+            for pid, r in latest_returns_in(s.connection(), quarter).items()
         }
 
 
@@ -310,44 +302,3 @@ def record_return(db: Database, w: ReturnWrite, *, officer: str = "") -> int:
             return log.id
         finally:
             s.info.pop("audit_reason", None)
-
-
-def _summary(changes: list[dict[str, str]], limit: int = 6) -> str:
-    names = [f"{c.get('key', '')} {c.get('field', '')}".strip() for c in changes]
-    text = "; ".join(names[:limit])
-    return text + (" …" if len(names) > limit else "")
-
-
-def return_status(database: Database, quarter: Quarter | str) -> list[ReturnStatusRow]:
-    """Who has returned for `quarter`, when, what changed, and who is missing — one row per
-    project, in number order; plain rows for the window and the quarterly brief."""
-    q = str(quarter)
-    with database.reader() as s:
-        projects = list(s.scalars(select(Project).order_by(Project.no)))
-        counts: dict[int, int] = {}
-        for pid in s.scalars(
-            select(QuarterlyReturn.project_id).where(QuarterlyReturn.quarter == q)
-        ):
-            counts[pid] = counts.get(pid, 0) + 1
-        latest = _latest(s, q)
-        rows = []
-        for p in projects:
-            r = latest.get(p.id)
-            changes: list[dict[str, str]] = json.loads(r.changes) if r else []
-            rows.append(
-                ReturnStatusRow(
-                    project_no=p.no,
-                    project_name=p.name_zh,
-                    unit=(r.unit if r else "") or p.lead_org,
-                    returned=r is not None,
-                    received_at=r.received_at if r else None,
-                    file_name=r.file_name if r else "",
-                    contact=" ".join(x for x in (r.contact_name, r.contact_phone) if x)
-                    if r
-                    else "",
-                    changed=len(changes),
-                    changes=_summary(changes),
-                    returns=counts.get(p.id, 0),
-                )
-            )
-        return rows

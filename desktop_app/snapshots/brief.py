@@ -208,7 +208,7 @@ class BriefData:
 
 @dataclass(frozen=True)
 class ChangesSection:
-    """较上季度变化: set by services.quarters from the previous quarter's frozen figures."""
+    """较上季度变化: set by services.quarter_brief from the previous quarter's frozen figures."""
 
     previous: str
     closed: bool

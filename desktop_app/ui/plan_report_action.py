@@ -42,7 +42,7 @@ class PlanReportDialog(QDialog):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop_app.services.district import plan_periods
+        from desktop_app.services.district_overview import plan_periods
 
         self.ctx = ctx
         self.output: Path | None = None
@@ -116,7 +116,7 @@ class PlanReportDialog(QDialog):
             self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
 
     def _add_period(self) -> None:
-        from desktop_app.services.district import district_overview, plan_periods
+        from desktop_app.services.district_overview import district_overview, plan_periods
         from desktop_app.ui.performance.add_period_dialog import AddPeriodDialog
 
         periods = plan_periods(self.ctx.db)

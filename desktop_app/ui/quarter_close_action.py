@@ -30,7 +30,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.worker import run_in_background
 
 if TYPE_CHECKING:
-    from desktop_app.services.quarters import ClosedQuarter
+    from desktop_app.services.quarter_brief import ClosedQuarter
 
 
 class CloseQuarterDialog(QDialog):

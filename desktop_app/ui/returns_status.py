@@ -73,7 +73,7 @@ class ReturnStatusDialog(QDialog):
         self.resize(1180, 560)
 
     def refresh(self) -> None:
-        from desktop_app.services.returns import return_status
+        from desktop_app.services.return_status import return_status
 
         db, quarter = self.ctx.db, self.quarter.currentData()
         run_in_background(

@@ -1,0 +1,484 @@
+"""The quarterly brief of a quarter, open or closed, read with Core.
+
+A closed quarter's brief is its archived PDF, written back unchanged; `--live` recomputes,
+with a banner when the figures differ from those frozen at close. Every brief carries a
+"changes since" section comparing it with the previous quarter's frozen figures:
+- *corrections*: dated facts of a closed quarter that an edit has since changed — a
+  payment made on or before its last day, a quarterly actual up to its quarter;
+- *changes since*: health moves, milestones newly done or overdue, baselines moved,
+  payments in the quarter, scores and grades that moved, and those corrections.
+
+Kept apart from services/quarters.py (which closes and reopens quarters through the ORM,
+so the audit trail records it) so `report --quarter` runs without loading the ORM.
+`_figures`/`_dump` make the JSON stored at close: quarters already closed in users'
+databases are compared with it byte for byte, so its form must not change.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from sqlalchemy import Connection, Row, select
+
+from desktop_app.db import tables
+from desktop_app.db.database import Database
+from desktop_app.domain.money import format_wan
+from desktop_app.domain.periods import Quarter
+from desktop_app.i18n import register, t, using_language
+from desktop_app.services.brief_data import build_brief_data, check_quarter
+from desktop_app.snapshots.brief import BriefData, ChangesSection
+
+register(
+    {
+        "Recomputed: differs from the version closed on {at}.": (
+            "重新计算:与 {at} 关账的版本不一致。"
+        ),
+        "Health moves": "健康状况变化",
+        "Milestones completed": "新完成的里程碑",
+        "Milestones newly overdue": "新逾期的里程碑",
+        "Baselines changed": "基准计划调整",
+        "Payments in {q}": "{q} 拨付",
+        "Scores and grades": "得分与评级",
+        "Corrections to closed {q}": "对已关账 {q} 的更正",
+        "{no}. {name}: {before} → {after}": "{no}. {name}:{before} → {after}",
+        "{no}. {name}: {code} {title}": "{no}. {name}:{code} {title}",
+        "{no}. {name}: {code} {title}, baseline {before} → {after}": (
+            "{no}. {name}:{code} {title},基准 {before} → {after}"
+        ),
+        "{no}. {name}: {kind} {amount} 10k yuan": "{no}. {name}:{kind} {amount} 万元",
+        "{no}. {name}: projected score {before} → {after}": "{no}. {name}:预计得分 {before} → {after}",  # noqa: E501
+        "{no}. {name}: grade {before} → {after}": "{no}. {name}:评级 {before} → {after}",
+        "{no}. {name}: payment of {day} ({kind}) {before} → {after} 10k yuan": (
+            "{no}. {name}:{day} 拨付({kind})由 {before} 万元改为 {after} 万元"
+        ),
+        "{no}. {name}: payment of {day} ({kind}) {after} 10k yuan added": (
+            "{no}. {name}:补录 {day} 拨付({kind}){after} 万元"
+        ),
+        "{no}. {name}: payment of {day} ({kind}) {before} 10k yuan removed": (
+            "{no}. {name}:删除 {day} 拨付({kind}){before} 万元"
+        ),
+        "{no}. {name}: indicator {code} Q{q} {before} → {after}": (
+            "{no}. {name}:指标 {code} 第{q}季度 {before} → {after}"
+        ),
+        "Red": "红",
+        "Amber": "黄",
+        "Green": "绿",
+        "Start-up grant": "启动建设经费",
+        "Fixed support": "固定扶持经费",
+        "Performance reward": "绩效奖励",
+    }
+)
+
+_LEVEL = {"red": "Red", "amber": "Amber", "green": "Green"}
+_KIND = {"startup": "Start-up grant", "fixed": "Fixed support", "reward": "Performance reward"}
+
+
+@dataclass(frozen=True)
+class ClosedQuarter:
+    quarter: str
+    as_of: date
+    closed_at: datetime
+    closed_by: str
+    sha256: str
+    lang: str
+    reopened_at: datetime | None
+    reopened_by: str
+    reopen_reason: str
+
+
+class CloseFields(Protocol):
+    """A quarter_close row: a Core row here, the ORM object where quarters.py writes one."""
+
+    @property
+    def quarter(self) -> str: ...
+    @property
+    def as_of(self) -> date: ...
+    @property
+    def closed_at(self) -> datetime: ...
+    @property
+    def closed_by(self) -> str: ...
+    @property
+    def sha256(self) -> str: ...
+    @property
+    def lang(self) -> str: ...
+    @property
+    def reopened_at(self) -> datetime | None: ...
+    @property
+    def reopened_by(self) -> str: ...
+    @property
+    def reopen_reason(self) -> str: ...
+
+
+def closed_view(row: CloseFields) -> ClosedQuarter:
+    return ClosedQuarter(
+        row.quarter,
+        row.as_of,
+        row.closed_at,
+        row.closed_by,
+        row.sha256,
+        row.lang,
+        row.reopened_at,
+        row.reopened_by,
+        row.reopen_reason,
+    )
+
+
+def closed_row_in(conn: Connection, quarter: str) -> Row[Any] | None:
+    """The close of `quarter` in force (every column; the latest not reopened), or None;
+    an ORM session passes `session.connection()`."""
+    qc = tables.quarter_close
+    q = (
+        select(qc)
+        .where(qc.c.quarter == quarter, qc.c.reopened_at.is_(None))
+        .order_by(qc.c.id.desc())
+    )
+    return conn.execute(q).first()
+
+
+def closed_quarter(db: Database, quarter: str) -> ClosedQuarter | None:
+    with db.core_reader() as conn:
+        row = closed_row_in(conn, quarter)
+        return closed_view(row) if row else None
+
+
+def archived_pdf(db: Database, quarter: str) -> bytes | None:
+    with db.core_reader() as conn:
+        row = closed_row_in(conn, quarter)
+        return bytes(row.pdf) if row else None
+
+
+# ---------------------------------------------------------------- frozen figures
+
+
+def _dated_facts(db: Database, as_of: date) -> dict[str, Any]:
+    """Facts with a date that a later edit can only change by correcting the past."""
+    quarter = Quarter.of(as_of)
+    payments: dict[str, list[Any]] = {}
+    actuals: dict[str, str] = {}
+    project, pay = tables.project, tables.disbursement
+    ind, act = tables.indicator, tables.indicator_actual
+    with db.core_reader() as conn:
+        q = (
+            select(
+                pay.c.id,
+                project.c.no,
+                pay.c.paid_on,
+                pay.c.for_year,
+                pay.c.kind,
+                pay.c.amount_fen,
+            )
+            .select_from(pay)
+            .join(project, project.c.id == pay.c.project_id)
+            .where(pay.c.paid_on <= as_of)
+        )
+        for did, no, paid_on, for_year, kind, fen in conn.execute(q):
+            payments[str(did)] = [no, paid_on.isoformat(), for_year, kind, fen]
+        aq = (
+            select(project.c.no, ind.c.year, ind.c.code, act.c.quarter, act.c.ytd_value)
+            .select_from(act)
+            .join(ind, ind.c.id == act.c.indicator_id)
+            .join(project, project.c.id == ind.c.project_id)
+            .where(
+                (ind.c.year < quarter.year)
+                | ((ind.c.year == quarter.year) & (act.c.quarter <= quarter.q))
+            )
+        )
+        for no, year, code, qn, value in conn.execute(aq):
+            actuals[f"{no}|{year}|{code}|{qn}"] = format(value, "f")
+    return {"payments": payments, "actuals": actuals}
+
+
+def _figures(data: BriefData, db: Database) -> dict[str, Any]:
+    """What the quarter's brief shows, per project, in a form that compares and stores."""
+    milestones: dict[int, dict[str, Any]] = defaultdict(dict)
+    project, ms = tables.project, tables.milestone
+    with db.core_reader() as conn:
+        q = (
+            select(
+                project.c.no,
+                ms.c.code,
+                ms.c.title,
+                ms.c.status,
+                ms.c.planned_end,
+                ms.c.baseline_end,
+                ms.c.actual_end,
+            )
+            .select_from(ms)
+            .join(project, project.c.id == ms.c.project_id)
+        )
+        for no, code, title, status, planned, baseline, actual in conn.execute(q):
+            done = status == "done" and (actual is None or actual <= data.cover.as_of)
+            overdue = status not in ("done", "cancelled") and planned < data.cover.as_of
+            milestones[no][code] = {
+                "title": title,
+                "done": done,
+                "overdue": overdue,
+                "baseline_end": baseline.isoformat() if baseline else None,
+            }
+    projects = {}
+    for p, row in zip(data.projects, data.portfolio, strict=True):
+        projects[str(p.no)] = {
+            "name": p.name,
+            "health": p.health,
+            "reasons": list(p.reasons),
+            "warnings": [w.reason for w in p.warnings],
+            "score": None if p.projected_score is None else format(p.projected_score, "f"),
+            "grade": p.latest_grade,
+            "grade_year": p.grade_year,
+            "paid_for_year": row.ytd_disbursed_fen,
+            "planned": row.ytd_planned_fen,
+            "funding": [
+                [f.year, f.startup_fen, f.fixed_fen, f.reward_fen, f.disbursed_fen]
+                for f in p.funding
+            ],
+            "milestones": milestones.get(p.no, {}),
+        }
+    summary = data.summary
+    b = summary.bases
+    return {
+        "quarter": data.cover.quarter,
+        "as_of": data.cover.as_of.isoformat(),
+        "summary": {
+            "health": dict(summary.health_counts),
+            "planned": summary.planned_fen,
+            "plan_year": b.plan_year_fen if b else None,
+            "cash": b.cash_fen if b else None,
+            "average_score": (
+                None if summary.average_score is None else format(summary.average_score, "f")
+            ),
+        },
+        "projects": projects,
+        "dated": _dated_facts(db, data.cover.as_of),
+    }
+
+
+def _dump(figures: dict[str, Any]) -> str:
+    return json.dumps(figures, ensure_ascii=False, sort_keys=True)
+
+
+def _live_figures(db: Database, quarter: str) -> dict[str, Any]:
+    """The figures of `quarter` as the database holds them now (always built in Chinese, so
+    they compare whatever language a brief is printed in)."""
+    with using_language("zh"):
+        return _figures(build_brief_data(db, quarter, "zh"), db)
+
+
+def figures_json(db: Database, quarter: str) -> str:
+    """The figures of `quarter` now, as stored at close (a valid quarter, e.g. "2026Q2")."""
+    return _dump(_live_figures(db, quarter))
+
+
+# ---------------------------------------------------------------- comparisons
+
+
+def _frozen(db: Database, quarter: str) -> tuple[ClosedQuarter, dict[str, Any]] | None:
+    with db.core_reader() as conn:
+        row = closed_row_in(conn, quarter)
+        if row is None:
+            return None
+        return closed_view(row), json.loads(row.figures)
+
+
+def corrections(
+    db: Database, quarter: str, frozen: dict[str, Any], names: dict[str, str]
+) -> list[str]:
+    """Dated facts of the closed `quarter` changed since it was closed."""
+    as_of = date.fromisoformat(frozen["as_of"])
+    now_facts = _dated_facts(db, as_of)
+    was = frozen["dated"]
+    out: list[str] = []
+    ids = sorted(set(was["payments"]) | set(now_facts["payments"]), key=int)
+    for pid in ids:
+        a, b = was["payments"].get(pid), now_facts["payments"].get(pid)
+        if a == b:
+            continue
+        ref = b or a
+        message = (
+            "{no}. {name}: payment of {day} ({kind}) {before} → {after} 10k yuan"
+            if a and b
+            else "{no}. {name}: payment of {day} ({kind}) {after} 10k yuan added"
+            if b
+            else "{no}. {name}: payment of {day} ({kind}) {before} 10k yuan removed"
+        )
+        out.append(
+            t(
+                message,
+                no=ref[0],
+                name=names.get(str(ref[0]), ""),
+                day=ref[1],
+                kind=t(_KIND.get(ref[3], ref[3])),
+                before=format_wan(a[4]) if a else "—",
+                after=format_wan(b[4]) if b else "—",
+            )
+        )
+    for key in sorted(set(was["actuals"]) | set(now_facts["actuals"])):
+        a, b = was["actuals"].get(key), now_facts["actuals"].get(key)
+        if a == b:
+            continue
+        no, _year, code, qn = key.split("|")
+        out.append(
+            t(
+                "{no}. {name}: indicator {code} Q{q} {before} → {after}",
+                no=no,
+                name=names.get(no, ""),
+                code=code,
+                q=qn,
+                before=a or "—",
+                after=b or "—",
+            )
+        )
+    return out
+
+
+def _changes(db: Database, data: BriefData, prev: str, frozen: dict[str, Any]) -> ChangesSection:
+    now_figs = _live_figures(db, data.cover.quarter)
+    names = {str(p.no): p.name for p in data.projects}
+    health, done, overdue, baselines, scores = [], [], [], [], []
+    for no, cur in now_figs["projects"].items():
+        old = frozen["projects"].get(no)
+        if old is None:
+            continue
+        name = names.get(no, cur["name"])
+        if old["health"] != cur["health"]:
+            health.append(
+                t(
+                    "{no}. {name}: {before} → {after}",
+                    no=no,
+                    name=name,
+                    before=t(_LEVEL[old["health"]]),
+                    after=t(_LEVEL[cur["health"]]),
+                )
+            )
+        for code, m in cur["milestones"].items():
+            was = old["milestones"].get(code, {})
+            if m["done"] and not was.get("done"):
+                done.append(
+                    t("{no}. {name}: {code} {title}", no=no, name=name, code=code, title=m["title"])
+                )
+            if m["overdue"] and not was.get("overdue"):
+                overdue.append(
+                    t("{no}. {name}: {code} {title}", no=no, name=name, code=code, title=m["title"])
+                )
+            if was and was.get("baseline_end") != m["baseline_end"]:
+                baselines.append(
+                    t(
+                        "{no}. {name}: {code} {title}, baseline {before} → {after}",
+                        no=no,
+                        name=name,
+                        code=code,
+                        title=m["title"],
+                        before=was.get("baseline_end") or "—",
+                        after=m["baseline_end"] or "—",
+                    )
+                )
+        if old["score"] != cur["score"]:
+            scores.append(
+                t(
+                    "{no}. {name}: projected score {before} → {after}",
+                    no=no,
+                    name=name,
+                    before=old["score"] or "—",
+                    after=cur["score"] or "—",
+                )
+            )
+        if old["grade"] != cur["grade"]:
+            scores.append(
+                t(
+                    "{no}. {name}: grade {before} → {after}",
+                    no=no,
+                    name=name,
+                    before=old["grade"] or "—",
+                    after=cur["grade"] or "—",
+                )
+            )
+    quarter = Quarter.parse(data.cover.quarter)
+    return ChangesSection(
+        previous=prev,
+        closed=True,
+        lines=(
+            (t("Health moves"), tuple(health)),
+            (t("Milestones completed"), tuple(done)),
+            (t("Milestones newly overdue"), tuple(overdue)),
+            (t("Baselines changed"), tuple(baselines)),
+            (
+                t("Payments in {q}", q=quarter),
+                tuple(_payments_in(db, quarter, data.cover.as_of, names)),
+            ),
+            (t("Scores and grades"), tuple(scores)),
+            (t("Corrections to closed {q}", q=prev), tuple(corrections(db, prev, frozen, names))),
+        ),
+    )
+
+
+def _payments_in(db: Database, quarter: Quarter, as_of: date, names: dict[str, str]) -> list[str]:
+    sums: dict[tuple[int, str], int] = defaultdict(int)
+    project, pay = tables.project, tables.disbursement
+    with db.core_reader() as conn:
+        q = (
+            select(project.c.no, pay.c.kind, pay.c.amount_fen)
+            .select_from(pay)
+            .join(project, project.c.id == pay.c.project_id)
+            .where(pay.c.paid_on >= quarter.first_day, pay.c.paid_on <= as_of)
+        )
+        for no, kind, fen in conn.execute(q):
+            sums[(no, kind)] += fen
+    order = {k: i for i, k in enumerate(_KIND)}
+    return [
+        t(
+            "{no}. {name}: {kind} {amount} 10k yuan",
+            no=no,
+            name=names.get(str(no), ""),
+            kind=t(_KIND.get(kind, kind)),
+            amount=format_wan(fen),
+        )
+        for (no, kind), fen in sorted(sums.items(), key=lambda x: (x[0][0], order.get(x[0][1], 9)))
+    ]
+
+
+def write_quarter_brief(
+    db: Database,
+    text: str,
+    lang: str,
+    output: Any,
+    progress: Any = None,
+    *,
+    live: bool = False,
+) -> str:
+    """Write a quarter's brief: a closed quarter's archived PDF as stored (in the language
+    it was closed in), else the brief computed now. Returns what was written, for a message."""
+    from desktop_app.reports.brief import write_brief, write_bytes
+
+    quarter = str(check_quarter(db, text))
+    closed = closed_quarter(db, quarter)
+    if closed is not None and not live and closed.lang == lang:
+        write_bytes(archived_pdf(db, quarter) or b"", output)
+        return f"archived brief of {quarter} (sha256 {closed.sha256})"
+    pages = write_brief(brief_for(db, quarter, lang, archived=True), output, progress)
+    return f"{pages} pages"
+
+
+def brief_for(db: Database, text: str, lang: str = "zh", *, archived: bool = True) -> BriefData:
+    """The brief's data with its 'changes since' section (and, for `--live` of a closed
+    quarter, a banner when the recomputed figures differ from the frozen ones)."""
+    data = build_brief_data(db, text, lang)
+    quarter = Quarter.parse(data.cover.quarter)
+    prev = str(quarter.previous())
+    with using_language(lang):
+        found = _frozen(db, prev)
+        if found is None:
+            changes = ChangesSection(previous=prev, closed=False)
+        else:
+            changes = _changes(db, data, prev, found[1])
+        banner = ""
+        if archived:
+            mine = _frozen(db, str(quarter))
+            if mine is not None and figures_json(db, str(quarter)) != _dump(mine[1]):
+                banner = t(
+                    "Recomputed: differs from the version closed on {at}.",
+                    at=mine[0].closed_at.strftime("%Y-%m-%d %H:%M"),
+                )
+    return replace(data, changes=changes, banner=banner)
