@@ -94,3 +94,50 @@ def test_first_paint_needs_neither_the_orm_nor_pandas_reportlab_or_alembic(tmp_p
     )
     assert lines["KEY_PROJECTS_SHOWN_ROWS"] == "13"
     assert lines["KEY_PROJECTS_SHOWN_MODULES"] == "-"
+
+
+BRIEF_NEEDS_NONE_OF = (
+    "sqlalchemy.orm",
+    "desktop_app.db.models",
+    "PySide6",
+    "pandas",
+    "numpy",
+    "alembic",
+    "openpyxl",
+)
+
+
+def test_quarterly_brief_process_reads_with_core_only(tmp_path):
+    """Brief speed: `key-projects report` reads every figure with SQLAlchemy Core and
+    imports no ORM, no models, no Qt and no pandas (each costs a share of a one-second
+    command); the child runs the command's own entry point and then lists what it loaded."""
+    import os
+
+    from desktop_app.db.database import open_database
+    from desktop_app.db.demo import build_demo
+
+    path = tmp_path / "a.sqlite"
+    db = open_database(path)
+    build_demo(db)
+    db.dispose()
+    out = tmp_path / "brief.pdf"
+    probe = (
+        "import sys\n"
+        "from desktop_app.cli import main\n"
+        f"args = ['report', '--quarter', '2026Q3', '--db', {str(path)!r}, '-o', {str(out)!r}]\n"
+        "code = main(args)\n"
+        f"loaded = [m for m in {BRIEF_NEEDS_NONE_OF!r} if m in sys.modules]\n"
+        "print('LOADED', ' '.join(loaded) or '-')\n"
+        "sys.exit(code)\n"
+    )
+    env = {
+        **os.environ,
+        "KEY_PROJECTS_DATA_DIR": str(tmp_path / "data"),
+        "KEY_PROJECTS_CONFIG_DIR": str(tmp_path / "config"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=180, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert "pages" in result.stdout and out.stat().st_size > 10_000
+    assert "LOADED -" in result.stdout.splitlines()

@@ -17,6 +17,11 @@ ORM = ("sqlalchemy.orm", "desktop_app.db.models")
         "desktop_app.services.evidence_rows",
         "desktop_app.services.return_status",
         "desktop_app.services.district_overview",
+        "desktop_app.services.quarter_brief",
+        "desktop_app.services.brief_data",
+        "desktop_app.services.health",
+        "desktop_app.services.warnings",
+        "desktop_app.services.policy",
     ],
 )
 def test_module_does_not_load_the_orm(module):

@@ -2,7 +2,9 @@
 
 Health, money and scores come from the same services the window uses (so paper and
 screen agree); milestones and this year's indicators are read here in a few set-based
-queries, so the cost per project stays flat as the portfolio grows.
+queries, so the cost per project stays flat as the portfolio grows. Everything is read
+with SQLAlchemy Core in one transaction: one consistent view of the data, and the brief's
+process never imports or maps the ORM.
 """
 
 from __future__ import annotations
@@ -12,19 +14,10 @@ from dataclasses import replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Connection, func, select
 
+from desktop_app.db import tables as T
 from desktop_app.db.database import Database
-from desktop_app.db.models import (
-    Disbursement,
-    Evaluation,
-    FundingPlan,
-    Indicator,
-    Milestone,
-    PlanPeriodRow,
-    Project,
-)
 from desktop_app.domain import district as district_rules
 from desktop_app.domain import scoring
 from desktop_app.domain.health import CLOSED_STATUSES, Health
@@ -35,14 +28,21 @@ from desktop_app.domain.periods import Quarter, now, today
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t, using_language
-from desktop_app.services.district import district_overview, plan_periods
-from desktop_app.services.evidence import evidence_by_project
-from desktop_app.services.funding import funding_status_by_project, plans_of, spec_from_row
-from desktop_app.services.health import health_by_project
-from desktop_app.services.performance import performance_status_by_project
-from desktop_app.services.policy import load_policy, policy_in
-from desktop_app.services.returns import return_status
-from desktop_app.services.warnings import WarningRow, warnings_by_project
+from desktop_app.services.district_overview import district_overview_in, plan_periods_in
+from desktop_app.services.evidence_rows import evidence_by_project_in
+from desktop_app.services.funding_status import funding_status_in, plan_specs
+from desktop_app.services.health import health_in
+from desktop_app.services.performance_status import (
+    indicators_of_year_in,
+    performance_status_in,
+    projection_of,
+    spec_of,
+    ytd_at,
+)
+from desktop_app.services.policy import policy_in
+from desktop_app.services.project_list import project_rows_in
+from desktop_app.services.return_status import return_status_in
+from desktop_app.services.warnings import WarningRow, warnings_in
 from desktop_app.snapshots.brief import (
     BriefData,
     Cover,
@@ -60,6 +60,7 @@ from desktop_app.snapshots.brief import (
 )
 from desktop_app.snapshots.funding import FundingStatus
 from desktop_app.snapshots.performance import PerformanceStatus
+from desktop_app.snapshots.project import ProjectRow
 
 register(
     {
@@ -82,30 +83,26 @@ def parse_quarter(text: str) -> Quarter:
         raise UserError(t("{text}: not a quarter (expected e.g. 2026Q3).", text=text)) from None
 
 
-def first_data_day(db: Database) -> date:
+def first_data_day(conn: Connection) -> date:
     """The earliest day anything is recorded for (the first plan period's start at least)."""
-    with db.reader() as s:
-        candidates = [
-            s.scalar(select(func.min(Project.start_date))),
-            s.scalar(select(func.min(Milestone.planned_start))),
-            s.scalar(select(func.min(Milestone.planned_end))),
-            s.scalar(select(func.min(Disbursement.paid_on))),
-        ]
-        years = [
-            s.scalar(select(func.min(FundingPlan.first_year))),
-            s.scalar(select(func.min(FundingPlan.startup_year))),
-            s.scalar(select(func.min(Indicator.year))),
-            s.scalar(select(func.min(PlanPeriodRow.start_year))),
-        ]
+    p, m, d, f = T.project.c, T.milestone.c, T.disbursement.c, T.funding_plan.c
+    candidates = [
+        conn.scalar(select(func.min(c)))
+        for c in (p.start_date, m.planned_start, m.planned_end, d.paid_on)
+    ]
+    years = [
+        conn.scalar(select(func.min(c)))
+        for c in (f.first_year, f.startup_year, T.indicator.c.year, T.plan_period.c.start_year)
+    ]
     days = [d for d in candidates if d is not None]
     days += [date(y, 1, 1) for y in years if y is not None]
     return min(days) if days else date(today().year, 1, 1)
 
 
-def check_quarter(db: Database, text: str) -> Quarter:
+def check_quarter_in(conn: Connection, text: str) -> Quarter:
     """A quarter the brief can be made for, or a one-line reason why not."""
     quarter = parse_quarter(text)
-    first = first_data_day(db)
+    first = first_data_day(conn)
     if quarter.last_day < first:
         raise UserError(
             t(
@@ -117,6 +114,11 @@ def check_quarter(db: Database, text: str) -> Quarter:
     if quarter.year > MAX_YEAR:
         raise UserError(t("{q} is after {max}.", q=quarter, max=MAX_YEAR))
     return quarter
+
+
+def check_quarter(db: Database, text: str) -> Quarter:
+    with db.core_reader() as conn:
+        return check_quarter_in(conn, text)
 
 
 def _name(zh: str, en: str, lang: str) -> str:
@@ -134,21 +136,21 @@ MilestoneRow = tuple[int, str, str, date | None, date, date | None, int, str]
 class _Milestones:
     """All milestones, grouped per project, with the questions the brief asks of them."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, conn: Connection) -> None:
+        m = T.milestone.c
         query = select(
-            Milestone.project_id,
-            Milestone.code,
-            Milestone.title,
-            Milestone.planned_start,
-            Milestone.planned_end,
-            Milestone.actual_end,
-            Milestone.percent_complete,
-            Milestone.status,
-        ).order_by(Milestone.project_id, Milestone.sort_order, Milestone.id)
+            m.project_id,
+            m.code,
+            m.title,
+            m.planned_start,
+            m.planned_end,
+            m.actual_end,
+            m.percent_complete,
+            m.status,
+        ).order_by(m.project_id, m.sort_order, m.id)
         self.by_project: dict[int, list[MilestoneRow]] = defaultdict(list)
-        with db.reader() as s:
-            for pid, code, title, start, end, actual, pct, status in s.execute(query):
-                self.by_project[pid].append((pid, code, title, start, end, actual, pct, status))
+        for pid, code, title, start, end, actual, pct, status in conn.execute(query):
+            self.by_project[pid].append((pid, code, title, start, end, actual, pct, status))
 
     @staticmethod
     def _overdue(row: MilestoneRow, as_of: date) -> int:
@@ -187,108 +189,73 @@ class _Milestones:
         return [r for r in self.by_project.get(pid, ()) if self._overdue(r, as_of) > 0]
 
 
-def _indicators(db: Database, year: int, up_to_quarter: int) -> dict[int, list[IndicatorRow]]:
+def _indicators(conn: Connection, year: int, up_to_quarter: int) -> dict[int, list[IndicatorRow]]:
     """This year's indicators with the year-to-date figure and the straight-line score,
     projected from the latest quarter any indicator of the set reported (as the
-    performance service projects the total)."""
-    query = (
-        select(Indicator)
-        .where(Indicator.year == year)
-        .options(selectinload(Indicator.actuals))
-        .order_by(Indicator.project_id, Indicator.sort_order, Indicator.id)
-    )
+    performance service projects the total, through the same helpers)."""
     out: dict[int, list[IndicatorRow]] = defaultdict(list)
-    with db.reader() as s:
-        by_project: dict[int, list[Indicator]] = defaultdict(list)
-        for ind in s.scalars(query):
-            by_project[ind.project_id].append(ind)
-        for pid, inds in by_project.items():
-            reported = [a.quarter for i in inds for a in i.actuals if a.quarter <= up_to_quarter]
-            quarter = max(reported) if reported else None
-            for ind in inds:
-                ytd = _ytd_at(ind, quarter) if quarter else None
-                score = None
-                if quarter is not None:
-                    spec = scoring.IndicatorSpec(ind.weight, ind.target, ind.direction)
-                    score = scoring.projected_indicator_score(spec, ytd, quarter)
-                out[pid].append(
-                    IndicatorRow(
-                        ind.code,
-                        ind.name,
-                        ind.unit,
-                        ind.weight,
-                        ind.target,
-                        ind.direction,
-                        ytd,
-                        score,
-                    )
+    for pid, inds in indicators_of_year_in(conn, year).items():
+        quarter, _ = projection_of(inds, up_to_quarter)
+        for ind in inds:
+            ytd = ytd_at(ind, quarter) if quarter else None
+            score = None
+            if quarter is not None:
+                score = scoring.projected_indicator_score(spec_of(ind), ytd, quarter)
+            out[pid].append(
+                IndicatorRow(
+                    ind.code, ind.name, ind.unit, ind.weight, ind.target, ind.direction, ytd, score
                 )
+            )
     return out
 
 
-def _ytd_at(ind: Indicator, quarter: int) -> Decimal | None:
-    """The figure at `quarter`; a qualitative score given earlier still stands."""
-    values = {a.quarter: a.ytd_value for a in ind.actuals if a.quarter <= quarter}
-    if quarter in values:
-        return values[quarter]
-    if ind.direction == "qualitative" and values:
-        return values[max(values)]
-    return None
-
-
-def _schedules(db: Database, as_of: date) -> dict[int, tuple[FundingYearRow, ...]]:
-    """Every plan's year table in one session (per-project calls cost 40 ms each at scale).
+def _schedules(conn: Connection, as_of: date) -> dict[int, tuple[FundingYearRow, ...]]:
+    """Every plan's year table, set-based (per-project calls cost 40 ms each at scale).
 
     The taper rules are the funding domain's; payments are those made by `as_of` (a past
     quarter's brief shows what was known then), each counted for the plan year it settles
     (`for_year`, 计划年度口径). A plan broken outside the app gets no rows, and its page
     says there is no plan to show.
     """
-    year = Disbursement.for_year
+    d, e = T.disbursement.c, T.evaluation.c
     paid_query = (
-        select(Disbursement.project_id, year, Disbursement.kind, func.sum(Disbursement.amount_fen))
-        .where(Disbursement.paid_on <= as_of)
-        .group_by(Disbursement.project_id, year, Disbursement.kind)
+        select(d.project_id, d.for_year, d.kind, func.sum(d.amount_fen))
+        .where(d.paid_on <= as_of)
+        .group_by(d.project_id, d.for_year, d.kind)
     )
+    shares = dict(policy_in(conn).reward_shares)
+    grades: dict[int, dict[int, str]] = defaultdict(dict)
+    for pid, y, grade in conn.execute(select(e.project_id, e.year, e.grade)):
+        grades[pid][y] = grade
+    paid: dict[int, dict[int, dict[str, Decimal]]] = defaultdict(lambda: defaultdict(dict))
+    for pid, y, kind, fen in conn.execute(paid_query):
+        paid[pid][int(y)][kind] = fen_to_wan(int(fen))
     out: dict[int, tuple[FundingYearRow, ...]] = {}
-    with db.reader() as s:
-        shares = dict(policy_in(s.connection()).reward_shares)
-        grades: dict[int, dict[int, str]] = defaultdict(dict)
-        for pid, y, grade in s.execute(
-            select(Evaluation.project_id, Evaluation.year, Evaluation.grade)
-        ):
-            grades[pid][y] = grade
-        paid: dict[int, dict[int, dict[str, Decimal]]] = defaultdict(lambda: defaultdict(dict))
-        for pid, y, kind, fen in s.execute(paid_query):
-            paid[pid][int(y)][kind] = fen_to_wan(int(fen))
-        for plan in plans_of(s):
-            pid = plan.project_id
-            try:
-                sched = spec_from_row(plan).schedule(
-                    grades=grades.get(pid, {}), disbursed=paid.get(pid, {}), shares=shares
-                )
-            except ValidationError:
-                continue
-            out[pid] = tuple(
-                FundingYearRow(
-                    ln.year,
-                    wan_to_fen(ln.startup),
-                    wan_to_fen(ln.fixed),
-                    wan_to_fen(ln.expected_reward),
-                    wan_to_fen(ln.disbursed),
-                )
-                for ln in sched.lines
+    for pid, spec in plan_specs(conn).items():
+        try:
+            sched = spec.schedule(
+                grades=grades.get(pid, {}), disbursed=paid.get(pid, {}), shares=shares
             )
+        except ValidationError:
+            continue
+        out[pid] = tuple(
+            FundingYearRow(
+                ln.year,
+                wan_to_fen(ln.startup),
+                wan_to_fen(ln.fixed),
+                wan_to_fen(ln.expected_reward),
+                wan_to_fen(ln.disbursed),
+            )
+            for ln in sched.lines
+        )
     return out
 
 
-def _bases(db: Database, year: int, as_of: date) -> MoneyBases:
+def _bases(conn: Connection, year: int, as_of: date) -> MoneyBases:
     """Both bases for `year` across the portfolio, from every payment made by `as_of`."""
-    q = select(
-        Disbursement.paid_on, Disbursement.for_year, Disbursement.kind, Disbursement.amount_fen
-    ).where(Disbursement.paid_on <= as_of)
-    with db.reader() as s:
-        payments = [Payment(d, y, k, Decimal(fen)) for d, y, k, fen in s.execute(q)]
+    d = T.disbursement.c
+    q = select(d.paid_on, d.for_year, d.kind, d.amount_fen).where(d.paid_on <= as_of)
+    payments = [Payment(day, y, k, Decimal(fen)) for day, y, k, fen in conn.execute(q)]
     r = reconcile(payments, year)
     return MoneyBases(
         plan_year_fen=int(r.plan_year),
@@ -306,7 +273,7 @@ def _warning_items(rows: list[WarningRow], name: str, sample: bool) -> tuple[War
 
 def _summary(
     year: int,
-    rows: list[tuple[Project, str]],
+    rows: list[tuple[ProjectRow, str]],
     health: dict[int, Health],
     funding: dict[int, FundingStatus],
     perf: dict[int, PerformanceStatus],
@@ -335,10 +302,10 @@ def _summary(
         average = _one_place(sum((s for s, _, _ in scored), Decimal(0)) / len(scored))
         lowest, _, lowest_name = min(scored, key=lambda x: (x[0], x[1]))
 
-    def level(p: Project) -> str:
+    def level(p: ProjectRow) -> str:
         return health[p.id].level
 
-    def reasons(p: Project) -> tuple[str, ...]:
+    def reasons(p: ProjectRow) -> tuple[str, ...]:
         return tuple(r.text for r in health[p.id].reasons) + tuple(
             w.reason for w in warned.get(p.id, ())
         )
@@ -367,13 +334,13 @@ def _summary(
     )
 
 
-def _district(db: Database, year: int, lang: str) -> tuple[str, tuple[DistrictRow, ...]]:
+def _district(conn: Connection, year: int, lang: str) -> tuple[str, tuple[DistrictRow, ...]]:
     """The plan period holding `year` (else the latest before it), values up to `year`."""
-    periods = [p for p in plan_periods(db) if p.start_year <= year]
+    periods = [p for p in plan_periods_in(conn) if p.start_year <= year]
     if not periods:
         return "", ()
     period = next((p for p in periods if p.end_year >= year), periods[-1])
-    overview = district_overview(db, period.id)
+    overview = district_overview_in(conn, period.id)
     rows = []
     for r in overview.rows:
         values = {y: v for y, v in r.values.items() if y <= year}
@@ -398,118 +365,127 @@ def _district(db: Database, year: int, lang: str) -> tuple[str, tuple[DistrictRo
 def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> BriefData:
     """Everything the brief for `quarter_text` prints, as of the quarter's last day (or
     today while it runs); UserError for a malformed or out-of-range quarter."""
-    quarter = check_quarter(db, quarter_text)  # refused in the caller's language
-    with using_language(lang):
-        as_of = quarter.as_of(today())
-        year = quarter.year
-        with db.reader() as s:
-            projects = list(
-                s.scalars(
-                    select(Project)
-                    .options(selectinload(Project.zone), selectinload(Project.domains))
-                    .order_by(Project.no)
-                )
-            )
-        policy = load_policy(db)
-        health = health_by_project(db, as_of, policy)
-        funding = funding_status_by_project(db, as_of)
-        perf = performance_status_by_project(db, as_of)
-        milestones = _Milestones(db)
-        schedules = _schedules(db, as_of)
-        indicators = _indicators(db, year, Quarter.of(as_of).q if as_of.year == year else 4)
-        warned = warnings_by_project(db, as_of)
-        evidence = evidence_by_project(db, as_of)
-        named = [(p, _name(p.name_zh, p.name_en, lang)) for p in projects]
-        nxt_q = quarter.next()
-        sep = "、" if lang == "zh" else ", "
+    schema = db.schema_revision() or ""
+    with db.core_reader() as conn:
+        quarter = check_quarter_in(conn, quarter_text)  # refused in the caller's language
+        with using_language(lang):
+            return _brief(conn, quarter, lang, db.display_name, schema)
 
-        portfolio, sections, due_next, overdue = [], [], [], []
-        for p, name in named:
-            h = health[p.id]
-            f = funding.get(p.id)
-            ps = perf.get(p.id)
-            zone = _name(p.zone.name_zh, p.zone.name_en, lang) if p.zone else ""
-            nxt = milestones.next_open(p.id)
-            grade = (ps.last_grade or "") if ps else ""
-            portfolio.append(
-                PortfolioRow(
-                    p.no,
-                    name,
-                    zone,
-                    h.level,
-                    h.reasons[0].text if h.reasons else "",
-                    nxt[2] if nxt else "",
-                    nxt[4] if nxt else None,
-                    milestones.percent(p.id),
-                    f.paid_for_this_year_fen if f else 0,
-                    f.planned_this_year_fen if f and f.has_plan else None,
-                    grade,
-                    ps.last_year if ps and grade else None,
-                    p.is_sample,
-                )
-            )
-            projected = ps.projected_score if ps else None
-            sections.append(
-                ProjectSection(
-                    no=p.no,
-                    name=name,
-                    other_name=p.name_zh if lang == "en" else p.name_en,
-                    zone=zone,
-                    domains=sep.join(_name(d.name_zh, d.name_en, lang) for d in p.domains),
-                    lead_org=p.lead_org,
-                    start=p.start_date,
-                    end=p.end_date,
-                    status=p.status,
-                    summary=p.summary_zh,
-                    notes=p.notes,
-                    health=h.level,
-                    reasons=tuple(r.text for r in h.reasons),
-                    milestones=milestones.timeline(p.id, year, as_of),
-                    funding=schedules.get(p.id, ()),
-                    indicators=tuple(indicators.get(p.id, ())),
-                    projected_score=projected,
-                    projected_grade=scoring.grade(projected, policy.grade_thresholds)
-                    if projected is not None
-                    else "",
-                    latest_grade=grade,
-                    grade_year=ps.last_year if ps and grade else None,
-                    evidence=evidence.get(p.id, ()),
-                    warnings=_warning_items(warned.get(p.id, []), name, p.is_sample),
-                    is_sample=p.is_sample,
-                )
-            )
-            for r in milestones.due_in(p.id, nxt_q.first_day, nxt_q.last_day):
-                due_next.append(DueItem(p.no, name, r[1], r[2], r[4], r[6], 0))
-            for r in milestones.overdue(p.id, as_of):
-                overdue.append(DueItem(p.no, name, r[1], r[2], r[4], r[6], (as_of - r[4]).days))
 
-        due_next.sort(key=lambda d: (d.due, d.project_no, d.code))
-        overdue.sort(key=lambda d: (-d.overdue_days, d.project_no, d.code))
-        period, district = _district(db, year, lang)
-        cover = Cover(
-            title=t("Key Support Projects — Quarterly Brief"),
-            quarter=str(quarter),
-            as_of=as_of,
-            generated_at=now(),
-            database=db.display_name,
-            schema=db.schema_revision() or "",
-            project_count=len(projects),
+def _texts(conn: Connection) -> dict[int, tuple[str, str]]:
+    """project id → (summary, notes): long text the portfolio list does not read."""
+    p = T.project.c
+    return {
+        pid: (summary, notes)
+        for pid, summary, notes in conn.execute(select(p.id, p.summary_zh, p.notes))
+    }
+
+
+def _brief(conn: Connection, quarter: Quarter, lang: str, database: str, schema: str) -> BriefData:
+    as_of = quarter.as_of(today())
+    year = quarter.year
+    projects = project_rows_in(conn)
+    texts = _texts(conn)
+    policy = policy_in(conn)
+    funding = funding_status_in(conn, as_of)
+    perf = performance_status_in(conn, as_of)
+    health = health_in(conn, as_of, policy, funding=funding, performance=perf)
+    milestones = _Milestones(conn)
+    schedules = _schedules(conn, as_of)
+    indicators = _indicators(conn, year, Quarter.of(as_of).q if as_of.year == year else 4)
+    warned = warnings_in(conn, as_of)
+    evidence = evidence_by_project_in(conn, as_of)
+    named = [(p, _name(p.name_zh, p.name_en, lang)) for p in projects]
+    nxt_q = quarter.next()
+    sep = "、" if lang == "zh" else ", "
+
+    portfolio, sections, due_next, overdue = [], [], [], []
+    for p, name in named:
+        h = health[p.id]
+        f = funding.get(p.id)
+        ps = perf.get(p.id)
+        zone = _name(p.zone.name_zh, p.zone.name_en, lang) if p.zone else ""
+        nxt = milestones.next_open(p.id)
+        grade = (ps.last_grade or "") if ps else ""
+        portfolio.append(
+            PortfolioRow(
+                p.no,
+                name,
+                zone,
+                h.level,
+                h.reasons[0].text if h.reasons else "",
+                nxt[2] if nxt else "",
+                nxt[4] if nxt else None,
+                milestones.percent(p.id),
+                f.paid_for_this_year_fen if f else 0,
+                f.planned_this_year_fen if f and f.has_plan else None,
+                grade,
+                ps.last_year if ps and grade else None,
+                p.is_sample,
+            )
         )
-        return BriefData(
-            lang=lang,
-            year=year,
-            cover=cover,
-            summary=replace(
-                _summary(year, named, health, funding, perf, warned),
-                bases=_bases(db, year, as_of),
-            ),
-            portfolio=tuple(portfolio),
-            projects=tuple(sections),
-            due_next=tuple(due_next),
-            next_quarter=str(nxt_q),
-            overdue=tuple(overdue),
-            district=district,
-            district_period=period,
-            has_sample=any(p.is_sample for p in projects),
-            returns=tuple(return_status(db, quarter)),
+        projected = ps.projected_score if ps else None
+        sections.append(
+            ProjectSection(
+                no=p.no,
+                name=name,
+                other_name=p.name_zh if lang == "en" else p.name_en,
+                zone=zone,
+                domains=sep.join(_name(d.name_zh, d.name_en, lang) for d in p.domains),
+                lead_org=p.lead_org,
+                start=p.start_date,
+                end=p.end_date,
+                status=p.status,
+                summary=texts[p.id][0],
+                notes=texts[p.id][1],
+                health=h.level,
+                reasons=tuple(r.text for r in h.reasons),
+                milestones=milestones.timeline(p.id, year, as_of),
+                funding=schedules.get(p.id, ()),
+                indicators=tuple(indicators.get(p.id, ())),
+                projected_score=projected,
+                projected_grade=scoring.grade(projected, policy.grade_thresholds)
+                if projected is not None
+                else "",
+                latest_grade=grade,
+                grade_year=ps.last_year if ps and grade else None,
+                evidence=evidence.get(p.id, ()),
+                warnings=_warning_items(warned.get(p.id, []), name, p.is_sample),
+                is_sample=p.is_sample,
+            )
         )
+        for r in milestones.due_in(p.id, nxt_q.first_day, nxt_q.last_day):
+            due_next.append(DueItem(p.no, name, r[1], r[2], r[4], r[6], 0))
+        for r in milestones.overdue(p.id, as_of):
+            overdue.append(DueItem(p.no, name, r[1], r[2], r[4], r[6], (as_of - r[4]).days))
+
+    due_next.sort(key=lambda d: (d.due, d.project_no, d.code))
+    overdue.sort(key=lambda d: (-d.overdue_days, d.project_no, d.code))
+    period, district = _district(conn, year, lang)
+    cover = Cover(
+        title=t("Key Support Projects — Quarterly Brief"),
+        quarter=str(quarter),
+        as_of=as_of,
+        generated_at=now(),
+        database=database,
+        schema=schema,
+        project_count=len(projects),
+    )
+    return BriefData(
+        lang=lang,
+        year=year,
+        cover=cover,
+        summary=replace(
+            _summary(year, named, health, funding, perf, warned),
+            bases=_bases(conn, year, as_of),
+        ),
+        portfolio=tuple(portfolio),
+        projects=tuple(sections),
+        due_next=tuple(due_next),
+        next_quarter=str(nxt_q),
+        overdue=tuple(overdue),
+        district=district,
+        district_period=period,
+        has_sample=any(p.is_sample for p in projects),
+        returns=tuple(return_status_in(conn, quarter)),
+    )

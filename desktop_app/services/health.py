@@ -1,18 +1,20 @@
 """Health of every project as of a date, and the portfolio's attention list.
 
 Set-based: a handful of queries whatever the portfolio size. Only open milestones due by
-the end of the due-soon window can raise a reason, so only those are read.
+the end of the due-soon window can raise a reason, so only those are read. Core reads:
+the brief and the portfolio's health job never need the ORM.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, select
+from sqlalchemy import ColumnElement, Connection, and_, select
 
+from desktop_app.db import tables as T
 from desktop_app.db.database import Database
-from desktop_app.db.models import Milestone, Project
 from desktop_app.domain.health import (
     CLOSED_STATUSES,
     Health,
@@ -22,39 +24,44 @@ from desktop_app.domain.health import (
     due_window_end,
 )
 from desktop_app.domain.policy import Policy
-from desktop_app.services.funding import funding_status_by_project
-from desktop_app.services.performance import performance_status_by_project
-from desktop_app.services.policy import load_policy
+from desktop_app.services.funding_status import funding_status_in
+from desktop_app.services.performance_status import performance_status_in
+from desktop_app.services.policy import policy_in
+from desktop_app.snapshots.funding import FundingStatus
 from desktop_app.snapshots.milestones import AttentionItem
+from desktop_app.snapshots.performance import PerformanceStatus
+
+_m = T.milestone.c
 
 
 def _open_due_by(window_end: date) -> ColumnElement[bool]:
-    return and_(Milestone.status.not_in(CLOSED_STATUSES), Milestone.planned_end <= window_end)
+    return and_(_m.status.not_in(CLOSED_STATUSES), _m.planned_end <= window_end)
 
 
-def _milestone_facts(db: Database, window_end: date) -> dict[int, list[MilestoneFacts]]:
+def _milestone_facts(conn: Connection, window_end: date) -> dict[int, list[MilestoneFacts]]:
     query = select(
-        Milestone.project_id,
-        Milestone.title,
-        Milestone.planned_end,
-        Milestone.percent_complete,
-        Milestone.status,
-        Milestone.actual_end,
+        _m.project_id, _m.title, _m.planned_end, _m.percent_complete, _m.status, _m.actual_end
     ).where(_open_due_by(window_end))
     out: dict[int, list[MilestoneFacts]] = defaultdict(list)
-    with db.reader() as s:
-        for pid, title, end, pct, status, actual in s.execute(query):
-            out[pid].append(MilestoneFacts(title, end, pct, status, actual))
+    for pid, title, end, pct, status, actual in conn.execute(query):
+        out[pid].append(MilestoneFacts(title, end, pct, status, actual))
     return out
 
 
-def health_inputs(db: Database, as_of: date, policy: Policy) -> dict[int, HealthInput]:
-    """Every project's facts as of a date (milestones, funding, performance)."""
-    with db.reader() as s:
-        project_ids = list(s.scalars(select(Project.id)))
-    milestones = _milestone_facts(db, due_window_end(as_of, policy))
-    funding = funding_status_by_project(db, as_of)
-    performance = performance_status_by_project(db, as_of)
+def health_inputs(
+    conn: Connection,
+    as_of: date,
+    policy: Policy,
+    *,
+    funding: Mapping[int, FundingStatus] | None = None,
+    performance: Mapping[int, PerformanceStatus] | None = None,
+) -> dict[int, HealthInput]:
+    """Every project's facts as of a date (milestones, funding, performance); a caller that
+    has already read funding or performance for `as_of` passes them in."""
+    project_ids = list(conn.scalars(select(T.project.c.id)))
+    milestones = _milestone_facts(conn, due_window_end(as_of, policy))
+    funding = funding_status_in(conn, as_of) if funding is None else funding
+    performance = performance_status_in(conn, as_of) if performance is None else performance
     inputs: dict[int, HealthInput] = {}
     for pid in project_ids:
         perf = performance.get(pid)
@@ -70,12 +77,24 @@ def health_inputs(db: Database, as_of: date, policy: Policy) -> dict[int, Health
     return inputs
 
 
+def health_in(
+    conn: Connection,
+    as_of: date,
+    policy: Policy | None = None,
+    *,
+    funding: Mapping[int, FundingStatus] | None = None,
+    performance: Mapping[int, PerformanceStatus] | None = None,
+) -> dict[int, Health]:
+    """Project id → red/amber/green with reasons, as of a date, inside `conn`'s transaction."""
+    policy = policy or policy_in(conn)
+    facts = health_inputs(conn, as_of, policy, funding=funding, performance=performance)
+    return {pid: assess(f, as_of, policy) for pid, f in facts.items()}
+
+
 def health_by_project(db: Database, as_of: date, policy: Policy | None = None) -> dict[int, Health]:
     """Project id → red/amber/green with reasons, as of a date."""
-    policy = policy or load_policy(db)
-    return {
-        pid: assess(facts, as_of, policy) for pid, facts in health_inputs(db, as_of, policy).items()
-    }
+    with db.core_reader() as conn:
+        return health_in(conn, as_of, policy)
 
 
 def project_health(db: Database, project_id: int, as_of: date) -> Health:
@@ -84,25 +103,26 @@ def project_health(db: Database, project_id: int, as_of: date) -> Health:
 
 def attention_items(db: Database, as_of: date, policy: Policy | None = None) -> list[AttentionItem]:
     """Open milestones overdue or due within the window, most overdue first."""
-    policy = policy or load_policy(db)
-    query = (
-        select(
-            Project.id,
-            Project.no,
-            Project.name_zh,
-            Milestone.id,
-            Milestone.title,
-            Milestone.owner,
-            Milestone.planned_end,
-            Milestone.percent_complete,
-            Milestone.status,
+    p = T.project.c
+    with db.core_reader() as conn:
+        policy = policy or policy_in(conn)
+        query = (
+            select(
+                p.id,
+                p.no,
+                p.name_zh,
+                _m.id,
+                _m.title,
+                _m.owner,
+                _m.planned_end,
+                _m.percent_complete,
+                _m.status,
+            )
+            .join(T.project, p.id == _m.project_id)
+            .where(_open_due_by(due_window_end(as_of, policy)))
+            .order_by(_m.planned_end, p.no, _m.sort_order)
         )
-        .join(Project, Project.id == Milestone.project_id)
-        .where(_open_due_by(due_window_end(as_of, policy)))
-        .order_by(Milestone.planned_end, Project.no, Milestone.sort_order)
-    )
-    with db.reader() as s:
         return [
             AttentionItem(pid, no, name, mid, title, owner, end, pct, status, (end - as_of).days)
-            for pid, no, name, mid, title, owner, end, pct, status in s.execute(query)
+            for pid, no, name, mid, title, owner, end, pct, status in conn.execute(query)
         ]

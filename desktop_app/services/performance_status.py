@@ -56,6 +56,9 @@ class IndicatorRecord:
 
     id: int
     project_id: int
+    code: str
+    name: str
+    unit: str
     weight: Decimal
     target: Decimal | None
     direction: str
@@ -123,13 +126,30 @@ def indicators_of_year_in(conn: Connection, year: int) -> dict[int, list[Indicat
         actuals.setdefault(a.indicator_id, []).append(a)
     by_project: dict[int, list[IndicatorRecord]] = {}
     query = (
-        select(ind.c.id, ind.c.project_id, ind.c.weight, ind.c.target, ind.c.direction)
+        select(
+            ind.c.id,
+            ind.c.project_id,
+            ind.c.code,
+            ind.c.name,
+            ind.c.unit,
+            ind.c.weight,
+            ind.c.target,
+            ind.c.direction,
+        )
         .where(ind.c.year == year)
         .order_by(ind.c.sort_order, ind.c.id)
     )
     for r in conn.execute(query):
         record = IndicatorRecord(
-            r.id, r.project_id, r.weight, r.target, r.direction, tuple(actuals.get(r.id, ()))
+            r.id,
+            r.project_id,
+            r.code,
+            r.name,
+            r.unit,
+            r.weight,
+            r.target,
+            r.direction,
+            tuple(actuals.get(r.id, ())),
         )
         by_project.setdefault(r.project_id, []).append(record)
     return by_project

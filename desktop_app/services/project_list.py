@@ -43,30 +43,35 @@ def domains(db: Database) -> list[RefItem]:
 
 def list_projects(db: Database) -> list[ProjectRow]:
     """Every project, by number, with its zone and key domains (three queries)."""
-    p = _project
     with db.core_reader() as conn:
-        zones_by_id = {z.id: z for z in _ref_items(conn, _zone)}
-        domains_by_id = {d.id: d for d in _ref_items(conn, _domain)}
-        links: dict[int, list[int]] = defaultdict(list)
-        for project_id, domain_id in conn.execute(
-            select(_link.c.project_id, _link.c.domain_id).order_by(_link.c.domain_id)
-        ):
-            links[project_id].append(domain_id)
-        rows = conn.execute(
-            select(
-                p.c.id,
-                p.c.no,
-                p.c.name_zh,
-                p.c.name_en,
-                p.c.zone_id,
-                p.c.status,
-                p.c.lead_org,
-                p.c.start_date,
-                p.c.end_date,
-                p.c.is_sample,
-                p.c.version,
-            ).order_by(p.c.no)
-        ).all()
+        return project_rows_in(conn)
+
+
+def project_rows_in(conn: Connection) -> list[ProjectRow]:
+    """`list_projects` inside a caller's transaction (the brief reads all in one)."""
+    p = _project
+    zones_by_id = {z.id: z for z in _ref_items(conn, _zone)}
+    domains_by_id = {d.id: d for d in _ref_items(conn, _domain)}
+    links: dict[int, list[int]] = defaultdict(list)
+    for project_id, domain_id in conn.execute(
+        select(_link.c.project_id, _link.c.domain_id).order_by(_link.c.domain_id)
+    ):
+        links[project_id].append(domain_id)
+    rows = conn.execute(
+        select(
+            p.c.id,
+            p.c.no,
+            p.c.name_zh,
+            p.c.name_en,
+            p.c.zone_id,
+            p.c.status,
+            p.c.lead_org,
+            p.c.start_date,
+            p.c.end_date,
+            p.c.is_sample,
+            p.c.version,
+        ).order_by(p.c.no)
+    ).all()
     return [
         ProjectRow(
             id=r[0],
