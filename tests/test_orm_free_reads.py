@@ -22,6 +22,7 @@ ORM = ("sqlalchemy.orm", "desktop_app.db.models")
         "desktop_app.services.health",
         "desktop_app.services.warnings",
         "desktop_app.services.policy",
+        "desktop_app.services.home",
     ],
 )
 def test_module_does_not_load_the_orm(module):

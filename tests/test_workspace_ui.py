@@ -153,6 +153,7 @@ def _all_tables(window):
     page.refresh()
     page.table.selectRow(0)
     page.project_view.tabs.all_widgets()
+    window.finish_startup()  # habits arrive with the after-first-paint steps, as in the app
     return window.findChildren(QTableView)
 
 
@@ -215,6 +216,7 @@ def test_an_empty_table_says_why(qtbot, db):
     window = _window(qtbot, db)
     page = window.portfolio_page()
     page.refresh()
+    window.finish_startup()  # the table habits (and their hint) come after the first paint
     page.search.setText("没有这个项目")
     habits = [c for c in page.table.children() if type(c).__name__ == "_Habits"][0]
     assert habits.hint.isVisibleTo(page.table)

@@ -103,26 +103,33 @@ def project_health(db: Database, project_id: int, as_of: date) -> Health:
 
 def attention_items(db: Database, as_of: date, policy: Policy | None = None) -> list[AttentionItem]:
     """Open milestones overdue or due within the window, most overdue first."""
-    p = T.project.c
     with db.core_reader() as conn:
-        policy = policy or policy_in(conn)
-        query = (
-            select(
-                p.id,
-                p.no,
-                p.name_zh,
-                _m.id,
-                _m.title,
-                _m.owner,
-                _m.planned_end,
-                _m.percent_complete,
-                _m.status,
-            )
-            .join(T.project, p.id == _m.project_id)
-            .where(_open_due_by(due_window_end(as_of, policy)))
-            .order_by(_m.planned_end, p.no, _m.sort_order)
+        return attention_items_in(conn, as_of, policy)
+
+
+def attention_items_in(
+    conn: Connection, as_of: date, policy: Policy | None = None
+) -> list[AttentionItem]:
+    """`attention_items` inside the caller's transaction."""
+    p = T.project.c
+    policy = policy or policy_in(conn)
+    query = (
+        select(
+            p.id,
+            p.no,
+            p.name_zh,
+            _m.id,
+            _m.title,
+            _m.owner,
+            _m.planned_end,
+            _m.percent_complete,
+            _m.status,
         )
-        return [
-            AttentionItem(pid, no, name, mid, title, owner, end, pct, status, (end - as_of).days)
-            for pid, no, name, mid, title, owner, end, pct, status in conn.execute(query)
-        ]
+        .join(T.project, p.id == _m.project_id)
+        .where(_open_due_by(due_window_end(as_of, policy)))
+        .order_by(_m.planned_end, p.no, _m.sort_order)
+    )
+    return [
+        AttentionItem(pid, no, name, mid, title, owner, end, pct, status, (end - as_of).days)
+        for pid, no, name, mid, title, owner, end, pct, status in conn.execute(query)
+    ]

@@ -1,6 +1,7 @@
 """The Home page's figures: health counts, milestones needing attention, this year's money
 and the last evaluated year's grades — all from the services the other pages use, so the
-numbers on Home are the numbers behind them.
+numbers on Home are the numbers behind them. Read with Core in one transaction: one
+consistent view, no ORM, and funding and performance read once for health and the cards.
 """
 
 from __future__ import annotations
@@ -8,42 +9,49 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
+from sqlalchemy import Connection
+
 from desktop_app.db.database import Database
-from desktop_app.services.funding import funding_status_by_project
-from desktop_app.services.health import attention_items, health_by_project
-from desktop_app.services.performance_status import performance_status_by_project
-from desktop_app.services.policy import load_policy
-from desktop_app.services.projects import list_projects
-from desktop_app.services.warnings import portfolio_warnings
+from desktop_app.services.funding_status import funding_status_in
+from desktop_app.services.health import attention_items_in, health_in
+from desktop_app.services.performance_status import performance_status_in
+from desktop_app.services.policy import policy_in
+from desktop_app.services.project_list import project_rows_in
+from desktop_app.services.warnings import portfolio_warnings_in
 from desktop_app.snapshots.home import GRADES, HEALTH_LEVELS, HomeMoney, HomeProject, HomeSnapshot
 
 
 def home_snapshot(db: Database, as_of: date) -> HomeSnapshot:
     """Everything Home shows, as of a day (run off the GUI thread: it reads every project)."""
-    policy = load_policy(db)
-    rows = list_projects(db)
+    with db.core_reader() as conn:
+        return _snapshot(conn, as_of)
+
+
+def _snapshot(conn: Connection, as_of: date) -> HomeSnapshot:
+    policy = policy_in(conn)
+    rows = project_rows_in(conn)
     projects = {r.id: HomeProject(r.id, r.no, r.name_zh, r.name_en) for r in rows}
     order = [r.id for r in rows]
 
-    health = health_by_project(db, as_of, policy)
+    funding = funding_status_in(conn, as_of)
+    performance = performance_status_in(conn, as_of)
+    health = health_in(conn, as_of, policy, funding=funding, performance=performance)
     by_level: dict[str, list[int]] = defaultdict(list)
     for pid in order:
         if pid in health:
             by_level[health[pid].level].append(pid)
     reasons = {pid: h.tooltip for pid, h in health.items()}
 
-    items = attention_items(db, as_of, policy)
+    items = attention_items_in(conn, as_of, policy)
     overdue = tuple(i for i in items if i.days < 0)
     due_soon = tuple(i for i in items if i.days >= 0)
 
-    funding = funding_status_by_project(db, as_of)
     money = tuple(
         HomeMoney(pid, f.planned_this_year_fen, f.disbursed_this_year_fen)
         for pid in order
         if (f := funding.get(pid)) and (f.planned_this_year_fen or f.disbursed_this_year_fen)
     )
 
-    performance = performance_status_by_project(db, as_of)
     years = {y for p in performance.values() for y in p.grades}
     grade_year = max(years) if years else None
     by_grade: dict[str, list[int]] = defaultdict(list)
@@ -66,6 +74,6 @@ def home_snapshot(db: Database, as_of: date) -> HomeSnapshot:
         grade_year=grade_year,
         grades={g: tuple(by_grade[g]) for g in GRADES},
         warnings=tuple(
-            f"{w.project_no}. {w.name_zh}: {w.reason}" for w in portfolio_warnings(db, as_of)
+            f"{w.project_no}. {w.name_zh}: {w.reason}" for w in portfolio_warnings_in(conn, as_of)
         ),
     )

@@ -56,6 +56,7 @@ BEFORE_QT = (
     "desktop_app.db.database",
     "desktop_app.domain.health",
     "desktop_app.services.project_list",
+    "desktop_app.snapshots.home",
 )
 
 

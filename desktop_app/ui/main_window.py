@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self._pages_told = False  # after_first_paint was called for the pages built so far
         self.tabs = LazyTabWidget(build_from_module(ctx, self), on_built=self._page_built)
+        self.tabs.later = self.startup.add  # table habits: once the window is on screen
         first = importlib.import_module(PAGES[0].module).create(ctx, self)
         self.tabs.add_built(first, first.page_title())
         for spec in PAGES[1:]:

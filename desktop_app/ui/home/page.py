@@ -143,7 +143,7 @@ class HomePage(Page):
 
     def refresh(self) -> None:
         """Figures are computed off the GUI thread; the cards keep their last values meanwhile."""
-        from desktop_app.services.home import home_snapshot  # ORM only once Home is filled
+        from desktop_app.services.home import home_snapshot  # Core reads, off the GUI thread
 
         db, as_of = self.ctx.db, today()
         run_in_background(lambda: home_snapshot(db, as_of), self.set_snapshot, self._failed, self)

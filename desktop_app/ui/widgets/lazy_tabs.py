@@ -53,12 +53,15 @@ class LazyTabWidget(QTabWidget):
         self._build = build
         self._on_built = on_built
         self._specs: list[TabSpec | None] = []
+        #: Where a page's table habits are installed from: at once by default; the main
+        #: window passes its after-first-paint queue, so habits never delay the first frame.
+        self.later: Callable[[Callable[[], object]], None] = _now
         self.currentChanged.connect(self.ensure)
 
     def add_built(self, widget: QWidget, title: str) -> None:
         slot = _Slot()
         slot.fill(widget)
-        _give_table_habits(widget)
+        self.later(lambda: _give_table_habits(widget))
         self._specs.append(None)
         self.addTab(slot, title)
 
@@ -76,7 +79,7 @@ class LazyTabWidget(QTabWidget):
             assert spec is not None
             built = self._build(spec)
             slot.fill(built)
-            _give_table_habits(slot.inner)
+            self.later(lambda: _give_table_habits(built))
             if self._on_built is not None:
                 self._on_built(built)
         return slot.inner
@@ -100,6 +103,10 @@ class LazyTabWidget(QTabWidget):
             if isinstance(slot, _Slot) and slot.inner is widget:
                 self.setCurrentIndex(i)
                 return
+
+
+def _now(step: Callable[[], object]) -> None:
+    step()
 
 
 def _give_table_habits(widget: QWidget | None) -> None:
