@@ -41,21 +41,28 @@ if TYPE_CHECKING:
 
 register(
     {
-        "This database is open read-only ({reason}); nothing can be saved.": "此数据库以只读方式打开({reason}),无法保存任何修改。",
+        "This database is open read-only ({reason}); nothing can be saved.":
+            "此数据库以只读方式打开({reason}),无法保存任何修改。",
         "it is open for writing by {holder}": "{holder} 正在编辑它",
         "the file is read-only": "文件为只读",
         "its folder is read-only": "所在文件夹为只读",
-        "The previous session ({holder}) ended without closing; its lock was released.": "上一次会话({holder})未正常关闭;其锁已释放。",
-        "{path}: the database is damaged ({problem}). It was left untouched.": "{path}:数据库已损坏({problem}),文件未作任何改动。",
+        "The previous session ({holder}) ended without closing; its lock was released.":
+            "上一次会话({holder})未正常关闭;其锁已释放。",
+        "{path}: the database is damaged ({problem}). It was left untouched.":
+            "{path}:数据库已损坏({problem}),文件未作任何改动。",
         "The newest good backup is {backup}.": "最新的完好备份是 {backup}。",
         "No good backup was found in {folder}.": "在 {folder} 中未找到完好的备份。",
         "{path}: its folder is read-only and SQLite cannot open the database there; copy it "
         "to a folder you can write to": "{path}:所在文件夹为只读,SQLite 无法在此打开数据库;"
         "请把它复制到可写的文件夹",
-        "{path}: not a database this version makes: {difference}. It was left untouched.": "{path}:不是本版本建立的数据库:{difference}。文件未作任何改动。",
-        "No backup was made: the backups folder {folder} cannot be written ({reason}).": "未能备份:备份文件夹 {folder} 无法写入({reason})。",
-        "no database at {path} (create one with `key-projects init`)": "{path} 处没有数据库(请用 `key-projects init` 新建)",
-        "{path}: needs an upgrade to schema {head}, but it is {reason}.": "{path}:需要升级到数据结构 {head},但{reason}。",
+        "{path}: not a database this version makes: {difference}. It was left untouched.":
+            "{path}:不是本版本建立的数据库:{difference}。文件未作任何改动。",
+        "No backup was made: the backups folder {folder} cannot be written ({reason}).":
+            "未能备份:备份文件夹 {folder} 无法写入({reason})。",
+        "no database at {path} (create one with `key-projects init`)":
+            "{path} 处没有数据库(请用 `key-projects init` 新建)",
+        "{path}: needs an upgrade to schema {head}, but it is {reason}.":
+            "{path}:需要升级到数据结构 {head},但{reason}。",
     }
 )
 

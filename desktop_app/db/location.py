@@ -18,9 +18,10 @@ register(
     {
         "{path} is on {kind}. SQLite's file locking and WAL are not reliable there, so "
         "two PCs or the sync client can damage the database. Keep it on a local disk, or "
-        "ask IT for the shared PostgreSQL set-up (see the installation guide).": "{path} 位于{kind}。SQLite 的文件锁和 WAL 在那里并不可靠,两台电脑同时使用或同步"
-        "客户端都可能损坏数据库。请把数据库放在本机磁盘上,或请信息科按安装指南配置共享的 "
-        "PostgreSQL 数据库。",
+        "ask IT for the shared PostgreSQL set-up (see the installation guide).":
+            "{path} 位于{kind}。SQLite 的文件锁和 WAL 在那里并不可靠,两台电脑同时使用或同步"
+            "客户端都可能损坏数据库。请把数据库放在本机磁盘上,或请信息科按安装指南配置共享的 "
+            "PostgreSQL 数据库。",
         "a network share": "网络共享文件夹",
         "a folder synced by {name}": "由 {name} 同步的文件夹",
     }

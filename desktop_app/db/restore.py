@@ -25,13 +25,17 @@ from desktop_app.i18n import register, t
 register(
     {
         "{path}: no such file": "{path}:文件不存在",
-        "{path}: not a key-projects backup (no schema version)": "{path}:不是本程序的备份(没有数据结构版本)",
-        "{path}: made by a newer version of key-projects (schema {revision})": "{path}:由更新版本的程序生成(数据结构 {revision})",
+        "{path}: not a key-projects backup (no schema version)":
+            "{path}:不是本程序的备份(没有数据结构版本)",
+        "{path}: made by a newer version of key-projects (schema {revision})":
+            "{path}:由更新版本的程序生成(数据结构 {revision})",
         "{path}: the file is damaged ({problem})": "{path}:文件已损坏({problem})",
         "{path}: cannot be read ({reason})": "{path}:无法读取({reason})",
-        "{path} is open for writing by {holder}; close it there first.": "{holder} 正在编辑 {path};请先在那里关闭。",
+        "{path} is open for writing by {holder}; close it there first.":
+            "{holder} 正在编辑 {path};请先在那里关闭。",
         "{path}: a backup cannot replace itself": "{path}:备份不能替换它自己",
-        "{path}: not a database this version makes: {difference}": "{path}:不是本版本建立的数据库:{difference}",
+        "{path}: not a database this version makes: {difference}":
+            "{path}:不是本版本建立的数据库:{difference}",
         "{path}: another program is using the database; close it and try again. "
         "Nothing was replaced.": "{path}:另一个程序正在使用该数据库;请关闭后重试。未替换任何内容。",
     }
@@ -68,37 +72,27 @@ def check_database_file(path: Path, *, full: bool = True) -> CheckedFile:
             pragma = "integrity_check" if full else "quick_check"
             rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
             if rows != ["ok"]:
-                raise DatabaseRefused(
-                    t("{path}: the file is damaged ({problem})", path=path, problem=rows[0])
-                )
+                raise DatabaseRefused(t("{path}: the file is damaged ({problem})", path=path,
+                                        problem=rows[0]))
             has_version = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
             ).fetchone()
-            revision = (
-                conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
-                if has_version
-                else None
-            )
+            revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] \
+                if has_version else None
             if revision is None:
                 raise DatabaseRefused(
                     t("{path}: not a key-projects backup (no schema version)", path=path)
                 )
             if not migrate.is_known(revision):
                 raise DatabaseRefused(
-                    t(
-                        "{path}: made by a newer version of key-projects (schema {revision})",
-                        path=path,
-                        revision=revision,
-                    )
+                    t("{path}: made by a newer version of key-projects (schema {revision})",
+                      path=path, revision=revision)
                 )
             differences = schema_check.verify(conn, revision)
             if differences:
                 raise DatabaseRefused(
-                    t(
-                        "{path}: not a database this version makes: {difference}",
-                        path=path,
-                        difference=differences[0],
-                    )
+                    t("{path}: not a database this version makes: {difference}", path=path,
+                      difference=differences[0])
                 )
             projects = conn.execute("SELECT count(*) FROM project").fetchone()[0]
         finally:
@@ -109,9 +103,8 @@ def check_database_file(path: Path, *, full: bool = True) -> CheckedFile:
             raise DatabaseRefused(
                 t("{path}: the file is damaged ({problem})", path=path, problem=reason)
             ) from exc
-        raise DatabaseRefused(
-            t("{path}: cannot be read ({reason})", path=path, reason=reason)
-        ) from exc
+        raise DatabaseRefused(t("{path}: cannot be read ({reason})", path=path,
+                                reason=reason)) from exc
     return CheckedFile(path=path, revision=revision, projects=int(projects))
 
 
@@ -181,11 +174,8 @@ def restore_database(
         raise DatabaseRefused(f"{db_path}: {exc.strerror}") from exc
     if not result.acquired:
         raise DatabaseRefused(
-            t(
-                "{path} is open for writing by {holder}; close it there first.",
-                path=db_path,
-                holder=result.holder,
-            )
+            t("{path} is open for writing by {holder}; close it there first.",
+              path=db_path, holder=result.holder)
         )
     incoming = db_path.with_name(f".{db_path.name}.restore.tmp")
     try:

@@ -17,23 +17,23 @@ from desktop_app.i18n import register, t
 
 register(
     {
-        "{db}: the disk is full; nothing was saved. Free some space and try again.": "{db}:磁盘已满,未保存任何内容。请腾出空间后重试。",
-        "{db}: the file cannot be written (read-only); nothing was saved.": "{db}:文件无法写入(只读),未保存任何内容。",
-        "{db}: another program kept the database busy; nothing was saved. Try again.": "{db}:数据库被其他程序占用,未保存任何内容。请重试。",
-        "{db}: the database file is damaged ({reason}); nothing was saved.": "{db}:数据库文件已损坏({reason}),未保存任何内容。",
+        "{db}: the disk is full; nothing was saved. Free some space and try again.":
+            "{db}:磁盘已满,未保存任何内容。请腾出空间后重试。",
+        "{db}: the file cannot be written (read-only); nothing was saved.":
+            "{db}:文件无法写入(只读),未保存任何内容。",
+        "{db}: another program kept the database busy; nothing was saved. Try again.":
+            "{db}:数据库被其他程序占用,未保存任何内容。请重试。",
+        "{db}: the database file is damaged ({reason}); nothing was saved.":
+            "{db}:数据库文件已损坏({reason}),未保存任何内容。",
     }
 )
 
 _MESSAGES = (
-    (
-        "database or disk is full",
-        "{db}: the disk is full; nothing was saved. Free some space and try again.",
-    ),
+    ("database or disk is full", "{db}: the disk is full; nothing was saved. Free some space "
+     "and try again."),
     ("readonly database", "{db}: the file cannot be written (read-only); nothing was saved."),
-    (
-        "database is locked",
-        "{db}: another program kept the database busy; nothing was saved. Try again.",
-    ),
+    ("database is locked", "{db}: another program kept the database busy; nothing was saved. "
+     "Try again."),
     ("malformed", "{db}: the database file is damaged ({reason}); nothing was saved."),
 )
 

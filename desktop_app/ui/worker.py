@@ -283,4 +283,6 @@ def run_in_background(
     """Run `fn()` off the GUI thread; `on_done(result)` or `on_error(exc)` on the GUI
     thread, unless `parent` (the owner) has been deleted meanwhile."""
     registry = jobs or default_registry()
-    return registry.start(fn, on_done, on_error, owner=parent, key=key, cancellable=cancellable)
+    return registry.start(
+        fn, on_done, on_error, owner=parent, key=key, cancellable=cancellable
+    )

@@ -44,8 +44,6 @@ def payment_labels() -> dict[str, str]:
         "doc_no": QCoreApplication.translate("DisbursementDialog", "Document no."),
         "note": QCoreApplication.translate("DisbursementDialog", "Note"),
     }
-
-
 def plain_amount(text: str) -> str:
     """“123.45万” and “123.45 万元” as officers write them: the unit is the field's own."""
     stripped = text.strip()
@@ -203,7 +201,6 @@ class DisbursementDialog(QDialog):
             rebased(self._loaded, mine) if choice == conflict_dialog.REAPPLY else self._loaded
         )
         return self.try_save() if choice == conflict_dialog.REAPPLY else False
-
     def _warn_if_closed(self) -> None:
         """A payment dated in a closed quarter is allowed, but it corrects that quarter."""
         from desktop_app.services.quarters import closed_quarter_touched

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from desktop_app.ui.project.view import ProjectView
 
 
+
 class PortfolioPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
