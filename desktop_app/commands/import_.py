@@ -124,6 +124,17 @@ def print_preview(preview: ImportPreview) -> None:
         print(f"  {names.get(c.choice or '', t('conflict'))}: {conflict_line(c)}")
 
 
+def warn_closed(preview: ImportPreview) -> None:
+    """One line on stderr per row that corrects a closed quarter. The import goes on, as
+    the payment dialog's save does: a correction is legitimate, the officer is told."""
+    import sys
+
+    from desktop_app.io.closed_quarters import closed_line
+
+    for touch in preview.closed_touched():
+        print(f"key-projects: {closed_line(touch)}", file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     from desktop_app.commands import tell
     from desktop_app.io.importer import ImportConflicts, import_workbook
@@ -140,6 +151,7 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     tell(db, since=told)  # e.g. the pre-import backup could not be written
+    warn_closed(preview)
     print_preview(preview)
     if args.dry_run:
         print(t("dry run: nothing was written"))

@@ -15,6 +15,7 @@ import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from desktop_app.db.database import Database
@@ -26,6 +27,7 @@ from desktop_app.io.preview import (
     OTHER_DATABASE,
     THREE_WAY,
     TWO_WAY,
+    ClosedTouch,
     Conflict,
     FieldChange,
     ImportPreview,
@@ -40,6 +42,7 @@ from desktop_app.io.threeway import diff_sheet
 from desktop_app.io.validate import Problem, parse_sheet
 
 __all__ = [
+    "ClosedTouch",
     "Conflict",
     "FieldChange",
     "ImportConflicts",
@@ -164,9 +167,12 @@ def _refuse(file: str, problems: list[Problem]) -> ImportRefused:
     return ImportRefused(file, [str(p) for p in unique[: S.MAX_PROBLEMS]], len(unique))
 
 
-def _current(db: Database) -> tuple[Current, str]:
+def _current(db: Database) -> tuple[Current, str, dict[str, date]]:
+    """The database's rows, its id, and its closed quarters (→ as-of day), read together."""
+    from desktop_app.services.quarter_brief import closes_in_force
+
     with db.reader() as s:
-        return load_current(s), provenance.database_id(s)
+        return load_current(s), provenance.database_id(s), closes_in_force(s.connection())
 
 
 def _prepare(
@@ -207,7 +213,7 @@ def _prepare(
             cells = read_sheets(path, list(titles.values()) + hidden)
         except FileRefused as exc:
             raise ImportRefused(file, [str(exc)], 1) from exc
-        cur, database = current.result()
+        cur, database, closes = current.result()
     prov = provenance.parse({title: cells.pop(title) for title in hidden})
     mode = TWO_WAY if prov is None else THREE_WAY if prov.database == database else OTHER_DATABASE
     parsed = {
@@ -225,8 +231,11 @@ def _prepare(
         check_rules(parsed, cur, problems)
     if problems:
         raise _refuse(file, problems)
+    from desktop_app.io.closed_quarters import touches
+
     prepared = _Prepared(ImportPreview(file, ()), cur)
     diffs = []
+    closed: list[ClosedTouch] = []
     for s in S.IMPORTED:
         if s.name not in parsed:  # an optional sheet the file does not have
             continue
@@ -236,10 +245,16 @@ def _prepare(
         diffs.append(result.diff)
         if result.changes:
             prepared.plan.append((s, result.changes))
+        headers = parsed[s.name].headers
+        closed += touches(s, headers, result.changes, result.pending, closes, lang)
     if problems:
         raise _refuse(file, problems)
     prepared.preview = ImportPreview(
-        file, tuple(diffs), mode=mode, exported_at=prov.exported_at if prov else ""
+        file,
+        tuple(diffs),
+        mode=mode,
+        exported_at=prov.exported_at if prov else "",
+        closed=tuple(closed),
     )
     return prepared
 

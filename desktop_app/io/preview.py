@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,6 +52,18 @@ class Conflict:
 
 
 @dataclass(frozen=True)
+class ClosedTouch:
+    """A row the import writes into a closed quarter's frozen figures: allowed (it is a
+    correction), but the officer is told first (io/closed_quarters.py)."""
+
+    sheet: str  # title as in the workbook
+    row: int  # Excel row number
+    column: str  # the changed frozen columns' headers; "" for a new row
+    quarter: str  # the closed quarter, e.g. "2026Q2"
+    ident: str = ""  # an undecided conflict's ident: only if the workbook's value is taken
+
+
+@dataclass(frozen=True)
 class SheetDiff:
     name: str
     title: str
@@ -69,6 +82,13 @@ class ImportPreview:
     backup: str | None = None
     mode: str = TWO_WAY
     exported_at: str = ""
+    closed: tuple[ClosedTouch, ...] = ()  # every row that may touch a closed quarter
+
+    def closed_touched(self, choices: Mapping[str, str] | None = None) -> tuple[ClosedTouch, ...]:
+        """The rows that do touch a closed quarter, given the officer's conflict `choices`
+        (an undecided conflict's row only once the workbook's value is taken)."""
+        chosen = choices or {}
+        return tuple(c for c in self.closed if not c.ident or chosen.get(c.ident) == TAKE_WORKBOOK)
 
     @property
     def added(self) -> int:

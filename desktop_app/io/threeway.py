@@ -65,6 +65,8 @@ class SheetResult:
     diff: SheetDiff
     changes: list[Change]
     problems: list[Problem] = field(default_factory=list)
+    #: Undecided conflicts: (ident, the change taking the workbook's value would make).
+    pending: list[tuple[str, Change]] = field(default_factory=list)
 
 
 @dataclass
@@ -74,6 +76,7 @@ class _Acc:
     conflicts: list[Conflict] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    pending: list[tuple[str, Change]] = field(default_factory=list)
     unchanged: int = 0
     kept: int = 0
 
@@ -125,7 +128,7 @@ class _Sheet:
             tuple(a.conflicts),
             a.kept,
         )
-        return SheetResult(diff, a.changes, a.problems)
+        return SheetResult(diff, a.changes, a.problems, a.pending)
 
     def row(self, row: dict[str, Any], n: int, i: int) -> None:
         key = tuple(row[f] for f in self.sheet.key)
@@ -208,6 +211,8 @@ class _Sheet:
         )
         if choice == TAKE_WORKBOOK:
             self.add(row, n)
+        elif choice is None:
+            self.acc.pending.append((ident, Change(None, row, (), self.ps.title, n)))
 
     def existing(self, row: dict[str, Any], n: int, rec: Record, b: BaseRow | None) -> None:
         a = self.acc
@@ -247,6 +252,9 @@ class _Sheet:
             )
             if choice == TAKE_WORKBOOK:
                 applied.append(f)
+            elif choice is None:
+                taken = Change(rec, {**now, f: w}, (f,), self.ps.title, n)
+                a.pending.append((ident, taken))
         if not applied:
             if not conflicts:
                 a.unchanged += 1

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any, Protocol
@@ -151,7 +152,28 @@ def archived_pdf(db: Database, quarter: str) -> bytes | None:
         return bytes(row.pdf) if row else None
 
 
+def closes_in_force(conn: Connection) -> dict[str, date]:
+    """Every quarter closed now (not reopened) → the day its figures are as of."""
+    qc = tables.quarter_close
+    q = select(qc.c.quarter, qc.c.as_of).where(qc.c.reopened_at.is_(None))
+    return {quarter: as_of for quarter, as_of in conn.execute(q)}
+
+
 # ---------------------------------------------------------------- frozen figures
+
+
+def payment_frozen_in(closes: Mapping[str, date], *days: date | None) -> str | None:
+    """The latest closed quarter whose frozen figures hold a payment made on one of `days`:
+    the rule of `_dated_facts` (paid on or before the quarter's as-of day)."""
+    hits = [q for q, as_of in closes.items() for d in days if d is not None and d <= as_of]
+    return max(hits) if hits else None
+
+
+def actual_frozen_in(closes: Mapping[str, date], year: int, quarter: int) -> str | None:
+    """The latest closed quarter whose frozen figures hold the actual of `year` Q`quarter`:
+    the rule of `_dated_facts` (an earlier year, or this year up to that quarter)."""
+    hits = [q for q, as_of in closes.items() if Quarter(year, quarter) <= Quarter.of(as_of)]
+    return max(hits) if hits else None
 
 
 def _dated_facts(db: Database, as_of: date) -> dict[str, Any]:

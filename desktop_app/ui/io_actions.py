@@ -65,6 +65,11 @@ class ImportDialog(QDialog):
         self.mode = QLabel()
         self.mode.setWordWrap(True)
         self.mode.hide()
+        self.closed_note = QLabel()  # rows that correct a closed quarter: said before Confirm
+        self.closed_note.setWordWrap(True)
+        self.closed_note.setStyleSheet("color: #b45309;")
+        self.closed_note.hide()
+        self.closed_item: QTreeWidgetItem | None = None
         self.tree.setHeaderLabels(
             [self.tr("Row"), self.tr("Column"), self.tr("Old"), self.tr("New"), self.tr("Choice")]
         )
@@ -97,6 +102,7 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.mode)
+        layout.addWidget(self.closed_note)
         layout.addWidget(self.progress)
         layout.addWidget(self.all_row)
         layout.addWidget(self.tree, 1)
@@ -123,6 +129,8 @@ class ImportDialog(QDialog):
         self.tree.clear()
         self.combos.clear()
         self._show_mode(preview)
+        self.closed_item = None
+        self._refresh_closed()
         self._conflicts(preview)
         for sheet in preview.sheets:
             top = QTreeWidgetItem(
@@ -229,11 +237,53 @@ class ImportDialog(QDialog):
             self.combos[c.ident] = combo
         top.setExpanded(True)
 
+    def _refresh_closed(self) -> None:
+        """The rows that correct a closed quarter with the choices made so far: a note
+        and a section at the top, before the officer confirms (or cancels)."""
+        preview = self.preview
+        touched = preview.closed_touched(self.choices) if preview is not None else ()
+        self.closed_note.setVisible(bool(touched))
+        if not touched:
+            if self.closed_item is not None:  # a choice took it back: no section at all
+                self.tree.takeTopLevelItem(self.tree.indexOfTopLevelItem(self.closed_item))
+                self.closed_item = None
+            return
+        if self.closed_item is None:
+            self.closed_item = QTreeWidgetItem()
+            self.tree.insertTopLevelItem(0, self.closed_item)
+            self.closed_item.setFirstColumnSpanned(True)
+        top = self.closed_item
+        top.takeChildren()
+        quarters = sorted({c.quarter for c in touched})
+        self.closed_note.setText(
+            self.tr(
+                "{n} row(s) change the figures of a closed quarter ({quarters}). Its brief stays as it was closed; the next brief lists these changes as corrections. Confirm to import them anyway, or Cancel to change nothing."  # noqa: E501
+            ).format(n=len(touched), quarters=", ".join(quarters))
+        )
+        top.setText(0, self.tr("Closed quarters ({n})").format(n=len(touched)))
+        for c in touched[:SHOW_ROWS]:
+            item = QTreeWidgetItem(
+                [
+                    self.tr("{sheet} row {row}").format(sheet=c.sheet, row=c.row),
+                    c.column or self.tr("(new row)"),
+                    self.tr("{q} is closed: listed as a correction").format(q=c.quarter),
+                ]
+            )
+            for col in range(3):
+                item.setToolTip(col, item.text(col))
+            top.addChild(item)
+        if len(touched) > SHOW_ROWS:
+            top.addChild(
+                QTreeWidgetItem([self.tr("… and {n} more").format(n=len(touched) - SHOW_ROWS)])
+            )
+        top.setExpanded(True)
+
     def _choose(self, ident: str, choice: str | None) -> None:
         if choice:
             self.choices[ident] = choice
         else:
             self.choices.pop(ident, None)
+        self._refresh_closed()
         self._update_confirm()
 
     def _choose_all(self, choice: str) -> None:
@@ -275,6 +325,8 @@ class ImportDialog(QDialog):
         self.progress.hide()
         self.confirm_button.setEnabled(False)
         self.tree.clear()
+        self.closed_item = None
+        self.closed_note.hide()
         if isinstance(exc, ImportRefused):
             self.problems = list(exc.problems)
             self.summary.setText(

@@ -601,76 +601,76 @@
     <name>DisbursementDialog</name>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="42" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="98" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="100" />
         <source>Amount (10k yuan)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="44" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="101" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="103" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="73" />
         <source>Edit payment</source>
         <translation>修改拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="73" />
         <source>Add payment</source>
         <translation>新增拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="74" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="76" />
         <source>e.g. 1,234.56</source>
         <translation>例如 1,234.56 或 123.45万</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="79" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="81" />
         <source>Blank: by the rule</source>
         <translation>留空按规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="82" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="84" />
         <source>The plan year this payment settles (plan-year basis). Blank: a reward pays the year before it is paid (its evaluation year), anything else the year it is paid. For an advance, type the later year it is for.</source>
         <translation>该笔拨付计入的计划年度(计划年度口径)。留空按规则:奖励计入拨付的上一年度(评价年度),其余计入拨付当年。预拨请填写其所属的以后年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="90" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="92" />
         <source>e.g. 思科〔2026〕12号</source>
         <translation>如 思科〔2026〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="215" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="218" />
         <source>This payment changes the figures of {q}, which is closed. It is saved, and the next brief lists it as a correction to {q}.</source>
         <translation>此笔拨付会改变已关账的 {q} 的数据。已保存,下一期简报将把它列为对 {q} 的更正。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="41" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="97" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="99" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="43" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="99" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="101" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="45" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="102" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="104" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="100" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="102" />
         <source>For plan year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="170" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="172" />
         <source>{reason}
 Record this payment with the same number anyway?</source>
         <translation>{reason}
@@ -1819,160 +1819,186 @@ Record this payment with the same number anyway?</source>
         <translation>正在检查工作簿……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="69" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="69" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="69" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="69" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="69" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
         <source>Choice</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="77" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="82" />
         <source>Keep the database's value for all</source>
         <translation>全部保留数据库的值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="78" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="83" />
         <source>Take the workbook's value for all</source>
         <translation>全部采用工作簿的值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="93" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="98" />
         <source>Confirm import</source>
         <translation>确认导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="131" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="139" />
         <source>{sheet}: {added} to add, {changed} to change, {unchanged} unchanged</source>
         <translation>{sheet}:新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="141" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="149" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="262" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="267" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="150" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="310" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="315" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="150" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="158" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged, and {conflicts} conflict(s): choose for each whether to keep the database's value or take the workbook's.</source>
         <translation>新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行,另有 {conflicts} 处冲突:请逐项选择保留数据库的值或采用工作簿的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="154" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="162" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written.</source>
         <translation>将新增 {added} 行、修改 {changed} 行,{unchanged} 行未变。写入前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="157" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="165" />
         <source>Nothing to change: all {unchanged} rows match the database.</source>
         <translation>无需修改:{unchanged} 行均与数据库一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="173" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="181" />
         <source>Compared with its export of {at}: cells you did not change are left as the database has them.</source>
         <translation>已与 {at} 的导出版本比对:您未修改的单元格保持数据库现值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="177" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="185" />
         <source>{n} cell(s) changed in the database since the export are kept.</source>
         <translation>导出后数据库中已修改的 {n} 个单元格保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="181" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="189" />
         <source>This workbook was exported from another database: every value in it that differs replaces this database's.</source>
         <translation>此工作簿导出自另一个数据库:其中每个与本数据库不同的值都将替换本数据库中的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="185" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="193" />
         <source>This workbook carries no export versions (made by hand or from the template): every value in it that differs replaces the database's.</source>
         <translation>此工作簿不含导出版本信息(手工制作或来自模板):其中每个与数据库不同的值都将替换数据库中的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="198" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="206" />
         <source>Conflicts ({n}): changed in the database since the export and in the workbook</source>
         <translation>冲突({n} 处):导出后数据库与工作簿都修改了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="207" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="215" />
         <source>{sheet} row {row}: {key}</source>
         <translation>{sheet} 第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="209" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="217" />
         <source>exported “{exported}” → now “{database}”</source>
         <translation>导出时“{exported}” → 现为“{database}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="219" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="227" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="220" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="228" />
         <source>Keep database</source>
         <translation>保留数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="221" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="229" />
         <source>Take workbook</source>
         <translation>采用工作簿</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/io_actions.py" line="258" />
+        <source>{n} row(s) change the figures of a closed quarter ({quarters}). Its brief stays as it was closed; the next brief lists these changes as corrections. Confirm to import them anyway, or Cancel to change nothing.</source>
+        <translation>{n} 行修改了已关账季度({quarters})的数据。该季度简报保持关账时的版本;下一期简报将把这些修改列为更正。确认则照常导入,取消则不作任何修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="261" />
+        <source>Closed quarters ({n})</source>
+        <translation>已关账季度({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="265" />
+        <source>{sheet} row {row}</source>
+        <translation>{sheet} 第 {row} 行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="266" />
+        <source>(new row)</source>
+        <translation>(新增行)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="267" />
+        <source>{q} is closed: listed as a correction</source>
+        <translation>{q} 已关账:将列为更正</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="306" />
         <source>row {row}: {key}</source>
         <translation>第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="265" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="294" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="275" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="313" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="344" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="282" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="332" />
         <source>The workbook was not imported: {n} problem(s). Correct them and import again.</source>
         <translation>工作簿未导入:发现 {n} 处问题,请更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="287" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="337" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="302" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="352" />
         <source>The workbook could not be read: {error}</source>
         <translation>无法读取工作簿:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="311" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="361" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="314" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="364" />
         <source>Imported {added} new and {changed} changed rows from {name}</source>
         <translation>已从 {name} 导入:新增 {added} 行,修改 {changed} 行</translation>
     </message>
@@ -2059,43 +2085,43 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IoActions</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="348" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="398" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="354" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="404" />
         <source>The export failed: {error}</source>
         <translation>导出失败:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="357" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="407" />
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="364" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="414" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="365" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="415" />
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="371" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="421" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="373" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="384" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="423" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="434" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="382" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="432" />
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
@@ -2131,82 +2157,82 @@ Record this payment with the same number anyway?</source>
         <translation>思明区重点支撑项目管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="59" />
+        <location filename="../../desktop_app/ui/main_window.py" line="60" />
         <source>This database is open read-only: changes cannot be saved.</source>
         <translation>数据库以只读方式打开:修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="107" />
+        <location filename="../../desktop_app/ui/main_window.py" line="108" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="108" />
+        <location filename="../../desktop_app/ui/main_window.py" line="109" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="113" />
+        <location filename="../../desktop_app/ui/main_window.py" line="114" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="114" />
+        <location filename="../../desktop_app/ui/main_window.py" line="115" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="141" />
+        <location filename="../../desktop_app/ui/main_window.py" line="142" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="142" />
+        <location filename="../../desktop_app/ui/main_window.py" line="143" />
         <source>&amp;New row</source>
         <translation>新增一行(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="143" />
+        <location filename="../../desktop_app/ui/main_window.py" line="144" />
         <source>&amp;Print this table…</source>
         <translation>打印当前表格(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="149" />
+        <location filename="../../desktop_app/ui/main_window.py" line="150" />
         <source>&amp;Find project…</source>
         <translation>查找项目(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="119" />
+        <location filename="../../desktop_app/ui/main_window.py" line="120" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="120" />
+        <location filename="../../desktop_app/ui/main_window.py" line="121" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="128" />
+        <location filename="../../desktop_app/ui/main_window.py" line="129" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="154" />
+        <location filename="../../desktop_app/ui/main_window.py" line="155" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="166" />
+        <location filename="../../desktop_app/ui/main_window.py" line="167" />
         <source>The interface language changes the next time the app starts.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="210" />
+        <location filename="../../desktop_app/ui/main_window.py" line="211" />
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="213" />
+        <location filename="../../desktop_app/ui/main_window.py" line="214" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2752,13 +2778,13 @@ Record this payment with the same number anyway?</source>
     <name>PlanForm</name>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="136" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="138" />
         <source>Fixed support (manual)</source>
         <translation>固定扶持(手工)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="137" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="139" />
         <source>Reward cap</source>
         <translation>奖励上限</translation>
     </message>
@@ -2783,82 +2809,82 @@ Record this payment with the same number anyway?</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="95" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="97" />
         <source>Code of the milestone whose completion releases this tranche (optional)</source>
         <translation>完成后拨付本期经费的里程碑编号(可空)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="101" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="103" />
         <source>Add tranche</source>
         <translation>增加分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="102" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="104" />
         <source>Remove tranche</source>
         <translation>删除分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="127" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="129" />
         <source>Taper mode</source>
         <translation>退坡方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="128" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="130" />
         <source>First year of fixed support</source>
         <translation>固定扶持首年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="129" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="131" />
         <source>Years of fixed support</source>
         <translation>固定扶持年限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="130" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="132" />
         <source>First year's amount (10k yuan)</source>
         <translation>首年金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="131" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="133" />
         <source>Step per year (10k yuan)</source>
         <translation>每年递减额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="133" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="135" />
         <source>Floor (10k yuan)</source>
         <translation>保底额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="134" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="136" />
         <source>Start-up grant (10k yuan)</source>
         <translation>启动建设经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="151" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="153" />
         <source>Per year (10k yuan):</source>
         <translation>逐年金额(万元):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="132" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="134" />
         <source>Rate per year (%)</source>
         <translation>每年退坡比例(%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="135" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="137" />
         <source>Start-up year</source>
         <translation>启动经费年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="138" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="140" />
         <source>Start-up tranches</source>
         <translation>启动经费分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="143" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="145" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="153" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="155" />
         <source>Start-up tranches (leave empty for one payment):</source>
         <translation>启动经费分期(一次拨付可留空):</translation>
     </message>
@@ -3035,67 +3061,67 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioPage</name>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="50" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="49" />
         <source>Search name, English name, lead organisation…</source>
         <translation>搜索名称、英文名称、承担单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="86" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="85" />
         <source>Show or hide the project list (double-click a project to open it full width)</source>
         <translation>显示或隐藏项目列表(双击项目可全宽打开)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="134" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="133" />
         <source>Portfolio</source>
         <translation>项目总览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="138" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="137" />
         <source>All zones</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="141" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="140" />
         <source>All domains</source>
         <translation>全部领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="144" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="143" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="183" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="184" />
         <source>◀ Hide list</source>
         <translation>◀ 收起列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="183" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="184" />
         <source>▶ Project list</source>
         <translation>▶ 项目列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="238" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="239" />
         <source>{shown} of {total} projects</source>
         <translation>显示 {shown} / 共 {total} 个项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="240" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="241" />
         <source>no project matches: change the search or the filters</source>
         <translation>没有匹配的项目:请修改搜索词或筛选条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="244" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="245" />
         <source>No project matches the search or the filters.</source>
         <translation>没有符合搜索或筛选条件的项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="246" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="247" />
         <source>No projects yet.</source>
         <translation>还没有项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="300" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="301" />
         <source>Health could not be computed: {why}</source>
         <translation>无法计算健康状况:{why}</translation>
     </message>
