@@ -1,15 +1,68 @@
-"""The History view's use case: audit entries filtered by project, field and date."""
+"""The History view's use case: audit entries filtered by project, field and date.
+
+The trail stores ids as text (`milestone_id` 12 → 15, row key 42); an officer knows the
+milestone "M3 样机验证", the zone by its name, the payment by its date. So the rows leave
+here with every id-valued value and row key in those words (one query per referenced
+table for the whole page), and an id whose row is gone says so ("#12 (deleted)").
+"""
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from contextlib import nullcontext
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Connection, Select, func, or_, select
 
+from desktop_app.db import tables as T
 from desktop_app.db.database import Database
 from desktop_app.db.models import AuditEntry, Project
+from desktop_app.i18n import language, register, t, using_language
 from desktop_app.snapshots.safety import HistoryFilter, HistoryRow
+
+register(
+    {
+        "#{id} (deleted)": "#{id}(已删除)",
+        "milestone {code}": "里程碑 {code}",
+        "payment {date} (no. {id})": "拨付 {date}(编号 {id})",
+        "evaluation {year}": "{year} 年绩效评价",
+        "{code} {name} ({year})": "{year} 年 {code} {name}",
+        "baseline of {date}": "{date} 基线",
+        "no. {seq} ({year})": "第 {seq} 期({year} 年)",
+        "{indicator}, Q{quarter}": "{indicator},第 {quarter} 季度",
+        "{indicator}, {period}": "{indicator},{period}",
+        "{indicator}, {year}": "{indicator},{year} 年",
+        "{quarter} received {date}": "{quarter}({date} 收到)",
+    }
+)
+
+#: The table an id-valued field points at (`indicator_id` of a district row: see _target).
+_ID_FIELDS = {
+    "zone_id": "zone",
+    "domain_id": "domain",
+    "project_id": "project",
+    "milestone_id": "milestone",
+    "baseline_id": "baseline",
+    "plan_id": "funding_plan",
+    "disbursement_id": "disbursement",
+    "indicator_id": "indicator",
+    "evaluation_id": "evaluation",
+    "period_id": "plan_period",
+}
+_DISTRICT_ROWS = {"district_target", "district_value"}
+#: Fields the workbook import records by their sheet key rather than the row id.
+_KEY_FIELDS = {
+    "project_no": "project",
+    "indicator_no": "district_indicator",
+    "domain_code": "domain",
+    "period_code": "plan_period",
+}
+
+_Key = Any  # an id (int), or ("no", n) / ("code", c) / ("ms", project_id, code)
+_Names = dict[str, dict[_Key, str]]
 
 
 def _filtered(q: Select[Any], flt: HistoryFilter) -> Select[Any]:
@@ -31,13 +84,17 @@ def count_history(db: Database, flt: HistoryFilter | None = None) -> int:
         return int(s.scalar(q) or 0)
 
 
-def list_history(db: Database, flt: HistoryFilter | None = None) -> list[HistoryRow]:
-    """Newest first, at most `flt.limit` entries; dates are inclusive whole days."""
+def list_history(
+    db: Database, flt: HistoryFilter | None = None, lang: str | None = None
+) -> list[HistoryRow]:
+    """Newest first, at most `flt.limit` entries; dates are inclusive whole days. Ids read
+    as names in `lang` (default: the running language); `field` stays the stored name,
+    so the field filter keeps matching it."""
     flt = flt or HistoryFilter()
     q = _filtered(select(AuditEntry), flt).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-    with db.reader() as s:
+    with db.reader() as s, using_language(lang) if lang else nullcontext():
         names = {pid: name for pid, name in s.execute(select(Project.id, Project.name_zh))}
-        return [
+        rows = [
             HistoryRow(
                 at=e.at,
                 officer=e.officer,
@@ -54,9 +111,318 @@ def list_history(db: Database, flt: HistoryFilter | None = None) -> list[History
             )
             for e in s.scalars(q.limit(flt.limit))
         ]
+        return readable(s.connection(), rows)
 
 
 def history_fields(db: Database) -> list[str]:
     """The field names that occur in the trail (for the filter's choices)."""
     with db.reader() as s:
         return sorted(f for f in s.scalars(select(AuditEntry.field).distinct()) if f)
+
+
+# --- ids in the officer's words ---------------------------------------------------------
+
+
+def _target(table: str, field: str) -> str | None:
+    """The table whose row an id-valued `field` of `table` names, or None."""
+    if field == "indicator_id" and table in _DISTRICT_ROWS:
+        return "district_indicator"
+    return _ID_FIELDS.get(field)
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text is not None and text.strip().isdigit() else None
+
+
+def _value_refs(r: HistoryRow, text: str | None) -> Iterable[tuple[str, _Key]]:
+    """The names one stored value needs: (table, key)."""
+    if text is None or text == "":
+        return
+    kind = _target(r.table_name, r.field)
+    if kind is not None and (n := _int(text)) is not None:
+        yield kind, n
+    elif r.field in _KEY_FIELDS:
+        key = ("no", _int(text)) if r.field.endswith("_no") else ("code", text)
+        if key[1] is not None:
+            yield _KEY_FIELDS[r.field], key
+    elif r.field == "domains":
+        yield from (("domain", ("code", c)) for c in text.split(",") if c)
+    elif r.field == "milestone_code" and r.project_id is not None:
+        yield "milestone", ("ms", r.project_id, text)
+
+
+#: Rows the Project column already names.
+_NAMED_BY_PROJECT = {"project", "funding_plan"}
+
+
+def _record_ref(r: HistoryRow) -> tuple[str, int] | None:
+    """The row an entry changed, when its key is an id of a table with names."""
+    n = _int(r.row_key)
+    if n is None or r.table_name not in _LOADERS or r.table_name in _NAMED_BY_PROJECT:
+        return None
+    return r.table_name, n
+
+
+def _show(r: HistoryRow, text: str | None, names: _Names) -> str | None:
+    """`text` as the officer reads it (unchanged when it is no id)."""
+    refs = list(_value_refs(r, text))
+    if not refs:
+        return text
+    shown = [names.get(kind, {}).get(key) or _missing(key) for kind, key in refs]
+    return ("、" if language() == "zh" else ", ").join(shown) if r.field == "domains" else shown[0]
+
+
+def _missing(key: _Key) -> str:
+    if isinstance(key, tuple):
+        return str(key[-1])  # a code or number from an import: as the workbook had it
+    return t("#{id} (deleted)", id=key)
+
+
+def readable(conn: Connection, rows: list[HistoryRow]) -> list[HistoryRow]:
+    """`rows` with id-valued values and row keys turned into names, one query per table."""
+    wanted: dict[str, set[_Key]] = defaultdict(set)
+    for r in rows:
+        for text in (r.before, r.after):
+            for kind, key in _value_refs(r, text):
+                wanted[kind].add(key)
+        if (ref := _record_ref(r)) is not None:
+            wanted[ref[0]].add(ref[1])
+    names: _Names = {kind: _LOADERS[kind](conn, keys) for kind, keys in wanted.items()}
+    out = []
+    for r in rows:
+        ref = _record_ref(r)
+        record = "" if ref is None else names[ref[0]].get(ref[1]) or _missing(ref[1])
+        out.append(
+            replace(
+                r,
+                before=_show(r, r.before, names),
+                after=_show(r, r.after, names),
+                record=record,
+            )
+        )
+    return out
+
+
+def _ids(keys: set[_Key]) -> list[int]:
+    return sorted(k for k in keys if isinstance(k, int))
+
+
+def _named(zh: str, en: str) -> str:
+    return en if language() == "en" and en else zh
+
+
+def _zones(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    z = T.zone.c
+    return {
+        r.id: _named(r.name_zh, r.name_en) for r in conn.execute(select(z.id, z.name_zh, z.name_en))
+    }
+
+
+def _domains(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    d = T.domain.c
+    out: dict[_Key, str] = {}
+    for r in conn.execute(select(d.id, d.code, d.name_zh, d.name_en)):
+        out[r.id] = out[("code", r.code)] = _named(r.name_zh, r.name_en)
+    return out
+
+
+def _projects(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    p = T.project.c
+    out: dict[_Key, str] = {}
+    for r in conn.execute(select(p.id, p.no, p.name_zh)):
+        out[r.id] = out[("no", r.no)] = f"{r.no}. {r.name_zh}"
+    return out
+
+
+def _milestones(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    m = T.milestone.c
+    pids = sorted({k[1] for k in keys if isinstance(k, tuple)})
+    q = select(m.id, m.project_id, m.code, m.title).where(
+        or_(m.id.in_(_ids(keys)), m.project_id.in_(pids))
+    )
+    out: dict[_Key, str] = {}
+    for r in conn.execute(q):
+        out[r.id] = out[("ms", r.project_id, r.code)] = f"{r.code} {r.title}"
+    return out
+
+
+def _baselines(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    b = T.baseline.c
+    q = select(b.id, b.set_on).where(b.id.in_(_ids(keys)))
+    return {r.id: t("baseline of {date}", date=r.set_on.isoformat()) for r in conn.execute(q)}
+
+
+def _plans(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    """A funding plan is the project's (one each): it reads as the project."""
+    f, p = T.funding_plan.c, T.project.c
+    q = (
+        select(f.id, p.no, p.name_zh)
+        .join_from(T.funding_plan, T.project, f.project_id == p.id)
+        .where(f.id.in_(_ids(keys)))
+    )
+    return {r.id: f"{r.no}. {r.name_zh}" for r in conn.execute(q)}
+
+
+def _payments(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    d = T.disbursement.c
+    q = select(d.id, d.paid_on).where(d.id.in_(_ids(keys)))
+    return {
+        r.id: t("payment {date} (no. {id})", date=r.paid_on.isoformat(), id=r.id)
+        for r in conn.execute(q)
+    }
+
+
+def _indicators(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    i = T.indicator.c
+    q = select(i.id, i.code, i.name, i.year).where(i.id.in_(_ids(keys)))
+    return {
+        r.id: t("{code} {name} ({year})", code=r.code, name=r.name, year=r.year)
+        for r in conn.execute(q)
+    }
+
+
+def _evaluations(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    e = T.evaluation.c
+    q = select(e.id, e.year).where(e.id.in_(_ids(keys)))
+    return {r.id: t("evaluation {year}", year=r.year) for r in conn.execute(q)}
+
+
+def _periods(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    p = T.plan_period.c
+    out: dict[_Key, str] = {}
+    for r in conn.execute(select(p.id, p.code, p.name_zh)):
+        out[r.id] = out[("code", r.code)] = r.name_zh or r.code
+    return out
+
+
+def _district_indicators(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    d = T.district_indicator.c
+    out: dict[_Key, str] = {}
+    for r in conn.execute(select(d.id, d.no, d.name_zh, d.name_en)):
+        out[r.id] = out[("no", r.no)] = f"{r.no}. {_named(r.name_zh, r.name_en)}"
+    return out
+
+
+def _tranches(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    s = T.startup_tranche.c
+    q = select(s.id, s.seq, s.year).where(s.id.in_(_ids(keys)))
+    return {r.id: t("no. {seq} ({year})", seq=r.seq, year=r.year) for r in conn.execute(q)}
+
+
+def _plan_years(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    y = T.funding_year.c
+    q = select(y.id, y.year).where(y.id.in_(_ids(keys)))
+    return {r.id: str(r.year) for r in conn.execute(q)}
+
+
+def _actuals(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    a, i = T.indicator_actual.c, T.indicator.c
+    q = (
+        select(a.id, a.quarter, i.code, i.name, i.year)
+        .join_from(T.indicator_actual, T.indicator, a.indicator_id == i.id)
+        .where(a.id.in_(_ids(keys)))
+    )
+    return {
+        r.id: t(
+            "{indicator}, Q{quarter}",
+            indicator=t("{code} {name} ({year})", code=r.code, name=r.name, year=r.year),
+            quarter=r.quarter,
+        )
+        for r in conn.execute(q)
+    }
+
+
+def _scores(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    s, i = T.evaluation_item.c, T.indicator.c
+    q = (
+        select(s.id, i.code, i.name, i.year)
+        .join_from(T.evaluation_item, T.indicator, s.indicator_id == i.id)
+        .where(s.id.in_(_ids(keys)))
+    )
+    return {
+        r.id: t("{code} {name} ({year})", code=r.code, name=r.name, year=r.year)
+        for r in conn.execute(q)
+    }
+
+
+def _baseline_items(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    b, m = T.baseline_item.c, T.milestone.c
+    q = (
+        select(b.id, m.code, m.title)
+        .join_from(T.baseline_item, T.milestone, b.milestone_id == m.id)
+        .where(b.id.in_(_ids(keys)))
+    )
+    return {r.id: f"{r.code} {r.title}" for r in conn.execute(q)}
+
+
+def _district_rows(
+    table: Any, by_period: bool
+) -> Callable[[Connection, set[_Key]], dict[_Key, str]]:
+    """District targets (indicator, period) and values (indicator, year)."""
+
+    def load(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+        c, d = table.c, T.district_indicator.c
+        cols = [c.id, d.no, d.name_zh, d.name_en]
+        q = select(*cols, T.plan_period.c.code if by_period else c.year).join_from(
+            table, T.district_indicator, c.indicator_id == d.id
+        )
+        if by_period:
+            q = q.join(T.plan_period, c.period_id == T.plan_period.c.id)
+        out: dict[_Key, str] = {}
+        for r in conn.execute(q.where(c.id.in_(_ids(keys)))):
+            name = f"{r.no}. {_named(r.name_zh, r.name_en)}"
+            out[r.id] = (
+                t("{indicator}, {period}", indicator=name, period=r.code)
+                if by_period
+                else t("{indicator}, {year}", indicator=name, year=r.year)
+            )
+        return out
+
+    return load
+
+
+def _evidence(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    e = T.evidence_link.c
+    q = select(e.id, e.file_name).where(e.id.in_(_ids(keys)))
+    return {r.id: r.file_name for r in conn.execute(q)}
+
+
+def _closes(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    c = T.quarter_close.c
+    q = select(c.id, c.quarter).where(c.id.in_(_ids(keys)))
+    return {r.id: r.quarter for r in conn.execute(q)}
+
+
+def _returns(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
+    q_ = T.quarterly_return.c
+    q = select(q_.id, q_.quarter, q_.received_at).where(q_.id.in_(_ids(keys)))
+    return {
+        r.id: t("{quarter} received {date}", quarter=r.quarter, date=r.received_at.date())
+        for r in conn.execute(q)
+    }
+
+
+#: table name → its rows' names by id (and by import key where one exists).
+_LOADERS: dict[str, Callable[[Connection, set[_Key]], dict[_Key, str]]] = {
+    "zone": _zones,
+    "domain": _domains,
+    "project": _projects,
+    "milestone": _milestones,
+    "baseline": _baselines,
+    "baseline_item": _baseline_items,
+    "funding_plan": _plans,
+    "funding_year": _plan_years,
+    "startup_tranche": _tranches,
+    "disbursement": _payments,
+    "indicator": _indicators,
+    "indicator_actual": _actuals,
+    "evaluation": _evaluations,
+    "evaluation_item": _scores,
+    "plan_period": _periods,
+    "district_indicator": _district_indicators,
+    "district_target": _district_rows(T.district_target, by_period=True),
+    "district_value": _district_rows(T.district_value, by_period=False),
+    "evidence_link": _evidence,
+    "quarter_close": _closes,
+    "quarterly_return": _returns,
+}

@@ -34,6 +34,9 @@ class HistoryFilter:
 
 @dataclass(frozen=True)
 class HistoryRow:
+    """One audited field change; `before`/`after` are the stored text, except that an id
+    reads as what it names (services.history), and `field` stays the stored name."""
+
     at: datetime
     officer: str
     os_user: str
@@ -46,3 +49,5 @@ class HistoryRow:
     before: str | None
     after: str | None
     reason: str
+    record: str = ""
+    """The changed row as the officer knows it ("M3 样机验证"), "" when the trail has no key."""

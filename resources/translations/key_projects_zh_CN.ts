@@ -601,76 +601,76 @@
     <name>DisbursementDialog</name>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="42" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="100" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="98" />
         <source>Amount (10k yuan)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="44" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="103" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="101" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="73" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="71" />
         <source>Edit payment</source>
         <translation>修改拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="73" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="71" />
         <source>Add payment</source>
         <translation>新增拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="76" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="74" />
         <source>e.g. 1,234.56</source>
         <translation>例如 1,234.56 或 123.45万</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="81" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="79" />
         <source>Blank: by the rule</source>
         <translation>留空按规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="84" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="82" />
         <source>The plan year this payment settles (plan-year basis). Blank: a reward pays the year before it is paid (its evaluation year), anything else the year it is paid. For an advance, type the later year it is for.</source>
         <translation>该笔拨付计入的计划年度(计划年度口径)。留空按规则:奖励计入拨付的上一年度(评价年度),其余计入拨付当年。预拨请填写其所属的以后年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="92" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="90" />
         <source>e.g. 思科〔2026〕12号</source>
         <translation>如 思科〔2026〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="218" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="215" />
         <source>This payment changes the figures of {q}, which is closed. It is saved, and the next brief lists it as a correction to {q}.</source>
         <translation>此笔拨付会改变已关账的 {q} 的数据。已保存,下一期简报将把它列为对 {q} 的更正。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="41" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="99" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="97" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="43" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="101" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="99" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="45" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="104" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="102" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="102" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="100" />
         <source>For plan year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="172" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="170" />
         <source>{reason}
 Record this payment with the same number anyway?</source>
         <translation>{reason}
@@ -1080,7 +1080,8 @@ Record this payment with the same number anyway?</source>
     <name>HistoryLabels</name>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="12" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="54" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="58" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="154" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
@@ -1091,13 +1092,14 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="14" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="71" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="75" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="159" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="15" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="70" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="74" />
         <source>Baseline</source>
         <translation>基准计划</translation>
     </message>
@@ -1108,12 +1110,13 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="17" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="127" />
         <source>Payment</source>
         <translation>拨付</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="18" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="95" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="99" />
         <source>Funding plan</source>
         <translation>经费计划</translation>
     </message>
@@ -1129,7 +1132,8 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="21" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="106" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="110" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="158" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -1140,7 +1144,7 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="23" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="109" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="113" />
         <source>Evaluation</source>
         <translation>绩效评价</translation>
     </message>
@@ -1151,6 +1155,7 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="25" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="156" />
         <source>District indicator</source>
         <translation>全区指标</translation>
     </message>
@@ -1166,380 +1171,534 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="28" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="45" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="49" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="155" />
         <source>Key domain</source>
         <translation>重点领域</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="29" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="44" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="48" />
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="30" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="112" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="116" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="157" />
         <source>Plan period</source>
         <translation>规划期</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="31" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="120" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="124" />
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="32" />
+        <source>Evidence file</source>
+        <translation>佐证文件</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="33" />
+        <source>Evidence file content</source>
+        <translation>佐证文件内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="34" />
+        <source>Quarter close</source>
+        <translation>季度关账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="35" />
+        <source>Quarterly return</source>
+        <translation>季度报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="37" />
         <source>Other record</source>
         <translation>其他记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="38" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="42" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="39" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="43" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="40" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="44" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="41" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="45" />
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="42" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="46" />
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="43" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="47" />
         <source>Summary</source>
         <translation>简介</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="46" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="50" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="47" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="51" />
         <source>Lead organisation</source>
         <translation>承担单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="48" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="52" />
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="49" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="53" />
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="50" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="54" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="51" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="55" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="52" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="56" />
         <source>Sample data</source>
         <translation>示例数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="53" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="57" />
         <source>Revision</source>
         <translation>修订号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="55" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="59" />
         <source>Milestone name</source>
         <translation>里程碑名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="56" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="60" />
         <source>Deliverable</source>
         <translation>交付物</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="57" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="61" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="58" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="62" />
         <source>Planned start</source>
         <translation>计划开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="59" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="63" />
         <source>Planned finish</source>
         <translation>计划完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="60" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="64" />
         <source>Baseline start</source>
         <translation>基准开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="61" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="65" />
         <source>Baseline finish</source>
         <translation>基准完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="62" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="66" />
         <source>Actual start</source>
         <translation>实际开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="63" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="67" />
         <source>Actual finish</source>
         <translation>实际完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="64" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="68" />
         <source>Complete %</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="65" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="69" />
         <source>Reason for cancelling</source>
         <translation>取消原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="66" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="70" />
         <source>Position</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="67" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="71" />
         <source>Set on</source>
         <translation>设定日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="68" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="72" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="69" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="73" />
         <source>Recorded at</source>
         <translation>记录时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="72" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="76" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="73" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="77" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="160" />
         <source>Amount (10k yuan)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="82" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="86" />
         <source>Start-up grant (10k yuan)</source>
         <translation>启动建设经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="89" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="93" />
         <source>First-year amount (10k yuan)</source>
         <translation>首年金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="92" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="96" />
         <source>Yearly step (10k yuan)</source>
         <translation>每年递减额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="94" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="98" />
         <source>Floor (10k yuan)</source>
         <translation>保底额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="96" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="100" />
         <source>Fixed support of the year (10k yuan)</source>
         <translation>当年固定扶持(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="99" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="103" />
         <source>Reward cap (10k yuan)</source>
         <translation>奖励上限(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="74" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="125" />
+        <source>Plan year (plan-year basis)</source>
+        <translation>计划年度(计划年度口径)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="128" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="146" />
+        <source>File SHA-256</source>
+        <translation>文件指纹(SHA-256)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="78" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="75" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="79" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="76" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="80" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="77" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="81" />
         <source>Total score</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="78" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="82" />
         <source>Computed grade</source>
         <translation>计算等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="79" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="83" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="80" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="84" />
         <source>Reason for the grade</source>
         <translation>等级调整理由</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="81" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="85" />
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="85" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="89" />
         <source>Start-up year</source>
         <translation>启动经费年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="86" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="90" />
         <source>Taper mode</source>
         <translation>退坡方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="87" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="91" />
         <source>First year of fixed support</source>
         <translation>固定扶持首年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="88" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="92" />
         <source>Years of fixed support</source>
         <translation>固定扶持年限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="93" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="97" />
         <source>Yearly rate</source>
         <translation>每年退坡比例</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="100" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="104" />
         <source>Tranche</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="101" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="105" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="102" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="106" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="103" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="107" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="104" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="108" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="105" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="109" />
         <source>Negative values allowed</source>
         <translation>允许负值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="107" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="111" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="108" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="112" />
         <source>Year-to-date value</source>
         <translation>年初至今累计值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="110" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="114" />
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="111" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="115" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="113" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="117" />
         <source>Base year</source>
         <translation>基期年份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="114" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="118" />
         <source>Base value</source>
         <translation>基期值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="115" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="119" />
         <source>Target value</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="116" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="120" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="117" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="121" />
         <source>Role</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="118" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="122" />
         <source>First year</source>
         <translation>起始年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="119" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="123" />
         <source>Last year</source>
         <translation>截止年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="122" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="126" />
+        <source>Key domains</source>
+        <translation>重点领域</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="129" />
+        <source>File name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="130" />
+        <source>Added at</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="131" />
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="132" />
+        <source>Removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="133" />
+        <source>File size (bytes)</source>
+        <translation>文件大小(字节)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="134" />
+        <source>File content</source>
+        <translation>文件内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="135" />
+        <source>Stored at</source>
+        <translation>存入时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="136" />
+        <source>Figures as of</source>
+        <translation>数据截至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="137" />
+        <source>Closed at</source>
+        <translation>关账时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="138" />
+        <source>Closed by</source>
+        <translation>关账人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="139" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="140" />
+        <source>Frozen figures</source>
+        <translation>冻结的数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="141" />
+        <source>Signed brief (PDF)</source>
+        <translation>签发的简报(PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="142" />
+        <source>Reopened at</source>
+        <translation>重开时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="143" />
+        <source>Reopened by</source>
+        <translation>重开人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="144" />
+        <source>Reason for reopening</source>
+        <translation>重开原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="145" />
+        <source>Received at</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="147" />
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="148" />
+        <source>Contact phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="149" />
+        <source>Progress narrative</source>
+        <translation>进展说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="150" />
+        <source>Values reported</source>
+        <translation>报送的数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="151" />
+        <source>Changes taken</source>
+        <translation>采纳的修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="152" />
+        <source>Officer</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="162" />
         <source>Other field</source>
         <translation>其他字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="138" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="178" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="140" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="180" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -1605,52 +1764,52 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="57" />
+        <location filename="../../desktop_app/ui/history/page.py" line="59" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="61" />
+        <location filename="../../desktop_app/ui/history/page.py" line="63" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="62" />
+        <location filename="../../desktop_app/ui/history/page.py" line="64" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="63" />
+        <location filename="../../desktop_app/ui/history/page.py" line="65" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="64" />
+        <location filename="../../desktop_app/ui/history/page.py" line="66" />
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="91" />
+        <location filename="../../desktop_app/ui/history/page.py" line="93" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="97" />
+        <location filename="../../desktop_app/ui/history/page.py" line="99" />
         <source>All projects</source>
         <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="101" />
+        <location filename="../../desktop_app/ui/history/page.py" line="103" />
         <source>All fields</source>
         <translation>全部字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="132" />
+        <location filename="../../desktop_app/ui/history/page.py" line="134" />
         <source>{n} changes, newest first</source>
         <translation>共 {n} 条修改,最新的在前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="134" />
+        <location filename="../../desktop_app/ui/history/page.py" line="136" />
         <source>(the newest {n} are shown; narrow the filter)</source>
         <translation>(显示最新的 {n} 条;可缩小筛选范围)</translation>
     </message>
@@ -1870,8 +2029,8 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/io_actions.py" line="150" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="310" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="315" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="312" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="317" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
@@ -1941,64 +2100,64 @@ Record this payment with the same number anyway?</source>
         <translation>采用工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="258" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="260" />
         <source>{n} row(s) change the figures of a closed quarter ({quarters}). Its brief stays as it was closed; the next brief lists these changes as corrections. Confirm to import them anyway, or Cancel to change nothing.</source>
         <translation>{n} 行修改了已关账季度({quarters})的数据。该季度简报保持关账时的版本;下一期简报将把这些修改列为更正。确认则照常导入,取消则不作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="261" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="263" />
         <source>Closed quarters ({n})</source>
         <translation>已关账季度({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="265" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="267" />
         <source>{sheet} row {row}</source>
         <translation>{sheet} 第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="266" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="268" />
         <source>(new row)</source>
         <translation>(新增行)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="267" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="269" />
         <source>{q} is closed: listed as a correction</source>
         <translation>{q} 已关账:将列为更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="306" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="308" />
         <source>row {row}: {key}</source>
         <translation>第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="275" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="313" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="344" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="277" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="315" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="346" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="332" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="334" />
         <source>The workbook was not imported: {n} problem(s). Correct them and import again.</source>
         <translation>工作簿未导入:发现 {n} 处问题,请更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="337" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="339" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="352" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="354" />
         <source>The workbook could not be read: {error}</source>
         <translation>无法读取工作簿:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="361" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="363" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="364" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="366" />
         <source>Imported {added} new and {changed} changed rows from {name}</source>
         <translation>已从 {name} 导入:新增 {added} 行,修改 {changed} 行</translation>
     </message>
@@ -2085,43 +2244,43 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IoActions</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="398" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="400" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="404" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="406" />
         <source>The export failed: {error}</source>
         <translation>导出失败:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="407" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="409" />
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="414" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="416" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="415" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="417" />
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="421" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="423" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="423" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="434" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="425" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="436" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="432" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="434" />
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
@@ -3061,67 +3220,67 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioPage</name>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="49" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="50" />
         <source>Search name, English name, lead organisation…</source>
         <translation>搜索名称、英文名称、承担单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="85" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="86" />
         <source>Show or hide the project list (double-click a project to open it full width)</source>
         <translation>显示或隐藏项目列表(双击项目可全宽打开)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="133" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="134" />
         <source>Portfolio</source>
         <translation>项目总览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="137" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="138" />
         <source>All zones</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="140" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="141" />
         <source>All domains</source>
         <translation>全部领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="143" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="144" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="184" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="185" />
         <source>◀ Hide list</source>
         <translation>◀ 收起列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="184" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="185" />
         <source>▶ Project list</source>
         <translation>▶ 项目列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="239" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="240" />
         <source>{shown} of {total} projects</source>
         <translation>显示 {shown} / 共 {total} 个项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="241" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="242" />
         <source>no project matches: change the search or the filters</source>
         <translation>没有匹配的项目:请修改搜索词或筛选条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="245" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="246" />
         <source>No project matches the search or the filters.</source>
         <translation>没有符合搜索或筛选条件的项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="247" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="248" />
         <source>No projects yet.</source>
         <translation>还没有项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="301" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="302" />
         <source>Health could not be computed: {why}</source>
         <translation>无法计算健康状况:{why}</translation>
     </message>

@@ -29,6 +29,10 @@ def table_label(name: str) -> str:
         "zone": QCoreApplication.translate("HistoryLabels", "Zone"),
         "plan_period": QCoreApplication.translate("HistoryLabels", "Plan period"),
         "setting": QCoreApplication.translate("HistoryLabels", "Setting"),
+        "evidence_link": QCoreApplication.translate("HistoryLabels", "Evidence file"),
+        "evidence_blob": QCoreApplication.translate("HistoryLabels", "Evidence file content"),
+        "quarter_close": QCoreApplication.translate("HistoryLabels", "Quarter close"),
+        "quarterly_return": QCoreApplication.translate("HistoryLabels", "Quarterly return"),
     }
     return names.get(name, QCoreApplication.translate("HistoryLabels", "Other record"))
 
@@ -118,6 +122,42 @@ def field_label(name: str) -> str:
         "start_year": QCoreApplication.translate("HistoryLabels", "First year"),
         "end_year": QCoreApplication.translate("HistoryLabels", "Last year"),
         "key": QCoreApplication.translate("HistoryLabels", "Setting"),
+        "for_year": QCoreApplication.translate("HistoryLabels", "Plan year (plan-year basis)"),
+        "domains": QCoreApplication.translate("HistoryLabels", "Key domains"),
+        "disbursement_id": QCoreApplication.translate("HistoryLabels", "Payment"),
+        "sha256": QCoreApplication.translate("HistoryLabels", "File SHA-256"),
+        "file_name": QCoreApplication.translate("HistoryLabels", "File name"),
+        "added_at": QCoreApplication.translate("HistoryLabels", "Added at"),
+        "added_by": QCoreApplication.translate("HistoryLabels", "Added by"),
+        "removed": QCoreApplication.translate("HistoryLabels", "Removed"),
+        "size_bytes": QCoreApplication.translate("HistoryLabels", "File size (bytes)"),
+        "data": QCoreApplication.translate("HistoryLabels", "File content"),
+        "stored_at": QCoreApplication.translate("HistoryLabels", "Stored at"),
+        "as_of": QCoreApplication.translate("HistoryLabels", "Figures as of"),
+        "closed_at": QCoreApplication.translate("HistoryLabels", "Closed at"),
+        "closed_by": QCoreApplication.translate("HistoryLabels", "Closed by"),
+        "lang": QCoreApplication.translate("HistoryLabels", "Language"),
+        "figures": QCoreApplication.translate("HistoryLabels", "Frozen figures"),
+        "pdf": QCoreApplication.translate("HistoryLabels", "Signed brief (PDF)"),
+        "reopened_at": QCoreApplication.translate("HistoryLabels", "Reopened at"),
+        "reopened_by": QCoreApplication.translate("HistoryLabels", "Reopened by"),
+        "reopen_reason": QCoreApplication.translate("HistoryLabels", "Reason for reopening"),
+        "received_at": QCoreApplication.translate("HistoryLabels", "Received at"),
+        "file_sha256": QCoreApplication.translate("HistoryLabels", "File SHA-256"),
+        "contact_name": QCoreApplication.translate("HistoryLabels", "Contact"),
+        "contact_phone": QCoreApplication.translate("HistoryLabels", "Contact phone"),
+        "narrative": QCoreApplication.translate("HistoryLabels", "Progress narrative"),
+        "reported": QCoreApplication.translate("HistoryLabels", "Values reported"),
+        "changes": QCoreApplication.translate("HistoryLabels", "Changes taken"),
+        "officer": QCoreApplication.translate("HistoryLabels", "Officer"),
+        # the workbook import records some rows by their sheet key
+        "project_no": QCoreApplication.translate("HistoryLabels", "Project"),
+        "domain_code": QCoreApplication.translate("HistoryLabels", "Key domain"),
+        "indicator_no": QCoreApplication.translate("HistoryLabels", "District indicator"),
+        "period_code": QCoreApplication.translate("HistoryLabels", "Plan period"),
+        "indicator_code": QCoreApplication.translate("HistoryLabels", "Indicator"),
+        "milestone_code": QCoreApplication.translate("HistoryLabels", "Milestone"),
+        "amount": QCoreApplication.translate("HistoryLabels", "Amount (10k yuan)"),
     }
     return names.get(name, QCoreApplication.translate("HistoryLabels", "Other field"))
 
@@ -126,14 +166,14 @@ def value_text(field: str, value: str | None) -> str:
     """A stored value as the officer reads it (money in 万元, codes by name, yes/no)."""
     if value is None or value == "":
         return ""
-    if field.endswith("_fen"):
+    if field.endswith("_fen") or field == "amount":  # `amount`: a tranche, imported
         from desktop_app.domain.money import format_wan
 
         try:
             return format_wan(int(value))
         except ValueError:
             return value
-    if field in ("is_sample", "allow_negative"):
+    if field in ("is_sample", "allow_negative", "removed"):
         return (
             QCoreApplication.translate("HistoryLabels", "yes")
             if value in ("1", "True", "true")

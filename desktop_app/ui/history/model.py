@@ -41,6 +41,12 @@ def who(row: HistoryRow) -> str:
     return row.officer or row.os_user
 
 
+def record_text(row: HistoryRow) -> str:
+    """The kind of record, and which one when the service could name it."""
+    kind = table_label(row.table_name)
+    return f"{kind} {row.record}" if row.record else kind
+
+
 class HistoryModel(RowsTableModel[HistoryRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(_headers(), parent)
@@ -54,7 +60,7 @@ class HistoryModel(RowsTableModel[HistoryRow]):
             return self._text(r, col)
         if role == Qt.ItemDataRole.ToolTipRole and col in (COL_BEFORE, COL_AFTER, COL_TABLE):
             if col == COL_TABLE:
-                return table_label(r.table_name) + (f"\n{r.reason}" if r.reason else "")
+                return record_text(r) + (f"\n{r.reason}" if r.reason else "")
             return self._text(r, col)
         return None
 
@@ -69,7 +75,7 @@ class HistoryModel(RowsTableModel[HistoryRow]):
         if col == COL_PROJECT:
             return r.project_name
         if col == COL_TABLE:
-            return table_label(r.table_name)
+            return record_text(r)
         if col == COL_FIELD:
             return field_label(r.field)
         if col == COL_BEFORE:

@@ -23,6 +23,7 @@ from desktop_app.ui.history.labels import field_label
 from desktop_app.ui.history.model import (
     COL_ACTION,
     COL_AT,
+    COL_BEFORE,
     COL_FIELD,
     COL_PROJECT,
     COL_TABLE,
@@ -33,12 +34,13 @@ from desktop_app.ui.page_base import Page
 from desktop_app.ui.widgets.date_field import DateField
 
 COLUMN_WIDTHS = {
-    COL_AT: 150,
-    COL_WHO: 140,
+    COL_AT: 140,
+    COL_WHO: 120,
     COL_ACTION: 60,
-    COL_PROJECT: 220,
-    COL_TABLE: 110,
-    COL_FIELD: 120,
+    COL_PROJECT: 180,
+    COL_TABLE: 200,
+    COL_FIELD: 170,
+    COL_BEFORE: 240,
 }
 
 
@@ -126,7 +128,7 @@ class HistoryPage(Page):
         flt = self.current_filter()
         if flt is None:
             return
-        rows = list_history(self.ctx.db, flt)
+        rows = list_history(self.ctx.db, flt, self.ctx.lang)
         self.model.set_rows(rows)
         total = count_history(self.ctx.db, flt) if len(rows) >= flt.limit else len(rows)
         text = self.tr("{n} changes, newest first").format(n=f"{total:,}")
