@@ -149,3 +149,45 @@ def test_notes_edit_in_the_project_form_records_its_before(db) -> None:
         db, 1, replace(projects.edit_of(loaded), domain_ids=others), loaded.version
     )
     assert len(entries(db, table_name="project", field="notes", action="update")) == 2
+
+
+def test_an_inserted_row_is_recorded_with_its_new_key(tmp_path: Path) -> None:
+    """History names a new row by its key: an insert's entries carry the id the row got."""
+    db = open_database(tmp_path / "a.sqlite")
+    with db.session() as s:
+        p = s.scalars(select(Project).where(Project.no == 1)).one()
+        d = Disbursement(project_id=p.id, paid_on=date(2026, 3, 2), amount_fen=100, kind="fixed")
+        s.add(d)
+        s.flush()
+        new_id = d.id
+    keys = {e.row_key for e in entries(db, table_name="disbursement", action="insert")}
+    assert keys == {str(new_id)}
+
+
+def test_rows_without_a_project_column_are_recorded_under_their_parents_project(
+    tmp_path: Path,
+) -> None:
+    """A plan year, a tranche's plan or an indicator's actual belongs to the parent's
+    project, so History's project column and filter find it (insert, update, delete)."""
+    db = open_database(tmp_path / "a.sqlite")
+    with db.session() as s:
+        p = s.scalars(select(Project).where(Project.no == 2)).one()
+        pid = p.id
+        plan = FundingPlan(
+            project_id=pid, taper_mode="linear", first_year=2025, years=2, first_amount_fen=100
+        )
+        plan.year_rows.extend(
+            [FundingYear(year=2025, reward_cap_fen=0), FundingYear(year=2026, reward_cap_fen=0)]
+        )
+        ind = Indicator(project_id=pid, year=2026, code="K1", name="营收", weight=10)
+        ind.actuals.append(IndicatorActual(quarter=1, ytd_value=5))
+        s.add_all([plan, ind])
+    with db.session() as s:
+        year = s.scalars(select(FundingYear).where(FundingYear.year == 2026)).one()
+        year.reward_cap_fen = 50
+        actual = s.scalars(select(IndicatorActual)).one()
+        s.delete(actual)
+    for table in ("funding_year", "indicator_actual"):
+        rows = entries(db, table_name=table)
+        assert rows and {e.project_id for e in rows} == {pid}, table
+        assert {e.action for e in rows} >= {"insert"}

@@ -23,7 +23,15 @@ from typing import Any
 from sqlalchemy import Connection, event, insert, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from desktop_app.db.models import AuditEntry, Base, Project
+from desktop_app.db.models import (
+    AuditEntry,
+    Base,
+    Baseline,
+    Evaluation,
+    FundingPlan,
+    Indicator,
+    Project,
+)
 from desktop_app.domain.periods import now
 
 _SKIP_FIELDS = {"version", "id"}
@@ -99,16 +107,60 @@ def _text(value: Any) -> str | None:
     return str(value)
 
 
-def _project_id(obj: Base) -> int | None:
-    if isinstance(obj, Project):
-        return obj.id
-    pid = getattr(obj, "project_id", None)
-    return pid if isinstance(pid, int) else None
+#: Rows that carry no project_id of their own: the column naming their parent, whose
+#: project they belong to (so History's project column and filter find them).
+_PARENT: dict[str, tuple[str, type[Any]]] = {
+    "baseline_item": ("baseline_id", Baseline),
+    "funding_year": ("plan_id", FundingPlan),
+    "startup_tranche": ("plan_id", FundingPlan),
+    "indicator_actual": ("indicator_id", Indicator),
+    "evaluation_item": ("evaluation_id", Evaluation),
+}
+
+
+class _Projects:
+    """Each row's project, read once per flush: its own project_id, else its parent's
+    (from the session when the parent is there, even deleted in this flush; else the row)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.known: dict[tuple[type[Any], int], int | None] = {}
+
+    def of(self, obj: Base) -> int | None:
+        if isinstance(obj, Project):
+            return obj.id
+        state = inspect(obj)
+        pid = state.dict["project_id"] if "project_id" in state.dict else None
+        if pid is None and "project_id" in state.mapper.columns and not state.deleted:
+            pid = getattr(obj, "project_id", None)  # expired: read as before
+        if isinstance(pid, int):
+            return pid
+        spec = _PARENT.get(obj.__tablename__)
+        parent_id = state.dict.get(spec[0]) if spec else None
+        if spec is None or not isinstance(parent_id, int):
+            return None
+        parent_cls = spec[1]
+        if (parent_cls, parent_id) not in self.known:
+            self.known[(parent_cls, parent_id)] = self._read(parent_cls, parent_id)
+        return self.known[(parent_cls, parent_id)]
+
+    def _read(self, parent_cls: type[Any], parent_id: int) -> int | None:
+        parent = self.session.identity_map.get(self.session.identity_key(parent_cls, parent_id))
+        if parent is not None:
+            found = inspect(parent).dict.get("project_id")
+            return found if isinstance(found, int) else None
+        value = self.session.connection().scalar(
+            select(parent_cls.project_id).where(parent_cls.id == parent_id)
+        )
+        return value if isinstance(value, int) else None
 
 
 def _row_key(obj: Base) -> str:
-    identity = inspect(obj).identity
-    return ",".join(str(v) for v in identity) if identity else ""
+    """The row's primary key as text; a row inserted by this flush has its key in its
+    attributes already, though the session registers its identity only afterwards."""
+    state = inspect(obj)
+    key = state.identity or tuple(state.mapper.primary_key_from_instance(obj))
+    return ",".join(str(v) for v in key) if key and None not in key else ""
 
 
 def _codes(items: Any) -> str:
@@ -179,11 +231,12 @@ def _unknown_befores(session: Session) -> None:
 def _entries(session: Session) -> list[FieldChange]:
     rows: list[FieldChange] = []
     known: dict[tuple[int, str], Any] = session.info.pop(_BEFORE, {})
+    projects = _Projects(session)
 
     def add(obj: Base, action: str, field: str, before: Any, after: Any) -> None:
         rows.append(
             FieldChange(
-                obj.__tablename__, _row_key(obj), _project_id(obj), action, field, before, after
+                obj.__tablename__, _row_key(obj), projects.of(obj), action, field, before, after
             )
         )
 
