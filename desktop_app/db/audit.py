@@ -130,7 +130,7 @@ class _Projects:
         if isinstance(obj, Project):
             return obj.id
         state = inspect(obj)
-        pid = state.dict["project_id"] if "project_id" in state.dict else None
+        pid = state.dict.get("project_id")
         if pid is None and "project_id" in state.mapper.columns and not state.deleted:
             pid = getattr(obj, "project_id", None)  # expired: read as before
         if isinstance(pid, int):
