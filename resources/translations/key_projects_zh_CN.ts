@@ -601,76 +601,76 @@
     <name>DisbursementDialog</name>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="42" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="98" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="100" />
         <source>Amount (10k yuan)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="44" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="101" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="103" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="73" />
         <source>Edit payment</source>
         <translation>修改拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="73" />
         <source>Add payment</source>
         <translation>新增拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="74" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="76" />
         <source>e.g. 1,234.56</source>
         <translation>例如 1,234.56 或 123.45万</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="79" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="81" />
         <source>Blank: by the rule</source>
         <translation>留空按规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="82" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="84" />
         <source>The plan year this payment settles (plan-year basis). Blank: a reward pays the year before it is paid (its evaluation year), anything else the year it is paid. For an advance, type the later year it is for.</source>
         <translation>该笔拨付计入的计划年度(计划年度口径)。留空按规则:奖励计入拨付的上一年度(评价年度),其余计入拨付当年。预拨请填写其所属的以后年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="90" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="92" />
         <source>e.g. 思科〔2026〕12号</source>
         <translation>如 思科〔2026〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="215" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="218" />
         <source>This payment changes the figures of {q}, which is closed. It is saved, and the next brief lists it as a correction to {q}.</source>
         <translation>此笔拨付会改变已关账的 {q} 的数据。已保存,下一期简报将把它列为对 {q} 的更正。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="41" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="97" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="99" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="43" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="99" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="101" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="45" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="102" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="104" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="100" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="102" />
         <source>For plan year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="170" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="172" />
         <source>{reason}
 Record this payment with the same number anyway?</source>
         <translation>{reason}
@@ -1980,80 +1980,91 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="126" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="145" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="95" />
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="128" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="114" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="147" />
         <source>Projected score</source>
         <translation>预计得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="85" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="96" />
+        <source>Direction must be one of: {labels}.</source>
+        <extracomment>The definition columns a block of text can be pasted into (not the tick box).</extracomment>
+        <translation>方向须为以下之一:{labels}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="104" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="86" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="105" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="87" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="106" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="88" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="107" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="89" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="108" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="90" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="109" />
         <source>Negatives</source>
         <translation>可为负</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="91" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="110" />
         <source>Q1 YTD</source>
         <translation>一季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="92" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="111" />
         <source>Q2 YTD</source>
         <translation>二季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="93" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="112" />
         <source>Q3 YTD</source>
         <translation>三季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="94" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="113" />
         <source>Q4 YTD</source>
         <translation>四季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="213" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="232" />
         <source>Ticked: actuals below zero are accepted (e.g. a loss)</source>
         <translation>勾选后允许实际值为负(如亏损)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="232" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="251" />
         <source>The officer's score, 0 to the weight</source>
         <translation>专员评分,0 至权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="235" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="254" />
         <source>Year-to-date figure at quarter end</source>
         <translation>季度末年初至今累计值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="314" />
+        <source>A qualitative indicator has no target.</source>
+        <translation>定性指标没有目标值。</translation>
     </message>
 </context>
 <context>
@@ -2131,82 +2142,82 @@ Record this payment with the same number anyway?</source>
         <translation>思明区重点支撑项目管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="59" />
+        <location filename="../../desktop_app/ui/main_window.py" line="60" />
         <source>This database is open read-only: changes cannot be saved.</source>
         <translation>数据库以只读方式打开:修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="107" />
+        <location filename="../../desktop_app/ui/main_window.py" line="108" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="108" />
+        <location filename="../../desktop_app/ui/main_window.py" line="109" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="113" />
+        <location filename="../../desktop_app/ui/main_window.py" line="114" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="114" />
+        <location filename="../../desktop_app/ui/main_window.py" line="115" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="141" />
+        <location filename="../../desktop_app/ui/main_window.py" line="142" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="142" />
+        <location filename="../../desktop_app/ui/main_window.py" line="143" />
         <source>&amp;New row</source>
         <translation>新增一行(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="143" />
+        <location filename="../../desktop_app/ui/main_window.py" line="144" />
         <source>&amp;Print this table…</source>
         <translation>打印当前表格(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="149" />
+        <location filename="../../desktop_app/ui/main_window.py" line="150" />
         <source>&amp;Find project…</source>
         <translation>查找项目(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="119" />
+        <location filename="../../desktop_app/ui/main_window.py" line="120" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="120" />
+        <location filename="../../desktop_app/ui/main_window.py" line="121" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="128" />
+        <location filename="../../desktop_app/ui/main_window.py" line="129" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="154" />
+        <location filename="../../desktop_app/ui/main_window.py" line="155" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="166" />
+        <location filename="../../desktop_app/ui/main_window.py" line="167" />
         <source>The interface language changes the next time the app starts.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="210" />
+        <location filename="../../desktop_app/ui/main_window.py" line="211" />
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="213" />
+        <location filename="../../desktop_app/ui/main_window.py" line="214" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2614,118 +2625,175 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PerformanceTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="101" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="108" />
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="102" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="109" />
         <source>Copy last year's indicators</source>
         <translation>沿用上年指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="103" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="110" />
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="104" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="111" />
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="105" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="112" />
         <source>Save indicators</source>
         <translation>保存指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="106" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="113" />
         <source>Discard</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="107" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="114" />
         <source>Close year…</source>
         <translation>年度评价…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="108" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="115" />
         <source>Reopen year…</source>
         <translation>重新打开年度…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="183" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="190" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="223" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="230" />
         <source>The indicator set has unsaved changes. Save them?</source>
         <translation>指标有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="240" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="247" />
         <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
         <translation>权重合计:&lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; / 100</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="245" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="252" />
         <source>No indicators for {year} yet.</source>
         <translation>{year} 年尚未设定指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="248" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="255" />
         <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
         <translation>已评价:总分 &lt;b&gt;{total}&lt;/b&gt;,等级 &lt;b&gt;{grade}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="252" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="259" />
         <source> (computed {computed}; reason: {reason})</source>
         <translation>(计算等级 {computed};理由:{reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="258" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="265" />
         <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; → {grade}</source>
         <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="332" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="370" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="339" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="373" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="513" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="302" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="309" />
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="315" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="322" />
         <source>“{name}” has actuals; they are deleted with it when you save. Continue?</source>
         <translation>“{name}”已有实绩,保存时将一并删除。是否继续?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="338" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="363" />
         <source>The year-to-date of Q{q} ({new}) is below the previous quarter's ({old}): a year-to-date figure normally only grows. Save it anyway?</source>
         <translation>第 {q} 季度的年初至今累计值({new})低于上一季度({old}):累计值通常只增不减。仍要保存吗?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="342" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="343" />
         <source>Not saved: the earlier figure was kept.</source>
         <translation>未保存:保留原来的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="375" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="402" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="518" />
         <source>Performance figures saved.</source>
         <translation>绩效数据已保存。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="409" />
+        <source>Row {row}, column “{column}”</source>
+        <translation>第 {row} 行“{column}”列</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="412" />
+        <source>{where}: {why}</source>
+        <translation>{where}:{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="425" />
+        <source>this column cannot be pasted into.</source>
+        <translation>该列不能粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="431" />
+        <source>the year is closed by its evaluation; reopen it first.</source>
+        <translation>该年度已完成绩效评价,请先重新打开该年度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="433" />
+        <source>the database is open read-only.</source>
+        <translation>数据库以只读方式打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="436" />
+        <source>there is no indicator there.</source>
+        <translation>此处没有指标。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="459" />
+        <source>save or discard the changed indicators before pasting figures.</source>
+        <translation>请先保存或放弃对指标的修改,再粘贴数值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="469" />
+        <source>the indicator is not saved yet.</source>
+        <translation>该指标尚未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="471" />
+        <source>Q{q} of {year} has not begun yet.</source>
+        <translation>{year} 年第{q}季度尚未开始。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="480" />
+        <source>Not pasted: the earlier figures were kept.</source>
+        <translation>未粘贴:保留原来的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="490" />
+        <source>Pasted {n} figures.</source>
+        <translation>已粘贴 {n} 个数值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="555" />
         <source>Reopen {year}</source>
         <translation>重新打开 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="413" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="556" />
         <source>Why is the evaluation reopened? (kept in the audit trail)</source>
         <translation>重新打开评价的理由(记入审计日志):</translation>
     </message>
@@ -2752,13 +2820,13 @@ Record this payment with the same number anyway?</source>
     <name>PlanForm</name>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="136" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="138" />
         <source>Fixed support (manual)</source>
         <translation>固定扶持(手工)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/plan_form.py" line="87" />
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="137" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="139" />
         <source>Reward cap</source>
         <translation>奖励上限</translation>
     </message>
@@ -2783,82 +2851,82 @@ Record this payment with the same number anyway?</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="95" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="97" />
         <source>Code of the milestone whose completion releases this tranche (optional)</source>
         <translation>完成后拨付本期经费的里程碑编号(可空)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="101" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="103" />
         <source>Add tranche</source>
         <translation>增加分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="102" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="104" />
         <source>Remove tranche</source>
         <translation>删除分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="127" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="129" />
         <source>Taper mode</source>
         <translation>退坡方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="128" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="130" />
         <source>First year of fixed support</source>
         <translation>固定扶持首年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="129" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="131" />
         <source>Years of fixed support</source>
         <translation>固定扶持年限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="130" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="132" />
         <source>First year's amount (10k yuan)</source>
         <translation>首年金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="131" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="133" />
         <source>Step per year (10k yuan)</source>
         <translation>每年递减额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="133" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="135" />
         <source>Floor (10k yuan)</source>
         <translation>保底额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="134" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="136" />
         <source>Start-up grant (10k yuan)</source>
         <translation>启动建设经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="151" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="153" />
         <source>Per year (10k yuan):</source>
         <translation>逐年金额(万元):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="132" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="134" />
         <source>Rate per year (%)</source>
         <translation>每年退坡比例(%)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="135" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="137" />
         <source>Start-up year</source>
         <translation>启动经费年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="138" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="140" />
         <source>Start-up tranches</source>
         <translation>启动经费分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="143" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="145" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="153" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="155" />
         <source>Start-up tranches (leave empty for one payment):</source>
         <translation>启动经费分期(一次拨付可留空):</translation>
     </message>
@@ -3035,67 +3103,67 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioPage</name>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="50" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="49" />
         <source>Search name, English name, lead organisation…</source>
         <translation>搜索名称、英文名称、承担单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="86" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="85" />
         <source>Show or hide the project list (double-click a project to open it full width)</source>
         <translation>显示或隐藏项目列表(双击项目可全宽打开)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="134" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="133" />
         <source>Portfolio</source>
         <translation>项目总览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="138" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="137" />
         <source>All zones</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="141" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="140" />
         <source>All domains</source>
         <translation>全部领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="144" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="143" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="183" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="184" />
         <source>◀ Hide list</source>
         <translation>◀ 收起列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="183" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="184" />
         <source>▶ Project list</source>
         <translation>▶ 项目列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="238" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="239" />
         <source>{shown} of {total} projects</source>
         <translation>显示 {shown} / 共 {total} 个项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="240" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="241" />
         <source>no project matches: change the search or the filters</source>
         <translation>没有匹配的项目:请修改搜索词或筛选条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="244" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="245" />
         <source>No project matches the search or the filters.</source>
         <translation>没有符合搜索或筛选条件的项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="246" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="247" />
         <source>No projects yet.</source>
         <translation>还没有项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="300" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="301" />
         <source>Health could not be computed: {why}</source>
         <translation>无法计算健康状况:{why}</translation>
     </message>
