@@ -212,3 +212,16 @@ def test_definition_cells_go_into_the_draft_all_or_nothing(
     mixed = _paste(tab, 0, COL_TARGET, "100\t\t1\n")  # across the tick box into Q1
     assert mixed and mixed.startswith(f"Row 1, column “{_header(tab, COL_NEGATIVE)}”:")
     assert not tab.has_unsaved_changes()
+
+
+def test_re_apply_after_a_conflict_saves_the_block_over_theirs(
+    qtbot, db: Database, other: Database, shown: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        conflict_dialog, "resolve_conflict", lambda *_a, **_k: conflict_dialog.REAPPLY
+    )
+    tab = _tab(qtbot, db)
+    perf.set_actual(other, tab.snapshot.indicators[1].id, 1, D(7))
+    assert _paste(tab, 0, COL_Q1, "30\n5\n") is None
+    assert _actuals(db) == {("专利申请", 1): D(30), ("研发投入", 1): D(5)}  # knowingly
+    assert tab.model.index(1, COL_Q1).data() == "5"

@@ -53,8 +53,8 @@ register(
         "the indicators of {year}": "{year} 年的指标",
         "the evaluation of {year}": "{year} 年的评价",
         "the actuals of {year}": "{year} 年的实际值",
-        "{name}, Q{quarter}: {reason}": "{name} 第{quarter}季度:{reason}",
-        "Q{quarter} of {year} has not begun yet.": "{year} 年第{quarter}季度尚未开始。",
+        "{name}, Q{quarter}: {reason}": "{name} 第 {quarter} 季度:{reason}",
+        "Q{quarter} of {year} has not begun yet.": "{year} 年第 {quarter} 季度尚未开始。",
     }
 )
 

@@ -2775,7 +2775,7 @@ Record this payment with the same number anyway?</source>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="471" />
         <source>Q{q} of {year} has not begun yet.</source>
-        <translation>{year} 年第{q}季度尚未开始。</translation>
+        <translation>{year} 年第 {q} 季度尚未开始。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="480" />
