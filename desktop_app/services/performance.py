@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from desktop_app.db import tables
 from desktop_app.db.database import Database
@@ -51,6 +52,9 @@ register(
     {
         "the indicators of {year}": "{year} 年的指标",
         "the evaluation of {year}": "{year} 年的评价",
+        "the actuals of {year}": "{year} 年的实际值",
+        "{name}, Q{quarter}: {reason}": "{name} 第 {quarter} 季度:{reason}",
+        "Q{quarter} of {year} has not begun yet.": "{year} 年第 {quarter} 季度尚未开始。",
     }
 )
 
@@ -258,13 +262,144 @@ def copy_last_years_indicators(db: Database, project_id: int, year: int) -> Proj
     return project_performance(db, project_id, year)
 
 
-def _check_value(ind: Indicator, value: Decimal) -> None:
+def quarters_begun(year: int, day: date) -> int:
+    """How many quarters of `year` have begun by `day` (0 for a later year, 4 for an earlier
+    one): a year-to-date figure can only be reported for those."""
+    if year < day.year:
+        return 4
+    if year > day.year:
+        return 0
+    return (day.month - 1) // 3 + 1
+
+
+#: One cell of the actuals grid: (indicator id, quarter 1–4).
+Cell = tuple[int, int]
+
+
+class ActualRefused(UserError):
+    """One figure of a block was refused: `cell` says which, `reason` why (the window
+    turns the cell into its row and column)."""
+
+    def __init__(self, cell: Cell, reason: str, name: str | None = None) -> None:
+        message = reason
+        if name is not None:
+            message = t("{name}, Q{quarter}: {reason}", name=name, quarter=cell[1], reason=reason)
+        super().__init__(message)
+        self.cell = cell
+        self.reason = reason
+
+
+def _check_cell(
+    indicators: Mapping[int, Indicator], cell: Cell, value: Decimal | None, open_through: int
+) -> None:
+    """`ActualRefused` unless the figure may be stored in the cell."""
+    ind = indicators.get(cell[0])
+    if ind is None:
+        raise ActualRefused(cell, t("Indicator {id} no longer exists.", id=cell[0]))
+    quarter = cell[1]
+    if not 1 <= quarter <= 4:
+        raise ActualRefused(cell, t("Quarter must be 1 to 4."), ind.name)
+    if quarter > open_through:
+        reason = t("Q{quarter} of {year} has not begun yet.", quarter=quarter, year=ind.year)
+        raise ActualRefused(cell, reason, ind.name)
+    if value is not None:
+        try:
+            scoring.check_actual(
+                value, weight=ind.weight, direction=ind.direction, allow_negative=ind.allow_negative
+            )
+        except scoring.ScoringError as exc:
+            raise ActualRefused(cell, str(exc), ind.name) from exc
+
+
+def _stored(ind: Indicator, quarter: int) -> Decimal | None:
+    row = next((a for a in ind.actuals if a.quarter == quarter), None)
+    return None if row is None else row.ytd_value
+
+
+def _cell_label(ind: Indicator, quarter: int) -> str:
+    return f"{ind.name} · Q{quarter}"
+
+
+def _block_conflict(
+    indicators: Mapping[int, Indicator],
+    values: Mapping[Cell, Decimal | None],
+    year: int,
+    *,
+    moved: set[int],
+    seen: Mapping[Cell, Decimal | None],
+) -> ConflictError | None:
+    """The conflict, if an indicator of the block `moved` (saved by someone else since the
+    window loaded it) or a figure is no longer the one the window had `seen`: theirs and
+    yours per cell."""
+    fields: dict[str, tuple[Any, Any]] = {}
+    for cell, value in values.items():
+        ind = indicators.get(cell[0])
+        if ind is None:
+            continue
+        theirs = _stored(ind, cell[1])
+        if ind.id in moved or (cell in seen and seen[cell] != theirs):
+            fields[_cell_label(ind, cell[1])] = (theirs, value)
+    if not fields:
+        return None
+    version = max((indicators[c[0]].version for c in values if c[0] in indicators), default=0)
+    return ConflictError(t("the actuals of {year}", year=year), fields, version)
+
+
+def save_actual_block(
+    db: Database,
+    project_id: int,
+    year: int,
+    values: Mapping[Cell, Decimal | None],
+    versions: Mapping[int, int] | None = None,
+    *,
+    seen: Mapping[Cell, Decimal | None] | None = None,
+) -> ProjectPerformance:
+    """Year-to-date figures of several indicators and quarters (None clears one), in one
+    transaction — all or nothing.
+
+    Refused (`ActualRefused`, naming the cell) for an indicator not of this project-year,
+    a quarter that has not begun, or a figure `scoring.check_actual` refuses; a closed
+    year is refused as a whole. `versions` (indicator id → version) and `seen` (cell →
+    the figure the window showed), as the window loaded them: when someone else has
+    saved one of them since, nothing is written and `ConflictError` shows theirs and
+    yours per cell.
+    """
+    open_through = quarters_begun(year, today())
     try:
-        scoring.check_actual(
-            value, weight=ind.weight, direction=ind.direction, allow_negative=ind.allow_negative
-        )
-    except scoring.ScoringError as exc:
-        raise UserError(f"{ind.name}: {exc}") from exc
+        with db.session() as s:
+            pr.get_project(s, project_id)
+            pr.refuse_if_closed(s, project_id, year)
+            indicators = {i.id: i for i in pr.indicators_of(s, project_id, year)}
+            for cell, value in values.items():
+                _check_cell(indicators, cell, value, open_through)
+            loaded = versions or {}
+            moved = {i for i in loaded if i in indicators and indicators[i].version != loaded[i]}
+            conflict = _block_conflict(indicators, values, year, moved=moved, seen=seen or {})
+            if conflict is not None:
+                raise conflict
+            for (ind_id, quarter), value in values.items():
+                _write_actual(indicators[ind_id], quarter, value)
+    except StaleDataError:  # someone else's save committed between our read and write
+        with db.reader() as s:
+            indicators = {i.id: i for i in pr.indicators_of(s, project_id, year)}
+            lost = _block_conflict(indicators, values, year, moved=set(indicators), seen={})
+        if lost is None:
+            raise UserError(
+                t("Indicator {id} no longer exists.", id=next(iter(values))[0])
+            ) from None
+        raise lost from None
+    return project_performance(db, project_id, year)
+
+
+def _write_actual(ind: Indicator, quarter: int, value: Decimal | None) -> None:
+    row = next((a for a in ind.actuals if a.quarter == quarter), None)
+    if value is None:
+        if row is not None:
+            ind.actuals.remove(row)
+    elif row is None:
+        ind.actuals.append(IndicatorActual(quarter=quarter, ytd_value=value))
+    elif row.ytd_value != value:
+        row.ytd_value = value
 
 
 def save_actuals(
@@ -277,27 +412,8 @@ def save_actuals(
     """Year-to-date figures at the end of `quarter` (None clears one) — all or nothing."""
     if not 1 <= quarter <= 4:
         raise UserError(t("Quarter must be 1 to 4."))
-    with db.session() as s:
-        pr.get_project(s, project_id)
-        pr.refuse_if_closed(s, project_id, year)
-        indicators = {i.id: i for i in pr.indicators_of(s, project_id, year)}
-        for ind_id, value in values.items():
-            ind = indicators.get(ind_id)
-            if ind is None:
-                raise UserError(t("Indicator {id} no longer exists.", id=ind_id))
-            if value is not None:
-                _check_value(ind, value)
-        for ind_id, value in values.items():
-            ind = indicators[ind_id]
-            row = next((a for a in ind.actuals if a.quarter == quarter), None)
-            if value is None:
-                if row is not None:
-                    ind.actuals.remove(row)
-            elif row is None:
-                ind.actuals.append(IndicatorActual(quarter=quarter, ytd_value=value))
-            else:
-                row.ytd_value = value
-    return project_performance(db, project_id, year)
+    block = {(ind_id, quarter): value for ind_id, value in values.items()}
+    return save_actual_block(db, project_id, year, block)
 
 
 def set_actual(
@@ -309,7 +425,7 @@ def set_actual(
         if ind is None:
             raise UserError(t("Indicator {id} no longer exists.", id=indicator_id))
         project_id, year = ind.project_id, ind.year
-    return save_actuals(db, project_id, year, quarter, {indicator_id: value})
+    return save_actual_block(db, project_id, year, {(indicator_id, quarter): value})
 
 
 def preview_evaluation(db: Database, project_id: int, year: int) -> EvaluationView:

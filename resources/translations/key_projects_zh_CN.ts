@@ -2165,80 +2165,91 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="126" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="145" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="95" />
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="128" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="114" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="147" />
         <source>Projected score</source>
         <translation>预计得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="85" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="96" />
+        <source>Direction must be one of: {labels}.</source>
+        <extracomment>The definition columns a block of text can be pasted into (not the tick box).</extracomment>
+        <translation>方向须为以下之一:{labels}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="104" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="86" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="105" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="87" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="106" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="88" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="107" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="89" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="108" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="90" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="109" />
         <source>Negatives</source>
         <translation>可为负</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="91" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="110" />
         <source>Q1 YTD</source>
         <translation>一季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="92" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="111" />
         <source>Q2 YTD</source>
         <translation>二季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="93" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="112" />
         <source>Q3 YTD</source>
         <translation>三季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="94" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="113" />
         <source>Q4 YTD</source>
         <translation>四季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="213" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="232" />
         <source>Ticked: actuals below zero are accepted (e.g. a loss)</source>
         <translation>勾选后允许实际值为负(如亏损)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="232" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="251" />
         <source>The officer's score, 0 to the weight</source>
         <translation>专员评分,0 至权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="235" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="254" />
         <source>Year-to-date figure at quarter end</source>
         <translation>季度末年初至今累计值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="314" />
+        <source>A qualitative indicator has no target.</source>
+        <translation>定性指标没有目标值。</translation>
     </message>
 </context>
 <context>
@@ -2799,118 +2810,175 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PerformanceTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="101" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="108" />
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="102" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="109" />
         <source>Copy last year's indicators</source>
         <translation>沿用上年指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="103" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="110" />
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="104" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="111" />
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="105" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="112" />
         <source>Save indicators</source>
         <translation>保存指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="106" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="113" />
         <source>Discard</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="107" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="114" />
         <source>Close year…</source>
         <translation>年度评价…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="108" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="115" />
         <source>Reopen year…</source>
         <translation>重新打开年度…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="183" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="190" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="223" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="230" />
         <source>The indicator set has unsaved changes. Save them?</source>
         <translation>指标有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="240" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="247" />
         <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
         <translation>权重合计:&lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; / 100</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="245" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="252" />
         <source>No indicators for {year} yet.</source>
         <translation>{year} 年尚未设定指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="248" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="255" />
         <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
         <translation>已评价:总分 &lt;b&gt;{total}&lt;/b&gt;,等级 &lt;b&gt;{grade}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="252" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="259" />
         <source> (computed {computed}; reason: {reason})</source>
         <translation>(计算等级 {computed};理由:{reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="258" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="265" />
         <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; → {grade}</source>
         <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="332" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="370" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="339" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="373" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="513" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="302" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="309" />
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="315" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="322" />
         <source>“{name}” has actuals; they are deleted with it when you save. Continue?</source>
         <translation>“{name}”已有实绩,保存时将一并删除。是否继续?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="338" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="363" />
         <source>The year-to-date of Q{q} ({new}) is below the previous quarter's ({old}): a year-to-date figure normally only grows. Save it anyway?</source>
         <translation>第 {q} 季度的年初至今累计值({new})低于上一季度({old}):累计值通常只增不减。仍要保存吗?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="342" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="343" />
         <source>Not saved: the earlier figure was kept.</source>
         <translation>未保存:保留原来的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="375" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="402" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="518" />
         <source>Performance figures saved.</source>
         <translation>绩效数据已保存。</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="409" />
+        <source>Row {row}, column “{column}”</source>
+        <translation>第 {row} 行“{column}”列</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/project/performance_tab.py" line="412" />
+        <source>{where}: {why}</source>
+        <translation>{where}:{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="425" />
+        <source>this column cannot be pasted into.</source>
+        <translation>该列不能粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="431" />
+        <source>the year is closed by its evaluation; reopen it first.</source>
+        <translation>该年度已完成绩效评价,请先重新打开该年度。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="433" />
+        <source>the database is open read-only.</source>
+        <translation>数据库以只读方式打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="436" />
+        <source>there is no indicator there.</source>
+        <translation>此处没有指标。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="459" />
+        <source>save or discard the changed indicators before pasting figures.</source>
+        <translation>请先保存或放弃对指标的修改,再粘贴数值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="469" />
+        <source>the indicator is not saved yet.</source>
+        <translation>该指标尚未保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="471" />
+        <source>Q{q} of {year} has not begun yet.</source>
+        <translation>{year} 年第 {q} 季度尚未开始。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="480" />
+        <source>Not pasted: the earlier figures were kept.</source>
+        <translation>未粘贴:保留原来的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="490" />
+        <source>Pasted {n} figures.</source>
+        <translation>已粘贴 {n} 个数值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="555" />
         <source>Reopen {year}</source>
         <translation>重新打开 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="413" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="556" />
         <source>Why is the evaluation reopened? (kept in the audit trail)</source>
         <translation>重新打开评价的理由(记入审计日志):</translation>
     </message>

@@ -2,12 +2,14 @@
 
 Definition cells (name, unit, direction, weight, target) edit a draft that is saved as a
 whole, because a weight set is only valid once it sums to 100. Actual cells are one
-user action each: the model emits `sig_actual_edited` and the tab saves it at once.
+user action each: the model emits `sig_actual_edited` and the tab saves it at once (a
+block pasted from Excel is one action too: the tab parses it and saves it in one go).
 The model knows no database.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
@@ -23,6 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain.parsing import ParseError, parse_decimal
+from desktop_app.domain.scoring import DIRECTIONS
 from desktop_app.snapshots.performance import IndicatorEdit, IndicatorRow, indicator_edit
 from desktop_app.ui.performance.formatting import direction_label, fmt, parse_optional
 
@@ -43,6 +46,8 @@ Index = QModelIndex | QPersistentModelIndex
 COLUMN_COUNT = 11
 QUARTER_COLS = (COL_Q1, COL_Q2, COL_Q3, COL_Q4)
 DEFINITION_COLS = (COL_NAME, COL_UNIT, COL_DIRECTION, COL_WEIGHT, COL_TARGET, COL_NEGATIVE)
+#: The definition columns a block of text can be pasted into (not the tick box).
+TEXT_DEFINITION_COLS = (COL_NAME, COL_UNIT, COL_DIRECTION, COL_WEIGHT, COL_TARGET)
 DRAFT_BG = QColor("#fff8e1")
 
 
@@ -78,6 +83,20 @@ class DraftRow:
 
     def edit(self) -> IndicatorEdit:
         return indicator_edit(self)
+
+
+def direction_code(text: str) -> str:
+    """A direction as pasted: its label as the table shows it, or its code."""
+    wanted = text.strip().casefold()
+    for code in DIRECTIONS:
+        if wanted in (code, direction_label(code).casefold()):
+            return code
+    labels = " / ".join(direction_label(c) for c in DIRECTIONS)
+    raise ParseError(
+        QCoreApplication.translate("IndicatorModel", "Direction must be one of: {labels}.").format(
+            labels=labels
+        )
+    )
 
 
 def _headers() -> list[str]:
@@ -282,6 +301,33 @@ class IndicatorTableModel(QAbstractTableModel):
             self.sig_invalid.emit(str(exc))
             return False
         return self._replace(index.row(), changed)
+
+    def pasted(self, r: DraftRow, col: int, text: str) -> DraftRow:
+        """`r` with a pasted definition cell applied (a direction by its label too);
+        ParseError when the text is not understood there. Nothing changes in the model."""
+        if col == COL_DIRECTION:
+            return self._changed(r, col, direction_code(text))
+        if col == COL_TARGET and r.direction == "qualitative":
+            if not text.strip():
+                return r
+            raise ParseError(
+                QCoreApplication.translate(
+                    "IndicatorModel", "A qualitative indicator has no target."
+                )
+            )
+        return self._changed(r, col, text)
+
+    def replace_rows(self, changed: Mapping[int, DraftRow]) -> None:
+        """Put several draft rows in at once (a pasted block): one change of the draft."""
+        changed = {row: d for row, d in changed.items() if d != self._rows[row]}
+        if not changed:
+            return
+        for row, draft in changed.items():
+            self._rows[row] = draft
+        self.dataChanged.emit(
+            self.index(min(changed), 0), self.index(max(changed), COLUMN_COUNT - 1)
+        )
+        self.sig_draft_changed.emit()
 
     def _replace(self, row: int, changed: DraftRow) -> bool:
         if changed == self._rows[row]:

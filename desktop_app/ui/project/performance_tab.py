@@ -4,7 +4,7 @@ projected score, closing the year, and the trend of past totals."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from decimal import Decimal
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -30,6 +30,7 @@ from desktop_app.domain.scoring import DIRECTIONS
 from desktop_app.errors import UserError
 from desktop_app.services import performance as perf
 from desktop_app.services.conflicts import ConflictError
+from desktop_app.services.performance import ActualRefused, Cell, quarters_begun
 from desktop_app.snapshots.performance import EvaluationView, ProjectPerformance
 from desktop_app.ui import conflict_dialog, dialogs, workspace
 from desktop_app.ui.context import AppContext
@@ -45,6 +46,10 @@ from desktop_app.ui.performance.formatting import (
 from desktop_app.ui.performance.indicator_model import (
     COL_DIRECTION,
     COL_NAME,
+    COL_Q1,
+    QUARTER_COLS,
+    TEXT_DEFINITION_COLS,
+    DraftRow,
     IndicatorTableModel,
 )
 from desktop_app.ui.performance.trend_chart import TrendChart
@@ -79,14 +84,16 @@ class DirectionDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
-def quarters_begun(year: int, day: date) -> int:
-    """How many quarters of `year` have begun by `day` (0 for a later year, 4 for an earlier
-    one): a year-to-date figure can only be typed for those."""
-    if year < day.year:
-        return 4
-    if year > day.year:
-        return 0
-    return (day.month - 1) // 3 + 1
+class IndicatorTableView(QTableView):
+    """The indicator grid; a block pasted from Excel goes to `paste` as a whole (the
+    table habits call `paste_block` when a view has one)."""
+
+    def __init__(self, paste: Callable[[int, int, list[list[str]]], str | None]) -> None:
+        super().__init__()
+        self._paste = paste
+
+    def paste_block(self, top: int, left: int, grid: list[list[str]]) -> str | None:
+        return self._paste(top, left, grid)
 
 
 class PerformanceTab(ProjectTab):
@@ -115,7 +122,7 @@ class PerformanceTab(ProjectTab):
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.setWordWrap(True)
 
-        self.table = QTableView()
+        self.table = IndicatorTableView(self.paste_block)
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(COL_DIRECTION, DirectionDelegate(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -331,21 +338,157 @@ class PerformanceTab(ProjectTab):
         except ParseError as exc:
             self.error_label.setText(self.tr("Not saved: {reason}").format(reason=exc))
             return
-        row = next((r for r in self.model.rows() if r.id == indicator_id), None)
-        earlier = [v for v in (row.ytd[: quarter - 1] if row else ()) if v is not None]
-        if value is not None and earlier and value < earlier[-1]:
-            question = self.tr(
-                "The year-to-date of Q{q} ({new}) is below the previous quarter's ({old}): "
-                "a year-to-date figure normally only grows. Save it anyway?"
-            ).format(q=quarter, new=fmt(value), old=fmt(earlier[-1]))
-            if not dialogs.confirm(self, question):
-                self.error_label.setText(self.tr("Not saved: the earlier figure was kept."))
-                return
+        falling = self._falling({(indicator_id, quarter): value})
+        if falling and not dialogs.confirm(self, falling[0]):
+            self.error_label.setText(self.tr("Not saved: the earlier figure was kept."))
+            return
         # After the editor has closed: reloading the model inside its commit would pull
         # the table out from under the open editor.
-        QTimer.singleShot(
-            0, lambda: self._run(lambda: perf.set_actual(self.ctx.db, indicator_id, quarter, value))
-        )
+        QTimer.singleShot(0, lambda: self._save_cell((indicator_id, quarter), value))
+
+    def _falling(self, values: dict[Cell, Decimal | None]) -> list[str]:
+        """The question for each new year-to-date figure below the quarter before it (as
+        the row will read once `values` are in): such a figure normally only grows."""
+        questions = []
+        for row in self.model.rows():
+            if row.id is None:
+                continue
+            ytd = [values.get((row.id, q), row.ytd[q - 1]) for q in range(1, 5)]
+            for q in range(2, 5):
+                earlier = [v for v in ytd[: q - 1] if v is not None]
+                value = ytd[q - 1]
+                if (row.id, q) in values and value is not None and earlier and value < earlier[-1]:
+                    questions.append(
+                        self.tr(
+                            "The year-to-date of Q{q} ({new}) is below the previous quarter's "
+                            "({old}): a year-to-date figure normally only grows. Save it anyway?"
+                        ).format(q=q, new=fmt(value), old=fmt(earlier[-1]))
+                    )
+        return questions
+
+    def _save_cell(self, cell: Cell, value: Decimal | None) -> None:
+        try:
+            self._save_actuals({cell: value})
+        except UserError as exc:
+            self.error_label.setText(self.tr("Not saved: {reason}").format(reason=exc))
+
+    def _save_actuals(self, values: dict[Cell, Decimal | None]) -> bool:
+        """Save figures in one transaction, provided nobody saved those indicators or
+        figures since this tab showed them; True when saved. On a conflict the officer
+        sees theirs and yours: Reload shows theirs, Re-apply saves these figures over them.
+        A refusal raises (`ActualRefused` names its cell); nothing is saved then."""
+        if self.project_id is None or self.snapshot is None:
+            return False
+        project_id, year, db = self.project_id, self.snapshot.year, self.ctx.db
+
+        def save(shown: ProjectPerformance) -> ProjectPerformance:
+            versions = {r.id: r.version for r in shown.indicators}
+            seen = {(r.id, q): r.ytd[q - 1] for r in shown.indicators for q in range(1, 5)}
+            seen = {cell: v for cell, v in seen.items() if cell in values}
+            return perf.save_actual_block(db, project_id, year, values, versions, seen=seen)
+
+        try:
+            snap = save(self.snapshot)
+        except ConflictError as exc:
+            choice = conflict_dialog.resolve_conflict(self, exc)
+            if choice == conflict_dialog.RELOAD:
+                self._reload()
+            if choice != conflict_dialog.REAPPLY:
+                return False
+            snap = save(perf.project_performance(db, project_id, year))
+        self.error_label.clear()
+        self._show(snap)
+        self.ctx.bus.sig_data_changed.emit()
+        self.ctx.bus.sig_status.emit(self.tr("Performance figures saved."))
+        return True
+
+    # -- pasting a block from Excel --------------------------------------------------
+
+    def _where(self, row: int, col: int) -> str:
+        column = self.model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        return self.tr("Row {row}, column “{column}”").format(row=row + 1, column=column or col + 1)
+
+    def _refused(self, where: str, why: object) -> str:
+        return self.tr("{where}: {why}").format(where=where, why=why)
+
+    def paste_block(self, top: int, left: int, grid: list[list[str]]) -> str | None:
+        """Paste a block copied from Excel at (`top`, `left`), all or nothing: every cell
+        is parsed first, and nothing changes unless all are good. Definition cells go into
+        the draft (saved with Save indicators); quarterly figures are saved in one
+        transaction. Returns the refusal naming row and column ("" when the officer
+        declined or a conflict was shown instead; None: pasted)."""
+        if self.snapshot is None or not grid or not grid[0]:
+            return None
+        columns = range(left, left + len(grid[0]))
+        for col in columns:
+            if col not in QUARTER_COLS and col not in TEXT_DEFINITION_COLS:
+                why = self.tr("this column cannot be pasted into.")
+                return self._refused(self._where(top, col), why)
+        # the tick box stands between the definitions and the quarters: no block mixes them
+        quarters = [c for c in columns if c in QUARTER_COLS]
+        if self.model.locked:
+            if self.snapshot.evaluation is not None:
+                why = self.tr("the year is closed by its evaluation; reopen it first.")
+            else:
+                why = self.tr("the database is open read-only.")
+            return self._refused(self._where(top, left), why)
+        if top + len(grid) > self.model.rowCount():
+            why = self.tr("there is no indicator there.")
+            return self._refused(self._where(self.model.rowCount(), left), why)
+        if quarters:
+            return self._paste_figures(top, left, grid)
+        return self._paste_definitions(top, left, grid)
+
+    def _paste_definitions(self, top: int, left: int, grid: list[list[str]]) -> str | None:
+        rows = self.model.rows()
+        changed: dict[int, DraftRow] = {}
+        for i, line in enumerate(grid):
+            draft = rows[top + i]
+            for j, text in enumerate(line):
+                try:
+                    draft = self.model.pasted(draft, left + j, text)
+                except ParseError as exc:
+                    return self._refused(self._where(top + i, left + j), exc)
+            changed[top + i] = draft
+        self.error_label.clear()
+        self.model.replace_rows(changed)
+        return None
+
+    def _paste_figures(self, top: int, left: int, grid: list[list[str]]) -> str | None:
+        if self.model.is_dirty():
+            why = self.tr("save or discard the changed indicators before pasting figures.")
+            return self._refused(self._where(top, left), why)
+        rows = self.model.rows()
+        where: dict[Cell, str] = {}
+        values: dict[Cell, Decimal | None] = {}
+        for i, line in enumerate(grid):
+            row = rows[top + i]
+            for j, text in enumerate(line):
+                place, quarter = self._where(top + i, left + j), left + j - COL_Q1 + 1
+                if row.id is None:
+                    return self._refused(place, self.tr("the indicator is not saved yet."))
+                if quarter > self.model.open_through:
+                    why = self.tr("Q{q} of {year} has not begun yet.")
+                    return self._refused(place, why.format(q=quarter, year=self.year.value()))
+                try:
+                    values[(row.id, quarter)] = parse_optional(text)
+                except ParseError as exc:
+                    return self._refused(place, exc)
+                where[(row.id, quarter)] = place
+        falling = self._falling(values)
+        if falling and not dialogs.confirm(self, "\n\n".join(falling)):
+            self.error_label.setText(self.tr("Not pasted: the earlier figures were kept."))
+            return ""
+        try:
+            saved = self._save_actuals(values)
+        except ActualRefused as exc:
+            return self._refused(where[exc.cell], exc.reason)
+        except UserError as exc:  # e.g. the year was closed meanwhile
+            return self._refused(self._where(top, left), exc)
+        if not saved:
+            return ""
+        self.ctx.bus.sig_status.emit(self.tr("Pasted {n} figures.").format(n=len(values)))
+        return None
 
     def _run(self, action: Callable[[], ProjectPerformance]) -> bool:
         try:
