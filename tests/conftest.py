@@ -46,6 +46,15 @@ def db(tmp_path: Path) -> Iterator[Database]:
     database.dispose()
 
 
+@pytest.fixture
+def other_officer(db: Database) -> Iterator[Database]:
+    """A second connection to the same file, as a second officer's PC would have."""
+    assert db.path is not None
+    second = open_database(db.path, lock=False)
+    yield second
+    second.dispose()
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from desktop_app.db.demo import build_demo

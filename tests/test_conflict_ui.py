@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from test_postgres_concurrency import _edit
 
-from desktop_app.db.database import Database, open_database
+from desktop_app.db.database import Database
 from desktop_app.services import projects
 from desktop_app.services.conflicts import ConflictError
 from desktop_app.ui import conflict_dialog
 from desktop_app.ui.conflict_dialog import REAPPLY, RELOAD, ConflictDialog, format_value
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.project.details_form import ProjectDetailsForm
-
-
-@pytest.fixture
-def other_officer(db: Database) -> Iterator[Database]:
-    """A second connection to the same file, as a second PC would have."""
-    assert db.path is not None
-    second = open_database(db.path, lock=False)
-    yield second
-    second.dispose()
 
 
 def _form(qtbot, db: Database) -> ProjectDetailsForm:

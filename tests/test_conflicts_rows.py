@@ -4,13 +4,12 @@ on one file, as two PCs would have."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
 
-from desktop_app.db.database import Database, open_database
+from desktop_app.db.database import Database
 from desktop_app.db.models import Project
 from desktop_app.services.conflicts import ConflictError
 from desktop_app.services.disbursements import (
@@ -27,14 +26,6 @@ from desktop_app.ui.context import AppContext
 LINEAR = FundingPlanDraft("2023", "5", "linear", "300", step="60")
 
 
-@pytest.fixture
-def other(db: Database) -> Iterator[Database]:
-    assert db.path is not None
-    second = open_database(db.path, lock=False)
-    yield second
-    second.dispose()
-
-
 def _pid(db: Database) -> int:
     with db.reader() as s:
         pid = s.scalar(select(Project.id).where(Project.no == 1))
@@ -49,10 +40,13 @@ def payment(db: Database):
     return add_disbursement(db, pid, DisbursementDraft("2024-03-01", "100", "fixed", "A-1"))
 
 
-def test_disbursement_edit_conflict_carries_theirs_and_yours(db, other, payment) -> None:
+def test_disbursement_edit_conflict_carries_theirs_and_yours(db, other_officer, payment) -> None:
     # Both officers loaded version 1; the other one saves first.
     edit_disbursement(
-        other, payment.id, DisbursementDraft("2024-03-01", "120", "fixed", "A-1"), payment.version
+        other_officer,
+        payment.id,
+        DisbursementDraft("2024-03-01", "120", "fixed", "A-1"),
+        payment.version,
     )
     with pytest.raises(ConflictError) as info:
         edit_disbursement(
@@ -71,9 +65,12 @@ def test_disbursement_edit_conflict_carries_theirs_and_yours(db, other, payment)
     assert [r.amount_fen for r in list_disbursements(db, payment.project_id)] == [120 * 10**6]
 
 
-def test_disbursement_delete_conflict(db, other, payment) -> None:
+def test_disbursement_delete_conflict(db, other_officer, payment) -> None:
     edit_disbursement(
-        other, payment.id, DisbursementDraft("2024-03-01", "120", "fixed", "A-1"), payment.version
+        other_officer,
+        payment.id,
+        DisbursementDraft("2024-03-01", "120", "fixed", "A-1"),
+        payment.version,
     )
     with pytest.raises(ConflictError) as info:
         delete_disbursement(db, payment.id, payment.version, seen=payment)
@@ -82,7 +79,7 @@ def test_disbursement_delete_conflict(db, other, payment) -> None:
 
 
 def test_payment_dialog_reapplies_only_my_fields_on_top_of_theirs(
-    qtbot, db, other, payment, monkeypatch
+    qtbot, db, other_officer, payment, monkeypatch
 ) -> None:
     from desktop_app.ui.funding.disbursement_dialog import DisbursementDialog
 
@@ -97,7 +94,10 @@ def test_payment_dialog_reapplies_only_my_fields_on_top_of_theirs(
     qtbot.addWidget(dialog)
     dialog.note.setText("补记")  # mine: the note
     edit_disbursement(  # theirs: the amount
-        other, payment.id, DisbursementDraft("2024-03-01", "120", "fixed", "A-1"), payment.version
+        other_officer,
+        payment.id,
+        DisbursementDraft("2024-03-01", "120", "fixed", "A-1"),
+        payment.version,
     )
     assert dialog.try_save()
     assert [set(c.fields) for c in shown] == [{"note"}]
@@ -105,7 +105,7 @@ def test_payment_dialog_reapplies_only_my_fields_on_top_of_theirs(
     assert (saved.amount_fen, saved.note) == (120 * 10**6, "补记")  # both survive
 
 
-def test_payment_dialog_reload_shows_theirs(qtbot, db, other, payment, monkeypatch) -> None:
+def test_payment_dialog_reload_shows_theirs(qtbot, db, other_officer, payment, monkeypatch) -> None:
     from desktop_app.ui.funding.disbursement_dialog import DisbursementDialog
 
     monkeypatch.setattr(
@@ -115,7 +115,10 @@ def test_payment_dialog_reload_shows_theirs(qtbot, db, other, payment, monkeypat
     qtbot.addWidget(dialog)
     dialog.amount.setText("150")
     edit_disbursement(
-        other, payment.id, DisbursementDraft("2024-03-01", "120", "fixed", "A-1"), payment.version
+        other_officer,
+        payment.id,
+        DisbursementDraft("2024-03-01", "120", "fixed", "A-1"),
+        payment.version,
     )
     assert not dialog.try_save()
     assert dialog.amount.text() == "120"
@@ -123,17 +126,19 @@ def test_payment_dialog_reload_shows_theirs(qtbot, db, other, payment, monkeypat
     assert saved.amount_fen == 120 * 10**6
 
 
-def test_funding_plan_conflict(db, other) -> None:
+def test_funding_plan_conflict(db, other_officer) -> None:
     pid = _pid(db)
     snap = save_plan(db, pid, LINEAR, None)
-    save_plan(other, pid, FundingPlanDraft("2023", "5", "linear", "300", step="50"), snap.version)
+    save_plan(
+        other_officer, pid, FundingPlanDraft("2023", "5", "linear", "300", step="50"), snap.version
+    )
     with pytest.raises(ConflictError) as info:
         save_plan(db, pid, FundingPlanDraft("2023", "5", "linear", "280", step="60"), snap.version)
     assert info.value.fields["step"] == ("50", "60")
     assert info.value.fields["first_amount"] == ("300", "280")
     # A plan created by someone else while this window showed none is a conflict too.
     pid2 = _pid_no(db, 2)
-    save_plan(other, pid2, LINEAR, None)
+    save_plan(other_officer, pid2, LINEAR, None)
     with pytest.raises(ConflictError):
         save_plan(db, pid2, LINEAR, None)
 
@@ -145,7 +150,7 @@ def _pid_no(db: Database, no: int) -> int:
     return pid
 
 
-def test_milestone_conflict(db, other) -> None:
+def test_milestone_conflict(db, other_officer) -> None:
     from datetime import date
 
     from desktop_app.domain.milestones import MilestoneEdit
@@ -153,7 +158,9 @@ def test_milestone_conflict(db, other) -> None:
 
     pid = _pid(db)
     row = ms.add_milestone(db, pid, MilestoneEdit("样机", planned_end=date(2026, 6, 1)))
-    ms.update_milestone(other, row.id, MilestoneEdit("样机试制", date(2026, 6, 1)), row.version)
+    ms.update_milestone(
+        other_officer, row.id, MilestoneEdit("样机试制", date(2026, 6, 1)), row.version
+    )
     with pytest.raises(ConflictError) as info:
         ms.update_milestone(db, row.id, MilestoneEdit("样机", date(2026, 7, 1)), row.version)
     assert info.value.fields == {
@@ -164,7 +171,7 @@ def test_milestone_conflict(db, other) -> None:
         ms.delete_milestone(db, row.id, row.version)
 
 
-def test_indicator_set_conflict(db, other) -> None:
+def test_indicator_set_conflict(db, other_officer) -> None:
     from desktop_app.services import performance as perf
     from desktop_app.snapshots.performance import IndicatorEdit
 
@@ -177,7 +184,7 @@ def test_indicator_set_conflict(db, other) -> None:
     loaded = {r.id: r.version for r in mine.indicators}
     edits = [r.edit() for r in mine.indicators]
     theirs = [*edits[:1], IndicatorEdit(edits[1].id, "研发投入", "万元", Decimal(60), Decimal(25))]
-    perf.save_indicator_set(other, pid, 2026, theirs, loaded=loaded)
+    perf.save_indicator_set(other_officer, pid, 2026, theirs, loaded=loaded)
     changed = [IndicatorEdit(edits[0].id, "专利申请", "件", Decimal(50), Decimal(100)), *edits[1:]]
     changed[1] = IndicatorEdit(edits[1].id, "研发投入", "万元", Decimal(50), Decimal(20))
     with pytest.raises(ConflictError) as info:
@@ -187,7 +194,7 @@ def test_indicator_set_conflict(db, other) -> None:
     assert [r.target for r in stored] == [Decimal(100), Decimal(25)]  # theirs stands
 
 
-def test_evaluation_conflicts(db, other) -> None:
+def test_evaluation_conflicts(db, other_officer) -> None:
     from desktop_app.services import performance as perf
     from desktop_app.snapshots.performance import IndicatorEdit
 
@@ -196,13 +203,13 @@ def test_evaluation_conflicts(db, other) -> None:
         db, pid, 2025, (IndicatorEdit(None, "专利申请", "件", Decimal(100), Decimal(10)),)
     )
     perf.save_actuals(db, pid, 2025, 4, {snap.indicators[0].id: Decimal(10)})
-    perf.close_year(other, pid, 2025)  # the other officer closes the year first
+    perf.close_year(other_officer, pid, 2025)  # the other officer closes the year first
     with pytest.raises(ConflictError) as info:
         perf.close_year(db, pid, 2025, grade="B", reason="复核")
     assert info.value.fields["grade"] == ("A", "B")
     seen = perf.project_performance(db, pid, 2025).evaluation
     assert seen is not None
-    perf.reopen_year(other, pid, 2025, "更正")
-    perf.close_year(other, pid, 2025, grade="B", reason="复核")
+    perf.reopen_year(other_officer, pid, 2025, "更正")
+    perf.close_year(other_officer, pid, 2025, grade="B", reason="复核")
     with pytest.raises(ConflictError):
         perf.reopen_year(db, pid, 2025, "再次更正", seen=seen)

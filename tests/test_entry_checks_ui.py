@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
+from performance_sample import SEPT_15, WORKED
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
@@ -15,7 +16,6 @@ from desktop_app.services import milestones as svc
 from desktop_app.services import performance as perf
 from desktop_app.services.disbursements import list_disbursements
 from desktop_app.services.projects import list_projects
-from desktop_app.snapshots.performance import IndicatorEdit
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.funding.disbursement_dialog import DisbursementDialog, plain_amount
@@ -24,13 +24,6 @@ from desktop_app.ui.project.funding_tab import FundingTab
 from desktop_app.ui.project.milestones_model import COL_ACTUAL_END
 from desktop_app.ui.project.milestones_tab import MilestonesTab, new_milestone_dates
 from desktop_app.ui.project.performance_tab import PerformanceTab, quarters_begun
-
-SEPT_15 = "1789430400"  # 2026-09-15
-WORKED = (
-    IndicatorEdit(None, "专利申请", "件", D(40), D(100)),
-    IndicatorEdit(None, "研发投入", "万元", D(30), D(20)),
-    IndicatorEdit(None, "人才引进", "人", D(30), D(5)),
-)
 
 
 @pytest.fixture(autouse=True)

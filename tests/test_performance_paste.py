@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal as D
 
 import pytest
+from performance_sample import SEPT_15, WORKED
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from desktop_app.db.database import Database, open_database
+from desktop_app.db.database import Database
 from desktop_app.db.models import Project
 from desktop_app.services import performance as perf
 from desktop_app.services.conflicts import ConflictError
@@ -31,13 +31,6 @@ from desktop_app.ui.performance.indicator_model import (
 from desktop_app.ui.project.performance_tab import PerformanceTab
 from desktop_app.ui.widgets import table_habits
 
-SEPT_15 = "1789430400"  # 2026-09-15: Q1–Q3 of 2026 have begun, Q4 has not
-WORKED = (
-    IndicatorEdit(None, "专利申请", "件", D(40), D(100)),
-    IndicatorEdit(None, "研发投入", "万元", D(30), D(20)),
-    IndicatorEdit(None, "人才引进", "人", D(30), D(5)),
-)
-
 
 @pytest.fixture(autouse=True)
 def _september(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -50,15 +43,6 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(dialogs, "show_error", lambda _p, text, *_a: errors.append(text))
     monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: True)
     return errors
-
-
-@pytest.fixture
-def other(db: Database) -> Iterator[Database]:
-    """A second officer's connection to the same file."""
-    assert db.path is not None
-    second = open_database(db.path, lock=False)
-    yield second
-    second.dispose()
 
 
 def _pid(db: Database) -> int:
@@ -163,7 +147,7 @@ def test_a_block_over_a_quarter_not_yet_begun_is_refused(
 def test_a_concurrent_change_takes_the_conflict_path_and_saves_nothing(
     qtbot,
     db: Database,
-    other: Database,
+    other_officer: Database,
     shown: list[str],
     monkeypatch: pytest.MonkeyPatch,
     theirs: str,
@@ -181,11 +165,11 @@ def test_a_concurrent_change_takes_the_conflict_path_and_saves_nothing(
         edits = [r.edit() for r in loaded]
         edits[1] = IndicatorEdit(loaded[1].id, "研发经费投入", "万元", D(30), D(20))
         perf.save_indicator_set(
-            other, _pid(db), 2026, edits, loaded={r.id: r.version for r in loaded}
+            other_officer, _pid(db), 2026, edits, loaded={r.id: r.version for r in loaded}
         )
         expected: dict[tuple[str, int], D] = {}
     else:  # the other officer types a figure the block would overwrite
-        perf.set_actual(other, loaded[1].id, 1, D(7))
+        perf.set_actual(other_officer, loaded[1].id, 1, D(7))
         expected = {("研发投入", 1): D(7)}
     problem = _paste(tab, 0, COL_Q1, "30\t60\n5\t10\n")
     qtbot.wait(50)
@@ -215,13 +199,13 @@ def test_definition_cells_go_into_the_draft_all_or_nothing(
 
 
 def test_re_apply_after_a_conflict_saves_the_block_over_theirs(
-    qtbot, db: Database, other: Database, shown: list[str], monkeypatch: pytest.MonkeyPatch
+    qtbot, db: Database, other_officer: Database, shown: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
         conflict_dialog, "resolve_conflict", lambda *_a, **_k: conflict_dialog.REAPPLY
     )
     tab = _tab(qtbot, db)
-    perf.set_actual(other, tab.snapshot.indicators[1].id, 1, D(7))
+    perf.set_actual(other_officer, tab.snapshot.indicators[1].id, 1, D(7))
     assert _paste(tab, 0, COL_Q1, "30\n5\n") is None
     assert _actuals(db) == {("专利申请", 1): D(30), ("研发投入", 1): D(5)}  # knowingly
     assert tab.model.index(1, COL_Q1).data() == "5"

@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
+from performance_sample import WORKED
 from sqlalchemy import func, select
 
 from desktop_app.db.database import Database
@@ -13,12 +14,6 @@ from desktop_app.db.models import AuditEntry, Evaluation, Indicator, IndicatorAc
 from desktop_app.errors import UserError
 from desktop_app.services import performance as perf
 from desktop_app.snapshots.performance import IndicatorEdit
-
-WORKED = (
-    IndicatorEdit(None, "专利申请", "件", D(40), D(100)),
-    IndicatorEdit(None, "研发投入", "万元", D(30), D(20)),
-    IndicatorEdit(None, "人才引进", "人", D(30), D(5)),
-)
 
 
 def _project_id(db: Database, no: int = 1) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from performance_sample import WORKED
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 from sqlalchemy import func, select
@@ -13,7 +14,6 @@ from desktop_app.db.database import Database
 from desktop_app.db.models import Evaluation, IndicatorActual, PlanPeriodRow, Project
 from desktop_app.services import district
 from desktop_app.services import performance as perf
-from desktop_app.snapshots.performance import IndicatorEdit
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.performance import district_page, scores_page
@@ -25,12 +25,6 @@ from desktop_app.ui.performance.indicator_model import (
     COL_WEIGHT,
 )
 from desktop_app.ui.project.performance_tab import PerformanceTab
-
-WORKED = (
-    IndicatorEdit(None, "专利申请", "件", D(40), D(100)),
-    IndicatorEdit(None, "研发投入", "万元", D(30), D(20)),
-    IndicatorEdit(None, "人才引进", "人", D(30), D(5)),
-)
 
 
 @pytest.fixture(autouse=True)
