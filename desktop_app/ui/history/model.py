@@ -44,7 +44,11 @@ def who(row: HistoryRow) -> str:
 def record_text(row: HistoryRow) -> str:
     """The kind of record, and which one when the service could name it."""
     kind = table_label(row.table_name)
-    return f"{kind} {row.record}" if row.record else kind
+    if not row.record:
+        return kind
+    if row.record.casefold().startswith(kind.casefold()):  # "payment 2026-05-19 (no. 4)"
+        return row.record[:1].upper() + row.record[1:]
+    return f"{kind} {row.record}"
 
 
 class HistoryModel(RowsTableModel[HistoryRow]):
@@ -58,10 +62,15 @@ class HistoryModel(RowsTableModel[HistoryRow]):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(r, col)
-        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_BEFORE, COL_AFTER, COL_TABLE):
+        if role == Qt.ItemDataRole.ToolTipRole and col in (
+            COL_PROJECT,
+            COL_BEFORE,
+            COL_AFTER,
+            COL_TABLE,
+        ):
             if col == COL_TABLE:
                 return record_text(r) + (f"\n{r.reason}" if r.reason else "")
-            return self._text(r, col)
+            return self._text(r, col) or None
         return None
 
     @staticmethod

@@ -35,12 +35,12 @@ from desktop_app.ui.widgets.date_field import DateField
 
 COLUMN_WIDTHS = {
     COL_AT: 140,
-    COL_WHO: 120,
+    COL_WHO: 100,
     COL_ACTION: 60,
     COL_PROJECT: 180,
     COL_TABLE: 200,
     COL_FIELD: 170,
-    COL_BEFORE: 240,
+    COL_BEFORE: 200,
 }
 
 
@@ -97,8 +97,11 @@ class HistoryPage(Page):
         project, field = self.project.currentData(), self.field.currentData()
         self.project.clear()
         self.project.addItem(self.tr("All projects"), None)
+        names = []
         for p in list_projects(self.ctx.db):
             self.project.addItem(f"{p.no}. {p.name_zh}", p.id)
+            names.append(p.name_zh)
+        self._fit_project_column(names)
         self.field.clear()
         self.field.addItem(self.tr("All fields"), None)
         for name in history_fields(self.ctx.db):
@@ -106,6 +109,18 @@ class HistoryPage(Page):
         self.project.setCurrentIndex(max(0, self.project.findData(project)))
         self.field.setCurrentIndex(max(0, self.field.findData(field)))
         self.load()
+
+    def _fit_project_column(self, names: list[str]) -> None:
+        """Wide enough for the longest project name: a name cut short reads as another."""
+        metrics = self.table.fontMetrics()
+        widest = max((metrics.horizontalAdvance(n) for n in names), default=0) + 16
+        self.table.setColumnWidth(COL_PROJECT, max(COLUMN_WIDTHS[COL_PROJECT], widest))
+
+    def _fit_record_column(self) -> None:
+        """Record names vary in length by language: fit them, within reason."""
+        self.table.resizeColumnToContents(COL_TABLE)
+        width = self.table.columnWidth(COL_TABLE)
+        self.table.setColumnWidth(COL_TABLE, min(max(width, COLUMN_WIDTHS[COL_TABLE]), 360))
 
     def current_filter(self) -> HistoryFilter | None:
         """The filter as chosen, or None (with the bad date marked) when a date is not one."""
@@ -130,6 +145,7 @@ class HistoryPage(Page):
             return
         rows = list_history(self.ctx.db, flt, self.ctx.lang)
         self.model.set_rows(rows)
+        self._fit_record_column()
         total = count_history(self.ctx.db, flt) if len(rows) >= flt.limit else len(rows)
         text = self.tr("{n} changes, newest first").format(n=f"{total:,}")
         if total > len(rows):
