@@ -159,3 +159,31 @@ def test_cli_plan_period(run_cli, tmp_path: Path) -> None:
         "key-projects: 2021-2024 is not a plan period; the plan periods are: 2021-2025."
     ]
     assert not bad.exists()
+
+
+def test_building_a_report_leaves_the_process_language_as_it_was(
+    demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The report's language is set for its own context only: while a Chinese report is
+    built, another thread (the window's) still reads the process default."""
+    import threading
+
+    from desktop_app.i18n import language, set_language
+    from desktop_app.services import plan_period
+
+    seen: list[str] = []
+    real = plan_period._indicators
+
+    def watched(*args, **kwargs):
+        reader = threading.Thread(target=lambda: seen.append(language()))
+        reader.start()
+        reader.join()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(plan_period, "_indicators", watched)
+    set_language("en")
+    try:
+        data = build_final_report(demo_db, "2021-2025", "zh")
+        assert data.lang == "zh" and seen == ["en"] and language() == "en"
+    finally:
+        set_language("zh")

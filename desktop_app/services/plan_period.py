@@ -28,7 +28,7 @@ from desktop_app.db.models import (
 from desktop_app.domain import plan_period as rules
 from desktop_app.domain.periods import now
 from desktop_app.errors import UserError
-from desktop_app.i18n import language, register, set_language, t
+from desktop_app.i18n import language, register, t, using_language
 from desktop_app.services.evidence_rows import evidence_for_project
 from desktop_app.services.funding import project_schedule
 from desktop_app.snapshots.plan_period import (
@@ -211,9 +211,7 @@ def _project(
 
 def build_final_report(db: Database, period_text: str, lang: str = "zh") -> FinalReportData:
     """Everything the final evaluation of `period_text` (e.g. `2021-2025`) prints."""
-    previous = language()
-    set_language(lang)
-    try:
+    with using_language(lang):  # the document's language, not the process default
         period = find_period(db, period_text)
         indicators = _indicators(db, period, lang)
         with db.reader() as s:
@@ -258,5 +256,3 @@ def build_final_report(db: Database, period_text: str, lang: str = "zh") -> Fina
             has_sample=samples,
             plan_basis_note=t(PLAN_BASIS_NOTE),
         )
-    finally:
-        set_language(previous)
