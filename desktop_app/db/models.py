@@ -433,6 +433,9 @@ class QuarterClose(Base):
     """JSON of every figure the quarter's brief shows (see services.quarter_brief)."""
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
     sha256: Mapped[str] = mapped_column(String(64))
+    pdf_en: Mapped[bytes | None] = mapped_column(LargeBinary)
+    """The English brief archived at the same close (none for closes before 0007)."""
+    sha256_en: Mapped[str | None] = mapped_column(String(64))
     reopened_at: Mapped[datetime | None] = mapped_column(DateTime)
     reopened_by: Mapped[str] = mapped_column(String(100), default="")
     reopen_reason: Mapped[str] = mapped_column(Text, default="")
@@ -520,3 +523,24 @@ class QuarterlyReturn(Base):
     reported: Mapped[str] = mapped_column(Text, default="{}")
     changes: Mapped[str] = mapped_column(Text, default="[]")
     officer: Mapped[str] = mapped_column(String(100), default="")
+
+
+class ReturnSent(Base):
+    """What one workbook carried when `returns make` wrote it (the base of a three-way collect).
+
+    The workbook holds `token`; collect finds this row by it, so a cell the unit left as sent
+    keeps the database's value and a cell both sides changed is a conflict.
+    """
+
+    __tablename__ = "return_sent"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    token: Mapped[str] = mapped_column(String(36), unique=True)
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("project.id", ondelete="CASCADE"), index=True
+    )
+    quarter: Mapped[str] = mapped_column(String(8), index=True)
+    made_at: Mapped[datetime] = mapped_column(DateTime)
+    made_by: Mapped[str] = mapped_column(String(100), default="")
+    file_name: Mapped[str] = mapped_column(String(260), default="")
+    sent: Mapped[str] = mapped_column(Text, default="{}")
+    """JSON of every value the workbook carried, keyed as collect reads them."""

@@ -12,5 +12,6 @@ KNOWN_REVISIONS: tuple[str, ...] = (
     "0004_quarterly_returns",
     "0005_import_identity",
     "0006_input_limits",
+    "0007_returns_sent_archive_en",
 )
 HEAD = KNOWN_REVISIONS[-1]

@@ -280,6 +280,8 @@ quarter_close = _t(
     ("figures", Text()),
     ("pdf", LargeBinary()),
     ("sha256", String()),
+    ("pdf_en", LargeBinary()),
+    ("sha256_en", String()),
     ("reopened_at", DateTime()),
     ("reopened_by", String()),
     ("reopen_reason", Text()),
@@ -326,6 +328,18 @@ quarterly_return = _t(
     ("officer", String()),
 )
 
+return_sent = _t(
+    "return_sent",
+    ("id", Integer()),
+    ("token", String()),
+    ("project_id", Integer()),
+    ("quarter", String()),
+    ("made_at", DateTime()),
+    ("made_by", String()),
+    ("file_name", String()),
+    ("sent", Text()),
+)
+
 #: Every table, by name.
 ALL: dict[str, TableClause] = {
     t.name: t
@@ -355,5 +369,6 @@ ALL: dict[str, TableClause] = {
         evidence_blob,
         evidence_link,
         quarterly_return,
+        return_sent,
     )
 }
