@@ -93,10 +93,12 @@ def test_deleting_a_project_records_every_row_it_takes_with_it(db) -> None:
         pid = p.id
         s.add(Disbursement(project_id=pid, paid_on=date(2026, 1, 5), amount_fen=100, kind="fixed"))
         s.add(Milestone(project_id=pid, code="M1", title="示例", planned_end=date(2026, 6, 30)))
-        ind = Indicator(project_id=pid, year=2026, code="I1", name="专利", weight=100)
+        ind = Indicator(project_id=pid, year=2026, code="I1", name="专利", weight=100, target=5)
         ind.actuals.append(IndicatorActual(quarter=1, ytd_value=3))
         s.add(ind)
-        plan = FundingPlan(project_id=pid, first_year=2026, years=3)
+        plan = FundingPlan(  # a valid plan: the write door refuses one without amounts
+            project_id=pid, first_year=2026, years=3, first_amount_fen=3_000_000, step_fen=100
+        )
         plan.year_rows.append(FundingYear(year=2026, reward_cap_fen=10))
         s.add(plan)
     with db.session() as s:
@@ -174,12 +176,17 @@ def test_rows_without_a_project_column_are_recorded_under_their_parents_project(
         p = s.scalars(select(Project).where(Project.no == 2)).one()
         pid = p.id
         plan = FundingPlan(
-            project_id=pid, taper_mode="linear", first_year=2025, years=2, first_amount_fen=100
+            project_id=pid,
+            taper_mode="linear",
+            first_year=2025,
+            years=2,
+            first_amount_fen=100,
+            step_fen=10,
         )
         plan.year_rows.extend(
             [FundingYear(year=2025, reward_cap_fen=0), FundingYear(year=2026, reward_cap_fen=0)]
         )
-        ind = Indicator(project_id=pid, year=2026, code="K1", name="营收", weight=10)
+        ind = Indicator(project_id=pid, year=2026, code="K1", name="营收", weight=10, target=8)
         ind.actuals.append(IndicatorActual(quarter=1, ytd_value=5))
         s.add_all([plan, ind])
     with db.session() as s:

@@ -112,10 +112,11 @@ class Database:
             if self._factory is None:
                 from sqlalchemy.orm import sessionmaker
 
-                from desktop_app.db import audit
+                from desktop_app.db import audit, door
 
                 factory = sessionmaker(self.engine)
                 audit.install(factory, officer=self.officer)
+                door.install(factory)  # after the audit's hook: it reads the befores
                 self._factory = factory
             return self._factory
 

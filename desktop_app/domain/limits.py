@@ -71,7 +71,17 @@ TEXT_MAX: dict[str, int] = {
 }
 #: Text fields that may hold tabs and line breaks (notes and other paragraphs).
 MULTILINE: frozenset[str] = frozenset(
-    {"notes", "note", "summary_zh", "deliverable", "cancel_reason", "override_reason", "reason"}
+    {
+        "notes",
+        "note",
+        "summary_zh",
+        "deliverable",
+        "cancel_reason",
+        "override_reason",
+        "reason",
+        "reopen_reason",
+        "narrative",
+    }
 )
 #: Fields that hold a code matched case-insensitively (normalised before matching).
 CODE_FIELDS: frozenset[str] = frozenset({"code"})
@@ -84,6 +94,10 @@ INT_RANGES: dict[str, tuple[int, int]] = {
     "year": (MIN_YEAR, MAX_YEAR),
     "first_year": (MIN_YEAR, MAX_YEAR),
     "startup_year": (MIN_YEAR, MAX_YEAR),
+    "for_year": (MIN_YEAR, MAX_YEAR),
+    "base_year": (MIN_YEAR, MAX_YEAR),
+    "start_year": (MIN_YEAR, MAX_YEAR),
+    "end_year": (MIN_YEAR, MAX_YEAR),
     "years": (1, MAX_PLAN_YEARS),
     "quarter": (1, 4),
     "sort_order": (0, MAX_SORT_ORDER),
@@ -97,6 +111,10 @@ DECIMAL_RANGES: dict[str, tuple[Decimal, Decimal]] = {
     "target": (-MAX_NUMBER, MAX_NUMBER),
     "ytd_value": (-MAX_NUMBER, MAX_NUMBER),
     "value": (-MAX_NUMBER, MAX_NUMBER),
+    "base_value": (-MAX_NUMBER, MAX_NUMBER),
+    "target_value": (-MAX_NUMBER, MAX_NUMBER),
+    "actual": (-MAX_NUMBER, MAX_NUMBER),
+    "score": (Decimal(0), Decimal(100)),
 }
 
 _CONTROL_ANY = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
@@ -107,13 +125,19 @@ class LimitError(ValueError):
     """A value outside its limits; the message is the reason in the user's language."""
 
 
-def text_max(field: str) -> int:
-    return min(TEXT_MAX.get(field, MAX_TEXT), MAX_TEXT)
+def text_max(field: str, column_length: int | None = None) -> int:
+    """The most characters `field` holds: its own limit, its column's, Excel's cell."""
+    limit = min(TEXT_MAX.get(field, MAX_TEXT), MAX_TEXT)
+    return min(limit, column_length) if column_length else limit
 
 
-def text_problem(value: str, field: str) -> str | None:
-    """Why `value` cannot be stored in the text field `field` (None: it can)."""
-    limit = text_max(field)
+def text_problem(value: str, field: str, column_length: int | None = None) -> str | None:
+    """Why `value` cannot be stored in the text field `field` (None: it can).
+
+    `column_length`: the database column's String(n), when the caller knows it (the write
+    door reads it from the model, so `officer` String(100) is held to 100 characters).
+    """
+    limit = text_max(field, column_length)
     if len(value) > limit:
         return t("at most {n} characters (this one has {m})", n=limit, m=len(value))
     multiline = field in MULTILINE

@@ -32,6 +32,7 @@ register(
         "A done milestone needs its actual end date.": "已完成的里程碑须填写实际完成日期。",
         "Actual end date is in the future.": "实际完成日期晚于今天。",
         "A cancelled milestone needs a reason.": "已取消的里程碑须填写取消原因。",
+        "A done milestone is 100 % complete (not {value} %).": "已完成的里程碑完成百分比须为 100%(而非 {value}%)。",  # noqa: E501
     }
 )
 
@@ -77,6 +78,10 @@ def validate_milestone(edit: MilestoneEdit, *, today: date) -> dict[str, str]:
         errors["percent_complete"] = t("Percent complete must be between 0 and 100.")
     if edit.status not in MILESTONE_STATUSES:
         errors["status"] = t("Unknown status “{value}”.", value=edit.status)
+    if edit.status == "done" and edit.percent_complete != 100 and "percent_complete" not in errors:
+        errors["percent_complete"] = t(
+            "A done milestone is 100 % complete (not {value} %).", value=edit.percent_complete
+        )
     if edit.status == "done" and edit.actual_end is None and "actual_end" not in errors:
         errors["actual_end"] = t("A done milestone needs its actual end date.")
     if edit.actual_end is not None and edit.actual_end > today and "actual_end" not in errors:

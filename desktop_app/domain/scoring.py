@@ -37,6 +37,8 @@ register(
         "Actual must not be negative.": "实际值不能为负数。",
         "Score must be between 0 and the weight {weight}.": "评分须在 0 至权重 {weight} 之间。",
         "Quarter must be 1 to 4.": "季度须为 1 至 4。",
+        "a grade that differs from the computed one needs a reason": "评定等级与计算等级不同,须填写调整理由",  # noqa: E501
+        "Unknown grade “{value}”.": "未知等级“{value}”。",
     }
 )
 
@@ -76,6 +78,14 @@ def check_actual(
             raise ScoringError(t("Score must be between 0 and the weight {weight}.", weight=weight))
     elif actual < 0 and not allow_negative:
         raise ScoringError(t("Actual must not be negative."))
+
+
+def check_grade(grade: str, computed: str, override_reason: str) -> None:
+    """A grade is A–D; one that differs from the computed grade needs a written reason."""
+    if grade not in GRADES:
+        raise ScoringError(t("Unknown grade “{value}”.", value=grade))
+    if computed and grade != computed and not override_reason.strip():
+        raise ScoringError(t("a grade that differs from the computed one needs a reason"))
 
 
 def check_weight_set(weights: Iterable[Decimal], *, project: str, year: int) -> Decimal:
