@@ -112,6 +112,18 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _drop_stdout() -> None:
+    """Point stdout at the null device, so the interpreter's last flush at exit does not
+    fail again on the closed pipe (and print "Exception ignored")."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from desktop_app.errors import UserError
     from desktop_app.logs import log_unexpected
@@ -143,6 +155,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `key-projects import x.xlsx | head -1`: the reader has gone
+        _drop_stdout()
+        return 141  # 128 + SIGPIPE, as a shell pipeline reports it
     except Exception as exc:
         path = log_unexpected(exc)
         print(

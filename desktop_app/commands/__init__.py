@@ -6,7 +6,11 @@ import argparse
 import sys
 
 from desktop_app.db.database import Database, open_database
+from desktop_app.errors import UserError
+from desktop_app.i18n import register
 from desktop_app.paths import default_database
+
+register({"{path}: not a regular file": "{path}:不是普通文件"})
 
 
 def ask_password_in_terminal(server: str) -> str | None:
@@ -28,8 +32,11 @@ def open_from_args(
     `write`: the command is going to write, so a read-only database is refused at
     once (exit 2, one line) instead of being opened for reading with a notice.
     """
+    target = getattr(args, "db", None) or default_database()
+    if "://" not in str(target):
+        regular_file(str(target))
     db = open_database(
-        getattr(args, "db", None) or default_database(),
+        target,
         create=create,
         ask_password=ask_password_in_terminal,
     )
@@ -59,3 +66,34 @@ def tell(db: Database, since: int = 0) -> int:
     for warning in db.warnings[since:]:
         print(f"key-projects: {warning}", file=sys.stderr)
     return len(db.warnings)
+
+
+def stored_arg(flag: str, value: str, table: str, column: str) -> str:
+    """An argument that will be stored in `table.column`, held to the rules every other door
+    applies (`domain.rules`, with the column's own length): refused before the database is
+    opened, with one line naming the argument and why."""
+    from desktop_app.db.door import schema_of
+    from desktop_app.domain import rules
+
+    reason = rules.field_problem(column, value, schema_of(table))
+    if reason is not None:
+        raise UserError(f"{flag}: {reason}")
+    return value
+
+
+def regular_file(path: str, label: str | None = None) -> None:
+    """Refuse at once anything that exists but is not a regular file (a FIFO would block
+    the open forever, a device never end); a missing file is left to the caller."""
+    import os
+    import stat
+
+    from desktop_app.i18n import t
+
+    try:
+        mode = os.stat(os.path.expanduser(path)).st_mode
+    except OSError:
+        return
+    if stat.S_ISDIR(mode):
+        return  # the caller says what a folder means here
+    if not stat.S_ISREG(mode):
+        raise UserError(t("{path}: not a regular file", path=label or path))

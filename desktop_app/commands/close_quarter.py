@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop_app.commands import open_from_args
+from desktop_app.commands import open_from_args, stored_arg
 
 
 def register(
@@ -22,6 +22,7 @@ def register(
 def run(args: argparse.Namespace) -> int:
     from desktop_app.services.quarters import close_quarter
 
+    stored_arg("--officer", args.officer, "quarter_close", "closed_by")
     db = open_from_args(args, create=False)
     try:
         done = close_quarter(db, args.quarter, args.officer, args.lang or "zh")

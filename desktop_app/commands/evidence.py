@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop_app.commands import open_from_args
+from desktop_app.commands import open_from_args, regular_file, stored_arg
 from desktop_app.errors import UserError
 from desktop_app.i18n import register as register_text
 from desktop_app.i18n import t
@@ -56,6 +56,12 @@ def register(
 def run(args: argparse.Namespace) -> int:
     from desktop_app.services import evidence
 
+    if args.evidence_action == "add":  # every stored argument: the door's rules, before opening
+        stored_arg("FILE", Path(args.file).name, "evidence_link", "file_name")
+        stored_arg("--note", args.note, "evidence_link", "note")
+        if args.milestone is not None:
+            stored_arg("--milestone", args.milestone, "milestone", "code")
+        regular_file(args.file, "FILE")  # a FIFO would block the read forever
     db = open_from_args(args, create=False)
     try:
         if args.evidence_action == "add":

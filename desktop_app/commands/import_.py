@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from desktop_app.commands import open_from_args
+from desktop_app.commands import open_from_args, regular_file, stored_arg
 from desktop_app.i18n import register as register_text
 from desktop_app.i18n import t
 
@@ -139,6 +139,8 @@ def run(args: argparse.Namespace) -> int:
     from desktop_app.commands import tell
     from desktop_app.io.importer import ImportConflicts, import_workbook
 
+    stored_arg("--officer", args.officer, "audit_entry", "officer")
+    regular_file(args.file)  # a FIFO would block the workbook's open forever
     db = open_from_args(args, write=True)
     told = len(db.warnings)
     try:

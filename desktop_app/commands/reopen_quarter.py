@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from desktop_app.commands import open_from_args
+from desktop_app.commands import open_from_args, stored_arg
 
 
 def register(
@@ -22,6 +22,8 @@ def register(
 def run(args: argparse.Namespace) -> int:
     from desktop_app.services.quarters import reopen_quarter
 
+    stored_arg("--reason", args.reason, "quarter_close", "reopen_reason")
+    stored_arg("--officer", args.officer, "quarter_close", "reopened_by")
     db = open_from_args(args, create=False)
     try:
         done = reopen_quarter(db, args.quarter, args.reason, args.officer)

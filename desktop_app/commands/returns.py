@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
-from desktop_app.commands import open_from_args
+from desktop_app.commands import open_from_args, stored_arg
 from desktop_app.errors import UserError
 from desktop_app.i18n import register as register_text
 from desktop_app.i18n import t
@@ -90,6 +90,7 @@ def _make(args: argparse.Namespace) -> int:
             raise UserError(
                 t("not a date: {text} (expected e.g. 2026-10-15)", text=args.due)
             ) from exc
+    stored_arg("--contact", args.contact, "quarterly_return", "contact_name")
     opts = MakeOptions(
         _quarter(args.quarter),
         Path(args.output),
@@ -141,6 +142,7 @@ def _print_returns(result: CollectResult) -> None:
 def _collect(args: argparse.Namespace) -> int:
     from desktop_app.io.returns_collect import apply_collect, preview_collect
 
+    stored_arg("--officer", args.officer, "quarterly_return", "officer")
     db = open_from_args(args, create=False)
     try:
         result = preview_collect(db, args.folder, _quarter(args.quarter) if args.quarter else None)

@@ -72,11 +72,15 @@ def plan_spec(conn: Connection | Session, project_id: int) -> FundingPlanSpec | 
     row = plan.mappings().first()
     if row is None:
         return None
-    years = conn.execute(
-        select(FundingYear.__table__).where(FundingYear.plan_id == row["id"]).order_by(
-            FundingYear.year
+    years = (
+        conn.execute(
+            select(FundingYear.__table__)
+            .where(FundingYear.plan_id == row["id"])
+            .order_by(FundingYear.year)
         )
-    ).mappings().all()
+        .mappings()
+        .all()
+    )
     tranches = conn.execute(
         select(StartupTranche.year, StartupTranche.amount_fen)
         .where(StartupTranche.plan_id == row["id"])
@@ -167,9 +171,9 @@ def _default(col: Any) -> Any:
     return None
 
 
-def _rows(session: Session, obj: Base, known: Mapping[tuple[int, str], Any]) -> tuple[
-    dict[str, Any], dict[str, Any] | None
-]:
+def _rows(
+    session: Session, obj: Base, known: Mapping[tuple[int, str], Any]
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """(the row as it will be stored, the row as it was — None for a new one)."""
     state = inspect(obj)
     after: dict[str, Any] = {}

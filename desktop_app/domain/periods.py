@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR
+
 _QUARTER = re.compile(r"^(\d{4})Q([1-4])$")
 
 
@@ -21,7 +23,10 @@ class Quarter:
         match = _QUARTER.match(text.strip().upper())
         if not match:
             raise ValueError(f"not a quarter: {text!r} (expected e.g. 2026Q3)")
-        return cls(int(match.group(1)), int(match.group(2)))
+        year = int(match.group(1))
+        if not MIN_YEAR <= year <= MAX_YEAR:  # `0000Q1` has no dates: refused, not a crash
+            raise ValueError(f"not a quarter: {text!r} (years {MIN_YEAR}–{MAX_YEAR})")
+        return cls(year, int(match.group(2)))
 
     @classmethod
     def of(cls, day: date) -> Quarter:

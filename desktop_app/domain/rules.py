@@ -224,13 +224,13 @@ def _disbursement(row: Mapping[str, Any], ctx: Context) -> dict[str, str]:
     amount = row.get("amount_fen")
     if isinstance(amount, int) and amount <= 0:
         errors["amount_fen"] = t("Must be more than zero.")
-    paid_on, for_year = row.get("paid_on"), row.get("for_year")
-    if ctx.plan is not None and isinstance(paid_on, date):
-        if (why := check_year_in_plan(ctx.plan, paid_on.year, kind)) is not None:
-            errors["paid_on"] = why
-    if ctx.plan is not None and isinstance(for_year, int):
-        if (why := check_for_year(ctx.plan, for_year, kind)) is not None:
-            errors["for_year"] = why
+    paid_on, for_year, plan = row.get("paid_on"), row.get("for_year"), ctx.plan
+    if plan is None:
+        return errors  # no plan yet: the payment dialog says so; nothing to hold it to here
+    if isinstance(paid_on, date) and (why := check_year_in_plan(plan, paid_on.year, kind)):
+        errors["paid_on"] = why
+    if isinstance(for_year, int) and (why := check_for_year(plan, for_year, kind)):
+        errors["for_year"] = why
     return errors
 
 
@@ -294,7 +294,8 @@ def _evidence_blob(row: Mapping[str, Any], _ctx: Context) -> dict[str, str]:
         return {"data": t("its bytes do not match SHA-256 {sha}", sha=sha)}
     size = row.get("size_bytes")
     if size is not None and size != len(data):
-        return {"size_bytes": t("{size} bytes recorded, the file has {real}", size=size, real=len(data))}
+        reason = t("{size} bytes recorded, the file has {real}", size=size, real=len(data))
+        return {"size_bytes": reason}
     return {}
 
 

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import DistrictIndicator, DistrictTarget, DistrictValue, PlanPeriodRow
@@ -17,6 +19,7 @@ from desktop_app.domain import district as rules
 from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
+from desktop_app.services.conflicts import TheirsReader, check_version, stale_guard
 from desktop_app.services.district_overview import district_overview as district_overview
 from desktop_app.services.district_overview import period_view
 from desktop_app.services.district_overview import plan_periods as plan_periods
@@ -25,6 +28,7 @@ from desktop_app.snapshots.district import PlanPeriodView
 register(
     {
         "District indicator {id} no longer exists.": "区级指标 {id} 已不存在。",
+        "district indicator {id}, {year}": "区级指标 {id} 的 {year} 年数值",
     }
 )
 
@@ -34,17 +38,50 @@ def _check_year(year: int) -> None:
         raise UserError(t("Years must be between {lo} and {hi}.", lo=MIN_YEAR, hi=MAX_YEAR))
 
 
-def set_district_value(db: Database, indicator_id: int, year: int, value: Decimal | None) -> None:
-    """Record (or with None, clear) one indicator's value for one year."""
+#: The version to pass for a year that had no value when the caller read it.
+NO_ROW = 0
+
+
+def _value_fields(row: DistrictValue | None) -> dict[str, Any]:
+    return {"value": row.value if row is not None else None}
+
+
+def _value_theirs(indicator_id: int, year: int) -> TheirsReader:
+    def read(s: Session) -> tuple[dict[str, Any], int] | None:
+        row = _value_row(s, indicator_id, year)
+        return _value_fields(row), row.version if row is not None else NO_ROW
+
+    return read
+
+
+def _value_row(s: Session, indicator_id: int, year: int) -> DistrictValue | None:
+    return s.scalar(
+        select(DistrictValue).where(
+            DistrictValue.indicator_id == indicator_id, DistrictValue.year == year
+        )
+    )
+
+
+def set_district_value(
+    db: Database, indicator_id: int, year: int, value: Decimal | None, version: int | None = None
+) -> None:
+    """Record (or with None, clear) one indicator's value for one year.
+
+    Compare-and-swap: `version` is the row version the caller read (`DistrictRow.versions`,
+    `NO_ROW` when the year had no value); if the row has moved on since, nothing is written
+    and `ConflictError` shows their value and yours. None skips the check (a script that
+    means to overwrite).
+    """
     _check_year(year)
-    with db.session() as s:
+    what = t("district indicator {id}, {year}", id=indicator_id, year=year)
+    yours = {"value": value}
+    with stale_guard(db, _value_theirs(indicator_id, year), yours, what=what), db.session() as s:
         if s.get(DistrictIndicator, indicator_id) is None:
             raise UserError(t("District indicator {id} no longer exists.", id=indicator_id))
-        row = s.scalar(
-            select(DistrictValue).where(
-                DistrictValue.indicator_id == indicator_id, DistrictValue.year == year
-            )
-        )
+        row = _value_row(s, indicator_id, year)
+        if version is not None:
+            current = row.version if row is not None else NO_ROW
+            check_version(current, version, _value_fields(row), yours, what=what)
         if value is None:
             if row is not None:
                 s.delete(row)

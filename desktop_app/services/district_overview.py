@@ -98,8 +98,11 @@ def district_overview_in(conn: Connection, period_id: int | None = None) -> Dist
         )
     }
     values: dict[int, dict[int, Decimal]] = {}
-    for v in conn.execute(select(dv.c.indicator_id, dv.c.year, dv.c.value).order_by(dv.c.year)):
+    versions: dict[int, dict[int, int]] = {}
+    query = select(dv.c.indicator_id, dv.c.year, dv.c.value, dv.c.version).order_by(dv.c.year)
+    for v in conn.execute(query):
         values.setdefault(v.indicator_id, {})[v.year] = v.value
+        versions.setdefault(v.indicator_id, {})[v.year] = v.version
     rows = []
     indicators = select(
         di.c.id, di.c.no, di.c.name_zh, di.c.name_en, di.c.unit, di.c.kind
@@ -125,6 +128,7 @@ def district_overview_in(conn: Connection, period_id: int | None = None) -> Dist
                 current=prog.current,
                 percent=prog.percent,
                 status=prog.status,
+                versions=versions.get(ind.id, {}),
             )
         )
     return DistrictOverview(period=period_view(period), rows=tuple(rows))

@@ -11,13 +11,15 @@ nothing.
 from __future__ import annotations
 
 import hashlib
+import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
-from sqlalchemy.orm.exc import StaleDataError
 
+from desktop_app.db import door
 from desktop_app.db.database import Database
 from desktop_app.db.models import (
     EVIDENCE_LIMIT_BYTES,
@@ -28,9 +30,11 @@ from desktop_app.db.models import (
     Milestone,
     Project,
 )
+from desktop_app.domain import limits
 from desktop_app.domain.periods import now
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
+from desktop_app.services.conflicts import TheirsReader, check_version, stale_guard
 from desktop_app.services.evidence_rows import EvidenceRow as EvidenceRow
 from desktop_app.services.evidence_rows import evidence_by_project as evidence_by_project
 from desktop_app.services.evidence_rows import evidence_for_project as evidence_for_project
@@ -39,6 +43,7 @@ from desktop_app.services.evidence_rows import evidence_rows_in
 register(
     {
         "{path}: no such file": "{path}:文件不存在",
+        "{path}: not a regular file": "{path}:不是普通文件",
         "{path}: is a folder, not a file": "{path}:是文件夹,不是文件",
         "{path}: cannot be read ({reason})": "{path}:无法读取({reason})",
         "{path}: {size} is over the {limit} limit for one evidence file": (
@@ -56,6 +61,8 @@ register(
         "Evidence file {id} ({name}) is damaged: its bytes no longer match SHA-256 {sha}.": (
             "佐证文件 {id}({name})已损坏:内容与 SHA-256 {sha} 不再一致。"
         ),
+        "evidence file {id}": "佐证文件 {id}",
+        "evidence file {name}": "佐证文件 {name}",
         "That record no longer exists; reload and try again.": "该记录已不存在;请重新载入后再试。",
         "File name is longer than 255 characters.": "文件名超过 255 个字符。",
     }
@@ -84,10 +91,17 @@ def size_text(size: int) -> str:
 def read_evidence_file(path: str | Path) -> tuple[str, bytes]:
     """(file name, bytes) of a file fit to store, or a one-line `UserError` naming it."""
     p = Path(path).expanduser()
-    if p.is_dir():
+    try:
+        mode = p.stat().st_mode  # before any open: a FIFO would block it forever
+    except FileNotFoundError:
+        raise UserError(t("{path}: no such file", path=p)) from None
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UserError(t("{path}: cannot be read ({reason})", path=p, reason=reason)) from None
+    if stat.S_ISDIR(mode):
         raise UserError(t("{path}: is a folder, not a file", path=p))
-    if not p.exists():
-        raise UserError(t("{path}: no such file", path=p))
+    if not stat.S_ISREG(mode):
+        raise UserError(t("{path}: not a regular file", path=p))
     try:
         size = p.stat().st_size
         if size > EVIDENCE_LIMIT_BYTES:
@@ -131,15 +145,12 @@ def _project(s: Session, project_no: int) -> Project:
 def _resolve(s: Session, project: Project, target: EvidenceTarget) -> dict[str, int]:
     """The link's target column and id, or a `UserError` naming what is missing."""
     if target.kind == "milestone":
+        code = limits.normalise_code(str(target.ref))  # `m01`, `Ｍ０１` are M01 everywhere
         mid = s.scalar(
-            select(Milestone.id).where(
-                Milestone.project_id == project.id, Milestone.code == str(target.ref).strip()
-            )
+            select(Milestone.id).where(Milestone.project_id == project.id, Milestone.code == code)
         )
         if mid is None:
-            raise UserError(
-                t("Project {no} has no milestone {code}.", no=project.no, code=target.ref)
-            )
+            raise UserError(t("Project {no} has no milestone {code}.", no=project.no, code=code))
         return {"milestone_id": mid}
     if target.kind == "disbursement":
         did = s.scalar(
@@ -177,6 +188,7 @@ def _store_blob(s: Session, digest: str, data: bytes) -> None:
     """Insert the bytes unless that SHA-256 is already stored (core insert: not audited)."""
     stamp = now().replace(tzinfo=None, microsecond=0)
     values = {"sha256": digest, "size_bytes": len(data), "data": data, "stored_at": stamp}
+    door.check_values(s, "evidence_blob", values)  # the same rules as every other writer
     dialect = s.get_bind().dialect.name
     if dialect == "postgresql":
         from sqlalchemy.dialects.postgresql import insert as pg_insert
@@ -221,7 +233,7 @@ def add_evidence_bytes(
         link = EvidenceLink(
             project_id=project.id,
             sha256=digest,
-            file_name=file_name[:255],
+            file_name=file_name,  # the write door refuses a name too long or with controls
             note=note.strip(),
             added_at=now().replace(tzinfo=None, microsecond=0),
             added_by=str(who)[:100],
@@ -276,21 +288,33 @@ def get_evidence(db: Database, link_id: int) -> tuple[EvidenceRow, bytes]:
     return row, bytes(data)
 
 
+def _link_fields(link: EvidenceLink) -> dict[str, Any]:
+    """An evidence link's editable fields, as the conflict dialog shows them."""
+    return {"file_name": link.file_name, "note": link.note, "removed": link.removed}
+
+
+def _link_theirs(link_id: int) -> TheirsReader:
+    def read(s: Session) -> tuple[dict[str, Any], int] | None:
+        link = s.get(EvidenceLink, link_id)
+        return (_link_fields(link), link.version) if link is not None else None
+
+    return read
+
+
 def _set_removed(db: Database, link_id: int, version: int, removed: bool) -> EvidenceRow:
-    try:
-        with db.session() as s:
-            link = s.get(EvidenceLink, link_id)
-            if link is None:
-                raise UserError(t("Evidence file {id} does not exist.", id=link_id))
-            if link.version != version:
-                raise StaleDataError()
-            link.removed = removed
-            s.flush()
-            return evidence_rows_in(s.connection(), [link.id], include_removed=True)[0]
-    except StaleDataError as exc:
-        raise UserError(
-            t("Someone else changed this evidence file first; reload and try again.")
-        ) from exc
+    """Compare-and-swap: `version` is the one the caller read; a stale one is a
+    `ConflictError` with their values (like milestones and payments), nothing written."""
+    what = t("evidence file {id}", id=link_id)
+    yours = {"removed": removed}
+    with stale_guard(db, _link_theirs(link_id), yours, what=what), db.session() as s:
+        link = s.get(EvidenceLink, link_id)
+        if link is None:
+            raise UserError(t("Evidence file {id} does not exist.", id=link_id))
+        what = t("evidence file {name}", name=link.file_name)
+        check_version(link.version, version, _link_fields(link), yours, what=what)
+        link.removed = removed
+        s.flush()
+        return evidence_rows_in(s.connection(), [link.id], include_removed=True)[0]
 
 
 def remove_evidence(db: Database, link_id: int, version: int) -> EvidenceRow:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 
@@ -31,6 +31,8 @@ class DistrictRow:
     current: Decimal | None
     percent: Decimal | None
     status: str
+    versions: dict[int, int] = field(default_factory=dict)
+    """Each recorded year's row version: what `set_district_value` compares and swaps."""
 
     def name(self, lang: str) -> str:
         return self.name_en if lang == "en" and self.name_en else self.name_zh

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.parsing import ParseError
 from desktop_app.errors import UserError
 from desktop_app.services import district
+from desktop_app.services.conflicts import ConflictError
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.performance.add_period_dialog import AddPeriodDialog
@@ -142,6 +143,10 @@ class DistrictPage(Page):
     def _save(self, action: Callable[[], object]) -> None:
         try:
             action()
+        except ConflictError as exc:  # someone saved first: show theirs, say why
+            self._load()
+            self.error_label.setText(self.tr("Not saved: {reason}").format(reason=exc))
+            return
         except (ParseError, UserError) as exc:
             self.error_label.setText(self.tr("Not saved: {reason}").format(reason=exc))
             return
@@ -150,11 +155,15 @@ class DistrictPage(Page):
         self.ctx.bus.sig_data_changed.emit()
 
     def _value_edited(self, indicator_id: int, year: int, text: str) -> None:
+        rows = (self.model.row_at(i) for i in range(self.model.rowCount()))
+        read = next((r for r in rows if r.indicator_id == indicator_id), None)
+        # the version this page read: a value someone else saved since is a conflict
+        version = read.versions.get(year, district.NO_ROW) if read is not None else None
         QTimer.singleShot(
             0,
             lambda: self._save(
                 lambda: district.set_district_value(
-                    self.ctx.db, indicator_id, year, parse_optional(text)
+                    self.ctx.db, indicator_id, year, parse_optional(text), version
                 )
             ),
         )
