@@ -149,7 +149,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         set_language(args.lang or "en")
         settle_imports()
-        return int(args.handler(args) or 0)
+        status = int(args.handler(args) or 0)
+        sys.stdout.flush()  # here, not at exit: a closed pipe is then the handler below
+        return status
     except UserError as exc:
         print(f"key-projects: {exc}", file=sys.stderr)
         return 2

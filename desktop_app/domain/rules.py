@@ -27,6 +27,7 @@ its indicator).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -397,12 +398,25 @@ register(
 )
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: A name in a one-line refusal is cut to this many characters.
+SHOWN_MAX = 80
+
+
+def _shown(value: Any) -> str:
+    """A value safe to put in a one-line message: controls escaped (an ESC in a file name
+    must not reach a terminal), at most `SHOWN_MAX` characters."""
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    text = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return text if len(text) <= SHOWN_MAX else text[: SHOWN_MAX - 1] + "…"
+
+
 def record_name(table: str, row: Mapping[str, Any]) -> str:
     """The record as a user knows it (`milestone M01`, `the payment of 2040-03-01`)."""
     template, keys = _NAMES.get(table, ("", ()))
     if not template or any(row.get(k) is None for k in keys):
         return f"{table} {row.get('id') or ''}".strip()
-    values = {k: row[k] for k in keys}
+    values = {k: _shown(row[k]) for k in keys}
     if "paid_on" in values:
         values["date"] = values.pop("paid_on")
     if "file_name" in values:
