@@ -584,3 +584,29 @@ def test_a_stale_district_value_save_is_a_conflict(demo_db: Database) -> None:
     district.set_district_value(demo_db, row.indicator_id, empty, Decimal(3), district.NO_ROW)
     with pytest.raises(ConflictError):
         district.set_district_value(demo_db, row.indicator_id, empty, Decimal(4), district.NO_ROW)
+
+
+@pytest.mark.parametrize(
+    ("args", "flag"),
+    [
+        (("evidence", "add", "--project", "1", "--evaluation", "9" * 20, "f.pdf"), "--evaluation"),
+        (("evidence", "add", "--project", "9" * 23, "--milestone", "M01", "f.pdf"), "--project"),
+        (
+            ("evidence", "add", "--project", "1", "--disbursement", "9" * 20, "f.pdf"),
+            "--disbursement",
+        ),
+        (("evidence", "get", "9" * 23, "-o", "x"), "ID"),
+    ],
+)
+def test_a_number_past_64_bits_is_refused_not_an_overflow(
+    demo_db: Database,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: tuple[str, ...],
+    flag: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "f.pdf").write_bytes(b"%PDF-1.4 f")
+    line = cli_refused(demo_db, capsys, *args)
+    assert line.startswith(f"key-projects: {flag}: must be between")

@@ -97,3 +97,21 @@ def regular_file(path: str, label: str | None = None) -> None:
         return  # the caller says what a folder means here
     if not stat.S_ISREG(mode):
         raise UserError(t("{path}: not a regular file", path=label or path))
+
+
+#: Row ids are 64-bit in every database: a larger number can name no row (and overflows).
+MAX_ID = 2**63 - 1
+
+
+def number_arg(flag: str, value: int | None, field: str | None = None) -> int | None:
+    """A whole-number argument inside its field's range (`domain.limits.INT_RANGES`; an id
+    when `field` is None): refused with one line, never an overflow in the database."""
+    from desktop_app.domain import limits
+
+    if value is None:
+        return None
+    lo, hi = limits.INT_RANGES.get(field, (1, MAX_ID)) if field else (1, MAX_ID)
+    reason = limits.range_problem(value, lo, hi)
+    if reason is not None:
+        raise UserError(f"{flag}: {reason}")
+    return value

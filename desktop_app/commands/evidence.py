@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop_app.commands import open_from_args, regular_file, stored_arg
+from desktop_app.commands import number_arg, open_from_args, regular_file, stored_arg
 from desktop_app.errors import UserError
 from desktop_app.i18n import register as register_text
 from desktop_app.i18n import t
@@ -56,7 +56,11 @@ def register(
 def run(args: argparse.Namespace) -> int:
     from desktop_app.services import evidence
 
+    number_arg("--project", getattr(args, "project", None), "project_no")
+    number_arg("ID", getattr(args, "id", None))
     if args.evidence_action == "add":  # every stored argument: the door's rules, before opening
+        number_arg("--disbursement", args.disbursement)
+        number_arg("--evaluation", args.evaluation, "year")
         stored_arg("FILE", Path(args.file).name, "evidence_link", "file_name")
         stored_arg("--note", args.note, "evidence_link", "note")
         if args.milestone is not None:
@@ -99,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
                     )
                 )
         else:
+            regular_file(args.output, "-o")  # writing into a FIFO would wait for a reader
             row, data = evidence.get_evidence(db, args.id)
             out = Path(args.output).expanduser()
             try:

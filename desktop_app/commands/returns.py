@@ -12,7 +12,7 @@ import sys
 from datetime import date
 from typing import TYPE_CHECKING
 
-from desktop_app.commands import open_from_args, stored_arg
+from desktop_app.commands import number_arg, open_from_args, stored_arg
 from desktop_app.errors import UserError
 from desktop_app.i18n import register as register_text
 from desktop_app.i18n import t
@@ -91,6 +91,8 @@ def _make(args: argparse.Namespace) -> int:
                 t("not a date: {text} (expected e.g. 2026-10-15)", text=args.due)
             ) from exc
     stored_arg("--contact", args.contact, "quarterly_return", "contact_name")
+    for no in args.project or ():
+        number_arg("--project", no, "project_no")
     opts = MakeOptions(
         _quarter(args.quarter),
         Path(args.output),
