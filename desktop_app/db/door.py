@@ -116,14 +116,28 @@ def _indicator(conn: Connection | Session, indicator_id: int) -> dict[str, Any] 
     return {"weight": found[0], "direction": found[1], "allow_negative": found[2]}
 
 
-def context_of(conn: Connection | Session, table: str, row: Mapping[str, Any]) -> rules.Context:
+#: What one flush has read already: (kind, id) → the plan or indicator (payments of one
+#: project share their plan: a demo build flushes 108 of them at once).
+_Cache = dict[tuple[str, int], Any]
+
+
+def context_of(
+    conn: Connection | Session, table: str, row: Mapping[str, Any], cache: _Cache | None = None
+) -> rules.Context:
     """What the row's rules depend on, read in the writer's own transaction."""
+    cache = {} if cache is None else cache
     plan = None
     indicator = None
     if rules.needs_plan(table) and isinstance(row.get("project_id"), int):
-        plan = plan_spec(conn, row["project_id"])
+        key = ("plan", row["project_id"])
+        if key not in cache:
+            cache[key] = plan_spec(conn, row["project_id"])
+        plan = cache[key]
     if rules.needs_indicator(table) and isinstance(row.get("indicator_id"), int):
-        indicator = _indicator(conn, row["indicator_id"])
+        key = ("indicator", row["indicator_id"])
+        if key not in cache:
+            cache[key] = _indicator(conn, row["indicator_id"])
+        indicator = cache[key]
     return rules.Context(plan=plan, indicator=indicator)
 
 
@@ -133,10 +147,11 @@ def refusals(
     row: Mapping[str, Any],
     *,
     before: Mapping[str, Any] | None = None,
+    cache: _Cache | None = None,
 ) -> list[str]:
     """One line per rule `row` breaks (that `before`, the row as it was, did not)."""
     schema = schema_of(table)
-    ctx = context_of(conn, table, row)
+    ctx = context_of(conn, table, row, cache)
     found = rules.problems(table, row, schema=schema, context=ctx)
     if before is not None and found:
         had = set(rules.problems(table, before, schema=schema, context=ctx))
@@ -150,15 +165,17 @@ def check_values(
     row: Mapping[str, Any],
     *,
     before: Mapping[str, Any] | None = None,
+    cache: _Cache | None = None,
 ) -> dict[str, Any]:
     """The row to store (codes normalised), or `RuleRefused` naming record, field and why.
 
     For writers that insert or update with Core (the workbook import, evidence blobs):
     `row` is the row as it will be stored, after any merge; `before` the stored row when
-    it is an update (only problems the write brings are refused).
+    it is an update (only problems the write brings are refused); `cache`, one dict
+    shared by the rows of one write, reads each plan once.
     """
     fixed = {**row, **rules.normalised(table, row)}
-    lines = refusals(conn, table, fixed, before=before)
+    lines = refusals(conn, table, fixed, before=before, cache=cache)
     if lines:
         raise RuleRefused(lines)
     return fixed
@@ -206,6 +223,7 @@ def check_session(session: Session) -> None:
     breaks a rule."""
     known: Mapping[tuple[int, str], Any] = session.info.get("audit_before", {})
     lines: list[str] = []
+    cache: _Cache = {}
     for obj in list(session.new) + list(session.dirty):
         if isinstance(obj, AuditEntry) or not isinstance(obj, Base):
             continue
@@ -216,7 +234,7 @@ def check_session(session: Session) -> None:
         for key, value in rules.normalised(table, after).items():
             setattr(obj, key, value)
             after[key] = value
-        lines += refusals(session, table, after, before=before)
+        lines += refusals(session, table, after, before=before, cache=cache)
     if lines:
         raise RuleRefused(lines)
 
