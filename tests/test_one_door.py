@@ -610,3 +610,23 @@ def test_a_number_past_64_bits_is_refused_not_an_overflow(
     (tmp_path / "f.pdf").write_bytes(b"%PDF-1.4 f")
     line = cli_refused(demo_db, capsys, *args)
     assert line.startswith(f"key-projects: {flag}: must be between")
+
+
+def test_a_merge_of_two_valid_sides_that_is_invalid_together_is_refused(demo_db: Database) -> None:
+    """The window moved the actual start, a stale workbook the actual end: each alone is
+    fine, the row they make is not (the Core writer's `check_update` checks it whole)."""
+    m = _milestone(demo_db)
+    _orm_edit(
+        demo_db,
+        Milestone,
+        m.id,
+        actual_start=date(2023, 11, 22),
+        status="in_progress",
+        actual_end=None,
+        percent_complete=50,
+    )()
+    with demo_db.session() as s, pytest.raises(door.RuleRefused) as caught:
+        door.check_update(s, "milestone", m.id, {"actual_end": date(2023, 2, 3)})
+    assert f"milestone {m.code}, actual_end" in str(caught.value)
+    with demo_db.reader() as s:
+        assert door.check_update(s, "milestone", m.id, {"code": "m01"}) == {"code": "M01"}

@@ -10,8 +10,10 @@ the session's transaction rolls back: the database is unchanged.
 A changed row is refused only for a problem the change brings: a row that already broke
 a rule (data from before the rule existed) can still be edited in its other fields.
 
-Writers that use Core inserts rather than the ORM (the workbook import's `io/store`,
-the evidence blob) call `check_values(conn, table, row)` with the same rules.
+Writers that use Core rather than the ORM (the workbook import's `io/store`, the evidence
+blob) call the same rules: `check_values(conn, table, row)` for a row they insert,
+`check_update(conn, table, id, changes)` for columns they update (the stored row is
+merged with the changes and checked whole).
 
 Codes are stored normalised (`m01`, `Ｍ０１` → `M01`) whichever door they came through.
 """
@@ -181,6 +183,26 @@ def check_values(
     return fixed
 
 
+def check_update(
+    conn: Connection | Session,
+    table: str,
+    row_id: int,
+    changes: Mapping[str, Any],
+    *,
+    cache: _Cache | None = None,
+) -> dict[str, Any]:
+    """For a Core UPDATE of some columns of one row: the stored row is read (in the
+    writer's transaction), `changes` laid over it, and the merged row checked as it will
+    be stored — so two sides that are each valid but together invalid are refused. The
+    changes to write (codes normalised), or `RuleRefused`."""
+    tab = Base.metadata.tables[table]
+    stored = conn.execute(select(tab).where(tab.c.id == row_id)).mappings().first()
+    before = dict(stored) if stored is not None else None
+    merged = {**(before or {}), **changes}
+    fixed = check_values(conn, table, merged, before=before, cache=cache)
+    return {k: fixed[k] for k in changes}
+
+
 def _default(col: Any) -> Any:
     default = col.default
     if default is not None and default.is_scalar:
@@ -247,4 +269,11 @@ def install(factory: sessionmaker[Session]) -> None:
         check_session(session)
 
 
-__all__ = ["RuleRefused", "check_session", "check_values", "install", "plan_spec"]
+__all__ = [
+    "RuleRefused",
+    "check_session",
+    "check_update",
+    "check_values",
+    "install",
+    "plan_spec",
+]
