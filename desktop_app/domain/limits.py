@@ -114,7 +114,6 @@ DECIMAL_RANGES: dict[str, tuple[Decimal, Decimal]] = {
     "base_value": (-MAX_NUMBER, MAX_NUMBER),
     "target_value": (-MAX_NUMBER, MAX_NUMBER),
     "actual": (-MAX_NUMBER, MAX_NUMBER),
-    "score": (Decimal(0), Decimal(100)),
 }
 
 _CONTROL_ANY = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
