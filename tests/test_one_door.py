@@ -630,3 +630,36 @@ def test_a_merge_of_two_valid_sides_that_is_invalid_together_is_refused(demo_db:
     assert f"milestone {m.code}, actual_end" in str(caught.value)
     with demo_db.reader() as s:
         assert door.check_update(s, "milestone", m.id, {"code": "m01"}) == {"code": "M01"}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes are POSIX here")
+@pytest.mark.parametrize("side", ["--from", "--to"])
+def test_fifo_as_either_side_of_copy_is_refused_at_once(
+    demo_db: Database, run_cli, tmp_path: Path, side: str
+) -> None:
+    import os
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    other = str(demo_db.path) if side == "--to" else str(tmp_path / "new.sqlite")
+    args = (
+        ("--from", other, "--to", str(fifo))
+        if side == "--to"
+        else ("--from", str(fifo), "--to", other)
+    )
+    got = run_cli("copy", *args, timeout=60)
+    assert got.returncode == 2 and f"{side} " in got.stderr and "not a regular file" in got.stderr
+
+
+def test_a_due_date_outside_2000_2100_is_refused(
+    demo_db: Database,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    line = cli_refused(
+        demo_db, capsys, "returns", "make", "--quarter", "2026Q1", "--due", "0001-01-01", "-o", "o"
+    )
+    assert line.startswith("key-projects: --due: ") and "2000" in line
+    assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())

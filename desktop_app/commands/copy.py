@@ -35,9 +35,12 @@ def register(
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop_app.commands import ask_password_in_terminal
+    from desktop_app.commands import ask_password_in_terminal, regular_file
     from desktop_app.db.copy import copy_database
 
+    for flag, where in (("--from", args.source), ("--to", args.target)):
+        if "://" not in where:
+            regular_file(where, f"{flag} {where}")  # a FIFO would block the open forever
     report = copy_database(args.source, args.target, ask_password=ask_password_in_terminal)
     print(t("copied {source} → {target}", source=report.source, target=report.target))
     for name, tally in report.tallies.items():

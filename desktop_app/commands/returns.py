@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop_app.commands import number_arg, open_from_args, stored_arg
+from desktop_app.domain.parsing import ParseError, check_year_range
 from desktop_app.errors import UserError
 from desktop_app.i18n import register as register_text
 from desktop_app.i18n import t
@@ -85,7 +86,9 @@ def _make(args: argparse.Namespace) -> int:
     due = None
     if args.due:
         try:
-            due = date.fromisoformat(args.due)
+            due = check_year_range(date.fromisoformat(args.due))  # 2000–2100, as everywhere
+        except ParseError as exc:
+            raise UserError(f"--due: {exc}") from None
         except ValueError as exc:
             raise UserError(
                 t("not a date: {text} (expected e.g. 2026-10-15)", text=args.due)
