@@ -663,3 +663,15 @@ def test_a_due_date_outside_2000_2100_is_refused(
     )
     assert line.startswith("key-projects: --due: ") and "2000" in line
     assert not (tmp_path / "o").exists() or not any((tmp_path / "o").iterdir())
+
+
+def test_an_overridden_grade_without_a_reason_orm_guard(demo_db: Database) -> None:
+    from desktop_app.db.models import Evaluation
+
+    with demo_db.reader() as s:
+        e = s.scalars(select(Evaluation).order_by(Evaluation.id)).first()
+    assert e is not None
+    other = "D" if e.computed_grade != "D" else "A"
+    action = _orm_edit(demo_db, Evaluation, e.id, grade=other, override_reason="")
+    message = unchanged(demo_db, action, door.RuleRefused)
+    assert f"evaluation of {e.year}, grade" in message and e.computed_grade in message

@@ -37,7 +37,7 @@ register(
         "Actual must not be negative.": "实际值不能为负数。",
         "Score must be between 0 and the weight {weight}.": "评分须在 0 至权重 {weight} 之间。",
         "Quarter must be 1 to 4.": "季度须为 1 至 4。",
-        "a grade that differs from the computed one needs a reason": "评定等级与计算等级不同,须填写调整理由",  # noqa: E501
+        "Overriding the computed grade {computed} needs a written reason.": "修改计算等级 {computed} 须填写书面理由。",  # noqa: E501
         "Unknown grade “{value}”.": "未知等级“{value}”。",
     }
 )
@@ -85,7 +85,9 @@ def check_grade(grade: str, computed: str, override_reason: str) -> None:
     if grade not in GRADES:
         raise ScoringError(t("Unknown grade “{value}”.", value=grade))
     if computed and grade != computed and not override_reason.strip():
-        raise ScoringError(t("a grade that differs from the computed one needs a reason"))
+        raise ScoringError(
+            t("Overriding the computed grade {computed} needs a written reason.", computed=computed)
+        )
 
 
 def check_weight_set(weights: Iterable[Decimal], *, project: str, year: int) -> Decimal:

@@ -484,15 +484,10 @@ def close_year(
                 differing(_evaluation_fields(theirs), {"grade": final, "total": total}),
                 theirs.version,
             )
-        if final not in scoring.GRADES:
-            raise UserError(t("Unknown grade “{value}”.", value=final))
-        if final != computed and not reason:
-            raise UserError(
-                t(
-                    "Overriding the computed grade {computed} needs a written reason.",
-                    computed=computed,
-                )
-            )
+        try:  # the rule every door asks (domain.scoring, via domain.rules)
+            scoring.check_grade(final, computed, reason)
+        except scoring.ScoringError as exc:
+            raise UserError(str(exc)) from None
         if reason:
             s.info["audit_reason"] = reason
         s.add(
