@@ -675,3 +675,26 @@ def test_an_overridden_grade_without_a_reason_orm_guard(demo_db: Database) -> No
     action = _orm_edit(demo_db, Evaluation, e.id, grade=other, override_reason="")
     message = unchanged(demo_db, action, door.RuleRefused)
     assert f"evaluation of {e.year}, grade" in message and e.computed_grade in message
+
+
+def test_a_return_narrative_with_esc_orm_guard(demo_db: Database) -> None:
+    """What `returns collect` logs goes through the session: the narrative is held too."""
+    from datetime import datetime
+
+    from desktop_app.db.models import QuarterlyReturn
+
+    def add() -> None:
+        with demo_db.session() as s:
+            pid = s.scalar(select(Project.id).where(Project.no == 7))
+            s.add(
+                QuarterlyReturn(
+                    project_id=pid,
+                    quarter="2026Q1",
+                    received_at=datetime(2026, 4, 2),
+                    narrative="完成\x1b[2J",
+                    contact_name="王芳",
+                )
+            )
+
+    message = unchanged(demo_db, add, door.RuleRefused)
+    assert "return for 2026Q1, narrative" in message and "U+001B" in message
