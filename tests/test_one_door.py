@@ -310,7 +310,7 @@ def test_for_year_orm_guard(demo_db: Database) -> None:
     wrong = spec.last_year + 5
     message = unchanged(
         demo_db,
-        _orm_edit(demo_db, Disbursement, d.id, kind="reward", for_year=wrong),
+        _orm_edit(demo_db, Disbursement, d.id, for_year=wrong),
         door.RuleRefused,
     )
     assert f"payment of {d.paid_on.isoformat()}, for_year" in message and str(wrong) in message

@@ -40,15 +40,21 @@ from desktop_app.domain import rules
 from desktop_app.domain.funding import FundingPlanSpec, Tranche
 from desktop_app.domain.money import fen_to_wan
 from desktop_app.errors import UserError
+from desktop_app.i18n import register, t
+
+register({"{reason} (and {n} more)": "{reason}(另有 {n} 处)"})
 
 _SCHEMAS: dict[str, rules.Schema] = {}
 
 
 class RuleRefused(UserError):
-    """A row broke a rule; nothing was written. `problems`: (table, row, problem) each."""
+    """A row broke a rule; nothing was written. The message is one line (the first
+    refusal, and how many more); `lines` holds them all."""
 
     def __init__(self, lines: list[str]) -> None:
-        super().__init__("; ".join(lines))
+        first = lines[0] if lines else ""
+        more = len(lines) - 1
+        super().__init__(t("{reason} (and {n} more)", reason=first, n=more) if more else first)
         self.lines = lines
 
 
