@@ -1,10 +1,12 @@
 """File → Quarterly returns → Collect…: one preview for every workbook in a folder, then
-Record writes each project's return in its own transaction.
+Record writes them all in one transaction (or, ticked, each good one on its own).
 
-The preview lists, per project, each field before → after, what differs from a return
-already recorded, and warnings; refused files with every place that is wrong; files
-skipped (open in Excel, already collected). Nothing is written before Record, and with a
-refused file nothing at all unless the officer ticks "record the good ones".
+The preview lists, per project, each field before → after, the conflicts (a cell changed
+both in the database since the workbook was sent and in the return) with the choice made,
+what differs from a return already recorded, and warnings; refused files with every place
+that is wrong; files skipped (open in Excel, already collected). A file with conflicts is
+refused until the officer picks, for all of them, "keep the database's" or "take the
+return's" (the command line's --ours / --theirs). Nothing is written before Record.
 """
 
 from __future__ import annotations
@@ -54,9 +56,17 @@ class CollectReturnsDialog(QDialog):
         for q in recent_quarters():
             self.quarter.addItem(str(q), q)
         self.quarter.currentIndexChanged.connect(self.start)
+        self.resolve = QComboBox()
+        self.resolve.addItem(self.tr("Ask (refuse the file)"), None)
+        self.resolve.addItem(self.tr("Keep the database's value"), "ours")
+        self.resolve.addItem(self.tr("Take the return's value"), "theirs")
+        self.resolve.currentIndexChanged.connect(self.start)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Quarter")))
         top.addWidget(self.quarter)
+        top.addSpacing(16)
+        top.addWidget(QLabel(self.tr("Cells changed on both sides")))
+        top.addWidget(self.resolve)
         top.addStretch(1)
         self.summary = QLabel(self.tr("Checking the workbooks…"))
         self.summary.setWordWrap(True)
@@ -95,8 +105,12 @@ class CollectReturnsDialog(QDialog):
         self.progress.show()
         self.confirm_button.setEnabled(False)
         db, folder, quarter = self.ctx.db, self.folder, self.quarter.currentData()
+        resolve = self.resolve.currentData()
         run_in_background(
-            lambda: preview_collect(db, folder, quarter), self._show, self._failed, self
+            lambda: preview_collect(db, folder, quarter, resolve=resolve),
+            self._show,
+            self._failed,
+            self,
         )
 
     def _item(
@@ -113,6 +127,8 @@ class CollectReturnsDialog(QDialog):
         return item
 
     def _show(self, result: CollectResult) -> None:
+        from desktop_app.io.returns_collect import conflict_line
+
         self.collected = result
         self.progress.hide()
         self.tree.clear()
@@ -144,7 +160,16 @@ class CollectReturnsDialog(QDialog):
             for w in pr.warnings:
                 item = self._item(top, [self.tr("Warning: {text}").format(text=w)], WARN)
                 item.setFirstColumnSpanned(True)
-            top.setExpanded(bool(pr.changes) or bool(pr.since_previous))
+            for k in pr.conflicts:
+                took = k.choice == "theirs"
+                text = (
+                    self.tr("Conflict, took the return's: {text}")
+                    if took
+                    else self.tr("Conflict, kept the database's: {text}")
+                )
+                item = self._item(top, [text.format(text=conflict_line(k))], WARN)
+                item.setFirstColumnSpanned(True)
+            top.setExpanded(bool(pr.changes) or bool(pr.since_previous) or bool(pr.conflicts))
         if result.refused:
             sec = self._item(None, [self.tr("Refused ({n})").format(n=len(result.refused))], BAD)
             sec.setFirstColumnSpanned(True)
@@ -219,6 +244,9 @@ class CollectReturnsDialog(QDialog):
         self.progress.hide()
         self.ctx.bus.sig_data_changed.emit()
         n = sum(1 for r in result.returns if r.applied)
+        failed = [r.error for r in result.returns if r.error]
+        if failed:
+            dialogs.show_warning(self, "\n".join(failed))
         self.ctx.bus.sig_status.emit(
             self.tr("{n} quarterly return(s) recorded for {quarter}").format(
                 n=n, quarter=result.quarter
@@ -228,6 +256,7 @@ class CollectReturnsDialog(QDialog):
 
     def _write_failed(self, exc: BaseException) -> None:
         self.progress.hide()
-        self.ctx.bus.sig_data_changed.emit()  # earlier projects may have been recorded
+        if self.each.isChecked():
+            self.ctx.bus.sig_data_changed.emit()  # the good returns were recorded one by one
         dialogs.show_error(self, str(exc))
         self.start()

@@ -111,15 +111,27 @@ class MakeReturnsDialog(QDialog):
             self.folder.setText(chosen)
 
     def make(self) -> None:
-        from desktop_app.io.returns_make import MakeOptions, make_returns
+        from desktop_app.io.returns_make import MakeOptions, existing_returns, make_returns
 
         d = self.due.date()
+        quarter, folder = self.quarter.currentData(), Path(self.folder.text().strip())
+        there = existing_returns(folder, quarter)
+        if there and not dialogs.confirm(
+            self,
+            self.tr(
+                "{folder} already holds {n} return workbook(s) for {quarter}, e.g. {file}. "
+                "Replace them? Workbooks already sent to the units can still be collected."
+            ).format(folder=folder, n=len(there), quarter=quarter, file=there[0].name),
+            self.tr("Replace the returns?"),
+        ):
+            return
         opts = MakeOptions(
-            quarter=self.quarter.currentData(),
-            folder=Path(self.folder.text().strip()),
+            quarter=quarter,
+            folder=folder,
             lang=self.lang.currentData(),
             due=date(d.year(), d.month(), d.day()),
             office_contact=self.contact.text().strip(),
+            force=bool(there),
         )
         self.make_button.setEnabled(False)
         self.summary.setText(self.tr("Writing the workbooks…"))
