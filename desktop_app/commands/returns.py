@@ -1,8 +1,9 @@
 """`key-projects returns make|collect|status`: quarterly fill-in workbooks for the lead
 organisations, their checked return, and who has returned.
 
-collect prints one line per refused file on stderr and exits 2 when any was refused;
-without `--each` nothing is then written.
+collect prints one line per refused file on stderr (a file with conflicts also lists them
+on stdout) and exits 2 when any was refused; without `--each` nothing is then written.
+`--theirs`/`--ours` resolve the conflicts, as for the workbook import.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ OUTSIDE = "not a quarter from 2000Q1 to 2100Q4: {text}"
 register_text(
     {
         OUTSIDE: "不是 2000Q1 至 2100Q4 之间的季度:{text}",
-        "  conflict: {text}": "  冲突:{text}",
         "  {text} — kept the database's": "  {text}——保留数据库的值",
         "  {text} — took the return's": "  {text}——采用报送表的值",
         "{n} workbook(s) written to {folder}": "已生成 {n} 份报送表,位于 {folder}",
