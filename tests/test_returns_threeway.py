@@ -376,3 +376,18 @@ def test_cli_quarter_outside_the_range_is_exit_2(sent, run_cli, tmp_path):
         )
         assert res.returncode == 2 and len(res.stderr.strip().splitlines()) == 1, res.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_collect_and_make_on_a_database_another_program_holds_are_exit_2(sent, run_cli):
+    """Another program (here this test) writes to the database: one line, exit 2."""
+    db, folder = sent
+    _fill(folder / P7, {IND: {"I2": 25}})
+    before = digest(db.path)
+    for args in (
+        ("returns", "collect", str(folder)),
+        ("returns", "make", "--quarter", "2026Q3", "-o", str(folder / "again")),
+    ):
+        res = run_cli(*args, "--db", str(db.path), "--lang", "en")
+        assert res.returncode == 2, res.stderr
+        assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
+    assert digest(db.path) == before and not (folder / "again").exists()

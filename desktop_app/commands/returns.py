@@ -115,6 +115,8 @@ def _quarter(text: str) -> Quarter:
 def _make(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from desktop_app.domain.limits import text_problem
+    from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR
     from desktop_app.io.returns_make import MakeOptions, make_returns
 
     due = None
@@ -125,6 +127,11 @@ def _make(args: argparse.Namespace) -> int:
             raise UserError(
                 t("not a date: {text} (expected e.g. 2026-10-15)", text=args.due)
             ) from exc
+        if not MIN_YEAR <= due.year <= MAX_YEAR:
+            raise UserError(t("not a date: {text} (expected e.g. 2026-10-15)", text=args.due))
+    reason = text_problem(args.contact, "owner")
+    if reason is not None:
+        raise UserError(f"--contact: {reason}")
     opts = MakeOptions(
         _quarter(args.quarter),
         Path(args.output),
@@ -133,7 +140,7 @@ def _make(args: argparse.Namespace) -> int:
         args.contact,
         force=args.force,
     )
-    db = open_from_args(args, create=False)
+    db = open_from_args(args, create=False, write=True)
     try:
         result = make_returns(db, opts, args.project)
     finally:
@@ -188,7 +195,7 @@ def _collect(args: argparse.Namespace) -> int:
     reason = text_problem(args.officer, "owner")
     if reason is not None:
         raise UserError(f"--officer: {reason}")
-    db = open_from_args(args, create=False)
+    db = open_from_args(args, create=False, write=True)
     try:
         result = preview_collect(
             db, args.folder, quarter, resolve=args.resolve, two_way=args.two_way
