@@ -391,3 +391,15 @@ def test_collect_and_make_on_a_database_another_program_holds_are_exit_2(sent, r
         assert res.returncode == 2, res.stderr
         assert len(res.stderr.strip().splitlines()) == 1 and "Traceback" not in res.stderr
     assert digest(db.path) == before and not (folder / "again").exists()
+
+
+def test_a_make_that_cannot_write_leaves_no_part_file_and_no_sent_row(demo_db, tmp_path):
+    folder = tmp_path / "r"
+    (folder / (P7 + ".part")).mkdir(parents=True)  # the 7th workbook cannot be written
+    with demo_db.reader() as s:
+        sent_before = s.scalar(select(func.count()).select_from(ReturnSent))
+    with pytest.raises(UserError, match="cannot write|无法写入"):
+        _make(demo_db, folder)
+    assert [p.name for p in folder.iterdir()] == [P7 + ".part"]  # only the obstacle
+    with demo_db.reader() as s:
+        assert s.scalar(select(func.count()).select_from(ReturnSent)) == sent_before

@@ -14,6 +14,7 @@ progress narrative with the unit's contact, and the hidden signature.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
@@ -22,6 +23,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+
+from xlsxwriter.exceptions import XlsxFileError
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import ReturnSent
@@ -502,13 +505,15 @@ def make_returns(db: Database, opts: MakeOptions, nos: list[int] | None = None) 
         for tmp, path in parts:
             os.replace(tmp, path)
             result.files.append(path)
-    except OSError as exc:
+    except (OSError, XlsxFileError) as exc:
         raise UserError(
             t("{folder}: cannot write the workbooks ({reason})", folder=folder, reason=exc)
         ) from exc
     finally:
         for tmp, _path in parts:
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                if not tmp.is_dir():
+                    tmp.unlink(missing_ok=True)
     return result
 
 
