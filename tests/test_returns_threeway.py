@@ -403,3 +403,16 @@ def test_a_make_that_cannot_write_leaves_no_part_file_and_no_sent_row(demo_db, t
     assert [p.name for p in folder.iterdir()] == [P7 + ".part"]  # only the obstacle
     with demo_db.reader() as s:
         assert s.scalar(select(func.count()).select_from(ReturnSent)) == sent_before
+
+
+def test_a_figure_into_a_closed_quarter_is_a_correction_told_first(demo_db, tmp_path):
+    """As for the import: allowed, with the warning that the next brief lists it."""
+    from desktop_app.services import quarters as Q
+
+    Q.close_quarter(demo_db, "2026Q2")
+    folder = tmp_path / "q2"
+    make_returns(demo_db, MakeOptions(Quarter(2026, 2), folder, "zh"), [7])
+    (path,) = folder.glob("*.xlsx")
+    _fill(path, {IND: {"I2": 13}})
+    (p7,) = preview_collect(demo_db, folder).returns
+    assert any("2026Q2 已关账" in w for w in p7.warnings), p7.warnings

@@ -49,6 +49,7 @@ from desktop_app.io.returns_read import ReturnFile, ReturnRefused, read_return
 from desktop_app.io.store import Change as StoreChange
 from desktop_app.io.store import Record, load_rows
 from desktop_app.io.validate import CellError, Problem, cell_parser
+from desktop_app.services.quarter_brief import closes_in_force
 from desktop_app.services.returns import ReturnWrite, previous_returns, return_contexts
 from desktop_app.snapshots.returns import PreviousReturn, ReturnContext
 
@@ -682,6 +683,18 @@ def _check_file(
     )  # fmt: skip
 
 
+def _closed_warnings(pr: ProjectReturn, closes: Mapping[str, date]) -> list[str]:
+    """A figure written into a closed quarter is a correction, as for the import: allowed,
+    told first, and listed in the next brief."""
+    from desktop_app.io.closed_quarters import closed_line, touches
+
+    out = []
+    for sheet, changes in pr.plan:
+        for touch in touches(sheet, {}, changes, [], closes, language()):
+            out.append(closed_line(touch))
+    return out
+
+
 def _next_sent(base: _Base, out: _Read) -> dict[str, Any] | None:
     if base.sent is None:
         return None
@@ -800,6 +813,8 @@ def preview_collect(
     previous = previous_returns(db, str(quarter))
     now = _now(db, quarter, [rf.signature.token for rf in mine if rf.signature.token])
     decide = deciding(resolve, choices)
+    with db.core_reader() as conn:
+        closes = closes_in_force(conn)
     for no, files in sorted(by_no.items()):
         if len(files) > 1:
             names = ", ".join(f.path.name for f in files)
@@ -835,6 +850,7 @@ def preview_collect(
         if isinstance(checked, Refusal):
             refused.append(checked)
         else:
+            checked.warnings += _closed_warnings(checked, closes)
             result.returns.append(checked)
     refused.sort(key=lambda r: r.file)
     return result
