@@ -416,3 +416,30 @@ def test_a_figure_into_a_closed_quarter_is_a_correction_told_first(demo_db, tmp_
     _fill(path, {IND: {"I2": 13}})
     (p7,) = preview_collect(demo_db, folder).returns
     assert any("2026Q2 已关账" in w for w in p7.warnings), p7.warnings
+
+
+@pytest.mark.postgres
+def test_three_way_and_a_race_on_postgresql(pg_db, tmp_path):
+    from desktop_app.services.milestones import add_milestone
+
+    pid = _pid(pg_db, 7)
+    add_milestone(
+        pg_db, pid, MilestoneEdit(title="样机", planned_end=datetime(2026, 12, 31).date())
+    )
+    (path,) = make_returns(pg_db, MakeOptions(Q3, tmp_path, "zh"), [7]).files
+    m = list_milestones(pg_db, pid)[0]
+    edit = MilestoneEdit(title=m.title, planned_end=m.planned_end, notes="办公室")
+    update_milestone(pg_db, m.id, edit, m.version)  # the office, after sending
+    _fill(path, {MS: {"J2": 30, "K2": "进行中"}, PROG: {"B3": "王芳"}})
+    preview = preview_collect(pg_db, tmp_path)
+    assert preview.refused == []
+    m = list_milestones(pg_db, pid)[0]
+    edit = MilestoneEdit(title=m.title, planned_end=m.planned_end, notes="办公室再改")
+    update_milestone(pg_db, m.id, edit, m.version)  # saved again between check and write
+    with pytest.raises(UserError, match="M01"):
+        apply_collect(pg_db, preview)
+    assert _returns(pg_db) == 0
+    result = collect_returns(pg_db, tmp_path)
+    assert result.written
+    m = list_milestones(pg_db, pid)[0]
+    assert (m.percent_complete, m.status, m.notes) == (30, "in_progress", "办公室再改")
