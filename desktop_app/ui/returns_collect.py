@@ -1,5 +1,6 @@
 """File → Quarterly returns → Collect…: one preview for every workbook in a folder, then
-Record writes them all in one transaction (or, ticked, each good one on its own).
+Record writes them all in one transaction (or, ticked, each good one on its own). Both run
+as jobs of the window's registry, so a restore or a database switch waits for a write.
 
 The preview lists, per project, each field before → after, the conflicts (a cell changed
 both in the database since the workbook was sent and in the return) with the choice made,
@@ -33,7 +34,6 @@ from desktop_app.errors import UserError
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.returns_make import recent_quarters
-from desktop_app.ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from desktop_app.io.returns_collect import CollectResult
@@ -106,11 +106,14 @@ class CollectReturnsDialog(QDialog):
         self.confirm_button.setEnabled(False)
         db, folder, quarter = self.ctx.db, self.folder, self.quarter.currentData()
         resolve = self.resolve.currentData()
-        run_in_background(
+        self.ctx.jobs.start(
             lambda: preview_collect(db, folder, quarter, resolve=resolve),
             self._show,
             self._failed,
-            self,
+            owner=self,
+            key="preview",
+            cancellable=True,
+            name="returns preview",
         )
 
     def _item(
@@ -236,13 +239,25 @@ class CollectReturnsDialog(QDialog):
         self.progress.show()
         self.summary.setText(self.tr("Recording…"))
         db, result, each = self.ctx.db, self.collected, self.each.isChecked()
-        run_in_background(
-            lambda: apply_collect(db, result, each=each), self._done, self._write_failed, self
+        bus = self.ctx.bus
+
+        def landed(_result: object, error: BaseException | None) -> None:
+            # Even if the dialog was closed meanwhile, the window shows the new figures;
+            # a refused folder wrote nothing, unless each return was its own transaction.
+            if error is None or each:
+                bus.sig_data_changed.emit()
+
+        self.ctx.jobs.start(
+            lambda: apply_collect(db, result, each=each),
+            self._done,
+            self._write_failed,
+            owner=self,
+            landed=landed,
+            name="returns collect",
         )
 
     def _done(self, result: CollectResult) -> None:
         self.progress.hide()
-        self.ctx.bus.sig_data_changed.emit()
         n = sum(1 for r in result.returns if r.applied)
         failed = [r.error for r in result.returns if r.error]
         if failed:
@@ -256,7 +271,5 @@ class CollectReturnsDialog(QDialog):
 
     def _write_failed(self, exc: BaseException) -> None:
         self.progress.hide()
-        if self.each.isChecked():
-            self.ctx.bus.sig_data_changed.emit()  # the good returns were recorded one by one
         dialogs.show_error(self, str(exc))
         self.start()

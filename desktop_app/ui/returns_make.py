@@ -1,5 +1,6 @@
 """File → Quarterly returns → Make…: one fill-in workbook per project, written off the GUI
-thread into a folder the officer picks."""
+thread (a job of the window's registry: it stores what each workbook carried) into a folder
+the officer picks."""
 
 from __future__ import annotations
 
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.periods import Quarter, today
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from desktop_app.io.returns_make import MakeResult
@@ -136,7 +136,13 @@ class MakeReturnsDialog(QDialog):
         self.make_button.setEnabled(False)
         self.summary.setText(self.tr("Writing the workbooks…"))
         db = self.ctx.db
-        run_in_background(lambda: make_returns(db, opts), self._done, self._failed, self)
+        self.ctx.jobs.start(
+            lambda: make_returns(db, opts),
+            self._done,
+            self._failed,
+            owner=self,
+            name="returns make",
+        )
 
     def _done(self, result: MakeResult) -> None:
         self.result_files = list(result.files)
