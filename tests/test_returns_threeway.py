@@ -443,3 +443,20 @@ def test_three_way_and_a_race_on_postgresql(pg_db, tmp_path):
     assert result.written
     m = list_milestones(pg_db, pid)[0]
     assert (m.percent_complete, m.status, m.notes) == (30, "in_progress", "办公室再改")
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"cells": {"bogus": []}},
+        {"cells": {"milestones": [["a", 1, "x"]]}},
+        {"cells": {"milestones": [[1, 2]]}},
+        {"cells": ["not", "a", "dict"]},
+        {"project_no": float("inf")},
+    ],
+)
+def test_a_forged_but_consistent_signature_is_refused_not_a_crash(sent, changes):
+    db, folder = sent
+    _resign(folder / P7, **changes)
+    (bad,) = preview_collect(db, folder).refused
+    assert bad.file == P7 and "签名已被改动" in bad.line

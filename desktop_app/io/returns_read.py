@@ -73,10 +73,10 @@ def _signature(rows: list[list[Any]]) -> R.Signature:
             lang=str(data["lang"]),
             milestones=tuple(str(c) for c in data["milestones"]),
             indicators=tuple(str(c) for c in data["indicators"]),
-            cells={str(k): list(v) for k, v in data["cells"].items()},
+            cells=_cells(data["cells"]),
             token=str(data.get("token", "")),
         )
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError) as exc:
         raise ReturnRefused(t(R_TAMPERED)) from exc
     expected = {
         "template_version": str(sig.version),
@@ -95,6 +95,23 @@ def _signature(rows: list[list[Any]]) -> R.Signature:
     if not valid_quarter(sig.quarter):
         raise ReturnRefused(t(R_BAD_QUARTER, quarter=sig.quarter[:20]))
     return sig
+
+
+def _cells(raw: Any) -> dict[str, list[list[Any]]]:
+    """The locked-cell copy, shaped as the maker writes it ([row, column, text] per known
+    sheet); anything else — a forger's consistent but odd payload — is a `ValueError`."""
+    if not isinstance(raw, dict):
+        raise ValueError("cells")
+    out: dict[str, list[list[Any]]] = {}
+    for sid, entries in raw.items():
+        if sid not in SHEET_TITLES or not isinstance(entries, list):
+            raise ValueError("cells")
+        for e in entries:
+            ok = isinstance(e, list) and len(e) == 3 and isinstance(e[2], str)
+            if not ok or any(type(x) is not int or not 0 <= x < 1_048_576 for x in e[:2]):
+                raise ValueError("cells")
+        out[sid] = entries
+    return out
 
 
 def valid_quarter(text: str) -> bool:
