@@ -6,7 +6,9 @@ import os
 from pathlib import Path
 
 from openpyxl import load_workbook
+from sqlalchemy import select
 
+from desktop_app.db.models import Project
 from desktop_app.domain.periods import Quarter
 from desktop_app.ui.context import AppContext
 
@@ -101,3 +103,63 @@ def test_file_menu_has_quarterly_returns(qtbot, db) -> None:
     sub = next(a.menu() for a in window.file_menu.actions() if a.menu() is not None)
     assert sub is not None and any("Quarterly returns" in m or "季度报送" in m for m in menus)
     assert [a.text() for a in sub.actions()][:1]
+
+
+def test_make_asks_before_replacing_and_collect_offers_a_side_for_conflicts(
+    qtbot, demo_db, tmp_path: Path, dialog_log, monkeypatch
+) -> None:
+    """Issue 24: a second Make into the same folder asks first (No leaves the files and
+    the database alone); a cell changed on both sides refuses its file until the officer
+    picks a side, and the side picked is what is written."""
+    from desktop_app.domain.milestones import MilestoneEdit
+    from desktop_app.services.milestones import list_milestones, update_milestone
+    from desktop_app.ui import dialogs
+    from desktop_app.ui.returns_collect import CollectReturnsDialog
+    from desktop_app.ui.returns_make import MakeReturnsDialog
+
+    ctx = AppContext(db=demo_db)
+    folder = tmp_path / "out"
+
+    def make() -> MakeReturnsDialog:
+        dlg = MakeReturnsDialog(ctx)
+        qtbot.addWidget(dlg)
+        _pick(dlg.quarter, Quarter(2026, 3))
+        dlg.folder.setText(str(folder))
+        dlg.make()
+        return dlg
+
+    first = make()
+    qtbot.waitUntil(lambda: len(first.result_files) == 13, timeout=60_000)
+    assert not [k for k, _t in dialog_log if k == "confirm"]
+    stamp = (folder / P7).stat().st_mtime_ns
+    monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: dialog_log.append(("no", "")))
+    make()  # answered No: nothing is written
+    assert (folder / P7).stat().st_mtime_ns == stamp and dialog_log[-1][0] == "no"
+
+    with demo_db.reader() as s:
+        pid = s.scalar(select(Project.id).where(Project.no == 7))
+    m = next(x for x in list_milestones(demo_db, pid) if x.code == "M06")
+    edit = MilestoneEdit(
+        title=m.title, planned_end=m.planned_end, planned_start=m.planned_start,
+        actual_start=m.actual_start, actual_end=m.actual_end,
+        percent_complete=m.percent_complete, status=m.status, notes="办公室",
+    )  # fmt: skip
+    update_milestone(demo_db, m.id, edit, m.version)
+    wb = load_workbook(folder / P7)
+    wb["里程碑进展"]["L7"] = "单位"
+    wb.save(folder / P7)
+
+    collect = CollectReturnsDialog(ctx, folder)
+    qtbot.addWidget(collect)
+    collect.start()
+    qtbot.waitUntil(lambda: collect.collected is not None, timeout=60_000)
+    (bad,) = collect.collected.refused
+    assert bad.file == P7 and "冲突" in bad.line and not collect.confirm_button.isEnabled()
+    collect.collected = None
+    collect.resolve.setCurrentIndex(collect.resolve.findData("theirs"))
+    qtbot.waitUntil(lambda: collect.collected is not None, timeout=60_000)
+    assert collect.collected.refused == [] and collect.confirm_button.isEnabled()
+    collect.confirm()
+    qtbot.waitUntil(lambda: collect.result() == 1, timeout=60_000)
+    m = next(x for x in list_milestones(demo_db, pid) if x.code == "M06")
+    assert m.notes == "单位"

@@ -1,8 +1,9 @@
 """`key-projects returns make|collect|status`: quarterly fill-in workbooks for the lead
 organisations, their checked return, and who has returned.
 
-collect prints one line per refused file on stderr and exits 2 when any was refused;
-without `--each` nothing is then written.
+collect prints one line per refused file on stderr (a file with conflicts also lists them
+on stdout) and exits 2 when any was refused; without `--each` nothing is then written.
+`--theirs`/`--ours` resolve the conflicts, as for the workbook import.
 """
 
 from __future__ import annotations
@@ -22,8 +23,13 @@ if TYPE_CHECKING:
     from desktop_app.domain.periods import Quarter
     from desktop_app.io.returns_collect import CollectResult
 
+OUTSIDE = "not a quarter from 2000Q1 to 2100Q4: {text}"
+
 register_text(
     {
+        OUTSIDE: "不是 2000Q1 至 2100Q4 之间的季度:{text}",
+        "  {text} — kept the database's": "  {text}——保留数据库的值",
+        "  {text} — took the return's": "  {text}——采用报送表的值",
         "{n} workbook(s) written to {folder}": "已生成 {n} 份报送表,位于 {folder}",
         "not a quarter: {text} (expected e.g. 2026Q3)": "不是季度:{text}(应如 2026Q3)",
         "not a date: {text} (expected e.g. 2026-10-15)": "不是日期:{text}(应如 2026-10-15)",
@@ -53,6 +59,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argpar
     mk.add_argument("--due", help="due date (default: 15 days after the quarter ends)")
     mk.add_argument("--contact", default="", help="the office's contact shown on the cover")
     mk.add_argument("--project", type=int, action="append", help="only this project number")
+    mk.add_argument(
+        "--force", action="store_true", help="replace the returns already in FOLDER for the quarter"
+    )
     co = rs.add_parser("collect", help="check and record the returned workbooks of a folder")
     co.add_argument("folder", metavar="FOLDER")
     co.add_argument("--quarter", help="refuse files of any other quarter")
@@ -61,6 +70,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argpar
         "--each", action="store_true", help="apply the good returns even if some are refused"
     )
     co.add_argument("--officer", default="", help="name recorded in the audit trail")
+    side = co.add_mutually_exclusive_group()
+    side.add_argument(
+        "--theirs",
+        action="store_const",
+        const="theirs",
+        dest="resolve",
+        help="a cell changed both in the database since sending and in the return: take the "
+        "return's value",
+    )
+    side.add_argument(
+        "--ours",
+        action="store_const",
+        const="ours",
+        dest="resolve",
+        help="such a cell: keep the database's value",
+    )
+    co.add_argument(
+        "--two-way",
+        action="store_true",
+        help="workbooks made before returns remembered what they sent: take every value "
+        "that differs",
+    )
     st = rs.add_parser("status", help="who has returned for a quarter")
     st.add_argument("--quarter", required=True)
     for sp in (mk, co, st):  # the global options also after the sub-sub-command
@@ -70,12 +101,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> argpar
 
 
 def _quarter(text: str) -> Quarter:
+    from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR
     from desktop_app.domain.periods import Quarter
 
     try:
-        return Quarter.parse(text)
+        quarter = Quarter.parse(text)
     except ValueError as exc:
         raise UserError(t("not a quarter: {text} (expected e.g. 2026Q3)", text=text)) from exc
+    if not MIN_YEAR <= quarter.year <= MAX_YEAR:
+        raise UserError(t(OUTSIDE, text=text))
+    return quarter
 
 
 def _make(args: argparse.Namespace) -> int:
@@ -102,8 +137,9 @@ def _make(args: argparse.Namespace) -> int:
         getattr(args, "lang", None) or "zh",
         due,
         args.contact,
+        force=args.force,
     )
-    db = open_from_args(args, create=False)
+    db = open_from_args(args, create=False, write=True)
     try:
         result = make_returns(db, opts, args.project)
     finally:
@@ -115,6 +151,8 @@ def _make(args: argparse.Namespace) -> int:
 
 
 def _print_returns(result: CollectResult) -> None:
+    from desktop_app.io.returns_collect import conflict_line
+
     for pr in result.returns:
         print(
             t(
@@ -142,24 +180,33 @@ def _print_returns(result: CollectResult) -> None:
                 print(f"    {c.key} {c.field}: {c.before or '—'} → {c.after or '—'}")
         for w in pr.warnings:
             print(t("  warning: {text}", text=w))
+        for k in pr.conflicts:
+            took = k.choice == "theirs"
+            key = "  {text} — took the return's" if took else "  {text} — kept the database's"
+            print(t(key, text=conflict_line(k)))
 
 
 def _collect(args: argparse.Namespace) -> int:
     from desktop_app.io.returns_collect import apply_collect, preview_collect
 
     stored_arg("--officer", args.officer, "quarterly_return", "officer")
-    db = open_from_args(args, create=False)
+    quarter = _quarter(args.quarter) if args.quarter else None
+    db = open_from_args(args, create=False, write=True)
     try:
-        result = preview_collect(db, args.folder, _quarter(args.quarter) if args.quarter else None)
+        result = preview_collect(
+            db, args.folder, quarter, resolve=args.resolve, two_way=args.two_way
+        )
         _print_returns(result)
         for note in result.notes:
             print(t("note: {text}", text=note))
-        if not args.dry_run:
-            apply_collect(db, result, each=args.each, officer=args.officer)
+        apply_collect(db, result, each=args.each, officer=args.officer, dry_run=args.dry_run)
     finally:
         db.dispose()
     for refusal in result.refused:
         print(f"key-projects: {refusal.line}", file=sys.stderr)
+        if refusal.conflicts:  # every conflict, as the import lists them
+            for line in refusal.problems:
+                print(f"  {line}")
     if args.dry_run:
         print(t("dry run: nothing was written"))
     elif result.refused and not args.each:

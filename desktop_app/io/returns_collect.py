@@ -1,25 +1,41 @@
-"""`returns collect FOLDER`: check every returned workbook, preview them together, then
-write each project's return in its own transaction.
+"""`returns collect FOLDER`: check every returned workbook, compare it three-way with what
+it carried when `returns make` sent it, preview them together, then write them all in one
+transaction through the import's compare-and-swap writer (io/store.py).
+
+Three-way, per cell the unit may fill: W the return's value, B what was sent (the
+`return_sent` row the workbook's token names), D the database's value now.
+- W = B: the unit did not touch it; the database's value stays, however newer.
+- W ≠ B and D = B: changed by the unit only; taken.
+- W ≠ B ≠ D ≠ W: both changed it; a conflict, listed like the import's and resolved the
+  same way (`--theirs` takes the return's value, `--ours` keeps the database's); without a
+  choice the file is refused and nothing is written.
+A workbook made before the token existed is refused (collecting it would overwrite the
+office's later edits) unless `two_way` is asked for: then every differing value is taken.
 
 A file is refused with one line naming the file, sheet, row and column: another quarter,
 a changed key or locked cell, a row of another project, rows added, an unknown template,
-no or a tampered signature, two files for one project. Cells are parsed by the workbook
-import's own parsers (io/validate.py) and checked by the domain rules the dialogs use
-(milestone edits, indicator figures). A workbook still open in Excel (a `~$` lock file
-beside it) is skipped with a note. By default nothing is written when any file is refused;
-`each` writes the good ones.
+no or a tampered signature, an unknown token, two files for one project, a text breaking
+the field rules (domain/limits.py), a merged milestone breaking the milestone rules. A
+workbook still open in Excel (a `~$` lock file beside it) is skipped with a note. With any
+file refused nothing is written; `each` writes each good return in its own transaction.
 """
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import select
+
 from desktop_app.db.database import Database
+from desktop_app.db.models import ReturnSent
+from desktop_app.domain.limits import text_problem
 from desktop_app.domain.milestones import MilestoneEdit, validate_milestone
 from desktop_app.domain.periods import Quarter, today
 from desktop_app.domain.scoring import ScoringError, check_actual, format_number
@@ -27,21 +43,24 @@ from desktop_app.errors import UserError
 from desktop_app.i18n import language, register, t
 from desktop_app.io import returns_sheets as R
 from desktop_app.io import sheets as S
+from desktop_app.io.importer import deciding
+from desktop_app.io.preview import TAKE_WORKBOOK, Conflict
 from desktop_app.io.returns_read import ReturnFile, ReturnRefused, read_return
+from desktop_app.io.store import Change as StoreChange
+from desktop_app.io.store import Record, load_rows
 from desktop_app.io.validate import CellError, Problem, cell_parser
-from desktop_app.services.returns import (
-    ActualUpdate,
-    MilestoneUpdate,
-    ReturnWrite,
-    previous_returns,
-    record_return,
-    return_contexts,
-)
+from desktop_app.services.quarter_brief import closes_in_force
+from desktop_app.services.returns import ReturnWrite, previous_returns, return_contexts
 from desktop_app.snapshots.returns import PreviousReturn, ReturnContext
 
 LOCKED = "a locked cell was changed (was “{was}”, now “{now}”); fill in the white cells only"
 GONE_M = "milestone {code} no longer exists in the database; ask the office for a new workbook"
 GONE_I = "indicator {code} no longer exists in the database; ask the office for a new workbook"
+CONFLICTS = "{n} conflict(s): changed in the database since the workbook was sent and in the return; nothing was written. Collect with --theirs (take the return's values) or --ours (keep the database's); first: {first}"  # noqa: E501
+NO_TOKEN = "made before returns remembered what they sent: collecting it could undo the office's later edits; send the unit a new workbook, or collect with --two-way to take every value that differs"  # noqa: E501
+UNKNOWN_TOKEN = "this database did not send this workbook (its token is unknown here, or names another project or quarter); collect it into the database that made it, or send the unit a new workbook"  # noqa: E501
+
+Decide = Callable[[str], str | None]
 
 register(
     {
@@ -71,6 +90,10 @@ register(
         "no contact person given": "未填写联系人",
         "no progress narrative given": "未填写进展情况",
         "files for several quarters; collecting {quarter}": "文件属于多个季度;本次收取 {quarter}",
+        CONFLICTS: "{n} 处冲突:报送表发出后数据库与报送表中都修改了同一单元格,未写入任何数据。请加 --theirs(采用报送表的值)或 --ours(保留数据库的值)重新收取;第一处:{first}",  # noqa: E501
+        NO_TOKEN: "此报送表制作于程序记录发出内容之前:收取它可能撤销区科技局之后的修改;请重新发给单位一份报送表,或加 --two-way 收取(采用所有不同的值)",  # noqa: E501
+        UNKNOWN_TOKEN: "本数据库没有发出过此报送表(其标记在此未知,或属于其他项目或季度);请在制作它的数据库中收取,或重新发给单位一份报送表",  # noqa: E501
+        "{sheet}, row {row}, {column}: sent “{exported}” → database now “{database}” → return “{workbook}”": "{sheet},第 {row} 行,{column}:发出时“{exported}” → 数据库现为“{database}” → 报送表为“{workbook}”",  # noqa: E501
     }
 )
 
@@ -92,6 +115,7 @@ class Refusal:
     file: str
     reason: str
     problems: tuple[str, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()  # undecided: the file waits for --theirs/--ours
 
     @property
     def line(self) -> str:
@@ -113,6 +137,13 @@ class ProjectReturn:
     previous: PreviousReturn | None
     since_previous: list[Change]
     write: ReturnWrite
+    plan: list[tuple[S.Sheet, list[StoreChange]]] = field(default_factory=list)
+    """The compare-and-swap writer's plan (io/store.py): only the cells taken."""
+    conflicts: list[Conflict] = field(default_factory=list)  # resolved ones, for the preview
+    token: str = ""
+    next_sent: dict[str, Any] | None = None
+    """What was sent, with this return's cells: once it is recorded, the unit and the
+    database agree on them, so a corrected return of the same workbook compares with it."""
     applied: bool = False
     error: str = ""
 
@@ -129,6 +160,10 @@ class CollectResult:
     @property
     def ok(self) -> bool:
         return not self.refused
+
+    @property
+    def conflicts(self) -> list[Conflict]:
+        return [c for pr in self.returns for c in pr.conflicts]
 
 
 # --------------------------------------------------------------------- the folder
@@ -301,35 +336,107 @@ def _show(value: Any, lang: str, field_name: str = "") -> str:
 
 
 @dataclass
+class _Base:
+    """What the three-way needs for one file: what the workbook carried when it was sent
+    (None: compared two-way), the project's rows as the database holds them now (sheet
+    form, with id and version: the compare-and-swap writer's plan), and the choice per
+    conflict."""
+
+    project_no: int
+    sent: dict[str, Any] | None
+    milestones: dict[str, dict[str, Any]]  # code → milestone sheet row
+    actuals: dict[str, dict[str, Any]]  # indicator code → this quarter's actuals sheet row
+    decide: Callable[[str], str | None]
+
+
+@dataclass
 class _Read:
-    milestones: list[MilestoneUpdate] = field(default_factory=list)
-    actuals: list[ActualUpdate] = field(default_factory=list)
+    plan: dict[str, list[StoreChange]] = field(default_factory=dict)  # sheet name → changes
     changes: list[Change] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     reported: dict[str, Any] = field(default_factory=dict)
+    seen: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
+    """Each cell as this return says it (`R.sent_value`): the base of its next collect."""
 
 
 _M_FIELDS = ("actual_start", "actual_end", "percent_complete", "status", "notes")
+_A_FIELDS = ("ytd_value", "note")
 
 
-def _milestones(ck: _Check, ctx: ReturnContext, out: _Read, quarter: Quarter) -> None:
+def _merge(
+    ck: _Check,
+    base: _Base,
+    out: _Read,
+    where: tuple[str, int, str],
+    got: dict[str, Any],
+    now: dict[str, Any] | None,
+    heads: dict[str, str],
+) -> dict[str, Any]:
+    """The cells taken from the return. A cell the unit left as sent keeps the database's
+    value; one the unit changed while the database still holds what was sent is taken;
+    one both changed, differently, is a conflict, taken only by the choice "theirs"."""
+    sid, r, key = where
+    ui = language()
+    out.seen.setdefault(sid, {})[key] = {f: R.sent_value(v) for f, v in got.items()}
+    sent = None if base.sent is None else base.sent.get(sid, {}).get(key, {})
+    taken: dict[str, Any] = {}
+    for f, w_value in got.items():
+        d_value = now.get(f) if now is not None else None
+        w, d = R.sent_value(w_value), R.sent_value(d_value)
+        if w == d:
+            continue
+        if sent is None:  # two-way: the return's value replaces the database's
+            taken[f] = w_value
+            continue
+        b = str(sent.get(f, ""))
+        if w == b:
+            continue  # the unit did not touch it: the database's (newer) value stays
+        if d == b:
+            taken[f] = w_value  # changed by the unit only
+            continue
+        ident = f"returns|{base.project_no}|{sid}|{key}|{f}"
+        choice = base.decide(ident)
+        out.conflicts.append(
+            Conflict(
+                ident, ck.title(sid), r + 1, key, heads[f],
+                _show(b, ui, f), _show(d_value, ui, f), _show(w_value, ui, f), choice,
+            )
+        )  # fmt: skip
+        if choice == TAKE_WORKBOOK:
+            taken[f] = w_value
+    return taken
+
+
+def _text_rule(
+    ck: _Check, sid: str, r: int, c: int, value: str, field_name: str, limit: int
+) -> None:
+    """The field rules every stored text obeys (domain/limits.py), and the return's length."""
+    if len(value) > limit:
+        ck.add(sid, r, c, t("longer than {n} characters", n=limit))
+        return
+    reason = text_problem(value, field_name)
+    if reason is not None:
+        ck.add(sid, r, c, reason)
+
+
+def _record(row: dict[str, Any]) -> Record:
+    rest = {k: v for k, v in row.items() if k not in ("id", "version")}
+    return Record(row["id"], row.get("version", 0), rest)
+
+
+def _milestones(ck: _Check, ctx: ReturnContext, out: _Read, quarter: Quarter, base: _Base) -> None:
     ui = language()
     col = {c.field: i for i, c in enumerate(R.MILESTONE_COLS)}
+    heads = {f: R.MILESTONE_COLS[col[f]].header(ui) for f in _M_FIELDS}
     by_code = {m.code: m for m in ctx.milestones}
     day = today()
     reported: dict[str, dict[str, str]] = {}
     for r, code in enumerate(ck.rf.signature.milestones, start=1):
         m = by_code.get(code)
-        if m is None:
-            ck.add(
-                "milestones",
-                r,
-                col["code"],
-                t(
-                    GONE_M,
-                    code=code,
-                ),
-            )
+        now = base.milestones.get(code)
+        if m is None or now is None:
+            ck.add("milestones", r, col["code"], t(GONE_M, code=code))
             continue
         if m.status == "cancelled":
             continue  # the whole row was locked
@@ -350,42 +457,42 @@ def _milestones(ck: _Check, ctx: ReturnContext, out: _Read, quarter: Quarter) ->
                 col["status"],
                 t("a unit cannot cancel a milestone; say why in the note and tell the office"),
             )
-        if len(got["notes"] or "") > MAX_NOTE:
-            ck.add("milestones", r, col["notes"], t("longer than {n} characters", n=MAX_NOTE))
+        got["notes"] = got["notes"] or ""
+        _text_rule(ck, "milestones", r, col["notes"], got["notes"], "notes", MAX_NOTE)
         if got["percent_complete"] is None or got["status"] is None:
             continue
         pct = int(got["percent_complete"])
-        edit = MilestoneEdit(
-            title=m.title, planned_end=m.planned_end, planned_start=m.planned_start,
-            actual_start=got["actual_start"], actual_end=got["actual_end"],
-            percent_complete=pct, status=got["status"], cancel_reason=m.cancel_reason,
-            deliverable=m.deliverable, owner=m.owner, notes=got["notes"],
-        )  # fmt: skip
-        for f, reason in validate_milestone(edit, today=day).items():
-            ck.add("milestones", r, col.get(f, col["code"]), reason)
         got["percent_complete"] = pct
         reported[code] = {f: _show(got[f], "en", "") for f in _M_FIELDS}
-        old = {
-            "actual_start": m.actual_start, "actual_end": m.actual_end,
-            "percent_complete": m.percent_complete, "status": m.status, "notes": m.notes,
-        }  # fmt: skip
-        diff = [f for f in _M_FIELDS if (old[f] or None) != (got[f] or None)]
-        if diff:
-            out.milestones.append(
-                MilestoneUpdate(m.id, m.version, code, got["actual_start"], got["actual_end"],
-                                pct, got["status"], got["notes"] or "")
+        taken = _merge(ck, base, out, ("milestones", r, code), got, now, heads)
+        if taken:
+            merged = {**now, **taken}
+            edit = MilestoneEdit(
+                title=now["title"], planned_end=now["planned_end"],
+                planned_start=now["planned_start"], actual_start=merged["actual_start"],
+                actual_end=merged["actual_end"], percent_complete=int(merged["percent_complete"]),
+                status=merged["status"], cancel_reason=now["cancel_reason"] or "",
+                deliverable=now["deliverable"] or "", owner=now["owner"] or "",
+                notes=merged["notes"] or "",
             )  # fmt: skip
-            for f in diff:
-                name = R.MILESTONE_COLS[col[f]].header(ui)
-                out.changes.append(Change(code, name, _show(old[f], ui, f), _show(got[f], ui, f)))
-        head = {f: R.MILESTONE_COLS[col[f]].header(ui) for f in _M_FIELDS}
+            # The row as it will be after the merge passes the milestone rules, not each cell.
+            for f, reason in validate_milestone(edit, today=day).items():
+                ck.add("milestones", r, col.get(f, col["code"]), reason)
+            rec = _record(now)
+            out.plan.setdefault("milestones", []).append(
+                StoreChange(rec, {**rec.row, **taken}, tuple(taken), ck.title("milestones"), r + 1)
+            )
+            for f in taken:
+                out.changes.append(
+                    Change(code, heads[f], _show(now[f], ui, f), _show(got[f], ui, f))
+                )
         end = got["actual_end"]
         if end is not None and end > quarter.last_day and end <= day:
             out.warnings.append(
                 t(
                     "{code} {field}: {value} is after the quarter's end ({end})",
                     code=code,
-                    field=head["actual_end"],
+                    field=heads["actual_end"],
                     value=end.isoformat(),
                     end=quarter.last_day.isoformat(),
                 )
@@ -396,7 +503,7 @@ def _milestones(ck: _Check, ctx: ReturnContext, out: _Read, quarter: Quarter) ->
                 t(
                     "{code} {field}: {value} is in the future",
                     code=code,
-                    field=head["actual_start"],
+                    field=heads["actual_start"],
                     value=start.isoformat(),
                 )
             )
@@ -407,31 +514,22 @@ def _milestones(ck: _Check, ctx: ReturnContext, out: _Read, quarter: Quarter) ->
     out.reported["milestones"] = reported
 
 
-def _indicators(ck: _Check, ctx: ReturnContext, out: _Read) -> None:
+def _indicators(ck: _Check, ctx: ReturnContext, out: _Read, quarter: Quarter, base: _Base) -> None:
     ui = language()
     col = {c.field: i for i, c in enumerate(R.INDICATOR_COLS)}
+    heads = {f: R.INDICATOR_COLS[col[f]].header(ui) for f in _A_FIELDS}
     by_code = {i.code: i for i in ctx.indicators}
     reported: dict[str, dict[str, str]] = {}
-    head = R.INDICATOR_COLS[col["ytd_value"]].header(ui)
     for r, code in enumerate(ck.rf.signature.indicators, start=1):
         ind = by_code.get(code)
         if ind is None:
-            ck.add(
-                "indicators",
-                r,
-                col["code"],
-                t(
-                    GONE_I,
-                    code=code,
-                ),
-            )
+            ck.add("indicators", r, col["code"], t(GONE_I, code=code))
             continue
         if ctx.year_closed or ind.direction == "qualitative":
             continue  # locked row
         value = _parse(ck, "indicators", r, col["ytd_value"], S.ACTUALS.column("ytd_value"), False)
         note = _parse(ck, "indicators", r, col["note"], S.ACTUALS.column("note"), False) or ""
-        if len(note) > MAX_NOTE:
-            ck.add("indicators", r, col["note"], t("longer than {n} characters", n=MAX_NOTE))
+        _text_rule(ck, "indicators", r, col["note"], note, "note", MAX_NOTE)
         if value is None:
             continue  # blank: nothing reported, nothing changes
         try:
@@ -442,19 +540,34 @@ def _indicators(ck: _Check, ctx: ReturnContext, out: _Read) -> None:
             ck.add("indicators", r, col["ytd_value"], str(exc))
             continue
         reported[code] = {"ytd_value": format_number(value), "note": note}
-        if ind.value != value or (ind.note or "") != note:
-            out.actuals.append(ActualUpdate(ind.id, code, ind.actual_version, value, note))
-            if ind.value != value:
-                out.changes.append(Change(code, head, _show(ind.value, ui), format_number(value)))
-            if (ind.note or "") != note:
-                name = R.INDICATOR_COLS[col["note"]].header(ui)
-                out.changes.append(Change(code, name, ind.note or "", note))
+        now = base.actuals.get(code)
+        got = {"ytd_value": value, "note": note}
+        taken = _merge(ck, base, out, ("indicators", r, code), got, now, heads)
+        title = ck.title("indicators")
+        if taken and now is None:
+            if "ytd_value" in taken:  # a figure the database does not hold yet: a new row
+                row = {
+                    "project_no": ctx.no, "year": quarter.year, "code": code,
+                    "quarter": quarter.q, "ytd_value": value, "note": taken.get("note", ""),
+                }  # fmt: skip
+                out.plan.setdefault("actuals", []).append(StoreChange(None, row, (), title, r + 1))
+            else:
+                taken = {}
+        elif taken and now is not None:
+            rec = _record(now)
+            out.plan.setdefault("actuals", []).append(
+                StoreChange(rec, {**rec.row, **taken}, tuple(taken), title, r + 1)
+            )
+        for f in taken:
+            before = now.get(f) if now is not None else None
+            after = format_number(value) if f == "ytd_value" else note
+            out.changes.append(Change(code, heads[f], _show(before, ui), after))
         if ind.last_quarter is not None and value < ind.last_quarter:
             out.warnings.append(
                 t(
                     "{code} {field}: {value} is below last quarter's {last}",
                     code=code,
-                    field=head,
+                    field=heads["ytd_value"],
                     value=format_number(value),
                     last=format_number(ind.last_quarter),
                 )
@@ -463,17 +576,17 @@ def _indicators(ck: _Check, ctx: ReturnContext, out: _Read) -> None:
 
 
 def _progress(ck: _Check, out: _Read) -> tuple[str, str, str]:
+    """The unit's own statement for the log row; the same field rules as every text."""
     cells = ck.rf.sheets.get("progress", [])
     rows = {f: i for i, (f, _zh, _en) in enumerate(R.PROGRESS_ROWS)}
     values = {}
-    for f, limit in (
-        ("contact_name", MAX_CONTACT),
-        ("contact_phone", MAX_CONTACT),
-        ("narrative", MAX_NARRATIVE),
+    for f, limit, rule in (
+        ("contact_name", MAX_CONTACT, "owner"),
+        ("contact_phone", MAX_CONTACT, "owner"),
+        ("narrative", MAX_NARRATIVE, "notes"),
     ):
         text = R.canon(_cell(cells, rows[f], 1))
-        if len(text) > limit:
-            ck.add("progress", rows[f], 1, t("longer than {n} characters", n=limit))
+        _text_rule(ck, "progress", rows[f], 1, text, rule, limit)
         values[f] = text
         out.reported[f] = text
     if not values["contact_name"]:
@@ -518,17 +631,35 @@ def _refusal(file: str, problems: list[Problem]) -> Refusal:
     return Refusal(file, reason, lines)
 
 
+def conflict_line(c: Conflict) -> str:
+    return t(
+        "{sheet}, row {row}, {column}: sent “{exported}” → database now “{database}” → "
+        "return “{workbook}”",
+        sheet=c.sheet, row=c.row, column=c.column,
+        exported=c.exported, database=c.database, workbook=c.workbook,
+    )  # fmt: skip
+
+
 def _check_file(
-    rf: ReturnFile, ctx: ReturnContext, quarter: Quarter, previous: PreviousReturn | None
+    rf: ReturnFile,
+    ctx: ReturnContext,
+    quarter: Quarter,
+    previous: PreviousReturn | None,
+    base: _Base,
 ) -> ProjectReturn | Refusal:
     ck = _Check(rf)
     _check_locked(ck, ctx.no)
     out = _Read()
-    _milestones(ck, ctx, out, quarter)
-    _indicators(ck, ctx, out)
+    _milestones(ck, ctx, out, quarter, base)
+    _indicators(ck, ctx, out, quarter, base)
     contact_name, contact_phone, narrative = _progress(ck, out)
     if ck.problems:
         return _refusal(rf.path.name, ck.problems)
+    open_ = [c for c in out.conflicts if c.choice is None]
+    if open_:
+        lines = tuple(conflict_line(c) for c in open_)
+        reason = t(CONFLICTS, n=len(open_), first=lines[0])
+        return Refusal(rf.path.name, reason, lines, tuple(open_))
     changes = [
         {"key": c.key, "field": c.field, "before": c.before, "after": c.after} for c in out.changes
     ]
@@ -537,23 +668,118 @@ def _check_file(
         file_name=rf.path.name, file_sha256=rf.sha256, unit=ctx.lead_org,
         contact_name=contact_name, contact_phone=contact_phone, narrative=narrative,
         reported=out.reported, changes=changes,
-        milestones=tuple(out.milestones), actuals=tuple(out.actuals),
     )  # fmt: skip
+    plan = [
+        (sheet, out.plan[sheet.name])
+        for sheet in (S.MILESTONES, S.ACTUALS)
+        if sheet.name in out.plan
+    ]
     return ProjectReturn(
         file=rf.path.name, project_no=ctx.no, project_name=ctx.name_zh, unit=ctx.lead_org,
         quarter=str(quarter), contact_name=contact_name, contact_phone=contact_phone,
         narrative=narrative, changes=out.changes, warnings=out.warnings, previous=previous,
-        since_previous=_since(previous, out.reported), write=write,
+        since_previous=_since(previous, out.reported), write=write, plan=plan,
+        conflicts=out.conflicts, token=rf.signature.token, next_sent=_next_sent(base, out),
     )  # fmt: skip
+
+
+def _closed_warnings(pr: ProjectReturn, closes: Mapping[str, date]) -> list[str]:
+    """A figure written into a closed quarter is a correction, as for the import: allowed,
+    told first, and listed in the next brief."""
+    from desktop_app.io.closed_quarters import closed_line, touches
+
+    out = []
+    for sheet, changes in pr.plan:
+        for touch in touches(sheet, {}, changes, [], closes, language()):
+            out.append(closed_line(touch))
+    return out
+
+
+def _next_sent(base: _Base, out: _Read) -> dict[str, Any] | None:
+    if base.sent is None:
+        return None
+    nxt = {k: dict(v) if isinstance(v, dict) else v for k, v in base.sent.items()}
+    for sid, rows in out.seen.items():
+        sheet = dict(nxt.get(sid) or {})
+        for key, cells in rows.items():
+            sheet[key] = {**(sheet.get(key) or {}), **cells}
+        nxt[sid] = sheet
+    return nxt
 
 
 # --------------------------------------------------------------------- the whole folder
 
 
+@dataclass
+class _Now:
+    """The database as the three-way sees it: rows in sheet form and the sent records."""
+
+    milestones: dict[tuple[int, str], dict[str, Any]]
+    actuals: dict[tuple[int, str], dict[str, Any]]
+    sent: dict[str, tuple[int, str, dict[str, Any]]]  # token → (project id, quarter, sent)
+
+
+def _now(db: Database, quarter: Quarter, tokens: list[str]) -> _Now:
+    with db.reader() as s:
+        ms = {(r["project_no"], r["code"]): r for r in load_rows(s, S.MILESTONES)}
+        acts = {
+            (r["project_no"], r["code"]): r
+            for r in load_rows(s, S.ACTUALS)
+            if r["year"] == quarter.year and r["quarter"] == quarter.q
+        }
+        sent: dict[str, tuple[int, str, dict[str, Any]]] = {}
+        rs = ReturnSent.__table__
+        for i in range(0, len(tokens), 500):
+            q = select(rs.c.token, rs.c.project_id, rs.c.quarter, rs.c.sent).where(
+                rs.c.token.in_(tokens[i : i + 500])
+            )
+            for token, pid, qtext, data in s.execute(q):
+                try:
+                    parsed = json.loads(data)
+                except ValueError:
+                    parsed = None
+                if isinstance(parsed, dict):
+                    sent[token] = (pid, qtext, parsed)
+    return _Now(ms, acts, sent)
+
+
+def _base_for(
+    rf: ReturnFile, ctx: ReturnContext, now: _Now, decide: Decide, two_way: bool
+) -> _Base | str:
+    """The file's base, or why it has none (a refusal's reason)."""
+    token = rf.signature.token
+    sent: dict[str, Any] | None = None
+    if not token:
+        if not two_way:
+            return t(NO_TOKEN)
+    else:
+        found = now.sent.get(token)
+        if found is None:
+            return t(UNKNOWN_TOKEN)
+        pid, qtext, sent = found
+        if pid != ctx.project_id or qtext != ctx.quarter:
+            return t(UNKNOWN_TOKEN)
+        if two_way:
+            sent = None
+    ms = {code: row for (no, code), row in now.milestones.items() if no == ctx.no}
+    acts = {code: row for (no, code), row in now.actuals.items() if no == ctx.no}
+    return _Base(ctx.no, sent, ms, acts, decide)
+
+
 def preview_collect(
-    db: Database, folder: str | os.PathLike[str], quarter: Quarter | None = None
+    db: Database,
+    folder: str | os.PathLike[str],
+    quarter: Quarter | None = None,
+    *,
+    resolve: str | None = None,
+    choices: Mapping[str, str] | None = None,
+    two_way: bool = False,
 ) -> CollectResult:
-    """Read and check every workbook in `folder`; nothing is written."""
+    """Read and check every workbook in `folder`, three-way against what each carried when
+    it was sent; nothing is written. A conflict needs a choice (`choices` by its ident, or
+    `resolve`: "theirs" takes the return's value, "ours" keeps the database's); without one
+    its file is refused. `two_way` compares workbooks as if nothing had been sent (every
+    differing value is taken): for workbooks made before `return_sent` existed."""
     folder = Path(folder)
     notes: list[str] = []
     read: list[ReturnFile] = []
@@ -585,6 +811,10 @@ def preview_collect(
         by_no.setdefault(rf.signature.project_no, []).append(rf)
     contexts = {c.no: c for c in return_contexts(db, quarter, list(by_no))}
     previous = previous_returns(db, str(quarter))
+    now = _now(db, quarter, [rf.signature.token for rf in mine if rf.signature.token])
+    decide = deciding(resolve, choices)
+    with db.core_reader() as conn:
+        closes = closes_in_force(conn)
     for no, files in sorted(by_no.items()):
         if len(files) > 1:
             names = ", ".join(f.path.name for f in files)
@@ -612,34 +842,67 @@ def preview_collect(
                 )
             )
             continue
-        checked = _check_file(rf, ctx, quarter, prev)
+        base = _base_for(rf, ctx, now, decide, two_way)
+        if isinstance(base, str):
+            refused.append(Refusal(rf.path.name, base))
+            continue
+        checked = _check_file(rf, ctx, quarter, prev, base)
         if isinstance(checked, Refusal):
             refused.append(checked)
         else:
+            checked.warnings += _closed_warnings(checked, closes)
             result.returns.append(checked)
     refused.sort(key=lambda r: r.file)
     return result
 
 
 def apply_collect(
-    db: Database, result: CollectResult, *, each: bool = False, officer: str = ""
+    db: Database,
+    result: CollectResult,
+    *,
+    each: bool = False,
+    officer: str = "",
+    dry_run: bool = False,
 ) -> CollectResult:
-    """Write the checked returns, each project in its own transaction (audited with the
-    unit as the source). All or nothing for the folder unless `each`: with any refused
-    file, nothing is written."""
+    """Write the checked returns through the import's compare-and-swap writer.
+
+    All or nothing for the folder: one transaction for every return, and with any refused
+    file nothing is written. With `each`, every return is its own transaction and a
+    refused one is listed (`result.refused`) while the others are kept. A dry run makes
+    the same writes and rolls them back. A refusal at write time (a row changed since the
+    preview, a return recorded meanwhile) is a `UserError` naming the file.
+    """
+    from desktop_app.io.returns_write import write_returns
+
     if result.refused and not each:
         return result
-    for pr in result.returns:
-        try:
-            record_return(db, pr.write, officer=officer)
-        except UserError as exc:
-            pr.error = str(exc)
-            if not each:
-                raise
-            continue
-        pr.applied = True
+    if not result.returns:
+        return result
+    if each:
+        for pr in result.returns:
+            try:
+                write_returns(db, [pr], officer=officer, dry_run=dry_run)
+            except UserError as exc:
+                pr.error = str(exc)
+                result.refused.append(Refusal(pr.file, _after_file(pr.file, str(exc))))
+                continue
+            pr.applied = not dry_run
+            result.written = result.written or not dry_run
+        result.refused.sort(key=lambda r: r.file)
+        return result
+    write_returns(db, result.returns, officer=officer, dry_run=dry_run)
+    if not dry_run:
+        for pr in result.returns:
+            pr.applied = True
         result.written = True
     return result
+
+
+def _after_file(file: str, line: str) -> str:
+    for colon in (": ", ":"):
+        if line.startswith(file + colon):
+            return line[len(file) + len(colon) :]
+    return line
 
 
 def collect_returns(
@@ -650,12 +913,12 @@ def collect_returns(
     dry_run: bool = False,
     each: bool = False,
     officer: str = "",
+    resolve: str | None = None,
+    two_way: bool = False,
 ) -> CollectResult:
-    """Preview, then (unless `dry_run`) write; see `apply_collect` for all-or-nothing."""
-    result = preview_collect(db, folder, quarter)
-    if dry_run:
-        return result
-    return apply_collect(db, result, each=each, officer=officer)
+    """Preview, then write (a dry run rolls the writes back); see `apply_collect`."""
+    result = preview_collect(db, folder, quarter, resolve=resolve, two_way=two_way)
+    return apply_collect(db, result, each=each, officer=officer, dry_run=dry_run)
 
 
 def received_at_text(value: datetime | None) -> str:

@@ -14,15 +14,21 @@ progress narrative with the unit's contact, and the hidden signature.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
+import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from xlsxwriter.exceptions import XlsxFileError
+
 from desktop_app.db.database import Database
-from desktop_app.domain.periods import Quarter, today
+from desktop_app.db.models import ReturnSent
+from desktop_app.domain.periods import Quarter, now, today
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
 from desktop_app.io import returns_sheets as R
@@ -30,10 +36,13 @@ from desktop_app.io import sheets as S
 from desktop_app.services.returns import return_contexts
 from desktop_app.snapshots.returns import ReturnContext
 
+EXISTS = "{folder} already holds {n} return workbook(s) for {quarter} (e.g. {file}); pass --force to replace them"  # noqa: E501
+
 register(
     {
         "{folder}: cannot write the workbooks ({reason})": "{folder}:无法写入工作簿({reason})",
         "{folder}: not a folder": "{folder}:不是文件夹",
+        EXISTS: "{folder} 中已有 {n} 份 {quarter} 报送表(如 {file});如需覆盖,请加 --force",
     }
 )
 
@@ -114,6 +123,7 @@ class MakeOptions:
     lang: str = "zh"
     due: date | None = None
     office_contact: str = ""
+    force: bool = False  # replace the returns already in the folder for this quarter
 
 
 @dataclass
@@ -130,10 +140,10 @@ def default_due(quarter: Quarter) -> date:
 class _Book:
     """One project's workbook; records each locked cell it writes for the signature."""
 
-    def __init__(self, path: Path, ctx: ReturnContext, opts: MakeOptions) -> None:
+    def __init__(self, path: Path, ctx: ReturnContext, opts: MakeOptions, token: str) -> None:
         import xlsxwriter
 
-        self.ctx, self.opts, self.lang = ctx, opts, opts.lang
+        self.ctx, self.opts, self.lang, self.token = ctx, opts, opts.lang, token
         self.wb = xlsxwriter.Workbook(str(path), {"strings_to_formulas": False})
         self.wb.set_properties({"title": f"{ctx.no:02d} {ctx.name_zh} {ctx.quarter}"})
         base = {"font_name": "Microsoft YaHei" if self.lang == "zh" else "Calibri", "valign": "top"}
@@ -395,6 +405,7 @@ class _Book:
             milestones=tuple(m.code for m in ctx.milestones),
             indicators=tuple(i.code for i in ctx.indicators),
             cells=self.cells,
+            token=self.token,
         )
         ws = self.wb.add_worksheet(R.SIGNATURE_SHEET)
         for r, (label, value) in enumerate(sig.rows()):
@@ -407,8 +418,34 @@ class _Book:
         self.wb.close()
 
 
-def make_workbook(path: Path, ctx: ReturnContext, opts: MakeOptions) -> Path:
-    book = _Book(path, ctx, opts)
+def sent_values(ctx: ReturnContext) -> dict[str, Any]:
+    """Every value the unit may change, as the workbook carries it and as collect reads it
+    back (`R.sent_value`): the base of the three-way collect."""
+    v = R.sent_value
+    return {
+        "milestones": {
+            m.code: {
+                "actual_start": v(m.actual_start),
+                "actual_end": v(m.actual_end),
+                "percent_complete": v(m.percent_complete),
+                "status": m.status,
+                "notes": v(m.notes),
+            }
+            for m in ctx.milestones
+        },
+        "indicators": {
+            i.code: {"ytd_value": v(i.value), "note": v(i.note)} for i in ctx.indicators
+        },
+        "progress": {
+            "contact_name": v(ctx.contact_name),
+            "contact_phone": v(ctx.contact_phone),
+            "narrative": "",
+        },
+    }
+
+
+def make_workbook(path: Path, ctx: ReturnContext, opts: MakeOptions, token: str = "") -> Path:
+    book = _Book(path, ctx, opts, token)
     book.cover()
     book.milestones()
     book.indicators()
@@ -418,24 +455,78 @@ def make_workbook(path: Path, ctx: ReturnContext, opts: MakeOptions) -> Path:
     return path
 
 
+def existing_returns(folder: Path, quarter: Quarter) -> list[Path]:
+    """Return workbooks for `quarter` already in `folder` (by the name `make` gives them)."""
+    if not folder.is_dir():
+        return []
+    tail = f"-{quarter}.xlsx".casefold()
+    return sorted(p for p in folder.iterdir() if p.name.casefold().endswith(tail) and p.is_file())
+
+
 def make_returns(db: Database, opts: MakeOptions, nos: list[int] | None = None) -> MakeResult:
-    """One workbook per project (or per number in `nos`) in `opts.folder`."""
+    """One workbook per project (or per number in `nos`) in `opts.folder`.
+
+    Each workbook gets a token, and `return_sent` keeps what it carried under that token,
+    in one transaction with the workbooks' arrival: they are written as `.part` files
+    first and renamed only once the rows are stored, so a failure leaves neither. A folder
+    already holding returns for the quarter needs `opts.force`.
+    """
     folder = Path(opts.folder)
     if folder.exists() and not folder.is_dir():
         raise UserError(t("{folder}: not a folder", folder=folder))
+    there = existing_returns(folder, opts.quarter)
+    if there and not opts.force:
+        raise UserError(
+            t(EXISTS, folder=folder, n=len(there), quarter=opts.quarter, file=there[0].name)
+        )
     contexts = return_contexts(db, opts.quarter, nos)
     result = MakeResult(folder)
+    parts: list[tuple[Path, Path]] = []
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        rows = []
         for ctx in contexts:
             name = ctx.name_zh if opts.lang == "zh" or not ctx.name_en else ctx.name_en
             path = folder / R.workbook_name(ctx.no, name, ctx.quarter)
             tmp = path.with_name(path.name + ".part")
-            make_workbook(tmp, ctx, opts)
+            token = str(uuid.uuid4())
+            parts.append((tmp, path))
+            make_workbook(tmp, ctx, opts, token)
+            rows.append(
+                {
+                    "token": token,
+                    "project_id": ctx.project_id,
+                    "quarter": ctx.quarter,
+                    "file_name": path.name[:260],
+                    "sent": json.dumps(sent_values(ctx), ensure_ascii=False, sort_keys=True),
+                }
+            )
+        _remember(db, rows)
+        for tmp, path in parts:
             os.replace(tmp, path)
             result.files.append(path)
-    except OSError as exc:
+    except (OSError, XlsxFileError) as exc:
         raise UserError(
             t("{folder}: cannot write the workbooks ({reason})", folder=folder, reason=exc)
         ) from exc
+    finally:
+        for tmp, _path in parts:
+            with contextlib.suppress(OSError):
+                if not tmp.is_dir():
+                    tmp.unlink(missing_ok=True)
     return result
+
+
+def _remember(db: Database, rows: list[dict[str, Any]]) -> None:
+    """Store what each workbook carried (not audited: no figure changes)."""
+    if not rows:
+        return
+    from sqlalchemy import insert
+
+    with db.session() as s:
+        made_by = str(s.info.get("officer", ""))[:100]
+        stamp = now().replace(tzinfo=None, microsecond=0)
+        s.execute(
+            insert(ReturnSent.__table__),  # type: ignore[arg-type]
+            [r | {"made_at": stamp, "made_by": made_by} for r in rows],
+        )

@@ -14,15 +14,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR
+from desktop_app.domain.periods import Quarter
 from desktop_app.i18n import register, t
 from desktop_app.io import returns_sheets as R
 from desktop_app.io.readers import FileRefused, inspect_workbook, read_sheets
+
+R_BAD_QUARTER_TEXT = "the signature names quarter “{quarter}”, which is not a quarter from 2000Q1 to 2100Q4; send the unit a new workbook"  # noqa: E501
 
 register(
     {
         "no signature: not a return workbook made by “returns make” (or its hidden signature sheet was removed); send the unit a new workbook": "无签名:不是由“生成季度报送表”制作的工作簿(或其隐藏签名表已被删除);请重新发给单位一份报送表",  # noqa: E501
         "the signature was tampered with (it no longer matches its contents); send the unit a new workbook": "签名已被改动(与内容不符);请重新发给单位一份报送表",  # noqa: E501
         "made with template version {found}, which this program does not know (it reads version {known}); update the program or send a new workbook": "报送表模板版本为 {found},本程序无法识别(支持版本 {known});请升级程序或重新发送报送表",  # noqa: E501
+        R_BAD_QUARTER_TEXT: "签名中的季度“{quarter}”不是 2000Q1 至 2100Q4 之间的季度;请重新发给单位一份报送表",  # noqa: E501
         "missing sheet “{sheet}”; sheets must not be renamed or deleted": "缺少工作表“{sheet}”;请勿重命名或删除工作表",  # noqa: E501
     }
 )
@@ -51,6 +56,7 @@ def _signature(rows: list[list[Any]]) -> R.Signature:
             payload.append(str(row[1]))
         elif label:
             values[label] = value
+    values.setdefault("token", "")  # workbooks made before collect became three-way
     if values.get("magic") != R.MAGIC:
         raise ReturnRefused(t(R_NO_SIGNATURE))
     version = values.get("template_version", "")
@@ -67,9 +73,10 @@ def _signature(rows: list[list[Any]]) -> R.Signature:
             lang=str(data["lang"]),
             milestones=tuple(str(c) for c in data["milestones"]),
             indicators=tuple(str(c) for c in data["indicators"]),
-            cells={str(k): list(v) for k, v in data["cells"].items()},
+            cells=_cells(data["cells"]),
+            token=str(data.get("token", "")),
         )
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError) as exc:
         raise ReturnRefused(t(R_TAMPERED)) from exc
     expected = {
         "template_version": str(sig.version),
@@ -77,6 +84,7 @@ def _signature(rows: list[list[Any]]) -> R.Signature:
         "quarter": sig.quarter,
         "keys_sha256": R.keys_hash(list(sig.milestones), list(sig.indicators)),
         "digest": sig.digest(),
+        "token": sig.token,
     }
     if (
         any(values.get(k) != v for k, v in expected.items())
@@ -84,11 +92,41 @@ def _signature(rows: list[list[Any]]) -> R.Signature:
         or sig.lang not in ("zh", "en")
     ):
         raise ReturnRefused(t(R_TAMPERED))
+    if not valid_quarter(sig.quarter):
+        raise ReturnRefused(t(R_BAD_QUARTER, quarter=sig.quarter[:20]))
     return sig
+
+
+def _cells(raw: Any) -> dict[str, list[list[Any]]]:
+    """The locked-cell copy, shaped as the maker writes it ([row, column, text] per known
+    sheet); anything else — a forger's consistent but odd payload — is a `ValueError`."""
+    if not isinstance(raw, dict):
+        raise ValueError("cells")
+    out: dict[str, list[list[Any]]] = {}
+    for sid, entries in raw.items():
+        if sid not in SHEET_TITLES or not isinstance(entries, list):
+            raise ValueError("cells")
+        for e in entries:
+            ok = isinstance(e, list) and len(e) == 3 and isinstance(e[2], str)
+            if not ok or any(type(x) is not int or not 0 <= x < 1_048_576 for x in e[:2]):
+                raise ValueError("cells")
+        out[sid] = entries
+    return out
+
+
+def valid_quarter(text: str) -> bool:
+    """`YYYYQn` with a year the program keeps (2000–2100): a re-signed `2026Q5` or `0000Q1`
+    is refused as bad input, never left to fail later."""
+    try:
+        q = Quarter.parse(text)
+    except ValueError:
+        return False
+    return MIN_YEAR <= q.year <= MAX_YEAR
 
 
 R_NO_SIGNATURE = "no signature: not a return workbook made by “returns make” (or its hidden signature sheet was removed); send the unit a new workbook"  # noqa: E501
 R_TAMPERED = "the signature was tampered with (it no longer matches its contents); send the unit a new workbook"  # noqa: E501
+R_BAD_QUARTER = R_BAD_QUARTER_TEXT
 R_UNKNOWN_VERSION = "made with template version {found}, which this program does not know (it reads version {known}); update the program or send a new workbook"  # noqa: E501
 
 SHEET_TITLES = {"milestones": R.MILESTONES, "indicators": R.INDICATORS, "progress": R.PROGRESS}

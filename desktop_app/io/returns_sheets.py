@@ -182,6 +182,21 @@ def canon(value: Any) -> str:
     return str(value).strip()
 
 
+def sent_value(value: Any) -> str:
+    """A value as `return_sent` keeps it and as collect compares it: the text the reader
+    gives back (stripped), exact decimals, ISO dates; so an untouched cell equals what
+    was sent however Excel stored it."""
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            return str(value)
+        if value == value.to_integral_value():
+            return str(int(value))
+        return format(value.normalize(), "f")
+    if isinstance(value, float) and not value.is_integer():
+        return sent_value(Decimal(repr(value)))
+    return canon(value)
+
+
 def _json(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
@@ -200,9 +215,13 @@ class Signature:
     indicators: tuple[str, ...]
     cells: dict[str, list[list[Any]]]
     """Locked cells per sheet id: [row, column, canonical value] (0-based)."""
+    token: str = ""
+    """The `return_sent` row holding what this workbook carried; "" in workbooks made
+    before collect became three-way (the payload then has no token, so their digest holds)."""
 
     def payload(self) -> dict[str, Any]:
-        return {
+        extra = {"token": self.token} if self.token else {}
+        return extra | {
             "magic": MAGIC,
             "project_no": self.project_no,
             "quarter": self.quarter,
@@ -228,6 +247,8 @@ class Signature:
             ("keys_sha256", keys_hash(list(self.milestones), list(self.indicators))),
             ("digest", self.digest()),
         ]
+        if self.token:
+            rows.append(("token", self.token))
         rows += [("payload", data[i : i + CHUNK]) for i in range(0, len(data), CHUNK)]
         return rows
 

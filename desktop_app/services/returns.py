@@ -1,8 +1,8 @@
-"""Quarterly returns on the database side: what a project's workbook shows, writing a
-checked return in one transaction, and who has returned.
+"""Quarterly returns on the database side: what a project's workbook shows, the returns
+already recorded, and who has returned.
 
-The audit trail is the session's own (db/audit.py): every changed field is recorded with
-the reason naming the unit and the file, so the history says where a figure came from.
+A checked return is written by io/returns_write.py through the import's compare-and-swap
+writer and audit writer (io/store.py), so a return and an import race cleanly.
 """
 
 from __future__ import annotations
@@ -10,26 +10,19 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import selectinload
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import (
     Evaluation,
     Indicator,
-    IndicatorActual,
     Milestone,
     Project,
-    QuarterlyReturn,
 )
-from desktop_app.domain.milestones import MilestoneEdit, validate_milestone
-from desktop_app.domain.periods import Quarter, now, today
-from desktop_app.errors import UserError
-from desktop_app.i18n import register, t
+from desktop_app.domain.periods import Quarter
 from desktop_app.services.return_status import latest_returns_in
 from desktop_app.services.return_status import return_status as return_status
 from desktop_app.snapshots.returns import (
@@ -39,45 +32,10 @@ from desktop_app.snapshots.returns import (
     ReturnMilestone,
 )
 
-STALE = "project {no}: {what} changed in the database while the return was being checked; collect again."  # noqa: E501
-register(
-    {
-        STALE: "项目 {no}:核对报送期间数据库中的{what}已被修改;请重新收取。",
-        "Quarterly return {quarter} from {unit} ({contact}), file {file}": "{quarter} 季度报送:{unit}({contact}),文件 {file}",  # noqa: E501
-        "milestone {code}": "里程碑 {code}",
-        "indicator {code}": "指标 {code}",
-        "project {no}: {year} is closed by its evaluation; indicator actuals cannot change.": "项目 {no}:{year} 年已完成绩效评价并关闭,指标完成值不能修改。",  # noqa: E501
-        "project {no}, milestone {code}: {reason}": "项目 {no},里程碑 {code}:{reason}",
-        "project {no} no longer exists.": "项目 {no} 已不存在。",
-        "no contact given": "未填联系人",
-    }
-)
-
-
-@dataclass(frozen=True)
-class MilestoneUpdate:
-    id: int
-    version: int
-    code: str
-    actual_start: date | None
-    actual_end: date | None
-    percent_complete: int
-    status: str
-    notes: str
-
-
-@dataclass(frozen=True)
-class ActualUpdate:
-    indicator_id: int
-    code: str
-    actual_version: int | None  # the stored actual's version when checked; None: none yet
-    ytd_value: Decimal
-    note: str
-
 
 @dataclass(frozen=True)
 class ReturnWrite:
-    """A checked return, ready to be written (only rows whose values differ are listed)."""
+    """A checked return's log row (what the unit said, and the fields it changed)."""
 
     project_id: int
     project_no: int
@@ -90,8 +48,6 @@ class ReturnWrite:
     narrative: str
     reported: dict[str, Any]
     changes: list[dict[str, str]]
-    milestones: tuple[MilestoneUpdate, ...] = ()
-    actuals: tuple[ActualUpdate, ...] = ()
 
 
 def _milestone(m: Milestone) -> ReturnMilestone:
@@ -187,118 +143,8 @@ def previous_returns(db: Database, quarter: str) -> dict[int, PreviousReturn]:
     """The latest return already recorded for `quarter`, by project id."""
     with db.reader() as s:
         return {
-            pid: PreviousReturn(r.received_at, r.file_name, r.file_sha256, json.loads(r.reported))
+            pid: PreviousReturn(
+                r.received_at, r.file_name, r.file_sha256, json.loads(r.reported), r.id
+            )
             for pid, r in latest_returns_in(s.connection(), quarter).items()
         }
-
-
-def _write_milestone(s: Session, no: int, u: MilestoneUpdate) -> None:
-    m = s.get(Milestone, u.id)
-    if m is None or m.version != u.version:
-        raise UserError(t(STALE, no=no, what=t("milestone {code}", code=u.code)))
-    edit = MilestoneEdit(
-        title=m.title,
-        planned_end=m.planned_end,
-        planned_start=m.planned_start,
-        actual_start=u.actual_start,
-        actual_end=u.actual_end,
-        percent_complete=u.percent_complete,
-        status=u.status,
-        cancel_reason=m.cancel_reason,
-        deliverable=m.deliverable,
-        owner=m.owner,
-        notes=u.notes,
-    )
-    errors = validate_milestone(edit, today=today())
-    if errors:
-        reason = next(iter(errors.values()))
-        raise UserError(
-            t("project {no}, milestone {code}: {reason}", no=no, code=u.code, reason=reason)
-        )
-    m.actual_start = u.actual_start
-    m.actual_end = u.actual_end
-    m.percent_complete = u.percent_complete
-    m.status = u.status
-    m.notes = u.notes
-
-
-def _write_actual(s: Session, no: int, quarter: int, u: ActualUpdate) -> None:
-    row = s.scalar(
-        select(IndicatorActual).where(
-            IndicatorActual.indicator_id == u.indicator_id, IndicatorActual.quarter == quarter
-        )
-    )
-    if (row.version if row else None) != u.actual_version or s.get(
-        Indicator, u.indicator_id
-    ) is None:
-        raise UserError(t(STALE, no=no, what=t("indicator {code}", code=u.code)))
-    if row is None:
-        s.add(
-            IndicatorActual(
-                indicator_id=u.indicator_id, quarter=quarter, ytd_value=u.ytd_value, note=u.note
-            )
-        )
-    else:
-        row.ytd_value = u.ytd_value
-        row.note = u.note
-
-
-def record_return(db: Database, w: ReturnWrite, *, officer: str = "") -> int:
-    """Write one project's return and its log row in one transaction; the log row's id.
-
-    Versions are compared first (someone may have saved since the preview), so a return
-    never overwrites a newer edit; the audit reason names the unit and the file.
-    """
-    quarter = Quarter.parse(w.quarter)
-    with db.session() as s:
-        if s.get(Project, w.project_id) is None:
-            raise UserError(t("project {no} no longer exists.", no=w.project_no))
-        if w.actuals and s.scalar(
-            select(Evaluation.id).where(
-                Evaluation.project_id == w.project_id, Evaluation.year == quarter.year
-            )
-        ):
-            raise UserError(
-                t(
-                    "project {no}: {year} is closed by its evaluation; indicator actuals cannot change.",  # noqa: E501
-                    no=w.project_no,
-                    year=quarter.year,
-                )
-            )
-        contact = " ".join(x for x in (w.contact_name, w.contact_phone) if x) or t(
-            "no contact given"
-        )
-        if officer:
-            s.info["officer"] = officer  # this session only; the factory keeps its own
-        s.info["audit_reason"] = t(
-            "Quarterly return {quarter} from {unit} ({contact}), file {file}",
-            quarter=w.quarter,
-            unit=w.unit,
-            contact=contact,
-            file=w.file_name,
-        )
-        try:
-            for mu in w.milestones:
-                _write_milestone(s, w.project_no, mu)
-            for au in w.actuals:
-                _write_actual(s, w.project_no, quarter.q, au)
-            s.flush()
-            log = QuarterlyReturn(
-                project_id=w.project_id,
-                quarter=w.quarter,
-                received_at=now().replace(tzinfo=None, microsecond=0),
-                file_name=w.file_name[:260],
-                file_sha256=w.file_sha256,
-                unit=w.unit[:200],
-                contact_name=w.contact_name[:100],
-                contact_phone=w.contact_phone[:100],
-                narrative=w.narrative,
-                reported=json.dumps(w.reported, ensure_ascii=False, sort_keys=True),
-                changes=json.dumps(w.changes, ensure_ascii=False),
-                officer=officer or str(s.info.get("officer", "")),
-            )
-            s.add(log)
-            s.flush()
-            return log.id
-        finally:
-            s.info.pop("audit_reason", None)

@@ -75,6 +75,7 @@ class PreviousReturn:
     file_name: str
     file_sha256: str
     reported: dict[str, Any]
+    id: int | None = None  # its log row: a collect writes only if it is still the latest
 
 
 @dataclass(frozen=True)

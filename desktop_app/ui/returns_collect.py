@@ -1,10 +1,13 @@
 """File → Quarterly returns → Collect…: one preview for every workbook in a folder, then
-Record writes each project's return in its own transaction.
+Record writes them all in one transaction (or, ticked, each good one on its own). Both run
+as jobs of the window's registry, so a restore or a database switch waits for a write.
 
-The preview lists, per project, each field before → after, what differs from a return
-already recorded, and warnings; refused files with every place that is wrong; files
-skipped (open in Excel, already collected). Nothing is written before Record, and with a
-refused file nothing at all unless the officer ticks "record the good ones".
+The preview lists, per project, each field before → after, the conflicts (a cell changed
+both in the database since the workbook was sent and in the return) with the choice made,
+what differs from a return already recorded, and warnings; refused files with every place
+that is wrong; files skipped (open in Excel, already collected). A file with conflicts is
+refused until the officer picks, for all of them, "keep the database's" or "take the
+return's" (the command line's --ours / --theirs). Nothing is written before Record.
 """
 
 from __future__ import annotations
@@ -31,7 +34,6 @@ from desktop_app.errors import UserError
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.returns_make import recent_quarters
-from desktop_app.ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from desktop_app.io.returns_collect import CollectResult
@@ -54,9 +56,17 @@ class CollectReturnsDialog(QDialog):
         for q in recent_quarters():
             self.quarter.addItem(str(q), q)
         self.quarter.currentIndexChanged.connect(self.start)
+        self.resolve = QComboBox()
+        self.resolve.addItem(self.tr("Ask (refuse the file)"), None)
+        self.resolve.addItem(self.tr("Keep the database's value"), "ours")
+        self.resolve.addItem(self.tr("Take the return's value"), "theirs")
+        self.resolve.currentIndexChanged.connect(self.start)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Quarter")))
         top.addWidget(self.quarter)
+        top.addSpacing(16)
+        top.addWidget(QLabel(self.tr("Cells changed on both sides")))
+        top.addWidget(self.resolve)
         top.addStretch(1)
         self.summary = QLabel(self.tr("Checking the workbooks…"))
         self.summary.setWordWrap(True)
@@ -95,8 +105,15 @@ class CollectReturnsDialog(QDialog):
         self.progress.show()
         self.confirm_button.setEnabled(False)
         db, folder, quarter = self.ctx.db, self.folder, self.quarter.currentData()
-        run_in_background(
-            lambda: preview_collect(db, folder, quarter), self._show, self._failed, self
+        resolve = self.resolve.currentData()
+        self.ctx.jobs.start(
+            lambda: preview_collect(db, folder, quarter, resolve=resolve),
+            self._show,
+            self._failed,
+            owner=self,
+            key="preview",
+            cancellable=True,
+            name="returns preview",
         )
 
     def _item(
@@ -113,6 +130,8 @@ class CollectReturnsDialog(QDialog):
         return item
 
     def _show(self, result: CollectResult) -> None:
+        from desktop_app.io.returns_collect import conflict_line
+
         self.collected = result
         self.progress.hide()
         self.tree.clear()
@@ -144,7 +163,16 @@ class CollectReturnsDialog(QDialog):
             for w in pr.warnings:
                 item = self._item(top, [self.tr("Warning: {text}").format(text=w)], WARN)
                 item.setFirstColumnSpanned(True)
-            top.setExpanded(bool(pr.changes) or bool(pr.since_previous))
+            for k in pr.conflicts:
+                took = k.choice == "theirs"
+                text = (
+                    self.tr("Conflict, took the return's: {text}")
+                    if took
+                    else self.tr("Conflict, kept the database's: {text}")
+                )
+                item = self._item(top, [text.format(text=conflict_line(k))], WARN)
+                item.setFirstColumnSpanned(True)
+            top.setExpanded(bool(pr.changes) or bool(pr.since_previous) or bool(pr.conflicts))
         if result.refused:
             sec = self._item(None, [self.tr("Refused ({n})").format(n=len(result.refused))], BAD)
             sec.setFirstColumnSpanned(True)
@@ -211,14 +239,29 @@ class CollectReturnsDialog(QDialog):
         self.progress.show()
         self.summary.setText(self.tr("Recording…"))
         db, result, each = self.ctx.db, self.collected, self.each.isChecked()
-        run_in_background(
-            lambda: apply_collect(db, result, each=each), self._done, self._write_failed, self
+        bus = self.ctx.bus
+
+        def landed(_result: object, error: BaseException | None) -> None:
+            # Even if the dialog was closed meanwhile, the window shows the new figures;
+            # a refused folder wrote nothing, unless each return was its own transaction.
+            if error is None or each:
+                bus.sig_data_changed.emit()
+
+        self.ctx.jobs.start(
+            lambda: apply_collect(db, result, each=each),
+            self._done,
+            self._write_failed,
+            owner=self,
+            landed=landed,
+            name="returns collect",
         )
 
     def _done(self, result: CollectResult) -> None:
         self.progress.hide()
-        self.ctx.bus.sig_data_changed.emit()
         n = sum(1 for r in result.returns if r.applied)
+        failed = [r.error for r in result.returns if r.error]
+        if failed:
+            dialogs.show_warning(self, "\n".join(failed))
         self.ctx.bus.sig_status.emit(
             self.tr("{n} quarterly return(s) recorded for {quarter}").format(
                 n=n, quarter=result.quarter
@@ -228,6 +271,5 @@ class CollectReturnsDialog(QDialog):
 
     def _write_failed(self, exc: BaseException) -> None:
         self.progress.hide()
-        self.ctx.bus.sig_data_changed.emit()  # earlier projects may have been recorded
         dialogs.show_error(self, str(exc))
         self.start()

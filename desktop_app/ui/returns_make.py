@@ -1,5 +1,6 @@
 """File → Quarterly returns → Make…: one fill-in workbook per project, written off the GUI
-thread into a folder the officer picks."""
+thread (a job of the window's registry: it stores what each workbook carried) into a folder
+the officer picks."""
 
 from __future__ import annotations
 
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.periods import Quarter, today
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from desktop_app.io.returns_make import MakeResult
@@ -111,20 +111,38 @@ class MakeReturnsDialog(QDialog):
             self.folder.setText(chosen)
 
     def make(self) -> None:
-        from desktop_app.io.returns_make import MakeOptions, make_returns
+        from desktop_app.io.returns_make import MakeOptions, existing_returns, make_returns
 
         d = self.due.date()
+        quarter, folder = self.quarter.currentData(), Path(self.folder.text().strip())
+        there = existing_returns(folder, quarter)
+        if there and not dialogs.confirm(
+            self,
+            self.tr(
+                "{folder} already holds {n} return workbook(s) for {quarter}, e.g. {file}. "
+                "Replace them? Workbooks already sent to the units can still be collected."
+            ).format(folder=folder, n=len(there), quarter=quarter, file=there[0].name),
+            self.tr("Replace the returns?"),
+        ):
+            return
         opts = MakeOptions(
-            quarter=self.quarter.currentData(),
-            folder=Path(self.folder.text().strip()),
+            quarter=quarter,
+            folder=folder,
             lang=self.lang.currentData(),
             due=date(d.year(), d.month(), d.day()),
             office_contact=self.contact.text().strip(),
+            force=bool(there),
         )
         self.make_button.setEnabled(False)
         self.summary.setText(self.tr("Writing the workbooks…"))
         db = self.ctx.db
-        run_in_background(lambda: make_returns(db, opts), self._done, self._failed, self)
+        self.ctx.jobs.start(
+            lambda: make_returns(db, opts),
+            self._done,
+            self._failed,
+            owner=self,
+            name="returns make",
+        )
 
     def _done(self, result: MakeResult) -> None:
         self.result_files = list(result.files)

@@ -431,107 +431,137 @@
 <context>
     <name>CollectReturnsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="50" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="52" />
         <source>Collect quarterly returns from {folder}</source>
         <translation>收取季度报送:{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="53" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="55" />
         <source>From the files</source>
         <translation>按文件中的季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="58" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="60" />
+        <source>Ask (refuse the file)</source>
+        <translation>询问(拒收该文件)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="61" />
+        <source>Keep the database's value</source>
+        <translation>保留数据库的值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="62" />
+        <source>Take the return's value</source>
+        <translation>采用报送表的值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="65" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="61" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="68" />
+        <source>Cells changed on both sides</source>
+        <translation>双方都修改的单元格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="71" />
         <source>Checking the workbooks…</source>
         <translation>正在检查报送表……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="67" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="77" />
         <source>Project / file</source>
         <translation>项目 / 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="67" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="77" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="67" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="77" />
         <source>Before</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="67" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="77" />
         <source>After</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="73" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="83" />
         <source>Record the good returns even though some files are refused</source>
         <translation>即使有文件被拒收,也记录合格的报送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="79" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="89" />
         <source>Record returns</source>
         <translation>记录报送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="120" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="136" />
         <source>{no:02d} {name} — {unit} — {file}</source>
         <translation>{no:02d} {name} — {unit} — {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="126" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="142" />
         <source>No change</source>
         <translation>无修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="134" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="150" />
         <source>Differs from the return received {when} ({file})</source>
         <translation>与 {when} 收到的报送({file})不同之处</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="145" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="161" />
         <source>Warning: {text}</source>
         <translation>提示:{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="149" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="166" />
+        <source>Conflict, took the return's: {text}</source>
+        <translation>冲突,已采用报送表的值:{text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="168" />
+        <source>Conflict, kept the database's: {text}</source>
+        <translation>冲突,已保留数据库的值:{text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_collect.py" line="174" />
         <source>Refused ({n})</source>
         <translation>拒收({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="158" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="183" />
         <source>Skipped ({n})</source>
         <translation>跳过({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="166" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="191" />
         <source>{quarter}: {n} return(s) to record ({changed} with changes), {refused} file(s) refused, {skipped} skipped.</source>
         <translation>{quarter}:待记录报送 {n} 份(其中 {changed} 份有修改),拒收 {refused} 个文件,跳过 {skipped} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="177" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="202" />
         <source>With a refused file nothing is recorded unless you tick the box below.</source>
         <translation>有文件被拒收时,除非勾选下方选项,否则不记录任何报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="201" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="226" />
         <source>The returns could not be read: {error}</source>
         <translation>无法读取报送表:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="212" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="237" />
         <source>Recording…</source>
         <translation>正在记录……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="223" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="251" />
         <source>{n} quarterly return(s) recorded for {quarter}</source>
         <translation>已记录 {quarter} 的 {n} 份季度报送</translation>
     </message>
@@ -1799,17 +1829,17 @@ Record this payment with the same number anyway?</source>
         <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="103" />
+        <location filename="../../desktop_app/ui/history/page.py" line="106" />
         <source>All fields</source>
         <translation>全部字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="134" />
+        <location filename="../../desktop_app/ui/history/page.py" line="150" />
         <source>{n} changes, newest first</source>
         <translation>共 {n} 条修改,最新的在前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="136" />
+        <location filename="../../desktop_app/ui/history/page.py" line="152" />
         <source>(the newest {n} are shown; narrow the filter)</source>
         <translation>(显示最新的 {n} 条;可缩小筛选范围)</translation>
     </message>
@@ -2480,12 +2510,22 @@ Record this payment with the same number anyway?</source>
         <translation>报送表保存位置</translation>
     </message>
     <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="122" />
+        <source>{folder} already holds {n} return workbook(s) for {quarter}, e.g. {file}. Replace them? Workbooks already sent to the units can still be collected.</source>
+        <translation>{folder} 中已有 {n} 份 {quarter} 报送表,如 {file}。要覆盖吗?已发给单位的报送表仍可收取。</translation>
+    </message>
+    <message>
         <location filename="../../desktop_app/ui/returns_make.py" line="125" />
+        <source>Replace the returns?</source>
+        <translation>覆盖报送表?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/returns_make.py" line="137" />
         <source>Writing the workbooks…</source>
         <translation>正在生成报送表……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="132" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="144" />
         <source>{n} return workbooks written to {folder}</source>
         <translation>已生成 {n} 份报送表,位于 {folder}</translation>
     </message>
