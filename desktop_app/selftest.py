@@ -133,6 +133,16 @@ def build_brief(db: Database, folder: Path) -> str:
     return f"{len(data)} bytes, {page_objects} pages"
 
 
+def _logged(line: str) -> str:
+    """The logged exception's last line (the log lives in the temp folder, gone after)."""
+    found = re.search(r"details in (.+)$", line)
+    if not found or not Path(found.group(1)).is_file():
+        return ""
+    lines = [ln for ln in Path(found.group(1)).read_text(encoding="utf-8").splitlines() if ln]
+    causes = [ln for ln in lines if re.match(r"^\w+(\.\w+)*(Error|Exception)\b", ln)]
+    return "; logged: " + " <- ".join(causes[-2:]) if causes else ""
+
+
 class CommandSteps:
     """The sub-commands, each run in-process by `cli.main` on the self-test's demo file
     (closed by then, so restore may replace it) and checked by its exit status and files."""
@@ -153,7 +163,9 @@ class CommandSteps:
         lines = [ln for ln in out.getvalue().splitlines() if ln.strip()]
         if status != 0:
             reason = err.getvalue().strip().splitlines() or ["(nothing on stderr)"]
-            raise RuntimeError(f"`{shlex.join(args)}` exited {status}: {reason[-1]}")
+            raise RuntimeError(
+                f"`{shlex.join(args)}` exited {status}: {reason[-1]}{_logged(reason[-1])}"
+            )
         return lines[-1] if lines else "(no output)"
 
     def file(self, name: str) -> Path:
@@ -233,7 +245,9 @@ class CommandSteps:
         return f"{out.name}, same bytes"
 
     def returns_make(self) -> str:
-        line = self.run("returns", "make", "--quarter", DEMO_QUARTER, "-o", str(self.file("returns")))
+        line = self.run(
+            "returns", "make", "--quarter", DEMO_QUARTER, "-o", str(self.file("returns"))
+        )
         made = sorted(self.file("returns").glob("*.xlsx"))
         if len(made) != EXPECTED_PROJECTS:
             raise RuntimeError(f"{len(made)} return workbooks, not {EXPECTED_PROJECTS}")

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.periods import local_stamp
 from desktop_app.errors import UserError
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
@@ -127,7 +128,7 @@ class CollectReturnsDialog(QDialog):
             for c in pr.changes:
                 self._item(top, [c.key, c.field, c.before or "—", c.after or "—"])
             if pr.previous is not None and pr.since_previous:
-                when = pr.previous.received_at.strftime("%Y-%m-%d %H:%M")
+                when = local_stamp(pr.previous.received_at)
                 sub = self._item(
                     top,
                     [

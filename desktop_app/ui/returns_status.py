@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.periods import local_stamp
 from desktop_app.snapshots.returns import ReturnStatusRow
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.returns_make import recent_quarters
@@ -87,7 +88,7 @@ class ReturnStatusDialog(QDialog):
         self.rows = list(rows)
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            when = row.received_at.strftime("%Y-%m-%d %H:%M") if row.received_at else ""
+            when = local_stamp(row.received_at) if row.received_at else ""
             returned = when if row.returned else self.tr("Missing")
             changes = (
                 self.tr("{n} field(s): {list}").format(n=row.changed, list=row.changes)
