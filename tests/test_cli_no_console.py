@@ -84,3 +84,24 @@ def test_an_unexpected_error_without_a_console_is_logged(
     monkeypatch.setattr(check, "run", boom)
     assert cli.main(["check", "--db", str(tmp_path / "x.sqlite")]) == 1
     assert list((tmp_path / "data").rglob("*.log"))
+
+
+def test_output_the_code_page_lacks_does_not_fail_the_command(tmp_path: Path) -> None:
+    """A Chinese Windows console is cp936 (GBK); PYTHONUTF8 used to hide it in CI. A path
+    with a character GBK lacks is printed as '?', and the command still exits 0."""
+    import os
+    import subprocess
+
+    path = tmp_path / "数据 🙂" / "portfolio.sqlite"
+    env = {**os.environ, "PYTHONIOENCODING": "gbk", "KEY_PROJECTS_DATA_DIR": str(tmp_path)}
+    env.pop("PYTHONUTF8", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop_app", "init", "--db", str(path)],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stderr.decode("gbk", "replace")
+    assert "数据 ?" in result.stdout.decode("gbk")
+    assert path.is_file()
