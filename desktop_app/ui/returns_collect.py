@@ -32,6 +32,7 @@ from desktop_app.errors import UserError
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.returns_make import recent_quarters
+from desktop_app.ui.widgets.screen_fit import fit_to_screen
 from desktop_app.ui.worker import run_in_background
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ class CollectReturnsDialog(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.each)
         layout.addWidget(self.buttons)
-        self.resize(1200, 640)
+        fit_to_screen(self, 1200, 640)
 
     def start(self) -> None:
         from desktop_app.io.returns_collect import preview_collect

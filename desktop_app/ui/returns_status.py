@@ -22,6 +22,7 @@ from desktop_app.domain.periods import local_stamp
 from desktop_app.snapshots.returns import ReturnStatusRow
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.returns_make import recent_quarters
+from desktop_app.ui.widgets.screen_fit import fit_to_screen
 from desktop_app.ui.worker import run_in_background
 
 MISSING = QColor("#b00020")
@@ -71,7 +72,7 @@ class ReturnStatusDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(1180, 560)
+        fit_to_screen(self, 1180, 560)
 
     def refresh(self) -> None:
         from desktop_app.services.return_status import return_status

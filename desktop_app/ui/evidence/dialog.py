@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import UserError
 from desktop_app.services import evidence as ev
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
 T = TypeVar("T")
 
@@ -128,7 +129,7 @@ class EvidenceDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.error)
         layout.addWidget(close)
-        self.resize(680, 360)
+        fit_to_screen(self, 680, 360)
         self.table.itemSelectionChanged.connect(self._enable)
         self.reload()
 
