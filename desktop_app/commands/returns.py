@@ -13,12 +13,13 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop_app.commands import open_from_args
+from desktop_app.domain.periods import local_stamp
 from desktop_app.errors import UserError
 from desktop_app.i18n import register as register_text
 from desktop_app.i18n import t
 
 if TYPE_CHECKING:
-    from desktop_app.domain.periods import Quarter, local_stamp
+    from desktop_app.domain.periods import Quarter
     from desktop_app.io.returns_collect import CollectResult
 
 register_text(
