@@ -15,10 +15,9 @@
 #define AppNameEn "Key Projects Portfolio"
 #define AppExe "key-projects.exe"
 #define CliExe "key-projects-cli.exe"
-#define Bundle "..\dist\key-projects"
 #ifndef AppVersion
   ; The version resource build.spec writes from pyproject.toml (e.g. 0.1.0.0).
-  #define AppVersion GetVersionNumbersString(AddBackslash(SourcePath) + Bundle + "\" + AppExe)
+  #define AppVersion GetVersionNumbersString(AddBackslash(SourcePath) + "..\dist\key-projects\key-projects.exe")
 #endif
 
 [Setup]
