@@ -9,6 +9,7 @@ imported only when the command line needs it, so opening the window stays fast.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib
 import sys
@@ -124,10 +125,23 @@ def _drop_stdout() -> None:
         pass
 
 
+def tolerant_output() -> None:
+    """Output that cannot fail: on a Chinese Windows the console (and a file it is
+    redirected to) is cp936, and a character GBK lacks (an emoji in a file name, a name
+    pasted from elsewhere) would end the command with UnicodeEncodeError after its work
+    was done. It prints as `?` instead. A missing stream (the windowed program) is left
+    None: print() then writes nothing."""
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(OSError, ValueError):
+                stream.reconfigure(errors="replace")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from desktop_app.errors import UserError
     from desktop_app.logs import log_unexpected
 
+    tolerant_output()
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         if _wants_gui(args_list):

@@ -1,16 +1,23 @@
-"""`key-projects --selftest`: prove a built bundle carries everything the app needs.
+"""`key-projects --selftest`: prove a built bundle does everything the source does.
 
 Runs the real code paths end to end in a temp folder, offscreen: a demo database (Alembic
 migrations + seed data + sample data), the main window with the 13 projects (Qt plugins,
 the CJK font, the translations), a workbook export read back (openpyxl/calamine) and the
-quarterly brief (reportlab + the embedded font). Exit 0 only if every step passed; each
-step prints one line, so CI shows which resource is missing.
+quarterly brief (reportlab + the embedded font); then every sub-command through the same
+`cli.main` the console runs (init, check, export, import, CSV, report, final report,
+close-quarter, evidence, returns make and collect, backup, restore, copy), so a module the
+bundle left out fails here and not in an officer's hands. Exit 0 only if every step
+passed; each step prints one line, so CI shows which resource or command is missing.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
+import shlex
+import sqlite3
 import sys
 import tempfile
 import traceback
@@ -126,6 +133,146 @@ def build_brief(db: Database, folder: Path) -> str:
     return f"{len(data)} bytes, {page_objects} pages"
 
 
+def _logged(line: str) -> str:
+    """The logged exception's last line (the log lives in the temp folder, gone after)."""
+    found = re.search(r"details in (.+)$", line)
+    if not found or not Path(found.group(1)).is_file():
+        return ""
+    lines = [ln for ln in Path(found.group(1)).read_text(encoding="utf-8").splitlines() if ln]
+    causes = [ln for ln in lines if re.match(r"^\w+(\.\w+)*(Error|Exception)\b", ln)]
+    return "; logged: " + " <- ".join(causes[-2:]) if causes else ""
+
+
+class CommandSteps:
+    """The sub-commands, each run in-process by `cli.main` on the self-test's demo file
+    (closed by then, so restore may replace it) and checked by its exit status and files."""
+
+    def __init__(self, folder: Path, database: Path) -> None:
+        self.folder = folder
+        self.db = database
+        self.evidence_id = ""
+
+    def run(self, *argv: str, db: bool = True) -> str:
+        """`key-projects ARGV --db DB`, output captured; its last line, or the failure."""
+        from desktop_app.cli import main
+
+        args = [*argv, *(["--db", str(self.db)] if db else [])]
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(args)
+        lines = [ln for ln in out.getvalue().splitlines() if ln.strip()]
+        if status != 0:
+            reason = err.getvalue().strip().splitlines() or ["(nothing on stderr)"]
+            raise RuntimeError(
+                f"`{shlex.join(args)}` exited {status}: {reason[-1]}{_logged(reason[-1])}"
+            )
+        return lines[-1] if lines else "(no output)"
+
+    def file(self, name: str) -> Path:
+        return self.folder / name
+
+    def made(self, name: str, *, at_least: int = 1) -> Path:
+        path = self.file(name)
+        if not path.is_file() or path.stat().st_size < at_least:
+            raise RuntimeError(f"{name} was not written")
+        return path
+
+    def steps(self) -> list[tuple[str, Callable[[], str]]]:
+        f = self.file
+        return [
+            ("init", lambda: self.run("init", "--db", str(f("fresh.sqlite")), db=False)),
+            ("check", lambda: self.run("check")),
+            ("export", lambda: self.export()),
+            ("import", lambda: self.run("import", str(f("cli.xlsx")))),
+            ("CSV export", lambda: self.csv()),
+            ("report (brief)", lambda: self.pdf("report", "--quarter", DEMO_QUARTER)),
+            ("final report", lambda: self.pdf("report", "--plan-period", "2021-2025")),
+            ("close-quarter", lambda: self.run("close-quarter", "2026Q2")),
+            ("quarters", lambda: self.run("quarters")),
+            ("reopen-quarter", lambda: self.reopen()),
+            ("evidence add", lambda: self.evidence_add()),
+            ("evidence list", lambda: self.run("evidence", "list")),
+            ("evidence get", lambda: self.evidence_get()),
+            ("returns make", lambda: self.returns_make()),
+            ("returns collect", lambda: self.run("returns", "collect", str(f("returns")))),
+            ("returns status", lambda: self.run("returns", "status", "--quarter", DEMO_QUARTER)),
+            ("backup", lambda: self.backup()),
+            ("restore", lambda: self.run("restore", str(f("backup.sqlite")))),
+            ("copy to SQLite", lambda: self.copy()),
+        ]
+
+    def export(self) -> str:
+        self.run("export", "-o", str(self.file("cli.xlsx")))
+        return f"cli.xlsx, {self.made('cli.xlsx').stat().st_size} bytes"
+
+    def csv(self) -> str:
+        self.run("export", "--csv", "--table", "milestones", "-o", str(self.file("m.csv")))
+        rows = self.made("m.csv").read_text(encoding="utf-8-sig").count("\n")
+        return f"m.csv, {rows} lines"
+
+    def pdf(self, *argv: str) -> str:
+        name = f"cli-{len(list(self.folder.glob('cli-*.pdf')))}.pdf"
+        line = self.run(*argv, "-o", str(self.file(name)))
+        if not self.made(name).read_bytes().startswith(b"%PDF"):
+            raise RuntimeError(f"{name} is not a PDF")
+        return line
+
+    def reopen(self) -> str:
+        line = self.run("reopen-quarter", "2026Q2", "--reason", "self-test")
+        self.run("close-quarter", "2026Q2")  # closed again: the brief reprints its archive
+        return line
+
+    def evidence_add(self) -> str:
+        with contextlib.closing(sqlite3.connect(self.db)) as conn:
+            (code,) = conn.execute(
+                "SELECT m.code FROM milestone m JOIN project p ON p.id = m.project_id"
+                " WHERE p.no = 1 ORDER BY m.id LIMIT 1"
+            ).fetchone()
+        source = self.file("验收报告.txt")
+        source.write_text("self-test evidence 自检\n", encoding="utf-8")
+        line = self.run("evidence", "add", "--project", "1", "--milestone", code, str(source))
+        found = re.search(r"\b(\d+)\b", line)
+        if found is None:
+            raise RuntimeError(f"no evidence id in: {line}")
+        self.evidence_id = found.group(1)
+        return line
+
+    def evidence_get(self) -> str:
+        out = self.file("evidence-out.txt")
+        self.run("evidence", "get", self.evidence_id, "-o", str(out))
+        if out.read_bytes() != self.file("验收报告.txt").read_bytes():
+            raise RuntimeError("the evidence file came back changed")
+        return f"{out.name}, same bytes"
+
+    def returns_make(self) -> str:
+        line = self.run(
+            "returns", "make", "--quarter", DEMO_QUARTER, "-o", str(self.file("returns"))
+        )
+        made = sorted(self.file("returns").glob("*.xlsx"))
+        if len(made) != EXPECTED_PROJECTS:
+            raise RuntimeError(f"{len(made)} return workbooks, not {EXPECTED_PROJECTS}")
+        return line
+
+    def backup(self) -> str:
+        line = self.run("backup", "-o", str(self.file("backup.sqlite")))
+        self.made("backup.sqlite", at_least=4096)
+        return line
+
+    def copy(self) -> str:
+        target = self.file("copy.sqlite")
+        self.run("copy", "--from", str(self.db), "--to", str(target), db=False)
+        self.db = target
+        return self.run("check")
+
+
+def _after(before: Callable[[], None], step: Callable[[], str]) -> Callable[[], str]:
+    def run() -> str:
+        before()
+        return step()
+
+    return run
+
+
 def run_selftest() -> int:
     """Each step in order; stop at the first failure (later steps need earlier ones)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -157,6 +304,15 @@ def run_selftest() -> int:
             ("workbook export", lambda: export_workbook(made(), folder)),
             ("quarterly brief", lambda: build_brief(made(), folder)),
         ]
+        commands = CommandSteps(folder, folder / "selftest.sqlite")
+
+        def close_demo() -> None:
+            nonlocal db
+            if db is not None:
+                db.dispose()  # the commands open the file themselves (and restore replaces it)
+                db = None
+
+        steps += [(name, _after(close_demo, step)) for name, step in commands.steps()]
         try:
             for name, step in steps:
                 try:

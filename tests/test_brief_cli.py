@@ -6,6 +6,7 @@ import subprocess
 
 import pytest
 from brief_sample import EPOCH, add_sample
+from platform_marks import needs_poppler
 
 from desktop_app.db.database import open_database
 
@@ -19,6 +20,7 @@ def sample_path(tmp_path):
     return path
 
 
+@needs_poppler
 def test_english_brief(run_cli, sample_path, tmp_path):
     out = tmp_path / "brief-en.pdf"
     done = run_cli(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from brief_sample import EPOCH, MARKUP_NAME, add_sample
+from platform_marks import needs_poppler
 from sqlalchemy import func, select
 
 from desktop_app.db.database import open_database
@@ -45,6 +46,7 @@ def page_texts(pdf: Path) -> list[str]:
     return pdftotext(pdf).split("\f")[:-1]
 
 
+@needs_poppler
 def test_all_thirteen_names_and_the_markup_literally(brief):
     db, pdf, _ = brief
     text = pdftotext(pdf)
@@ -57,6 +59,7 @@ def test_all_thirteen_names_and_the_markup_literally(brief):
     assert MARKUP_NAME in flat  # `<b>R&D</b>` printed, not interpreted
 
 
+@needs_poppler
 def test_summary_totals_match_the_database(brief):
     db, pdf, _ = brief
     with db.reader() as s:
@@ -74,6 +77,7 @@ def test_summary_totals_match_the_database(brief):
     assert "88" in summary_page  # average and lowest projected score
 
 
+@needs_poppler
 def test_page_count_and_no_empty_page(brief):
     _, pdf, pages = brief
     texts = page_texts(pdf)
@@ -83,6 +87,7 @@ def test_page_count_and_no_empty_page(brief):
         assert len(page.split()) > 8, f"page {n} is nearly empty"
 
 
+@needs_poppler
 def test_empty_projects_say_so(brief):
     _, pdf, _ = brief
     page = page_texts(pdf)[5]  # project 3: no milestones, plan or indicators
@@ -91,6 +96,7 @@ def test_empty_projects_say_so(brief):
     assert "2026 年未设绩效指标" in page
 
 
+@needs_poppler
 def test_every_font_is_embedded(brief):
     _, pdf, _ = brief
     out = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True)
@@ -110,6 +116,7 @@ def test_same_epoch_gives_identical_bytes(brief, tmp_path, monkeypatch):
     assert again.read_bytes() == pdf.read_bytes()
 
 
+@needs_poppler
 def test_a_page_renders(brief, tmp_path):
     _, pdf, _ = brief
     subprocess.run(

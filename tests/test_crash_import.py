@@ -20,6 +20,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from platform_marks import needs_sigkill
 from sqlalchemy import select, text
 from test_crash_kill import CHILD, _read_until
 
@@ -27,6 +28,8 @@ from desktop_app.db.database import integrity_check, open_database
 from desktop_app.db.models import Base, Disbursement, Milestone, Project
 from desktop_app.io.export import export_workbook
 from desktop_app.io.importer import import_workbook
+
+pytestmark = needs_sigkill  # the importer is killed with SIGKILL at random moments
 
 SEED = 20_261_125
 

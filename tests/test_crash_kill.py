@@ -21,11 +21,15 @@ import time
 from pathlib import Path
 
 import pytest
+from platform_marks import needs_fork, needs_sigkill
 from sqlalchemy import text
 
 from desktop_app.db.backup import backups_of
 from desktop_app.db.database import integrity_check, open_database
 from desktop_app.db.restore import check_database_file
+
+# The child forks a writer per batch (safety_child.py) and the parent kills it with SIGKILL.
+pytestmark = [needs_sigkill, needs_fork]
 
 CHILD = Path(__file__).with_name("safety_child.py")
 BATCH_ROWS = 25

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from platform_marks import needs_poppler
 from sqlalchemy import select
 
 from desktop_app.db.database import Database
@@ -117,6 +118,7 @@ def _pdftotext(pdf: Path) -> str:
     ).stdout
 
 
+@needs_poppler
 def test_pdf_is_reproducible_embedded_paged_and_lists_evidence(
     demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from platform_marks import needs_proc
 
 CHILD = """
 import json, sys
@@ -55,7 +56,7 @@ def test_missing_data_folder_with_chinese_name_and_spaces_is_created(tmp_path: P
     assert (folder / "key-projects.sqlite").is_file()
 
 
-@pytest.mark.parametrize("kind", ["under a file", "inside /proc"])
+@pytest.mark.parametrize("kind", ["under a file", pytest.param("inside /proc", marks=needs_proc)])
 def test_unusable_data_folder_is_named_in_one_dialog(tmp_path: Path, kind: str) -> None:
     # Root ignores permission bits, so use folders nobody can create: below a plain
     # file, or inside /proc.

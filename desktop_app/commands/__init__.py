@@ -14,8 +14,10 @@ register({"{path}: not a regular file": "{path}:不是普通文件"})
 
 
 def ask_password_in_terminal(server: str) -> str | None:
-    """The server password, typed without echo; None when there is no terminal to ask in."""
-    if not sys.stdin.isatty():
+    """The server password, typed without echo; None when there is no terminal to ask in
+    (the windowed Windows program has no console at all: sys.stdin is None there)."""
+    stdin = sys.stdin
+    if stdin is None or not stdin.isatty():
         return None
     import getpass
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop_app.commands import open_from_args
+from desktop_app.domain.periods import local_stamp
 
 
 def register(
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
     if not rows:
         print("no closed quarters")
     for r in rows:
-        line = f"{r.quarter}\t{r.closed_at:%Y-%m-%d %H:%M}\t{r.closed_by or '—'}\t{r.sha256}"
+        line = f"{r.quarter}\t{local_stamp(r.closed_at)}\t{r.closed_by or '—'}\t{r.sha256}"
         if r.reopened_at is not None:
             line += (
                 f"\treopened {r.reopened_at:%Y-%m-%d %H:%M} by {r.reopened_by}: {r.reopen_reason}"

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from desktop_app.commands import number_arg, open_from_args, stored_arg
 from desktop_app.domain.parsing import ParseError, check_year_range
+from desktop_app.domain.periods import local_stamp
 from desktop_app.errors import UserError
 from desktop_app.i18n import register as register_text
 from desktop_app.i18n import t
@@ -168,7 +169,7 @@ def _print_returns(result: CollectResult) -> None:
         if not pr.changes:
             print(t("  no change"))
         if pr.previous is not None and pr.since_previous:
-            when = pr.previous.received_at.strftime("%Y-%m-%d %H:%M")
+            when = local_stamp(pr.previous.received_at)
             print(
                 t(
                     "  differs from the return of {when} ({file}):",
@@ -232,7 +233,7 @@ def _status(args: argparse.Namespace) -> int:
     finally:
         db.dispose()
     for r in rows:
-        when = r.received_at.strftime("%Y-%m-%d %H:%M") if r.received_at else ""
+        when = local_stamp(r.received_at) if r.received_at else ""
         state = t("returned") if r.returned else t("missing")
         print(
             f"{r.project_no:02d}\t{r.project_name}\t{r.unit}\t{state}\t{when}\t{r.contact}\t{r.changes}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 
 from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR
 
@@ -64,7 +64,42 @@ def now() -> datetime:
 
 
 def today() -> date:
-    return now().date()
+    """The date on the PC's calendar: in Xiamen (UTC+8) at 07:30 it is already today, not
+    the UTC date (yesterday). With `SOURCE_DATE_EPOCH`, that moment's local date."""
+    return now().astimezone().date()
+
+
+# Times are stored as naive UTC (audit `at`, `closed_at`, `received_at` ...) and shown in the
+# PC's local time: these three functions are the only conversions.
+
+
+def local_time(stored: datetime) -> datetime:
+    """A stored time (naive UTC, or aware) as the PC's local wall-clock time, naive."""
+    aware = stored if stored.tzinfo is not None else stored.replace(tzinfo=UTC)
+    return aware.astimezone().replace(tzinfo=None)
+
+
+def local_stamp(stored: datetime, fmt: str = "%Y-%m-%d %H:%M", *, zone: bool = False) -> str:
+    """`stored` in local time, formatted (History, closed-at, received-at lines); `zone`
+    adds the offset (`2026-11-20 08:00 UTC+08:00`) where paper leaves the PC."""
+    text = local_time(stored).strftime(fmt)
+    return f"{text} {utc_offset_label(stored)}" if zone else text
+
+
+def utc_offset_label(moment: datetime) -> str:
+    """`UTC+08:00` for the local zone at `moment`: said beside a printed time, never the
+    zone's name (Windows gives it in the locale's words and code page)."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    offset = aware.astimezone().utcoffset() or timedelta(0)
+    sign = "-" if offset < timedelta(0) else "+"
+    minutes = abs(int(offset.total_seconds())) // 60
+    return f"UTC{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def local_day_start(day: date) -> datetime:
+    """The start of a local calendar day as naive UTC, to compare with stored times (the
+    History date filter: 'from 12-06' means from local midnight, 16:00 UTC the day before)."""
+    return datetime.combine(day, time.min).astimezone(UTC).replace(tzinfo=None)
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ from desktop_app.db.database import Database
 from desktop_app.db.models import ReturnSent
 from desktop_app.domain.limits import text_problem
 from desktop_app.domain.milestones import MilestoneEdit, validate_milestone
-from desktop_app.domain.periods import Quarter, today
+from desktop_app.domain.periods import Quarter, local_stamp, today
 from desktop_app.domain.scoring import ScoringError, check_actual, format_number
 from desktop_app.errors import UserError
 from desktop_app.i18n import language, register, t
@@ -833,7 +833,7 @@ def preview_collect(
             continue
         prev = previous.get(ctx.project_id)
         if prev is not None and prev.file_sha256 == rf.sha256:
-            when = prev.received_at.strftime("%Y-%m-%d %H:%M")
+            when = local_stamp(prev.received_at)
             notes.append(
                 t(
                     "{file}: already collected on {when} (same file); skipped",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import PurePath
 from typing import Any
 
+from desktop_app.domain.periods import local_stamp
 from desktop_app.i18n import register, t
 from desktop_app.reports.money import wan
 from desktop_app.reports.styles import FRAME_W, MM, NAVY, RULE_RED, Styles, text
@@ -133,7 +134,7 @@ def cover(data: BriefData, st: Styles, quarter_label: str) -> list[Any]:
     for name in ("1. Overview", "2. Portfolio", "3. Projects", "Appendix"):
         out.append(Paragraph(text(t(name)), st.body))
     facts = [
-        (t("Generated"), c.generated_at.strftime("%Y-%m-%d %H:%M UTC")),
+        (t("Generated"), local_stamp(c.generated_at, zone=True)),
         (t("Data source"), source_name(c.database)),
         (t("Schema version"), c.schema),
     ]

@@ -11,6 +11,7 @@ from typing import Any
 from desktop_app.domain import plan_period as rules
 from desktop_app.domain.district import KIND_AVERAGE, KIND_CUMULATIVE
 from desktop_app.domain.money import format_wan
+from desktop_app.domain.periods import local_stamp
 from desktop_app.i18n import register, t
 from desktop_app.reports.plan_charts import indicator_chart
 from desktop_app.reports.styles import FRAME_W, MM, RULE_RED, Styles, text
@@ -165,7 +166,7 @@ def cover(data: FinalReportData, st: Styles) -> list[Any]:
     from reportlab.platypus import Paragraph, Spacer
 
     facts = [
-        (t("Generated"), data.generated_at.strftime("%Y-%m-%d %H:%M UTC")),
+        (t("Generated"), local_stamp(data.generated_at, zone=True)),
         (t("Database"), data.database),
         (t("Schema version"), data.schema),
         (t("Key projects"), str(len(data.projects))),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from desktop_app.domain.periods import local_stamp
 from desktop_app.i18n import register, t
 from desktop_app.reports.styles import FRAME_W, Styles, text
 from desktop_app.reports.tables import grid_table
@@ -67,7 +68,7 @@ def returns_section(
             f"{r.project_no:02d}",
             r.project_name,
             r.unit,
-            r.received_at.strftime("%Y-%m-%d") if r.received_at else t("not returned"),
+            local_stamp(r.received_at, "%Y-%m-%d") if r.received_at else t("not returned"),
             r.changes if r.changed else (t("no change") if r.returned else ""),
         ]
         for r in rows

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from contextlib import nullcontext
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Connection, Select, func, or_, select
@@ -20,6 +20,7 @@ from sqlalchemy import Connection, Select, func, or_, select
 from desktop_app.db import tables as T
 from desktop_app.db.database import Database
 from desktop_app.db.models import AuditEntry, Project
+from desktop_app.domain.periods import local_day_start, local_time
 from desktop_app.i18n import language, register, t, using_language
 from desktop_app.snapshots.safety import HistoryFilter, HistoryRow
 
@@ -70,10 +71,11 @@ def _filtered(q: Select[Any], flt: HistoryFilter) -> Select[Any]:
         q = q.where(AuditEntry.project_id == flt.project_id)
     if flt.field:
         q = q.where(AuditEntry.field == flt.field)
+    # Whole local days, compared with the stored UTC times.
     if flt.date_from is not None:
-        q = q.where(AuditEntry.at >= datetime.combine(flt.date_from, time.min))
+        q = q.where(AuditEntry.at >= local_day_start(flt.date_from))
     if flt.date_to is not None:
-        q = q.where(AuditEntry.at < datetime.combine(flt.date_to + timedelta(days=1), time.min))
+        q = q.where(AuditEntry.at < local_day_start(flt.date_to + timedelta(days=1)))
     return q
 
 
@@ -397,7 +399,9 @@ def _returns(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
     q_ = T.quarterly_return.c
     q = select(q_.id, q_.quarter, q_.received_at).where(q_.id.in_(_ids(keys)))
     return {
-        r.id: t("{quarter} received {date}", quarter=r.quarter, date=r.received_at.date())
+        r.id: t(
+            "{quarter} received {date}", quarter=r.quarter, date=local_time(r.received_at).date()
+        )
         for r in conn.execute(q)
     }
 

@@ -28,7 +28,7 @@ from sqlalchemy import Connection, Row, select
 from desktop_app.db import tables
 from desktop_app.db.database import Database
 from desktop_app.domain.money import format_wan
-from desktop_app.domain.periods import Quarter
+from desktop_app.domain.periods import Quarter, local_stamp
 from desktop_app.i18n import register, t, using_language
 from desktop_app.services.brief_data import build_brief_data, check_quarter
 from desktop_app.snapshots.brief import BriefData, ChangesSection
@@ -501,6 +501,6 @@ def brief_for(db: Database, text: str, lang: str = "zh", *, archived: bool = Tru
             if mine is not None and figures_json(db, str(quarter)) != _dump(mine[1]):
                 banner = t(
                     "Recomputed: differs from the version closed on {at}.",
-                    at=mine[0].closed_at.strftime("%Y-%m-%d %H:%M"),
+                    at=local_stamp(mine[0].closed_at),
                 )
     return replace(data, changes=changes, banner=banner)

@@ -20,7 +20,7 @@ from sqlalchemy import LargeBinary, cast, select
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import QuarterClose
-from desktop_app.domain.periods import Quarter, now, today
+from desktop_app.domain.periods import Quarter, local_stamp, now, today
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
 from desktop_app.services.brief_data import check_quarter
@@ -106,7 +106,7 @@ def _closable(db: Database, text: str) -> Quarter:
             t(
                 "{q} is already closed (on {at} by {by}); reopen it first to close it again.",
                 q=quarter,
-                at=done.closed_at.strftime("%Y-%m-%d %H:%M"),
+                at=local_stamp(done.closed_at),
                 by=done.closed_by or "—",
             )
         )

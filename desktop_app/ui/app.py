@@ -138,6 +138,10 @@ def run_gui(db_target: str | None, lang: str | None = None) -> int:
             app.quit()
 
         window.startup.add(shown_then_quit, first=True)
+    from desktop_app.ui.evidence import viewer_copies
+
+    viewer_copies.remove_earlier_copies()  # evidence copies opened in earlier sessions
     code = app.exec()
     ctx.close()  # settles the jobs, then closes the database in use (a restore swaps it)
+    viewer_copies.remove_session_copies()
     return code

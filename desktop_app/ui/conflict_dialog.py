@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.services.conflicts import ConflictError
+from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
 RELOAD = "reload"
 REAPPLY = "reapply"
@@ -71,7 +72,7 @@ class ConflictDialog(QDialog):
         super().__init__(parent)
         self.choice = CANCEL
         self.setWindowTitle(self.tr("Saved by someone else"))
-        self.resize(640, 320)
+        fit_to_screen(self, 640, 320)
         message = QLabel(str(conflict))
         message.setWordWrap(True)
         self.table = QTableWidget(len(conflict.fields), 3)

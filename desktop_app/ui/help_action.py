@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QTextBrowser, QVBoxLa
 
 from desktop_app.resources import docs_root
 from desktop_app.ui import dialogs
+from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
 
 def guide_path(lang: str) -> Path:
@@ -53,7 +54,7 @@ class GuideDialog(QDialog):
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("User guide"))
-        self.resize(980, 760)
+        fit_to_screen(self, 980, 760)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(False)
         self.browser.setSearchPaths([str(path.parent)])

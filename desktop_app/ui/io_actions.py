@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import UserError
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop_app.io.importer import ImportPreview, RowChange
@@ -56,7 +57,7 @@ class ImportDialog(QDialog):
         self.result_preview: ImportPreview | None = None
         self.choices: dict[str, str] = {}
         self.setWindowTitle(self.tr("Import {name}").format(name=self.path.name))
-        self.resize(820, 560)
+        fit_to_screen(self, 820, 560)
         self.summary = QLabel(self.tr("Checking the workbook…"))
         self.summary.setWordWrap(True)
         self.progress = QProgressBar()

@@ -33,6 +33,7 @@ from desktop_app.snapshots.safety import BackupRow
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.widgets.rows_model import Index, RowsTableModel
+from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
 COL_TAKEN, COL_REASON, COL_SIZE, COL_PROJECTS = range(4)
 
@@ -108,7 +109,7 @@ class RestoreDialog(QDialog):
         self.ctx = ctx
         self.restored = False
         self.setWindowTitle(self.tr("Restore from a backup"))
-        self.resize(640, 420)
+        fit_to_screen(self, 640, 420)
         self.model = BackupModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)

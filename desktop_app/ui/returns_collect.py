@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.periods import local_stamp
 from desktop_app.errors import UserError
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.returns_make import recent_quarters
+from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop_app.io.returns_collect import CollectResult
@@ -97,7 +99,7 @@ class CollectReturnsDialog(QDialog):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.each)
         layout.addWidget(self.buttons)
-        self.resize(1200, 640)
+        fit_to_screen(self, 1200, 640)
 
     def start(self) -> None:
         from desktop_app.io.returns_collect import preview_collect
@@ -146,7 +148,7 @@ class CollectReturnsDialog(QDialog):
             for c in pr.changes:
                 self._item(top, [c.key, c.field, c.before or "—", c.after or "—"])
             if pr.previous is not None and pr.since_previous:
-                when = pr.previous.received_at.strftime("%Y-%m-%d %H:%M")
+                when = local_stamp(pr.previous.received_at)
                 sub = self._item(
                     top,
                     [

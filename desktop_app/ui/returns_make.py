@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.periods import Quarter, today
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
     from desktop_app.io.returns_make import MakeResult
@@ -95,7 +96,7 @@ class MakeReturnsDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
-        self.resize(620, 300)
+        fit_to_screen(self, 620, 300)
 
     def _default_due(self) -> None:
         from desktop_app.io.returns_make import default_due

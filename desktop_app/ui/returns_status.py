@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.periods import local_stamp
 from desktop_app.snapshots.returns import ReturnStatusRow
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.returns_make import recent_quarters
+from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
 MISSING = QColor("#b00020")
 
@@ -69,7 +71,7 @@ class ReturnStatusDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(1180, 560)
+        fit_to_screen(self, 1180, 560)
 
     def refresh(self) -> None:
         from desktop_app.services.return_status import return_status
@@ -89,7 +91,7 @@ class ReturnStatusDialog(QDialog):
         self.rows = list(rows)
         self.table.setRowCount(len(self.rows))
         for r, row in enumerate(self.rows):
-            when = row.received_at.strftime("%Y-%m-%d %H:%M") if row.received_at else ""
+            when = local_stamp(row.received_at) if row.received_at else ""
             returned = when if row.returned else self.tr("Missing")
             changes = (
                 self.tr("{n} field(s): {list}").format(n=row.changed, list=row.changes)

@@ -1,14 +1,14 @@
 """The evidence list of one milestone, payment or evaluation.
 
 Add (a file dialog, or drop files on the list), open with the system viewer (from a
-temp copy, so the stored bytes are never touched), save as, and remove — a removal is
-a flag the audit trail records, and Undo (Ctrl+Z) puts the file back. Every action is
-one service call (`services.evidence`); the dialog holds rows, never a session.
+temp copy, so the stored bytes are never touched; `viewer_copies` removes it at exit or
+the next start), save as, and remove — a removal is a flag the audit trail records, and
+Undo (Ctrl+Z) puts the file back. Every action is one service call (`services.evidence`);
+the dialog holds rows, never a session.
 """
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import UserError
 from desktop_app.services import evidence as ev
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.evidence import viewer_copies
+from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
 T = TypeVar("T")
 
@@ -128,7 +130,7 @@ class EvidenceDialog(QDialog):
         layout.addLayout(buttons)
         layout.addWidget(self.error)
         layout.addWidget(close)
-        self.resize(680, 360)
+        fit_to_screen(self, 680, 360)
         self.table.itemSelectionChanged.connect(self._enable)
         self.reload()
 
@@ -215,10 +217,7 @@ class EvidenceDialog(QDialog):
         if got is None:
             return
         row, data = got
-        folder = Path(tempfile.mkdtemp(prefix="key-projects-evidence-"))
-        path = folder / Path(row.file_name).name
-        path.write_bytes(data)
-        path.chmod(0o400)  # a read-only copy: edits belong in a new version of the file
+        path = viewer_copies.make_copy(row.file_name, data)  # removed at exit or next start
         self.opened.append(path)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 

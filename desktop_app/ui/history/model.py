@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 
+from desktop_app.domain.periods import local_stamp
 from desktop_app.snapshots.safety import HistoryRow
 from desktop_app.ui.history.labels import field_label, table_label, value_text
 from desktop_app.ui.widgets.rows_model import Index, RowsTableModel
@@ -76,7 +77,7 @@ class HistoryModel(RowsTableModel[HistoryRow]):
     @staticmethod
     def _text(r: HistoryRow, col: int) -> str:
         if col == COL_AT:
-            return r.at.strftime("%Y-%m-%d %H:%M:%S")
+            return local_stamp(r.at, "%Y-%m-%d %H:%M:%S")  # stored UTC, shown local
         if col == COL_WHO:
             return who(r)
         if col == COL_ACTION:

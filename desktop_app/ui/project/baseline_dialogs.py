@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import milestones as svc
 from desktop_app.snapshots.milestones import BaselineInfo
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
 
 class BaselineReasonDialog(QDialog):
@@ -107,7 +108,7 @@ class BaselineHistoryDialog(QDialog):
         self.list.currentRowChanged.connect(self._compare)
         if self.history:
             self.list.setCurrentRow(0)
-        self.resize(820, 380)
+        fit_to_screen(self, 820, 380)
 
     def _compare(self, row: int) -> None:
         if row < 0:
