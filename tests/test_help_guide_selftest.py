@@ -129,24 +129,3 @@ def test_selftest_names_the_failing_command(qtbot, capsys, monkeypatch, undo_tra
     out = capsys.readouterr().out
     assert "FAIL returns make: " in out and "ModuleNotFoundError" in out
     assert "ok   evidence get:" in out and "self-test passed" not in out
-
-
-def test_selftest_passes_without_pandas_and_numpy(
-    qtbot, capsys, monkeypatch, undo_translators
-) -> None:
-    """build.spec leaves pandas and numpy out: every step, the CSV export included, runs
-    without them."""
-    import builtins
-
-    from desktop_app.selftest import run_selftest
-
-    real_import = builtins.__import__
-
-    def without(name, *args, **kwargs):
-        if name.split(".")[0] in ("pandas", "numpy"):
-            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
-        return real_import(name, *args, **kwargs)
-
-    monkeypatch.setattr(builtins, "__import__", without)
-    assert run_selftest() == 0, capsys.readouterr().out
-    assert "ok   CSV export:" in capsys.readouterr().out

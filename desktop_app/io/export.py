@@ -256,12 +256,8 @@ def _csv_text(col: S.Column, value: Any, lang: str, zones: Zones) -> Any:
 
 
 def export_csv(db: Database, path: str | os.PathLike[str], table: str, *, lang: str = "zh") -> Path:
-    """One table as UTF-8 CSV (with BOM, so Excel opens Chinese correctly).
-
-    Written with the csv module, as pandas wrote it (minimal quoting, the platform's line
-    ends): pandas and numpy stay out of the bundle (~60 MB), and a stripped numpy library
-    can no longer break this command there, as it once did."""
-    import csv
+    """One table as UTF-8 CSV (with BOM, so Excel opens Chinese correctly)."""
+    import pandas as pd
 
     try:
         sheet = S.sheet_named(table)
@@ -275,13 +271,14 @@ def export_csv(db: Database, path: str | os.PathLike[str], table: str, *, lang: 
         ) from exc
     data = collect(db, (sheet.name,))
     zones = data.pop("_zones")[0]
-    rows = [
-        [_csv_text(c, row.get(c.field), lang, zones) for c in sheet.columns]
-        for row in data[sheet.name]
-    ]
+    frame = pd.DataFrame(
+        [
+            [_csv_text(c, row.get(c.field), lang, zones) for c in sheet.columns]
+            for row in data[sheet.name]
+        ],
+        columns=[c.header(lang) for c in sheet.columns],
+    )
     target = Path(path)
-    with atomic_write(target) as tmp, open(tmp, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh, lineterminator=os.linesep)
-        writer.writerow([c.header(lang) for c in sheet.columns])
-        writer.writerows(rows)
+    with atomic_write(target) as tmp:
+        frame.to_csv(tmp, index=False, encoding="utf-8-sig")
     return target
