@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop_app.db import instance_lock, migrate, schema_check
+from desktop_app.db import instance_lock, migrate, schema_check, value_check
 from desktop_app.db.backup import backups_of, copy_database, fsync_dir, timestamped_backup
 from desktop_app.db.engine import inspect_sqlite_file
 from desktop_app.errors import DatabaseRefused
@@ -33,6 +33,7 @@ register(
         "{path}: cannot be read ({reason})": "{path}:无法读取({reason})",
         "{path} is open for writing by {holder}; close it there first.":
             "{holder} 正在编辑 {path};请先在那里关闭。",
+        "{path}: {problem}. Nothing was replaced.": "{path}:{problem}。未替换任何内容。",
         "{path}: a backup cannot replace itself": "{path}:备份不能替换它自己",
         "{path}: not a database this version makes: {difference}":
             "{path}:不是本版本建立的数据库:{difference}",
@@ -94,6 +95,13 @@ def check_database_file(path: Path, *, full: bool = True) -> CheckedFile:
                     t("{path}: not a database this version makes: {difference}", path=path,
                       difference=differences[0])
                 )
+            if full:
+                values = value_check.problems(conn)
+                if values:
+                    raise DatabaseRefused(
+                        t("{path}: {problem}. Nothing was replaced.", path=path,
+                          problem=values[0])
+                    )
             projects = conn.execute("SELECT count(*) FROM project").fetchone()[0]
         finally:
             conn.close()
