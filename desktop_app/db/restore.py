@@ -18,7 +18,7 @@ from pathlib import Path
 
 from desktop_app.db import instance_lock, migrate, schema_check, value_check
 from desktop_app.db.backup import backups_of, copy_database, fsync_dir, timestamped_backup
-from desktop_app.db.engine import inspect_sqlite_file
+from desktop_app.db.engine import inspect_sqlite_file, sqlite_uri
 from desktop_app.errors import DatabaseRefused
 from desktop_app.i18n import register, t
 
@@ -58,7 +58,7 @@ class RestoreResult:
 
 
 def _ro_connect(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    return sqlite3.connect(sqlite_uri(path, readonly=True), uri=True)
 
 
 def check_database_file(path: Path, *, full: bool = True) -> CheckedFile:
