@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop_app.db.engine import sqlite_uri
+from desktop_app.fileio import replace_file
 from desktop_app.paths import make_private_dir
 
 if TYPE_CHECKING:
@@ -85,7 +86,7 @@ def copy_database(src_path: Path, dest: Path, *, src_readonly: bool = True) -> P
         with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o600)
-        os.replace(tmp, dest)
+        replace_file(tmp, dest)
         fsync_dir(dest.parent)
     except BaseException:
         tmp.unlink(missing_ok=True)

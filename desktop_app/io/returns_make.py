@@ -14,7 +14,6 @@ progress narrative with the unit's contact, and the hidden signature.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -24,6 +23,7 @@ from typing import Any
 from desktop_app.db.database import Database
 from desktop_app.domain.periods import Quarter, today
 from desktop_app.errors import UserError
+from desktop_app.fileio import replace_file
 from desktop_app.i18n import register, t
 from desktop_app.io import returns_sheets as R
 from desktop_app.io import sheets as S
@@ -431,8 +431,11 @@ def make_returns(db: Database, opts: MakeOptions, nos: list[int] | None = None) 
             name = ctx.name_zh if opts.lang == "zh" or not ctx.name_en else ctx.name_en
             path = folder / R.workbook_name(ctx.no, name, ctx.quarter)
             tmp = path.with_name(path.name + ".part")
-            make_workbook(tmp, ctx, opts)
-            os.replace(tmp, path)
+            try:
+                make_workbook(tmp, ctx, opts)
+                replace_file(tmp, path)  # a workbook open in Excel: retried, then named
+            finally:
+                tmp.unlink(missing_ok=True)
             result.files.append(path)
     except OSError as exc:
         raise UserError(
