@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from desktop_app.db.backup import copy_database, timestamped_backup
 from desktop_app.db.database import open_database
@@ -94,3 +95,51 @@ def test_cli_backup_in_a_hash_folder_is_complete(tmp_path: Path, run_cli) -> Non
     assert result.returncode == 0, result.stderr
     assert _objects(out) == _objects(path)
     assert run_cli("check", "--db", str(out)).returncode == 0
+
+
+def _journal(db) -> str:  # type: ignore[no-untyped-def]
+    with db.engine.connect() as conn:
+        return str(conn.exec_driver_sql("PRAGMA journal_mode").scalar())
+
+
+def test_a_database_on_a_network_share_uses_a_rollback_journal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """WAL's shared memory is not shared between PCs over SMB/NFS: on a share the file is
+    opened with journal_mode=DELETE, and the window's notice says so."""
+    from desktop_app.db import location
+    from desktop_app.i18n import set_language
+
+    set_language("en")
+    path = tmp_path / "kp.sqlite"
+    local = open_database(path)  # made on a local disk: WAL
+    assert _journal(local) == "wal"
+    local.dispose()
+    monkeypatch.setattr(location, "_mount_fs_type", lambda _p: "cifs")
+    assert location.journal_mode(path) == "DELETE"
+    for _ in range(2):
+        shared = open_database(path)
+        try:
+            assert _journal(shared) == "delete"
+            assert any("journal_mode=DELETE" in w and "network share" in w
+                       for w in shared.warnings), shared.warnings
+            with shared.session() as s:  # writes work
+                s.execute(text("UPDATE project SET notes='x' WHERE no=1"))
+        finally:
+            shared.dispose()
+    assert not Path(f"{path}-wal").exists()
+
+
+@pytest.mark.parametrize(
+    ("place", "share"),
+    [
+        ("//fileserver/kjj/kp.sqlite", True),
+        (r"\\fileserver\kjj\kp.sqlite", True),
+        ("/home/lin/kp.sqlite", False),
+    ],
+)
+def test_journal_mode_by_place(place: str, share: bool, monkeypatch) -> None:
+    from desktop_app.db import location
+
+    monkeypatch.setattr(location, "_mount_fs_type", lambda _p: "ext4")
+    assert location.journal_mode(place) == ("DELETE" if share else "WAL")

@@ -5,6 +5,7 @@ Everything else speaks portable SQLAlchemy, so a PostgreSQL URL can replace the 
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import struct
@@ -90,15 +91,16 @@ def sqlite_path(url: URL) -> Path | None:
     return Path(url.database)
 
 
-def _sqlite_pragmas(dbapi_conn: Any, *, readonly: bool) -> None:
+def _sqlite_pragmas(dbapi_conn: Any, *, journal: str | None) -> None:
+    """`journal`: WAL or DELETE for a writable engine, None for a read-only one."""
     cur = dbapi_conn.cursor()
     try:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA trusted_schema=OFF")
         cur.execute("PRAGMA synchronous=FULL")
-        if not readonly:
-            cur.execute("PRAGMA journal_mode=WAL")
+        if journal is not None:
+            cur.execute(f"PRAGMA journal_mode={journal}")
     finally:
         cur.close()
 
@@ -125,12 +127,23 @@ def make_engine(url: URL, *, readonly: bool = False) -> Engine:
         )
     else:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    journal = None
+    if not readonly:
+        journal = "WAL"
+        if path is not None:
+            from desktop_app.db.location import journal_mode
+
+            journal = journal_mode(path)
+            if journal != "WAL":
+                logging.getLogger(__name__).info(
+                    "%s is on a network share: journal_mode=%s instead of WAL", path, journal
+                )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, record: Any) -> None:
         # pysqlite's own transaction handling defers BEGIN; take control of it.
         dbapi_conn.isolation_level = None
-        _sqlite_pragmas(dbapi_conn, readonly=readonly)
+        _sqlite_pragmas(dbapi_conn, journal=journal)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
