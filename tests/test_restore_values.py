@@ -207,3 +207,74 @@ def test_english_archive_is_checked_too(tmp_path: Path) -> None:
     finally:
         conn.close()
     assert found and "2026Q2" in found[0] and "(en)" in found[0]
+
+
+def _every_value_problem(conn: sqlite3.Connection) -> set[str]:
+    """The rules applied to every value in Python, with no SQL pre-filter."""
+    from desktop_app.db import value_check as V
+
+    scales = V._scales()
+    found = set()
+    conn.text_factory = bytes
+    for table in V._tables(conn):
+        info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
+        keys = [r[1].decode() for r in sorted(info, key=lambda r: r[5]) if r[5]]
+        cols = [(r[1].decode(), r[2].decode(), bool(r[3])) for r in info]
+        key_sql = ", ".join(f'"{k}"' for k in keys) or "rowid"
+        select = ", ".join(f'typeof("{c}"), "{c}"' for c, _d, _n in cols)
+        for row in conn.execute(f'SELECT {key_sql}, {select} FROM "{table}"'):
+            width = len(keys) or 1
+            key = "/".join(V._text(k) for k in row[:width])
+            for i, (column, declared, notnull) in enumerate(cols):
+                storage, value = row[width + 2 * i], row[width + 2 * i + 1]
+                if storage == b"text":
+                    value = value.decode("utf-8")
+                why = V.value_problem(table, column, declared, value, notnull=notnull,
+                                      scale=scales.get((table, column)))
+                if why is not None:
+                    found.add(V._line(table, key, column, why))
+    conn.text_factory = str
+    return found
+
+
+def test_the_sql_prefilter_misses_nothing_the_rules_refuse(tmp_path: Path) -> None:
+    """Every bad value at once (and some near misses that are fine): the fast check finds
+    exactly what checking every value in Python finds."""
+    from desktop_app.db import value_check
+
+    set_language("en")
+    path = _current_copy(tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("PRAGMA ignore_check_constraints=ON")
+    for statement in (
+        "UPDATE disbursement SET amount_fen = 'abc' WHERE id = 1",
+        "UPDATE disbursement SET amount_fen = 1.5 WHERE id = 2",
+        "UPDATE disbursement SET amount_fen = -5 WHERE id = 3",
+        "UPDATE disbursement SET note = 'tab' || char(9) || 'ok' WHERE id = 4",  # fine
+        "UPDATE disbursement SET doc_no = 'a' || char(10) || 'b' WHERE id = 4",
+        "UPDATE disbursement SET note = 'x' || char(0) || 'y' WHERE id = 5",
+        "UPDATE disbursement SET is_sample = 2 WHERE id = 6",
+        "UPDATE milestone SET planned_end = '2023-02-30' WHERE id = 1",
+        "UPDATE milestone SET actual_start = '2023-1-5' WHERE id = 2",
+        "UPDATE milestone SET actual_end = '0000-01-01' WHERE id = 7",
+        "UPDATE milestone SET baseline_end = '2024-02-29' WHERE id = 8",  # fine: a leap day
+        "UPDATE milestone SET percent_complete = 101 WHERE id = 3",
+        "UPDATE milestone SET title = printf('%.301c', 'x') WHERE id = 4",
+        "UPDATE milestone SET notes = 'line' || char(10) || 'two' WHERE id = 5",  # fine
+        "UPDATE milestone SET owner = 'a' || char(8232) WHERE id = 6",
+        "UPDATE indicator SET weight = 1000001 WHERE id = (SELECT min(id) FROM indicator)",
+        "UPDATE indicator SET year = 2101 WHERE id = (SELECT max(id) FROM indicator)",
+        "UPDATE project SET start_date = 20230101 WHERE no = 2",
+        "UPDATE audit_entry SET at = '2026-01-01T00:00:00' WHERE id = (SELECT min(id) "
+        "FROM audit_entry)",
+        "UPDATE quarter_close SET figures = '{not json' WHERE id = 1",
+        "UPDATE evidence_blob SET data = 'text'",
+    ):
+        conn.execute(statement)
+    conn.commit()
+    fast = set(value_check.column_problems(conn, first_only=False))
+    slow = _every_value_problem(conn)
+    conn.close()
+    assert fast == slow
+    assert len(fast) >= 18, sorted(fast)
