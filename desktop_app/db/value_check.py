@@ -277,12 +277,8 @@ def _suspect(
         return f"typeof({c}) NOT IN ('blob', 'null'){null}", []
     text = f"typeof({c}) NOT IN ('text', 'null'){null}"
     if kind == "DATE":
-        # date() keeps 2023-02-30 and year 0 as they are: those are left to Python
-        return (
-            f"{text} OR date({c}) IS NOT {c} OR substr({c}, 9, 2) > '28' "
-            f"OR substr({c}, 1, 4) = '0000'",
-            [],
-        )
+        # a modifier makes date() roll 2023-02-30 over to March; year 0 is left to Python
+        return f"{text} OR date({c}, '+0 days') IS NOT {c} OR substr({c}, 1, 4) = '0000'", []
     if kind == "DATETIME" or (table, column) in JSON_COLUMNS:
         return "1", []  # few rows; parsed in Python
     if (table, column) in RECORD_COLUMNS:
