@@ -333,3 +333,38 @@ def test_backup_onto_a_held_file_leaves_no_temporary(
     with pytest.raises(FileHeld):
         bk.copy_database(db.path, out)
     assert list(out.parent.iterdir()) == []
+
+
+def test_a_damaged_database_held_at_restore_is_put_back_untouched(
+    demo_db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.fileio import FileHeld
+
+    path = demo_db.path
+    assert path is not None
+    copy = bk.backup_before(demo_db, "x")
+    assert copy is not None
+    demo_db.dispose()
+    with path.open("r+b") as fh:  # damage a page past the header
+        fh.seek(4096 * 2)
+        fh.write(b"\xff" * 4096)
+    before = sha(path)
+    import os
+
+    from desktop_app import fileio
+
+    real = os.replace
+    monkeypatch.setattr(fileio, "HELD_PAUSE_S", 0.0)
+
+    def replace(src, dst) -> None:  # type: ignore[no-untyped-def]
+        if str(src).endswith(".restore.tmp"):  # antivirus scanning the incoming copy
+            raise PermissionError(13, "The process cannot access the file", None, 32)
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(FileHeld):
+        restore_database(path, copy)
+    monkeypatch.undo()
+    assert sha(path) == before
+    assert not list(path.parent.glob(f"{path.name}.damaged-*"))
+    assert not list(path.parent.glob(f".{path.name}*.tmp"))

@@ -135,6 +135,8 @@ def test_a_database_on_a_network_share_uses_a_rollback_journal(
     [
         ("//fileserver/kjj/kp.sqlite", True),
         (r"\\fileserver\kjj\kp.sqlite", True),
+        (r"\\?\UNC\fileserver\kjj\kp.sqlite", True),
+        (r"\\?\C:\Users\lin\kp.sqlite", False),
         ("/home/lin/kp.sqlite", False),
     ],
 )

@@ -51,6 +51,8 @@ NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smbfs", "smb3", "9p", "afs", "fuse.
 
 
 def _is_unc(text: str) -> bool:
+    if text.upper().startswith("\\\\?\\UNC\\"):  # the long-path form of \\server\share
+        return True
     return text.startswith(("\\\\", "//")) and not text.startswith(("\\\\?\\", "\\\\.\\"))
 
 

@@ -9,7 +9,6 @@ renamed aside untouched); the checked copy is written beside it and renamed over
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -167,7 +166,7 @@ def _move_aside(db_path: Path) -> Path:
                 moved.append(suffix)
     except FileHeld:
         for suffix in moved:  # all or none of the three
-            os.replace(Path(f"{aside}{suffix}"), Path(f"{db_path}{suffix}"))
+            replace_file(Path(f"{aside}{suffix}"), Path(f"{db_path}{suffix}"))
         raise
     return aside
 
@@ -176,7 +175,7 @@ def _move_back(aside: Path, db_path: Path) -> None:
     for suffix in ("", "-wal", "-shm"):
         src = Path(f"{aside}{suffix}")
         if src.exists():
-            os.replace(src, Path(f"{db_path}{suffix}"))
+            replace_file(src, Path(f"{db_path}{suffix}"))
 
 
 def restore_database(
