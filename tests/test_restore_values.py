@@ -155,7 +155,7 @@ def _current_copy(tmp_path: Path) -> Path:
 @pytest.mark.parametrize(
     "name",
     ["amount as text", "date that is not one", "evidence bytes replaced by text",
-     "archived brief changed", "note with ESC"],
+     "archived brief changed", "note with ESC", "trigger named like sqlite_"],
 )
 def test_check_reports_bad_values_with_exit_2(tmp_path: Path, run_cli, name) -> None:
     path = _current_copy(tmp_path)

@@ -1,4 +1,6 @@
-"""`key-projects check`: integrity, schema version and project count."""
+"""`key-projects check`: integrity, schema version, project count, and what restore checks:
+every value against its column and the field rules, every archive and evidence file against
+its SHA-256 (exit 2 with one line naming the table, row and column, or the quarter/file)."""
 
 from __future__ import annotations
 

@@ -2,7 +2,9 @@
 
 A file is restored only when it is ours (header and application id), passes
 `PRAGMA integrity_check`, carries a schema revision this version knows, and holds
-exactly the schema that revision's migrations make, with rows that obey it. The
+exactly the schema that revision's migrations make, with rows that obey it and values
+every door of this version would store (`value_check`: types, field rules, and the
+archived briefs and evidence files against their SHA-256). The
 current database is first saved as a `pre-restore` backup (or, when it is damaged,
 renamed aside untouched); the checked copy is written beside it and renamed over it.
 """
