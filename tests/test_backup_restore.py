@@ -211,7 +211,7 @@ def _held(monkeypatch: pytest.MonkeyPatch, held: Path, times: int | None = None)
 
     real = os.replace
     calls: list[Path] = []
-    monkeypatch.setattr(fileio, "HELD_PAUSE_S", 0.0)
+    monkeypatch.setattr(fileio, "HELD_PAUSE_S", 0.0, raising=False)
 
     def replace(src, dst) -> None:  # type: ignore[no-untyped-def]
         if Path(dst) == held:
@@ -354,7 +354,7 @@ def test_a_damaged_database_held_at_restore_is_put_back_untouched(
     from desktop_app import fileio
 
     real = os.replace
-    monkeypatch.setattr(fileio, "HELD_PAUSE_S", 0.0)
+    monkeypatch.setattr(fileio, "HELD_PAUSE_S", 0.0, raising=False)
 
     def replace(src, dst) -> None:  # type: ignore[no-untyped-def]
         if str(src).endswith(".restore.tmp"):  # antivirus scanning the incoming copy
