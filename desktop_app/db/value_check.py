@@ -62,6 +62,7 @@ _VARCHAR = re.compile(r"^(?:VARCHAR|CHAR|NVARCHAR)\s*\((\d+)\)$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?$")
 _SHOWN = 40
+_REAL_KINDS = ("REAL", "FLOAT", "DOUBLE", "NUMERIC")
 
 
 def _shown(value: object) -> str:
@@ -134,6 +135,11 @@ def value_problem(
         if kind == "BOOLEAN":
             return None if value in (0, 1) else t("not 0 or 1 ({value})", value=value)
         return _int_problem(table, column, value, scale)
+    if kind in _REAL_KINDS:  # none today; a number either way, never text
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return t("stored as {stored}, not {expected}", stored=_stored(value),
+                     expected=t("a decimal number"))
+        return None
     if kind == "BLOB":
         if not isinstance(value, bytes):
             return t("stored as {stored}, not {expected}", stored=_stored(value),
@@ -273,6 +279,8 @@ def _suspect(
         if bounds is None:
             return sql, []
         return f"{sql} OR {c} < ? OR {c} > ?", [bounds[0], bounds[1]]
+    if kind in _REAL_KINDS:
+        return f"typeof({c}) NOT IN ('integer', 'real', 'null'){null}", []
     if kind == "BLOB":
         return f"typeof({c}) NOT IN ('blob', 'null'){null}", []
     text = f"typeof({c}) NOT IN ('text', 'null'){null}"
