@@ -59,8 +59,10 @@ RECORD_COLUMNS = frozenset(
 #: SQLite's own tables: never ours to check.
 _INTERNAL = re.compile(r"^sqlite_")
 _VARCHAR = re.compile(r"^(?:VARCHAR|CHAR|NVARCHAR)\s*\((\d+)\)$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d{1,6})?$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DATETIME = re.compile(
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{1,6})?$"
+)
 _SHOWN = 40
 _REAL_KINDS = ("REAL", "FLOAT", "DOUBLE", "NUMERIC")
 
