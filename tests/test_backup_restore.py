@@ -12,7 +12,7 @@ import pytest
 
 from desktop_app.db import backup as bk
 from desktop_app.db.database import integrity_check, open_database
-from desktop_app.db.engine import APPLICATION_ID
+from desktop_app.db.engine import APPLICATION_ID, sqlite_uri
 from desktop_app.db.models import Disbursement, Project
 from desktop_app.db.restore import check_database_file, restore_database
 from desktop_app.errors import DatabaseRefused
@@ -20,7 +20,7 @@ from desktop_app.errors import DatabaseRefused
 
 def dump(path: Path) -> list[str]:
     """Every row and schema statement, via `iterdump` (read-only connection)."""
-    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, readonly=True), uri=True)
     try:
         return list(conn.iterdump())
     finally:
@@ -197,3 +197,174 @@ def test_cli_backup_and_restore(run_cli, tmp_path: Path) -> None:
     assert res.returncode == 2
     assert res.stderr.strip().count("\n") == 0
     assert "not a SQLite database" in res.stderr
+
+
+# ---------------------------------------------------------------- files held by another program
+
+
+def _held(monkeypatch: pytest.MonkeyPatch, held: Path, times: int | None = None) -> list[Path]:
+    """`os.replace` onto `held` fails as Windows fails it while antivirus, Excel or a PDF
+    viewer holds the file (`times` times, or always); calls are recorded."""
+    import os
+
+    from desktop_app import fileio
+
+    real = os.replace
+    calls: list[Path] = []
+    monkeypatch.setattr(fileio, "HELD_PAUSE_S", 0.0, raising=False)
+
+    def replace(src, dst) -> None:  # type: ignore[no-untyped-def]
+        if Path(dst) == held:
+            calls.append(Path(dst))
+            if times is None or len(calls) <= times:
+                raise PermissionError(13, "The process cannot access the file", None, 32)
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    return calls
+
+
+def _other_process_gets_lock(path: Path) -> bool:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from desktop_app.db import instance_lock; "
+        "print(instance_lock.acquire(Path(sys.argv[1])).acquired)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip() == "True"
+
+
+def test_restore_onto_a_held_database_keeps_data_and_the_writer_lock(
+    demo_db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.fileio import FileHeld
+    from desktop_app.i18n import set_language
+    from desktop_app.services.backups import restore_backup
+
+    set_language("en")
+    path = demo_db.path
+    assert path is not None and demo_db.locked
+    copy = bk.backup_before(demo_db, "x")
+    assert copy is not None
+    before = dump(path)
+    calls = _held(monkeypatch, path)
+    with pytest.raises(FileHeld) as info:
+        restore_backup(demo_db, copy)
+    message = str(info.value)
+    assert "\n" not in message and str(path) in message and "antivirus" in message
+    assert len(calls) == 10  # retried briefly before giving up
+    monkeypatch.undo()
+    assert dump(path) == before  # nothing replaced, nothing lost
+    assert not list(path.parent.glob(f".{path.name}*.tmp"))  # no leftovers
+    assert demo_db.locked and not _other_process_gets_lock(path)
+    with demo_db.session() as s:  # the window goes on with its database
+        assert s.query(Project).count() == 13
+    demo_db.dispose()
+    assert _other_process_gets_lock(path)
+
+
+def test_a_briefly_held_database_is_restored_after_a_retry(
+    demo_db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.services.backups import restore_backup
+
+    path = demo_db.path
+    assert path is not None
+    copy = bk.backup_before(demo_db, "x")
+    assert copy is not None
+    calls = _held(monkeypatch, path, times=2)
+    new_db, result = restore_backup(demo_db, copy)
+    new_db.dispose()
+    assert len(calls) == 3 and result.saved_as is not None
+
+
+def test_cli_restore_onto_a_held_database_exits_2(
+    demo_db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    from desktop_app import cli
+
+    path = demo_db.path
+    assert path is not None
+    copy = bk.backup_before(demo_db, "x")
+    assert copy is not None
+    demo_db.dispose()
+    before = dump(path)
+    _held(monkeypatch, path)
+    assert cli.main(["--lang", "en", "restore", "--db", str(path), str(copy)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "held by another program" in err and str(path) in err
+    monkeypatch.undo()
+    assert dump(path) == before  # folded from its WAL, every row as it was
+    assert not list(path.parent.glob(f".{path.name}*.tmp"))
+
+
+@pytest.mark.parametrize(("name", "holder"), [("data.xlsx", "Excel"), ("brief.pdf", "PDF")])
+def test_writing_over_a_held_file_names_it_and_its_holder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, holder: str
+) -> None:
+    from desktop_app.fileio import FileHeld, atomic_write
+    from desktop_app.i18n import set_language
+
+    set_language("en")
+    target = tmp_path / name
+    target.write_bytes(b"old")
+    _held(monkeypatch, target)
+    with pytest.raises(FileHeld) as info, atomic_write(target) as tmp:
+        tmp.write_bytes(b"new")
+    assert str(target) in str(info.value) and holder in str(info.value)
+    assert ".tmp" not in str(info.value)
+    assert target.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_backup_onto_a_held_file_leaves_no_temporary(
+    db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.fileio import FileHeld
+
+    assert db.path is not None
+    out = tmp_path / "out" / "copy.sqlite"
+    _held(monkeypatch, out)
+    with pytest.raises(FileHeld):
+        bk.copy_database(db.path, out)
+    assert list(out.parent.iterdir()) == []
+
+
+def test_a_damaged_database_held_at_restore_is_put_back_untouched(
+    demo_db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop_app.fileio import FileHeld
+
+    path = demo_db.path
+    assert path is not None
+    copy = bk.backup_before(demo_db, "x")
+    assert copy is not None
+    demo_db.dispose()
+    with path.open("r+b") as fh:  # damage a page past the header
+        fh.seek(4096 * 2)
+        fh.write(b"\xff" * 4096)
+    before = sha(path)
+    import os
+
+    from desktop_app import fileio
+
+    real = os.replace
+    monkeypatch.setattr(fileio, "HELD_PAUSE_S", 0.0, raising=False)
+
+    def replace(src, dst) -> None:  # type: ignore[no-untyped-def]
+        if str(src).endswith(".restore.tmp"):  # antivirus scanning the incoming copy
+            raise PermissionError(13, "The process cannot access the file", None, 32)
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(FileHeld):
+        restore_database(path, copy)
+    monkeypatch.undo()
+    assert sha(path) == before
+    assert not list(path.parent.glob(f"{path.name}.damaged-*"))
+    assert not list(path.parent.glob(f".{path.name}*.tmp"))

@@ -91,6 +91,30 @@ def test_restore_dialog_refuses_a_foreign_file(db, qtbot, quiet, tmp_path) -> No
         pass  # still open and writable
 
 
+def test_restore_onto_a_held_database_says_so_and_keeps_the_window_writing(
+    db, qtbot, quiet, monkeypatch
+) -> None:
+    """Antivirus holds the database file: the window shows one line naming it, keeps its
+    database open, writable and locked (before, the error was lost and the lock too)."""
+    from test_backup_restore import _held, _other_process_gets_lock
+
+    from desktop_app.i18n import set_language
+
+    set_language("en")
+    copy = bk.backup_before(db, "x")
+    assert copy is not None and db.path is not None
+    ctx = AppContext(db=db, lang="en")
+    dialog = RestoreDialog(ctx)
+    qtbot.addWidget(dialog)
+    _held(monkeypatch, db.path)
+    assert not dialog.restore(copy, "now")
+    monkeypatch.undo()
+    assert ctx.db is db and not dialog.restored
+    assert str(db.path) in quiet[-1] and "held by another program" in quiet[-1]
+    assert db.locked and not _other_process_gets_lock(db.path)
+    add_disbursements(db, 1, doc="AFTER")  # still writable
+
+
 def test_file_menu_actions(db, qtbot) -> None:
     from PySide6.QtWidgets import QMainWindow
 

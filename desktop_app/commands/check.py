@@ -1,4 +1,6 @@
-"""`key-projects check`: integrity, schema version and project count."""
+"""`key-projects check`: integrity, schema version, project count, and what restore checks:
+every value against its column and the field rules, every archive and evidence file against
+its SHA-256 (exit 2 with one line naming the table, row and column, or the quarter/file)."""
 
 from __future__ import annotations
 
@@ -34,6 +36,24 @@ def _check_evidence(db: Database) -> None:
     print(f"evidence files: {count} ({size_text(total)}), all match their SHA-256")
 
 
+def _check_values(db: Database) -> None:
+    """Every stored value against its column's type and the field rules, as restore checks
+    a backup (SQLite only: a server enforces its column types itself). The hashes follow:
+    archives above, evidence below, each naming the quarter or the file."""
+    if db.url.get_backend_name() != "sqlite":
+        return
+    from desktop_app.db import value_check
+
+    raw = db.engine.raw_connection()
+    try:
+        problems = value_check.column_problems(raw.driver_connection)  # type: ignore[arg-type]
+    finally:
+        raw.close()
+    if problems:
+        raise UserError(f"{db.display_name}: {problems[0]}")
+    print("values: ok")
+
+
 def run(args: argparse.Namespace) -> int:
     from desktop_app.services.projects import project_count
 
@@ -46,12 +66,14 @@ def run(args: argparse.Namespace) -> int:
         if problems:
             raise UserError(f"{db.display_name}: integrity check failed: {problems[0]}")
         print("integrity: ok")
-        from desktop_app.services.quarters import check_archives
+        from desktop_app.db.archives import archive_problems
 
-        archives = check_archives(db)
+        with db.core_reader() as conn:
+            archives = archive_problems(conn)
         if archives:
             raise UserError(f"{db.display_name}: {archives[0]}")
         print("closed quarters: ok")
+        _check_values(db)
         _check_evidence(db)
     finally:
         db.dispose()

@@ -18,6 +18,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop_app.db.engine import sqlite_uri
+from desktop_app.fileio import replace_file
 from desktop_app.paths import make_private_dir
 
 if TYPE_CHECKING:
@@ -68,9 +70,8 @@ def copy_database(src_path: Path, dest: Path, *, src_readonly: bool = True) -> P
     make_private_dir(dest.parent)
     tmp = dest.with_name(f".{dest.name}.tmp")
     tmp.unlink(missing_ok=True)
-    mode = "?mode=ro" if src_readonly else ""
     try:
-        src = sqlite3.connect(f"file:{src_path.as_posix()}{mode}", uri=True)
+        src = sqlite3.connect(sqlite_uri(src_path, readonly=src_readonly), uri=True)
         try:
             fd = os.open(tmp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
             os.close(fd)
@@ -85,7 +86,7 @@ def copy_database(src_path: Path, dest: Path, *, src_readonly: bool = True) -> P
         with tmp.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o600)
-        os.replace(tmp, dest)
+        replace_file(tmp, dest)
         fsync_dir(dest.parent)
     except BaseException:
         tmp.unlink(missing_ok=True)

@@ -28,6 +28,7 @@ from desktop_app.db.engine import (
     inspect_sqlite_file,
     make_engine,
     sqlite_path,
+    sqlite_uri,
     stamp_application_id,
     to_url,
 )
@@ -246,7 +247,7 @@ def _check_schema(path: Path, revision: str | None) -> None:
 
     from desktop_app.db import schema_check
 
-    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, readonly=True), uri=True)
     try:
         differences = schema_check.verify(conn, revision)
     except sqlite3.DatabaseError as exc:

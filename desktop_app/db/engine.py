@@ -5,11 +5,13 @@ Everything else speaks portable SQLAlchemy, so a PostgreSQL URL can replace the 
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import struct
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
@@ -54,21 +56,51 @@ def to_url(target: str | os.PathLike[str]) -> URL:
     return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().absolute()))
 
 
+def sqlite_uri(
+    path: str | os.PathLike[str], *, readonly: bool = False, windows: bool | None = None
+) -> str:
+    """The SQLite URI (`file:…`) of a file path; the only place one is built.
+
+    `f"file:{path}"` breaks on real folder names: `#` ends the path (a database in `C#项目`
+    was backed up EMPTY, from a file named `C`), `?` starts the options, `%` is read as an
+    escape, and `//server/share` names a host SQLite refuses. So every character but
+    letters, digits, `/`, `:` and `-._~` is percent-escaped (UTF-8 bytes for Chinese), an
+    absolute path gets an empty authority (`file:///C:/x`, `file:////server/share/x`), and
+    Windows paths (`C:\\x`, `\\\\server\\share\\x`, `\\\\?\\C:\\x`) are written with `/`.
+    `windows`: read the path as a Windows one (default: when running on Windows).
+    """
+    text = os.fspath(path)
+    if windows is None:
+        windows = os.name == "nt"
+    if windows:
+        if text.startswith("\\\\?\\UNC\\"):  # the long-path form of \\server\share
+            text = "\\\\" + text[8:]
+        elif text.startswith("\\\\?\\"):
+            text = text[4:]
+        text = PureWindowsPath(text).as_posix()
+        if PureWindowsPath(text).drive[1:2] == ":":
+            text = "/" + text  # C:/x → /C:/x, so the URI reads file:///C:/x
+    quoted = quote(text, safe="/:")
+    uri = f"file://{quoted}" if quoted.startswith("/") else f"file:{quoted}"
+    return f"{uri}?mode=ro" if readonly else uri
+
+
 def sqlite_path(url: URL) -> Path | None:
     if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
         return None
     return Path(url.database)
 
 
-def _sqlite_pragmas(dbapi_conn: Any, *, readonly: bool) -> None:
+def _sqlite_pragmas(dbapi_conn: Any, *, journal: str | None) -> None:
+    """`journal`: WAL or DELETE for a writable engine, None for a read-only one."""
     cur = dbapi_conn.cursor()
     try:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA trusted_schema=OFF")
         cur.execute("PRAGMA synchronous=FULL")
-        if not readonly:
-            cur.execute("PRAGMA journal_mode=WAL")
+        if journal is not None:
+            cur.execute(f"PRAGMA journal_mode={journal}")
     finally:
         cur.close()
 
@@ -81,7 +113,7 @@ def make_engine(url: URL, *, readonly: bool = False) -> Engine:
         return make_server_engine(url, readonly=readonly)
     path = sqlite_path(url)
     if readonly and path is not None:
-        uri = f"file:{path.as_posix()}?mode=ro"
+        uri = sqlite_uri(path, readonly=True)
         # A pool like the writable file engine's: the URL without a database would make
         # SQLAlchemy pick SingletonThreadPool, which keeps one connection per thread and
         # closes other threads' connections past five. Workers and the GUI thread share
@@ -95,12 +127,23 @@ def make_engine(url: URL, *, readonly: bool = False) -> Engine:
         )
     else:
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    journal = None
+    if not readonly:
+        journal = "WAL"
+        if path is not None:
+            from desktop_app.db.location import journal_mode
+
+            journal = journal_mode(path)
+            if journal != "WAL":
+                logging.getLogger(__name__).info(
+                    "%s is on a network share: journal_mode=%s instead of WAL", path, journal
+                )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, record: Any) -> None:
         # pysqlite's own transaction handling defers BEGIN; take control of it.
         dbapi_conn.isolation_level = None
-        _sqlite_pragmas(dbapi_conn, readonly=readonly)
+        _sqlite_pragmas(dbapi_conn, journal=journal)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:

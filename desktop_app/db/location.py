@@ -23,6 +23,10 @@ register(
             "客户端都可能损坏数据库。请把数据库放在本机磁盘上,或请信息科按安装指南配置共享的 "
             "PostgreSQL 数据库。",
         "a network share": "网络共享文件夹",
+        "It is opened with a rollback journal (journal_mode=DELETE) instead of WAL: "
+        "slower, but safe for one PC at a time.":
+            "因此以回滚日志(journal_mode=DELETE)而非 WAL 方式打开:速度较慢,但同一时间只有一台"
+            "电脑使用时是安全的。",
         "a folder synced by {name}": "由 {name} 同步的文件夹",
     }
 )
@@ -47,6 +51,8 @@ NETWORK_FS = {"nfs", "nfs4", "cifs", "smb", "smbfs", "smb3", "9p", "afs", "fuse.
 
 
 def _is_unc(text: str) -> bool:
+    if text.upper().startswith("\\\\?\\UNC\\"):  # the long-path form of \\server\share
+        return True
     return text.startswith(("\\\\", "//")) and not text.startswith(("\\\\?\\", "\\\\.\\"))
 
 
@@ -92,6 +98,25 @@ def _windows_remote_drive(text: str) -> bool:
     return ctypes.windll.kernel32.GetDriveTypeW(drive + "\\") == drive_remote
 
 
+def on_network_share(path: str | os.PathLike[str]) -> bool:
+    """A UNC path, a mapped network drive (Windows) or an NFS/SMB mount (Linux)."""
+    text = os.fspath(path)
+    if _is_unc(text) or _windows_remote_drive(text):
+        return True
+    if sys.platform.startswith("linux"):
+        return _mount_fs_type(Path(text).parent) in NETWORK_FS
+    return False
+
+
+def journal_mode(path: str | os.PathLike[str]) -> str:
+    """WAL on a local disk; DELETE (a rollback journal) on a network share.
+
+    WAL keeps its index in shared memory (`-shm`), which PCs reading one file over SMB do
+    not share: they read stale pages or "malformed". A rollback journal only needs the
+    file locks, which the share provides."""
+    return "DELETE" if on_network_share(path) else "WAL"
+
+
 def location_kind(path: str | os.PathLike[str]) -> str | None:
     """'a network share' / 'a folder synced by X' when the place is unsafe, else None."""
     text = os.fspath(path)
@@ -100,8 +125,7 @@ def location_kind(path: str | os.PathLike[str]) -> str | None:
     name = _sync_client(text)
     if name:
         return t("a folder synced by {name}", name=name)
-    fs = _mount_fs_type(Path(text).parent) if sys.platform.startswith("linux") else None
-    if fs in NETWORK_FS:
+    if on_network_share(text):
         return t("a network share")
     return None
 
@@ -110,12 +134,16 @@ def location_warnings(path: str | os.PathLike[str]) -> list[str]:
     kind = location_kind(path)
     if kind is None:
         return []
-    return [
-        t(
-            "{path} is on {kind}. SQLite's file locking and WAL are not reliable there, so "
-            "two PCs or the sync client can damage the database. Keep it on a local disk, or "
-            "ask IT for the shared PostgreSQL set-up (see the installation guide).",
-            path=os.fspath(path),
-            kind=kind,
+    text = t(
+        "{path} is on {kind}. SQLite's file locking and WAL are not reliable there, so "
+        "two PCs or the sync client can damage the database. Keep it on a local disk, or "
+        "ask IT for the shared PostgreSQL set-up (see the installation guide).",
+        path=os.fspath(path),
+        kind=kind,
+    )
+    if journal_mode(path) == "DELETE":
+        text += " " + t(
+            "It is opened with a rollback journal (journal_mode=DELETE) instead of WAL: "
+            "slower, but safe for one PC at a time."
         )
-    ]
+    return [text]

@@ -23,6 +23,7 @@ from sqlalchemy.engine import URL
 from desktop_app.db import migrate
 from desktop_app.db.server import PasswordPrompt, masked, scrub
 from desktop_app.errors import DatabaseRefused, UserError
+from desktop_app.fileio import replace_file
 from desktop_app.i18n import register, t
 from desktop_app.paths import data_dir, make_private_dir
 
@@ -123,7 +124,7 @@ def dump(url: URL, dest: Path | None = None) -> Path:
             "pg_dump",
         )
         os.chmod(tmp, 0o600)
-        os.replace(tmp, dest)
+        replace_file(tmp, dest)
     finally:
         tmp.unlink(missing_ok=True)
     return dest

@@ -2,24 +2,26 @@
 
 A file is restored only when it is ours (header and application id), passes
 `PRAGMA integrity_check`, carries a schema revision this version knows, and holds
-exactly the schema that revision's migrations make, with rows that obey it. The
+exactly the schema that revision's migrations make, with rows that obey it and values
+every door of this version would store (`value_check`: types, field rules, and the
+archived briefs and evidence files against their SHA-256). The
 current database is first saved as a `pre-restore` backup (or, when it is damaged,
 renamed aside untouched); the checked copy is written beside it and renamed over it.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from desktop_app.db import instance_lock, migrate, schema_check
+from desktop_app.db import instance_lock, migrate, schema_check, value_check
 from desktop_app.db.backup import backups_of, copy_database, fsync_dir, timestamped_backup
-from desktop_app.db.engine import inspect_sqlite_file
+from desktop_app.db.engine import inspect_sqlite_file, sqlite_uri
 from desktop_app.errors import DatabaseRefused
+from desktop_app.fileio import FileHeld, replace_file
 from desktop_app.i18n import register, t
 
 register(
@@ -33,6 +35,9 @@ register(
         "{path}: cannot be read ({reason})": "{path}:无法读取({reason})",
         "{path} is open for writing by {holder}; close it there first.":
             "{holder} 正在编辑 {path};请先在那里关闭。",
+        "{path}: {problem}. Nothing was replaced.": "{path}:{problem}。未替换任何内容。",
+        "{path}: cannot be replaced ({reason}). Nothing was replaced.":
+            "{path}:无法替换({reason})。未替换任何内容。",
         "{path}: a backup cannot replace itself": "{path}:备份不能替换它自己",
         "{path}: not a database this version makes: {difference}":
             "{path}:不是本版本建立的数据库:{difference}",
@@ -57,7 +62,7 @@ class RestoreResult:
 
 
 def _ro_connect(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    return sqlite3.connect(sqlite_uri(path, readonly=True), uri=True)
 
 
 def check_database_file(path: Path, *, full: bool = True) -> CheckedFile:
@@ -94,6 +99,13 @@ def check_database_file(path: Path, *, full: bool = True) -> CheckedFile:
                     t("{path}: not a database this version makes: {difference}", path=path,
                       difference=differences[0])
                 )
+            if full:
+                values = value_check.problems(conn)
+                if values:
+                    raise DatabaseRefused(
+                        t("{path}: {problem}. Nothing was replaced.", path=path,
+                          problem=values[0])
+                    )
             projects = conn.execute("SELECT count(*) FROM project").fetchone()[0]
         finally:
             conn.close()
@@ -147,11 +159,25 @@ def _move_aside(db_path: Path) -> Path:
     """Rename the damaged file (and its -wal/-shm) aside, bytes untouched."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = db_path.with_name(f"{db_path.name}.damaged-{stamp}")
-    for suffix in ("", "-wal", "-shm"):
-        src = Path(f"{db_path}{suffix}")
-        if src.exists():
-            os.replace(src, Path(f"{aside}{suffix}"))
+    moved: list[str] = []
+    try:
+        for suffix in ("", "-wal", "-shm"):
+            src = Path(f"{db_path}{suffix}")
+            if src.exists():
+                replace_file(src, Path(f"{aside}{suffix}"))
+                moved.append(suffix)
+    except FileHeld:
+        for suffix in moved:  # all or none of the three
+            replace_file(Path(f"{aside}{suffix}"), Path(f"{db_path}{suffix}"))
+        raise
     return aside
+
+
+def _move_back(aside: Path, db_path: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        src = Path(f"{aside}{suffix}")
+        if src.exists():
+            replace_file(src, Path(f"{db_path}{suffix}"))
 
 
 def restore_database(
@@ -162,6 +188,11 @@ def restore_database(
     Another running instance makes this refuse. `close` shuts this process's own
     engine on `db_path` once the copy is ready (the lock is kept meanwhile); without
     it the caller must have closed it already. Returns where the previous database went.
+
+    A file held by another program (antivirus, a sync client) is retried briefly, then
+    refused (`FileHeld`, naming it); nothing is replaced. When `close` had run by then,
+    the writer lock it gave up is still held here for the caller, which takes it back
+    (`services.backups.restore_backup` does): the window keeps its database and its lock.
     """
     db_path = Path(db_path).absolute()
     source = Path(source).absolute()
@@ -178,8 +209,17 @@ def restore_database(
               path=db_path, holder=result.holder)
         )
     incoming = db_path.with_name(f".{db_path.name}.restore.tmp")
+    closed: list[bool] = []
+
+    def close_once() -> None:
+        if close is not None:
+            close()
+            closed.append(True)
+
+    done = False
     try:
-        saved_as, damaged = _put_in_place(db_path, source, incoming, close)
+        saved_as, damaged = _put_in_place(db_path, source, incoming, close_once)
+        done = True
     except sqlite3.OperationalError as exc:
         if "locked" not in str(exc) and "busy" not in str(exc):
             raise
@@ -190,9 +230,18 @@ def restore_database(
                 path=db_path,
             )
         ) from exc
+    except OSError as exc:  # a full disk, a folder that became read-only
+        raise DatabaseRefused(
+            t("{path}: cannot be replaced ({reason}). Nothing was replaced.", path=db_path,
+              reason=exc.strerror or exc)
+        ) from exc
     finally:
         incoming.unlink(missing_ok=True)
-        instance_lock.release(db_path)
+        if done or not closed:
+            instance_lock.release(db_path)
+        # else: `close` gave up the caller's hold and the file was not replaced; this hold
+        # stays as the caller's, so no other program takes the writer lock while the
+        # window goes on with the database it has.
     return RestoreResult(revision=checked.revision, saved_as=saved_as, damaged_aside=damaged)
 
 
@@ -207,11 +256,10 @@ def _holder_check(db_path: Path) -> None:
 
 
 def _put_in_place(
-    db_path: Path, source: Path, incoming: Path, close: Callable[[], None] | None
+    db_path: Path, source: Path, incoming: Path, close: Callable[[], None]
 ) -> tuple[Path | None, Path | None]:
     copy_database(source, incoming)
-    if close is not None:
-        close()
+    close()
     saved_as = damaged = None
     if db_path.exists():
         if _current_is_sound(db_path):
@@ -220,6 +268,11 @@ def _put_in_place(
             _settle(db_path)
         else:
             damaged = _move_aside(db_path)
-    os.replace(incoming, db_path)
+    try:
+        replace_file(incoming, db_path)
+    except FileHeld:
+        if damaged is not None:  # put the damaged file back where it was, untouched
+            _move_back(damaged, db_path)
+        raise
     fsync_dir(db_path.parent)
     return saved_as, damaged

@@ -49,6 +49,9 @@ NORMALISATION = "2-constraints-sorted"
 Schema = dict[tuple[str, str], tuple[str, str]]
 
 _MEMORY: dict[tuple[str, str], Schema] = {}
+_INTERNAL_TABLES = frozenset(
+    {"sqlite_sequence", "sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"}
+)
 _KIND_ORDER = {"table": 0, "view": 1, "trigger": 2, "index": 3}
 
 
@@ -100,10 +103,24 @@ def _constraints_sorted(text: str) -> str:
 def read_schema(conn: sqlite3.Connection) -> Schema:
     """Every object a user could have added or changed; SQLite's own internals left out."""
     rows = conn.execute(
-        "SELECT type, name, tbl_name, sql FROM sqlite_master "
-        "WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name"
+        "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
     ).fetchall()
-    return {(kind, name): (table, normalise_sql(sql)) for kind, name, table, sql in rows}
+    return {
+        (kind, name): (table, normalise_sql(sql))
+        for kind, name, table, sql in rows
+        if not is_internal(kind, name)
+    }
+
+
+def is_internal(kind: str, name: str) -> bool:
+    """SQLite's own objects, by exact name: its automatic indexes and statistics tables.
+
+    Compared in Python, not with `LIKE 'sqlite_%'`, where `_` matches any character and a
+    trigger named `sqlitex_evil` would pass unseen; and only the names SQLite itself makes,
+    so a trigger or view planted as `sqlite_…` is still reported as extra."""
+    if kind == "index":
+        return name.startswith("sqlite_autoindex_")
+    return kind == "table" and name in _INTERNAL_TABLES
 
 
 def _migrations_digest() -> str:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -30,6 +29,7 @@ from desktop_app.db.database import Database
 from desktop_app.db.models import ReturnSent
 from desktop_app.domain.periods import Quarter, now, today
 from desktop_app.errors import UserError
+from desktop_app.fileio import replace_file
 from desktop_app.i18n import register, t
 from desktop_app.io import returns_sheets as R
 from desktop_app.io import sheets as S
@@ -503,7 +503,7 @@ def make_returns(db: Database, opts: MakeOptions, nos: list[int] | None = None) 
             )
         _remember(db, rows)
         for tmp, path in parts:
-            os.replace(tmp, path)
+            replace_file(tmp, path)  # a workbook open in Excel: retried, then named
             result.files.append(path)
     except (OSError, XlsxFileError) as exc:
         raise UserError(

@@ -58,7 +58,9 @@ def restore_backup(
 ) -> tuple[Database, RestoreResult]:
     """Replace `db`'s file with `source` and return the reopened database.
 
-    `source` is checked before `db` is touched; on refusal `db` stays open and usable.
+    `source` is checked before `db` is touched; on refusal `db` stays open and usable, with
+    its writer lock (a file held by antivirus is refused after `db` was closed: the lock
+    `close` gave up is handed back, so no other instance starts writing meanwhile).
     On success `db` is disposed: use the returned one.
     """
     path = _need_file(db)
@@ -66,6 +68,17 @@ def restore_backup(
     check_database_file(source)
     if officer is None:
         officer = db.officer
-    result = restore_database(path, source, close=db.dispose)
+    closed: list[bool] = []
+
+    def close() -> None:
+        db.dispose()
+        closed.append(True)
+
+    try:
+        result = restore_database(path, source, close=close)
+    except BaseException:
+        if closed:  # not replaced: the restore kept the writer lock for `db`; it is db's again
+            db.locked = True
+        raise
     return open_database(path, officer=officer), result
 
