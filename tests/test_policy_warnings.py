@@ -118,9 +118,7 @@ def test_extra_fixed_support_hidden_by_an_unearned_reward_cap_warns(demo_db) -> 
         from desktop_app.db import tables
 
         pid = conn.scalar(select(tables.project.c.id).where(tables.project.c.no == 1))
-    assert not [
-        w for w in portfolio_warnings(demo_db, date(2026, 9, 30)) if w.project_id == pid
-    ]
+    assert not [w for w in portfolio_warnings(demo_db, date(2026, 9, 30)) if w.project_id == pid]
     add_disbursement(demo_db, pid, DisbursementDraft("2026-08-01", "100", "fixed", "X-100"))
     found = [w for w in portfolio_warnings(demo_db, date(2026, 9, 30)) if w.project_id == pid]
     assert [(w.code, w.year, w.level) for w in found] == [(W.OVER_FIXED, 2026, "red")]

@@ -22,6 +22,7 @@ register(
         "Projects": "项目数量",
         "Health status": "健康状况",
         "{red} red · {amber} amber · {green} green": "红 {red} · 黄 {amber} · 绿 {green}",
+        " · {none} no data": " · 无数据 {none}",
         "Plan {year} (10k yuan)": "{year} 年计划(万元)",
         "Paid against the {year} plan (plan-year basis)": "拨付 {year} 年计划(计划年度口径)",
         "Paid in {year} (cash basis)": "{year} 年内实际拨付(现金口径)",
@@ -104,7 +105,8 @@ def cover(data: BriefData, st: Styles, quarter_label: str) -> list[Any]:
                 red=counts.get("red", 0),
                 amber=counts.get("amber", 0),
                 green=counts.get("green", 0),
-            ),
+            )
+            + (t(" · {none} no data", none=counts["none"]) if counts.get("none") else ""),
         ),
         (t("Plan {year} (10k yuan)", year=s.year), wan(s.planned_fen)),
         (

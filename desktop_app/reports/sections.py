@@ -45,6 +45,9 @@ register(
         "{n} projects: {red} red, {amber} amber, {green} green.": (
             "共 {n} 个项目:红色 {red} 个,黄色 {amber} 个,绿色 {green} 个。"
         ),
+        " {none} with no data yet (grey, not counted as green).": (
+            "另有 {none} 个尚无数据(灰色,不计为绿色)。"
+        ),
         "Funding {year} (10k yuan)": "{year} 年经费(万元)",
         "Planned": "年度计划",
         "Disbursed to date": "已拨付",
@@ -133,7 +136,26 @@ _STATUS = {
     "completed": "Completed",
     "suspended": "Suspended",
 }
-HEALTH_NAMES = {"red": "Red", "amber": "Amber", "green": "Green"}
+HEALTH_NAMES = {"red": "Red", "amber": "Amber", "green": "Green", "none": "No data"}
+
+
+def strip_levels(counts: dict[str, int]) -> tuple[str, ...]:
+    """Red, amber, green, and grey "no data" when any project has nothing recorded yet."""
+    return ("red", "amber", "green") + (("none",) if counts.get("none") else ())
+
+
+def health_sentence(counts: dict[str, int]) -> str:
+    """ "13 projects: 5 red, 4 amber, 4 green" (+ ", 2 with no data yet" when any)."""
+    line = t(
+        "{n} projects: {red} red, {amber} amber, {green} green.",
+        n=sum(counts.values()),
+        red=counts.get("red", 0),
+        amber=counts.get("amber", 0),
+        green=counts.get("green", 0),
+    )
+    if counts.get("none"):
+        line += t(" {none} with no data yet (grey, not counted as green).", none=counts["none"])
+    return line
 
 
 def quarter_label(quarter: str) -> str:
@@ -206,20 +228,21 @@ def _health_strip(st: Styles, counts: dict[str, int]) -> Any:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, Table, TableStyle
 
-    levels = ("red", "amber", "green")
+    levels = strip_levels(counts)
     label = ParagraphStyle("strip", parent=st.cell_center, textColor="#FFFFFF", fontSize=9)
     big = ParagraphStyle("strip_n", parent=label, fontSize=18, leading=22)
     row = [
         [Paragraph(text(t(HEALTH_NAMES[lv])), label), Paragraph(str(counts.get(lv, 0)), big)]
         for lv in levels
     ]
-    table = Table([row], colWidths=[FRAME_W / 3] * 3, rowHeights=[44])
+    n = len(levels)
+    table = Table([row], colWidths=[FRAME_W / n] * n, rowHeights=[44])
     table.setStyle(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), st.font),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LINEAFTER", (0, 0), (1, 0), 3, "#FFFFFF"),
+                ("LINEAFTER", (0, 0), (n - 2, 0), 3, "#FFFFFF"),
             ]
             + [("BACKGROUND", (i, 0), (i, 0), HEALTH_COLOURS[lv]) for i, lv in enumerate(levels)]
         )
@@ -236,15 +259,7 @@ def summary(data: BriefData, st: Styles) -> list[Any]:
     out.append(Paragraph(text(t("Project health")), st.h3))
     out.append(
         Paragraph(
-            text(
-                t(
-                    "{n} projects: {red} red, {amber} amber, {green} green.",
-                    n=sum(counts.values()),
-                    red=counts.get("red", 0),
-                    amber=counts.get("amber", 0),
-                    green=counts.get("green", 0),
-                )
-            ),
+            text(health_sentence(counts)),
             st.body,
         )
     )

@@ -73,7 +73,7 @@ register(
     }
 )
 
-LEVEL_ORDER = {"red": 0, "amber": 1, "green": 2}
+LEVEL_ORDER = {"red": 0, "amber": 1, "green": 2, "none": 3}
 
 
 def parse_quarter(text: str) -> Quarter:
@@ -306,18 +306,16 @@ def _summary(
         return health[p.id].level
 
     def reasons(p: ProjectRow) -> tuple[str, ...]:
-        return tuple(r.text for r in health[p.id].reasons) + tuple(
-            w.reason for w in warned.get(p.id, ())
-        )
+        return tuple(r.text for r in health[p.id].reasons)  # policy warnings included
 
     risky = sorted(
-        ((p, name) for p, name in rows if level(p) != "green"),
+        ((p, name) for p, name in rows if level(p) in ("red", "amber")),
         key=lambda x: (LEVEL_ORDER[level(x[0])], -len(reasons(x[0])), x[0].no),
     )
     risks = tuple(RiskItem(p.no, name, level(p), reasons(p)[0], reasons(p)) for p, name in risky)
     return Summary(
         year=year,
-        health_counts=tuple((lv, counts[lv]) for lv in ("red", "amber", "green")),
+        health_counts=tuple((lv, counts[lv]) for lv in ("red", "amber", "green", "none")),
         planned_fen=planned,
         disbursed_fen=sum(f.disbursed_this_year_fen for f in fs),  # cash basis
         reward_earned_fen=sum(f.earned_reward_this_year_fen or 0 for f in fs),
@@ -389,11 +387,11 @@ def _brief(conn: Connection, quarter: Quarter, lang: str, database: str, schema:
     policy = policy_in(conn)
     funding = funding_status_in(conn, as_of)
     perf = performance_status_in(conn, as_of)
-    health = health_in(conn, as_of, policy, funding=funding, performance=perf)
+    warned = warnings_in(conn, as_of)
+    health = health_in(conn, as_of, policy, funding=funding, performance=perf, warned=warned)
     milestones = _Milestones(conn)
     schedules = _schedules(conn, as_of)
     indicators = _indicators(conn, year, Quarter.of(as_of).q if as_of.year == year else 4)
-    warned = warnings_in(conn, as_of)
     evidence = evidence_by_project_in(conn, as_of)
     named = [(p, _name(p.name_zh, p.name_en, lang)) for p in projects]
     nxt_q = quarter.next()

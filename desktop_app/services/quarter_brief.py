@@ -74,7 +74,7 @@ register(
     }
 )
 
-_LEVEL = {"red": "Red", "amber": "Amber", "green": "Green"}
+_LEVEL = {"red": "Red", "amber": "Amber", "green": "Green", "none": "No data"}
 _KIND = {"startup": "Start-up grant", "fixed": "Fixed support", "reward": "Performance reward"}
 
 
@@ -371,8 +371,8 @@ def _changes(db: Database, data: BriefData, prev: str, frozen: dict[str, Any]) -
                     "{no}. {name}: {before} → {after}",
                     no=no,
                     name=name,
-                    before=t(_LEVEL[old["health"]]),
-                    after=t(_LEVEL[cur["health"]]),
+                    before=t(_LEVEL.get(old["health"], old["health"])),
+                    after=t(_LEVEL.get(cur["health"], cur["health"])),
                 )
             )
         for code, m in cur["milestones"].items():

@@ -65,7 +65,7 @@ class WarningItem:
 @dataclass(frozen=True)
 class Summary:
     year: int
-    health_counts: tuple[tuple[str, int], ...]  # (red|amber|green, count), red first
+    health_counts: tuple[tuple[str, int], ...]  # (red|amber|green|none, count), red first
     planned_fen: int
     disbursed_fen: int
     reward_earned_fen: int

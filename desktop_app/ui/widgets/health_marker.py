@@ -8,7 +8,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.health import Health
 
-HEALTH_COLOURS = {"red": QColor("#d32f2f"), "amber": QColor("#f9a825"), "green": QColor("#388e3c")}
+HEALTH_COLOURS = {
+    "red": QColor("#d32f2f"),
+    "amber": QColor("#f9a825"),
+    "green": QColor("#388e3c"),
+    "none": QColor("#9e9e9e"),
+}
 
 
 def health_label(level: str) -> str:
@@ -16,6 +21,7 @@ def health_label(level: str) -> str:
         "red": QCoreApplication.translate("Health", "Red"),
         "amber": QCoreApplication.translate("Health", "Amber"),
         "green": QCoreApplication.translate("Health", "Green"),
+        "none": QCoreApplication.translate("Health", "No data"),
     }
     return names.get(level, level)
 
