@@ -167,3 +167,75 @@ def test_close_and_reprint_on_postgresql(pg_db, monkeypatch):
     add_disbursement(pg_db, _pid(pg_db, 2), DisbursementDraft("2026-05-20", "1", "fixed"))
     assert B.archived_pdf(pg_db, "2026Q2") == pdf
     assert B.brief_for(pg_db, "2026Q2").banner
+
+
+def test_quarters_close_in_order_once_the_first_is_closed(sample):
+    Q.close_quarter(sample, "2026Q1")  # the first close starts the sequence
+    with pytest.raises(UserError, match="2026Q2 is not closed") as info:
+        Q.close_quarter(sample, "2026Q3")
+    assert "--out-of-order" in str(info.value) and _closes(sample) == 1
+    Q.close_quarter(sample, "2026Q2")
+    Q.close_quarter(sample, "2026Q3")
+    assert _closes(sample) == 3
+
+
+def test_out_of_order_close_says_so_in_its_brief(sample):
+    Q.close_quarter(sample, "2026Q1")
+    Q.close_quarter(sample, "2026Q3", out_of_order=True)
+    import io
+
+    from pypdf import PdfReader
+
+    for lang in ("zh", "en"):
+        pdf = B.archived_pdf(sample, "2026Q3", lang)
+        assert pdf is not None
+        first = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+        assert ("非顺序关账" if lang == "zh" else "Closed out of order") in first
+        assert "2026Q2" in first
+
+
+def test_close_archives_both_languages_and_reprints_each_byte_identical(run_cli, tmp_path):
+    path = tmp_path / "s.sqlite"
+    db = open_database(path)
+    add_sample(db)
+    db.dispose()
+    env = {"SOURCE_DATE_EPOCH": EPOCH}
+    assert run_cli("close-quarter", "2026Q2", "--db", str(path), env=env).returncode == 0
+    conn = sqlite3.connect(path)
+    zh, sha, en, sha_en = conn.execute(
+        "SELECT pdf, sha256, pdf_en, sha256_en FROM quarter_close"
+    ).fetchone()
+    conn.close()
+    assert en and hashlib.sha256(en).hexdigest() == sha_en
+    assert hashlib.sha256(zh).hexdigest() == sha and zh != en
+    for lang, want in (("zh", zh), ("en", en)):
+        out = tmp_path / f"{lang}.pdf"
+        args = ("report", "--quarter", "2026Q2", "--lang", lang, "--db", str(path), "-o", str(out))
+        r = run_cli(*args, env=env)
+        assert r.returncode == 0, r.stderr
+        assert out.read_bytes() == want
+
+
+def test_a_close_from_before_0007_has_no_english_archive_and_says_so(sample, tmp_path):
+    Q.close_quarter(sample, "2026Q2")
+    with sample.session() as s:  # as a close made by 0006 left it: Chinese only
+        row = s.scalars(select(QuarterClose)).one()
+        row.pdf_en, row.sha256_en = None, None
+    with pytest.raises(UserError, match="--live") as info:
+        B.write_quarter_brief(sample, "2026Q2", "en", tmp_path / "en.pdf")
+    assert "Chinese" in str(info.value) and "\n" not in str(info.value)
+    assert not (tmp_path / "en.pdf").exists()
+    B.write_quarter_brief(sample, "2026Q2", "en", tmp_path / "en.pdf", live=True)
+    assert (tmp_path / "en.pdf").exists()
+
+
+def test_live_lists_the_figures_that_differ_old_to_new(sample):
+    Q.close_quarter(sample, "2026Q2")
+    add_disbursement(sample, _pid(sample, 2), DisbursementDraft("2026-05-20", "12.5", "fixed"))
+    live = B.brief_for(sample, "2026Q2", "en")
+    assert live.differences
+    text = "\n".join(live.differences)
+    assert "Paid (cash basis) 120.00 → 132.50" in text
+    assert "2. " in text and "0.00 → 12.50" in text
+    zh = B.brief_for(sample, "2026Q2", "zh")
+    assert any("已拨付(现金口径) 120.00 → 132.50" in line for line in zh.differences)

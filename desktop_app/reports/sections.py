@@ -256,6 +256,9 @@ def summary(data: BriefData, st: Styles) -> list[Any]:
     s = data.summary
     counts = dict(s.health_counts)
     out: list[Any] = [Paragraph(text(t("1. Overview")), st.h1), _rule("#1F3A5F", 0.6)]
+    if data.differences:  # --live of a closed quarter: what moved since the archive
+        out.append(Paragraph(text(data.banner), st.h3))
+        out += [Paragraph(text(f"· {line}"), st.body) for line in data.differences]
     out.append(Paragraph(text(t("Project health")), st.h3))
     out.append(
         Paragraph(

@@ -1,7 +1,10 @@
 """The quarterly brief of a quarter, open or closed, read with Core.
 
-A closed quarter's brief is its archived PDF, written back unchanged; `--live` recomputes,
-with a banner when the figures differ from those frozen at close. Every brief carries a
+A closed quarter's brief is its archived PDF, written back unchanged, in Chinese or English
+(a close archives both; a close made before migration 0007 holds only the language it was
+closed in, and asking for the other says so: exit 2 unless `--live`). `--live` recomputes,
+with a banner when the figures differ from those frozen at close and the list of every
+figure that moved (old → new). Every brief carries a
 "changes since" section comparing it with the previous quarter's frozen figures:
 - *corrections*: dated facts of a closed quarter that an edit has since changed — a
   payment made on or before its last day, a quarterly actual up to its quarter;
@@ -29,6 +32,7 @@ from desktop_app.db import tables
 from desktop_app.db.database import Database
 from desktop_app.domain.money import format_wan
 from desktop_app.domain.periods import Quarter
+from desktop_app.errors import UserError
 from desktop_app.i18n import register, t, using_language
 from desktop_app.services.brief_data import build_brief_data, check_quarter
 from desktop_app.snapshots.brief import BriefData, ChangesSection
@@ -38,6 +42,32 @@ register(
         "Recomputed: differs from the version closed on {at}.": (
             "重新计算:与 {at} 关账的版本不一致。"
         ),
+        "{q} was closed on {at} before briefs were archived in both languages; only the "
+        "{have} brief is stored. Print it with --lang {code}, or recompute with --live.": (
+            "{q} 于 {at} 关账时尚未同时存档中英文简报,仅存有{have}简报。"
+            "请使用 --lang {code} 打印存档,或使用 --live 重新计算。"
+        ),
+        "Chinese": "中文",
+        "English": "英文",
+        "archived brief of {q} (sha256 {sha})": "{q} 的存档简报(sha256 {sha})",
+        "{n} pages": "共 {n} 页",
+        "Health status": "健康状况",
+        "Reasons": "原因",
+        "Warnings": "政策提示",
+        "Projected score": "预计得分",
+        "Grade": "评级",
+        "Paid against the year's plan": "已拨付本年计划",
+        "Planned this year": "本年计划",
+        "Funding plan": "经费计划",
+        "Milestones": "里程碑",
+        "Portfolio: {what}": "全部项目:{what}",
+        "{no}. {name}: {what} {before} → {after}": "{no}. {name}:{what} {before} → {after}",
+        "{no}. {name}: {what} changed": "{no}. {name}:{what}有变化",
+        "Plan of the year": "本年计划",
+        "Paid (plan-year basis)": "已拨付(计划年度口径)",
+        "Paid (cash basis)": "已拨付(现金口径)",
+        "Average projected score": "平均预计得分",
+        "Health counts": "健康状况分布",
         "Health moves": "健康状况变化",
         "Milestones completed": "新完成的里程碑",
         "Milestones newly overdue": "新逾期的里程碑",
@@ -86,9 +116,18 @@ class ClosedQuarter:
     closed_by: str
     sha256: str
     lang: str
+    """The language of `pdf` (a close since 0007 stores Chinese there, English in pdf_en)."""
     reopened_at: datetime | None
     reopened_by: str
     reopen_reason: str
+    sha256_en: str | None = None
+    """The English archive's SHA-256 (None for a close made before 0007)."""
+
+    def archived_languages(self) -> tuple[str, ...]:
+        langs = [self.lang]
+        if self.sha256_en is not None and "en" not in langs:
+            langs.append("en")
+        return tuple(langs)
 
 
 class CloseFields(Protocol):
@@ -112,6 +151,8 @@ class CloseFields(Protocol):
     def reopened_by(self) -> str: ...
     @property
     def reopen_reason(self) -> str: ...
+    @property
+    def sha256_en(self) -> str | None: ...
 
 
 def closed_view(row: CloseFields) -> ClosedQuarter:
@@ -125,6 +166,7 @@ def closed_view(row: CloseFields) -> ClosedQuarter:
         row.reopened_at,
         row.reopened_by,
         row.reopen_reason,
+        row.sha256_en,
     )
 
 
@@ -146,10 +188,24 @@ def closed_quarter(db: Database, quarter: str) -> ClosedQuarter | None:
         return closed_view(row) if row else None
 
 
-def archived_pdf(db: Database, quarter: str) -> bytes | None:
+def archived_pdf(db: Database, quarter: str, lang: str | None = None) -> bytes | None:
+    """The archived brief of a closed quarter in `lang` (None: the one in `lang` column),
+    or None when the quarter is not closed or has no archive in that language."""
     with db.core_reader() as conn:
         row = closed_row_in(conn, quarter)
-        return bytes(row.pdf) if row else None
+        if row is None:
+            return None
+        return archive_of(row, lang or row.lang)
+
+
+def archive_of(row: Any, lang: str) -> bytes | None:
+    """A close row's PDF in `lang`: `pdf` holds the language of `lang` column, `pdf_en`
+    the English one archived beside it since 0007."""
+    if row.lang == lang:
+        return bytes(row.pdf)
+    if lang == "en" and row.pdf_en is not None:
+        return bytes(row.pdf_en)
+    return None
 
 
 def closes_in_force(conn: Connection) -> dict[str, date]:
@@ -476,16 +532,35 @@ def write_quarter_brief(
 
     quarter = str(check_quarter(db, text))
     closed = closed_quarter(db, quarter)
-    if closed is not None and not live and closed.lang == lang:
-        write_bytes(archived_pdf(db, quarter) or b"", output)
-        return f"archived brief of {quarter} (sha256 {closed.sha256})"
-    pages = write_brief(brief_for(db, quarter, lang, archived=True), output, progress)
-    return f"{pages} pages"
+    if closed is not None and not live:
+        pdf = archived_pdf(db, quarter, lang)
+        if pdf is None:  # closed before 0007 in the other language: say so, never recompute
+            have = closed.lang
+            raise UserError(
+                t(
+                    "{q} was closed on {at} before briefs were archived in both languages; "
+                    "only the {have} brief is stored. Print it with --lang {code}, or "
+                    "recompute with --live.",
+                    q=quarter,
+                    at=closed.closed_at.strftime("%Y-%m-%d %H:%M"),
+                    have=t("Chinese" if have == "zh" else "English"),
+                    code=have,
+                )
+            )
+        write_bytes(pdf, output)
+        sha = closed.sha256 if lang == closed.lang else closed.sha256_en
+        return t("archived brief of {q} (sha256 {sha})", q=quarter, sha=sha)
+    data = brief_for(db, quarter, lang, archived=True)
+    pages = write_brief(data, output, progress)
+    return "\n".join([t("{n} pages", n=pages), *data.differences])
 
 
-def brief_for(db: Database, text: str, lang: str = "zh", *, archived: bool = True) -> BriefData:
+def brief_for(
+    db: Database, text: str, lang: str = "zh", *, archived: bool = True, banner: str = ""
+) -> BriefData:
     """The brief's data with its 'changes since' section (and, for `--live` of a closed
-    quarter, a banner when the recomputed figures differ from the frozen ones)."""
+    quarter, a banner when the recomputed figures differ from the frozen ones, with the
+    list of those figures). `banner` is printed on every page (an out-of-order close)."""
     data = build_brief_data(db, text, lang)
     quarter = Quarter.parse(data.cover.quarter)
     prev = str(quarter.previous())
@@ -495,12 +570,89 @@ def brief_for(db: Database, text: str, lang: str = "zh", *, archived: bool = Tru
             changes = ChangesSection(previous=prev, closed=False)
         else:
             changes = _changes(db, data, prev, found[1])
-        banner = ""
+        differences: tuple[str, ...] = ()
         if archived:
             mine = _frozen(db, str(quarter))
-            if mine is not None and figures_json(db, str(quarter)) != _dump(mine[1]):
-                banner = t(
-                    "Recomputed: differs from the version closed on {at}.",
-                    at=mine[0].closed_at.strftime("%Y-%m-%d %H:%M"),
+            if mine is not None:
+                now_figs = _live_figures(db, str(quarter))
+                if _dump(now_figs) != _dump(mine[1]):
+                    banner = t(
+                        "Recomputed: differs from the version closed on {at}.",
+                        at=mine[0].closed_at.strftime("%Y-%m-%d %H:%M"),
+                    )
+                    names = {str(p.no): p.name for p in data.projects}
+                    differences = tuple(
+                        figure_differences(mine[1], now_figs, names)
+                        + corrections(db, str(quarter), mine[1], names)
+                    )
+    return replace(data, changes=changes, banner=banner, differences=differences)
+
+
+_PROJECT_FIELDS = (
+    ("health", "Health status"),
+    ("score", "Projected score"),
+    ("grade", "Grade"),
+    ("paid_for_year", "Paid against the year's plan"),
+    ("planned", "Planned this year"),
+)
+_SUMMARY_FIELDS = (
+    ("planned", "Plan of the year"),
+    ("plan_year", "Paid (plan-year basis)"),
+    ("cash", "Paid (cash basis)"),
+    ("average_score", "Average projected score"),
+)
+_MONEY = frozenset({"paid_for_year", "planned", "plan_year", "cash"})
+
+
+def _shown(key: str, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if key in _MONEY:
+        return format_wan(int(value))
+    if key == "health":
+        return t(_LEVEL.get(str(value), str(value)))
+    if key == "grade":
+        from desktop_app.domain.policy import grade_word
+
+        return grade_word(str(value))
+    return str(value)
+
+
+def figure_differences(
+    old: Mapping[str, Any], new: Mapping[str, Any], names: Mapping[str, str]
+) -> list[str]:
+    """Every figure of the frozen brief that the recomputed one prints differently, as
+    "project: figure old → new" (lists such as reasons say only that they changed)."""
+    out: list[str] = []
+    was_s, now_s = old.get("summary", {}), new.get("summary", {})
+    for key, label in _SUMMARY_FIELDS:
+        if was_s.get(key) != now_s.get(key):
+            what = f"{t(label)} {_shown(key, was_s.get(key))} → {_shown(key, now_s.get(key))}"
+            out.append(t("Portfolio: {what}", what=what))
+    if was_s.get("health") != now_s.get("health"):
+        out.append(t("Portfolio: {what}", what=t("Health counts")))
+    was_p, now_p = old.get("projects", {}), new.get("projects", {})
+    for no in sorted(set(was_p) | set(now_p), key=int):
+        a, b = was_p.get(no, {}), now_p.get(no, {})
+        name = names.get(no) or b.get("name") or a.get("name", "")
+        for key, label in _PROJECT_FIELDS:
+            if a.get(key) != b.get(key):
+                out.append(
+                    t(
+                        "{no}. {name}: {what} {before} → {after}",
+                        no=no,
+                        name=name,
+                        what=t(label),
+                        before=_shown(key, a.get(key)),
+                        after=_shown(key, b.get(key)),
+                    )
                 )
-    return replace(data, changes=changes, banner=banner)
+        for key, label in (
+            ("reasons", "Reasons"),
+            ("warnings", "Warnings"),
+            ("funding", "Funding plan"),
+            ("milestones", "Milestones"),
+        ):
+            if a.get(key) != b.get(key):
+                out.append(t("{no}. {name}: {what} changed", no=no, name=name, what=t(label)))
+    return out

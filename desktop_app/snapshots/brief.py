@@ -204,6 +204,8 @@ class BriefData:
     """What moved since the previous quarter, when that quarter is closed."""
     banner: str = ""
     """Printed on every page (e.g. a recomputed closed quarter that differs)."""
+    differences: tuple[str, ...] = ()
+    """`--live` of a closed quarter: each figure that differs from the archive (old → new)."""
 
 
 @dataclass(frozen=True)
