@@ -75,7 +75,7 @@ register(
         "No red or amber projects.": "无红色或黄色项目。",
         "No.": "序号",
         "Project": "项目",
-        "Level": "等级",
+        "Health status": "健康状况",
         "Reason": "原因",
         "Zone": "片区",
         "Health": "状态",
@@ -189,6 +189,11 @@ def column(values: list[Decimal | None], places: int | None = None) -> list[str]
     ]
 
 
+def _one(value: Decimal | None) -> str:
+    """A total score: always one decimal (84.0, never 84)."""
+    return "—" if value is None else f"{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}"
+
+
 def _score(value: Decimal | None) -> str:
     """Indicator scores to two places (the total is to one, as the rules say)."""
     if value is None:
@@ -277,8 +282,8 @@ def summary(data: BriefData, st: Styles) -> list[Any]:
                 text(
                     t(
                         "Average projected score {avg}; lowest {low} ({name}).",
-                        avg=_num(s.average_score),
-                        low=_num(s.lowest_score),
+                        avg=_one(s.average_score),
+                        low=_one(s.lowest_score),
                         name=s.lowest_project,
                     )
                 ),
@@ -305,7 +310,7 @@ def summary(data: BriefData, st: Styles) -> list[Any]:
         out.append(
             grid_table(
                 st,
-                [t("No."), t("Project"), t("Level"), t("Reasons")],
+                [t("No."), t("Project"), t("Health status"), t("Reasons")],
                 rows,
                 [24, 126, 40, FRAME_W - 190],
                 align="c",

@@ -267,6 +267,17 @@ def _bases(conn: Connection, year: int, as_of: date) -> MoneyBases:
     )
 
 
+def _paid_by_kind(conn: Connection, year: int, as_of: date) -> dict[str, int]:
+    """Paid by `as_of` against `year`'s plan (计划年度口径), per kind, portfolio-wide."""
+    d = T.disbursement.c
+    q = (
+        select(d.kind, func.sum(d.amount_fen))
+        .where(d.for_year == year, d.paid_on <= as_of)
+        .group_by(d.kind)
+    )
+    return {kind: int(fen) for kind, fen in conn.execute(q)}
+
+
 def _warning_items(rows: list[WarningRow], name: str, sample: bool) -> tuple[WarningItem, ...]:
     return tuple(WarningItem(w.project_no, name, w.level, w.reason, w.figure, sample) for w in rows)
 
@@ -314,6 +325,8 @@ def _summary(
     )
     risks = tuple(RiskItem(p.no, name, level(p), reasons(p)[0], reasons(p)) for p, name in risky)
     return Summary(
+        reward_planned_fen=reward_part,
+        fixed_planned_fen=planned - reward_part,
         year=year,
         health_counts=tuple((lv, counts[lv]) for lv in ("red", "amber", "green", "none")),
         planned_fen=planned,
@@ -460,6 +473,7 @@ def _brief(conn: Connection, quarter: Quarter, lang: str, database: str, schema:
     due_next.sort(key=lambda d: (d.due, d.project_no, d.code))
     overdue.sort(key=lambda d: (-d.overdue_days, d.project_no, d.code))
     period, district = _district(conn, year, lang)
+    paid_kinds = _paid_by_kind(conn, year, as_of)
     cover = Cover(
         title=t("Key Support Projects — Quarterly Brief"),
         quarter=str(quarter),
@@ -476,6 +490,8 @@ def _brief(conn: Connection, quarter: Quarter, lang: str, database: str, schema:
         summary=replace(
             _summary(year, named, health, funding, perf, warned),
             bases=_bases(conn, year, as_of),
+            fixed_paid_fen=paid_kinds.get("startup", 0) + paid_kinds.get("fixed", 0),
+            reward_paid_fen=paid_kinds.get("reward", 0),
         ),
         portfolio=tuple(portfolio),
         projects=tuple(sections),

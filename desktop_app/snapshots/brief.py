@@ -69,7 +69,8 @@ class Summary:
     planned_fen: int
     disbursed_fen: int
     reward_earned_fen: int
-    performance_share: Decimal | None  # percent of this year's plan that is reward money
+    performance_share: Decimal | None
+    """Reward share of plan: the year's reward (earned, else cap) ÷ the year's whole plan, %."""
     average_score: Decimal | None
     lowest_score: Decimal | None
     lowest_project: str
@@ -77,6 +78,14 @@ class Summary:
     """Every red and amber project (no cut), red first, with all reasons."""
     bases: MoneyBases | None = None
     warnings: tuple[WarningItem, ...] = ()
+    fixed_planned_fen: int = 0
+    """Start-up and fixed support planned for the year: payable within it."""
+    fixed_paid_fen: int = 0
+    """Start-up and fixed support paid by as_of against the year's plan."""
+    reward_planned_fen: int = 0
+    """The year's reward in its plan: earned once evaluated, else the cap (paid next year)."""
+    reward_paid_fen: int = 0
+    """Reward paid against the year's plan (nothing before its evaluation, normally)."""
 
 
 @dataclass(frozen=True)
