@@ -18,6 +18,7 @@ from desktop_app.reports.money import rounding_differs
 from desktop_app.reports.plan_charts import indicator_chart
 from desktop_app.reports.styles import FRAME_W, MM, RULE_RED, Styles, text
 from desktop_app.reports.tables import cell, grid_table, key_value_table
+from desktop_app.reports.units import unit_label
 from desktop_app.snapshots.plan_period import FinalReportData, OpenMilestone, ProjectResult
 
 PAID_SHARE_NOTE = (
@@ -253,7 +254,7 @@ def indicators(data: FinalReportData, st: Styles) -> list[Any]:
             [
                 str(r.no),
                 r.name,
-                r.unit,
+                unit_label(r.unit),
                 t(METHODS.get(r.kind, "Level")),
                 _num(r.base_value),
                 _num(r.target_value),
@@ -308,7 +309,12 @@ def indicators(data: FinalReportData, st: Styles) -> list[Any]:
     w = FRAME_W / per_row
     charts = [
         indicator_chart(
-            f"{r.no}. {r.name} ({r.unit})", r.values, r.target_value, r.kind, w - 6, st.font
+            f"{r.no}. {r.name} ({unit_label(r.unit)})",
+            r.values,
+            r.target_value,
+            r.kind,
+            w - 6,
+            st.font,
         )
         for r in data.indicators
     ]

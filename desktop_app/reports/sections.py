@@ -16,6 +16,7 @@ from desktop_app.reports.charts import funding_chart, timeline_chart
 from desktop_app.reports.money import ROUNDING, funding_summary, rounding_differs, wan
 from desktop_app.reports.styles import FRAME_W, HEALTH_COLOURS, RULE_RED, Styles, text
 from desktop_app.reports.tables import cell, grid_table, key_value_table
+from desktop_app.reports.units import unit_label
 from desktop_app.reports.warnings import name_cell, warnings_table
 from desktop_app.snapshots.brief import BriefData, DueItem, ProjectSection
 
@@ -122,6 +123,9 @@ register(
         "Behind": "进度滞后",
         "No data": "暂无数据",
         "Missed": "未达标",
+        "Achieved": "已完成",
+        "Partly achieved": "部分完成",
+        "Not achieved": "未完成",
         "Planned (not started)": "计划中",
         "Active": "实施中",
         "Completed": "已完成",
@@ -299,11 +303,7 @@ def summary(data: BriefData, st: Styles) -> list[Any]:
                 str(r.project_no),
                 name_cell(r.project_name, 126, st),
                 _health_cell(st, r.level),
-                cell(
-                    "<br/>".join(f"· {text(x)}" for x in r.reasons or (r.reason,)),
-                    st.cell,
-                    markup=True,
-                ),
+                "\n".join(f"· {x}" for x in r.reasons or (r.reason,)),
             ]
             for r in s.top_risks
         ]
@@ -481,7 +481,7 @@ def project_page(p: ProjectSection, data: BriefData, st: Styles) -> list[Any]:
             places=2,
         )
         rows = [
-            [i.code, i.name, i.unit or "—", weights[n], targets[n], ytds[n], scores[n]]
+            [i.code, i.name, unit_label(i.unit) or "—", weights[n], targets[n], ytds[n], scores[n]]
             for n, i in enumerate(p.indicators)
         ]
         out.append(
@@ -584,12 +584,19 @@ _PROGRESS = {
     "behind": "Behind",
     "missed": "Missed",
     "no_data": "No data",
+    # a period that has ended: the final evaluation's verdicts, worded as it words them
+    "achieved": "Achieved",
+    "partly": "Partly achieved",
+    "not_achieved": "Not achieved",
 }
 
 
 def _progress(percent: Decimal | None, status: str) -> str:
     word = t(_PROGRESS.get(status, status))
-    return word if percent is None else f"{_num(percent)}% · {word}"
+    if percent is None:
+        return word
+    one = percent.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{one}% {word}"  # as the final report prints it: "97.0% 部分完成"
 
 
 def appendix(data: BriefData, st: Styles) -> list[Any]:
@@ -622,7 +629,7 @@ def appendix(data: BriefData, st: Styles) -> list[Any]:
         [
             str(r.no),
             r.name,
-            r.unit or "—",
+            unit_label(r.unit) or "—",
             _num(r.base_value),
             _num(r.target_value),
             _num(r.current),
@@ -647,5 +654,6 @@ def appendix(data: BriefData, st: Styles) -> list[Any]:
     if data.returns:
         from desktop_app.reports.returns_appendix import returns_section
 
-        out += returns_section(data.returns, data.cover.quarter, st)
+        names = {p.no: p.name for p in data.projects}
+        out += returns_section(data.returns, data.cover.quarter, st, names=names)
     return out

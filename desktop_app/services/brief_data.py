@@ -19,6 +19,7 @@ from sqlalchemy import Connection, func, select
 from desktop_app.db import tables as T
 from desktop_app.db.database import Database
 from desktop_app.domain import district as district_rules
+from desktop_app.domain import plan_period as plan_rules
 from desktop_app.domain import scoring
 from desktop_app.domain.health import CLOSED_STATUSES, Health
 from desktop_app.domain.money import fen_to_wan, wan_to_fen
@@ -129,8 +130,8 @@ def _one_place(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-#: project id, code, title, planned start, planned end, actual end, percent, status.
-MilestoneRow = tuple[int, str, str, date | None, date, date | None, int, str]
+#: project id, code, title, planned start, planned end, actual end, percent, status, baseline.
+MilestoneRow = tuple[int, str, str, date | None, date, date | None, int, str, date | None]
 
 
 class _Milestones:
@@ -147,10 +148,11 @@ class _Milestones:
             m.actual_end,
             m.percent_complete,
             m.status,
+            m.baseline_end,
         ).order_by(m.project_id, m.sort_order, m.id)
         self.by_project: dict[int, list[MilestoneRow]] = defaultdict(list)
-        for pid, code, title, start, end, actual, pct, status in conn.execute(query):
-            self.by_project[pid].append((pid, code, title, start, end, actual, pct, status))
+        for pid, code, title, start, end, actual, pct, status, base in conn.execute(query):
+            self.by_project[pid].append((pid, code, title, start, end, actual, pct, status, base))
 
     @staticmethod
     def _overdue(row: MilestoneRow, as_of: date) -> int:
@@ -160,9 +162,11 @@ class _Milestones:
     def timeline(self, pid: int, year: int, as_of: date) -> tuple[TimelineItem, ...]:
         first, last = date(year, 1, 1), date(year, 12, 31)
         return tuple(
-            TimelineItem(code, title, start, end, actual, pct, status, self._overdue(r, as_of))
+            TimelineItem(
+                code, title, start, end, actual, pct, status, self._overdue(r, as_of), base
+            )
             for r in self.by_project.get(pid, ())
-            for _, code, title, start, end, actual, pct, status in [r]
+            for _, code, title, start, end, actual, pct, status, base in [r]
             if end >= first and (start or end) <= last
         )
 
@@ -358,6 +362,11 @@ def _district(conn: Connection, year: int, lang: str) -> tuple[str, tuple[Distri
         prog = district_rules.progress(
             r.kind, r.base_value, r.target_value, values, period.start_year, period.end_year
         )
+        if year > period.end_year:  # the period is over: the final evaluation's verdict
+            done = plan_rules.achievement(
+                r.kind, r.base_value, r.target_value, values, period.start_year, period.end_year
+            )
+            prog = replace(prog, current=done.actual, percent=done.percent, status=done.verdict)
         rows.append(
             DistrictRow(
                 r.no,

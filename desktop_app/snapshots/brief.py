@@ -118,6 +118,8 @@ class TimelineItem:
     percent: int
     status: str
     overdue_days: int
+    baseline_end: date | None = None
+    """The baseline (基准) end date, drawn beside the planned bar so a slip shows."""
 
 
 @dataclass(frozen=True)
