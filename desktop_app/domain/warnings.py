@@ -67,7 +67,7 @@ OVER_FIXED_TEXT = (
     "fixed support planned for it."
 )
 OVER_ADVANCE_TEXT = (
-    "Advance (预拨) for {year}'s fixed support: {paid} 10k yuan paid, more than the {planned} "
+    "Advance for {year}'s fixed support: {paid} 10k yuan paid, more than the {planned} "
     "10k yuan fixed support planned for {year}; an advance may pay only a later year's "
     "fixed support."
 )

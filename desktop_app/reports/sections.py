@@ -11,6 +11,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from desktop_app.domain.policy import grade_word
 from desktop_app.i18n import register, t
 from desktop_app.reports.charts import funding_chart, timeline_chart
 from desktop_app.reports.money import ROUNDING, funding_summary, rounding_differs, wan
@@ -104,7 +105,10 @@ register(
         "Target": "目标",
         "Year to date": "年内累计",
         "Score": "预计得分",
-        "Projected total {score} (grade {grade})": "预计总分 {score}(等级 {grade})",
+        "Projected total {score} (grade {grade})": "预计总分 {score}(预计等级 {grade})",
+        "Latest grade": "最近评级",
+        "Paid to date (cash basis, 10k yuan)": "累计拨付(现金口径,万元)",
+        "as of {d}": "截至 {d}",
         "Risks and notes": "风险与备注",
         "No risks.": "无风险提示。",
         "Notes": "备注",
@@ -330,7 +334,7 @@ def portfolio(data: BriefData, st: Styles) -> list[Any]:
         nxt = f"{r.next_milestone}\n{_d(r.next_due)}" if r.next_milestone else "—"
         pct = "—" if r.percent_complete is None else f"{r.percent_complete}%"
         ytd = f"{wan(r.ytd_disbursed_fen)}\n/ {wan(r.ytd_planned_fen)}"
-        grade = f"{r.latest_grade}\n({r.grade_year})" if r.latest_grade and r.grade_year else "—"
+        grade = grade_word(r.latest_grade, r.grade_year) if r.latest_grade else "—"
         rows.append(
             [
                 str(r.no),
@@ -445,6 +449,11 @@ def project_page(p: ProjectSection, data: BriefData, st: Styles) -> list[Any]:
         (t("Period"), period),
         (t("Status"), t(_STATUS.get(p.status, p.status))),
         (t("Health"), _health_cell(st, p.health)),
+        (t("Latest grade"), grade_word(p.latest_grade, p.grade_year) or "—"),
+        (
+            t("Paid to date (cash basis, 10k yuan)"),
+            f"{wan(p.paid_to_date_fen)} ({t('as of {d}', d=data.cover.as_of.isoformat())})",
+        ),
     ]
     out: list[Any] = [
         Paragraph(head, st.h2),
@@ -507,8 +516,8 @@ def project_page(p: ProjectSection, data: BriefData, st: Styles) -> list[Any]:
                     text(
                         t(
                             "Projected total {score} (grade {grade})",
-                            score=_num(p.projected_score),
-                            grade=p.projected_grade or "—",
+                            score=_one(p.projected_score),
+                            grade=grade_word(p.projected_grade) or "—",
                         )
                     ),
                     st.small,

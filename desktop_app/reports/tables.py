@@ -94,12 +94,19 @@ def key_value_table(
     """Label/value pairs laid out `columns` pairs to a row (project facts, cover facts)."""
     from reportlab.platypus import Table, TableStyle
 
+    from desktop_app.reports.fit import fitted
+
     data: list[list[Any]] = []
     for i in range(0, len(pairs), columns):
         row: list[Any] = []
         for key, value in pairs[i : i + columns]:
-            row.append(cell(key, styles.small))
-            row.append(value if hasattr(value, "wrapOn") else cell(value, styles.cell))
+            col = len(row)
+            row.append(fitted(str(key), widths[col], styles.small))
+            row.append(
+                value
+                if hasattr(value, "wrapOn")
+                else fitted(str(value), widths[col + 1], styles.cell)
+            )
         row += [""] * (2 * columns - len(row))
         data.append(row)
     table = Table(data, colWidths=list(widths), hAlign="LEFT")
@@ -108,6 +115,7 @@ def key_value_table(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]

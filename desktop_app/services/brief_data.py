@@ -470,6 +470,7 @@ def _brief(conn: Connection, quarter: Quarter, lang: str, database: str, schema:
                 latest_grade=grade,
                 grade_year=ps.last_year if ps and grade else None,
                 evidence=evidence.get(p.id, ()),
+                paid_to_date_fen=f.disbursed_to_date_fen if f else 0,
                 warnings=_warning_items(warned.get(p.id, []), name, p.is_sample),
                 is_sample=p.is_sample,
             )

@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, Protocol
 
 from sqlalchemy import Connection, Row, select
@@ -32,6 +33,7 @@ from desktop_app.db import tables
 from desktop_app.db.database import Database
 from desktop_app.domain.money import format_wan
 from desktop_app.domain.periods import Quarter
+from desktop_app.domain.policy import grade_word
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t, using_language
 from desktop_app.services.brief_data import build_brief_data, check_quarter
@@ -83,6 +85,9 @@ register(
         "{no}. {name}: {kind} {amount} 10k yuan": "{no}. {name}:{kind} {amount} 万元",
         "{no}. {name}: projected score {before} → {after}": "{no}. {name}:预计得分 {before} → {after}",  # noqa: E501
         "{no}. {name}: grade {before} → {after}": "{no}. {name}:评级 {before} → {after}",
+        "{no}. {name}: projected grade {before} → {after}": (
+            "{no}. {name}:预计等级 {before} → {after}"
+        ),
         "{no}. {name}: payment of {day} ({kind}) {before} → {after} 10k yuan": (
             "{no}. {name}:{day} 拨付({kind})由 {before} 万元改为 {after} 万元"
         ),
@@ -413,6 +418,15 @@ def corrections(
 
 
 def _changes(db: Database, data: BriefData, prev: str, frozen: dict[str, Any]) -> ChangesSection:
+    from desktop_app.domain.scoring import grade as grade_of
+    from desktop_app.services.policy import policy_in
+
+    with db.core_reader() as conn:
+        thresholds = policy_in(conn).grade_thresholds
+
+    def projected_grade(score: str | None) -> str:
+        return grade_of(Decimal(score), thresholds) if score else ""
+
     now_figs = _live_figures(db, data.cover.quarter)
     names = {str(p.no): p.name for p in data.projects}
     health, done, overdue, baselines, scores = [], [], [], [], []
@@ -469,8 +483,19 @@ def _changes(db: Database, data: BriefData, prev: str, frozen: dict[str, Any]) -
                     "{no}. {name}: grade {before} → {after}",
                     no=no,
                     name=name,
-                    before=old["grade"] or "—",
-                    after=cur["grade"] or "—",
+                    before=grade_word(old["grade"]) or "—",
+                    after=grade_word(cur["grade"]) or "—",
+                )
+            )
+        was_g, now_g = projected_grade(old["score"]), projected_grade(cur["score"])
+        if was_g != now_g:  # every changed grade is listed, the projected one too
+            scores.append(
+                t(
+                    "{no}. {name}: projected grade {before} → {after}",
+                    no=no,
+                    name=name,
+                    before=grade_word(was_g) or "—",
+                    after=grade_word(now_g) or "—",
                 )
             )
     quarter = Quarter.parse(data.cover.quarter)

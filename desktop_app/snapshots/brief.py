@@ -169,6 +169,8 @@ class ProjectSection:
     is_sample: bool = False
     evidence: tuple[tuple[str, str, str], ...] = ()
     """Evidence files on record: (what it backs, file name, date added)."""
+    paid_to_date_fen: int = 0
+    """Cumulative cash paid to the project by as_of (every kind, every year)."""
 
 
 @dataclass(frozen=True)
