@@ -128,3 +128,31 @@ def test_the_check_catches_a_break_inside_a_number_and_a_word() -> None:
     assert _bad_cuts("2020年基数", ["2020年基", "数"]) != []
     assert _bad_cuts("2020年基数", ["2020年", "基数"]) == []
     assert _bad_cuts("Independent Big Data", ["Independent", "Big Data"]) == []
+
+
+def _fills(pdf) -> list[float]:
+    """Per page, how far down the body the lowest text reaches (0 = empty, 1 = full)."""
+    import subprocess
+
+    out = subprocess.run(
+        ["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    fills = []
+    for page in out.split("<page ")[1:]:
+        height = float(re.search(r'height="([\d.]+)"', page).group(1))
+        ys = [float(y) for y in re.findall(r'yMax="([\d.]+)"', page)]
+        body = [y for y in ys if 70 < y < height - 55]  # leave out header and footer
+        fills.append((max(body) - 62) / (height - 117) if body else 0.0)
+    return fills
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_page_but_the_last_is_almost_empty(demo, lang, tmp_path, monkeypatch) -> None:
+    from desktop_app.reports.brief import write_brief
+    from desktop_app.services.quarter_brief import brief_for
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1796083200")
+    pdf = tmp_path / "brief.pdf"
+    write_brief(brief_for(demo, "2026Q3", lang), pdf)
+    fills = _fills(pdf)
+    assert [i + 1 for i, f in enumerate(fills[:-1]) if f < 1 / 3] == []

@@ -239,3 +239,9 @@ def test_live_lists_the_figures_that_differ_old_to_new(sample):
     assert "2. " in text and "0.00 → 12.50" in text
     zh = B.brief_for(sample, "2026Q2", "zh")
     assert any("已拨付(现金口径) 120.00 → 132.50" in line for line in zh.differences)
+
+
+def test_corrected_values_print_with_one_precision() -> None:
+    assert B.same_places("3.7000", "4.5000") == ["3.7", "4.5"]
+    assert B.same_places("3.0000", "4.2500") == ["3.00", "4.25"]
+    assert B.same_places(None, "12.0000") == ["—", "12"]

@@ -625,8 +625,11 @@ def evidence(data: FinalReportData, st: Styles) -> list[Any]:
 
 
 def story(data: FinalReportData, st: Styles) -> list[Any]:
-    """Cover, then one section after another; each section starts a new page."""
-    from reportlab.platypus import PageBreak
+    """Cover, then one section after another; each section starts a new page unless two
+    thirds of the page are still free (no page but the last is left almost empty)."""
+    from reportlab.platypus import CondPageBreak, PageBreak
+
+    from desktop_app.reports.styles import BODY_H
 
     parts = [
         cover(data, st),
@@ -639,7 +642,9 @@ def story(data: FinalReportData, st: Styles) -> list[Any]:
     ]
     flow: list[Any] = []
     for i, part in enumerate(parts):
-        if i:
-            flow.append(PageBreak())
+        if i == 1:
+            flow.append(PageBreak())  # the cover stands alone
+        elif i:
+            flow.append(CondPageBreak(BODY_H * 2 / 3))
         flow.extend(part)
     return flow

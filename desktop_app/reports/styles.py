@@ -24,6 +24,7 @@ MARGIN_X = 18 * MM
 MARGIN_TOP = 22 * MM
 MARGIN_BOTTOM = 18 * MM
 FRAME_W = PAGE_W - 2 * MARGIN_X
+BODY_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
 
 
 def text(value: object) -> str:

@@ -366,6 +366,18 @@ def _frozen(db: Database, quarter: str) -> tuple[ClosedQuarter, dict[str, Any]] 
         return closed_view(row), json.loads(row.figures)
 
 
+def same_places(*values: str | None) -> list[str]:
+    """Stored decimals ("3.7000", "4.5000") printed with one precision, the fewest places
+    either needs: 3.7 → 4.5, 3 → 4.25 as 3.00 → 4.25; a missing value is "—"."""
+    nums = [Decimal(v) if v else None for v in values]
+    places = max(
+        (max(0, -n.normalize().as_tuple().exponent) for n in nums if n is not None),  # type: ignore[operator]
+        default=0,
+    )
+    q = Decimal(1).scaleb(-places)
+    return ["—" if n is None else f"{n.quantize(q):f}" for n in nums]
+
+
 def corrections(
     db: Database, quarter: str, frozen: dict[str, Any], names: dict[str, str]
 ) -> list[str]:
@@ -403,6 +415,7 @@ def corrections(
         if a == b:
             continue
         no, _year, code, qn = key.split("|")
+        before, after = same_places(a, b)
         out.append(
             t(
                 "{no}. {name}: indicator {code} Q{q} {before} → {after}",
@@ -410,8 +423,8 @@ def corrections(
                 name=names.get(no, ""),
                 code=code,
                 q=qn,
-                before=a or "—",
-                after=b or "—",
+                before=before,
+                after=after,
             )
         )
     return out
