@@ -89,6 +89,7 @@ register(
         "Period": "建设期",
         "Status end of {y}": "{y}年末状态",
         "On time": "按期",
+        "Paid to {y} (cash, 10k yuan)": "累计拨付至{y}年末(现金,万元)",
         "Late": "延期",
         "Open": "未完成",
         "Milestones due by the end of {y}: delivered on time, late, or still open.": (
@@ -357,6 +358,7 @@ def projects(data: FinalReportData, st: Styles) -> list[Any]:
                 str(p.on_time),
                 str(p.late),
                 str(p.open),
+                _wan(p.paid_to_date_fen),
                 *[grade_word(grades[y]) if y in grades else "—" for y in years],
             ]
         )
@@ -368,9 +370,10 @@ def projects(data: FinalReportData, st: Styles) -> list[Any]:
         t("On time"),
         t("Late"),
         t("Open"),
+        t("Paid to {y} (cash, 10k yuan)", y=y1),
         *[str(y) for y in years],
     ]
-    widths = [22, 130, 62, 44, 26, 26, 26, *[22] * len(years)]
+    widths = [22, 118, 60, 44, 26, 26, 26, 54, *[22] * len(years)]
     return [
         _p(t("2. Key projects at the end of {y}", y=y1), st.h1),
         _p(
@@ -378,7 +381,7 @@ def projects(data: FinalReportData, st: Styles) -> list[Any]:
             st.small,
         ),
         Spacer(1, 2 * MM),
-        grid_table(st, header, rows, _fit(widths), align="llcccccccccccc"),
+        grid_table(st, header, rows, _fit(widths), align="llcccccr" + "c" * len(years)),
         Spacer(1, 1 * MM),
         _p(
             t(

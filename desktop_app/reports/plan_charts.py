@@ -40,6 +40,19 @@ def nice_ticks(lo: float, hi: float, most: int = 4) -> list[float]:
     return [round(v, 10) for v in ticks]
 
 
+def _title_lines(title: str, width: float, font: str) -> list[tuple[str, float]]:
+    """The title on one line, else two (broken between words), shrinking the type a
+    little before it would be cut; cut with … only when nothing else fits."""
+    from desktop_app.reports.charts import _fit
+    from desktop_app.reports.fit import lines_for
+
+    for size in (7.5, 7.0, 6.5):
+        lines = lines_for(title, width, font, size)
+        if lines is not None and len(lines) <= 2:
+            return [(line, size) for line in lines]
+    return [(_fit(title, font, 6.5, width), 6.5)]
+
+
 def _tick(v: float) -> str:
     return f"{v:,.0f}" if v == int(v) else f"{v:,.10g}"
 
@@ -70,10 +83,11 @@ def indicator_chart(
     """One indicator: its yearly values (line, or bars when cumulative) and target."""
     from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 
-    from desktop_app.reports.charts import _fit
 
     d = Drawing(width, height)
-    d.add(String(2, height - 10, _fit(title, font, 7.5, width - 4), fontName=font, fontSize=7.5))
+    heads = _title_lines(title, width - 4, font)
+    for i, (line, size) in enumerate(heads):  # whole, on up to two lines: never cut short
+        d.add(String(2, height - 10 - 9 * i, line, fontName=font, fontSize=size))
     if not values:
         d.add(
             String(
@@ -87,7 +101,7 @@ def indicator_chart(
             )
         )
         return d
-    left, right, bottom, top = 30.0, 6.0, 14.0, 24.0
+    left, right, bottom, top = 30.0, 6.0, 14.0, 24.0 + 9.0 * (len(heads) - 1)
     plot_w, plot_h = width - left - right, height - bottom - top
     if kind == KIND_CUMULATIVE:  # running total: comparable with the period's target
         total = Decimal(0)
@@ -187,7 +201,7 @@ def indicator_chart(
         d.add(
             String(
                 left + plot_w,
-                height - 19,
+                height - top + 5,
                 t(
                     "Target {v} (period total)" if kind == KIND_CUMULATIVE else "Target {v}",
                     v=_num(target),

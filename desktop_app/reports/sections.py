@@ -528,7 +528,12 @@ def project_page(p: ProjectSection, data: BriefData, st: Styles) -> list[Any]:
     out.append(Paragraph(text(t("Risks and notes")), st.h3))
     if p.reasons or p.warnings:
         colour = HEALTH_COLOURS.get(p.health, "#555555")
-        out += [Paragraph(f'<font color="{colour}">●</font> {text(r)}', st.body) for r in p.reasons]
+        warned = {w.reason for w in p.warnings}  # health lists them too: print each once, ▲
+        out += [
+            Paragraph(f'<font color="{colour}">●</font> {text(r)}', st.body)
+            for r in p.reasons
+            if r not in warned
+        ]
         out += [
             Paragraph(
                 f'<font color="{HEALTH_COLOURS.get(w.level, "#555555")}">▲</font> '
