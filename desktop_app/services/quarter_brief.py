@@ -50,6 +50,7 @@ register(
             "请使用 --lang {code} 打印存档,或使用 --live 重新计算。"
         ),
         "Chinese": "中文",
+        "advance for {year}'s fixed support": "预拨 {year} 年固定扶持",
         "English": "英文",
         "archived brief of {q} (sha256 {sha})": "{q} 的存档简报(sha256 {sha})",
         "{n} pages": "共 {n} 页",
@@ -531,27 +532,37 @@ def _changes(db: Database, data: BriefData, prev: str, frozen: dict[str, Any]) -
 
 
 def _payments_in(db: Database, quarter: Quarter, as_of: date, names: dict[str, str]) -> list[str]:
-    sums: dict[tuple[int, str], int] = defaultdict(int)
+    sums: dict[tuple[int, str, int], int] = defaultdict(int)
     project, pay = tables.project, tables.disbursement
     with db.core_reader() as conn:
         q = (
-            select(project.c.no, pay.c.kind, pay.c.amount_fen)
+            select(project.c.no, pay.c.kind, pay.c.for_year, pay.c.paid_on, pay.c.amount_fen)
             .select_from(pay)
             .join(project, project.c.id == pay.c.project_id)
             .where(pay.c.paid_on >= quarter.first_day, pay.c.paid_on <= as_of)
         )
-        for no, kind, fen in conn.execute(q):
-            sums[(no, kind)] += fen
+        for no, kind, for_year, paid_on, fen in conn.execute(q):
+            # an advance pays a later year's fixed support: named so, with its year
+            later = for_year if kind != "reward" and for_year > paid_on.year else 0
+            sums[(no, kind, later)] += fen
     order = {k: i for i, k in enumerate(_KIND)}
+
+    def kind_name(kind: str, later: int) -> str:
+        if later:
+            return t("advance for {year}'s fixed support", year=later)
+        return t(_KIND.get(kind, kind))
+
     return [
         t(
             "{no}. {name}: {kind} {amount} 10k yuan",
             no=no,
             name=names.get(str(no), ""),
-            kind=t(_KIND.get(kind, kind)),
+            kind=kind_name(kind, later),
             amount=format_wan(fen),
         )
-        for (no, kind), fen in sorted(sums.items(), key=lambda x: (x[0][0], order.get(x[0][1], 9)))
+        for (no, kind, later), fen in sorted(
+            sums.items(), key=lambda x: (x[0][0], order.get(x[0][1], 9), x[0][2])
+        )
     ]
 
 
