@@ -176,3 +176,11 @@ def test_demo_health_listens_to_warnings(demo_db) -> None:
     health = health_by_project(demo_db, as_of)[pid]
     assert health.level == "red"
     assert any("220.00" in r.text for r in health.reasons)
+
+
+def test_home_counts_an_empty_database_as_no_data(db) -> None:
+    from desktop_app.services.home import home_snapshot
+
+    snap = home_snapshot(db, AS_OF)
+    assert len(snap.health["none"]) == 13
+    assert snap.health["green"] == () and snap.health["red"] == ()
