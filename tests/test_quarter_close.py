@@ -245,3 +245,18 @@ def test_corrected_values_print_with_one_precision() -> None:
     assert B.same_places("3.7000", "4.5000") == ["3.7", "4.5"]
     assert B.same_places("3.0000", "4.2500") == ["3.00", "4.25"]
     assert B.same_places(None, "12.0000") == ["—", "12"]
+
+
+def test_a_projected_grade_change_is_listed_with_the_score(sample):
+    import json
+
+    Q.close_quarter(sample, "2026Q2")
+    with sample.session() as s:  # as if project 1 had been projected at 75.0 (中) then
+        row = s.scalars(select(QuarterClose)).one()
+        figures = json.loads(row.figures)
+        figures["projects"]["1"]["score"] = "75.0"
+        row.figures = json.dumps(figures, ensure_ascii=False, sort_keys=True)
+    data = B.brief_for(sample, "2026Q3", "zh")
+    scores = dict(data.changes.lines)["得分与评级"]
+    assert any("预计得分 75.0 → 88.0" in line for line in scores)
+    assert any("预计等级 中 → 良" in line for line in scores)
