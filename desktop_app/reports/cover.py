@@ -149,6 +149,11 @@ def cover(data: BriefData, st: Styles, quarter_label: str) -> list[Any]:
     ]
     out += [
         Spacer(1, 12 * MM),
-        key_value_table(st, facts, [FRAME_W * 0.14, FRAME_W * 0.19] * 3, columns=3),
+        key_value_table(
+            st,
+            facts,
+            [FRAME_W * f for f in (0.12, 0.18, 0.12, 0.16, 0.14, 0.28)],
+            columns=3,
+        ),
     ]
     return out
