@@ -328,7 +328,7 @@ def portfolio(data: BriefData, st: Styles) -> list[Any]:
     """One line per project; names and dates never break inside a word (see `name_cell`)."""
     from reportlab.platypus import Paragraph
 
-    widths = [24, 124, 58, 38, 112, 32, 72, 33]
+    widths = [24, 118, 56, 46, 112, 32, 72, 33]
     rows = []
     for r in data.portfolio:
         nxt = f"{r.next_milestone}\n{_d(r.next_due)}" if r.next_milestone else "—"
