@@ -64,6 +64,11 @@ class HealthMarker(QWidget):
 
     def set_warnings(self, warnings: list[str]) -> None:
         """Policy warnings (services.warnings) under the health reasons, marked ▲."""
-        lines = [line for line in self.reasons.text().split("\n") if line.startswith("• ")]
+        # health lists its policy warnings among its reasons: show each once, as a warning
+        lines = [
+            line
+            for line in self.reasons.text().split("\n")
+            if line.startswith("• ") and line[2:] not in warnings
+        ]
         lines += [self.tr("▲ Warning: {reason}").format(reason=w) for w in warnings]
         self.reasons.setText("\n".join(lines))
