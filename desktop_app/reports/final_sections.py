@@ -515,14 +515,14 @@ def taper(data: FinalReportData, st: Styles) -> list[Any]:
             [
                 "" if no is None else str(no),
                 name,
-                t("Planned"),
+                f"{t('Planned')} ²",
                 *[_pct(planned.get(y)) for y in years],
             ]
         )
-        rows.append(["", "", t("Paid"), *[_pct(paid.get(y)) for y in years]])
+        rows.append(["", "", f"{t('Paid')} ¹", *[_pct(paid.get(y)) for y in years]])
         shaded.append(len(rows))  # the paid row (1-based below the header)
     header = [t("No."), t("Project"), t("Basis"), *[str(y) for y in years]]
-    widths = [22, 170, 30, *[46] * len(years)]
+    widths = [22, 160, 40, *[46] * len(years)]
     extra: list[Any] = [("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 0.8, "#1F3A5F")]
     for r in range(1, len(rows) + 1, 2):  # each project's two rows share its number and name
         extra += [("SPAN", (0, r), (0, r + 1)), ("SPAN", (1, r), (1, r + 1))]
