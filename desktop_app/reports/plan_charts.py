@@ -83,7 +83,6 @@ def indicator_chart(
     """One indicator: its yearly values (line, or bars when cumulative) and target."""
     from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 
-
     d = Drawing(width, height)
     heads = _title_lines(title, width - 4, font)
     for i, (line, size) in enumerate(heads):  # whole, on up to two lines: never cut short
