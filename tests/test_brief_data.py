@@ -29,7 +29,8 @@ def test_finished_quarter_is_seen_as_of_its_last_day(sample):
 
 def test_summary_totals(sample):
     s = build_brief_data(sample, "2026Q3").summary
-    assert dict(s.health_counts) == {"red": 1, "amber": 0, "green": 12}
+    # the 11 projects with nothing recorded are "no data" (grey), not green
+    assert dict(s.health_counts) == {"red": 1, "amber": 0, "green": 1, "none": 11}
     assert s.planned_fen == PLANNED_2026_FEN == 400 * WAN
     assert s.disbursed_fen == (120 + 120 + 30) * WAN  # the October payment is after 30 Sep
     assert s.reward_earned_fen == 0  # 2026 not evaluated yet

@@ -72,9 +72,13 @@ def test_summary_totals_match_the_database(brief):
     assert format_wan(paid) in summary_page
     assert format_wan(paid) == "270.00"
     assert "400.00" in summary_page  # 240 + 60 (project 1) + 100 (project 2)
-    assert "67.5%" in summary_page  # 270 / 400
-    assert "15.0%" in summary_page  # reward cap 60 of 400
-    assert "88" in summary_page  # average and lowest projected score
+    # progress counts only start-up and fixed support payable this year: 270 of 340, not
+    # 270 of 400 (the reward cap of 60 is paid after next year's evaluation)
+    assert "340.00" in summary_page and "79.4%" in summary_page
+    assert "67.5%" not in summary_page
+    assert "15.0%" in summary_page  # reward cap 60 of 400, its own name and footnote
+    assert "奖励计划占比" in summary_page and "60.00 ÷ 400.00" in summary_page
+    assert "88.0" in summary_page  # average and lowest projected score, one decimal
 
 
 @needs_poppler

@@ -189,3 +189,57 @@ def test_building_a_report_leaves_the_process_language_as_it_was(
         assert data.lang == "zh" and seen == ["en"] and language() == "en"
     finally:
         set_language("zh")
+
+
+def test_taper_conclusion_is_computed_and_the_same_in_both_languages(demo_db: Database) -> None:
+    from dataclasses import replace
+
+    from desktop_app.i18n import using_language
+    from desktop_app.reports.final_sections import taper_sentences
+
+    zh = build_final_report(demo_db, "2021-2025", "zh")
+    en = build_final_report(demo_db, "2021-2025", "en")
+    with using_language("zh"):
+        said_zh = taper_sentences(zh)
+    with using_language("en"):
+        said_en = taper_sentences(en)
+    # the demo's portfolio share rises every year but stays under the caps' share
+    assert "逐年上升" in said_zh[0] and "低于" in said_zh[0]
+    assert "rose every year" in said_en[0] and "below" in said_en[0]
+    # projects 8 and 10 fall to 0 %: both named, in both languages
+    assert "8. " in said_zh[1] and "10. " in said_zh[1]
+    assert "8. " in said_en[1] and "10. " in said_en[1]
+    # a year that falls turns the sentence round, never "rose every year"
+    share = dict(zh.portfolio_share)
+    share[2024] = D("1.0")
+    fell = replace(zh, portfolio_share=tuple(share.items()))
+    with using_language("zh"):
+        first = taper_sentences(fell)[0]
+    assert "并非逐年上升" in first and "2024" in first
+    with using_language("en"):
+        assert "did not rise every year" in taper_sentences(replace(fell, lang="en"))[0]
+
+
+def test_carried_over_lists_only_unfinished_and_cancelled_milestones(demo_db: Database) -> None:
+    data = build_final_report(demo_db, "2021-2025", "zh")
+    with demo_db.reader() as s:
+        status = {
+            (p.no, m.code): m.status for m, p in s.execute(select(Milestone, Project).join(Project))
+        }
+    listed = [(p.no, m.code, m.cancelled) for p in data.projects for m in p.remaining]
+    assert listed
+    assert all(status[(no, code)] != "done" for no, code, _ in listed)
+    assert (5, "M07", True) in listed  # project 5's cancelled acceptance
+
+
+def test_final_report_cover_has_no_path_and_grades_read_as_words(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    out = tmp_path / "final.pdf"
+    write_final_report(build_final_report(demo_db, "2021-2025", "zh"), out)
+    words = subprocess.run(
+        ["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert str(demo_db.path) not in words and str(tmp_path) not in words
+    grades_page = words.split("二、")[1].split("三、")[0]
+    assert "优" in grades_page and " A " not in grades_page

@@ -133,3 +133,54 @@ def test_thresholds_come_from_the_policy() -> None:
 def test_reasons_are_chinese_by_default() -> None:
     health = assess(HealthInput(last_grade="D"), AS_OF)
     assert health.reasons[0].text == "最近一次绩效评价为差(D)。"
+
+
+def test_a_red_policy_warning_makes_the_project_red_with_its_reason() -> None:
+    from desktop_app.domain.health import PolicyFlag
+
+    flag = PolicyFlag("over_fixed", "red", "2026 年度固定扶持已拨付 220.00 万元")
+    health = assess(HealthInput(warnings=[flag]), AS_OF)
+    assert health.level == "red"
+    assert [r.text for r in health.reasons] == [flag.text]
+    amber = PolicyFlag("past_baseline", "amber", "slipped")
+    assert assess(HealthInput(warnings=[amber]), AS_OF).level == "amber"
+    # an amber warning never lowers a red reason
+    both = assess(HealthInput(last_grade="D", warnings=[amber]), AS_OF)
+    assert both.level == "red" and len(both.reasons) == 2
+
+
+def test_a_project_with_nothing_recorded_is_no_data_not_green() -> None:
+    health = assess(HealthInput(has_data=False), AS_OF)
+    assert health.level == "none" and [r.code for r in health.reasons] == ["no_data"]
+
+
+def test_empty_database_reads_as_no_data_not_thirteen_green(db) -> None:
+    from desktop_app.services.health import health_by_project
+
+    levels = {h.level for h in health_by_project(db, AS_OF).values()}
+    assert levels == {"none"}
+
+
+def test_demo_health_listens_to_warnings(demo_db) -> None:
+    from sqlalchemy import select
+
+    from desktop_app.db import tables
+    from desktop_app.services.disbursements import DisbursementDraft, add_disbursement
+    from desktop_app.services.health import health_by_project
+
+    with demo_db.core_reader() as conn:
+        pid = conn.scalar(select(tables.project.c.id).where(tables.project.c.no == 1))
+    as_of = date(2026, 9, 30)
+    assert health_by_project(demo_db, as_of)[pid].level == "green"
+    add_disbursement(demo_db, pid, DisbursementDraft("2026-08-01", "100", "fixed", "X-100"))
+    health = health_by_project(demo_db, as_of)[pid]
+    assert health.level == "red"
+    assert any("220.00" in r.text for r in health.reasons)
+
+
+def test_home_counts_an_empty_database_as_no_data(db) -> None:
+    from desktop_app.services.home import home_snapshot
+
+    snap = home_snapshot(db, AS_OF)
+    assert len(snap.health["none"]) == 13
+    assert snap.health["green"] == () and snap.health["red"] == ()

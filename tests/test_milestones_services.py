@@ -159,7 +159,11 @@ def test_health_reads_funding_plan_and_disbursements(db: Database) -> None:
     assert health[p1].reasons[0].text == (
         "Disbursed 594.00 10k yuan, more than 10% ahead of the 540.00 10k yuan planned to date."
     )
-    assert health[p2].level == "green"  # exactly 10 % ahead; the later payment is not yet paid
+    # exactly 10 % ahead of plan to date is not "ahead"; the later payment is not yet paid
+    assert "disbursement_ahead" not in [r.code for r in health[p2].reasons]
+    # but 594 of fixed support paid for 2026 against a fixed plan of 240 is over plan for
+    # its kind (docs/rules.md): a red policy warning, so the project is red
+    assert [r.code for r in health[p2].reasons] == ["warning_over_fixed"]
 
 
 def test_demo_has_on_track_slipping_and_overdue_projects(demo_db: Database) -> None:
@@ -169,7 +173,8 @@ def test_demo_has_on_track_slipping_and_overdue_projects(demo_db: Database) -> N
     health = health_by_project(demo_db, DEMO_TODAY)
     codes = {no: [r.code for r in health[pid].reasons] for no, pid in by_no.items()}
     assert health[by_no[1]].level == "green"
-    assert codes[2] == ["milestone_due_soon"]  # slipping: re-baselined, then late again
+    # slipping: re-baselined, then late again (its policy warning is a health reason too)
+    assert codes[2] == ["milestone_due_soon", "warning_past_baseline"]
     assert "milestone_overdue_long" in codes[4]
     assert codes[9] == ["milestone_overdue"]
     for pid in by_no.values():

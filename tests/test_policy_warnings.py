@@ -33,22 +33,46 @@ def test_two_d_grades_suggest_suspending_next_years_fixed_support() -> None:
     assert w.figure == "180.00 + 60.00 万元"
 
 
-def test_paid_more_than_planned_for_a_year() -> None:
-    # 2025 plan: fixed 240 + reward cap 40 = 280; 300 paid against it
-    sched = SPEC.schedule(disbursed={2025: {"fixed": D(300)}})
+def test_fixed_support_is_checked_against_the_fixed_plan_not_the_year_total() -> None:
+    # 2025 plan: fixed 240 + reward cap 40 = 280; 260 fixed paid is within the year
+    # total but over the fixed plan, and the unearned cap must not absorb it
+    sched = SPEC.schedule(disbursed={2025: {"fixed": D(260)}})
     found = W.funding_warnings(sched, date(2025, 12, 31))
-    assert codes(found) == [(W.OVER_PLAN, 2025)]
-    assert found[0].figure == "300.00 / 280.00 万元"
-    assert "300.00" in found[0].reason and "280.00" in found[0].reason
-    # a later year's warning is not shown before that year
-    assert W.funding_warnings(sched, date(2024, 12, 31)) == []
+    assert codes(found) == [(W.OVER_FIXED, 2025)]
+    assert found[0].level == "red"
+    assert found[0].figure == "260.00 / 240.00 万元"
+    assert "260.00" in found[0].reason and "240.00" in found[0].reason
+    # paid ahead for a later year (an advance) is checked against that year's fixed plan
+    (adv,) = W.funding_warnings(sched, date(2024, 12, 31))
+    assert adv.code == W.OVER_FIXED and "预拨" in adv.reason
+
+
+def test_startup_and_reward_each_against_their_own_plan() -> None:
+    spec = FundingPlanSpec(
+        first_year=2024,
+        years=2,
+        mode="linear",
+        first_amount=D(100),
+        step=D(10),
+        reward_caps=(D(50), D(50)),
+        startup_grant=D(200),
+        startup_year=2024,
+    )
+    sched = spec.schedule(
+        grades={2024: "B"},
+        disbursed={2024: {"startup": D(250), "reward": D(40)}},
+    )
+    found = W.funding_warnings(sched, date(2025, 6, 30))
+    assert codes(found) == [(W.OVER_STARTUP, 2024), (W.REWARD_OVER, 2024)]
+    assert found[1].figure == "40.00 / 35.00 万元" and "良" in found[1].reason
+    assert all(w.level == "red" for w in found)
 
 
 def test_reward_paid_with_no_evaluation() -> None:
     sched = SPEC.schedule(disbursed={2024: {"reward": D(12)}})
     found = W.funding_warnings(sched, date(2025, 6, 30))
     assert codes(found) == [(W.REWARD_NO_EVAL, 2024)]
-    assert found[0].figure == "12.00 万元"
+    assert found[0].figure == "12.00 万元" and found[0].level == "red"
 
 
 def test_milestone_warnings() -> None:
@@ -81,3 +105,21 @@ def test_demo_portfolio_warnings(demo_db) -> None:
     assert (11, W.AFTER_END) in by
     assert all(w.reason and w.figure and w.is_sample for w in found)
     assert [w.project_no for w in found] == sorted(w.project_no for w in found)
+
+
+def test_extra_fixed_support_hidden_by_an_unearned_reward_cap_warns(demo_db) -> None:
+    """Project 1, 2026: fixed plan 120, reward cap 135 (not yet earned); 100 more fixed
+    support makes 220 fixed paid, under the year total of 255 but over the fixed plan."""
+    from desktop_app.services.disbursements import DisbursementDraft, add_disbursement
+
+    with demo_db.core_reader() as conn:
+        from sqlalchemy import select
+
+        from desktop_app.db import tables
+
+        pid = conn.scalar(select(tables.project.c.id).where(tables.project.c.no == 1))
+    assert not [w for w in portfolio_warnings(demo_db, date(2026, 9, 30)) if w.project_id == pid]
+    add_disbursement(demo_db, pid, DisbursementDraft("2026-08-01", "100", "fixed", "X-100"))
+    found = [w for w in portfolio_warnings(demo_db, date(2026, 9, 30)) if w.project_id == pid]
+    assert [(w.code, w.year, w.level) for w in found] == [(W.OVER_FIXED, 2026, "red")]
+    assert found[0].figure == "220.00 / 120.00 万元"

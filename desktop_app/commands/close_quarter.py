@@ -16,17 +16,33 @@ def register(
     )
     parser.add_argument("quarter", metavar="YYYYQn", help="e.g. 2026Q2")
     parser.add_argument("--officer", default="", metavar="NAME", help="who closes it")
+    parser.add_argument(
+        "--out-of-order",
+        action="store_true",
+        help="close although the quarter before is not closed (the brief says so)",
+    )
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
+    from desktop_app.i18n import t
     from desktop_app.services.quarters import close_quarter
 
     stored_arg("--officer", args.officer, "quarter_close", "closed_by")
     db = open_from_args(args, create=False)
     try:
-        done = close_quarter(db, args.quarter, args.officer, args.lang or "zh")
+        done = close_quarter(
+            db, args.quarter, args.officer, args.lang or "zh", out_of_order=args.out_of_order
+        )
     finally:
         db.dispose()
-    print(f"{done.quarter}: closed by {done.closed_by or '—'}, sha256 {done.sha256}")
+    print(
+        t(
+            "{q}: closed by {by}, sha256 {sha} (Chinese), {sha_en} (English)",
+            q=done.quarter,
+            by=done.closed_by or "—",
+            sha=done.sha256,
+            sha_en=done.sha256_en or "—",
+        )
+    )
     return 0

@@ -1,28 +1,14 @@
 """`key-projects report --quarter 2026Q3 [--lang zh|en] [--live] -o brief.pdf`: the brief.
 
-A closed quarter prints its archived PDF byte for byte (in the language it was closed
-in); `--live` recomputes it, with a banner on every page when the figures have changed.
+A closed quarter prints its archived PDF byte for byte (in the language asked for, both
+being archived at close); `--live` recomputes it, with a banner on every page when the figures have changed.
 """
 
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
 
 from desktop_app.commands import open_from_args
-from desktop_app.errors import UserError
-from desktop_app.i18n import register as register_text
-from desktop_app.i18n import t
-
-if TYPE_CHECKING:
-    from desktop_app.db.database import Database
-
-register_text(
-    {
-        "{problem}. Use --live to recompute it, or restore a backup.":
-            "{problem}。请用 --live 重新计算,或恢复备份。",
-    }
-)
 
 
 def register(
@@ -41,25 +27,6 @@ def register(
     return parser
 
 
-def _check_archive(db: Database, text: str) -> None:
-    """A closed quarter's archived brief is reprinted only while it matches its SHA-256:
-    one changed in the database is refused (exit 2, naming the quarter); `--live` still
-    recomputes it."""
-    from desktop_app.db.archives import archive_problems
-    from desktop_app.domain.periods import Quarter
-
-    try:
-        quarter = str(Quarter.parse(text))
-    except ValueError:
-        return  # the brief's own check names a malformed quarter
-    with db.core_reader() as conn:
-        problems = archive_problems(conn, quarter)
-    if problems:
-        raise UserError(
-            t("{problem}. Use --live to recompute it, or restore a backup.", problem=problems[0])
-        )
-
-
 def run(args: argparse.Namespace) -> int:
     if getattr(args, "plan_period", None):
         from desktop_app.commands.final_report import run_final_report
@@ -74,8 +41,6 @@ def run(args: argparse.Namespace) -> int:
     settle_imports()
     db = open_from_args(args)
     try:
-        if not args.live:
-            _check_archive(db, args.quarter)
         what = write_quarter_brief(db, args.quarter, args.lang or "zh", args.output, live=args.live)
     finally:
         db.dispose()

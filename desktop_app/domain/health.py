@@ -6,6 +6,11 @@ The rules are docs/rules.md's, with thresholds from `Policy`:
 - amber: any (other) overdue milestone; a milestone due within `due_soon_days` at less
   than `due_soon_min_percent` complete; last grade C; projected score below
   `projected_score_amber`;
+- a red policy warning (domain.warnings: paid over plan for a kind, reward without
+  evaluation, D twice, a cancelled acceptance) makes the project red, an amber one at least
+  amber, its reason listed with the others;
+- "no data" (grey) when nothing else applies and the project has no milestones, funding
+  plan or indicators yet: an empty project is not known to be healthy;
 - green otherwise.
 Done and cancelled milestones are never overdue or due. Unknown facts (None) trigger nothing.
 """
@@ -22,8 +27,9 @@ from desktop_app.domain.money import format_wan
 from desktop_app.domain.policy import DEFAULT_POLICY, Policy
 from desktop_app.i18n import register, t
 
-Level = Literal["red", "amber", "green"]
-LEVELS: tuple[Level, ...] = ("green", "amber", "red")
+Level = Literal["red", "amber", "green", "none"]
+LEVELS: tuple[Level, ...] = ("none", "green", "amber", "red")
+"""Worst last; "none" = no data yet (grey), below green because nothing is known."""
 CLOSED_STATUSES = ("done", "cancelled")
 
 OVERDUE = "“{title}” is {days} days overdue (due {due})."
@@ -32,8 +38,10 @@ GRADE_C = "Last evaluation grade is C."
 AHEAD = "Disbursed {paid} 10k yuan, more than {pct}% ahead of the {plan} 10k yuan planned to date."
 DUE_SOON = "“{title}” is due in {days} days (on {due}) but only {pct}% complete."
 SCORE_LOW = "Projected score {score} is below {limit}."
+NO_DATA = "No milestones, funding plan or indicators recorded yet."
 register(
     {
+        NO_DATA: "尚未录入里程碑、经费计划或绩效指标。",
         OVERDUE: "“{title}”已逾期 {days} 天(应于 {due} 完成)。",
         GRADE_D: "最近一次绩效评价为差(D)。",
         GRADE_C: "最近一次绩效评价为中(C)。",
@@ -66,6 +74,19 @@ class HealthInput:
     disbursed_to_date_fen: int = 0
     planned_to_date_fen: int | None = None
     projected_score: Decimal | None = None
+    warnings: Sequence[PolicyFlag] = ()
+    """The project's policy warnings (domain.warnings), already worded."""
+    has_data: bool = True
+    """False while the project has no milestones, funding plan or indicators."""
+
+
+@dataclass(frozen=True)
+class PolicyFlag:
+    """A policy warning as health needs it: its kind, level and reason."""
+
+    code: str
+    level: Level
+    text: str
 
 
 @dataclass(frozen=True)
@@ -86,6 +107,10 @@ class Health:
 
 
 GREEN = Health("green")
+
+
+def no_data() -> Health:
+    return Health("none", (Reason("no_data", "none", t(NO_DATA)),))
 
 
 def overdue_days(m: MilestoneFacts, as_of: date) -> int:
@@ -161,8 +186,10 @@ def assess(facts: HealthInput, as_of: date, policy: Policy = DEFAULT_POLICY) -> 
             limit=policy.projected_score_amber,
         )
         reasons.append(Reason("projected_score_low", "amber", text))
+    for w in facts.warnings:
+        reasons.append(Reason(f"warning_{w.code}", w.level, w.text))
     if not reasons:
-        return GREEN
+        return GREEN if facts.has_data else no_data()
     reasons.sort(key=lambda r: -LEVELS.index(r.level))
     level = max((r.level for r in reasons), key=LEVELS.index)
     return Health(level, tuple(reasons))

@@ -63,3 +63,20 @@ class Policy:
 
 
 DEFAULT_POLICY = Policy()
+
+
+GRADE_WORDS_ZH = {"A": "优", "B": "良", "C": "中", "D": "差"}
+"""How a grade is printed: 优/良/中/差 in Chinese, the letter in English."""
+
+
+def grade_word(grade: str | None, year: int | None = None) -> str:
+    """A grade as a reader names it, with its year when given: 良(2025) / B (2025)."""
+    from desktop_app.i18n import language
+
+    if not grade:
+        return ""
+    zh = language() == "zh"
+    word = GRADE_WORDS_ZH.get(grade, grade) if zh else grade
+    if year is None:
+        return word
+    return f"{word}({year})" if zh else f"{word} ({year})"

@@ -39,11 +39,17 @@ Progress = Callable[[int, int], None]
 
 
 def story(data: BriefData, styles: Any) -> list[Any]:
-    """Cover, summary, portfolio, one page per project, appendix — no trailing break."""
-    from reportlab.platypus import PageBreak
+    """Cover, summary, portfolio, the projects, appendix — no trailing break.
+
+    Each part starts a new page unless two thirds of the page are still free: a project
+    that spills a few lines over is followed on that page by the next one, so no page but
+    the last is left almost empty.
+    """
+    from reportlab.platypus import CondPageBreak, PageBreak
 
     from desktop_app.reports import sections
     from desktop_app.reports.changes import changes_section
+    from desktop_app.reports.styles import BODY_H
 
     parts: list[list[Any]] = [
         sections.cover(data, styles),
@@ -54,8 +60,10 @@ def story(data: BriefData, styles: Any) -> list[Any]:
     ]
     flow: list[Any] = []
     for i, part in enumerate(parts):
-        if i:
-            flow.append(PageBreak())
+        if i == 1:
+            flow.append(PageBreak())  # the cover stands alone
+        elif i:
+            flow.append(CondPageBreak(BODY_H * 2 / 3))
         flow.extend(part)
     return flow
 

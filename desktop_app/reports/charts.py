@@ -33,6 +33,7 @@ register(
         "Disbursed": "已拨付",
         "10k yuan": "万元",
         "M{m}": "{m}月",
+        "Baseline": "基准",
     }
 )
 
@@ -173,6 +174,24 @@ def timeline_chart(
             done = (xe - xs) * (100 if state == "done" else item.percent) / 100
             if done > 0:
                 d.add(Rect(xs, y, done, 8, fillColor=colour, strokeColor=None))
+        base = item.baseline_end
+        if base is not None and base.year == year:
+            # the baseline end: a dark tick, joined to the planned end when it slipped
+            xb = x_of(base)
+            ink = _c("#222222")
+            d.add(Line(xb, y - 2, xb, y + 10, strokeColor=ink, strokeWidth=1.0))
+            if abs(xb - xe) > 1:
+                d.add(
+                    Line(
+                        xb,
+                        y + 4,
+                        xe,
+                        y + 4,
+                        strokeColor=ink,
+                        strokeWidth=0.5,
+                        strokeDashArray=[1, 1],
+                    )
+                )
         if earlier:
             d.add(
                 Polygon([x0 - 1, y + 4, x0 + 4, y + 8, x0 + 4, y], fillColor=grey, strokeColor=None)
@@ -201,7 +220,8 @@ def timeline_chart(
                 ("overdue", "Overdue"),
                 ("cancelled", "Cancelled"),
             )
-        ],
+        ]
+        + [("#222222", t("Baseline"))],
         0,
         1,
         font,

@@ -23,6 +23,11 @@ register(
         "Projects": "项目数量",
         "Health status": "健康状况",
         "{red} red · {amber} amber · {green} green": "红 {red} · 黄 {amber} · 绿 {green}",
+        " · {none} no data": " · 无数据 {none}",
+        "Start-up and fixed support {year}: paid / plan": "{year} 年启动及固定扶持 已拨/计划",
+        "Reward in the {year} plan (paid after evaluation)": (
+            "{year} 年计划中的绩效奖励(评价后拨付)"
+        ),
         "Plan {year} (10k yuan)": "{year} 年计划(万元)",
         "Paid against the {year} plan (plan-year basis)": "拨付 {year} 年计划(计划年度口径)",
         "Paid in {year} (cash basis)": "{year} 年内实际拨付(现金口径)",
@@ -105,14 +110,19 @@ def cover(data: BriefData, st: Styles, quarter_label: str) -> list[Any]:
                 red=counts.get("red", 0),
                 amber=counts.get("amber", 0),
                 green=counts.get("green", 0),
-            ),
+            )
+            + (t(" · {none} no data", none=counts["none"]) if counts.get("none") else ""),
         ),
         (t("Plan {year} (10k yuan)", year=s.year), wan(s.planned_fen)),
-        (
-            t("Paid against the {year} plan (plan-year basis)", year=s.year),
-            wan(b.plan_year_fen if b else None),
-        ),
         (t("Paid in {year} (cash basis)", year=s.year), wan(b.cash_fen if b else None)),
+        (
+            t("Start-up and fixed support {year}: paid / plan", year=s.year),
+            f"{wan(s.fixed_paid_fen)} / {wan(s.fixed_planned_fen)}",
+        ),
+        (
+            t("Reward in the {year} plan (paid after evaluation)", year=s.year),
+            wan(s.reward_planned_fen),
+        ),
         (
             t("Average projected score"),
             "—" if s.average_score is None else f"{s.average_score:.1f}",
@@ -140,6 +150,11 @@ def cover(data: BriefData, st: Styles, quarter_label: str) -> list[Any]:
     ]
     out += [
         Spacer(1, 12 * MM),
-        key_value_table(st, facts, [FRAME_W * 0.14, FRAME_W * 0.19] * 3, columns=3),
+        key_value_table(
+            st,
+            facts,
+            [FRAME_W * f for f in (0.12, 0.18, 0.12, 0.16, 0.14, 0.28)],
+            columns=3,
+        ),
     ]
     return out

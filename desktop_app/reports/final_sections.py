@@ -12,11 +12,38 @@ from desktop_app.domain import plan_period as rules
 from desktop_app.domain.district import KIND_AVERAGE, KIND_CUMULATIVE
 from desktop_app.domain.money import format_wan
 from desktop_app.domain.periods import local_stamp
+from desktop_app.domain.policy import grade_word
 from desktop_app.i18n import register, t
+from desktop_app.reports.cover import source_name
+from desktop_app.reports.money import rounding_differs
 from desktop_app.reports.plan_charts import indicator_chart
 from desktop_app.reports.styles import FRAME_W, MM, RULE_RED, Styles, text
 from desktop_app.reports.tables import cell, grid_table, key_value_table
+from desktop_app.reports.units import unit_label
 from desktop_app.snapshots.plan_period import FinalReportData, OpenMilestone, ProjectResult
+
+PAID_SHARE_NOTE = (
+    "¹ Reward share of support paid = reward paid ÷ (fixed support paid + reward paid), "
+    "plan-year basis (a reward counts for its evaluation year)."
+)
+PLANNED_SHARE_NOTE = (
+    "² Reward share of support planned = the reward cap ÷ (planned fixed support + reward "
+    "cap): the taper as designed, every year graded A. Neither share counts the start-up grant."
+)
+RISE = (
+    "Portfolio-wide the reward share of support paid rose every year, from {a} in {y0} to "
+    "{b} in {y1} ({p} planned for {y1}): the taper-off went as planned."
+)
+RISE_BELOW = (
+    "Portfolio-wide the reward share of support paid rose every year, from {a} in {y0} to "
+    "{b} in {y1}, but stayed below the {p} planned for {y1}: rewards earned fell short of "
+    "the caps."
+)
+NOT_RISE = (
+    "Portfolio-wide the reward share of support paid went from {a} in {y0} to {b} in {y1} "
+    "({p} planned for {y1}); it did not rise every year (it fell in {years})."
+)
+FELL = "Projects whose reward share of support paid fell from one year to the next: {names}."
 
 register(
     {
@@ -24,7 +51,7 @@ register(
         "Final Evaluation of Key Support Projects": "重点支撑项目终期评估报告",
         "Plan period {start}–{end}": "规划期 {start}–{end} 年",
         "Generated": "生成时间",
-        "Database": "数据来源",
+        "Data source": "数据来源",
         "Schema version": "数据库版本",
         "Key projects": "重点支撑项目",
         "This report is built from sample data (init --demo): not real figures.": (
@@ -63,13 +90,14 @@ register(
         "Period": "建设期",
         "Status end of {y}": "{y}年末状态",
         "On time": "按期",
+        "Paid to {y} (cash, 10k yuan)": "累计拨付至{y}年末(现金,万元)",
         "Late": "延期",
         "Open": "未完成",
         "Milestones due by the end of {y}: delivered on time, late, or still open.": (
             "截至 {y} 年末到期的里程碑:按期完成、延期完成、仍未完成。"
         ),
         "Columns {a}–{b}: the grade of each year's evaluation (— not evaluated).": (
-            "{a}–{b} 各列为当年绩效评价等级(— 表示未评价)。"
+            "{a}–{b} 各列为当年绩效评价等级(优/良/中/差,— 表示未评价)。"
         ),
         "{code} {title} (due {due}, done {done})": "{code} {title}(计划 {due},{done} 完成)",
         "Under way": "建设中",
@@ -87,17 +115,36 @@ register(
         "Rows are rounded; totals may differ slightly from the sum of the rows.": (
             "分项数据因四舍五入,合计可能略有差异。"
         ),
-        "4. Did the taper-off work? Performance reward as a share of support": (
-            "四、退坡机制成效:绩效奖励占扶持经费的比例"
+        "4. Did the taper-off work? Reward share of support, planned and paid": (
+            "四、退坡机制成效:计划与已拨的奖励占比"
         ),
-        "Reward ÷ (fixed support + reward) paid, plan-year basis. The taper-off works as "
-        "planned when this share rises year by year.": (
-            "绩效奖励 ÷(固定扶持 + 绩效奖励)已拨付金额,计划年度口径。占比逐年上升,"
-            "说明退坡机制按规划发挥作用。"
+        PAID_SHARE_NOTE: (
+            "¹ 已拨奖励占比 = 已拨付绩效奖励 ÷(已拨付固定扶持 + 已拨付绩效奖励),计划年度口径"
+            "(奖励计入其评价年度)。"
         ),
-        "Portfolio-wide the share went from {a} in {y0} to {b} in {y1}.": (
-            "全部项目合计,该比例由 {y0} 年的 {a} 变为 {y1} 年的 {b}。"
+        PLANNED_SHARE_NOTE: (
+            "² 计划奖励占比 = 奖励上限 ÷(计划固定扶持 + 奖励上限),"
+            "即按规划设计、各年均评为优时的比例。两者均不含启动建设经费。"
         ),
+        "Reward share of support paid ¹": "已拨奖励占比 ¹",
+        "Reward share of support planned ²": "计划奖励占比 ²",
+        "Planned": "计划",
+        "No.": "序号",
+        "Paid": "已拨",
+        "Basis": "口径",
+        RISE: (
+            "全部项目合计,已拨奖励占比由 {y0} 年的 {a} 逐年上升至 {y1} 年的 {b}"
+            "({y1} 年计划为 {p}):退坡按规划推进。"
+        ),
+        RISE_BELOW: (
+            "全部项目合计,已拨奖励占比由 {y0} 年的 {a} 逐年上升至 {y1} 年的 {b},"
+            "但低于 {y1} 年计划的 {p}:实际获得的奖励少于奖励上限。"
+        ),
+        NOT_RISE: (
+            "全部项目合计,已拨奖励占比由 {y0} 年的 {a} 变为 {y1} 年的 {b}"
+            "({y1} 年计划为 {p}),并非逐年上升(下降的年度:{years})。"
+        ),
+        FELL: "已拨奖励占比出现下降的项目:{names}。",
         "No fixed support or reward was paid in the period.": "规划期内未拨付固定扶持或绩效奖励。",
         "5. Carried into {start}–{end}": "五、结转至 {start}–{end} 年",
         "{n} projects run past {y}. Targets for the next period are entered by officers "
@@ -107,7 +154,8 @@ register(
         ),
         "Ends": "结束日期",
         "Planned after {y}": "{y}年后计划经费",
-        "Open milestones": "未完成里程碑",
+        "Unfinished and cancelled milestones": "未完成及已取消的里程碑",
+        "{code} {title} (due {due}, cancelled)": "{code} {title}(计划 {due},已取消)",
         "{code} {title} (due {due}, {pct}%)": "{code} {title}(计划 {due},{pct}%)",
         "None": "无",
         "No project runs past {y}.": "没有项目延续至 {y} 年以后。",
@@ -167,7 +215,7 @@ def cover(data: FinalReportData, st: Styles) -> list[Any]:
 
     facts = [
         (t("Generated"), local_stamp(data.generated_at, zone=True)),
-        (t("Database"), data.database),
+        (t("Data source"), source_name(data.database)),  # a file name, never a path
         (t("Schema version"), data.schema),
         (t("Key projects"), str(len(data.projects))),
     ]
@@ -208,7 +256,7 @@ def indicators(data: FinalReportData, st: Styles) -> list[Any]:
             [
                 str(r.no),
                 r.name,
-                r.unit,
+                unit_label(r.unit),
                 t(METHODS.get(r.kind, "Level")),
                 _num(r.base_value),
                 _num(r.target_value),
@@ -219,7 +267,7 @@ def indicators(data: FinalReportData, st: Styles) -> list[Any]:
         )
     widths = [22, 140, 32, 50, 44, 44, 44, 45, 76]
     header = [
-        "No.",
+        t("No."),
         t("Indicator"),
         t("Unit"),
         t("Method"),
@@ -263,7 +311,12 @@ def indicators(data: FinalReportData, st: Styles) -> list[Any]:
     w = FRAME_W / per_row
     charts = [
         indicator_chart(
-            f"{r.no}. {r.name} ({r.unit})", r.values, r.target_value, r.kind, w - 6, st.font
+            f"{r.no}. {r.name} ({unit_label(r.unit)})",
+            r.values,
+            r.target_value,
+            r.kind,
+            w - 6,
+            st.font,
         )
         for r in data.indicators
     ]
@@ -306,20 +359,22 @@ def projects(data: FinalReportData, st: Styles) -> list[Any]:
                 str(p.on_time),
                 str(p.late),
                 str(p.open),
-                *[grades.get(y, "—") for y in years],
+                _wan(p.paid_to_date_fen),
+                *[grade_word(grades[y]) if y in grades else "—" for y in years],
             ]
         )
     header = [
-        "No.",
+        t("No."),
         t("Project"),
         t("Period"),
         t("Status end of {y}", y=y1),
         t("On time"),
         t("Late"),
         t("Open"),
+        t("Paid to {y} (cash, 10k yuan)", y=y1),
         *[str(y) for y in years],
     ]
-    widths = [22, 130, 62, 44, 26, 26, 26, *[22] * len(years)]
+    widths = [22, 118, 60, 44, 26, 26, 26, 54, *[22] * len(years)]
     return [
         _p(t("2. Key projects at the end of {y}", y=y1), st.h1),
         _p(
@@ -327,7 +382,7 @@ def projects(data: FinalReportData, st: Styles) -> list[Any]:
             st.small,
         ),
         Spacer(1, 2 * MM),
-        grid_table(st, header, rows, _fit(widths), align="llcccccccccccc"),
+        grid_table(st, header, rows, _fit(widths), align="llcccccr" + "c" * len(years)),
         Spacer(1, 1 * MM),
         _p(
             t(
@@ -338,6 +393,22 @@ def projects(data: FinalReportData, st: Styles) -> list[Any]:
             st.small,
         ),
     ]
+
+
+def _money_rows_add_up(data: FinalReportData, basis: str) -> bool:
+    """Whether every printed row and column of a money table adds to its printed total."""
+    totals = dict.fromkeys(("startup", "fixed", "reward"), 0)
+    for p in data.projects:
+        by = dict(p.money.plan if basis == "plan" else p.money.cash)
+        if rounding_differs(list(by.values()), sum(by.values())):
+            return False
+        for k in totals:
+            totals[k] += by[k]
+    for k, total in totals.items():
+        parts = [dict(p.money.plan if basis == "plan" else p.money.cash)[k] for p in data.projects]
+        if rounding_differs(parts, total):
+            return False
+    return not rounding_differs(list(totals.values()), sum(totals.values()))
 
 
 def _money_table(data: FinalReportData, st: Styles, basis: str) -> Any:
@@ -367,7 +438,7 @@ def _money_table(data: FinalReportData, st: Styles, basis: str) -> Any:
             _wan(sum(totals.values())),
         ]
     )
-    header = ["No.", t("Project"), t("Start-up"), t("Fixed"), t("Reward"), t("Total")]
+    header = [t("No."), t("Project"), t("Start-up"), t("Fixed"), t("Reward"), t("Total")]
     bold = [("LINEABOVE", (0, -1), (-1, -1), 0.8, "#1F3A5F")]
     return grid_table(st, header, rows, _fit([22, 190, 60, 60, 60, 64]), align="llrrrr", extra=bold)
 
@@ -375,7 +446,7 @@ def _money_table(data: FinalReportData, st: Styles, basis: str) -> Any:
 def money(data: FinalReportData, st: Styles) -> list[Any]:
     from reportlab.platypus import Spacer
 
-    return [
+    flow = [
         _p(t("3. Money over the period (10k yuan)"), st.h1),
         _p(t("Plan-year basis"), st.h2),
         _p(data.plan_basis_note, st.small),
@@ -383,47 +454,88 @@ def money(data: FinalReportData, st: Styles) -> list[Any]:
         Spacer(1, 3 * MM),
         _p(t("Cash basis"), st.h2),
         _money_table(data, st, "cash"),
-        Spacer(1, 1 * MM),
-        _p(t("Rows are rounded; totals may differ slightly from the sum of the rows."), st.small),
     ]
+    if not (_money_rows_add_up(data, "plan") and _money_rows_add_up(data, "cash")):
+        flow += [
+            Spacer(1, 1 * MM),
+            _p(
+                t("Rows are rounded; totals may differ slightly from the sum of the rows."),
+                st.small,
+            ),
+        ]
+    return flow
+
+
+def taper_sentences(data: FinalReportData) -> list[str]:
+    """The section's conclusions, computed from the shares (the same in both languages):
+    "rose every year" only when it did, with the years it fell and the projects that fell."""
+    known = [(y, v) for y, v in data.portfolio_share if v is not None]
+    if not known:
+        return [t("No fixed support or reward was paid in the period.")]
+    planned = dict(data.portfolio_planned_share)
+    (y0, a), (y1, b) = known[0], known[-1]
+    falls = [y for (_, v0), (y, v) in zip(known, known[1:], strict=False) if v <= v0]
+    values = {"a": _pct(a), "y0": y0, "b": _pct(b), "y1": y1, "p": _pct(planned.get(y1))}
+    if falls or len(known) < 2:
+        sep = "、" if data.lang == "zh" else ", "
+        out = [t(NOT_RISE, years=sep.join(map(str, falls)) or "—", **values)]
+    elif planned.get(y1) is not None and b < (planned[y1] or 0):
+        out = [t(RISE_BELOW, **values)]
+    else:
+        out = [t(RISE, **values)]
+    fell = []
+    for p in data.projects:
+        mine = [(y, v) for y, v in p.reward_share if v is not None]
+        drops = [
+            f"{y}: {_pct(v0)} → {_pct(v)}"
+            for (_, v0), (y, v) in zip(mine, mine[1:], strict=False)
+            if v < v0
+        ]
+        if drops:
+            fell.append(f"{p.no}. {p.name} ({', '.join(drops)})")
+    if fell:
+        sep = "; " if data.lang == "en" else ";"
+        out.append(t(FELL, names=sep.join(fell)))
+    return out
 
 
 def taper(data: FinalReportData, st: Styles) -> list[Any]:
     from reportlab.platypus import Spacer
 
     years = list(range(data.start_year, data.end_year + 1))
-    rows = []
-    for p in data.projects:
-        share = dict(p.reward_share)
-        rows.append([str(p.no), p.name, *[_pct(share.get(y)) for y in years]])
-    portfolio = dict(data.portfolio_share)
-    rows.append(["", t("Portfolio"), *[_pct(portfolio.get(y)) for y in years]])
-    header = ["No.", t("Project"), *[str(y) for y in years]]
-    widths = [22, 190, *[48] * len(years)]
-    known = [(y, v) for y, v in data.portfolio_share if v is not None]
-    if known:
-        summary = t(
-            "Portfolio-wide the share went from {a} in {y0} to {b} in {y1}.",
-            a=_pct(known[0][1]),
-            y0=known[0][0],
-            b=_pct(known[-1][1]),
-            y1=known[-1][0],
+    rows: list[list[Any]] = []
+    shaded = []
+    lines: list[tuple[int | None, str, dict[int, Decimal | None], dict[int, Decimal | None]]] = [
+        (p.no, p.name, dict(p.planned_share), dict(p.reward_share)) for p in data.projects
+    ]
+    lines.append(
+        (None, t("Portfolio"), dict(data.portfolio_planned_share), dict(data.portfolio_share))
+    )
+    for no, name, planned, paid in lines:
+        rows.append(
+            [
+                "" if no is None else str(no),
+                name,
+                f"{t('Planned')} ²",
+                *[_pct(planned.get(y)) for y in years],
+            ]
         )
-    else:
-        summary = t("No fixed support or reward was paid in the period.")
-    bold = [("LINEABOVE", (0, -1), (-1, -1), 0.8, "#1F3A5F")]
+        rows.append(["", "", f"{t('Paid')} ¹", *[_pct(paid.get(y)) for y in years]])
+        shaded.append(len(rows))  # the paid row (1-based below the header)
+    header = [t("No."), t("Project"), t("Basis"), *[str(y) for y in years]]
+    widths = [22, 160, 40, *[46] * len(years)]
+    extra: list[Any] = [("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 0.8, "#1F3A5F")]
+    for r in range(1, len(rows) + 1, 2):  # each project's two rows share its number and name
+        extra += [("SPAN", (0, r), (0, r + 1)), ("SPAN", (1, r), (1, r + 1))]
+        extra += [("BACKGROUND", (0, r), (-1, r + 1), "#FFFFFF" if r % 4 == 1 else "#F6F8FA")]
     return [
-        _p(t("4. Did the taper-off work? Performance reward as a share of support"), st.h1),
-        _p(
-            t(
-                "Reward ÷ (fixed support + reward) paid, plan-year basis. The taper-off works "
-                "as planned when this share rises year by year."
-            ),
-            st.small,
-        ),
-        _p(summary, st.body),
+        _p(t("4. Did the taper-off work? Reward share of support, planned and paid"), st.h1),
+        *[_p(line, st.body) for line in taper_sentences(data)],
         Spacer(1, 2 * MM),
-        grid_table(st, header, rows, _fit(widths), align="ll" + "r" * len(years), extra=bold),
+        grid_table(st, header, rows, _fit(widths), align="llc" + "r" * len(years), extra=extra),
+        Spacer(1, 1 * MM),
+        _p(t(PAID_SHARE_NOTE), st.small),
+        _p(t(PLANNED_SHARE_NOTE), st.small),
     ]
 
 
@@ -458,7 +570,13 @@ def carry_over(data: FinalReportData, st: Styles) -> list[Any]:
                 cell(open_text, st.cell, markup=True),
             ]
         )
-    header = ["No.", t("Project"), t("Ends"), t("Planned after {y}", y=y1), t("Open milestones")]
+    header = [
+        t("No."),
+        t("Project"),
+        t("Ends"),
+        t("Planned after {y}", y=y1),
+        t("Unfinished and cancelled milestones"),
+    ]
     flow += [
         Spacer(1, 2 * MM),
         grid_table(st, header, rows, _fit([22, 130, 56, 56, 232]), align="llcrl"),
@@ -467,6 +585,13 @@ def carry_over(data: FinalReportData, st: Styles) -> list[Any]:
 
 
 def _open_line(m: OpenMilestone) -> str:
+    if m.cancelled:
+        return t(
+            "{code} {title} (due {due}, cancelled)",
+            code=m.code,
+            title=m.title,
+            due=m.due.isoformat(),
+        )
     if m.done_on is not None:
         return t(
             "{code} {title} (due {due}, done {done})",
@@ -495,7 +620,7 @@ def evidence(data: FinalReportData, st: Styles) -> list[Any]:
     ]
     if not rows:
         return [*flow, _p(t("No evidence files on record."), st.body)]
-    header = ["No.", t("Project"), t("Belongs to"), t("File"), t("Added"), t("SHA-256")]
+    header = [t("No."), t("Project"), t("Belongs to"), t("File"), t("Added"), t("SHA-256")]
     flow += [
         Spacer(1, 2 * MM),
         grid_table(st, header, rows, _fit([22, 120, 100, 130, 52, 62]), align="llllcl"),
@@ -504,8 +629,11 @@ def evidence(data: FinalReportData, st: Styles) -> list[Any]:
 
 
 def story(data: FinalReportData, st: Styles) -> list[Any]:
-    """Cover, then one section after another; each section starts a new page."""
-    from reportlab.platypus import PageBreak
+    """Cover, then one section after another; each section starts a new page unless two
+    thirds of the page are still free (no page but the last is left almost empty)."""
+    from reportlab.platypus import CondPageBreak, PageBreak
+
+    from desktop_app.reports.styles import BODY_H
 
     parts = [
         cover(data, st),
@@ -518,7 +646,9 @@ def story(data: FinalReportData, st: Styles) -> list[Any]:
     ]
     flow: list[Any] = []
     for i, part in enumerate(parts):
-        if i:
-            flow.append(PageBreak())
+        if i == 1:
+            flow.append(PageBreak())  # the cover stands alone
+        elif i:
+            flow.append(CondPageBreak(BODY_H * 2 / 3))
         flow.extend(part)
     return flow

@@ -25,6 +25,16 @@ PLAN_NOTE = (
     "Plan-year basis: payments counted for the plan year they settle (a reward for its "
     "evaluation year, an advance for the year it is for), paid by {as_of}."
 )
+PROGRESS_NOTE = (
+    "Progress compares only the start-up and fixed support payable this year: the {reward} "
+    "10k yuan of reward in the {year} plan is paid after the evaluation early in {next}, by "
+    "grade, and is not counted in it."
+)
+SHARE_NOTE = (
+    "¹ Reward share of plan = the reward in the {year} plan (earned once evaluated, else the "
+    "cap) ÷ the whole {year} plan = {reward} ÷ {total} = {share}. It describes the plan, not "
+    "what was paid."
+)
 register(
     {
         PLAN_BASIS: "计划年度口径",
@@ -33,9 +43,20 @@ register(
         "Funding {year} (10k yuan)": "{year} 年经费(万元)",
         "Planned for {year}": "{year} 年计划",
         "Paid against the {year} plan": "已拨付 {year} 年计划",
-        "Disbursed share": "拨付进度",
-        "Reward earned": "已获绩效奖励",
-        "Performance-based share": "绩效奖励占比",
+        "Plan total {year}": "{year} 年计划合计",
+        "Start-up + fixed": "启动及固定扶持",
+        "of which paid": "其中已拨付",
+        "Fixed support progress": "固定扶持拨付进度",
+        "Reward (paid next year)": "奖励(次年拨付)",
+        "Reward share of plan ¹": "奖励计划占比¹",
+        PROGRESS_NOTE: (
+            "拨付进度只比较本年应拨的启动建设经费和固定扶持:{year} 年计划中的绩效奖励 {reward} 万元"
+            "须待 {next} 年初评价后按等级拨付,不计入进度。"
+        ),
+        SHARE_NOTE: (
+            "¹ 奖励计划占比 = {year} 年计划中的绩效奖励(已评价取应得奖励,未评价取奖励上限)"
+            "÷ {year} 年计划合计 = {reward} ÷ {total} = {share}。它是计划的构成,不是已拨付的比例。"
+        ),
         PLAN_NOTE: (
             "计划年度口径:拨付计入其所属计划年度(奖励计入评价年度,预拨计入所属年度),"
             "统计至 {as_of}。"
@@ -49,7 +70,9 @@ register(
         ),
         "plus: earlier years' rewards paid in {year}": "加:{year} 年内拨付的以前年度绩效奖励",
         "plus: other earlier years' payments made in {year}": "加:{year} 年内拨付的以前年度其他款项",  # noqa: E501
-        "plus: advances paid in {year} for later years": "加:{year} 年内预拨以后年度款项",
+        "plus: advances paid in {year} for later years' fixed support": (
+            "加:{year} 年内预拨以后年度固定扶持"
+        ),
         "Paid in {year} (cash basis)": "{year} 年内实际拨付(现金口径)",
     }
 )
@@ -84,40 +107,56 @@ def funding_summary(s: Summary, as_of: str, st: Styles) -> list[Any]:
     from reportlab.platypus import Paragraph
 
     b = s.bases
-    paid = b.plan_year_fen if b is not None else s.disbursed_fen
     share = "—" if s.performance_share is None else f"{s.performance_share:.1f}%"
     out: list[Any] = [
         Paragraph(text(t("Funding {year} (10k yuan)", year=s.year)), st.h3),
         grid_table(
             st,
             [
-                t("Planned for {year}", year=s.year),
-                t("Paid against the {year} plan", year=s.year),
-                t("Disbursed share"),
-                t("Reward earned"),
-                t("Performance-based share"),
+                t("Plan total {year}", year=s.year),
+                t("Start-up + fixed"),
+                t("of which paid"),
+                t("Fixed support progress"),
+                t("Reward (paid next year)"),
+                t("Reward share of plan ¹"),
             ],
             [
                 [
                     wan(s.planned_fen),
-                    wan(paid),
-                    _pct(paid, s.planned_fen),
-                    wan(s.reward_earned_fen),
+                    wan(s.fixed_planned_fen),
+                    wan(s.fixed_paid_fen),
+                    _pct(s.fixed_paid_fen, s.fixed_planned_fen),
+                    wan(s.reward_planned_fen),
                     share,
                 ]
             ],
-            [FRAME_W / 5] * 5,
-            align="rrrrr",
+            [FRAME_W / 6] * 6,
+            align="rrrrrr",
         ),
         Paragraph(
             text(
                 t(
-                    PLAN_NOTE,
-                    as_of=as_of,
+                    PROGRESS_NOTE,
+                    year=s.year,
+                    next=s.year + 1,
+                    reward=wan(s.reward_planned_fen),
                 )
             ),
             st.small,
         ),
+        Paragraph(
+            text(
+                t(
+                    SHARE_NOTE,
+                    year=s.year,
+                    reward=wan(s.reward_planned_fen),
+                    total=wan(s.planned_fen),
+                    share=share,
+                )
+            ),
+            st.small,
+        ),
+        Paragraph(text(t(PLAN_NOTE, as_of=as_of)), st.small),
     ]
     if b is not None:
         out += reconciliation(b, s.year, st)
@@ -146,8 +185,15 @@ def reconciliation(b: MoneyBases, year: int, st: Styles) -> list[Any]:
         lines.append(
             (t("plus: other earlier years' payments made in {year}", year=year), other_earlier, 1)
         )
-    lines.append((t("plus: advances paid in {year} for later years", year=year), b.advances_fen, 1))
-    rows = [[label, ("−" if sign < 0 else "") + wan(fen)] for label, fen, sign in lines]
+    lines.append(
+        (
+            t("plus: advances paid in {year} for later years' fixed support", year=year),
+            b.advances_fen,
+            1,
+        )
+    )
+    # the label says "less": the amount is printed as it is, not as a second minus
+    rows = [[label, wan(fen)] for label, fen, _sign in lines]
     rows.append([t("Paid in {year} (cash basis)", year=year), wan(b.cash_fen)])
     bold = ("FONTSIZE", (0, len(rows)), (-1, len(rows)), st.cell.fontSize)
     out: list[Any] = [

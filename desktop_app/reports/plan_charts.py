@@ -1,8 +1,9 @@
 """The final report's small chart per district indicator: yearly values and the target.
 
 Plain reportlab.graphics shapes, as in `reports.charts`, so every coordinate (and every
-byte of the PDF) follows from the data. A cumulative indicator is drawn as yearly bars
-(its target is the period's sum, not a yearly level, so no target line is drawn).
+byte of the PDF) follows from the data. A cumulative indicator is drawn as bars of its
+running total, so its target (the period's sum) is a line like every other indicator's.
+Axis ticks are "nice" numbers (1, 2, 2.5 or 5 times a power of ten), never 12.58.
 """
 
 from __future__ import annotations
@@ -14,7 +15,47 @@ from typing import Any
 from desktop_app.domain.district import KIND_CUMULATIVE
 from desktop_app.i18n import register, t
 
-register({"Target {v}": "目标 {v}", "No yearly values recorded.": "尚无年度数值。"})
+register(
+    {
+        "Target {v}": "目标 {v}",
+        "No yearly values recorded.": "尚无年度数值。",
+        "Target {v} (period total)": "目标 {v}(期内累计)",
+    }
+)
+
+
+def nice_ticks(lo: float, hi: float, most: int = 4) -> list[float]:
+    """Round tick values covering lo..hi: a step of 1, 2, 2.5 or 5 × 10^k, at most `most`
+    intervals (e.g. 12.58..18.65 → 12, 14, 16, 18, 20)."""
+    import math
+
+    span = hi - lo if hi > lo else abs(hi) or 1.0
+    raw = span / most
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    start = math.floor(lo / step) * step
+    ticks = [start]
+    while ticks[-1] < hi - 1e-9:
+        ticks.append(start + step * len(ticks))
+    return [round(v, 10) for v in ticks]
+
+
+def _title_lines(title: str, width: float, font: str) -> list[tuple[str, float]]:
+    """The title on one line, else two (broken between words), shrinking the type a
+    little before it would be cut; cut with … only when nothing else fits."""
+    from desktop_app.reports.charts import _fit
+    from desktop_app.reports.fit import lines_for
+
+    for size in (7.5, 7.0, 6.5):
+        lines = lines_for(title, width, font, size)
+        if lines is not None and len(lines) <= 2:
+            return [(line, size) for line in lines]
+    return [(_fit(title, font, 6.5, width), 6.5)]
+
+
+def _tick(v: float) -> str:
+    return f"{v:,.0f}" if v == int(v) else f"{v:,.10g}"
+
 
 LINE, TARGET, AXIS, GRIDLINE = "#1F3A5F", "#B22222", "#555555", "#D5DBE1"
 
@@ -42,10 +83,10 @@ def indicator_chart(
     """One indicator: its yearly values (line, or bars when cumulative) and target."""
     from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 
-    from desktop_app.reports.charts import _fit
-
     d = Drawing(width, height)
-    d.add(String(2, height - 10, _fit(title, font, 7.5, width - 4), fontName=font, fontSize=7.5))
+    heads = _title_lines(title, width - 4, font)
+    for i, (line, size) in enumerate(heads):  # whole, on up to two lines: never cut short
+        d.add(String(2, height - 10 - 9 * i, line, fontName=font, fontSize=size))
     if not values:
         d.add(
             String(
@@ -59,10 +100,17 @@ def indicator_chart(
             )
         )
         return d
-    left, right, bottom, top = 30.0, 6.0, 14.0, 24.0
+    left, right, bottom, top = 30.0, 6.0, 14.0, 24.0 + 9.0 * (len(heads) - 1)
     plot_w, plot_h = width - left - right, height - bottom - top
+    if kind == KIND_CUMULATIVE:  # running total: comparable with the period's target
+        total = Decimal(0)
+        running = []
+        for year, value in values:
+            total += value
+            running.append((year, total))
+        values = running
     nums = [float(v) for _y, v in values]
-    show_target = target is not None and kind != KIND_CUMULATIVE
+    show_target = target is not None
     if show_target and target is not None:
         nums.append(float(target))
     lo = (
@@ -73,16 +121,14 @@ def indicator_chart(
     hi = max(nums)
     if hi == lo:
         hi = lo + 1.0
-    pad = (hi - lo) * 0.08
-    lo = max(0.0, lo - pad) if lo >= 0 else lo - pad
-    hi += pad
+    ticks = nice_ticks(lo, hi)
+    lo, hi = ticks[0], ticks[-1]
 
     def y_of(v: float) -> float:
         return bottom + (v - lo) / (hi - lo) * plot_h
 
     axis = _colour(AXIS)
-    for frac in (0.0, 0.5, 1.0):
-        v = lo + (hi - lo) * frac
+    for i, v in enumerate(ticks):
         y = y_of(v)
         d.add(
             Line(
@@ -90,7 +136,7 @@ def indicator_chart(
                 y,
                 left + plot_w,
                 y,
-                strokeColor=_colour(GRIDLINE) if frac else axis,
+                strokeColor=_colour(GRIDLINE) if i else axis,
                 strokeWidth=0.4,
             )
         )
@@ -98,7 +144,7 @@ def indicator_chart(
             String(
                 left - 2,
                 y - 2.3,
-                f"{v:,.4g}",
+                _tick(v),
                 fontName=font,
                 fontSize=6,
                 textAnchor="end",
@@ -154,8 +200,11 @@ def indicator_chart(
         d.add(
             String(
                 left + plot_w,
-                height - 19,
-                t("Target {v}", v=_num(target)),
+                height - top + 5,
+                t(
+                    "Target {v} (period total)" if kind == KIND_CUMULATIVE else "Target {v}",
+                    v=_num(target),
+                ),
                 fontName=font,
                 fontSize=6.5,
                 textAnchor="end",

@@ -18,7 +18,9 @@ from desktop_app.snapshots.returns import ReturnStatusRow
 
 register(
     {
-        "{letter}. Quarterly returns from the lead organisations ({quarter})": "{letter}. 承担单位季度报送回收情况({quarter})",  # noqa: E501
+        "{letter}. Quarterly returns from the lead organisations ({quarter})": (
+            "附表{zh} 承担单位季度报送回收情况({quarter})"
+        ),
         "{done} of {total} units have returned; missing: {missing}.": "{total} 个单位中已有 {done} 个报送;未报送:{missing}。",  # noqa: E501
         "All {total} units have returned.": "{total} 个单位均已报送。",
         "Lead organisation": "承担单位",
@@ -32,8 +34,16 @@ register(
 )
 
 
+ZH_NUMBERS = {"A": "一", "B": "二", "C": "三", "D": "四", "E": "五"}
+
+
 def returns_section(
-    rows: Sequence[ReturnStatusRow], quarter: str, st: Styles, *, letter: str = "D"
+    rows: Sequence[ReturnStatusRow],
+    quarter: str,
+    st: Styles,
+    *,
+    letter: str = "D",
+    names: dict[int, str] | None = None,
 ) -> list[Any]:
     """Heading, a one-line summary (who is missing) and the table, one row per project."""
     from reportlab.platypus import Paragraph
@@ -44,6 +54,7 @@ def returns_section(
                 t(
                     "{letter}. Quarterly returns from the lead organisations ({quarter})",
                     letter=letter,
+                    zh=ZH_NUMBERS.get(letter, letter),
                     quarter=quarter,
                 )
             ),
@@ -66,7 +77,7 @@ def returns_section(
     body = [
         [
             f"{r.project_no:02d}",
-            r.project_name,
+            (names or {}).get(r.project_no, r.project_name),  # in the brief's language
             r.unit,
             local_stamp(r.received_at, "%Y-%m-%d") if r.received_at else t("not returned"),
             r.changes if r.changed else (t("no change") if r.returned else ""),

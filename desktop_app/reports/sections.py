@@ -11,11 +11,13 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from desktop_app.domain.policy import grade_word
 from desktop_app.i18n import register, t
 from desktop_app.reports.charts import funding_chart, timeline_chart
 from desktop_app.reports.money import ROUNDING, funding_summary, rounding_differs, wan
 from desktop_app.reports.styles import FRAME_W, HEALTH_COLOURS, RULE_RED, Styles, text
 from desktop_app.reports.tables import cell, grid_table, key_value_table
+from desktop_app.reports.units import unit_label
 from desktop_app.reports.warnings import name_cell, warnings_table
 from desktop_app.snapshots.brief import BriefData, DueItem, ProjectSection
 
@@ -45,6 +47,9 @@ register(
         "{n} projects: {red} red, {amber} amber, {green} green.": (
             "共 {n} 个项目:红色 {red} 个,黄色 {amber} 个,绿色 {green} 个。"
         ),
+        " {none} with no data yet (grey, not counted as green).": (
+            "另有 {none} 个尚无数据(灰色,不计为绿色)。"
+        ),
         "Funding {year} (10k yuan)": "{year} 年经费(万元)",
         "Planned": "年度计划",
         "Disbursed to date": "已拨付",
@@ -72,7 +77,7 @@ register(
         "No red or amber projects.": "无红色或黄色项目。",
         "No.": "序号",
         "Project": "项目",
-        "Level": "等级",
+        "Health status": "健康状况",
         "Reason": "原因",
         "Zone": "片区",
         "Health": "状态",
@@ -100,7 +105,10 @@ register(
         "Target": "目标",
         "Year to date": "年内累计",
         "Score": "预计得分",
-        "Projected total {score} (grade {grade})": "预计总分 {score}(等级 {grade})",
+        "Projected total {score} (grade {grade})": "预计总分 {score}(预计等级 {grade})",
+        "Latest grade": "最近评级",
+        "Paid to date (cash basis, 10k yuan)": "累计拨付(现金口径,万元)",
+        "as of {d}": "截至 {d}",
         "Risks and notes": "风险与备注",
         "No risks.": "无风险提示。",
         "Notes": "备注",
@@ -119,6 +127,9 @@ register(
         "Behind": "进度滞后",
         "No data": "暂无数据",
         "Missed": "未达标",
+        "Achieved": "已完成",
+        "Partly achieved": "部分完成",
+        "Not achieved": "未完成",
         "Planned (not started)": "计划中",
         "Active": "实施中",
         "Completed": "已完成",
@@ -133,7 +144,26 @@ _STATUS = {
     "completed": "Completed",
     "suspended": "Suspended",
 }
-HEALTH_NAMES = {"red": "Red", "amber": "Amber", "green": "Green"}
+HEALTH_NAMES = {"red": "Red", "amber": "Amber", "green": "Green", "none": "No data"}
+
+
+def strip_levels(counts: dict[str, int]) -> tuple[str, ...]:
+    """Red, amber, green, and grey "no data" when any project has nothing recorded yet."""
+    return ("red", "amber", "green") + (("none",) if counts.get("none") else ())
+
+
+def health_sentence(counts: dict[str, int]) -> str:
+    """ "13 projects: 5 red, 4 amber, 4 green" (+ ", 2 with no data yet" when any)."""
+    line = t(
+        "{n} projects: {red} red, {amber} amber, {green} green.",
+        n=sum(counts.values()),
+        red=counts.get("red", 0),
+        amber=counts.get("amber", 0),
+        green=counts.get("green", 0),
+    )
+    if counts.get("none"):
+        line += t(" {none} with no data yet (grey, not counted as green).", none=counts["none"])
+    return line
 
 
 def quarter_label(quarter: str) -> str:
@@ -165,6 +195,11 @@ def column(values: list[Decimal | None], places: int | None = None) -> list[str]
     return [
         "—" if v is None else f"{v.quantize(q, rounding=ROUND_HALF_UP):,.{places}f}" for v in values
     ]
+
+
+def _one(value: Decimal | None) -> str:
+    """A total score: always one decimal (84.0, never 84)."""
+    return "—" if value is None else f"{value.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}"
 
 
 def _score(value: Decimal | None) -> str:
@@ -206,20 +241,21 @@ def _health_strip(st: Styles, counts: dict[str, int]) -> Any:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph, Table, TableStyle
 
-    levels = ("red", "amber", "green")
+    levels = strip_levels(counts)
     label = ParagraphStyle("strip", parent=st.cell_center, textColor="#FFFFFF", fontSize=9)
     big = ParagraphStyle("strip_n", parent=label, fontSize=18, leading=22)
     row = [
         [Paragraph(text(t(HEALTH_NAMES[lv])), label), Paragraph(str(counts.get(lv, 0)), big)]
         for lv in levels
     ]
-    table = Table([row], colWidths=[FRAME_W / 3] * 3, rowHeights=[44])
+    n = len(levels)
+    table = Table([row], colWidths=[FRAME_W / n] * n, rowHeights=[44])
     table.setStyle(
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), st.font),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LINEAFTER", (0, 0), (1, 0), 3, "#FFFFFF"),
+                ("LINEAFTER", (0, 0), (n - 2, 0), 3, "#FFFFFF"),
             ]
             + [("BACKGROUND", (i, 0), (i, 0), HEALTH_COLOURS[lv]) for i, lv in enumerate(levels)]
         )
@@ -233,18 +269,13 @@ def summary(data: BriefData, st: Styles) -> list[Any]:
     s = data.summary
     counts = dict(s.health_counts)
     out: list[Any] = [Paragraph(text(t("1. Overview")), st.h1), _rule("#1F3A5F", 0.6)]
+    if data.differences:  # --live of a closed quarter: what moved since the archive
+        out.append(Paragraph(text(data.banner), st.h3))
+        out += [Paragraph(text(f"· {line}"), st.body) for line in data.differences]
     out.append(Paragraph(text(t("Project health")), st.h3))
     out.append(
         Paragraph(
-            text(
-                t(
-                    "{n} projects: {red} red, {amber} amber, {green} green.",
-                    n=sum(counts.values()),
-                    red=counts.get("red", 0),
-                    amber=counts.get("amber", 0),
-                    green=counts.get("green", 0),
-                )
-            ),
+            text(health_sentence(counts)),
             st.body,
         )
     )
@@ -259,8 +290,8 @@ def summary(data: BriefData, st: Styles) -> list[Any]:
                 text(
                     t(
                         "Average projected score {avg}; lowest {low} ({name}).",
-                        avg=_num(s.average_score),
-                        low=_num(s.lowest_score),
+                        avg=_one(s.average_score),
+                        low=_one(s.lowest_score),
                         name=s.lowest_project,
                     )
                 ),
@@ -276,18 +307,14 @@ def summary(data: BriefData, st: Styles) -> list[Any]:
                 str(r.project_no),
                 name_cell(r.project_name, 126, st),
                 _health_cell(st, r.level),
-                cell(
-                    "<br/>".join(f"· {text(x)}" for x in r.reasons or (r.reason,)),
-                    st.cell,
-                    markup=True,
-                ),
+                "\n".join(f"· {x}" for x in r.reasons or (r.reason,)),
             ]
             for r in s.top_risks
         ]
         out.append(
             grid_table(
                 st,
-                [t("No."), t("Project"), t("Level"), t("Reasons")],
+                [t("No."), t("Project"), t("Health status"), t("Reasons")],
                 rows,
                 [24, 126, 40, FRAME_W - 190],
                 align="c",
@@ -301,13 +328,13 @@ def portfolio(data: BriefData, st: Styles) -> list[Any]:
     """One line per project; names and dates never break inside a word (see `name_cell`)."""
     from reportlab.platypus import Paragraph
 
-    widths = [24, 124, 58, 38, 112, 32, 72, 33]
+    widths = [24, 118, 56, 46, 112, 32, 72, 33]
     rows = []
     for r in data.portfolio:
         nxt = f"{r.next_milestone}\n{_d(r.next_due)}" if r.next_milestone else "—"
         pct = "—" if r.percent_complete is None else f"{r.percent_complete}%"
         ytd = f"{wan(r.ytd_disbursed_fen)}\n/ {wan(r.ytd_planned_fen)}"
-        grade = f"{r.latest_grade}\n({r.grade_year})" if r.latest_grade and r.grade_year else "—"
+        grade = grade_word(r.latest_grade, r.grade_year) if r.latest_grade else "—"
         rows.append(
             [
                 str(r.no),
@@ -422,6 +449,11 @@ def project_page(p: ProjectSection, data: BriefData, st: Styles) -> list[Any]:
         (t("Period"), period),
         (t("Status"), t(_STATUS.get(p.status, p.status))),
         (t("Health"), _health_cell(st, p.health)),
+        (t("Latest grade"), grade_word(p.latest_grade, p.grade_year) or "—"),
+        (
+            t("Paid to date (cash basis, 10k yuan)"),
+            f"{wan(p.paid_to_date_fen)} ({t('as of {d}', d=data.cover.as_of.isoformat())})",
+        ),
     ]
     out: list[Any] = [
         Paragraph(head, st.h2),
@@ -458,7 +490,7 @@ def project_page(p: ProjectSection, data: BriefData, st: Styles) -> list[Any]:
             places=2,
         )
         rows = [
-            [i.code, i.name, i.unit or "—", weights[n], targets[n], ytds[n], scores[n]]
+            [i.code, i.name, unit_label(i.unit) or "—", weights[n], targets[n], ytds[n], scores[n]]
             for n, i in enumerate(p.indicators)
         ]
         out.append(
@@ -484,8 +516,8 @@ def project_page(p: ProjectSection, data: BriefData, st: Styles) -> list[Any]:
                     text(
                         t(
                             "Projected total {score} (grade {grade})",
-                            score=_num(p.projected_score),
-                            grade=p.projected_grade or "—",
+                            score=_one(p.projected_score),
+                            grade=grade_word(p.projected_grade) or "—",
                         )
                     ),
                     st.small,
@@ -496,7 +528,12 @@ def project_page(p: ProjectSection, data: BriefData, st: Styles) -> list[Any]:
     out.append(Paragraph(text(t("Risks and notes")), st.h3))
     if p.reasons or p.warnings:
         colour = HEALTH_COLOURS.get(p.health, "#555555")
-        out += [Paragraph(f'<font color="{colour}">●</font> {text(r)}', st.body) for r in p.reasons]
+        warned = {w.reason for w in p.warnings}  # health lists them too: print each once, ▲
+        out += [
+            Paragraph(f'<font color="{colour}">●</font> {text(r)}', st.body)
+            for r in p.reasons
+            if r not in warned
+        ]
         out += [
             Paragraph(
                 f'<font color="{HEALTH_COLOURS.get(w.level, "#555555")}">▲</font> '
@@ -561,12 +598,19 @@ _PROGRESS = {
     "behind": "Behind",
     "missed": "Missed",
     "no_data": "No data",
+    # a period that has ended: the final evaluation's verdicts, worded as it words them
+    "achieved": "Achieved",
+    "partly": "Partly achieved",
+    "not_achieved": "Not achieved",
 }
 
 
 def _progress(percent: Decimal | None, status: str) -> str:
     word = t(_PROGRESS.get(status, status))
-    return word if percent is None else f"{_num(percent)}% · {word}"
+    if percent is None:
+        return word
+    one = percent.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return f"{one}% {word}"  # as the final report prints it: "97.0% 部分完成"
 
 
 def appendix(data: BriefData, st: Styles) -> list[Any]:
@@ -599,7 +643,7 @@ def appendix(data: BriefData, st: Styles) -> list[Any]:
         [
             str(r.no),
             r.name,
-            r.unit or "—",
+            unit_label(r.unit) or "—",
             _num(r.base_value),
             _num(r.target_value),
             _num(r.current),
@@ -624,5 +668,6 @@ def appendix(data: BriefData, st: Styles) -> list[Any]:
     if data.returns:
         from desktop_app.reports.returns_appendix import returns_section
 
-        out += returns_section(data.returns, data.cover.quarter, st)
+        names = {p.no: p.name for p in data.projects}
+        out += returns_section(data.returns, data.cover.quarter, st, names=names)
     return out

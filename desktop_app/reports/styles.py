@@ -15,7 +15,7 @@ GREY_TEXT = "#555555"
 GRID = "#B8C2CC"
 HEAD_BG = "#E4EAF1"
 ZEBRA = "#F6F8FA"
-HEALTH_COLOURS = {"red": "#C0392B", "amber": "#D68910", "green": "#2E8B57"}
+HEALTH_COLOURS = {"red": "#C0392B", "amber": "#D68910", "green": "#2E8B57", "none": "#8C959F"}
 
 # A4 in points with 18 mm side margins: frame width ≈ 493 pt.
 MM = 72 / 25.4
@@ -24,6 +24,7 @@ MARGIN_X = 18 * MM
 MARGIN_TOP = 22 * MM
 MARGIN_BOTTOM = 18 * MM
 FRAME_W = PAGE_W - 2 * MARGIN_X
+BODY_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
 
 
 def text(value: object) -> str:

@@ -22,14 +22,21 @@ def cell(value: object, style: Any, *, markup: bool = False) -> Any:
     return Paragraph(str(value) if markup else text(value), style)
 
 
-def _cell(value: Any, style: Any, align: str) -> Any:
-    """Numbers, dates and grades (right/centre columns) are drawn as plain strings: they
-    never need wrapping, and skipping a Paragraph per cell halves the layout time."""
+def _cell(value: Any, style: Any, align: str, width: float) -> Any:
+    """Numbers, dates and grades (right/centre columns) that fit are drawn as plain
+    strings (skipping a Paragraph per cell halves the layout time); any other text is
+    fitted to its column without breaking a word, number or date (reports.fit)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from desktop_app.reports.fit import fitted
+
     if hasattr(value, "wrapOn"):
         return value
-    if align in "rc" and isinstance(value, str):
-        return value
-    return cell(value, style)
+    value = "" if value is None else str(value)
+    one_line = "\n" not in value
+    if one_line and stringWidth(value, style.fontName, style.fontSize) <= width - 7:
+        return value if align in "rc" else cell(value, style)
+    return fitted(value, width, style)
 
 
 def grid_table(
@@ -51,9 +58,11 @@ def grid_table(
     aligns = align.ljust(len(widths), "l")
     by_align = {"l": styles.cell, "r": styles.cell_right, "c": styles.cell_center}
     col_styles = [by_align.get(a, styles.cell) for a in aligns]
-    data = [[cell(h, styles.head) for h in header]]
+    from desktop_app.reports.fit import fitted
+
+    data = [[fitted(h, widths[i], styles.head) for i, h in enumerate(header)]]
     for row in rows:
-        data.append([_cell(v, col_styles[i], aligns[i]) for i, v in enumerate(row)])
+        data.append([_cell(v, col_styles[i], aligns[i], widths[i]) for i, v in enumerate(row)])
     names = {"l": "LEFT", "r": "RIGHT", "c": "CENTER"}
     commands: list[StyleCommand] = [
         ("FONTNAME", (0, 0), (-1, -1), styles.font),
@@ -85,12 +94,19 @@ def key_value_table(
     """Label/value pairs laid out `columns` pairs to a row (project facts, cover facts)."""
     from reportlab.platypus import Table, TableStyle
 
+    from desktop_app.reports.fit import fitted
+
     data: list[list[Any]] = []
     for i in range(0, len(pairs), columns):
         row: list[Any] = []
         for key, value in pairs[i : i + columns]:
-            row.append(cell(key, styles.small))
-            row.append(value if hasattr(value, "wrapOn") else cell(value, styles.cell))
+            col = len(row)
+            row.append(fitted(str(key), widths[col], styles.small))
+            row.append(
+                value
+                if hasattr(value, "wrapOn")
+                else fitted(str(value), widths[col + 1], styles.cell)
+            )
         row += [""] * (2 * columns - len(row))
         data.append(row)
     table = Table(data, colWidths=list(widths), hAlign="LEFT")
@@ -99,6 +115,7 @@ def key_value_table(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LINEBELOW", (0, 0), (-1, -1), 0.3, GRID),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]

@@ -22,7 +22,7 @@ register(
         "No policy warnings.": "无政策提示。",
         "No.": "序号",
         "Project": "项目",
-        "Level": "等级",
+        "Severity": "严重程度",
         "Warning": "提示",
         "Figure": "数据",
         "Red": "红",
@@ -172,9 +172,9 @@ def warnings_table(items: Sequence[WarningItem], st: Styles) -> list[Any]:
     out.append(
         grid_table(
             st,
-            [t("No."), t("Project"), t("Level"), t("Warning"), t("Figure")],
+            [t("No."), t("Project"), t("Severity"), t("Warning"), t("Figure")],
             rows,
-            [24, 120, 36, FRAME_W - 260, 80],
+            [24, 120, 44, FRAME_W - 278, 90],
             align="clllr",
         )
     )

@@ -19,6 +19,7 @@ from sqlalchemy import Connection, func, select
 from desktop_app.db import tables as T
 from desktop_app.db.database import Database
 from desktop_app.domain import district as district_rules
+from desktop_app.domain import plan_period as plan_rules
 from desktop_app.domain import scoring
 from desktop_app.domain.health import CLOSED_STATUSES, Health
 from desktop_app.domain.money import fen_to_wan, wan_to_fen
@@ -73,7 +74,7 @@ register(
     }
 )
 
-LEVEL_ORDER = {"red": 0, "amber": 1, "green": 2}
+LEVEL_ORDER = {"red": 0, "amber": 1, "green": 2, "none": 3}
 
 
 def parse_quarter(text: str) -> Quarter:
@@ -129,8 +130,8 @@ def _one_place(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-#: project id, code, title, planned start, planned end, actual end, percent, status.
-MilestoneRow = tuple[int, str, str, date | None, date, date | None, int, str]
+#: project id, code, title, planned start, planned end, actual end, percent, status, baseline.
+MilestoneRow = tuple[int, str, str, date | None, date, date | None, int, str, date | None]
 
 
 class _Milestones:
@@ -147,10 +148,11 @@ class _Milestones:
             m.actual_end,
             m.percent_complete,
             m.status,
+            m.baseline_end,
         ).order_by(m.project_id, m.sort_order, m.id)
         self.by_project: dict[int, list[MilestoneRow]] = defaultdict(list)
-        for pid, code, title, start, end, actual, pct, status in conn.execute(query):
-            self.by_project[pid].append((pid, code, title, start, end, actual, pct, status))
+        for pid, code, title, start, end, actual, pct, status, base in conn.execute(query):
+            self.by_project[pid].append((pid, code, title, start, end, actual, pct, status, base))
 
     @staticmethod
     def _overdue(row: MilestoneRow, as_of: date) -> int:
@@ -160,9 +162,11 @@ class _Milestones:
     def timeline(self, pid: int, year: int, as_of: date) -> tuple[TimelineItem, ...]:
         first, last = date(year, 1, 1), date(year, 12, 31)
         return tuple(
-            TimelineItem(code, title, start, end, actual, pct, status, self._overdue(r, as_of))
+            TimelineItem(
+                code, title, start, end, actual, pct, status, self._overdue(r, as_of), base
+            )
             for r in self.by_project.get(pid, ())
-            for _, code, title, start, end, actual, pct, status in [r]
+            for _, code, title, start, end, actual, pct, status, base in [r]
             if end >= first and (start or end) <= last
         )
 
@@ -267,6 +271,17 @@ def _bases(conn: Connection, year: int, as_of: date) -> MoneyBases:
     )
 
 
+def _paid_by_kind(conn: Connection, year: int, as_of: date) -> dict[str, int]:
+    """Paid by `as_of` against `year`'s plan (计划年度口径), per kind, portfolio-wide."""
+    d = T.disbursement.c
+    q = (
+        select(d.kind, func.sum(d.amount_fen))
+        .where(d.for_year == year, d.paid_on <= as_of)
+        .group_by(d.kind)
+    )
+    return {kind: int(fen) for kind, fen in conn.execute(q)}
+
+
 def _warning_items(rows: list[WarningRow], name: str, sample: bool) -> tuple[WarningItem, ...]:
     return tuple(WarningItem(w.project_no, name, w.level, w.reason, w.figure, sample) for w in rows)
 
@@ -306,18 +321,18 @@ def _summary(
         return health[p.id].level
 
     def reasons(p: ProjectRow) -> tuple[str, ...]:
-        return tuple(r.text for r in health[p.id].reasons) + tuple(
-            w.reason for w in warned.get(p.id, ())
-        )
+        return tuple(r.text for r in health[p.id].reasons)  # policy warnings included
 
     risky = sorted(
-        ((p, name) for p, name in rows if level(p) != "green"),
+        ((p, name) for p, name in rows if level(p) in ("red", "amber")),
         key=lambda x: (LEVEL_ORDER[level(x[0])], -len(reasons(x[0])), x[0].no),
     )
     risks = tuple(RiskItem(p.no, name, level(p), reasons(p)[0], reasons(p)) for p, name in risky)
     return Summary(
+        reward_planned_fen=reward_part,
+        fixed_planned_fen=planned - reward_part,
         year=year,
-        health_counts=tuple((lv, counts[lv]) for lv in ("red", "amber", "green")),
+        health_counts=tuple((lv, counts[lv]) for lv in ("red", "amber", "green", "none")),
         planned_fen=planned,
         disbursed_fen=sum(f.disbursed_this_year_fen for f in fs),  # cash basis
         reward_earned_fen=sum(f.earned_reward_this_year_fen or 0 for f in fs),
@@ -347,6 +362,11 @@ def _district(conn: Connection, year: int, lang: str) -> tuple[str, tuple[Distri
         prog = district_rules.progress(
             r.kind, r.base_value, r.target_value, values, period.start_year, period.end_year
         )
+        if year > period.end_year:  # the period is over: the final evaluation's verdict
+            done = plan_rules.achievement(
+                r.kind, r.base_value, r.target_value, values, period.start_year, period.end_year
+            )
+            prog = replace(prog, current=done.actual, percent=done.percent, status=done.verdict)
         rows.append(
             DistrictRow(
                 r.no,
@@ -389,11 +409,11 @@ def _brief(conn: Connection, quarter: Quarter, lang: str, database: str, schema:
     policy = policy_in(conn)
     funding = funding_status_in(conn, as_of)
     perf = performance_status_in(conn, as_of)
-    health = health_in(conn, as_of, policy, funding=funding, performance=perf)
+    warned = warnings_in(conn, as_of)
+    health = health_in(conn, as_of, policy, funding=funding, performance=perf, warned=warned)
     milestones = _Milestones(conn)
     schedules = _schedules(conn, as_of)
     indicators = _indicators(conn, year, Quarter.of(as_of).q if as_of.year == year else 4)
-    warned = warnings_in(conn, as_of)
     evidence = evidence_by_project_in(conn, as_of)
     named = [(p, _name(p.name_zh, p.name_en, lang)) for p in projects]
     nxt_q = quarter.next()
@@ -450,6 +470,7 @@ def _brief(conn: Connection, quarter: Quarter, lang: str, database: str, schema:
                 latest_grade=grade,
                 grade_year=ps.last_year if ps and grade else None,
                 evidence=evidence.get(p.id, ()),
+                paid_to_date_fen=f.disbursed_to_date_fen if f else 0,
                 warnings=_warning_items(warned.get(p.id, []), name, p.is_sample),
                 is_sample=p.is_sample,
             )
@@ -462,6 +483,7 @@ def _brief(conn: Connection, quarter: Quarter, lang: str, database: str, schema:
     due_next.sort(key=lambda d: (d.due, d.project_no, d.code))
     overdue.sort(key=lambda d: (-d.overdue_days, d.project_no, d.code))
     period, district = _district(conn, year, lang)
+    paid_kinds = _paid_by_kind(conn, year, as_of)
     cover = Cover(
         title=t("Key Support Projects — Quarterly Brief"),
         quarter=str(quarter),
@@ -478,6 +500,8 @@ def _brief(conn: Connection, quarter: Quarter, lang: str, database: str, schema:
         summary=replace(
             _summary(year, named, health, funding, perf, warned),
             bases=_bases(conn, year, as_of),
+            fixed_paid_fen=paid_kinds.get("startup", 0) + paid_kinds.get("fixed", 0),
+            reward_paid_fen=paid_kinds.get("reward", 0),
         ),
         portfolio=tuple(portfolio),
         projects=tuple(sections),

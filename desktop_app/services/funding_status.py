@@ -20,6 +20,7 @@ from desktop_app.db.database import Database
 from desktop_app.domain.funding import FundingPlanSpec, FundingSchedule, Tranche
 from desktop_app.domain.money import fen_to_wan, wan_to_fen
 from desktop_app.domain.validation import ValidationError
+from desktop_app.domain.warnings import funding_warnings
 from desktop_app.i18n import register, t
 from desktop_app.services.policy import policy_in
 from desktop_app.snapshots.funding import FundingFacts, FundingStatus
@@ -219,7 +220,7 @@ def funding_status_in(conn: Connection, as_of: date) -> dict[int, FundingStatus]
             reward_cap_this_year_fen=wan_to_fen(line.reward_cap) if line else 0,
             planned_total_fen=wan_to_fen(sched.total("planned_total")) if sched else 0,
             warnings=(
-                tuple(w.message for w in sched.warnings if w.year <= as_of.year)
+                tuple(w.reason for w in funding_warnings(sched, as_of))
                 if sched
                 else ((problem,) if problem else ())
             ),

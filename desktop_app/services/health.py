@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date
 
-from sqlalchemy import ColumnElement, Connection, and_, select
+from sqlalchemy import ColumnElement, Connection, and_, select, union
 
 from desktop_app.db import tables as T
 from desktop_app.db.database import Database
@@ -20,6 +20,7 @@ from desktop_app.domain.health import (
     Health,
     HealthInput,
     MilestoneFacts,
+    PolicyFlag,
     assess,
     due_window_end,
 )
@@ -27,6 +28,7 @@ from desktop_app.domain.policy import Policy
 from desktop_app.services.funding_status import funding_status_in
 from desktop_app.services.performance_status import performance_status_in
 from desktop_app.services.policy import policy_in
+from desktop_app.services.warnings import WarningRow, warnings_in
 from desktop_app.snapshots.funding import FundingStatus
 from desktop_app.snapshots.milestones import AttentionItem
 from desktop_app.snapshots.performance import PerformanceStatus
@@ -48,6 +50,20 @@ def _milestone_facts(conn: Connection, window_end: date) -> dict[int, list[Miles
     return out
 
 
+def _with_data(conn: Connection) -> set[int]:
+    """Projects with any milestone, funding plan or indicator (the rest are "no data")."""
+    q = union(
+        select(T.milestone.c.project_id),
+        select(T.funding_plan.c.project_id),
+        select(T.indicator.c.project_id),
+    )
+    return set(conn.scalars(q))
+
+
+def _flags(rows: list[WarningRow]) -> tuple[PolicyFlag, ...]:
+    return tuple(PolicyFlag(w.code, "red" if w.level == "red" else "amber", w.reason) for w in rows)
+
+
 def health_inputs(
     conn: Connection,
     as_of: date,
@@ -55,13 +71,16 @@ def health_inputs(
     *,
     funding: Mapping[int, FundingStatus] | None = None,
     performance: Mapping[int, PerformanceStatus] | None = None,
+    warned: Mapping[int, list[WarningRow]] | None = None,
 ) -> dict[int, HealthInput]:
-    """Every project's facts as of a date (milestones, funding, performance); a caller that
-    has already read funding or performance for `as_of` passes them in."""
+    """Every project's facts as of a date (milestones, funding, performance, policy
+    warnings); a caller that has already read any of them for `as_of` passes them in."""
     project_ids = list(conn.scalars(select(T.project.c.id)))
     milestones = _milestone_facts(conn, due_window_end(as_of, policy))
     funding = funding_status_in(conn, as_of) if funding is None else funding
     performance = performance_status_in(conn, as_of) if performance is None else performance
+    warned = warnings_in(conn, as_of) if warned is None else warned
+    with_data = _with_data(conn)
     inputs: dict[int, HealthInput] = {}
     for pid in project_ids:
         perf = performance.get(pid)
@@ -73,6 +92,8 @@ def health_inputs(
             # without a funding plan there is no plan-to-date to be ahead of
             planned_to_date_fen=money.planned_to_date_fen if money and money.has_plan else None,
             projected_score=perf.projected_score if perf else None,
+            warnings=_flags(warned.get(pid, [])),
+            has_data=pid in with_data,
         )
     return inputs
 
@@ -84,10 +105,14 @@ def health_in(
     *,
     funding: Mapping[int, FundingStatus] | None = None,
     performance: Mapping[int, PerformanceStatus] | None = None,
+    warned: Mapping[int, list[WarningRow]] | None = None,
 ) -> dict[int, Health]:
-    """Project id → red/amber/green with reasons, as of a date, inside `conn`'s transaction."""
+    """Project id → red/amber/green/none with reasons, as of a date, inside `conn`'s
+    transaction (policy warnings included: a red one makes the project red)."""
     policy = policy or policy_in(conn)
-    facts = health_inputs(conn, as_of, policy, funding=funding, performance=performance)
+    facts = health_inputs(
+        conn, as_of, policy, funding=funding, performance=performance, warned=warned
+    )
     return {pid: assess(f, as_of, policy) for pid, f in facts.items()}
 
 

@@ -163,14 +163,19 @@ def _project(
     counts = {rules.ON_TIME: 0, rules.LATE: 0, rules.OPEN: 0}
     remaining = []
     for m in milestones:
-        if m.status == "cancelled":
+        if m.status == "cancelled":  # not delivered, ever: carried over as cancelled
+            if m.actual_end is None or m.actual_end > end_day:
+                remaining.append(
+                    OpenMilestone(m.code, m.title, m.planned_end, m.percent_complete, None, True)
+                )
             continue
         due = m.baseline_end or m.planned_end
         if due <= end_day:
             counts[rules.delivery(due, m.actual_end, end_day)] += 1
-        if m.actual_end is None or m.actual_end > end_day:
+        # carried over: still unfinished now (one finished since the period ended is not)
+        if m.status != "done" and (m.actual_end is None or m.actual_end > end_day):
             remaining.append(
-                OpenMilestone(m.code, m.title, m.planned_end, m.percent_complete, m.actual_end)
+                OpenMilestone(m.code, m.title, m.planned_end, m.percent_complete, None)
             )
     money, by_year = _money(payments, period.start_year, period.end_year)
     years = range(period.start_year, period.end_year + 1)
@@ -179,7 +184,18 @@ def _project(
         for y in years
         if y in by_year
     )
-    later = [r for r in project_schedule(db, p.id).rows if r.year > period.end_year]
+    plan_rows = project_schedule(db, p.id).rows
+    later = [r for r in plan_rows if r.year > period.end_year]
+    # the taper as designed: fixed support against the reward caps (every year graded 优)
+    planned = {
+        r.year: (r.fixed_fen, r.reward_cap_fen)
+        for r in plan_rows
+        if period.start_year <= r.year <= period.end_year
+    }
+    planned_share = tuple(
+        (y, rules.reward_share(fixed, reward)) for y, (fixed, reward) in sorted(planned.items())
+    )
+    paid_to_date = sum(d.amount_fen for d in payments if d.paid_on <= end_day)
     remaining_fen = sum(
         r.startup_fen
         + r.fixed_fen
@@ -205,6 +221,9 @@ def _project(
         remaining_plan_fen=remaining_fen,
         evidence=evidence,
         is_sample=p.is_sample,
+        planned_share=planned_share,
+        paid_to_date_fen=paid_to_date,
+        planned_fen=tuple(sorted(planned.items())),
     )
     return result, by_year
 
@@ -241,6 +260,15 @@ def build_final_report(db: Database, period_text: str, lang: str = "zh") -> Fina
             (y, rules.reward_share(portfolio[y]["fixed"], portfolio[y]["reward"]))
             for y in range(period.start_year, period.end_year + 1)
         )
+        planned_sum: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+        for r in results:
+            for y, (fixed, reward) in r.planned_fen:
+                planned_sum[y][0] += fixed
+                planned_sum[y][1] += reward
+        planned_share = tuple(
+            (y, rules.reward_share(*planned_sum[y]) if y in planned_sum else None)
+            for y in range(period.start_year, period.end_year + 1)
+        )
         return FinalReportData(
             lang=lang,
             period_code=period.code,
@@ -253,6 +281,7 @@ def build_final_report(db: Database, period_text: str, lang: str = "zh") -> Fina
             indicators=indicators,
             projects=tuple(results),
             portfolio_share=share,
+            portfolio_planned_share=planned_share,
             has_sample=samples,
             plan_basis_note=t(PLAN_BASIS_NOTE),
         )

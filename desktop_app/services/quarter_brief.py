@@ -1,7 +1,10 @@
 """The quarterly brief of a quarter, open or closed, read with Core.
 
-A closed quarter's brief is its archived PDF, written back unchanged; `--live` recomputes,
-with a banner when the figures differ from those frozen at close. Every brief carries a
+A closed quarter's brief is its archived PDF, written back unchanged, in Chinese or English
+(a close archives both; a close made before migration 0007 holds only the language it was
+closed in, and asking for the other says so: exit 2 unless `--live`). `--live` recomputes,
+with a banner when the figures differ from those frozen at close and the list of every
+figure that moved (old → new). Every brief carries a
 "changes since" section comparing it with the previous quarter's frozen figures:
 - *corrections*: dated facts of a closed quarter that an edit has since changed — a
   payment made on or before its last day, a quarterly actual up to its quarter;
@@ -21,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, Protocol
 
 from sqlalchemy import Connection, Row, select
@@ -29,15 +33,47 @@ from desktop_app.db import tables
 from desktop_app.db.database import Database
 from desktop_app.domain.money import format_wan
 from desktop_app.domain.periods import Quarter, local_stamp
+from desktop_app.domain.policy import grade_word
+from desktop_app.errors import UserError
 from desktop_app.i18n import register, t, using_language
 from desktop_app.services.brief_data import build_brief_data, check_quarter
 from desktop_app.snapshots.brief import BriefData, ChangesSection
 
 register(
     {
+        "{problem}. Use --live to recompute it, or restore a backup.": (
+            "{problem}。请用 --live 重新计算,或恢复备份。"
+        ),
         "Recomputed: differs from the version closed on {at}.": (
             "重新计算:与 {at} 关账的版本不一致。"
         ),
+        "{q} was closed on {at} before briefs were archived in both languages; only the "
+        "{have} brief is stored. Print it with --lang {code}, or recompute with --live.": (
+            "{q} 于 {at} 关账时尚未同时存档中英文简报,仅存有{have}简报。"
+            "请使用 --lang {code} 打印存档,或使用 --live 重新计算。"
+        ),
+        "Chinese": "中文",
+        "advance for {year}'s fixed support": "预拨 {year} 年固定扶持",
+        "English": "英文",
+        "archived brief of {q} (sha256 {sha})": "{q} 的存档简报(sha256 {sha})",
+        "{n} pages": "共 {n} 页",
+        "Health status": "健康状况",
+        "Reasons": "原因",
+        "Warnings": "政策提示",
+        "Projected score": "预计得分",
+        "Grade": "评级",
+        "Paid against the year's plan": "已拨付本年计划",
+        "Planned this year": "本年计划",
+        "Funding plan": "经费计划",
+        "Milestones": "里程碑",
+        "Portfolio: {what}": "全部项目:{what}",
+        "{no}. {name}: {what} {before} → {after}": "{no}. {name}:{what} {before} → {after}",
+        "{no}. {name}: {what} changed": "{no}. {name}:{what}有变化",
+        "Plan of the year": "本年计划",
+        "Paid (plan-year basis)": "已拨付(计划年度口径)",
+        "Paid (cash basis)": "已拨付(现金口径)",
+        "Average projected score": "平均预计得分",
+        "Health counts": "健康状况分布",
         "Health moves": "健康状况变化",
         "Milestones completed": "新完成的里程碑",
         "Milestones newly overdue": "新逾期的里程碑",
@@ -53,6 +89,9 @@ register(
         "{no}. {name}: {kind} {amount} 10k yuan": "{no}. {name}:{kind} {amount} 万元",
         "{no}. {name}: projected score {before} → {after}": "{no}. {name}:预计得分 {before} → {after}",  # noqa: E501
         "{no}. {name}: grade {before} → {after}": "{no}. {name}:评级 {before} → {after}",
+        "{no}. {name}: projected grade {before} → {after}": (
+            "{no}. {name}:预计等级 {before} → {after}"
+        ),
         "{no}. {name}: payment of {day} ({kind}) {before} → {after} 10k yuan": (
             "{no}. {name}:{day} 拨付({kind})由 {before} 万元改为 {after} 万元"
         ),
@@ -74,7 +113,7 @@ register(
     }
 )
 
-_LEVEL = {"red": "Red", "amber": "Amber", "green": "Green"}
+_LEVEL = {"red": "Red", "amber": "Amber", "green": "Green", "none": "No data"}
 _KIND = {"startup": "Start-up grant", "fixed": "Fixed support", "reward": "Performance reward"}
 
 
@@ -86,9 +125,18 @@ class ClosedQuarter:
     closed_by: str
     sha256: str
     lang: str
+    """The language of `pdf` (a close since 0007 stores Chinese there, English in pdf_en)."""
     reopened_at: datetime | None
     reopened_by: str
     reopen_reason: str
+    sha256_en: str | None = None
+    """The English archive's SHA-256 (None for a close made before 0007)."""
+
+    def archived_languages(self) -> tuple[str, ...]:
+        langs = [self.lang]
+        if self.sha256_en is not None and "en" not in langs:
+            langs.append("en")
+        return tuple(langs)
 
 
 class CloseFields(Protocol):
@@ -112,6 +160,8 @@ class CloseFields(Protocol):
     def reopened_by(self) -> str: ...
     @property
     def reopen_reason(self) -> str: ...
+    @property
+    def sha256_en(self) -> str | None: ...
 
 
 def closed_view(row: CloseFields) -> ClosedQuarter:
@@ -125,6 +175,7 @@ def closed_view(row: CloseFields) -> ClosedQuarter:
         row.reopened_at,
         row.reopened_by,
         row.reopen_reason,
+        row.sha256_en,
     )
 
 
@@ -146,10 +197,24 @@ def closed_quarter(db: Database, quarter: str) -> ClosedQuarter | None:
         return closed_view(row) if row else None
 
 
-def archived_pdf(db: Database, quarter: str) -> bytes | None:
+def archived_pdf(db: Database, quarter: str, lang: str | None = None) -> bytes | None:
+    """The archived brief of a closed quarter in `lang` (None: the one in `lang` column),
+    or None when the quarter is not closed or has no archive in that language."""
     with db.core_reader() as conn:
         row = closed_row_in(conn, quarter)
-        return bytes(row.pdf) if row else None
+        if row is None:
+            return None
+        return archive_of(row, lang or row.lang)
+
+
+def archive_of(row: Any, lang: str) -> bytes | None:
+    """A close row's PDF in `lang`: `pdf` holds the language of `lang` column, `pdf_en`
+    the English one archived beside it since 0007."""
+    if row.lang == lang:
+        return bytes(row.pdf)
+    if lang == "en" and row.pdf_en is not None:
+        return bytes(row.pdf_en)
+    return None
 
 
 def closes_in_force(conn: Connection) -> dict[str, date]:
@@ -305,6 +370,18 @@ def _frozen(db: Database, quarter: str) -> tuple[ClosedQuarter, dict[str, Any]] 
         return closed_view(row), json.loads(row.figures)
 
 
+def same_places(*values: str | None) -> list[str]:
+    """Stored decimals ("3.7000", "4.5000") printed with one precision, the fewest places
+    either needs: 3.7 → 4.5, 3 → 4.25 as 3.00 → 4.25; a missing value is "—"."""
+    nums = [Decimal(v) if v else None for v in values]
+    places = max(
+        (max(0, -n.normalize().as_tuple().exponent) for n in nums if n is not None),  # type: ignore[operator]
+        default=0,
+    )
+    q = Decimal(1).scaleb(-places)
+    return ["—" if n is None else f"{n.quantize(q):f}" for n in nums]
+
+
 def corrections(
     db: Database, quarter: str, frozen: dict[str, Any], names: dict[str, str]
 ) -> list[str]:
@@ -342,6 +419,7 @@ def corrections(
         if a == b:
             continue
         no, _year, code, qn = key.split("|")
+        before, after = same_places(a, b)
         out.append(
             t(
                 "{no}. {name}: indicator {code} Q{q} {before} → {after}",
@@ -349,14 +427,23 @@ def corrections(
                 name=names.get(no, ""),
                 code=code,
                 q=qn,
-                before=a or "—",
-                after=b or "—",
+                before=before,
+                after=after,
             )
         )
     return out
 
 
 def _changes(db: Database, data: BriefData, prev: str, frozen: dict[str, Any]) -> ChangesSection:
+    from desktop_app.domain.scoring import grade as grade_of
+    from desktop_app.services.policy import policy_in
+
+    with db.core_reader() as conn:
+        thresholds = policy_in(conn).grade_thresholds
+
+    def projected_grade(score: str | None) -> str:
+        return grade_of(Decimal(score), thresholds) if score else ""
+
     now_figs = _live_figures(db, data.cover.quarter)
     names = {str(p.no): p.name for p in data.projects}
     health, done, overdue, baselines, scores = [], [], [], [], []
@@ -371,8 +458,8 @@ def _changes(db: Database, data: BriefData, prev: str, frozen: dict[str, Any]) -
                     "{no}. {name}: {before} → {after}",
                     no=no,
                     name=name,
-                    before=t(_LEVEL[old["health"]]),
-                    after=t(_LEVEL[cur["health"]]),
+                    before=t(_LEVEL.get(old["health"], old["health"])),
+                    after=t(_LEVEL.get(cur["health"], cur["health"])),
                 )
             )
         for code, m in cur["milestones"].items():
@@ -413,8 +500,19 @@ def _changes(db: Database, data: BriefData, prev: str, frozen: dict[str, Any]) -
                     "{no}. {name}: grade {before} → {after}",
                     no=no,
                     name=name,
-                    before=old["grade"] or "—",
-                    after=cur["grade"] or "—",
+                    before=grade_word(old["grade"]) or "—",
+                    after=grade_word(cur["grade"]) or "—",
+                )
+            )
+        was_g, now_g = projected_grade(old["score"]), projected_grade(cur["score"])
+        if was_g != now_g:  # every changed grade is listed, the projected one too
+            scores.append(
+                t(
+                    "{no}. {name}: projected grade {before} → {after}",
+                    no=no,
+                    name=name,
+                    before=grade_word(was_g) or "—",
+                    after=grade_word(now_g) or "—",
                 )
             )
     quarter = Quarter.parse(data.cover.quarter)
@@ -437,28 +535,52 @@ def _changes(db: Database, data: BriefData, prev: str, frozen: dict[str, Any]) -
 
 
 def _payments_in(db: Database, quarter: Quarter, as_of: date, names: dict[str, str]) -> list[str]:
-    sums: dict[tuple[int, str], int] = defaultdict(int)
+    sums: dict[tuple[int, str, int], int] = defaultdict(int)
     project, pay = tables.project, tables.disbursement
     with db.core_reader() as conn:
         q = (
-            select(project.c.no, pay.c.kind, pay.c.amount_fen)
+            select(project.c.no, pay.c.kind, pay.c.for_year, pay.c.paid_on, pay.c.amount_fen)
             .select_from(pay)
             .join(project, project.c.id == pay.c.project_id)
             .where(pay.c.paid_on >= quarter.first_day, pay.c.paid_on <= as_of)
         )
-        for no, kind, fen in conn.execute(q):
-            sums[(no, kind)] += fen
+        for no, kind, for_year, paid_on, fen in conn.execute(q):
+            # an advance pays a later year's fixed support: named so, with its year
+            later = for_year if kind != "reward" and for_year > paid_on.year else 0
+            sums[(no, kind, later)] += fen
     order = {k: i for i, k in enumerate(_KIND)}
+
+    def kind_name(kind: str, later: int) -> str:
+        if later:
+            return t("advance for {year}'s fixed support", year=later)
+        return t(_KIND.get(kind, kind))
+
     return [
         t(
             "{no}. {name}: {kind} {amount} 10k yuan",
             no=no,
             name=names.get(str(no), ""),
-            kind=t(_KIND.get(kind, kind)),
+            kind=kind_name(kind, later),
             amount=format_wan(fen),
         )
-        for (no, kind), fen in sorted(sums.items(), key=lambda x: (x[0][0], order.get(x[0][1], 9)))
+        for (no, kind, later), fen in sorted(
+            sums.items(), key=lambda x: (x[0][0], order.get(x[0][1], 9), x[0][2])
+        )
     ]
+
+
+def _check_archive(db: Database, quarter: str) -> None:
+    """A closed quarter's archived brief is reprinted only while it matches its SHA-256 (in
+    the window and on the command line alike): one changed in the database is refused,
+    naming the quarter; `--live` still recomputes it."""
+    from desktop_app.db.archives import archive_problems
+
+    with db.core_reader() as conn:
+        problems = archive_problems(conn, quarter)
+    if problems:
+        raise UserError(
+            t("{problem}. Use --live to recompute it, or restore a backup.", problem=problems[0])
+        )
 
 
 def write_quarter_brief(
@@ -476,16 +598,36 @@ def write_quarter_brief(
 
     quarter = str(check_quarter(db, text))
     closed = closed_quarter(db, quarter)
-    if closed is not None and not live and closed.lang == lang:
-        write_bytes(archived_pdf(db, quarter) or b"", output)
-        return f"archived brief of {quarter} (sha256 {closed.sha256})"
-    pages = write_brief(brief_for(db, quarter, lang, archived=True), output, progress)
-    return f"{pages} pages"
+    if closed is not None and not live:
+        _check_archive(db, quarter)
+        pdf = archived_pdf(db, quarter, lang)
+        if pdf is None:  # closed before 0007 in the other language: say so, never recompute
+            have = closed.lang
+            raise UserError(
+                t(
+                    "{q} was closed on {at} before briefs were archived in both languages; "
+                    "only the {have} brief is stored. Print it with --lang {code}, or "
+                    "recompute with --live.",
+                    q=quarter,
+                    at=closed.closed_at.strftime("%Y-%m-%d %H:%M"),
+                    have=t("Chinese" if have == "zh" else "English"),
+                    code=have,
+                )
+            )
+        write_bytes(pdf, output)
+        sha = closed.sha256 if lang == closed.lang else closed.sha256_en
+        return t("archived brief of {q} (sha256 {sha})", q=quarter, sha=sha)
+    data = brief_for(db, quarter, lang, archived=True)
+    pages = write_brief(data, output, progress)
+    return "\n".join([t("{n} pages", n=pages), *data.differences])
 
 
-def brief_for(db: Database, text: str, lang: str = "zh", *, archived: bool = True) -> BriefData:
+def brief_for(
+    db: Database, text: str, lang: str = "zh", *, archived: bool = True, banner: str = ""
+) -> BriefData:
     """The brief's data with its 'changes since' section (and, for `--live` of a closed
-    quarter, a banner when the recomputed figures differ from the frozen ones)."""
+    quarter, a banner when the recomputed figures differ from the frozen ones, with the
+    list of those figures). `banner` is printed on every page (an out-of-order close)."""
     data = build_brief_data(db, text, lang)
     quarter = Quarter.parse(data.cover.quarter)
     prev = str(quarter.previous())
@@ -495,12 +637,89 @@ def brief_for(db: Database, text: str, lang: str = "zh", *, archived: bool = Tru
             changes = ChangesSection(previous=prev, closed=False)
         else:
             changes = _changes(db, data, prev, found[1])
-        banner = ""
+        differences: tuple[str, ...] = ()
         if archived:
             mine = _frozen(db, str(quarter))
-            if mine is not None and figures_json(db, str(quarter)) != _dump(mine[1]):
-                banner = t(
-                    "Recomputed: differs from the version closed on {at}.",
-                    at=local_stamp(mine[0].closed_at),
+            if mine is not None:
+                now_figs = _live_figures(db, str(quarter))
+                if _dump(now_figs) != _dump(mine[1]):
+                    banner = t(
+                        "Recomputed: differs from the version closed on {at}.",
+                        at=local_stamp(mine[0].closed_at),
+                    )
+                    names = {str(p.no): p.name for p in data.projects}
+                    differences = tuple(
+                        figure_differences(mine[1], now_figs, names)
+                        + corrections(db, str(quarter), mine[1], names)
+                    )
+    return replace(data, changes=changes, banner=banner, differences=differences)
+
+
+_PROJECT_FIELDS = (
+    ("health", "Health status"),
+    ("score", "Projected score"),
+    ("grade", "Grade"),
+    ("paid_for_year", "Paid against the year's plan"),
+    ("planned", "Planned this year"),
+)
+_SUMMARY_FIELDS = (
+    ("planned", "Plan of the year"),
+    ("plan_year", "Paid (plan-year basis)"),
+    ("cash", "Paid (cash basis)"),
+    ("average_score", "Average projected score"),
+)
+_MONEY = frozenset({"paid_for_year", "planned", "plan_year", "cash"})
+
+
+def _shown(key: str, value: Any) -> str:
+    if value is None or value == "":
+        return "—"
+    if key in _MONEY:
+        return format_wan(int(value))
+    if key == "health":
+        return t(_LEVEL.get(str(value), str(value)))
+    if key == "grade":
+        from desktop_app.domain.policy import grade_word
+
+        return grade_word(str(value))
+    return str(value)
+
+
+def figure_differences(
+    old: Mapping[str, Any], new: Mapping[str, Any], names: Mapping[str, str]
+) -> list[str]:
+    """Every figure of the frozen brief that the recomputed one prints differently, as
+    "project: figure old → new" (lists such as reasons say only that they changed)."""
+    out: list[str] = []
+    was_s, now_s = old.get("summary", {}), new.get("summary", {})
+    for key, label in _SUMMARY_FIELDS:
+        if was_s.get(key) != now_s.get(key):
+            what = f"{t(label)} {_shown(key, was_s.get(key))} → {_shown(key, now_s.get(key))}"
+            out.append(t("Portfolio: {what}", what=what))
+    if was_s.get("health") != now_s.get("health"):
+        out.append(t("Portfolio: {what}", what=t("Health counts")))
+    was_p, now_p = old.get("projects", {}), new.get("projects", {})
+    for no in sorted(set(was_p) | set(now_p), key=int):
+        a, b = was_p.get(no, {}), now_p.get(no, {})
+        name = names.get(no) or b.get("name") or a.get("name", "")
+        for key, label in _PROJECT_FIELDS:
+            if a.get(key) != b.get(key):
+                out.append(
+                    t(
+                        "{no}. {name}: {what} {before} → {after}",
+                        no=no,
+                        name=name,
+                        what=t(label),
+                        before=_shown(key, a.get(key)),
+                        after=_shown(key, b.get(key)),
+                    )
                 )
-    return replace(data, changes=changes, banner=banner)
+        for key, label in (
+            ("reasons", "Reasons"),
+            ("warnings", "Warnings"),
+            ("funding", "Funding plan"),
+            ("milestones", "Milestones"),
+        ):
+            if a.get(key) != b.get(key):
+                out.append(t("{no}. {name}: {what} changed", no=no, name=name, what=t(label)))
+    return out

@@ -1,9 +1,13 @@
 """Quarter close (季度关账): freeze a quarter's figures and brief, reprint it, compare with it.
 
 Closing a quarter stores, in one transaction, every figure its brief shows (as JSON), the
-brief's PDF bytes and their SHA-256, and who closed it when (the audit trail records the
-row). `report --quarter Q` of a closed quarter writes those bytes back unchanged, whatever
-was edited since; `--live` recomputes, with a banner when the figures differ.
+brief's PDF bytes and their SHA-256 in Chinese (`pdf`) and English (`pdf_en`), and who
+closed it when (the audit trail records the row). Quarters close in order: once any quarter
+has been closed, a quarter closes only after the one before it, unless `out_of_order` is
+given, and then its brief says so on every page (a brief frozen while the quarter before
+is open would say "not closed" forever). `report --quarter Q [--lang en]` of a closed
+quarter writes those bytes back unchanged, whatever was edited since; `--live` recomputes,
+with a banner when the figures differ and the list of the figures that moved.
 
 Writing and reading the brief, and comparing it with the frozen figures, live in
 services/quarter_brief.py (no ORM); this module closes and reopens quarters through the
@@ -16,13 +20,14 @@ import hashlib
 import io
 from datetime import date
 
-from sqlalchemy import LargeBinary, cast, select
+from sqlalchemy import LargeBinary, cast, func, select
 
+from desktop_app.db import tables
 from desktop_app.db.database import Database
 from desktop_app.db.models import QuarterClose
 from desktop_app.domain.periods import Quarter, local_stamp, now, today
 from desktop_app.errors import UserError
-from desktop_app.i18n import register, t
+from desktop_app.i18n import register, t, using_language
 from desktop_app.services.brief_data import check_quarter
 from desktop_app.services.quarter_brief import (
     ClosedQuarter,
@@ -46,6 +51,18 @@ register(
             "{q} 已于 {at} 由 {by} 关账;如需重新关账,请先重新打开。"
         ),
         "{q} is not closed.": "{q} 尚未关账。",
+        "{prev} is not closed: close it before {q} (quarters close in order), or pass "
+        "--out-of-order.": "{prev} 尚未关账:请先关账 {prev} 再关账 {q}(季度须按顺序关账),"
+        "或使用 --out-of-order。",
+        "Closed out of order: {prev} was not closed when {q} was closed.": (
+            "非顺序关账:{q} 关账时 {prev} 尚未关账。"
+        ),
+        "{q}: closed by {by}, sha256 {sha} (Chinese), {sha_en} (English)": (
+            "{q}:由 {by} 关账,sha256 {sha}(中文),{sha_en}(英文)"
+        ),
+        "{q}: the archived English brief no longer matches its SHA-256 ({sha}…).": (
+            "{q}:存档英文简报与其 SHA-256 不一致({sha}…)。"
+        ),
         "A reason is required to reopen a closed quarter.": "重新打开已关账季度须填写原因。",
         "{q}: the archived brief no longer matches its SHA-256 ({sha}…).": (
             "{q}:存档简报与其 SHA-256 不一致({sha}…)。"
@@ -90,7 +107,28 @@ def _render(data: BriefData) -> bytes:
 # ---------------------------------------------------------------- close / reopen
 
 
-def _closable(db: Database, text: str) -> Quarter:
+def previous_open(db: Database, quarter: Quarter) -> str | None:
+    """The quarter before `quarter` when it must be closed first and is not, else None.
+
+    The first close of a database starts the sequence (no earlier quarter was ever
+    closed); from then on each quarter waits for the one before it (2026Q1 closed, so
+    2026Q3 waits for 2026Q2). Quarter names sort in time order.
+    """
+    from desktop_app.services.quarter_brief import closes_in_force
+
+    qc = tables.quarter_close
+    with db.core_reader() as conn:
+        in_force = closes_in_force(conn)
+        earlier = conn.scalar(
+            select(func.count()).select_from(qc).where(qc.c.quarter < str(quarter))
+        )
+    prev = str(quarter.previous())
+    if prev in in_force or not earlier:
+        return None
+    return prev
+
+
+def _closable(db: Database, text: str, out_of_order: bool = False) -> Quarter:
     quarter = check_quarter(db, text)  # malformed, before any data, too far ahead
     if quarter.last_day >= today():
         raise UserError(
@@ -110,16 +148,48 @@ def _closable(db: Database, text: str) -> Quarter:
                 by=done.closed_by or "—",
             )
         )
+    prev = previous_open(db, quarter)
+    if prev is not None and not out_of_order:
+        raise UserError(
+            t(
+                "{prev} is not closed: close it before {q} (quarters close in order), or pass "
+                "--out-of-order.",
+                prev=prev,
+                q=quarter,
+            )
+        )
     return quarter
 
 
-def close_quarter(db: Database, text: str, officer: str = "", lang: str = "zh") -> ClosedQuarter:
-    """Freeze the quarter: figures, brief PDF and SHA-256, in one transaction."""
+def close_quarter(
+    db: Database,
+    text: str,
+    officer: str = "",
+    lang: str = "zh",
+    *,
+    out_of_order: bool = False,
+) -> ClosedQuarter:
+    """Freeze the quarter: figures, and the brief in Chinese and English with their SHA-256,
+    in one transaction. `lang` is the session's language (its messages); both are archived."""
     db.require_writable()
-    quarter = _closable(db, text)
-    data = brief_for(db, str(quarter), lang, archived=False)
+    quarter = _closable(db, text, out_of_order)
+    prev = previous_open(db, quarter)
+    pdfs = {}
+    for code in ("zh", "en"):
+        with using_language(code):
+            banner = (
+                t(
+                    "Closed out of order: {prev} was not closed when {q} was closed.",
+                    prev=prev,
+                    q=quarter,
+                )
+                if prev is not None
+                else ""
+            )
+        data = brief_for(db, str(quarter), code, archived=False, banner=banner)
+        pdfs[code] = _render(data)
     figures = figures_json(db, str(quarter))
-    pdf = _render(data)
+    pdf, pdf_en = pdfs["zh"], pdfs["en"]
     who = officer.strip() or _os_user()
     with db.session() as s:
         if closed_row_in(s.connection(), str(quarter)) is not None:  # closed meanwhile
@@ -136,10 +206,12 @@ def close_quarter(db: Database, text: str, officer: str = "", lang: str = "zh") 
             as_of=data.cover.as_of,
             closed_at=now().replace(tzinfo=None, microsecond=0),
             closed_by=who,
-            lang=lang,
+            lang="zh",  # `pdf` is the Chinese brief; `pdf_en` the English one
             figures=figures,
             pdf=pdf,
             sha256=hashlib.sha256(pdf).hexdigest(),
+            pdf_en=pdf_en,
+            sha256_en=hashlib.sha256(pdf_en).hexdigest(),
             reopened_by="",
             reopen_reason="",
         )
@@ -180,16 +252,28 @@ def check_archives(db: Database) -> list[str]:
     out = []
     # CAST: bytes written over by hand may come back as text; they must still be checked
     q = select(
-        QuarterClose.quarter, QuarterClose.sha256, cast(QuarterClose.pdf, LargeBinary)
+        QuarterClose.quarter,
+        QuarterClose.sha256,
+        cast(QuarterClose.pdf, LargeBinary),
+        QuarterClose.sha256_en,
+        cast(QuarterClose.pdf_en, LargeBinary),
     ).order_by(QuarterClose.quarter, QuarterClose.id)
     with db.reader() as s:
-        for quarter, sha, pdf in s.execute(q):
+        for quarter, sha, pdf, sha_en, pdf_en in s.execute(q):
             if hashlib.sha256(bytes(pdf or b"")).hexdigest() != sha:
                 out.append(
                     t(
                         "{q}: the archived brief no longer matches its SHA-256 ({sha}…).",
                         q=quarter,
                         sha=sha[:12],
+                    )
+                )
+            if sha_en is not None and hashlib.sha256(bytes(pdf_en or b"")).hexdigest() != sha_en:
+                out.append(
+                    t(
+                        "{q}: the archived English brief no longer matches its SHA-256 ({sha}…).",
+                        q=quarter,
+                        sha=sha_en[:12],
                     )
                 )
     return out
@@ -206,6 +290,7 @@ __all__ = [
     "corrections",
     "last_closed_day",
     "list_quarters",
+    "previous_open",
     "reopen_quarter",
     "write_quarter_brief",
 ]

@@ -65,11 +65,12 @@ class WarningItem:
 @dataclass(frozen=True)
 class Summary:
     year: int
-    health_counts: tuple[tuple[str, int], ...]  # (red|amber|green, count), red first
+    health_counts: tuple[tuple[str, int], ...]  # (red|amber|green|none, count), red first
     planned_fen: int
     disbursed_fen: int
     reward_earned_fen: int
-    performance_share: Decimal | None  # percent of this year's plan that is reward money
+    performance_share: Decimal | None
+    """Reward share of plan: the year's reward (earned, else cap) ÷ the year's whole plan, %."""
     average_score: Decimal | None
     lowest_score: Decimal | None
     lowest_project: str
@@ -77,6 +78,14 @@ class Summary:
     """Every red and amber project (no cut), red first, with all reasons."""
     bases: MoneyBases | None = None
     warnings: tuple[WarningItem, ...] = ()
+    fixed_planned_fen: int = 0
+    """Start-up and fixed support planned for the year: payable within it."""
+    fixed_paid_fen: int = 0
+    """Start-up and fixed support paid by as_of against the year's plan."""
+    reward_planned_fen: int = 0
+    """The year's reward in its plan: earned once evaluated, else the cap (paid next year)."""
+    reward_paid_fen: int = 0
+    """Reward paid against the year's plan (nothing before its evaluation, normally)."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,8 @@ class TimelineItem:
     percent: int
     status: str
     overdue_days: int
+    baseline_end: date | None = None
+    """The baseline (基准) end date, drawn beside the planned bar so a slip shows."""
 
 
 @dataclass(frozen=True)
@@ -158,6 +169,8 @@ class ProjectSection:
     is_sample: bool = False
     evidence: tuple[tuple[str, str, str], ...] = ()
     """Evidence files on record: (what it backs, file name, date added)."""
+    paid_to_date_fen: int = 0
+    """Cumulative cash paid to the project by as_of (every kind, every year)."""
 
 
 @dataclass(frozen=True)
@@ -204,6 +217,8 @@ class BriefData:
     """What moved since the previous quarter, when that quarter is closed."""
     banner: str = ""
     """Printed on every page (e.g. a recomputed closed quarter that differs)."""
+    differences: tuple[str, ...] = ()
+    """`--live` of a closed quarter: each figure that differs from the archive (old → new)."""
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ from datetime import date
 
 from desktop_app.snapshots.milestones import AttentionItem
 
-HEALTH_LEVELS = ("red", "amber", "green")
+HEALTH_LEVELS = ("red", "amber", "green", "none")
+"""none: no milestones, plan or indicators yet (grey, never counted as green)."""
 GRADES = ("A", "B", "C", "D")
 
 

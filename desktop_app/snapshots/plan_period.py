@@ -52,6 +52,8 @@ class OpenMilestone:
     percent_complete: int
     done_on: date | None
     """Done after the period ended (still open on its last day), else None."""
+    cancelled: bool = False
+    """Cancelled: listed with the unfinished ones, marked as such (it will not be delivered)."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,12 @@ class ProjectResult:
     """Planned start-up, fixed support and reward caps for years after the period."""
     evidence: tuple[EvidenceLine, ...]
     is_sample: bool
+    planned_share: tuple[tuple[int, Decimal | None], ...] = ()
+    """(year, reward cap as % of planned fixed support + reward cap): the taper as designed."""
+    paid_to_date_fen: int = 0
+    """Cumulative cash paid to the project up to the period's end (all kinds)."""
+    planned_fen: tuple[tuple[int, tuple[int, int]], ...] = ()
+    """(year, (fixed, reward cap)) planned in the period."""
 
 
 @dataclass(frozen=True)
@@ -102,3 +110,5 @@ class FinalReportData:
     """Portfolio-wide reward share of recurring support, per year (plan-year basis)."""
     has_sample: bool
     plan_basis_note: str
+    portfolio_planned_share: tuple[tuple[int, Decimal | None], ...] = ()
+    """Portfolio-wide planned reward share of recurring support, per year."""

@@ -1070,30 +1070,35 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>Health</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="16" />
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="21" />
         <source>Red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="17" />
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="22" />
         <source>Amber</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="18" />
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="23" />
         <source>Green</source>
         <translation>绿</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="24" />
+        <source>No data</source>
+        <translation>无数据</translation>
     </message>
 </context>
 <context>
     <name>HealthMarker</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="55" />
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="61" />
         <source>Health: {level}</source>
         <translation>健康状况:{level}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="62" />
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="68" />
         <source>▲ Warning: {reason}</source>
         <translation>▲ 提示:{reason}</translation>
     </message>
@@ -1852,144 +1857,148 @@ Record this payment with the same number anyway?</source>
         <translation>正在汇总项目情况…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="69" />
-        <location filename="../../desktop_app/ui/home/page.py" line="222" />
+        <location filename="../../desktop_app/ui/home/page.py" line="155" />
         <source>{level} projects</source>
         <translation>{level}色项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="71" />
+        <location filename="../../desktop_app/ui/home/page.py" line="72" />
         <source>Milestones overdue</source>
         <translation>已逾期的里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="72" />
+        <location filename="../../desktop_app/ui/home/page.py" line="73" />
         <source>Milestones due within 30 days</source>
         <translation>30 天内到期的里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="73" />
-        <location filename="../../desktop_app/ui/home/page.py" line="264" />
+        <location filename="../../desktop_app/ui/home/page.py" line="74" />
+        <location filename="../../desktop_app/ui/home/page.py" line="270" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="74" />
+        <location filename="../../desktop_app/ui/home/page.py" line="75" />
         <source>Plan this year (10k yuan)</source>
         <translation>本年计划(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="75" />
+        <location filename="../../desktop_app/ui/home/page.py" line="76" />
         <source>Paid this year (10k yuan)</source>
         <translation>本年已拨付(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="85" />
+        <location filename="../../desktop_app/ui/home/page.py" line="86" />
         <source>Click a figure to see the rows behind it.</source>
         <translation>点击任一数字,查看其背后的明细。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="103" />
+        <location filename="../../desktop_app/ui/home/page.py" line="104" />
         <source>Double-click a row to open its project.</source>
         <translation>双击一行打开其项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="129" />
+        <location filename="../../desktop_app/ui/home/page.py" line="130" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="152" />
+        <location filename="../../desktop_app/ui/home/page.py" line="154" />
+        <source>Projects with no data yet</source>
+        <translation>尚无数据的项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/home/page.py" line="158" />
         <source>The figures could not be computed: {why}</source>
         <translation>无法汇总数据:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="158" />
+        <location filename="../../desktop_app/ui/home/page.py" line="164" />
         <source>Portfolio as of {date} ({n} projects)</source>
         <translation>截至 {date} 的项目总体情况(共 {n} 个项目)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="166" />
+        <location filename="../../desktop_app/ui/home/page.py" line="172" />
         <source>Milestones due within {n} days</source>
         <translation>{n} 天内到期的里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="178" />
+        <location filename="../../desktop_app/ui/home/page.py" line="184" />
         <source>{grade} in {year}</source>
         <translation>{year} 年 {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="184" />
+        <location filename="../../desktop_app/ui/home/page.py" line="190" />
         <source>Plan: the plan of {year} (plan-year basis). Paid: cash paid from 1 January to {date} (cash basis).</source>
         <translation>计划:{year} 年度计划(计划年度口径)。已拨付:1 月 1 日至 {date} 实际拨付(现金口径)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="213" />
+        <location filename="../../desktop_app/ui/home/page.py" line="219" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="213" />
+        <location filename="../../desktop_app/ui/home/page.py" line="219" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="223" />
+        <location filename="../../desktop_app/ui/home/page.py" line="229" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="234" />
+        <location filename="../../desktop_app/ui/home/page.py" line="240" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="235" />
+        <location filename="../../desktop_app/ui/home/page.py" line="241" />
         <source>Planned finish</source>
         <translation>计划完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="236" />
+        <location filename="../../desktop_app/ui/home/page.py" line="242" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="236" />
+        <location filename="../../desktop_app/ui/home/page.py" line="242" />
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="237" />
+        <location filename="../../desktop_app/ui/home/page.py" line="243" />
         <source>Complete %</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="251" />
+        <location filename="../../desktop_app/ui/home/page.py" line="257" />
         <source>Money of {year} by project (10k yuan)</source>
         <translation>{year} 年各项目经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="253" />
+        <location filename="../../desktop_app/ui/home/page.py" line="259" />
         <source>Plan this year</source>
         <translation>本年计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="253" />
+        <location filename="../../desktop_app/ui/home/page.py" line="259" />
         <source>Paid this year</source>
         <translation>本年已拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="265" />
+        <location filename="../../desktop_app/ui/home/page.py" line="271" />
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="270" />
+        <location filename="../../desktop_app/ui/home/page.py" line="276" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="274" />
+        <location filename="../../desktop_app/ui/home/page.py" line="280" />
         <source>{title}: {n} rows</source>
         <translation>{title}:共 {n} 行</translation>
     </message>

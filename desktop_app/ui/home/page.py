@@ -66,11 +66,14 @@ class HomePage(Page):
         grid = QGridLayout()
         grid.setSpacing(6)
         for col, level in enumerate(HEALTH_LEVELS):
-            caption = self.tr("{level} projects").format(level=health_label(level))
+            caption = self._level_caption(level)
             self._card(level, caption, HEALTH_COLOURS[level].name(), grid, 0, col)
-        self._card("overdue", self.tr("Milestones overdue"), "#c62828", grid, 0, 3)
-        self._card("due_soon", self.tr("Milestones due within 30 days"), "#ef6c00", grid, 0, 4)
-        self._card("warnings", self.tr("Warnings"), "#8a6d00", grid, 0, 5)
+        col = len(HEALTH_LEVELS)
+        self._card("overdue", self.tr("Milestones overdue"), "#c62828", grid, 0, col)
+        self._card(
+            "due_soon", self.tr("Milestones due within 30 days"), "#ef6c00", grid, 0, col + 1
+        )
+        self._card("warnings", self.tr("Warnings"), "#8a6d00", grid, 0, col + 2)
         self._card("planned", self.tr("Plan this year (10k yuan)"), "#1e88e5", grid, 1, 0)
         self._card("paid", self.tr("Paid this year (10k yuan)"), "#fb8c00", grid, 1, 1)
         for col, grade in enumerate(GRADES):
@@ -148,6 +151,11 @@ class HomePage(Page):
         db, as_of = self.ctx.db, today()
         run_in_background(lambda: home_snapshot(db, as_of), self.set_snapshot, self._failed, self)
 
+    def _level_caption(self, level: str) -> str:
+        if level == "none":  # grey: nothing recorded yet, so not known to be green
+            return self.tr("Projects with no data yet")
+        return self.tr("{level} projects").format(level=health_label(level))
+
     def _failed(self, exc: BaseException) -> None:
         self.as_of.setText(self.tr("The figures could not be computed: {why}").format(why=exc))
 
@@ -219,7 +227,7 @@ class HomePage(Page):
             return [first, _item(p.name(lang))]
 
         if key in HEALTH_LEVELS:
-            title = self.tr("{level} projects").format(level=health_label(key))
+            title = self._level_caption(key)
             self.detail_model.setHorizontalHeaderLabels([no, name, self.tr("Why")])
             for pid in snap.health[key]:
                 reasons = snap.health_reasons.get(pid, "").replace("\n", "; ")

@@ -70,7 +70,7 @@ class PortfolioPage(Page):
         self.table.setColumnWidth(COL_NO, 44)
         self.table.setColumnWidth(COL_NAME, 300)
         header.moveSection(header.visualIndex(COL_HEALTH), header.visualIndex(COL_NAME) + 1)
-        words = [health_label(level) for level in ("red", "amber", "green")]
+        words = [health_label(level) for level in ("red", "amber", "green", "none")]
         widest = max(self.table.fontMetrics().horizontalAdvance(w) for w in words)
         self.table.setColumnWidth(COL_HEALTH, max(64, widest + 36))  # dot + "Amber" in full
 

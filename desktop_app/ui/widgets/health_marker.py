@@ -8,7 +8,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.health import Health
 
-HEALTH_COLOURS = {"red": QColor("#d32f2f"), "amber": QColor("#f9a825"), "green": QColor("#388e3c")}
+HEALTH_COLOURS = {
+    "red": QColor("#d32f2f"),
+    "amber": QColor("#f9a825"),
+    "green": QColor("#388e3c"),
+    "none": QColor("#9e9e9e"),
+}
 
 
 def health_label(level: str) -> str:
@@ -16,6 +21,7 @@ def health_label(level: str) -> str:
         "red": QCoreApplication.translate("Health", "Red"),
         "amber": QCoreApplication.translate("Health", "Amber"),
         "green": QCoreApplication.translate("Health", "Green"),
+        "none": QCoreApplication.translate("Health", "No data"),
     }
     return names.get(level, level)
 
@@ -58,6 +64,11 @@ class HealthMarker(QWidget):
 
     def set_warnings(self, warnings: list[str]) -> None:
         """Policy warnings (services.warnings) under the health reasons, marked ▲."""
-        lines = [line for line in self.reasons.text().split("\n") if line.startswith("• ")]
+        # health lists its policy warnings among its reasons: show each once, as a warning
+        lines = [
+            line
+            for line in self.reasons.text().split("\n")
+            if line.startswith("• ") and line[2:] not in warnings
+        ]
         lines += [self.tr("▲ Warning: {reason}").format(reason=w) for w in warnings]
         self.reasons.setText("\n".join(lines))
