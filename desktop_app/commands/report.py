@@ -1,7 +1,8 @@
 """`key-projects report --quarter 2026Q3 [--lang zh|en] [--live] -o brief.pdf`: the brief.
 
 A closed quarter prints its archived PDF byte for byte (in the language asked for, both
-being archived at close); `--live` recomputes it, with a banner on every page when the figures have changed.
+being archived at close); `--live` recomputes it, with a banner on every page when the
+figures have changed.
 """
 
 from __future__ import annotations
