@@ -212,6 +212,9 @@ class MainWindow(QMainWindow):
             return
         if tab.save():
             self.statusBar().showMessage(self.tr("Saved."), 8000)
+        else:  # refused: say so and why, never nothing (the tab shows the field)
+            why = getattr(tab, "refusal", "") or self.tr("Not saved: see the marked fields.")
+            self.statusBar().showMessage(why, 15000)
 
     def new_row(self) -> None:
         """Ctrl+N: the tab's own "add" button (milestone, payment, indicator)."""

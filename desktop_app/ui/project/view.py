@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from desktop_app.ui import dialogs
@@ -29,10 +30,21 @@ class ProjectView(QWidget):
         self.tabs.add_built(self.details, self.details.tab_title())
         for spec in PROJECT_TABS:
             self.tabs.add_lazy(spec)
+        self.hint = QLabel(
+            self.tr(
+                "Choose a project in the list on the left (or find it with Ctrl+F) to see and "
+                "edit its details, milestones, performance and funding."
+            )
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setStyleSheet("color: #555; font-size: 14px; padding: 24px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.hint, 1)
+        self._show_hint()
         self.details.sig_saved.connect(lambda _id: self._set_title())
 
     @property
@@ -72,6 +84,14 @@ class ProjectView(QWidget):
         for tab in self.all_tabs:
             tab.load_project(project_id)
         self._set_title()
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        """Before a project is chosen: what to do, not an empty greyed form."""
+        none = self.project_id is None
+        self.hint.setVisible(none)
+        self.tabs.setVisible(not none)
+        self.title.setVisible(not none)
 
     def _set_title(self) -> None:
         d = getattr(self.details, "_detail", None)
