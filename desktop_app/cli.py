@@ -112,6 +112,20 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _from_preferences(args: argparse.Namespace) -> None:
+    """The window's settings for what the command line was not told: messages in the
+    window's language (English when no window has saved one), unless `--lang`; the officer
+    named in Settings → Officer, unless `--officer`."""
+    from desktop_app.i18n import set_language
+    from desktop_app.preferences import Preferences
+
+    saved = Preferences.path().is_file()
+    prefs = Preferences.load()
+    set_language(args.lang or (prefs.language if saved else "en"))
+    if getattr(args, "officer", None) == "" and prefs.officer:
+        args.officer = prefs.officer
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from desktop_app.errors import UserError
     from desktop_app.logs import log_unexpected
@@ -133,9 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop_app.ui.app import run_gui
 
             return run_gui(args.db, args.lang)
-        from desktop_app.i18n import set_language
-
-        set_language(args.lang or "en")
+        _from_preferences(args)
         settle_imports()
         return int(args.handler(args) or 0)
     except UserError as exc:

@@ -31,6 +31,7 @@ def open_from_args(
     db = open_database(
         getattr(args, "db", None) or default_database(),
         create=create,
+        officer=getattr(args, "officer", None) or None,  # None: the preferences' officer
         ask_password=ask_password_in_terminal,
     )
     if db.readonly and write:

@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
             action.setChecked(self.ctx.lang == code)
             action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
             lang_menu.addAction(action)
+        from desktop_app.ui import officer
+
+        self.officer = officer.install(self.ctx, self, self.settings_menu)
 
         self.help_menu = bar.addMenu(self.tr("&Help"))  # filled by _install_help_and_shortcuts
 

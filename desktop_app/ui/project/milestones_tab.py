@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,8 +39,14 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.evidence.button import evidence_button
 from desktop_app.ui.project import baseline_dialogs
 from desktop_app.ui.project.milestone_commands import AddStep, DeleteStep, EditStep, ReorderStep
+from desktop_app.domain.milestones import MILESTONE_STATUSES as STATUS_CODES
 from desktop_app.ui.project.milestones_model import (
+    COL_BASELINE_END,
     COL_CODE,
+    COL_OWNER,
+    COL_PERCENT,
+    COL_SLIP,
+    COL_STATUS,
     COL_TITLE,
     COLUMN_OF,
     DATE_COLUMNS,
@@ -48,6 +54,7 @@ from desktop_app.ui.project.milestones_model import (
     MilestoneTableModel,
     field_labels,
     headers,
+    status_label,
 )
 from desktop_app.ui.project.milestones_view import MilestoneTableView
 from desktop_app.ui.project.tab_base import ProjectTab
@@ -93,10 +100,7 @@ class MilestonesTab(ProjectTab):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.table.setColumnWidth(COL_CODE, 46)
-        self.table.setColumnWidth(COL_TITLE, 180)
-        for col in DATE_COLUMNS:
-            self.table.setColumnWidth(col, 96)
+        self._fit_columns()
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #c62828;")
         self.error_label.setWordWrap(True)
@@ -169,16 +173,16 @@ class MilestonesTab(ProjectTab):
         chart_layout.addLayout(zoom_row)
         chart_layout.addWidget(self.timeline, 1)
         chart_layout.addWidget(TimelineLegend())
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(table_box)
-        splitter.addWidget(chart_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([380, 220])  # seven milestones in view at 1366×697
-        workspace.remember(splitter, "milestones/split")
+        # The table and the timeline each get the tab's whole height (1366×697: eleven
+        # milestones in the table, fourteen bars in the timeline), one pane at a time.
+        self.panes = QTabWidget()
+        self.panes.setDocumentMode(True)
+        self.panes.addTab(table_box, self.tr("Table"))
+        self.panes.addTab(chart_box, self.tr("Timeline"))
+        self.panes.currentChanged.connect(self._pane_shown)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.panes, 1)
 
         self.model.sig_edit_requested.connect(self._edit_requested)
         self.table.sig_delete_requested.connect(self.delete_current)
@@ -195,6 +199,27 @@ class MilestonesTab(ProjectTab):
     def tab_title(self) -> str:
         return self.tr("Milestones")
 
+    def _fit_columns(self) -> None:
+        """Each column as wide as its widest header line or a typical value, no wider: the
+        columns up to the slip fit beside the project list at 1366×697."""
+        fm = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        hfm = header.fontMetrics()
+        names = [str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(14)]
+        samples = {
+            COL_CODE: "M00",
+            COL_OWNER: "张博士",
+            COL_PERCENT: "100%",
+            COL_STATUS: max((status_label(s) for s in STATUS_CODES), key=fm.horizontalAdvance),
+            COL_BASELINE_END: "2026-12-31",
+            COL_SLIP: "+999",
+            **dict.fromkeys(DATE_COLUMNS, "2026-12-31"),
+        }
+        for col, sample in samples.items():
+            head = max(hfm.horizontalAdvance(line) for line in names[col].split("\n"))
+            header.resizeSection(col, max(fm.horizontalAdvance(sample), head) + 16)
+        header.resizeSection(COL_TITLE, 150)
+
     # --- loading ------------------------------------------------------------------
     def load_project(self, project_id: int | None) -> None:
         changed = project_id != self.project_id
@@ -205,6 +230,19 @@ class MilestonesTab(ProjectTab):
         self.reload()
         if changed:
             self.timeline.scroll_to_date(today())
+            self._scroll_to_current()
+
+    TABLE, TIMELINE = range(2)
+
+    def _pane_shown(self, index: int) -> None:
+        if index == self.TIMELINE:
+            self._scroll_to_current()
+
+    def _scroll_to_current(self) -> None:
+        """The timeline opens on the first milestone still open (not the finished ones
+        before the date window, which made the pane look empty)."""
+        open_rows = [i for i, r in enumerate(self._rows) if r.status not in ("done", "cancelled")]
+        self.timeline.scroll_to_row(max(0, open_rows[0] - 1) if open_rows else 0)
 
     def reload(self) -> None:
         """Rows, health, worst slip and chart from the database; keeps the current cell."""
