@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import UserError
+from desktop_app.preferences import Preferences
 from desktop_app.ui import dialogs
 from desktop_app.ui.brief_action import recent_quarters
-from desktop_app.preferences import Preferences
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.worker import run_in_background
 

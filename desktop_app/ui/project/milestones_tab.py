@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.health import Health
+from desktop_app.domain.milestones import MILESTONE_STATUSES as STATUS_CODES
 from desktop_app.domain.milestones import MilestoneEdit, validate_milestone, worst_slip
 from desktop_app.domain.parsing import ParseError, parse_date, parse_percent
 from desktop_app.domain.periods import today
@@ -34,12 +35,11 @@ from desktop_app.services import milestones as svc
 from desktop_app.services.conflicts import ConflictError
 from desktop_app.services.health import project_health
 from desktop_app.snapshots.milestones import MilestoneRow
-from desktop_app.ui import conflict_dialog, dialogs, workspace
+from desktop_app.ui import conflict_dialog, dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.evidence.button import evidence_button
 from desktop_app.ui.project import baseline_dialogs
 from desktop_app.ui.project.milestone_commands import AddStep, DeleteStep, EditStep, ReorderStep
-from desktop_app.domain.milestones import MILESTONE_STATUSES as STATUS_CODES
 from desktop_app.ui.project.milestones_model import (
     COL_BASELINE_END,
     COL_CODE,
