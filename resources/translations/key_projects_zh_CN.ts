@@ -314,43 +314,43 @@
 <context>
     <name>CloseQuarterDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="40" />
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="62" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="41" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="64" />
         <source>Close quarter</source>
         <translation>季度关账</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="44" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="45" />
         <source>Your name (recorded as who closed it)</source>
         <translation>您的姓名(记录为关账人)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="47" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="49" />
         <source>Closing freezes the quarter's figures and stores its brief (PDF and SHA-256). Its brief is then always reprinted as closed; later edits that touch it are listed as corrections in the next brief.</source>
         <translation>关账将冻结本季度的数据并存档其简报(PDF 及 SHA-256)。此后该季度简报始终按关账版本重印;之后涉及该季度的修改将在下一期简报中列为更正。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="57" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="59" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="58" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="60" />
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="86" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="88" />
         <source>{q} closed; SHA-256 {sha}</source>
         <translation>{q} 已关账;SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="95" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="97" />
         <source>The quarter could not be closed: {e}</source>
         <translation>无法关账:{e}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="99" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="101" />
         <source>Close &amp;quarter…</source>
         <translation>季度关账(&amp;Q)…</translation>
     </message>
@@ -936,57 +936,87 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>FundingTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="68" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="73" />
         <source>Save plan</source>
         <translation>保存计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="69" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="74" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="83" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="88" />
         <source>Add payment…</source>
         <translation>新增拨付…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="84" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="89" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="85" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="90" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="98" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="103" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="115" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="118" />
         <source>Disbursement register, newest first</source>
         <translation>拨付台账(最新在前)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="257" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="140" />
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="141" />
+        <source>Years and chart</source>
+        <translation>逐年与图表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="142" />
+        <source>Payments</source>
+        <translation>拨付台账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="143" />
+        <source>Start-up tranches</source>
+        <translation>启动经费分期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="202" />
+        <source>Fix the marked fields to see the new schedule: {first}</source>
+        <translation>请修正标红的字段后查看新的逐年计划:{first}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="260" />
+        <source>Not saved: {why}</source>
+        <translation>未保存:{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="283" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="311" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="337" />
         <source>Delete the payment of {date} ({amount} 10k yuan)?</source>
         <translation>删除 {date} 的拨付({amount} 万元)?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="330" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="356" />
         <source>Payment deleted.</source>
         <translation>已删除该笔拨付。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="350" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="376" />
         <source>Payment of {date} saved: {amount} (10k yuan).</source>
         <translation>已保存 {date} 的拨付:{amount} 万元。</translation>
     </message>
@@ -996,17 +1026,12 @@ Record this payment with the same number anyway?</source>
         <translation>尚无经费计划:请录入批复的计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="200" />
-        <source>Fix the marked fields to see the new schedule.</source>
-        <translation>请修正标红的字段以查看新的计划表。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="206" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="211" />
         <source>Preview of unsaved changes: press Save to keep them.</source>
         <translation>预览未保存的修改:点击“保存计划”后生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="242" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="250" />
         <source>Funding plan saved.</source>
         <translation>经费计划已保存。</translation>
     </message>
@@ -1799,17 +1824,17 @@ Record this payment with the same number anyway?</source>
         <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="103" />
+        <location filename="../../desktop_app/ui/history/page.py" line="106" />
         <source>All fields</source>
         <translation>全部字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="134" />
+        <location filename="../../desktop_app/ui/history/page.py" line="150" />
         <source>{n} changes, newest first</source>
         <translation>共 {n} 条修改,最新的在前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="136" />
+        <location filename="../../desktop_app/ui/history/page.py" line="152" />
         <source>(the newest {n} are shown; narrow the filter)</source>
         <translation>(显示最新的 {n} 条;可缩小筛选范围)</translation>
     </message>
@@ -1817,149 +1842,149 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="63" />
+        <location filename="../../desktop_app/ui/home/page.py" line="64" />
         <source>Loading the portfolio…</source>
         <translation>正在汇总项目情况…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="69" />
-        <location filename="../../desktop_app/ui/home/page.py" line="222" />
+        <location filename="../../desktop_app/ui/home/page.py" line="70" />
+        <location filename="../../desktop_app/ui/home/page.py" line="224" />
         <source>{level} projects</source>
         <translation>{level}色项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="71" />
+        <location filename="../../desktop_app/ui/home/page.py" line="72" />
         <source>Milestones overdue</source>
         <translation>已逾期的里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="72" />
+        <location filename="../../desktop_app/ui/home/page.py" line="73" />
         <source>Milestones due within 30 days</source>
         <translation>30 天内到期的里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="73" />
-        <location filename="../../desktop_app/ui/home/page.py" line="264" />
+        <location filename="../../desktop_app/ui/home/page.py" line="74" />
+        <location filename="../../desktop_app/ui/home/page.py" line="266" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="74" />
+        <location filename="../../desktop_app/ui/home/page.py" line="75" />
         <source>Plan this year (10k yuan)</source>
         <translation>本年计划(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="75" />
+        <location filename="../../desktop_app/ui/home/page.py" line="76" />
         <source>Paid this year (10k yuan)</source>
         <translation>本年已拨付(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="85" />
+        <location filename="../../desktop_app/ui/home/page.py" line="86" />
         <source>Click a figure to see the rows behind it.</source>
         <translation>点击任一数字,查看其背后的明细。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="103" />
+        <location filename="../../desktop_app/ui/home/page.py" line="105" />
         <source>Double-click a row to open its project.</source>
         <translation>双击一行打开其项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="129" />
+        <location filename="../../desktop_app/ui/home/page.py" line="131" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="152" />
+        <location filename="../../desktop_app/ui/home/page.py" line="154" />
         <source>The figures could not be computed: {why}</source>
         <translation>无法汇总数据:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="158" />
+        <location filename="../../desktop_app/ui/home/page.py" line="160" />
         <source>Portfolio as of {date} ({n} projects)</source>
         <translation>截至 {date} 的项目总体情况(共 {n} 个项目)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="166" />
+        <location filename="../../desktop_app/ui/home/page.py" line="168" />
         <source>Milestones due within {n} days</source>
         <translation>{n} 天内到期的里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="178" />
+        <location filename="../../desktop_app/ui/home/page.py" line="180" />
         <source>{grade} in {year}</source>
         <translation>{year} 年 {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="184" />
+        <location filename="../../desktop_app/ui/home/page.py" line="186" />
         <source>Plan: the plan of {year} (plan-year basis). Paid: cash paid from 1 January to {date} (cash basis).</source>
         <translation>计划:{year} 年度计划(计划年度口径)。已拨付:1 月 1 日至 {date} 实际拨付(现金口径)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="213" />
+        <location filename="../../desktop_app/ui/home/page.py" line="215" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="213" />
+        <location filename="../../desktop_app/ui/home/page.py" line="215" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="223" />
+        <location filename="../../desktop_app/ui/home/page.py" line="225" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="234" />
+        <location filename="../../desktop_app/ui/home/page.py" line="236" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="235" />
+        <location filename="../../desktop_app/ui/home/page.py" line="237" />
         <source>Planned finish</source>
         <translation>计划完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="236" />
+        <location filename="../../desktop_app/ui/home/page.py" line="238" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="236" />
+        <location filename="../../desktop_app/ui/home/page.py" line="238" />
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="237" />
+        <location filename="../../desktop_app/ui/home/page.py" line="239" />
         <source>Complete %</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="251" />
+        <location filename="../../desktop_app/ui/home/page.py" line="253" />
         <source>Money of {year} by project (10k yuan)</source>
         <translation>{year} 年各项目经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="253" />
+        <location filename="../../desktop_app/ui/home/page.py" line="255" />
         <source>Plan this year</source>
         <translation>本年计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="253" />
+        <location filename="../../desktop_app/ui/home/page.py" line="255" />
         <source>Paid this year</source>
         <translation>本年已拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="265" />
+        <location filename="../../desktop_app/ui/home/page.py" line="267" />
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="270" />
+        <location filename="../../desktop_app/ui/home/page.py" line="272" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="274" />
+        <location filename="../../desktop_app/ui/home/page.py" line="276" />
         <source>{title}: {n} rows</source>
         <translation>{title}:共 {n} 行</translation>
     </message>
@@ -2352,24 +2377,29 @@ Record this payment with the same number anyway?</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="142" />
+        <location filename="../../desktop_app/ui/main_window.py" line="145" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="143" />
+        <location filename="../../desktop_app/ui/main_window.py" line="146" />
         <source>&amp;New row</source>
         <translation>新增一行(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="144" />
+        <location filename="../../desktop_app/ui/main_window.py" line="147" />
         <source>&amp;Print this table…</source>
         <translation>打印当前表格(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="150" />
+        <location filename="../../desktop_app/ui/main_window.py" line="153" />
         <source>&amp;Find project…</source>
         <translation>查找项目(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="219" />
+        <source>Not saved: see the marked fields.</source>
+        <translation>未保存:请看标红的字段。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="120" />
@@ -2382,27 +2412,27 @@ Record this payment with the same number anyway?</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="129" />
+        <location filename="../../desktop_app/ui/main_window.py" line="132" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="155" />
+        <location filename="../../desktop_app/ui/main_window.py" line="158" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="167" />
+        <location filename="../../desktop_app/ui/main_window.py" line="170" />
         <source>The interface language changes the next time the app starts.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="211" />
+        <location filename="../../desktop_app/ui/main_window.py" line="214" />
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="214" />
+        <location filename="../../desktop_app/ui/main_window.py" line="217" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -2587,172 +2617,221 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="104" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="467" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="108" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="505" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="105" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="109" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="106" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="110" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="107" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="111" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="108" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="112" />
         <source>Set baseline…</source>
         <translation>设定基准计划…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="109" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="113" />
         <source>Baseline history…</source>
         <translation>基准计划历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="111" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="120" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="115" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="124" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="113" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="121" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="117" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="125" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="165" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="169" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="181" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="167" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="171" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="196" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="200" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="241" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="279" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="238" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="276" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="153" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="157" />
         <source>Slip: &lt;span style='color:#c62828'&gt;red&lt;/span&gt; later than the baseline, &lt;span style='color:#2e7d32'&gt;green&lt;/span&gt; earlier · &lt;span style='background:#fdecea'&gt;pink cell&lt;/span&gt;: refused, not saved</source>
         <translation>偏差:&lt;span style='color:#c62828'&gt;红色&lt;/span&gt; 晚于基准计划,&lt;span style='color:#2e7d32'&gt;绿色&lt;/span&gt; 早于基准计划 · &lt;span style='background:#fdecea'&gt;粉色单元格&lt;/span&gt;:输入被拒绝,未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="324" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="180" />
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="362" />
         <source>Percent complete must be a whole number.</source>
         <translation>完成百分比须为整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="338" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="376" />
         <source>Not understood: {why}</source>
         <translation>无法识别:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="367" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="405" />
         <source>Edit {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="371" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="409" />
         <source>Saved: {what}.</source>
         <translation>已保存:{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="383" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="421" />
         <source>Row {row}: there is no milestone there.</source>
         <translation>第 {row} 行:那里没有里程碑。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="388" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="426" />
         <source>Row {row}, column “{column}”</source>
         <translation>第 {row} 行“{column}”列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="392" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="430" />
         <source>{where}: this column cannot be pasted into.</source>
         <translation>{where}:该列不能粘贴。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="404" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="442" />
         <source>Row {row}, column “{column}”: {why}</source>
         <translation>第 {row} 行“{column}”列:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="408" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="446" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="416" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="454" />
         <source>Paste into {code}</source>
         <translation>粘贴到 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="423" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="461" />
         <source>Pasted into {n} milestones.</source>
         <translation>已粘贴到 {n} 个里程碑。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="432" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="470" />
         <source>{code} finished on {end}: mark it done at 100 %{start}?</source>
         <translation>{code} 已于 {end} 完成:是否标记为已完成、完成 100%{start}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="437" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="475" />
         <source>, with actual start {day}</source>
         <translation>,实际开始日期记为 {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="460" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="498" />
         <source>New milestone</source>
         <translation>新里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="476" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="514" />
         <source>Milestone {code} added: type its name.</source>
         <translation>已新增里程碑 {code}:请输入名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="484" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="522" />
         <source>Delete milestone {code} “{title}”?</source>
         <translation>删除里程碑 {code}“{title}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="494" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="532" />
         <source>Delete milestone</source>
         <translation>删除里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="514" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="552" />
         <source>Move milestone</source>
         <translation>移动里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="533" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="571" />
         <source>Baseline set.</source>
         <translation>已设定基准计划。</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerControl</name>
+    <message>
+        <location filename="../../desktop_app/ui/officer.py" line="42" />
+        <source>Officer (your name)…</source>
+        <translation>经办人(您的姓名)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/officer.py" line="56" />
+        <source>Officer: {name}</source>
+        <translation>经办人:{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/officer.py" line="59" />
+        <source>Officer: not set</source>
+        <translation>经办人:未设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/officer.py" line="62" />
+        <source>The name the change history records for your edits (click to change)</source>
+        <translation>修改记录中为您的修改记下的姓名(点击修改)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/officer.py" line="69" />
+        <source>Officer</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/officer.py" line="70" />
+        <source>Your name, as the change history should record it:</source>
+        <translation>您的姓名(修改记录中将记为经办人):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/officer.py" line="81" />
+        <source>Edits are now recorded as made by {name}.</source>
+        <translation>此后的修改将记为 {name} 所做。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/officer.py" line="83" />
+        <source>No officer name: edits are recorded under the computer's login.</source>
+        <translation>未设经办人:修改将记在本机登录账户名下。</translation>
     </message>
 </context>
 <context>
@@ -3086,7 +3165,7 @@ Record this payment with the same number anyway?</source>
         <translation>启动建设经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="153" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="150" />
         <source>Per year (10k yuan):</source>
         <translation>逐年金额(万元):</translation>
     </message>
@@ -3106,12 +3185,12 @@ Record this payment with the same number anyway?</source>
         <translation>启动经费分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="145" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="146" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="155" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="169" />
         <source>Start-up tranches (leave empty for one payment):</source>
         <translation>启动经费分期(一次拨付可留空):</translation>
     </message>
@@ -3476,12 +3555,17 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ProjectView</name>
     <message>
-        <location filename="../../desktop_app/ui/project/view.py" line="60" />
+        <location filename="../../desktop_app/ui/project/view.py" line="35" />
+        <source>Choose a project in the list on the left (or find it with Ctrl+F) to see and edit its details, milestones, performance and funding.</source>
+        <translation>请在左侧列表中选择一个项目(或按 Ctrl+F 查找),即可查看和编辑其基本信息、里程碑、绩效和经费。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/view.py" line="72" />
         <source>This project has unsaved changes. Save them?</source>
         <translation>此项目有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/view.py" line="79" />
+        <location filename="../../desktop_app/ui/project/view.py" line="99" />
         <source>No project selected</source>
         <translation>未选择项目</translation>
     </message>
@@ -4048,7 +4132,7 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="376" />
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="381" />
         <source>Baseline end: {d}</source>
         <translation>基准完成日期:{d}</translation>
     </message>
@@ -4056,7 +4140,7 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/trend_chart.py" line="51" />
+        <location filename="../../desktop_app/ui/performance/trend_chart.py" line="66" />
         <source>Total score by year</source>
         <translation>历年总分</translation>
     </message>
