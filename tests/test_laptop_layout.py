@@ -168,3 +168,42 @@ def test_a_done_milestone_at_55_percent_is_refused_in_the_form(qtbot, demo_db):
     assert not tab.apply_edit(row, "status", "done")
     assert "100" in tab.error_label.text()
     assert tab._rows[row].status == "in_progress"
+
+
+def test_the_officer_is_asked_once_on_first_use(qtbot, db, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop_app.preferences import Preferences
+
+    asked: list[str] = []
+
+    def answer(*args, **kwargs):
+        asked.append(str(args[1]))
+        return "王五", True
+
+    monkeypatch.setattr(QInputDialog, "getText", answer)
+    window = MainWindow(AppContext(db=db, lang="zh"))
+    qtbot.addWidget(window)
+    assert "not set" in window.officer.button.text() or "未设置" in window.officer.button.text()
+    window.officer.ask_once()
+    window.officer.ask_once()
+    assert len(asked) == 1
+    assert Preferences.load().officer == "王五"
+    assert db.officer == "王五"
+
+
+def test_the_command_line_takes_officer_and_language_from_the_preferences(db, capsys):
+    from desktop_app.cli import main
+    from desktop_app.preferences import Preferences
+
+    prefs = Preferences()
+    prefs.language, prefs.officer = "zh", "赵六"
+    prefs.save()
+    assert db.path is not None
+    assert main(["close-quarter", "2026Q1", "--db", str(db.path)]) == 0
+    assert main(["quarters", "--db", str(db.path)]) == 0
+    out = capsys.readouterr().out
+    assert "赵六" in out
+    assert main(["quarters", "--db", str(db.path), "--lang", "en"]) == 0
+    english = capsys.readouterr().out
+    assert english != out

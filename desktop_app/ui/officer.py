@@ -3,7 +3,8 @@ returns record for this PC's user, kept in the preferences (not the OS login, wh
 often "root" or a shared office account).
 
 The status bar shows the name at all times; while it is unset it reads "Officer: not set"
-in red and a click asks for it. The command line reads the same preferences.
+in red and a click asks for it. The window started by `run_gui` asks once on first use
+(`ask_once`). The command line reads the same preferences.
 """
 
 from __future__ import annotations
@@ -73,6 +74,15 @@ class OfficerControl(QObject):
         )
         if ok:
             self.set_name(name)
+
+    def ask_once(self) -> None:
+        """On first use (the name unset, never asked): ask, once; Settings → Officer after."""
+        prefs = Preferences.load()
+        if prefs.officer or prefs.officer_asked:
+            return
+        prefs.officer_asked = True
+        prefs.save()
+        self.ask()
 
     def set_name(self, name: str) -> None:
         kept = set_officer_name(self.ctx, name)
