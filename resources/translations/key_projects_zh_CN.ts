@@ -1105,8 +1105,8 @@ Record this payment with the same number anyway?</source>
     <name>HistoryLabels</name>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="12" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="58" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="154" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="59" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="161" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
@@ -1117,14 +1117,14 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="14" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="75" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="159" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="76" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="166" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="15" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="74" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="75" />
         <source>Baseline</source>
         <translation>基准计划</translation>
     </message>
@@ -1135,13 +1135,13 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="17" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="127" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="128" />
         <source>Payment</source>
         <translation>拨付</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="18" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="99" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="100" />
         <source>Funding plan</source>
         <translation>经费计划</translation>
     </message>
@@ -1157,8 +1157,8 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="21" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="110" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="158" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="111" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="165" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -1169,7 +1169,7 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="23" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="113" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="114" />
         <source>Evaluation</source>
         <translation>绩效评价</translation>
     </message>
@@ -1180,7 +1180,7 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="25" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="156" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="163" />
         <source>District indicator</source>
         <translation>全区指标</translation>
     </message>
@@ -1196,27 +1196,27 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="28" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="49" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="155" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="50" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="162" />
         <source>Key domain</source>
         <translation>重点领域</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="29" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="48" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="49" />
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="30" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="116" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="157" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="117" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="164" />
         <source>Plan period</source>
         <translation>规划期</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="31" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="124" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="125" />
         <source>Setting</source>
         <translation>设置</translation>
     </message>
@@ -1241,489 +1241,524 @@ Record this payment with the same number anyway?</source>
         <translation>季度报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="37" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="36" />
+        <source>Returns workbook sent</source>
+        <translation>已发出的填报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="38" />
         <source>Other record</source>
         <translation>其他记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="42" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="43" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="43" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="44" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="44" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="45" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="45" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="46" />
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="46" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="47" />
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="47" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="48" />
         <source>Summary</source>
         <translation>简介</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="50" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="51" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="51" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="52" />
         <source>Lead organisation</source>
         <translation>承担单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="52" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="53" />
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="53" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="54" />
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="54" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="55" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="55" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="56" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="56" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="57" />
         <source>Sample data</source>
         <translation>示例数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="57" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="58" />
         <source>Revision</source>
         <translation>修订号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="59" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="60" />
         <source>Milestone name</source>
         <translation>里程碑名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="60" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="61" />
         <source>Deliverable</source>
         <translation>交付物</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="61" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="62" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="62" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="63" />
         <source>Planned start</source>
         <translation>计划开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="63" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="64" />
         <source>Planned finish</source>
         <translation>计划完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="64" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="65" />
         <source>Baseline start</source>
         <translation>基准开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="65" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="66" />
         <source>Baseline finish</source>
         <translation>基准完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="66" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="67" />
         <source>Actual start</source>
         <translation>实际开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="67" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="68" />
         <source>Actual finish</source>
         <translation>实际完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="68" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="69" />
         <source>Complete %</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="69" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="70" />
         <source>Reason for cancelling</source>
         <translation>取消原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="70" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="71" />
         <source>Position</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="71" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="72" />
         <source>Set on</source>
         <translation>设定日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="72" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="73" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="73" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="74" />
         <source>Recorded at</source>
         <translation>记录时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="76" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="77" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="77" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="160" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="78" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="167" />
         <source>Amount (10k yuan)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="86" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="87" />
         <source>Start-up grant (10k yuan)</source>
         <translation>启动建设经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="93" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="94" />
         <source>First-year amount (10k yuan)</source>
         <translation>首年金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="96" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="97" />
         <source>Yearly step (10k yuan)</source>
         <translation>每年递减额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="98" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="99" />
         <source>Floor (10k yuan)</source>
         <translation>保底额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="100" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="101" />
         <source>Fixed support of the year (10k yuan)</source>
         <translation>当年固定扶持(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="103" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="104" />
         <source>Reward cap (10k yuan)</source>
         <translation>奖励上限(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="125" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="126" />
         <source>Plan year (plan-year basis)</source>
         <translation>计划年度(计划年度口径)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="128" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="146" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="129" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="153" />
         <source>File SHA-256</source>
         <translation>文件指纹(SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="78" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="79" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="79" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="80" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="80" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="81" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="81" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="82" />
         <source>Total score</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="82" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="83" />
         <source>Computed grade</source>
         <translation>计算等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="83" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="84" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="84" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="85" />
         <source>Reason for the grade</source>
         <translation>等级调整理由</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="85" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="86" />
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="89" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="90" />
         <source>Start-up year</source>
         <translation>启动经费年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="90" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="91" />
         <source>Taper mode</source>
         <translation>退坡方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="91" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="92" />
         <source>First year of fixed support</source>
         <translation>固定扶持首年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="92" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="93" />
         <source>Years of fixed support</source>
         <translation>固定扶持年限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="97" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="98" />
         <source>Yearly rate</source>
         <translation>每年退坡比例</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="104" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="105" />
         <source>Tranche</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="105" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="106" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="106" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="107" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="107" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="108" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="108" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="109" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="109" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="110" />
         <source>Negative values allowed</source>
         <translation>允许负值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="111" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="112" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="112" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="113" />
         <source>Year-to-date value</source>
         <translation>年初至今累计值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="114" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="115" />
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="115" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="116" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="117" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="118" />
         <source>Base year</source>
         <translation>基期年份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="118" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="119" />
         <source>Base value</source>
         <translation>基期值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="119" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="120" />
         <source>Target value</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="120" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="121" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="121" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="122" />
         <source>Role</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="122" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="123" />
         <source>First year</source>
         <translation>起始年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="123" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="124" />
         <source>Last year</source>
         <translation>截止年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="126" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="127" />
         <source>Key domains</source>
         <translation>重点领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="129" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="130" />
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="130" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="131" />
         <source>Added at</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="131" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="132" />
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="132" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="133" />
         <source>Removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="133" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="134" />
         <source>File size (bytes)</source>
         <translation>文件大小(字节)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="134" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="135" />
         <source>File content</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="135" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="136" />
         <source>Stored at</source>
         <translation>存入时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="136" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="137" />
         <source>Figures as of</source>
         <translation>数据截至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="137" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="138" />
         <source>Closed at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="138" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="139" />
         <source>Closed by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="139" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="140" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="140" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="141" />
         <source>Frozen figures</source>
         <translation>冻结的数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="141" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="142" />
         <source>Signed brief (PDF)</source>
         <translation>签发的简报(PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="142" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="143" />
+        <source>Signed brief in English (PDF)</source>
+        <translation>英文版简报(PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="144" />
+        <source>English brief SHA-256</source>
+        <translation>英文版简报 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="145" />
+        <source>Workbook token</source>
+        <translation>填报表标识</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="146" />
+        <source>Made at</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="147" />
+        <source>Made by</source>
+        <translation>生成人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="148" />
+        <source>Figures sent</source>
+        <translation>发出的数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="149" />
         <source>Reopened at</source>
         <translation>重开时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="143" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="150" />
         <source>Reopened by</source>
         <translation>重开人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="144" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="151" />
         <source>Reason for reopening</source>
         <translation>重开原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="145" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="152" />
         <source>Received at</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="147" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="154" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="148" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="155" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="149" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="156" />
         <source>Progress narrative</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="150" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="157" />
         <source>Values reported</source>
         <translation>报送的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="151" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="158" />
         <source>Changes taken</source>
         <translation>采纳的修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="152" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="159" />
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="162" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="169" />
         <source>Other field</source>
         <translation>其他字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="178" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="185" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="180" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="187" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -2794,42 +2829,42 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>OfficerControl</name>
     <message>
-        <location filename="../../desktop_app/ui/officer.py" line="42" />
+        <location filename="../../desktop_app/ui/officer.py" line="43" />
         <source>Officer (your name)…</source>
         <translation>经办人(您的姓名)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/officer.py" line="56" />
+        <location filename="../../desktop_app/ui/officer.py" line="57" />
         <source>Officer: {name}</source>
         <translation>经办人:{name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/officer.py" line="59" />
+        <location filename="../../desktop_app/ui/officer.py" line="60" />
         <source>Officer: not set</source>
         <translation>经办人:未设置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/officer.py" line="62" />
+        <location filename="../../desktop_app/ui/officer.py" line="63" />
         <source>The name the change history records for your edits (click to change)</source>
         <translation>修改记录中为您的修改记下的姓名(点击修改)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/officer.py" line="69" />
+        <location filename="../../desktop_app/ui/officer.py" line="70" />
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/officer.py" line="70" />
+        <location filename="../../desktop_app/ui/officer.py" line="71" />
         <source>Your name, as the change history should record it:</source>
         <translation>您的姓名(修改记录中将记为经办人):</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/officer.py" line="81" />
+        <location filename="../../desktop_app/ui/officer.py" line="91" />
         <source>Edits are now recorded as made by {name}.</source>
         <translation>此后的修改将记为 {name} 所做。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/officer.py" line="83" />
+        <location filename="../../desktop_app/ui/officer.py" line="93" />
         <source>No officer name: edits are recorded under the computer's login.</source>
         <translation>未设经办人:修改将记在本机登录账户名下。</translation>
     </message>
