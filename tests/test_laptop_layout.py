@@ -207,3 +207,30 @@ def test_the_command_line_takes_officer_and_language_from_the_preferences(db, ca
     assert main(["quarters", "--db", str(db.path), "--lang", "en"]) == 0
     english = capsys.readouterr().out
     assert english != out
+
+
+def test_undo_history_is_kept_per_project_and_undo_says_what_it_did(qtbot, demo_db):
+    from desktop_app.ui.project.milestones_tab import MilestonesTab
+
+    window = MainWindow(AppContext(db=demo_db, lang="en"))
+    qtbot.addWidget(window)
+    said: list[str] = []
+    window.ctx.bus.sig_status.connect(said.append)
+    page = window.portfolio_page()
+    page.refresh()
+    page.table.selectRow(0)
+    tab = page.project_view.tab(MilestonesTab)
+    assert tab is not None
+    first = page.current_project_id()
+    title = tab._rows[0].title
+    assert tab.apply_edit(0, "title", title + " (rev.)")
+    page.table.selectRow(1)
+    assert page.current_project_id() != first
+    assert not tab.undo_stack.canUndo()  # the other project has its own history
+    page.table.selectRow(0)
+    assert tab.undo_stack.canUndo()  # still there when the officer comes back
+    tab.undo_action.trigger()
+    assert tab._rows[0].title == title
+    assert any(m.startswith("Undone:") for m in said)
+    tab.redo_action.trigger()
+    assert any(m.startswith("Redone:") for m in said)

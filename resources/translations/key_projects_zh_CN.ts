@@ -2652,176 +2652,186 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="108" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="505" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="112" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="535" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="109" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="113" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="110" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="114" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="111" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="115" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="112" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="116" />
         <source>Set baseline…</source>
         <translation>设定基准计划…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="113" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="117" />
         <source>Baseline history…</source>
         <translation>基准计划历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="115" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="124" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="119" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="128" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="117" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="125" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="121" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="129" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="169" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="181" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="173" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="185" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="171" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="175" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="200" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="204" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="279" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="282" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="276" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="279" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="157" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="161" />
         <source>Slip: &lt;span style='color:#c62828'&gt;red&lt;/span&gt; later than the baseline, &lt;span style='color:#2e7d32'&gt;green&lt;/span&gt; earlier · &lt;span style='background:#fdecea'&gt;pink cell&lt;/span&gt;: refused, not saved</source>
         <translation>偏差:&lt;span style='color:#c62828'&gt;红色&lt;/span&gt; 晚于基准计划,&lt;span style='color:#2e7d32'&gt;绿色&lt;/span&gt; 早于基准计划 · &lt;span style='background:#fdecea'&gt;粉色单元格&lt;/span&gt;:输入被拒绝,未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="180" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="184" />
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="362" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="349" />
+        <source>Undone: {step}</source>
+        <translation>已撤销:{step}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="349" />
+        <source>Redone: {step}</source>
+        <translation>已重做:{step}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="392" />
         <source>Percent complete must be a whole number.</source>
         <translation>完成百分比须为整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="376" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="406" />
         <source>Not understood: {why}</source>
         <translation>无法识别:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="405" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="435" />
         <source>Edit {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="409" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="439" />
         <source>Saved: {what}.</source>
         <translation>已保存:{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="421" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="451" />
         <source>Row {row}: there is no milestone there.</source>
         <translation>第 {row} 行:那里没有里程碑。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="426" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="456" />
         <source>Row {row}, column “{column}”</source>
         <translation>第 {row} 行“{column}”列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="430" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="460" />
         <source>{where}: this column cannot be pasted into.</source>
         <translation>{where}:该列不能粘贴。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="442" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="472" />
         <source>Row {row}, column “{column}”: {why}</source>
         <translation>第 {row} 行“{column}”列:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="446" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="476" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="454" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="484" />
         <source>Paste into {code}</source>
         <translation>粘贴到 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="461" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="491" />
         <source>Pasted into {n} milestones.</source>
         <translation>已粘贴到 {n} 个里程碑。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="470" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="500" />
         <source>{code} finished on {end}: mark it done at 100 %{start}?</source>
         <translation>{code} 已于 {end} 完成:是否标记为已完成、完成 100%{start}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="475" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="505" />
         <source>, with actual start {day}</source>
         <translation>,实际开始日期记为 {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="498" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="528" />
         <source>New milestone</source>
         <translation>新里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="514" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="544" />
         <source>Milestone {code} added: type its name.</source>
         <translation>已新增里程碑 {code}:请输入名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="522" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="552" />
         <source>Delete milestone {code} “{title}”?</source>
         <translation>删除里程碑 {code}“{title}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="532" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="562" />
         <source>Delete milestone</source>
         <translation>删除里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="552" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="582" />
         <source>Move milestone</source>
         <translation>移动里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="571" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="601" />
         <source>Baseline set.</source>
         <translation>已设定基准计划。</translation>
     </message>

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -84,8 +84,12 @@ class MilestonesTab(ProjectTab):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.undo_stack = QUndoStack(self)
-        self.aliases: dict[int, int] = {}
+        # One undo history per project, kept for the session: coming back to a project
+        # finds its steps where they were (the group follows the project shown).
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[int | None, QUndoStack] = {}
+        self._aliases: dict[int | None, dict[int, int]] = {}
+        self.undo_group.setActiveStack(self._stack_for(None))
         self.focus_milestone: int | None = None
         self._rows: list[MilestoneRow] = []
 
@@ -112,9 +116,9 @@ class MilestonesTab(ProjectTab):
         self.baseline_button = QPushButton(self.tr("Set baseline…"))
         self.history_button = QPushButton(self.tr("Baseline history…"))
         self.evidence_button = evidence_button(ctx, self, self._evidence_target)
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("Redo"))
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         ctrl_y = QKeySequence("Ctrl+Y")
         self.redo_action.setShortcuts([ctrl_y, *(k for k in redo_keys if k != ctrl_y)])
@@ -123,10 +127,10 @@ class MilestonesTab(ProjectTab):
             self.addAction(action)
         self.undo_button = QPushButton(self.tr("Undo"))
         self.redo_button = QPushButton(self.tr("Redo"))
-        self.undo_button.clicked.connect(self.undo_stack.undo)
-        self.redo_button.clicked.connect(self.undo_stack.redo)
-        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.clicked.connect(self.undo_group.undo)
+        self.redo_button.clicked.connect(self.undo_group.redo)
+        self.undo_group.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
 
@@ -224,8 +228,7 @@ class MilestonesTab(ProjectTab):
     def load_project(self, project_id: int | None) -> None:
         changed = project_id != self.project_id
         if changed:
-            self.undo_stack.clear()
-            self.aliases.clear()
+            self.undo_group.setActiveStack(self._stack_for(project_id))
         super().load_project(project_id)
         self.reload()
         if changed:
@@ -322,6 +325,30 @@ class MilestonesTab(ProjectTab):
         return ("milestone", rows[index.row()].id)
 
     # --- helpers for undo steps ---------------------------------------------------
+    def _stack_for(self, project_id: int | None) -> QUndoStack:
+        stack = self._stacks.get(project_id)
+        if stack is None:
+            stack = self._stacks[project_id] = QUndoStack(self)
+            self.undo_group.addStack(stack)
+            self._aliases[project_id] = {}
+        return stack
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The shown project's undo history."""
+        return self._stack_for(self.project_id)
+
+    @property
+    def aliases(self) -> dict[int, int]:
+        """The shown project's id aliases (a deleted milestone back under a new id)."""
+        self._stack_for(self.project_id)
+        return self._aliases[self.project_id]
+
+    def step_done(self, undone: bool, text: str) -> None:
+        """Say what undo or redo did, in the status bar."""
+        message = self.tr("Undone: {step}") if undone else self.tr("Redone: {step}")
+        self.ctx.bus.sig_status.emit(message.format(step=text))
+
     def current_id(self, key: int) -> int:
         seen = set()
         while key in self.aliases and key not in seen:
@@ -335,14 +362,17 @@ class MilestonesTab(ProjectTab):
             raise UserError(t("Milestone {id} no longer exists.", id=milestone_id))
         return row.version
 
-    def run_step(self, action: Callable[[], None]) -> None:
+    def run_step(self, action: Callable[[], None]) -> bool:
         """Run an undo/redo step's save; on refusal show why and start afresh."""
         try:
             action()
         except (UserError, ValidationError) as exc:
             dialogs.show_error(self, str(exc))
             self.undo_stack.clear()
+            self._changed()
+            return False
         self._changed()
+        return True
 
     def _changed(self) -> None:
         self.reload()
