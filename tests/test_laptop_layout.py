@@ -234,3 +234,23 @@ def test_undo_history_is_kept_per_project_and_undo_says_what_it_did(qtbot, demo_
     assert any(m.startswith("Undone:") for m in said)
     tab.redo_action.trigger()
     assert any(m.startswith("Redone:") for m in said)
+
+
+def test_print_titles_name_the_table_and_the_project(qtbot, db, monkeypatch):
+    from desktop_app.ui.project.funding_tab import FundingTab
+    from desktop_app.ui.widgets import table_habits
+
+    titles: list[str] = []
+    monkeypatch.setattr(table_habits, "table_html", lambda view, title: titles.append(title) or "")
+    monkeypatch.setattr(
+        "PySide6.QtPrintSupport.QPrintPreviewDialog.exec", lambda self: 0, raising=False
+    )
+    window = MainWindow(AppContext(db=db, lang="en"))
+    qtbot.addWidget(window)
+    page = window.portfolio_page()
+    page.refresh()
+    page.table.selectRow(0)
+    tab = page.project_view.tab(FundingTab)
+    assert tab is not None
+    table_habits.print_table(tab.register_view, "Portfolio")
+    assert titles[-1].startswith("Disbursement register — 1. ")

@@ -946,92 +946,102 @@ Record this payment with the same number anyway?</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="88" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="86" />
+        <source>Disbursement register</source>
+        <translation>拨付台账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="87" />
+        <source>Funding plan by year</source>
+        <translation>逐年经费计划</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="90" />
         <source>Add payment…</source>
         <translation>新增拨付…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="89" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="91" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="90" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="92" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="103" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="105" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="118" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="120" />
         <source>Disbursement register, newest first</source>
         <translation>拨付台账(最新在前)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="140" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="142" />
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="141" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="143" />
         <source>Years and chart</source>
         <translation>逐年与图表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="142" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="144" />
         <source>Payments</source>
         <translation>拨付台账</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="143" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="145" />
         <source>Start-up tranches</source>
         <translation>启动经费分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="202" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="204" />
         <source>Fix the marked fields to see the new schedule: {first}</source>
         <translation>请修正标红的字段后查看新的逐年计划:{first}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="260" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="262" />
         <source>Not saved: {why}</source>
         <translation>未保存:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="283" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="285" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="337" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="339" />
         <source>Delete the payment of {date} ({amount} 10k yuan)?</source>
         <translation>删除 {date} 的拨付({amount} 万元)?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="356" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="358" />
         <source>Payment deleted.</source>
         <translation>已删除该笔拨付。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="376" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="378" />
         <source>Payment of {date} saved: {amount} (10k yuan).</source>
         <translation>已保存 {date} 的拨付:{amount} 万元。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="183" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="185" />
         <source>No plan yet: enter the approved plan.</source>
         <translation>尚无经费计划:请录入批复的计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="211" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="213" />
         <source>Preview of unsaved changes: press Save to keep them.</source>
         <translation>预览未保存的修改:点击“保存计划”后生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="250" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="252" />
         <source>Funding plan saved.</source>
         <translation>经费计划已保存。</translation>
     </message>
@@ -3605,12 +3615,12 @@ Record this payment with the same number anyway?</source>
         <translation>请在左侧列表中选择一个项目(或按 Ctrl+F 查找),即可查看和编辑其基本信息、里程碑、绩效和经费。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/view.py" line="72" />
+        <location filename="../../desktop_app/ui/project/view.py" line="83" />
         <source>This project has unsaved changes. Save them?</source>
         <translation>此项目有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/view.py" line="99" />
+        <location filename="../../desktop_app/ui/project/view.py" line="110" />
         <source>No project selected</source>
         <translation>未选择项目</translation>
     </message>
@@ -4126,7 +4136,7 @@ Record this payment with the same number anyway?</source>
         <translation>打开该项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="303" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="306" />
         <source>Nothing to show here yet.</source>
         <translation>这里暂时没有内容。</translation>
     </message>

@@ -83,6 +83,8 @@ class FundingTab(ProjectTab):
         self.register_model = RegisterTableModel(self)
         self.register_view = _table(self.register_model)
         self.schedule_view.setMinimumHeight(200)  # five plan years in view, even when stacked
+        self.register_view.setProperty("printName", self.tr("Disbursement register"))
+        self.schedule_view.setProperty("printName", self.tr("Funding plan by year"))
         self.register_view.setSortingEnabled(True)
         self.register_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.add_button = QPushButton(self.tr("Add payment…"))

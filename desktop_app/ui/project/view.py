@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
@@ -59,6 +59,17 @@ class ProjectView(QWidget):
     def _tab_built(self, tab: object) -> None:
         if isinstance(tab, ProjectTab):
             tab.load_project(self.project_id)
+            self._name_tables()
+
+    def _name_tables(self) -> None:
+        """Each table's print title names what it is and the project (Ctrl+P)."""
+        d = getattr(self.details, "_detail", None)
+        project = f"{d.no}. {d.name(self.ctx.lang)}" if d else ""
+        for i in range(self.tabs.count()):
+            slot = self.tabs.widget(i)
+            for view in slot.findChildren(QTableView) if slot is not None else []:
+                what = str(view.property("printName") or "") or self.tabs.tabText(i)
+                view.setProperty("printTitle", f"{what} — {project}" if project else what)
 
     def has_unsaved_changes(self) -> bool:
         return any(t.has_unsaved_changes() for t in self.all_tabs)
@@ -98,3 +109,4 @@ class ProjectView(QWidget):
         self.title.setText(
             f"{d.no}. {d.name(self.ctx.lang)}" if d else self.tr("No project selected")
         )
+        self._name_tables()
