@@ -254,3 +254,15 @@ def test_print_titles_name_the_table_and_the_project(qtbot, db, monkeypatch):
     assert tab is not None
     table_habits.print_table(tab.register_view, "Portfolio")
     assert titles[-1].startswith("Disbursement register — 1. ")
+
+
+def test_the_brief_save_as_box_shows_the_whole_path(qtbot, db):
+    from desktop_app.ui.brief_action import BriefDialog
+
+    dialog = BriefDialog(AppContext(db=db, lang="zh"))
+    qtbot.addWidget(dialog)
+    dialog.path.setText("C:/Users/officer/Documents/季度简报 2026Q2.pdf")
+    dialog.show()
+    need = dialog.path.fontMetrics().horizontalAdvance(dialog.path.text())
+    assert dialog.path.width() >= need + 8
+    assert dialog.path.toolTip() == dialog.path.text()
