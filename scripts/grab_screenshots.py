@@ -133,6 +133,10 @@ def grab(lang: str, db_path: Path, out: Path, every: bool = False) -> list[tuple
             tabs.setCurrentIndex(i)
             settle()
             shoot(f"{lang}{size}-{kind}-{i + first}.png", tabs.tabText(i))
+            home = getattr(tabs.currentWidget(), "inner", None)
+            if every and kind == "page" and hasattr(home, "show_detail"):
+                home.show_detail("red")  # the red projects and why: the longest texts
+                shoot(f"{lang}{size}-{kind}-{i + first}-red.png", "red")
             inner = getattr(tabs.currentWidget(), "inner", None)
             panes = getattr(inner, "panes", None)
             if isinstance(panes, QTabWidget):  # the funding tab's own panes

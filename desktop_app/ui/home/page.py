@@ -224,7 +224,9 @@ class HomePage(Page):
             title = self.tr("{level} projects").format(level=health_label(key))
             self.detail_model.setHorizontalHeaderLabels([no, name, self.tr("Why")])
             for pid in snap.health[key]:
-                reasons = snap.health_reasons.get(pid, "").replace("\n", "; ")
+                # each reason is a sentence of its own (。 or .): no "。;" between them
+                glue = "" if lang == "zh" else " "
+                reasons = snap.health_reasons.get(pid, "").replace("\n", glue)
                 self.detail_model.appendRow([*project_cells(pid), _item(reasons)])
         elif key in ("overdue", "due_soon"):
             items = snap.overdue if key == "overdue" else snap.due_soon
