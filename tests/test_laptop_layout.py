@@ -266,3 +266,35 @@ def test_the_brief_save_as_box_shows_the_whole_path(qtbot, db):
     need = dialog.path.fontMetrics().horizontalAdvance(dialog.path.text())
     assert dialog.path.width() >= need + 8
     assert dialog.path.toolTip() == dialog.path.text()
+
+
+def test_the_officer_is_named_for_a_quarter_close_and_an_import(qtbot, db, tmp_path):
+    from desktop_app.io.export import export_workbook
+    from desktop_app.io.importer import import_workbook
+    from desktop_app.services.history import list_history
+    from desktop_app.snapshots.safety import HistoryFilter
+    from desktop_app.ui.quarter_close_action import CloseQuarterDialog
+
+    window = MainWindow(AppContext(db=db, lang="zh"))
+    qtbot.addWidget(window)
+    window.officer.set_name("钱七")
+    dialog = CloseQuarterDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    assert dialog.officer.text() == "钱七"  # the quarter close is signed by the officer
+    dialog.quarter.setCurrentText("2026Q1")
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.result() != 0, timeout=60_000)
+    closes = [r for r in list_history(db, HistoryFilter()) if r.table_name == "quarter_close"]
+    assert closes and {r.officer for r in closes} == {"钱七"}
+
+    book = export_workbook(db, tmp_path / "a.xlsx")
+    from openpyxl import load_workbook
+
+    wb = load_workbook(book)
+    ws = wb["项目"]
+    headers = [c.value for c in ws[1]]
+    ws.cell(row=2, column=headers.index("备注") + 1, value="导入的备注")
+    wb.save(book)
+    import_workbook(db, book)
+    notes = [r for r in list_history(db, HistoryFilter(field="notes")) if r.after == "导入的备注"]
+    assert notes and notes[0].officer == "钱七"
