@@ -148,7 +148,10 @@ def test_a_done_milestone_at_55_percent_is_refused_in_the_form(qtbot, demo_db):
     from dataclasses import replace
     from datetime import date
 
+    from PySide6.QtCore import Qt
+
     from desktop_app.domain.milestones import validate_milestone
+    from desktop_app.ui.project.milestones_model import COL_PERCENT
 
     window = MainWindow(AppContext(db=demo_db, lang="en"))
     qtbot.addWidget(window)
@@ -159,15 +162,15 @@ def test_a_done_milestone_at_55_percent_is_refused_in_the_form(qtbot, demo_db):
 
     tab = page.project_view.tab(MilestonesTab)
     assert tab is not None
-    row = next(i for i, r in enumerate(tab._rows) if r.status == "in_progress")
-    probe = replace(tab._rows[row].to_edit(), status="done", actual_end=date(2026, 9, 1))
+    row = next(i for i, r in enumerate(tab._rows) if r.status == "done")
+    probe = replace(tab._rows[row].to_edit(), percent_complete=55)
     if "percent_complete" not in validate_milestone(probe, today=date(2026, 9, 15)):
         pytest.skip("the rule (done is 100 %) comes with the one-door branch (domain)")
-    before = tab._rows[row].percent_complete
-    assert not tab.apply_edit(row, "actual_end", "2026-09-01") or before == 100
-    assert not tab.apply_edit(row, "status", "done")
+    assert not tab.apply_edit(row, "percent_complete", "55")  # refused at once, in the form
     assert "100" in tab.error_label.text()
-    assert tab._rows[row].status == "in_progress"
+    index = tab.model.index(row, COL_PERCENT)
+    assert tab.model.data(index, Qt.ItemDataRole.BackgroundRole) is not None  # the cell is red
+    assert tab._rows[row].percent_complete == 100  # nothing saved
 
 
 def test_the_officer_is_asked_once_on_first_use(qtbot, db, monkeypatch):
