@@ -138,7 +138,7 @@ def test_a_refused_plan_names_and_focuses_its_first_bad_field(qtbot, db):
     tab.form.first_amount.setText("abc")
     assert not tab.save()
     assert tab.panes.currentIndex() == tab.PLAN
-    assert tab.form.first_amount.hasFocus() or tab.form.first_amount.property("invalid")
+    assert window.focusWidget() is tab.form.first_amount
     assert "First year's amount" in tab.refusal
     window.save_current()
     assert "Not saved" in window.statusBar().currentMessage()
@@ -301,3 +301,22 @@ def test_the_officer_is_named_for_a_quarter_close_and_an_import(qtbot, db, tmp_p
     import_workbook(db, book)
     notes = [r for r in list_history(db, HistoryFilter(field="notes")) if r.after == "导入的备注"]
     assert notes and notes[0].officer == "钱七"
+
+
+def test_a_refused_project_form_names_and_focuses_its_first_bad_field(qtbot, db):
+    window = MainWindow(AppContext(db=db, lang="en"))
+    qtbot.addWidget(window)
+    window.resize(1366, 697)
+    window.show()
+    window.tabs.setCurrentIndex(PORTFOLIO_PAGE)
+    page = window.portfolio_page()
+    page.refresh()
+    page.table.selectRow(0)
+    details = page.project_view.details
+    page.project_view.tabs.setCurrentIndex(0)
+    details.name_zh.setText("")
+    window.save_current()
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Not saved") and "Name (Chinese)" in message
+    assert window.focusWidget() is details.name_zh  # (offscreen: the window is never active)
+    assert "Name (Chinese)" in details.error_label.text()

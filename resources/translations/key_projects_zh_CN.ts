@@ -251,62 +251,62 @@
         <translation>季度简报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="78" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="81" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="84" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="87" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="85" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="88" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="86" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="89" />
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="95" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="98" />
         <source>Create</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="118" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="121" />
         <source>Save the brief as</source>
         <translation>简报保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="118" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="121" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="134" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="137" />
         <source>Choose where to save the brief.</source>
         <translation>请选择简报的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="142" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="145" />
         <source>{path} already exists. Replace it?</source>
         <translation>{path} 已存在。要替换它吗?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="159" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="162" />
         <source>Brief written to {path}</source>
         <translation>简报已保存至 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="186" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="189" />
         <source>The brief could not be made: {error}</source>
         <translation>无法生成简报:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="191" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="194" />
         <source>Quarterly &amp;brief…</source>
         <translation>季度简报(&amp;B)…</translation>
     </message>
@@ -1909,7 +1909,7 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/home/page.py" line="74" />
-        <location filename="../../desktop_app/ui/home/page.py" line="266" />
+        <location filename="../../desktop_app/ui/home/page.py" line="268" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
@@ -1979,57 +1979,57 @@ Record this payment with the same number anyway?</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="236" />
+        <location filename="../../desktop_app/ui/home/page.py" line="238" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="237" />
+        <location filename="../../desktop_app/ui/home/page.py" line="239" />
         <source>Planned finish</source>
         <translation>计划完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="238" />
+        <location filename="../../desktop_app/ui/home/page.py" line="240" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="238" />
+        <location filename="../../desktop_app/ui/home/page.py" line="240" />
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="239" />
+        <location filename="../../desktop_app/ui/home/page.py" line="241" />
         <source>Complete %</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="253" />
+        <location filename="../../desktop_app/ui/home/page.py" line="255" />
         <source>Money of {year} by project (10k yuan)</source>
         <translation>{year} 年各项目经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="255" />
+        <location filename="../../desktop_app/ui/home/page.py" line="257" />
         <source>Plan this year</source>
         <translation>本年计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="255" />
+        <location filename="../../desktop_app/ui/home/page.py" line="257" />
         <source>Paid this year</source>
         <translation>本年已拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="267" />
+        <location filename="../../desktop_app/ui/home/page.py" line="269" />
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="272" />
+        <location filename="../../desktop_app/ui/home/page.py" line="274" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="276" />
+        <location filename="../../desktop_app/ui/home/page.py" line="278" />
         <source>{title}: {n} rows</source>
         <translation>{title}:共 {n} 行</translation>
     </message>
@@ -2037,197 +2037,197 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="58" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="72" />
         <source>Import {name}</source>
         <extracomment>Rows listed per section of the preview; the rest are counted.</extracomment>
         <translation>导入 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="60" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
         <source>Checking the workbook…</source>
         <translation>正在检查工作簿……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="88" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="88" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="88" />
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="88" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="88" />
         <source>Choice</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="82" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="97" />
         <source>Keep the database's value for all</source>
         <translation>全部保留数据库的值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="83" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="98" />
         <source>Take the workbook's value for all</source>
         <translation>全部采用工作簿的值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="98" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="113" />
         <source>Confirm import</source>
         <translation>确认导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="139" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="154" />
         <source>{sheet}: {added} to add, {changed} to change, {unchanged} unchanged</source>
         <translation>{sheet}:新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="149" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="164" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="150" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="312" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="317" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="165" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="342" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="347" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="158" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="173" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged, and {conflicts} conflict(s): choose for each whether to keep the database's value or take the workbook's.</source>
         <translation>新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行,另有 {conflicts} 处冲突:请逐项选择保留数据库的值或采用工作簿的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="162" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="177" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written.</source>
         <translation>将新增 {added} 行、修改 {changed} 行,{unchanged} 行未变。写入前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="165" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="180" />
         <source>Nothing to change: all {unchanged} rows match the database.</source>
         <translation>无需修改:{unchanged} 行均与数据库一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="181" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="196" />
         <source>Compared with its export of {at}: cells you did not change are left as the database has them.</source>
         <translation>已与 {at} 的导出版本比对:您未修改的单元格保持数据库现值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="185" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="200" />
         <source>{n} cell(s) changed in the database since the export are kept.</source>
         <translation>导出后数据库中已修改的 {n} 个单元格保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="189" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="204" />
         <source>This workbook was exported from another database: every value in it that differs replaces this database's.</source>
         <translation>此工作簿导出自另一个数据库:其中每个与本数据库不同的值都将替换本数据库中的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="193" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="208" />
         <source>This workbook carries no export versions (made by hand or from the template): every value in it that differs replaces the database's.</source>
         <translation>此工作簿不含导出版本信息(手工制作或来自模板):其中每个与数据库不同的值都将替换数据库中的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="206" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="221" />
         <source>Conflicts ({n}): changed in the database since the export and in the workbook</source>
         <translation>冲突({n} 处):导出后数据库与工作簿都修改了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="215" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="230" />
         <source>{sheet} row {row}: {key}</source>
         <translation>{sheet} 第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="217" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="234" />
         <source>exported “{exported}” → now “{database}”</source>
         <translation>导出时“{exported}” → 现为“{database}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="227" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="244" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="228" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="245" />
         <source>Keep database</source>
         <translation>保留数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="229" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="246" />
         <source>Take workbook</source>
         <translation>采用工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="260" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="277" />
         <source>{n} row(s) change the figures of a closed quarter ({quarters}). Its brief stays as it was closed; the next brief lists these changes as corrections. Confirm to import them anyway, or Cancel to change nothing.</source>
         <translation>{n} 行修改了已关账季度({quarters})的数据。该季度简报保持关账时的版本;下一期简报将把这些修改列为更正。确认则照常导入,取消则不作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="263" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="280" />
         <source>Closed quarters ({n})</source>
         <translation>已关账季度({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="267" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="284" />
         <source>{sheet} row {row}</source>
         <translation>{sheet} 第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="268" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="285" />
         <source>(new row)</source>
         <translation>(新增行)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="269" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="286" />
         <source>{q} is closed: listed as a correction</source>
         <translation>{q} 已关账:将列为更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="308" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="338" />
         <source>row {row}: {key}</source>
         <translation>第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="277" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="315" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="346" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="294" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="345" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="376" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="334" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="364" />
         <source>The workbook was not imported: {n} problem(s). Correct them and import again.</source>
         <translation>工作簿未导入:发现 {n} 处问题,请更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="339" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="369" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="354" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="384" />
         <source>The workbook could not be read: {error}</source>
         <translation>无法读取工作簿:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="363" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="393" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="366" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="396" />
         <source>Imported {added} new and {changed} changed rows from {name}</source>
         <translation>已从 {name} 导入:新增 {added} 行,修改 {changed} 行</translation>
     </message>
@@ -2325,43 +2325,43 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IoActions</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="400" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="430" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="406" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="436" />
         <source>The export failed: {error}</source>
         <translation>导出失败:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="409" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="439" />
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="416" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="446" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="417" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="447" />
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="423" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="453" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="425" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="436" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="455" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="466" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="434" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="464" />
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
@@ -3509,100 +3509,105 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ProjectDetailsForm</name>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="64" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="67" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="65" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="68" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="71" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="74" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="72" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="280" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="75" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="300" />
         <source>Name (Chinese)</source>
         <translation>名称(中文)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="73" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="281" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="76" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="301" />
         <source>Name (English)</source>
         <translation>名称(英文)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="74" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="282" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="77" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="302" />
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="75" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="283" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="78" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="303" />
         <source>Key domains</source>
         <translation>重点领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="76" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="284" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="79" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="304" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="77" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="285" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="80" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="305" />
         <source>Lead organisation</source>
         <translation>承担单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="82" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="85" />
         <source>Period</source>
         <translation>实施期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="83" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="288" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="86" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="308" />
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="84" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="289" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="87" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="309" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="117" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="120" />
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="121" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="124" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="208" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="213" />
+        <source>Not saved: {why}</source>
+        <translation>未保存:{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="228" />
         <source>Not a valid date (use 2026-03-31).</source>
         <translation>日期无效(格式如 2026-03-31)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="248" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="268" />
         <source>Project {no} saved.</source>
         <translation>项目 {no} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="286" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="306" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="287" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="307" />
         <source>End</source>
         <translation>结束</translation>
     </message>
