@@ -290,6 +290,11 @@ class PerformanceTab(ProjectTab):
     def has_unsaved_changes(self) -> bool:
         return self.model.is_dirty()
 
+    @property
+    def refusal(self) -> str:
+        """Why the last save was refused, as the tab shows it (Ctrl+S repeats it)."""
+        return self.error_label.text()
+
     def save(self) -> bool:
         """Save the indicator set; a refused set stays on screen with the reason."""
         if self.project_id is None or not self.model.is_dirty():
