@@ -33,7 +33,6 @@ def table_label(name: str) -> str:
         "evidence_blob": QCoreApplication.translate("HistoryLabels", "Evidence file content"),
         "quarter_close": QCoreApplication.translate("HistoryLabels", "Quarter close"),
         "quarterly_return": QCoreApplication.translate("HistoryLabels", "Quarterly return"),
-        "return_sent": QCoreApplication.translate("HistoryLabels", "Returns workbook sent"),
     }
     return names.get(name, QCoreApplication.translate("HistoryLabels", "Other record"))
 
@@ -140,12 +139,6 @@ def field_label(name: str) -> str:
         "lang": QCoreApplication.translate("HistoryLabels", "Language"),
         "figures": QCoreApplication.translate("HistoryLabels", "Frozen figures"),
         "pdf": QCoreApplication.translate("HistoryLabels", "Signed brief (PDF)"),
-        "pdf_en": QCoreApplication.translate("HistoryLabels", "Signed brief in English (PDF)"),
-        "sha256_en": QCoreApplication.translate("HistoryLabels", "English brief SHA-256"),
-        "token": QCoreApplication.translate("HistoryLabels", "Workbook token"),
-        "made_at": QCoreApplication.translate("HistoryLabels", "Made at"),
-        "made_by": QCoreApplication.translate("HistoryLabels", "Made by"),
-        "sent": QCoreApplication.translate("HistoryLabels", "Figures sent"),
         "reopened_at": QCoreApplication.translate("HistoryLabels", "Reopened at"),
         "reopened_by": QCoreApplication.translate("HistoryLabels", "Reopened by"),
         "reopen_reason": QCoreApplication.translate("HistoryLabels", "Reason for reopening"),
