@@ -8,8 +8,9 @@ project tab of project No. 1, with the project list shown (`…-project-<n>.png`
 (SOURCE_DATE_EPOCH), so the pictures are the same run after run, at 1366×697 (a maximised
 window on the officers' 1366×768 laptops); with `--all` also at 1920×1009 (`<lang>-1920x1009-…`)
 and with the list hidden, on a 1920×1080 offscreen screen.
-Prints the file names with each view's title; `<lang>-tables.json` lists every table on
-screen with its rows in view and the columns past its right edge (tests/test_laptop_layout).
+Prints the file names with each view's title; with `--all`, `<lang>-tables.json` lists every
+table on screen with its rows in view and the columns past its right edge
+(tests/test_laptop_layout).
 """
 
 from __future__ import annotations
@@ -162,7 +163,8 @@ def grab(lang: str, db_path: Path, out: Path, every: bool = False) -> list[tuple
         page.set_list_visible(True)
     window.close()
     db.dispose()
-    (out / f"{lang}-tables.json").write_text(json.dumps(found, ensure_ascii=False, indent=1))
+    if every:  # the table report is for the layout test, not for the guide's folder
+        (out / f"{lang}-tables.json").write_text(json.dumps(found, ensure_ascii=False, indent=1))
     return shots
 
 
