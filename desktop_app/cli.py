@@ -137,6 +137,20 @@ def tolerant_output() -> None:
                 stream.reconfigure(errors="replace")
 
 
+def _from_preferences(args: argparse.Namespace) -> None:
+    """The window's settings for what the command line was not told: messages in the
+    window's language (English when no window has saved one), unless `--lang`; the officer
+    named in Settings → Officer, unless `--officer`."""
+    from desktop_app.i18n import set_language
+    from desktop_app.preferences import Preferences
+
+    saved = Preferences.path().is_file()
+    prefs = Preferences.load()
+    set_language(args.lang or (prefs.language if saved else "en"))
+    if getattr(args, "officer", None) == "" and prefs.officer:
+        args.officer = prefs.officer
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from desktop_app.errors import UserError
     from desktop_app.logs import log_unexpected
@@ -159,9 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop_app.ui.app import run_gui
 
             return run_gui(args.db, args.lang)
-        from desktop_app.i18n import set_language
-
-        set_language(args.lang or "en")
+        _from_preferences(args)
         settle_imports()
         status = int(args.handler(args) or 0)
         sys.stdout.flush()  # here, not at exit: a closed pipe is then the handler below

@@ -19,6 +19,8 @@ FILE_NAME = "preferences.json"
 class Preferences:
     language: str = "zh"
     officer: str = ""
+    officer_asked: bool = False
+    """The window asked for the officer's name once (asked again only from Settings)."""
 
     @classmethod
     def path(cls) -> Path:
@@ -35,6 +37,7 @@ class Preferences:
             prefs.language = data["language"]
         if isinstance(data.get("officer"), str):
             prefs.officer = data["officer"][:100]
+        prefs.officer_asked = data.get("officer_asked") is True
         return prefs
 
     def save(self) -> None:

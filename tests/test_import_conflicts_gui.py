@@ -41,3 +41,38 @@ def test_conflicts_are_chosen_one_by_one_in_the_window(qtbot, db, tmp_path: Path
     qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result_preview is not None, timeout=30_000)
     assert (_notes(db, 2), _notes(db, 4), _notes(db, 6)) == ("表 2", "库 4", "库 6")
+
+
+def test_the_preview_names_projects_keeps_the_choice_in_view_and_shows_the_fen(
+    qtbot, db, tmp_path: Path
+) -> None:
+    from desktop_app.io.preview import exact_wan
+    from desktop_app.services import projects
+
+    book = export_workbook(db, tmp_path / "a.xlsx")
+    _set_notes(db, 2, "库 2")
+    _edit_cell(book, "项目", 0, 2, "备注", "表 2")
+    _edit_cell(book, "项目", 0, 3, "备注", "表 3")
+    dialog = ImportDialog(AppContext(db=db), book)
+    qtbot.addWidget(dialog)
+    dialog.resize(820, 560)
+    dialog.show()
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=30_000)
+    name2 = projects.get_project(db, 2).name_zh
+    conflict = dialog.tree.topLevelItem(0).child(0).text(0)
+    assert conflict.endswith(f"2. {name2}")  # the project, not the bare key "2"
+    texts = []
+    for i in range(dialog.tree.topLevelItemCount()):
+        stack = [dialog.tree.topLevelItem(i)]
+        while stack:
+            item = stack.pop()
+            texts.append(item.text(0))
+            stack += [item.child(j) for j in range(item.childCount())]
+    assert any(f"3. {projects.get_project(db, 3).name_zh}" in t for t in texts)
+    header = dialog.tree.header()
+    right = header.sectionViewportPosition(4) + header.sectionSize(4)
+    assert right <= dialog.tree.viewport().width()  # the choice column in view
+    # a few yuan's correction is shown to the fen, not as 420.01 → 420.01
+    assert exact_wan(420_012_345) == "420.012345"
+    assert exact_wan(420_010_000) == "420.01"

@@ -48,7 +48,7 @@ def test_preview_then_confirm(qtbot, db, tmp_path: Path) -> None:
     texts = _all_texts(dialog)
     assert "里程碑: 1 to add, 1 to change, 0 unchanged" in texts
     assert {"计划完成", "2026-12-31", "2027-01-15"} <= set(texts)
-    assert "row 3: 1/M91" in texts
+    assert "row 3: 1. 国产移动平台操作系统开发者应用创新中心/M91" in texts  # the project by name
     assert dialog.confirm_button.isEnabled()
     assert fingerprint(db) == before  # the preview wrote nothing
     dialog.grab().save(str(tmp_path / "preview.png"))

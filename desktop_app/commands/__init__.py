@@ -40,6 +40,7 @@ def open_from_args(
     db = open_database(
         target,
         create=create,
+        officer=getattr(args, "officer", None) or None,  # None: the preferences' officer
         ask_password=ask_password_in_terminal,
     )
     if db.readonly and write:

@@ -115,13 +115,22 @@ class ImportPreview:
         return sum(s.kept for s in self.sheets)
 
 
+def exact_wan(fen: int) -> str:
+    """万元 with two places, or as many more (up to the fen) as the amount needs: a
+    correction of a few yuan reads 420.012345 → 420.0125, never 420.01 → 420.01."""
+    for places in (2, 3, 4, 5, 6):
+        if fen % 10 ** (6 - places) == 0:
+            return format_wan(fen, places=places)
+    return format_wan(fen, places=6)
+
+
 def show_value(col: S.Column, value: Any, lang: str) -> str:
     """A canonical value as the preview and audit show it."""
     if value is None or value == "":
         return ""
     kind = col.kind
     if kind == S.AMOUNT:
-        return format_wan(value)
+        return exact_wan(value)
     if kind in (S.DECIMAL, S.PERCENT):
         return format_number(value)
     if kind == S.ENUM:

@@ -26,9 +26,11 @@ from desktop_app.snapshots.safety import HistoryFilter, HistoryRow
 
 register(
     {
-        "#{id} (deleted)": "#{id}(已删除)",
+        "{name} (deleted)": "{name}(已删除)",
+        "a deleted record": "已删除的记录",
+        "payment {date}, {amount} (10k yuan)": "拨付 {date},{amount} 万元",
         "milestone {code}": "里程碑 {code}",
-        "payment {date} (no. {id})": "拨付 {date}(编号 {id})",
+        "payment {date}": "拨付 {date}",
         "evaluation {year}": "{year} 年绩效评价",
         "{code} {name} ({year})": "{year} 年 {code} {name}",
         "baseline of {date}": "{date} 基线",
@@ -174,10 +176,52 @@ def _show(r: HistoryRow, text: str | None, names: _Names) -> str | None:
     return ("、" if language() == "zh" else ", ").join(shown) if r.field == "domains" else shown[0]
 
 
-def _missing(key: _Key) -> str:
+def _missing(key: _Key, gone: dict[_Key, str] | None = None) -> str:
+    """A record no longer in its table: named from its own delete in the trail (words,
+    never its database id)."""
     if isinstance(key, tuple):
         return str(key[-1])  # a code or number from an import: as the workbook had it
-    return t("#{id} (deleted)", id=key)
+    name = (gone or {}).get(key)
+    return t("{name} (deleted)", name=name) if name else t("a deleted record")
+
+
+#: The fields whose values, as the delete recorded them, name a deleted row.
+_NAMING_FIELDS = ("code", "title", "name", "name_zh", "paid_on", "amount_fen", "year", "seq")
+
+
+def _deleted_names(conn: Connection, kind: str, keys: set[_Key]) -> dict[_Key, str]:
+    """Names of deleted rows of table `kind`, from the values their delete recorded."""
+    ids = _ids(keys)
+    if not ids:
+        return {}
+    a = T.audit_entry.c
+    q = select(a.row_key, a.field, a.before).where(
+        a.table_name == kind,
+        a.action == "delete",
+        a.row_key.in_([str(i) for i in ids]),
+        a.field.in_(_NAMING_FIELDS),
+    )
+    fields: dict[int, dict[str, str]] = defaultdict(dict)
+    for r in conn.execute(q):
+        if r.before not in (None, ""):
+            fields[int(r.row_key)][r.field] = str(r.before)
+    out: dict[_Key, str] = {}
+    for key, f in fields.items():
+        if kind == "disbursement" and "paid_on" in f:
+            out[key] = _payment_name(f["paid_on"], _int(f.get("amount_fen")))
+        elif "code" in f or "title" in f:
+            out[key] = " ".join(v for v in (f.get("code"), f.get("title")) if v)
+        elif f.get("name") or f.get("name_zh"):
+            out[key] = f.get("name") or f["name_zh"]
+    return out
+
+
+def _payment_name(paid_on: str, amount_fen: int | None) -> str:
+    if amount_fen is None:
+        return t("payment {date}", date=paid_on)
+    from desktop_app.domain.money import format_wan
+
+    return t("payment {date}, {amount} (10k yuan)", date=paid_on, amount=format_wan(amount_fen))
 
 
 def readable(conn: Connection, rows: list[HistoryRow]) -> list[HistoryRow]:
@@ -190,6 +234,9 @@ def readable(conn: Connection, rows: list[HistoryRow]) -> list[HistoryRow]:
         if (ref := _record_ref(r)) is not None:
             wanted[ref[0]].add(ref[1])
     names: _Names = {kind: _LOADERS[kind](conn, keys) for kind, keys in wanted.items()}
+    for kind, keys in wanted.items():  # the gone ones named from their own delete
+        gone = _deleted_names(conn, kind, {k for k in keys if k not in names[kind]})
+        names[kind].update({k: t("{name} (deleted)", name=v) for k, v in gone.items()})
     out = []
     for r in rows:
         ref = _record_ref(r)
@@ -267,11 +314,8 @@ def _plans(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
 
 def _payments(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:
     d = T.disbursement.c
-    q = select(d.id, d.paid_on).where(d.id.in_(_ids(keys)))
-    return {
-        r.id: t("payment {date} (no. {id})", date=r.paid_on.isoformat(), id=r.id)
-        for r in conn.execute(q)
-    }
+    q = select(d.id, d.paid_on, d.amount_fen).where(d.id.in_(_ids(keys)))
+    return {r.id: _payment_name(r.paid_on.isoformat(), r.amount_fen) for r in conn.execute(q)}
 
 
 def _indicators(conn: Connection, keys: set[_Key]) -> dict[_Key, str]:

@@ -15,7 +15,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from desktop_app.db.database import Database
-from desktop_app.db.models import Baseline, BaselineItem, Milestone, Project
+from desktop_app.db.models import (
+    Baseline,
+    BaselineItem,
+    EvidenceBlob,
+    EvidenceLink,
+    Milestone,
+    Project,
+    StartupTranche,
+)
 from desktop_app.domain.milestones import MilestoneEdit, validate_milestone
 from desktop_app.domain.periods import now, today
 from desktop_app.domain.validation import ValidationError
@@ -28,6 +36,7 @@ from desktop_app.snapshots.milestones import (
     BaselineInfo,
     BaselineItemRow,
     DeletedMilestone,
+    EvidenceEntry,
     MilestoneRow,
 )
 
@@ -205,12 +214,24 @@ def _snapshot(s: Session, m: Milestone) -> DeletedMilestone:
     items = s.scalars(
         select(BaselineItem).where(BaselineItem.milestone_id == m.id).order_by(BaselineItem.id)
     )
+    baselines = tuple(BaselineEntry(i.baseline_id, i.planned_start, i.planned_end) for i in items)
+    links = s.scalars(
+        select(EvidenceLink).where(EvidenceLink.milestone_id == m.id).order_by(EvidenceLink.id)
+    )
+    tranches = s.scalars(
+        select(StartupTranche.id)
+        .where(StartupTranche.milestone_id == m.id)
+        .order_by(StartupTranche.id)
+    )
     return DeletedMilestone(
         row=_row(m),
         is_sample=m.is_sample,
-        baselines=tuple(
-            BaselineEntry(i.baseline_id, i.planned_start, i.planned_end) for i in items
+        baselines=baselines,
+        evidence=tuple(
+            EvidenceEntry(e.sha256, e.file_name, e.note, e.added_at, e.added_by, e.removed)
+            for e in links
         ),
+        tranche_ids=tuple(tranches),
     )
 
 
@@ -269,8 +290,42 @@ def restore_milestone(db: Database, deleted: DeletedMilestone) -> MilestoneRow:
                         planned_end=b.planned_end,
                     )
                 )
+        _restore_links(s, deleted, m)
         s.flush()
         return _row(m)
+
+
+def _restore_links(s: Session, deleted: DeletedMilestone, m: Milestone) -> None:
+    """The evidence links the delete took with it (while their files are still stored)
+    and the start-up tranches it unlinked (those not tied to another milestone since)."""
+    stored = set(
+        s.scalars(
+            select(EvidenceBlob.sha256).where(
+                EvidenceBlob.sha256.in_([e.sha256 for e in deleted.evidence])
+            )
+        )
+    )
+    for e in deleted.evidence:
+        if e.sha256 in stored:
+            s.add(
+                EvidenceLink(
+                    project_id=m.project_id,
+                    milestone_id=m.id,
+                    sha256=e.sha256,
+                    file_name=e.file_name,
+                    note=e.note,
+                    added_at=e.added_at,
+                    added_by=e.added_by,
+                    removed=e.removed,
+                )
+            )
+    if deleted.tranche_ids:
+        for tranche in s.scalars(
+            select(StartupTranche).where(
+                StartupTranche.id.in_(deleted.tranche_ids), StartupTranche.milestone_id.is_(None)
+            )
+        ):
+            tranche.milestone_id = m.id
 
 
 def reorder_milestones(db: Database, project_id: int, ordered_ids: Sequence[int]) -> None:

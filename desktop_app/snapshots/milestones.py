@@ -152,10 +152,25 @@ class BaselineEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceEntry:
+    """An evidence link of a deleted milestone (the file itself stays stored by hash)."""
+
+    sha256: str
+    file_name: str
+    note: str
+    added_at: datetime
+    added_by: str
+    removed: bool
+
+
+@dataclass(frozen=True, slots=True)
 class DeletedMilestone:
     """Everything a milestone owned when it was deleted, so undo can put it all back:
-    its own fields (frozen baseline dates included) and its rows in every baseline."""
+    its own fields (frozen baseline dates included), its rows in every baseline, its
+    evidence links (deleted with it) and the start-up tranches tied to it (unlinked)."""
 
     row: MilestoneRow
     is_sample: bool
     baselines: tuple[BaselineEntry, ...]
+    evidence: tuple[EvidenceEntry, ...] = ()
+    tranche_ids: tuple[int, ...] = ()

@@ -138,6 +138,8 @@ def run_gui(db_target: str | None, lang: str | None = None) -> int:
             app.quit()
 
         window.startup.add(shown_then_quit, first=True)
+    elif not db.readonly:
+        window.startup.add(window.officer.ask_once)  # first use: whose edits are these
     from desktop_app.ui.evidence import viewer_copies
 
     viewer_copies.remove_earlier_copies()  # evidence copies opened in earlier sessions

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
@@ -45,6 +46,18 @@ if TYPE_CHECKING:
 SHOW_ROWS = 300
 
 
+def keep_choice_in_view(tree: QTreeWidget, choice_column: int) -> None:
+    """The choice column stays inside the right edge, whatever the dialog's width: the
+    value columns (old, new) share the room the row and choice columns leave."""
+    header = tree.header()
+    header.setMinimumSectionSize(60)
+    for col in range(header.count()):
+        stretch = 2 <= col < choice_column  # old and new
+        header.setSectionResizeMode(
+            col, QHeaderView.ResizeMode.Stretch if stretch else QHeaderView.ResizeMode.Interactive
+        )
+
+
 class ImportDialog(QDialog):
     """Preview of one workbook's import, with Confirm to write it (all or nothing)."""
 
@@ -56,6 +69,7 @@ class ImportDialog(QDialog):
         self.problems: list[str] = []
         self.result_preview: ImportPreview | None = None
         self.choices: dict[str, str] = {}
+        self._project_names: dict[str, str] | None = None
         self.setWindowTitle(self.tr("Import {name}").format(name=self.path.name))
         fit_to_screen(self, 820, 560)
         self.summary = QLabel(self.tr("Checking the workbook…"))
@@ -80,6 +94,7 @@ class ImportDialog(QDialog):
         self.tree.setColumnWidth(3, 150)
         self.tree.setColumnWidth(4, 150)
         self.tree.header().setStretchLastSection(False)
+        keep_choice_in_view(self.tree, choice_column=4)
         self.keep_all = QPushButton(self.tr("Keep the database's value for all"))
         self.take_all = QPushButton(self.tr("Take the workbook's value for all"))
         self.keep_all.clicked.connect(lambda: self._choose_all("ours"))
@@ -147,8 +162,8 @@ class ImportDialog(QDialog):
                 ]
             )
             self.tree.addTopLevelItem(top)
-            self._section(top, self.tr("Added"), sheet.added)
-            self._section(top, self.tr("Changed"), sheet.changed)
+            self._section(top, self.tr("Added"), sheet.added, sheet.name)
+            self._section(top, self.tr("Changed"), sheet.changed, sheet.name)
             top.setExpanded(bool(sheet.changed) and len(sheet.changed) <= 20)
         for i in range(self.tree.topLevelItemCount()):
             item = self.tree.topLevelItem(i)
@@ -213,7 +228,9 @@ class ImportDialog(QDialog):
         for c in preview.conflicts:
             item = QTreeWidgetItem(
                 [
-                    self.tr("{sheet} row {row}: {key}").format(sheet=c.sheet, row=c.row, key=c.key),
+                    self.tr("{sheet} row {row}: {key}").format(
+                        sheet=c.sheet, row=c.row, key=self._named(c.sheet, c.key)
+                    ),
                     c.column,
                     self.tr("exported “{exported}” → now “{database}”").format(
                         exported=c.exported, database=c.database
@@ -300,13 +317,26 @@ class ImportDialog(QDialog):
         work = bool(preview.added or preview.changed or chosen_taken)
         self.confirm_button.setEnabled(not self.ctx.readonly and work and not undecided)
 
-    def _section(self, top: QTreeWidgetItem, label: str, rows: Sequence[RowChange]) -> None:
+    def _named(self, sheet: str, key: str) -> str:
+        """The row's key with its project named ("2" → "2. 数字供应链…")."""
+        if self._project_names is None:
+            from desktop_app.ui.import_names import project_names
+
+            self._project_names = project_names(self.ctx.db, self.ctx.lang)
+        from desktop_app.ui.import_names import readable_key
+
+        return readable_key(sheet, key, self._project_names)
+
+    def _section(
+        self, top: QTreeWidgetItem, label: str, rows: Sequence[RowChange], sheet: str = ""
+    ) -> None:
         if not rows:
             return
         section = QTreeWidgetItem([f"{label} ({len(rows)})"])
         top.addChild(section)
         for row in rows[:SHOW_ROWS]:
-            item = QTreeWidgetItem([self.tr("row {row}: {key}").format(row=row.row, key=row.key)])
+            key = self._named(sheet, row.key) if sheet else row.key
+            item = QTreeWidgetItem([self.tr("row {row}: {key}").format(row=row.row, key=key)])
             section.addChild(item)
             for change in row.fields:
                 item.addChild(QTreeWidgetItem(["", change.column, change.old, change.new]))

@@ -125,6 +125,9 @@ class MainWindow(QMainWindow):
             action.setChecked(self.ctx.lang == code)
             action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
             lang_menu.addAction(action)
+        from desktop_app.ui import officer
+
+        self.officer = officer.install(self.ctx, self, self.settings_menu)
 
         self.help_menu = bar.addMenu(self.tr("&Help"))  # filled by _install_help_and_shortcuts
 
@@ -212,6 +215,9 @@ class MainWindow(QMainWindow):
             return
         if tab.save():
             self.statusBar().showMessage(self.tr("Saved."), 8000)
+        else:  # refused: say so and why, never nothing (the tab shows the field)
+            why = getattr(tab, "refusal", "") or self.tr("Not saved: see the marked fields.")
+            self.statusBar().showMessage(why, 15000)
 
     def new_row(self) -> None:
         """Ctrl+N: the tab's own "add" button (milestone, payment, indicator)."""

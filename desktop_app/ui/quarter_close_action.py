@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.errors import UserError
+from desktop_app.preferences import Preferences
 from desktop_app.ui import dialogs
 from desktop_app.ui.brief_action import recent_quarters
 from desktop_app.ui.context import AppContext
@@ -42,6 +43,7 @@ class CloseQuarterDialog(QDialog):
         self.quarter.addItems(recent_quarters()[1:])  # the running quarter cannot be closed
         self.officer = QLineEdit()
         self.officer.setPlaceholderText(self.tr("Your name (recorded as who closed it)"))
+        self.officer.setText(Preferences.load().officer)  # Settings → Officer
         explain = QLabel(
             self.tr(
                 "Closing freezes the quarter's figures and stores its brief (PDF and SHA-256). "

@@ -16,6 +16,8 @@ from desktop_app.paths import config_dir
 
 FILE_NAME = "workspace.ini"
 KEY_PROPERTY = "workspaceKey"
+LIST_SHARE_PROPERTY = "workspaceListShareKey"
+"""A splitter whose first pane's share of the width is kept (the portfolio's list)."""
 #: The size the window asks for when the screen allows it.
 PREFERRED = (1440, 860)
 #: Room left for the window frame and title bar below the available geometry.
@@ -78,6 +80,10 @@ def save_remembered(root: QWidget) -> None:
         key = splitter.property(KEY_PROPERTY)
         if key:
             store.setValue(f"splitters/{key}", splitter.saveState())
+        share_key = splitter.property(LIST_SHARE_PROPERTY)
+        first, sizes = splitter.widget(0), splitter.sizes()
+        if share_key and first is not None and not first.isHidden() and sizes[0] > 0:
+            store.setValue(share_key, f"{sizes[0] / sum(sizes):.4f}")
     for view in root.findChildren(QTableView):
         key = view.property(KEY_PROPERTY)
         if key:

@@ -180,37 +180,37 @@
 <context>
     <name>BaselineHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="75" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="76" />
         <source>Baseline history</source>
         <translation>基准计划历史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="86" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="87" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="87" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="88" />
         <source>Baseline end</source>
         <translation>基准完成日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="88" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="89" />
         <source>Current end</source>
         <translation>当前完成日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="89" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="90" />
         <source>Change (days)</source>
         <translation>变化(天)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="96" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="97" />
         <source>No baseline has been set for this project yet.</source>
         <translation>该项目尚未设定基准计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="121" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="122" />
         <source>(added later)</source>
         <translation>(后来新增)</translation>
     </message>
@@ -218,27 +218,27 @@
 <context>
     <name>BaselineReasonDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="32" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="33" />
         <source>Set baseline</source>
         <translation>设定基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="35" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="36" />
         <source>e.g. equipment delivery delayed; plan approved on 2026-07-01</source>
         <translation>例如:设备到货延期,调整计划已于 2026-07-01 批准</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="39" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="40" />
         <source>The current planned dates become the new baseline; earlier baselines are kept.</source>
         <translation>当前计划日期将成为新的基准计划;以前的基准计划会保留。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="42" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="43" />
         <source>The current planned dates become the project's baseline.</source>
         <translation>当前计划日期将成为本项目的基准计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="55" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="56" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -251,62 +251,62 @@
         <translation>季度简报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="78" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="81" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="84" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="87" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="85" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="88" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="86" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="89" />
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="95" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="98" />
         <source>Create</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="118" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="121" />
         <source>Save the brief as</source>
         <translation>简报保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="118" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="121" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="134" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="137" />
         <source>Choose where to save the brief.</source>
         <translation>请选择简报的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="142" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="145" />
         <source>{path} already exists. Replace it?</source>
         <translation>{path} 已存在。要替换它吗?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="159" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="162" />
         <source>Brief written to {path}</source>
         <translation>简报已保存至 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="186" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="189" />
         <source>The brief could not be made: {error}</source>
         <translation>无法生成简报:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="191" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="194" />
         <source>Quarterly &amp;brief…</source>
         <translation>季度简报(&amp;B)…</translation>
     </message>
@@ -314,43 +314,43 @@
 <context>
     <name>CloseQuarterDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="40" />
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="62" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="41" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="64" />
         <source>Close quarter</source>
         <translation>季度关账</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="44" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="45" />
         <source>Your name (recorded as who closed it)</source>
         <translation>您的姓名(记录为关账人)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="47" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="49" />
         <source>Closing freezes the quarter's figures and stores its brief (PDF and SHA-256). Its brief is then always reprinted as closed; later edits that touch it are listed as corrections in the next brief.</source>
         <translation>关账将冻结本季度的数据并存档其简报(PDF 及 SHA-256)。此后该季度简报始终按关账版本重印;之后涉及该季度的修改将在下一期简报中列为更正。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="57" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="59" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="58" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="60" />
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="86" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="88" />
         <source>{q} closed; SHA-256 {sha}</source>
         <translation>{q} 已关账;SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="95" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="97" />
         <source>The quarter could not be closed: {e}</source>
         <translation>无法关账:{e}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="99" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="101" />
         <source>Close &amp;quarter…</source>
         <translation>季度关账(&amp;Q)…</translation>
     </message>
@@ -431,137 +431,137 @@
 <context>
     <name>CollectReturnsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="52" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="54" />
         <source>Collect quarterly returns from {folder}</source>
         <translation>收取季度报送:{folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="55" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="57" />
         <source>From the files</source>
         <translation>按文件中的季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="60" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="62" />
         <source>Ask (refuse the file)</source>
         <translation>询问(拒收该文件)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="61" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="63" />
         <source>Keep the database's value</source>
         <translation>保留数据库的值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="62" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="64" />
         <source>Take the return's value</source>
         <translation>采用报送表的值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="65" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="67" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="68" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="70" />
         <source>Cells changed on both sides</source>
         <translation>双方都修改的单元格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="71" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="73" />
         <source>Checking the workbooks…</source>
         <translation>正在检查报送表……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="77" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="79" />
         <source>Project / file</source>
         <translation>项目 / 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="77" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="79" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="77" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="79" />
         <source>Before</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="77" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="79" />
         <source>After</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="83" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="85" />
         <source>Record the good returns even though some files are refused</source>
         <translation>即使有文件被拒收,也记录合格的报送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="89" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="91" />
         <source>Record returns</source>
         <translation>记录报送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="136" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="141" />
         <source>{no:02d} {name} — {unit} — {file}</source>
         <translation>{no:02d} {name} — {unit} — {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="142" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="147" />
         <source>No change</source>
         <translation>无修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="150" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="155" />
         <source>Differs from the return received {when} ({file})</source>
         <translation>与 {when} 收到的报送({file})不同之处</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="161" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="166" />
         <source>Warning: {text}</source>
         <translation>提示:{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="166" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="171" />
         <source>Conflict, took the return's: {text}</source>
         <translation>冲突,已采用报送表的值:{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="168" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="173" />
         <source>Conflict, kept the database's: {text}</source>
         <translation>冲突,已保留数据库的值:{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="174" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="179" />
         <source>Refused ({n})</source>
         <translation>拒收({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="183" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="188" />
         <source>Skipped ({n})</source>
         <translation>跳过({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="191" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="196" />
         <source>{quarter}: {n} return(s) to record ({changed} with changes), {refused} file(s) refused, {skipped} skipped.</source>
         <translation>{quarter}:待记录报送 {n} 份(其中 {changed} 份有修改),拒收 {refused} 个文件,跳过 {skipped} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="202" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="207" />
         <source>With a refused file nothing is recorded unless you tick the box below.</source>
         <translation>有文件被拒收时,除非勾选下方选项,否则不记录任何报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="226" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="231" />
         <source>The returns could not be read: {error}</source>
         <translation>无法读取报送表:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="237" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="242" />
         <source>Recording…</source>
         <translation>正在记录……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="251" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="268" />
         <source>{n} quarterly return(s) recorded for {quarter}</source>
         <translation>已记录 {quarter} 的 {n} 份季度报送</translation>
     </message>
@@ -569,47 +569,47 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="52" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="53" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="53" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="54" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="73" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="74" />
         <source>Saved by someone else</source>
         <translation>其他人已先保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="79" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="80" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="79" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="80" />
         <source>Saved now (theirs)</source>
         <translation>当前已保存(他人)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="79" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="80" />
         <source>Your change</source>
         <translation>您的修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="95" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="96" />
         <source>Reload shows what is saved now and drops your change. Re-apply saves your values over theirs.</source>
         <translation>“重新载入”显示当前已保存的内容并放弃您的修改;“再次应用”用您的值覆盖他人的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="101" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="102" />
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="102" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="103" />
         <source>Re-apply my change</source>
         <translation>再次应用我的修改</translation>
     </message>
@@ -793,27 +793,28 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="74" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="75" />
         <source>Add plan period…</source>
         <translation>新增规划期…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="86" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="87" />
         <source>Progress: levels from base to target; totals and averages over the target.</source>
         <translation>进度:存量指标按基期值至目标值计算;累计与年均指标按占目标值比例计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="91" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="92" />
         <source>Plan period</source>
         <translation>规划期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="107" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="108" />
         <source>District indicators</source>
         <translation>全区指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="146" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="148" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="151" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
     </message>
@@ -836,82 +837,82 @@ Record this payment with the same number anyway?</source>
         <translation>请先选择一个里程碑、一笔拨付或一个已关账的年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="53" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="55" />
         <source>Remove {name}</source>
         <translation>移除 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="81" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="83" />
         <source>Evidence — {what}</source>
         <translation>佐证材料 — {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="86" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="88" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="87" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="89" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="88" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="90" />
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="89" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="91" />
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="90" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="92" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="99" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="101" />
         <source>Drop files here to add them (up to 50 MB each).</source>
         <translation>把文件拖到这里即可添加(每个不超过 50 MB)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="102" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="104" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="103" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="105" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="104" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="106" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="105" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="107" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="106" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="108" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="195" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="197" />
         <source>Add evidence files</source>
         <translation>添加佐证文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="198" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="200" />
         <source>Evidence (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xls *.xlsx *.ofd);;All files (*)</source>
         <translation>佐证文件 (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="230" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="229" />
         <source>Save the file as</source>
         <translation>文件另存为</translation>
     </message>
@@ -966,77 +967,112 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>FundingTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="68" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="73" />
         <source>Save plan</source>
         <translation>保存计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="69" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="74" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="83" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="86" />
+        <source>Disbursement register</source>
+        <translation>拨付台账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="87" />
+        <source>Funding plan by year</source>
+        <translation>逐年经费计划</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="90" />
         <source>Add payment…</source>
         <translation>新增拨付…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="84" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="91" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="85" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="92" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="98" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="105" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="115" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="120" />
         <source>Disbursement register, newest first</source>
         <translation>拨付台账(最新在前)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="257" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="142" />
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="143" />
+        <source>Years and chart</source>
+        <translation>逐年与图表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="144" />
+        <source>Payments</source>
+        <translation>拨付台账</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="145" />
+        <source>Start-up tranches</source>
+        <translation>启动经费分期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="204" />
+        <source>Fix the marked fields to see the new schedule: {first}</source>
+        <translation>请修正标红的字段后查看新的逐年计划:{first}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="262" />
+        <source>Not saved: {why}</source>
+        <translation>未保存:{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="285" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="311" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="339" />
         <source>Delete the payment of {date} ({amount} 10k yuan)?</source>
         <translation>删除 {date} 的拨付({amount} 万元)?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="330" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="358" />
         <source>Payment deleted.</source>
         <translation>已删除该笔拨付。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="350" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="378" />
         <source>Payment of {date} saved: {amount} (10k yuan).</source>
         <translation>已保存 {date} 的拨付:{amount} 万元。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="183" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="185" />
         <source>No plan yet: enter the approved plan.</source>
         <translation>尚无经费计划:请录入批复的计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="200" />
-        <source>Fix the marked fields to see the new schedule.</source>
-        <translation>请修正标红的字段以查看新的计划表。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="206" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="213" />
         <source>Preview of unsaved changes: press Save to keep them.</source>
         <translation>预览未保存的修改:点击“保存计划”后生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="242" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="252" />
         <source>Funding plan saved.</source>
         <translation>经费计划已保存。</translation>
     </message>
@@ -1057,12 +1093,12 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>GuideDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/help_action.py" line="55" />
+        <location filename="../../desktop_app/ui/help_action.py" line="56" />
         <source>User guide</source>
         <translation>使用说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/help_action.py" line="70" />
+        <location filename="../../desktop_app/ui/help_action.py" line="71" />
         <source>The user guide is missing: {path}</source>
         <translation>找不到使用说明文件:{path}</translation>
     </message>
@@ -1098,7 +1134,7 @@ Record this payment with the same number anyway?</source>
         <translation>健康状况:{level}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="68" />
+        <location filename="../../desktop_app/ui/widgets/health_marker.py" line="73" />
         <source>▲ Warning: {reason}</source>
         <translation>▲ 提示:{reason}</translation>
     </message>
@@ -1115,8 +1151,8 @@ Record this payment with the same number anyway?</source>
     <name>HistoryLabels</name>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="12" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="58" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="154" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="59" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="161" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
@@ -1127,14 +1163,14 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="14" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="75" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="159" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="76" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="166" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="15" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="74" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="75" />
         <source>Baseline</source>
         <translation>基准计划</translation>
     </message>
@@ -1145,13 +1181,13 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="17" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="127" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="128" />
         <source>Payment</source>
         <translation>拨付</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="18" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="99" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="100" />
         <source>Funding plan</source>
         <translation>经费计划</translation>
     </message>
@@ -1167,8 +1203,8 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="21" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="110" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="158" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="111" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="165" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
@@ -1179,7 +1215,7 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="23" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="113" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="114" />
         <source>Evaluation</source>
         <translation>绩效评价</translation>
     </message>
@@ -1190,7 +1226,7 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="25" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="156" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="163" />
         <source>District indicator</source>
         <translation>全区指标</translation>
     </message>
@@ -1206,27 +1242,27 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="28" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="49" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="155" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="50" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="162" />
         <source>Key domain</source>
         <translation>重点领域</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="29" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="48" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="49" />
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="30" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="116" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="157" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="117" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="164" />
         <source>Plan period</source>
         <translation>规划期</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/history/labels.py" line="31" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="124" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="125" />
         <source>Setting</source>
         <translation>设置</translation>
     </message>
@@ -1251,489 +1287,524 @@ Record this payment with the same number anyway?</source>
         <translation>季度报表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="37" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="38" />
         <source>Other record</source>
         <translation>其他记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="42" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="43" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="43" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="44" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="44" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="45" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="45" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="46" />
         <source>Chinese name</source>
         <translation>中文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="46" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="47" />
         <source>English name</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="47" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="48" />
         <source>Summary</source>
         <translation>简介</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="50" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="51" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="51" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="52" />
         <source>Lead organisation</source>
         <translation>承担单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="52" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="53" />
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="53" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="54" />
         <source>End date</source>
         <translation>结束日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="54" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="55" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="55" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="56" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="56" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="57" />
         <source>Sample data</source>
         <translation>示例数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="57" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="58" />
         <source>Revision</source>
         <translation>修订号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="59" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="60" />
         <source>Milestone name</source>
         <translation>里程碑名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="60" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="61" />
         <source>Deliverable</source>
         <translation>交付物</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="61" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="62" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="62" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="63" />
         <source>Planned start</source>
         <translation>计划开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="63" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="64" />
         <source>Planned finish</source>
         <translation>计划完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="64" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="65" />
         <source>Baseline start</source>
         <translation>基准开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="65" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="66" />
         <source>Baseline finish</source>
         <translation>基准完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="66" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="67" />
         <source>Actual start</source>
         <translation>实际开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="67" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="68" />
         <source>Actual finish</source>
         <translation>实际完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="68" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="69" />
         <source>Complete %</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="69" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="70" />
         <source>Reason for cancelling</source>
         <translation>取消原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="70" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="71" />
         <source>Position</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="71" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="72" />
         <source>Set on</source>
         <translation>设定日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="72" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="73" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="73" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="74" />
         <source>Recorded at</source>
         <translation>记录时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="76" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="77" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="77" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="160" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="78" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="167" />
         <source>Amount (10k yuan)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="86" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="87" />
         <source>Start-up grant (10k yuan)</source>
         <translation>启动建设经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="93" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="94" />
         <source>First-year amount (10k yuan)</source>
         <translation>首年金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="96" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="97" />
         <source>Yearly step (10k yuan)</source>
         <translation>每年递减额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="98" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="99" />
         <source>Floor (10k yuan)</source>
         <translation>保底额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="100" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="101" />
         <source>Fixed support of the year (10k yuan)</source>
         <translation>当年固定扶持(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="103" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="104" />
         <source>Reward cap (10k yuan)</source>
         <translation>奖励上限(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="125" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="126" />
         <source>Plan year (plan-year basis)</source>
         <translation>计划年度(计划年度口径)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="128" />
-        <location filename="../../desktop_app/ui/history/labels.py" line="146" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="129" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="153" />
         <source>File SHA-256</source>
         <translation>文件指纹(SHA-256)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="78" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="79" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="79" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="36" />
+        <source>Quarterly return sent</source>
+        <translation>季度报送表(发出)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="80" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="80" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="81" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="81" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="82" />
         <source>Total score</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="82" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="83" />
         <source>Computed grade</source>
         <translation>计算等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="83" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="84" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="84" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="85" />
         <source>Reason for the grade</source>
         <translation>等级调整理由</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="85" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="86" />
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="89" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="90" />
         <source>Start-up year</source>
         <translation>启动经费年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="90" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="91" />
         <source>Taper mode</source>
         <translation>退坡方式</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="91" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="92" />
         <source>First year of fixed support</source>
         <translation>固定扶持首年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="92" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="93" />
         <source>Years of fixed support</source>
         <translation>固定扶持年限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="97" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="98" />
         <source>Yearly rate</source>
         <translation>每年退坡比例</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="104" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="105" />
         <source>Tranche</source>
         <translation>分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="105" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="106" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="106" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="107" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="107" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="108" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="108" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="109" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="109" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="110" />
         <source>Negative values allowed</source>
         <translation>允许负值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="111" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="112" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="112" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="113" />
         <source>Year-to-date value</source>
         <translation>年初至今累计值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="114" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="115" />
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="115" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="116" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="117" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="118" />
         <source>Base year</source>
         <translation>基期年份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="118" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="119" />
         <source>Base value</source>
         <translation>基期值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="119" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="120" />
         <source>Target value</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="120" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="121" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="121" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="122" />
         <source>Role</source>
         <translation>定位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="122" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="123" />
         <source>First year</source>
         <translation>起始年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="123" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="124" />
         <source>Last year</source>
         <translation>截止年</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="126" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="127" />
         <source>Key domains</source>
         <translation>重点领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="129" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="130" />
         <source>File name</source>
         <translation>文件名</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="130" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="131" />
         <source>Added at</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="131" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="132" />
         <source>Added by</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="132" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="133" />
         <source>Removed</source>
         <translation>已移除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="133" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="134" />
         <source>File size (bytes)</source>
         <translation>文件大小(字节)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="134" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="135" />
         <source>File content</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="135" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="136" />
         <source>Stored at</source>
         <translation>存入时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="136" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="137" />
         <source>Figures as of</source>
         <translation>数据截至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="137" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="138" />
         <source>Closed at</source>
         <translation>关账时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="138" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="139" />
         <source>Closed by</source>
         <translation>关账人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="139" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="140" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="140" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="141" />
         <source>Frozen figures</source>
         <translation>冻结的数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="141" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="142" />
         <source>Signed brief (PDF)</source>
         <translation>签发的简报(PDF)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="142" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="143" />
+        <source>Signed brief in English (PDF)</source>
+        <translation>英文版简报(PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="144" />
+        <source>English brief SHA-256</source>
+        <translation>英文版简报 SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="145" />
+        <source>Workbook token</source>
+        <translation>填报表标识</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="146" />
+        <source>Made at</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="147" />
+        <source>Made by</source>
+        <translation>生成人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="148" />
+        <source>Values sent</source>
+        <translation>发出时的数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/history/labels.py" line="149" />
         <source>Reopened at</source>
         <translation>重开时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="143" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="150" />
         <source>Reopened by</source>
         <translation>重开人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="144" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="151" />
         <source>Reason for reopening</source>
         <translation>重开原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="145" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="152" />
         <source>Received at</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="147" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="154" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="148" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="155" />
         <source>Contact phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="149" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="156" />
         <source>Progress narrative</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="150" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="157" />
         <source>Values reported</source>
         <translation>报送的数值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="151" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="158" />
         <source>Changes taken</source>
         <translation>采纳的修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="152" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="159" />
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="162" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="169" />
         <source>Other field</source>
         <translation>其他字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="178" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="185" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/labels.py" line="180" />
+        <location filename="../../desktop_app/ui/history/labels.py" line="187" />
         <source>no</source>
         <translation>否</translation>
     </message>
@@ -1741,57 +1812,57 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="19" />
+        <location filename="../../desktop_app/ui/history/model.py" line="20" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="20" />
+        <location filename="../../desktop_app/ui/history/model.py" line="21" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="21" />
+        <location filename="../../desktop_app/ui/history/model.py" line="22" />
         <source>Change</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="22" />
+        <location filename="../../desktop_app/ui/history/model.py" line="23" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="23" />
+        <location filename="../../desktop_app/ui/history/model.py" line="24" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="24" />
+        <location filename="../../desktop_app/ui/history/model.py" line="25" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="25" />
+        <location filename="../../desktop_app/ui/history/model.py" line="26" />
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="26" />
+        <location filename="../../desktop_app/ui/history/model.py" line="27" />
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="32" />
+        <location filename="../../desktop_app/ui/history/model.py" line="33" />
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="33" />
+        <location filename="../../desktop_app/ui/history/model.py" line="34" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="34" />
+        <location filename="../../desktop_app/ui/history/model.py" line="35" />
         <source>deleted</source>
         <translation>删除</translation>
     </message>
@@ -1852,153 +1923,153 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="63" />
+        <location filename="../../desktop_app/ui/home/page.py" line="64" />
         <source>Loading the portfolio…</source>
         <translation>正在汇总项目情况…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="155" />
+        <location filename="../../desktop_app/ui/home/page.py" line="159" />
         <source>{level} projects</source>
         <translation>{level}色项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="72" />
+        <location filename="../../desktop_app/ui/home/page.py" line="73" />
         <source>Milestones overdue</source>
         <translation>已逾期的里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="73" />
+        <location filename="../../desktop_app/ui/home/page.py" line="75" />
         <source>Milestones due within 30 days</source>
         <translation>30 天内到期的里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="74" />
-        <location filename="../../desktop_app/ui/home/page.py" line="270" />
+        <location filename="../../desktop_app/ui/home/page.py" line="77" />
+        <location filename="../../desktop_app/ui/home/page.py" line="276" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="75" />
+        <location filename="../../desktop_app/ui/home/page.py" line="78" />
         <source>Plan this year (10k yuan)</source>
         <translation>本年计划(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="76" />
+        <location filename="../../desktop_app/ui/home/page.py" line="79" />
         <source>Paid this year (10k yuan)</source>
         <translation>本年已拨付(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="86" />
+        <location filename="../../desktop_app/ui/home/page.py" line="89" />
         <source>Click a figure to see the rows behind it.</source>
         <translation>点击任一数字,查看其背后的明细。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="104" />
+        <location filename="../../desktop_app/ui/home/page.py" line="108" />
         <source>Double-click a row to open its project.</source>
         <translation>双击一行打开其项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="130" />
+        <location filename="../../desktop_app/ui/home/page.py" line="134" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="154" />
+        <location filename="../../desktop_app/ui/home/page.py" line="158" />
         <source>Projects with no data yet</source>
         <translation>尚无数据的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="158" />
+        <location filename="../../desktop_app/ui/home/page.py" line="162" />
         <source>The figures could not be computed: {why}</source>
         <translation>无法汇总数据:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="164" />
+        <location filename="../../desktop_app/ui/home/page.py" line="168" />
         <source>Portfolio as of {date} ({n} projects)</source>
         <translation>截至 {date} 的项目总体情况(共 {n} 个项目)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="172" />
+        <location filename="../../desktop_app/ui/home/page.py" line="176" />
         <source>Milestones due within {n} days</source>
         <translation>{n} 天内到期的里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="184" />
+        <location filename="../../desktop_app/ui/home/page.py" line="188" />
         <source>{grade} in {year}</source>
         <translation>{year} 年 {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="190" />
+        <location filename="../../desktop_app/ui/home/page.py" line="194" />
         <source>Plan: the plan of {year} (plan-year basis). Paid: cash paid from 1 January to {date} (cash basis).</source>
         <translation>计划:{year} 年度计划(计划年度口径)。已拨付:1 月 1 日至 {date} 实际拨付(现金口径)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="219" />
+        <location filename="../../desktop_app/ui/home/page.py" line="223" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="219" />
+        <location filename="../../desktop_app/ui/home/page.py" line="223" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="229" />
+        <location filename="../../desktop_app/ui/home/page.py" line="233" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="240" />
+        <location filename="../../desktop_app/ui/home/page.py" line="246" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="241" />
+        <location filename="../../desktop_app/ui/home/page.py" line="247" />
         <source>Planned finish</source>
         <translation>计划完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="242" />
+        <location filename="../../desktop_app/ui/home/page.py" line="248" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="242" />
+        <location filename="../../desktop_app/ui/home/page.py" line="248" />
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="243" />
+        <location filename="../../desktop_app/ui/home/page.py" line="249" />
         <source>Complete %</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="257" />
+        <location filename="../../desktop_app/ui/home/page.py" line="263" />
         <source>Money of {year} by project (10k yuan)</source>
         <translation>{year} 年各项目经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="259" />
+        <location filename="../../desktop_app/ui/home/page.py" line="265" />
         <source>Plan this year</source>
         <translation>本年计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="259" />
+        <location filename="../../desktop_app/ui/home/page.py" line="265" />
         <source>Paid this year</source>
         <translation>本年已拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="271" />
+        <location filename="../../desktop_app/ui/home/page.py" line="277" />
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="276" />
+        <location filename="../../desktop_app/ui/home/page.py" line="282" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="280" />
+        <location filename="../../desktop_app/ui/home/page.py" line="286" />
         <source>{title}: {n} rows</source>
         <translation>{title}:共 {n} 行</translation>
     </message>
@@ -2006,197 +2077,197 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="58" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="73" />
         <source>Import {name}</source>
         <extracomment>Rows listed per section of the preview; the rest are counted.</extracomment>
         <translation>导入 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="60" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="75" />
         <source>Checking the workbook…</source>
         <translation>正在检查工作簿……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="74" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
         <source>Choice</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="82" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="98" />
         <source>Keep the database's value for all</source>
         <translation>全部保留数据库的值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="83" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="99" />
         <source>Take the workbook's value for all</source>
         <translation>全部采用工作簿的值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="98" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="114" />
         <source>Confirm import</source>
         <translation>确认导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="139" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="155" />
         <source>{sheet}: {added} to add, {changed} to change, {unchanged} unchanged</source>
         <translation>{sheet}:新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="149" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="165" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="150" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="312" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="317" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="166" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="343" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="348" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="158" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="174" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged, and {conflicts} conflict(s): choose for each whether to keep the database's value or take the workbook's.</source>
         <translation>新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行,另有 {conflicts} 处冲突:请逐项选择保留数据库的值或采用工作簿的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="162" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="178" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written.</source>
         <translation>将新增 {added} 行、修改 {changed} 行,{unchanged} 行未变。写入前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="165" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="181" />
         <source>Nothing to change: all {unchanged} rows match the database.</source>
         <translation>无需修改:{unchanged} 行均与数据库一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="181" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="197" />
         <source>Compared with its export of {at}: cells you did not change are left as the database has them.</source>
         <translation>已与 {at} 的导出版本比对:您未修改的单元格保持数据库现值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="185" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="201" />
         <source>{n} cell(s) changed in the database since the export are kept.</source>
         <translation>导出后数据库中已修改的 {n} 个单元格保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="189" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="205" />
         <source>This workbook was exported from another database: every value in it that differs replaces this database's.</source>
         <translation>此工作簿导出自另一个数据库:其中每个与本数据库不同的值都将替换本数据库中的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="193" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="209" />
         <source>This workbook carries no export versions (made by hand or from the template): every value in it that differs replaces the database's.</source>
         <translation>此工作簿不含导出版本信息(手工制作或来自模板):其中每个与数据库不同的值都将替换数据库中的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="206" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="222" />
         <source>Conflicts ({n}): changed in the database since the export and in the workbook</source>
         <translation>冲突({n} 处):导出后数据库与工作簿都修改了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="215" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="231" />
         <source>{sheet} row {row}: {key}</source>
         <translation>{sheet} 第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="217" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="235" />
         <source>exported “{exported}” → now “{database}”</source>
         <translation>导出时“{exported}” → 现为“{database}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="227" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="245" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="228" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="246" />
         <source>Keep database</source>
         <translation>保留数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="229" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="247" />
         <source>Take workbook</source>
         <translation>采用工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="260" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="278" />
         <source>{n} row(s) change the figures of a closed quarter ({quarters}). Its brief stays as it was closed; the next brief lists these changes as corrections. Confirm to import them anyway, or Cancel to change nothing.</source>
         <translation>{n} 行修改了已关账季度({quarters})的数据。该季度简报保持关账时的版本;下一期简报将把这些修改列为更正。确认则照常导入,取消则不作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="263" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="281" />
         <source>Closed quarters ({n})</source>
         <translation>已关账季度({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="267" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="285" />
         <source>{sheet} row {row}</source>
         <translation>{sheet} 第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="268" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="286" />
         <source>(new row)</source>
         <translation>(新增行)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="269" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="287" />
         <source>{q} is closed: listed as a correction</source>
         <translation>{q} 已关账:将列为更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="308" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="339" />
         <source>row {row}: {key}</source>
         <translation>第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="277" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="315" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="295" />
         <location filename="../../desktop_app/ui/io_actions.py" line="346" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="377" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="334" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="365" />
         <source>The workbook was not imported: {n} problem(s). Correct them and import again.</source>
         <translation>工作簿未导入:发现 {n} 处问题,请更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="339" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="370" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="354" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="385" />
         <source>The workbook could not be read: {error}</source>
         <translation>无法读取工作簿:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="363" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="394" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="366" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="397" />
         <source>Imported {added} new and {changed} changed rows from {name}</source>
         <translation>已从 {name} 导入:新增 {added} 行,修改 {changed} 行</translation>
     </message>
@@ -2294,43 +2365,43 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IoActions</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="400" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="431" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="406" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="437" />
         <source>The export failed: {error}</source>
         <translation>导出失败:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="409" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="440" />
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="416" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="447" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="417" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="448" />
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="423" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="454" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="425" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="436" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="456" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="467" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="434" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="465" />
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
@@ -2391,24 +2462,29 @@ Record this payment with the same number anyway?</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="142" />
+        <location filename="../../desktop_app/ui/main_window.py" line="145" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="143" />
+        <location filename="../../desktop_app/ui/main_window.py" line="146" />
         <source>&amp;New row</source>
         <translation>新增一行(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="144" />
+        <location filename="../../desktop_app/ui/main_window.py" line="147" />
         <source>&amp;Print this table…</source>
         <translation>打印当前表格(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="150" />
+        <location filename="../../desktop_app/ui/main_window.py" line="153" />
         <source>&amp;Find project…</source>
         <translation>查找项目(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/main_window.py" line="219" />
+        <source>Not saved: see the marked fields.</source>
+        <translation>未保存:请看标红的字段。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/main_window.py" line="120" />
@@ -2421,32 +2497,32 @@ Record this payment with the same number anyway?</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="129" />
+        <location filename="../../desktop_app/ui/main_window.py" line="132" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="155" />
+        <location filename="../../desktop_app/ui/main_window.py" line="158" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="167" />
+        <location filename="../../desktop_app/ui/main_window.py" line="170" />
         <source>The interface language changes the next time the app starts.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="211" />
+        <location filename="../../desktop_app/ui/main_window.py" line="214" />
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="214" />
+        <location filename="../../desktop_app/ui/main_window.py" line="217" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/help_action.py" line="80" />
+        <location filename="../../desktop_app/ui/help_action.py" line="81" />
         <source>&amp;User guide</source>
         <translation>使用说明(&amp;U)</translation>
     </message>
@@ -2454,87 +2530,87 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MakeReturnsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="52" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="53" />
         <source>Make quarterly return workbooks</source>
         <translation>生成季度报送表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="63" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="64" />
         <source>e.g. Li Ming, 0592-1234567</source>
         <translation>如:李明 0592-1234567</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="65" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="66" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="66" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="67" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="68" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="69" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="74" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="75" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="75" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="76" />
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="76" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="77" />
         <source>Office contact</source>
         <translation>区科技局联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="77" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="78" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="78" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="79" />
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="81" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="82" />
         <source>One workbook per project, holding only that project: the unit fills in milestone progress, the quarter's indicator figures, a narrative and its contact. Keys and reference columns are locked.</source>
         <translation>每个项目一份报送表,只含本项目:承担单位填写里程碑进展、本季度指标完成值、进展情况和联系人。键和参考列已锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="91" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="92" />
         <source>Make workbooks</source>
         <translation>生成报送表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="108" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="109" />
         <source>Folder for the workbooks</source>
         <translation>报送表保存位置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="122" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="123" />
         <source>{folder} already holds {n} return workbook(s) for {quarter}, e.g. {file}. Replace them? Workbooks already sent to the units can still be collected.</source>
         <translation>{folder} 中已有 {n} 份 {quarter} 报送表,如 {file}。要覆盖吗?已发给单位的报送表仍可收取。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="125" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="126" />
         <source>Replace the returns?</source>
         <translation>覆盖报送表?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="137" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="138" />
         <source>Writing the workbooks…</source>
         <translation>正在生成报送表……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="144" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="151" />
         <source>{n} return workbooks written to {folder}</source>
         <translation>已生成 {n} 份报送表,位于 {folder}</translation>
     </message>
@@ -2636,172 +2712,231 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="104" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="467" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="112" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="535" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="105" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="113" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="106" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="114" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="107" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="115" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="108" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="116" />
         <source>Set baseline…</source>
         <translation>设定基准计划…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="109" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="117" />
         <source>Baseline history…</source>
         <translation>基准计划历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="111" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="120" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="119" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="128" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="113" />
         <location filename="../../desktop_app/ui/project/milestones_tab.py" line="121" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="129" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="165" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="173" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="185" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="167" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="175" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="196" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="204" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="241" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="282" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="238" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="279" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="153" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="161" />
         <source>Slip: &lt;span style='color:#c62828'&gt;red&lt;/span&gt; later than the baseline, &lt;span style='color:#2e7d32'&gt;green&lt;/span&gt; earlier · &lt;span style='background:#fdecea'&gt;pink cell&lt;/span&gt;: refused, not saved</source>
         <translation>偏差:&lt;span style='color:#c62828'&gt;红色&lt;/span&gt; 晚于基准计划,&lt;span style='color:#2e7d32'&gt;绿色&lt;/span&gt; 早于基准计划 · &lt;span style='background:#fdecea'&gt;粉色单元格&lt;/span&gt;:输入被拒绝,未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="324" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="184" />
+        <source>Table</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="349" />
+        <source>Undone: {step}</source>
+        <translation>已撤销:{step}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="349" />
+        <source>Redone: {step}</source>
+        <translation>已重做:{step}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="392" />
         <source>Percent complete must be a whole number.</source>
         <translation>完成百分比须为整数。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="338" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="406" />
         <source>Not understood: {why}</source>
         <translation>无法识别:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="367" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="435" />
         <source>Edit {field} of {code}</source>
         <translation>修改 {code} 的{field}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="371" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="439" />
         <source>Saved: {what}.</source>
         <translation>已保存:{what}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="383" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="451" />
         <source>Row {row}: there is no milestone there.</source>
         <translation>第 {row} 行:那里没有里程碑。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="388" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="456" />
         <source>Row {row}, column “{column}”</source>
         <translation>第 {row} 行“{column}”列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="392" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="460" />
         <source>{where}: this column cannot be pasted into.</source>
         <translation>{where}:该列不能粘贴。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="404" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="472" />
         <source>Row {row}, column “{column}”: {why}</source>
         <translation>第 {row} 行“{column}”列:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="408" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="476" />
         <source>Paste</source>
         <translation>粘贴</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="416" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="484" />
         <source>Paste into {code}</source>
         <translation>粘贴到 {code}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="423" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="491" />
         <source>Pasted into {n} milestones.</source>
         <translation>已粘贴到 {n} 个里程碑。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="432" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="500" />
         <source>{code} finished on {end}: mark it done at 100 %{start}?</source>
         <translation>{code} 已于 {end} 完成:是否标记为已完成、完成 100%{start}?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="437" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="505" />
         <source>, with actual start {day}</source>
         <translation>,实际开始日期记为 {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="460" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="528" />
         <source>New milestone</source>
         <translation>新里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="476" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="544" />
         <source>Milestone {code} added: type its name.</source>
         <translation>已新增里程碑 {code}:请输入名称。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="484" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="552" />
         <source>Delete milestone {code} “{title}”?</source>
         <translation>删除里程碑 {code}“{title}”?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="494" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="562" />
         <source>Delete milestone</source>
         <translation>删除里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="514" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="582" />
         <source>Move milestone</source>
         <translation>移动里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="533" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="601" />
         <source>Baseline set.</source>
         <translation>已设定基准计划。</translation>
+    </message>
+</context>
+<context>
+    <name>OfficerControl</name>
+    <message>
+        <location filename="../../desktop_app/ui/officer.py" line="43" />
+        <source>Officer (your name)…</source>
+        <translation>经办人(您的姓名)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/officer.py" line="57" />
+        <source>Officer: {name}</source>
+        <translation>经办人:{name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/officer.py" line="60" />
+        <source>Officer: not set</source>
+        <translation>经办人:未设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/officer.py" line="63" />
+        <source>The name the change history records for your edits (click to change)</source>
+        <translation>修改记录中为您的修改记下的姓名(点击修改)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/officer.py" line="70" />
+        <source>Officer</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/officer.py" line="71" />
+        <source>Your name, as the change history should record it:</source>
+        <translation>您的姓名(修改记录中将记为经办人):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/officer.py" line="91" />
+        <source>Edits are now recorded as made by {name}.</source>
+        <translation>此后的修改将记为 {name} 所做。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/officer.py" line="93" />
+        <source>No officer name: edits are recorded under the computer's login.</source>
+        <translation>未设经办人:修改将记在本机登录账户名下。</translation>
     </message>
 </context>
 <context>
@@ -2934,100 +3069,100 @@ Record this payment with the same number anyway?</source>
         <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="339" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="373" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="513" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="344" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="378" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="518" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="309" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="314" />
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="322" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="327" />
         <source>“{name}” has actuals; they are deleted with it when you save. Continue?</source>
         <translation>“{name}”已有实绩,保存时将一并删除。是否继续?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="363" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="368" />
         <source>The year-to-date of Q{q} ({new}) is below the previous quarter's ({old}): a year-to-date figure normally only grows. Save it anyway?</source>
         <translation>第 {q} 季度的年初至今累计值({new})低于上一季度({old}):累计值通常只增不减。仍要保存吗?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="343" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="348" />
         <source>Not saved: the earlier figure was kept.</source>
         <translation>未保存:保留原来的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="402" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="518" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="407" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="523" />
         <source>Performance figures saved.</source>
         <translation>绩效数据已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="409" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="414" />
         <source>Row {row}, column “{column}”</source>
         <translation>第 {row} 行“{column}”列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="412" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="417" />
         <source>{where}: {why}</source>
         <translation>{where}:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="425" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="430" />
         <source>this column cannot be pasted into.</source>
         <translation>该列不能粘贴。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="431" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="436" />
         <source>the year is closed by its evaluation; reopen it first.</source>
         <translation>该年度已完成绩效评价,请先重新打开该年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="433" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="438" />
         <source>the database is open read-only.</source>
         <translation>数据库以只读方式打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="436" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="441" />
         <source>there is no indicator there.</source>
         <translation>此处没有指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="459" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="464" />
         <source>save or discard the changed indicators before pasting figures.</source>
         <translation>请先保存或放弃对指标的修改,再粘贴数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="469" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="474" />
         <source>the indicator is not saved yet.</source>
         <translation>该指标尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="471" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="476" />
         <source>Q{q} of {year} has not begun yet.</source>
         <translation>{year} 年第 {q} 季度尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="480" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="485" />
         <source>Not pasted: the earlier figures were kept.</source>
         <translation>未粘贴:保留原来的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="490" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="495" />
         <source>Pasted {n} figures.</source>
         <translation>已粘贴 {n} 个数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="555" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="560" />
         <source>Reopen {year}</source>
         <translation>重新打开 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="556" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="561" />
         <source>Why is the evaluation reopened? (kept in the audit trail)</source>
         <translation>重新打开评价的理由(记入审计日志):</translation>
     </message>
@@ -3135,7 +3270,7 @@ Record this payment with the same number anyway?</source>
         <translation>启动建设经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="153" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="150" />
         <source>Per year (10k yuan):</source>
         <translation>逐年金额(万元):</translation>
     </message>
@@ -3155,12 +3290,12 @@ Record this payment with the same number anyway?</source>
         <translation>启动经费分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="145" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="146" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/plan_form.py" line="155" />
+        <location filename="../../desktop_app/ui/funding/plan_form.py" line="169" />
         <source>Start-up tranches (leave empty for one payment):</source>
         <translation>启动经费分期(一次拨付可留空):</translation>
     </message>
@@ -3424,100 +3559,105 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ProjectDetailsForm</name>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="64" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="67" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="65" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="68" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="71" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="74" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="72" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="280" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="75" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="300" />
         <source>Name (Chinese)</source>
         <translation>名称(中文)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="73" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="281" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="76" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="301" />
         <source>Name (English)</source>
         <translation>名称(英文)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="74" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="282" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="77" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="302" />
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="75" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="283" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="78" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="303" />
         <source>Key domains</source>
         <translation>重点领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="76" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="284" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="79" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="304" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="77" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="285" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="80" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="305" />
         <source>Lead organisation</source>
         <translation>承担单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="82" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="85" />
         <source>Period</source>
         <translation>实施期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="83" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="288" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="86" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="308" />
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="84" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="289" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="87" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="309" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="117" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="120" />
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="121" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="124" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="208" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="213" />
+        <source>Not saved: {why}</source>
+        <translation>未保存:{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/details_form.py" line="228" />
         <source>Not a valid date (use 2026-03-31).</source>
         <translation>日期无效(格式如 2026-03-31)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="248" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="268" />
         <source>Project {no} saved.</source>
         <translation>项目 {no} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="286" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="306" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="287" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="307" />
         <source>End</source>
         <translation>结束</translation>
     </message>
@@ -3525,12 +3665,17 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ProjectView</name>
     <message>
-        <location filename="../../desktop_app/ui/project/view.py" line="60" />
+        <location filename="../../desktop_app/ui/project/view.py" line="35" />
+        <source>Choose a project in the list on the left (or find it with Ctrl+F) to see and edit its details, milestones, performance and funding.</source>
+        <translation>请在左侧列表中选择一个项目(或按 Ctrl+F 查找),即可查看和编辑其基本信息、里程碑、绩效和经费。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/view.py" line="83" />
         <source>This project has unsaved changes. Save them?</source>
         <translation>此项目有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/view.py" line="79" />
+        <location filename="../../desktop_app/ui/project/view.py" line="110" />
         <source>No project selected</source>
         <translation>未选择项目</translation>
     </message>
@@ -3599,158 +3744,158 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="43" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="44" />
         <source>daily (first start of the day)</source>
         <translation>每日(当天首次启动)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="44" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="45" />
         <source>made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="45" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="46" />
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="46" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="47" />
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="52" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="53" />
         <source>before an upgrade ({step})</source>
         <translation>升级前({step})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="68" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="69" />
         <source>Taken</source>
         <translation>备份时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="69" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="70" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="70" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="71" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="72" />
         <source>Projects</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="89" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="90" />
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="110" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="111" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="120" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="121" />
         <source>Reading the backups…</source>
         <translation>正在读取备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="124" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="125" />
         <source>Restoring replaces the current data with the backup. The current data is saved as a backup first, so this can be undone.</source>
         <translation>恢复会用备份替换当前数据。当前数据会先另存为备份,因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="130" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="131" />
         <source>Restore the selected backup</source>
         <translation>恢复所选备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="132" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="133" />
         <source>Other file…</source>
         <translation>其他文件……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="168" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="169" />
         <source>{n} backups in {folder}</source>
         <translation>{folder} 中有 {n} 个备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="172" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="173" />
         <source>There are no backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="195" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="196" />
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="197" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="198" />
         <source>key-projects backups (*.sqlite);;All files (*)</source>
         <translation>项目库备份 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="204" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="205" />
         <source>Replace the current data with the backup of {when}? The current data is saved as a backup first.</source>
         <translation>用 {when} 的备份替换当前数据吗?当前数据会先另存为备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="207" />
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="229" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="208" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="230" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="216" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="217" />
         <source>Restoring {when}…</source>
         <translation>正在恢复 {when} 的备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="224" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="225" />
         <source>Restored from {source}.</source>
         <translation>已从 {source} 恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="226" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="227" />
         <source>The previous data was saved as {path}.</source>
         <translation>原数据已另存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="244" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="245" />
         <source>Backing up…</source>
         <translation>正在备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="251" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="252" />
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="258" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="259" />
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="261" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="262" />
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="283" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="284" />
         <source>Restore that backup now? The damaged file is kept beside it.</source>
         <translation>现在恢复该备份吗?已损坏的文件会保留在旁边。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="286" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="287" />
         <source>Damaged database</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="296" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="297" />
         <source>Restored from {source}. The damaged file was kept as {aside}.</source>
         <translation>已从 {source} 恢复。已损坏的文件保留为 {aside}。</translation>
     </message>
@@ -3758,72 +3903,72 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ReturnStatusDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="34" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="35" />
         <source>Quarterly return status</source>
         <translation>季度报送回收情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="43" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="44" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="49" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="50" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="50" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="51" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="51" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="52" />
         <source>Lead organisation</source>
         <translation>承担单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="52" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="53" />
         <source>Returned</source>
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="53" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="54" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="54" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="55" />
         <source>What changed</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="55" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="56" />
         <source>Returns</source>
         <translation>报送次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="91" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="95" />
         <source>Missing</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="93" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="97" />
         <source>{n} field(s): {list}</source>
         <translation>{n} 项:{list}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="95" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="99" />
         <source>No change</source>
         <translation>无修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="115" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="119" />
         <source>{done} of {total} units have returned.</source>
         <translation>{total} 个单位中已有 {done} 个报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="119" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="123" />
         <source>Missing: {list}</source>
         <translation>未报送:{list}</translation>
     </message>
@@ -4046,7 +4191,7 @@ Record this payment with the same number anyway?</source>
         <translation>打开该项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="303" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="306" />
         <source>Nothing to show here yet.</source>
         <translation>这里暂时没有内容。</translation>
     </message>
@@ -4097,7 +4242,7 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>TimelineView</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/timeline.py" line="376" />
+        <location filename="../../desktop_app/ui/widgets/timeline.py" line="381" />
         <source>Baseline end: {d}</source>
         <translation>基准完成日期:{d}</translation>
     </message>
@@ -4105,7 +4250,7 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>TrendChart</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/trend_chart.py" line="51" />
+        <location filename="../../desktop_app/ui/performance/trend_chart.py" line="66" />
         <source>Total score by year</source>
         <translation>历年总分</translation>
     </message>

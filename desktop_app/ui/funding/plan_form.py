@@ -140,22 +140,36 @@ class PlanForm(QWidget):
             "tranches": self.tr("Start-up tranches"),
         }
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in list(self._labels)[:9]:
             form.addRow(self._labels[name], self._fields[name])
         form.addRow(self.tr("Notes"), self.notes)
+        # The mode's whole label stays readable in English ("Linear (minus a fixed step…)").
+        self.mode.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        per_year = QVBoxLayout()
+        per_year.addWidget(QLabel(self.tr("Per year (10k yuan):")))
+        per_year.addWidget(self.year_grid, 1)
+        # The single fields beside the per-year grid: a 1366×697 window shows all of both.
+        columns = QHBoxLayout()
+        columns.addLayout(form, 3)
+        columns.addLayout(per_year, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(columns, 1)
+        layout.addWidget(self.errors)
+        # The tranches have their own pane (the funding tab's "Start-up tranches" sub-tab).
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_tranche)
         buttons.addWidget(self.remove_tranche)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(form)
-        layout.addWidget(QLabel(self.tr("Per year (10k yuan):")))
-        layout.addWidget(self.year_grid, 2)
-        layout.addWidget(QLabel(self.tr("Start-up tranches (leave empty for one payment):")))
-        layout.addWidget(self.tranche_grid, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.errors)
+        self.tranche_panel = QWidget()
+        tranche_layout = QVBoxLayout(self.tranche_panel)
+        tranche_layout.setContentsMargins(0, 0, 0, 0)
+        tranche_layout.addWidget(
+            QLabel(self.tr("Start-up tranches (leave empty for one payment):"))
+        )
+        tranche_layout.addWidget(self.tranche_grid, 1)
+        tranche_layout.addLayout(buttons)
 
     def _connect(self) -> None:
         self.mode.currentIndexChanged.connect(self._sync_mode)
@@ -294,6 +308,16 @@ class PlanForm(QWidget):
             widget.setProperty("invalid", bool(bad))
         self.errors.setText("\n".join(f"{self._labels.get(k, k)}: {v}" for k, v in errors.items()))
         self.errors.setVisible(bool(errors))
+
+    def first_error(self, errors: dict[str, str]) -> tuple[QWidget | None, str] | None:
+        """The first bad field in the form's order, with "label: reason" naming it."""
+        for name, widget in self._fields.items():
+            if name in errors:
+                return widget, f"{self._labels.get(name, name)}: {errors[name]}"
+        if errors:
+            name, why = next(iter(errors.items()))
+            return None, f"{self._labels.get(name, name)}: {why}"
+        return None
 
     def set_editable(self, editable: bool) -> None:
         for widget in (*self._fields.values(), self.notes, self.add_tranche, self.remove_tranche):

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -48,6 +48,7 @@ def long_date(day: date, lang: str) -> str:
 def _item(text: str, sort: Any = None, align_right: bool = False) -> QStandardItem:
     item = QStandardItem(text)
     item.setEditable(False)
+    item.setToolTip(text)  # in full on hover, wherever the column is narrow
     item.setData(text if sort is None else sort, SORT_ROLE)
     if align_right:
         item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -97,7 +98,8 @@ class HomePage(Page):
         self.detail.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.detail.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.detail.setAlternatingRowColors(True)
-        self.detail.setWordWrap(False)
+        self.detail.setWordWrap(True)  # a long reason wraps within its row
+        self.detail.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.detail.verticalHeader().hide()
         self.detail.horizontalHeader().setStretchLastSection(True)
         self.detail.doubleClicked.connect(self.open_row)
@@ -230,7 +232,9 @@ class HomePage(Page):
             title = self._level_caption(key)
             self.detail_model.setHorizontalHeaderLabels([no, name, self.tr("Why")])
             for pid in snap.health[key]:
-                reasons = snap.health_reasons.get(pid, "").replace("\n", "; ")
+                # each reason is a sentence of its own (。 or .): no "。;" between them
+                glue = "" if lang == "zh" else " "
+                reasons = snap.health_reasons.get(pid, "").replace("\n", glue)
                 self.detail_model.appendRow([*project_cells(pid), _item(reasons)])
         elif key in ("overdue", "due_soon"):
             items = snap.overdue if key == "overdue" else snap.due_soon
@@ -280,7 +284,36 @@ class HomePage(Page):
                 self.detail_model.appendRow([*project_cells(pid), _item(grade_label(key))])
         count = self.detail_model.rowCount()
         self.detail_title.setText(self.tr("{title}: {n} rows").format(title=title, n=count))
-        self.detail.resizeColumnsToContents()
+        self.fit_detail()
+
+    def fit_detail(self) -> None:
+        """Every column in view without sideways scrolling: the columns as wide as their text,
+        then the wide text columns (project, milestone, reason) narrowed in proportion, their
+        text wrapping onto a second line (and in full on hover)."""
+        view, header = self.detail, self.detail.horizontalHeader()
+        view.resizeColumnsToContents()
+        count = header.count()
+        room = view.viewport().width() - 2
+        widths = [header.sectionSize(c) for c in range(count)]
+        fm = header.fontMetrics()
+        floor = [
+            fm.horizontalAdvance(str(self.detail_model.headerData(c, Qt.Orientation.Horizontal)))
+            + 24
+            for c in range(count)
+        ]
+        excess = sum(widths) - room
+        wide = [c for c in range(count) if widths[c] > max(140, floor[c])]
+        give = sum(widths[c] - max(140, floor[c]) for c in wide)
+        if excess > 0 and give > 0:
+            for c in wide:
+                spare = widths[c] - max(140, floor[c])
+                header.resizeSection(c, widths[c] - min(spare, excess * spare // give + 1))
+        view.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.detail_model.columnCount():
+            self.fit_detail()
 
     def detail_project_ids(self) -> list[int]:
         """The project of each row shown (tests compare them with the services)."""

@@ -9,7 +9,6 @@ from PySide6.QtCharts import (
     QChartView,
     QLineSeries,
     QScatterSeries,
-    QValueAxis,
 )
 from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -23,7 +22,7 @@ class TrendChart(QChartView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(210)  # four bands and their labels readable at 1366×697
         self.set_scores((), None)
 
     @staticmethod
@@ -39,6 +38,22 @@ class TrendChart(QChartView):
             axis.append(f"{projected[0]} · ≈{projected[1]:.1f}", projected[0])
         axis.setRange(lo, hi)
         axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        return axis
+
+    def _band_axis(self, bands: tuple[tuple[str, int, int], ...]) -> QCategoryAxis:
+        """The score axis labelled by the grade bands ("A ≥90" beside its band), up to 104
+        so a point at 100 is drawn whole; short labels, so none is cut to "…"."""
+        axis = QCategoryAxis()
+        axis.setStartValue(0)
+        for letter, y0, y1 in bands:
+            text = f"{letter} <{y1}" if y0 == 0 else f"{letter} ≥{y0}"
+            axis.append(text, y1 if letter != "A" else 104)
+        axis.setRange(0, 104)
+        axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionCenter)
+        font = axis.labelsFont()
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        axis.setLabelsFont(font)
+        self.band_labels = axis.categoriesLabels()
         return axis
 
     def set_scores(
@@ -96,10 +111,7 @@ class TrendChart(QChartView):
                 dashed.append(projected[0], projected[1])
                 chart.addSeries(dashed)
         x_axis = self._year_axis(scores, projected, lo, hi)
-        y_axis = QValueAxis()
-        y_axis.setRange(0, 100)
-        y_axis.setTickCount(6)
-        y_axis.setLabelFormat("%d")
+        y_axis = self._band_axis(bands)
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         for series in chart.series():

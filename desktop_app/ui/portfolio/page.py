@@ -30,13 +30,13 @@ from desktop_app.ui import workspace
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.labels import PROJECT_STATUS_CODES, project_status_label
 from desktop_app.ui.page_base import Page
+from desktop_app.ui.portfolio import split_memory
 from desktop_app.ui.portfolio.filter_proxy import PortfolioFilterProxy
 from desktop_app.ui.portfolio.table_model import COL_HEALTH, COL_NAME, COL_NO, PortfolioTableModel
 from desktop_app.ui.widgets.health_marker import health_label
 
 if TYPE_CHECKING:
     from desktop_app.ui.project.view import ProjectView
-
 
 
 class PortfolioPage(Page):
@@ -106,7 +106,7 @@ class PortfolioPage(Page):
         splitter.setCollapsible(1, False)
         # No., name and health stay readable; the project tabs get the rest of the window.
         splitter.setSizes([430, 1000])
-        workspace.remember(splitter, "portfolio/splitter")
+        split_memory.keep(splitter, "portfolio/list_share")
         workspace.remember(self.table, "portfolio/table")
         self._splitter = splitter
         layout = QVBoxLayout(self)

@@ -41,6 +41,9 @@ class ProjectDetailsForm(ProjectTab):
         self._detail: ProjectDetail | None = None
         self._loading = False
         self._dirty = False
+        self.form_scroll: QScrollArea | None = None
+        self.refusal = ""
+        """Why the last save was refused (Ctrl+S shows it in the status bar)."""
 
         self.no_label = QLabel()
         self.name_zh = QLineEdit()
@@ -89,7 +92,7 @@ class ProjectDetailsForm(ProjectTab):
         # The form scrolls and the buttons stay: the window fits a 1366×768 screen.
         fields = QWidget()
         fields.setLayout(form)
-        scroll = QScrollArea()
+        scroll = self.form_scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(fields)
@@ -183,19 +186,36 @@ class ProjectDetailsForm(ProjectTab):
         self.end_date.set_error(None)
 
     def show_errors(self, errors: dict[str, str]) -> None:
-        widgets = {
+        """Mark each bad field, name it with its reason, and bring the first into view with
+        the focus on it (Ctrl+S says the same in the status bar)."""
+        widgets: dict[str, QWidget] = {
             "name_zh": self.name_zh,
+            "name_en": self.name_en,
             "zone_id": self.zone,
             "status": self.status,
             "domain_ids": self.domains,
+            "lead_org": self.lead_org,
+            "start_date": self.start_date,
+            "end_date": self.end_date,
+            "summary_zh": self.summary,
+            "notes": self.notes,
         }
+        labels = self._field_labels()
+        labels.update(zone_id=labels["zone"], domain_ids=labels["domains"])
         for field, reason in errors.items():
             if field in ("start_date", "end_date"):
                 getattr(self, field).set_error(reason)
             elif field in widgets:
                 widgets[field].setStyleSheet(INVALID_STYLE)
                 widgets[field].setToolTip(reason)
-        self.error_label.setText("\n".join(errors.values()))
+        named = [f"{labels.get(f, f)}: {why}" for f, why in errors.items()]
+        self.error_label.setText("\n".join(named))
+        self.refusal = self.tr("Not saved: {why}").format(why=named[0]) if named else ""
+        first = next((widgets[f] for f in widgets if f in errors), None)
+        if first is not None:
+            if self.form_scroll is not None:
+                self.form_scroll.ensureWidgetVisible(first)
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_edit(self) -> ProjectEdit:
         """The form as an edit; raises ValidationError for dates that cannot be read."""

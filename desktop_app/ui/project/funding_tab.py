@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +56,8 @@ def _table(model: QAbstractItemModel) -> QTableView:
     view.verticalHeader().hide()
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
+    # rows as tall as the text needs: the plan's years and its total in view, stacked
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     return view
 
 
@@ -62,6 +65,8 @@ class FundingTab(ProjectTab):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.version: int | None = None
+        self.refusal = ""
+        """Why the last save was refused (Ctrl+S shows it in the status bar)."""
         self.facts = FundingFacts()
         self._loaded: FundingPlanDraft | None = None
         self.form = PlanForm()
@@ -77,7 +82,9 @@ class FundingTab(ProjectTab):
         self.chart = PlanChart()
         self.register_model = RegisterTableModel(self)
         self.register_view = _table(self.register_model)
-        self.schedule_view.setMinimumHeight(120)  # four years in view, even when stacked
+        self.schedule_view.setMinimumHeight(200)  # five plan years in view, even when stacked
+        self.register_view.setProperty("printName", self.tr("Disbursement register"))
+        self.schedule_view.setProperty("printName", self.tr("Funding plan by year"))
         self.register_view.setSortingEnabled(True)
         self.register_view.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # newest first
         self.add_button = QPushButton(self.tr("Add payment…"))
@@ -98,19 +105,17 @@ class FundingTab(ProjectTab):
         return self.tr("Funding")
 
     def _layout(self) -> None:
+        """Four panes as sub-tabs (plan, years and chart, payments, tranches), so each has
+        the tab's whole height on a 1366×697 window; Save and the plan's state stay below
+        them, in view whichever pane is shown."""
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
+        self.form_scroll = scroll
         plan_buttons = QHBoxLayout()
+        plan_buttons.addWidget(self.state, 1)
         plan_buttons.addWidget(self.save_button)
         plan_buttons.addWidget(self.revert_button)
-        plan_buttons.addStretch(1)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(scroll, 1)
-        left_layout.addWidget(self.state)
-        left_layout.addLayout(plan_buttons)
         pay_buttons = QHBoxLayout()
         pay_buttons.addWidget(QLabel(self.tr("Disbursement register, newest first")))
         pay_buttons.addStretch(1)
@@ -118,7 +123,7 @@ class FundingTab(ProjectTab):
             pay_buttons.addWidget(b)
         register = QWidget()
         reg_layout = QVBoxLayout(register)
-        reg_layout.setContentsMargins(0, 0, 0, 0)
+        reg_layout.setContentsMargins(4, 4, 4, 4)
         reg_layout.addLayout(pay_buttons)
         reg_layout.addWidget(self.register_view, 1)
         table = QWidget()
@@ -126,42 +131,39 @@ class FundingTab(ProjectTab):
         table_layout.setContentsMargins(0, 0, 0, 0)
         table_layout.addWidget(self.schedule_view, 1)
         table_layout.addWidget(self.warnings)
-        # Year table beside the chart when there is width, above it when there is not;
-        # the register has its own area below both.
+        # Year table beside the chart when there is width, above it when there is not.
         self.figures = QSplitter(Qt.Orientation.Horizontal)
         self.figures.addWidget(table)
         self.figures.addWidget(self.chart)
-        self.figures.setSizes([520, 420])
-        right = self.right_split = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.figures)
-        right.addWidget(register)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 2)
-        right.setSizes([330, 230])
-        split = self.split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(left)
-        split.addWidget(right)
-        split.setStretchFactor(1, 1)
-        split.setSizes([380, 940])
-        workspace.remember(split, "funding/split")
-        workspace.remember(right, "funding/right")
+        self.figures.setChildrenCollapsible(False)
+        self.figures.setSizes([560, 420])
+        self.panes = QTabWidget()
+        self.panes.setDocumentMode(True)
+        self.panes.addTab(scroll, self.tr("Plan"))
+        self.panes.addTab(self.figures, self.tr("Years and chart"))
+        self.panes.addTab(register, self.tr("Payments"))
+        self.panes.addTab(self.form.tranche_panel, self.tr("Start-up tranches"))
         workspace.remember(self.figures, "funding/figures")
         workspace.remember(self.schedule_view, "funding/schedule")
         workspace.remember(self.register_view, "funding/register")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(split)
+        layout.addWidget(self.panes, 1)
+        layout.addLayout(plan_buttons)
+
+    PLAN, FIGURES, PAYMENTS, TRANCHES = range(4)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Narrow (project list open at 1366): stack the year table over the chart."""
         super().resizeEvent(event)
-        wide = self.right_split.width() >= 760
+        wide = self.width() >= 1500  # every column of the year table beside the chart
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if self.figures.orientation() != orientation:
             self.figures.setOrientation(orientation)
-            total = sum(self.figures.sizes())
-            # stacked: the year table keeps four years in view above the chart
-            self.figures.setSizes([total // 2, total - total // 2])
+            total = max(sum(self.figures.sizes()), 2)
+            # stacked: the year table keeps the plan's five years in view above the chart
+            first = total // 2 if wide else max(total * 2 // 5, 260)
+            self.figures.setSizes([first, total - first])
 
     # ------------------------------------------------------------ loading and preview
 
@@ -197,7 +199,12 @@ class FundingTab(ProjectTab):
             schedule = preview_schedule(self.form.draft(), self.facts, self.project_id)
         except ValidationError as exc:
             self.form.set_errors(exc.errors)
-            self.state.setText(self.tr("Fix the marked fields to see the new schedule."))
+            first = self.form.first_error(exc.errors)
+            self.state.setText(
+                self.tr("Fix the marked fields to see the new schedule: {first}").format(
+                    first=first[1] if first else ""
+                )
+            )
             self._enable()
             return
         self.form.set_errors({})
@@ -233,14 +240,35 @@ class FundingTab(ProjectTab):
                 return False  # a conflict: reloaded, or the officer keeps editing
         except ValidationError as exc:
             self.form.set_errors(exc.errors)
+            self.show_refusal(exc.errors)
             return False
         except UserError as exc:
+            self.refusal = str(exc)
             dialogs.show_error(self, str(exc))
             return False
+        self.refusal = ""
         self.load_project(self.project_id)
         self.ctx.bus.sig_data_changed.emit()
         self.ctx.bus.sig_status.emit(self.tr("Funding plan saved."))
         return True
+
+    def show_refusal(self, errors: dict[str, str]) -> None:
+        """Bring the first bad field into view (its pane, scrolled to), focus it and name it:
+        the red field is never below the visible area while the text only says "fix"."""
+        first = self.form.first_error(errors)
+        if first is None:
+            return
+        widget, why = first
+        self.refusal = self.tr("Not saved: {why}").format(why=why)
+        self.state.setText(self.refusal)
+        if widget is None:
+            return
+        if widget is self.form.tranche_grid:
+            self.panes.setCurrentIndex(self.TRANCHES)
+        else:
+            self.panes.setCurrentIndex(self.PLAN)
+            self.form_scroll.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _save_plan(self) -> bool:
         """Save; when someone else saved the plan first, show theirs and yours. Re-apply

@@ -33,10 +33,12 @@ class _Step(QUndoCommand):
         if self._first:  # already saved by the tab before the step was pushed
             self._first = False
             return
-        self.tab.run_step(self._redo)
+        if self.tab.run_step(self._redo):
+            self.tab.step_done(False, self.text())
 
     def undo(self) -> None:
-        self.tab.run_step(self._undo)
+        if self.tab.run_step(self._undo):
+            self.tab.step_done(True, self.text())
 
     def _redo(self) -> None:
         raise NotImplementedError

@@ -159,6 +159,10 @@ class MilestoneTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            # two lines ("Planned / start"): status, baseline and slip stay in view beside
+            # the project list at 1366 px; the words are the same as in messages
+            return self._headers[section].replace(" ", "\n", 1)
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return self._headers[section]
         return None
 

@@ -12,18 +12,19 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QUndoStack
+from PySide6.QtGui import QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.health import Health
+from desktop_app.domain.milestones import MILESTONE_STATUSES as STATUS_CODES
 from desktop_app.domain.milestones import MilestoneEdit, validate_milestone, worst_slip
 from desktop_app.domain.parsing import ParseError, parse_date, parse_percent
 from desktop_app.domain.periods import today
@@ -34,13 +35,18 @@ from desktop_app.services import milestones as svc
 from desktop_app.services.conflicts import ConflictError
 from desktop_app.services.health import project_health
 from desktop_app.snapshots.milestones import MilestoneRow
-from desktop_app.ui import conflict_dialog, dialogs, workspace
+from desktop_app.ui import conflict_dialog, dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.evidence.button import evidence_button
 from desktop_app.ui.project import baseline_dialogs
 from desktop_app.ui.project.milestone_commands import AddStep, DeleteStep, EditStep, ReorderStep
 from desktop_app.ui.project.milestones_model import (
+    COL_BASELINE_END,
     COL_CODE,
+    COL_OWNER,
+    COL_PERCENT,
+    COL_SLIP,
+    COL_STATUS,
     COL_TITLE,
     COLUMN_OF,
     DATE_COLUMNS,
@@ -48,6 +54,7 @@ from desktop_app.ui.project.milestones_model import (
     MilestoneTableModel,
     field_labels,
     headers,
+    status_label,
 )
 from desktop_app.ui.project.milestones_view import MilestoneTableView
 from desktop_app.ui.project.tab_base import ProjectTab
@@ -77,8 +84,12 @@ class MilestonesTab(ProjectTab):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.undo_stack = QUndoStack(self)
-        self.aliases: dict[int, int] = {}
+        # One undo history per project, kept for the session: coming back to a project
+        # finds its steps where they were (the group follows the project shown).
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[int | None, QUndoStack] = {}
+        self._aliases: dict[int | None, dict[int, int]] = {}
+        self.undo_group.setActiveStack(self._stack_for(None))
         self.focus_milestone: int | None = None
         self._rows: list[MilestoneRow] = []
 
@@ -93,10 +104,7 @@ class MilestonesTab(ProjectTab):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        self.table.setColumnWidth(COL_CODE, 46)
-        self.table.setColumnWidth(COL_TITLE, 180)
-        for col in DATE_COLUMNS:
-            self.table.setColumnWidth(col, 96)
+        self._fit_columns()
         self.error_label = QLabel()
         self.error_label.setStyleSheet("color: #c62828;")
         self.error_label.setWordWrap(True)
@@ -108,9 +116,9 @@ class MilestonesTab(ProjectTab):
         self.baseline_button = QPushButton(self.tr("Set baseline…"))
         self.history_button = QPushButton(self.tr("Baseline history…"))
         self.evidence_button = evidence_button(ctx, self, self._evidence_target)
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("Redo"))
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         ctrl_y = QKeySequence("Ctrl+Y")
         self.redo_action.setShortcuts([ctrl_y, *(k for k in redo_keys if k != ctrl_y)])
@@ -119,10 +127,10 @@ class MilestonesTab(ProjectTab):
             self.addAction(action)
         self.undo_button = QPushButton(self.tr("Undo"))
         self.redo_button = QPushButton(self.tr("Redo"))
-        self.undo_button.clicked.connect(self.undo_stack.undo)
-        self.redo_button.clicked.connect(self.undo_stack.redo)
-        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.clicked.connect(self.undo_group.undo)
+        self.redo_button.clicked.connect(self.undo_group.redo)
+        self.undo_group.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_group.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
 
@@ -169,16 +177,16 @@ class MilestonesTab(ProjectTab):
         chart_layout.addLayout(zoom_row)
         chart_layout.addWidget(self.timeline, 1)
         chart_layout.addWidget(TimelineLegend())
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(table_box)
-        splitter.addWidget(chart_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([380, 220])  # seven milestones in view at 1366×697
-        workspace.remember(splitter, "milestones/split")
+        # The table and the timeline each get the tab's whole height (1366×697: eleven
+        # milestones in the table, fourteen bars in the timeline), one pane at a time.
+        self.panes = QTabWidget()
+        self.panes.setDocumentMode(True)
+        self.panes.addTab(table_box, self.tr("Table"))
+        self.panes.addTab(chart_box, self.tr("Timeline"))
+        self.panes.currentChanged.connect(self._pane_shown)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.panes, 1)
 
         self.model.sig_edit_requested.connect(self._edit_requested)
         self.table.sig_delete_requested.connect(self.delete_current)
@@ -195,16 +203,49 @@ class MilestonesTab(ProjectTab):
     def tab_title(self) -> str:
         return self.tr("Milestones")
 
+    def _fit_columns(self) -> None:
+        """Each column as wide as its widest header line or a typical value, no wider: the
+        columns up to the slip fit beside the project list at 1366×697."""
+        fm = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        hfm = header.fontMetrics()
+        names = [str(self.model.headerData(c, Qt.Orientation.Horizontal)) for c in range(14)]
+        samples = {
+            COL_CODE: "M00",
+            COL_OWNER: "张博士",
+            COL_PERCENT: "100%",
+            COL_STATUS: max((status_label(s) for s in STATUS_CODES), key=fm.horizontalAdvance),
+            COL_BASELINE_END: "2026-12-31",
+            COL_SLIP: "+999",
+            **dict.fromkeys(DATE_COLUMNS, "2026-12-31"),
+        }
+        for col, sample in samples.items():
+            head = max(hfm.horizontalAdvance(line) for line in names[col].split("\n"))
+            header.resizeSection(col, max(fm.horizontalAdvance(sample), head) + 16)
+        header.resizeSection(COL_TITLE, 150)
+
     # --- loading ------------------------------------------------------------------
     def load_project(self, project_id: int | None) -> None:
         changed = project_id != self.project_id
         if changed:
-            self.undo_stack.clear()
-            self.aliases.clear()
+            self.undo_group.setActiveStack(self._stack_for(project_id))
         super().load_project(project_id)
         self.reload()
         if changed:
             self.timeline.scroll_to_date(today())
+            self._scroll_to_current()
+
+    TABLE, TIMELINE = range(2)
+
+    def _pane_shown(self, index: int) -> None:
+        if index == self.TIMELINE:
+            self._scroll_to_current()
+
+    def _scroll_to_current(self) -> None:
+        """The timeline opens on the first milestone still open (not the finished ones
+        before the date window, which made the pane look empty)."""
+        open_rows = [i for i, r in enumerate(self._rows) if r.status not in ("done", "cancelled")]
+        self.timeline.scroll_to_row(max(0, open_rows[0] - 1) if open_rows else 0)
 
     def reload(self) -> None:
         """Rows, health, worst slip and chart from the database; keeps the current cell."""
@@ -284,6 +325,30 @@ class MilestonesTab(ProjectTab):
         return ("milestone", rows[index.row()].id)
 
     # --- helpers for undo steps ---------------------------------------------------
+    def _stack_for(self, project_id: int | None) -> QUndoStack:
+        stack = self._stacks.get(project_id)
+        if stack is None:
+            stack = self._stacks[project_id] = QUndoStack(self)
+            self.undo_group.addStack(stack)
+            self._aliases[project_id] = {}
+        return stack
+
+    @property
+    def undo_stack(self) -> QUndoStack:
+        """The shown project's undo history."""
+        return self._stack_for(self.project_id)
+
+    @property
+    def aliases(self) -> dict[int, int]:
+        """The shown project's id aliases (a deleted milestone back under a new id)."""
+        self._stack_for(self.project_id)
+        return self._aliases[self.project_id]
+
+    def step_done(self, undone: bool, text: str) -> None:
+        """Say what undo or redo did, in the status bar."""
+        message = self.tr("Undone: {step}") if undone else self.tr("Redone: {step}")
+        self.ctx.bus.sig_status.emit(message.format(step=text))
+
     def current_id(self, key: int) -> int:
         seen = set()
         while key in self.aliases and key not in seen:
@@ -297,14 +362,17 @@ class MilestonesTab(ProjectTab):
             raise UserError(t("Milestone {id} no longer exists.", id=milestone_id))
         return row.version
 
-    def run_step(self, action: Callable[[], None]) -> None:
+    def run_step(self, action: Callable[[], None]) -> bool:
         """Run an undo/redo step's save; on refusal show why and start afresh."""
         try:
             action()
         except (UserError, ValidationError) as exc:
             dialogs.show_error(self, str(exc))
             self.undo_stack.clear()
+            self._changed()
+            return False
         self._changed()
+        return True
 
     def _changed(self) -> None:
         self.reload()

@@ -160,7 +160,7 @@ class PerformanceTab(ProjectTab):
         splitter.addWidget(self.chart)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([380, 180])  # five indicators in view at 1366×697
+        splitter.setSizes([300, 230])  # five indicators and a readable trend at 1366×697
         workspace.remember(splitter, "performance/split")
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
@@ -289,6 +289,11 @@ class PerformanceTab(ProjectTab):
 
     def has_unsaved_changes(self) -> bool:
         return self.model.is_dirty()
+
+    @property
+    def refusal(self) -> str:
+        """Why the last save was refused, as the tab shows it (Ctrl+S repeats it)."""
+        return self.error_label.text()
 
     def save(self) -> bool:
         """Save the indicator set; a refused set stays on screen with the reason."""

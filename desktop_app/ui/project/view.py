@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
@@ -29,10 +30,21 @@ class ProjectView(QWidget):
         self.tabs.add_built(self.details, self.details.tab_title())
         for spec in PROJECT_TABS:
             self.tabs.add_lazy(spec)
+        self.hint = QLabel(
+            self.tr(
+                "Choose a project in the list on the left (or find it with Ctrl+F) to see and "
+                "edit its details, milestones, performance and funding."
+            )
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setStyleSheet("color: #555; font-size: 14px; padding: 24px;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.hint, 1)
+        self._show_hint()
         self.details.sig_saved.connect(lambda _id: self._set_title())
 
     @property
@@ -47,6 +59,17 @@ class ProjectView(QWidget):
     def _tab_built(self, tab: object) -> None:
         if isinstance(tab, ProjectTab):
             tab.load_project(self.project_id)
+            self._name_tables()
+
+    def _name_tables(self) -> None:
+        """Each table's print title names what it is and the project (Ctrl+P)."""
+        d = getattr(self.details, "_detail", None)
+        project = f"{d.no}. {d.name(self.ctx.lang)}" if d else ""
+        for i in range(self.tabs.count()):
+            slot = self.tabs.widget(i)
+            for view in slot.findChildren(QTableView) if slot is not None else []:
+                what = str(view.property("printName") or "") or self.tabs.tabText(i)
+                view.setProperty("printTitle", f"{what} — {project}" if project else what)
 
     def has_unsaved_changes(self) -> bool:
         return any(t.has_unsaved_changes() for t in self.all_tabs)
@@ -72,9 +95,18 @@ class ProjectView(QWidget):
         for tab in self.all_tabs:
             tab.load_project(project_id)
         self._set_title()
+        self._show_hint()
+
+    def _show_hint(self) -> None:
+        """Before a project is chosen: what to do, not an empty greyed form."""
+        none = self.project_id is None
+        self.hint.setVisible(none)
+        self.tabs.setVisible(not none)
+        self.title.setVisible(not none)
 
     def _set_title(self) -> None:
         d = getattr(self.details, "_detail", None)
         self.title.setText(
             f"{d.no}. {d.name(self.ctx.lang)}" if d else self.tr("No project selected")
         )
+        self._name_tables()

@@ -261,7 +261,10 @@ def print_table(view: QTableView, title: str = "") -> None:
     from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 
     document = QTextDocument()
-    document.setHtml(table_html(view, title or view.window().windowTitle()))
+    # a table that knows what it shows names it ("Disbursement register — 1. Project"),
+    # rather than the page it sits on
+    title = str(view.property("printTitle") or "") or title or view.window().windowTitle()
+    document.setHtml(table_html(view, title))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     preview = QPrintPreviewDialog(printer, view)
     preview.paintRequested.connect(document.print_)

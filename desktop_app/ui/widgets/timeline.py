@@ -232,6 +232,11 @@ class TimelineView(QAbstractScrollArea):
         width = self.viewport().width() - self.label_w
         h.setValue(int((day.toordinal() - self._first) * self._ppd() - width / 3))
 
+    def scroll_to_row(self, index: int) -> None:
+        """Put row `index` at the top of the chart (as far as the rows below allow)."""
+        self._update_scrollbars()
+        self.verticalScrollBar().setValue(index * ROW_H)
+
     def visible_rows(self) -> range:
         top = self.verticalScrollBar().value()
         first = top // ROW_H
