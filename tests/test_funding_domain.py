@@ -188,6 +188,10 @@ def test_reward_counts_for_the_plan_year_it_settles() -> None:
 
 
 def test_warnings_not_silent_fixes() -> None:
+    """The schedule keeps D-twice; the money warnings are domain.warnings' alone, per kind
+    (2023: start-up 200 is within its 300, fixed 350 over its 300)."""
+    from desktop_app.domain.warnings import funding_warnings
+
     sched = _spec().schedule(
         grades={2024: "D", 2025: "D"},
         disbursed={
@@ -196,15 +200,17 @@ def test_warnings_not_silent_fixes() -> None:
             2024: {"reward": D(1)},  # for 2024: grade D earned nothing
         },
     )
-    codes = {(w.year, w.code) for w in sched.warnings}
+    assert {(w.year, w.code) for w in sched.warnings} == {(2025, "two_d_grades")}
+    codes = {(w.year, w.code) for w in funding_warnings(sched, date(2026, 12, 31))}
     assert codes == {
-        (2023, "over_disbursed"),
+        (2023, "over_fixed"),
         (2025, "two_d_grades"),
         (2026, "reward_without_evaluation"),
         (2024, "reward_over_earned"),
     }
     assert sched.line(2023).disbursed == D(550)
-    assert "550.00" in sched.line(2023).warnings[0].message
+    over = next(w for w in funding_warnings(sched, date(2026, 12, 31)) if w.year == 2023)
+    assert "350.00" in over.reason
 
 
 def test_plan_validation_reasons() -> None:

@@ -123,3 +123,25 @@ def test_extra_fixed_support_hidden_by_an_unearned_reward_cap_warns(demo_db) -> 
     found = [w for w in portfolio_warnings(demo_db, date(2026, 9, 30)) if w.project_id == pid]
     assert [(w.code, w.year, w.level) for w in found] == [(W.OVER_FIXED, 2026, "red")]
     assert found[0].figure == "220.00 / 120.00 万元"
+
+
+def test_the_funding_tab_shows_the_same_per_kind_warning(demo_db) -> None:
+    """The project's funding tab (services.funding.load_plan) said nothing here while the
+    brief warned: its schedule compared year totals. Now it lists domain.warnings' reason."""
+    from sqlalchemy import select
+
+    from desktop_app.db import tables
+    from desktop_app.services.disbursements import DisbursementDraft, add_disbursement
+    from desktop_app.services.funding import load_plan
+
+    with demo_db.core_reader() as conn:
+        pid = conn.scalar(select(tables.project.c.id).where(tables.project.c.no == 1))
+    before = load_plan(demo_db, pid).schedule.warnings
+    add_disbursement(demo_db, pid, DisbursementDraft("2026-08-01", "100", "fixed", "X-100"))
+    after = load_plan(demo_db, pid).schedule.warnings
+    found = portfolio_warnings(demo_db, date(2026, 9, 30))
+    brief = [w.reason for w in found if w.project_id == pid]
+    assert len(after) == len(before) + 1
+    assert brief[0] in after
+    row = next(r for r in load_plan(demo_db, pid).schedule.rows if r.year == 2026)
+    assert brief[0] in row.warnings

@@ -393,63 +393,21 @@ class FundingPlanSpec:
 
 
 def _with_warnings(line: YearLine, previous_grade: str | None) -> YearLine:
-    found: list[FundingWarning] = []
-    year = line.year
-    if line.disbursed > line.planned_total:
-        found.append(
-            FundingWarning(
-                year,
-                "over_disbursed",
-                t(
-                    "Disbursed {paid} 10k yuan for {year}, more than the {planned} 10k yuan planned.",  # noqa: E501
-                    paid=_show(line.disbursed),
-                    year=year,
-                    planned=_show(line.planned_total),
-                ),
-            )
-        )
+    """A D grade two years running, kept on the year line. The money warnings (paid over
+    plan per kind, a reward without evaluation or above its grade) are `domain.warnings`'
+    alone, so the funding tab, Home and the brief say the same."""
     if line.grade == "D" and previous_grade == "D":
-        found.append(
-            FundingWarning(
-                year,
-                "two_d_grades",
-                t(
-                    "Grade D in {prev} and {year}: consider suspending fixed support.",
-                    prev=year - 1,
-                    year=year,
-                ),
-            )
+        found = FundingWarning(
+            line.year,
+            "two_d_grades",
+            t(
+                "Grade D in {prev} and {year}: consider suspending fixed support.",
+                prev=line.year - 1,
+                year=line.year,
+            ),
         )
-    reward_paid = line.disbursed_by_kind.get("reward", ZERO)
-    if reward_paid > 0 and line.grade is None:
-        found.append(
-            FundingWarning(
-                year,
-                "reward_without_evaluation",
-                t(
-                    "A reward of {paid} 10k yuan was paid for {year}, which has no evaluation.",
-                    paid=_show(reward_paid),
-                    year=year,
-                ),
-            )
-        )
-    elif line.earned_reward is not None and reward_paid > line.earned_reward:
-        found.append(
-            FundingWarning(
-                year,
-                "reward_over_earned",
-                t(
-                    "The reward paid for {year} ({paid} 10k yuan) exceeds the {earned} 10k yuan earned (grade {grade}).",  # noqa: E501
-                    year=year,
-                    paid=_show(reward_paid),
-                    earned=_show(line.earned_reward),
-                    grade=line.grade,
-                ),
-            )
-        )
-    if not found:
-        return line
-    return replace(line, warnings=tuple(found))
+        return replace(line, warnings=(found,))
+    return line
 
 
 def _show(amount: Decimal) -> str:

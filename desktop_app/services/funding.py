@@ -40,7 +40,9 @@ from desktop_app.domain.funding import (
 )
 from desktop_app.domain.money import fen_to_wan, round_wan, wan_to_fen
 from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR, ParseError, parse_decimal
+from desktop_app.domain.periods import today
 from desktop_app.domain.validation import ValidationError
+from desktop_app.domain.warnings import funding_warnings, over_plan_warnings
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
 from desktop_app.services.conflicts import (
@@ -326,15 +328,19 @@ def _row(line: YearLine) -> ScheduleRow:
         disbursed_startup_fen=wan_to_fen(paid.get("startup", Decimal(0))),
         disbursed_fixed_fen=wan_to_fen(paid.get("fixed", Decimal(0))),
         disbursed_reward_fen=wan_to_fen(paid.get("reward", Decimal(0))),
-        warnings=tuple(w.message for w in line.warnings),
+        warnings=tuple(
+            [w.reason for w in over_plan_warnings(line, today())]
+            + [w.message for w in line.warnings]
+        ),
     )
 
 
 def _snapshot(project_id: int | None, sched: FundingSchedule) -> ScheduleSnapshot:
+    """The year table and its warnings: the same policy warnings Home and the brief list."""
     return ScheduleSnapshot(
         project_id=project_id,
         rows=tuple(_row(ln) for ln in sched.lines),
-        warnings=tuple(w.message for w in sched.warnings),
+        warnings=tuple(w.reason for w in funding_warnings(sched, today())),
     )
 
 
