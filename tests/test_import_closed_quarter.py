@@ -22,6 +22,7 @@ from desktop_app.io.closed_quarters import closed_line
 from desktop_app.io.export import export_workbook
 from desktop_app.io.importer import import_workbook, preview_import
 from desktop_app.io.preview import ClosedTouch
+from desktop_app.reports import quarter_close as RQ
 from desktop_app.services import quarter_brief as B
 from desktop_app.services import quarters as Q
 from desktop_app.ui.context import AppContext
@@ -36,7 +37,7 @@ def sample(db, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)  # 2026-11-20: Q3 has ended
     set_language("en")
     add_sample(db)
-    Q.close_quarter(db, "2026Q2")  # as of 2026-06-30
+    RQ.close_quarter(db, "2026Q2")  # as of 2026-06-30
     return db
 
 

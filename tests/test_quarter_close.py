@@ -14,6 +14,7 @@ from desktop_app.db.database import open_database
 from desktop_app.db.models import Milestone, Project, QuarterClose
 from desktop_app.errors import UserError
 from desktop_app.i18n import set_language
+from desktop_app.reports import quarter_close as RQ
 from desktop_app.services import quarter_brief as B
 from desktop_app.services import quarters as Q
 from desktop_app.services.disbursements import add_disbursement
@@ -44,15 +45,15 @@ def _pid(db, no: int) -> int:
 )
 def test_bad_quarters_are_refused_and_nothing_is_written(sample, text, why):
     with pytest.raises(UserError) as info:
-        Q.close_quarter(sample, text)
+        RQ.close_quarter(sample, text)
     assert why in str(info.value) and "\n" not in str(info.value)
     assert _closes(sample) == 0
 
 
 def test_close_twice_is_refused(sample):
-    Q.close_quarter(sample, "2026Q2", officer="张三")
+    RQ.close_quarter(sample, "2026Q2", officer="张三")
     with pytest.raises(UserError, match="already closed"):
-        Q.close_quarter(sample, "2026Q2")
+        RQ.close_quarter(sample, "2026Q2")
     assert _closes(sample) == 1
     (row,) = Q.list_quarters(sample)
     assert (row.quarter, row.closed_by, row.as_of) == ("2026Q2", "张三", date(2026, 6, 30))
@@ -77,7 +78,7 @@ def test_frozen_figures_keep_their_bytes(sample, quarter):
 
 
 def test_archived_brief_survives_edits_and_live_differs(sample):
-    closed = Q.close_quarter(sample, "2026Q2")
+    closed = RQ.close_quarter(sample, "2026Q2")
     pdf = B.archived_pdf(sample, "2026Q2")
     assert pdf and hashlib.sha256(pdf).hexdigest() == closed.sha256
     assert B.brief_for(sample, "2026Q2").banner == ""  # nothing changed yet
@@ -98,7 +99,7 @@ def test_archived_brief_survives_edits_and_live_differs(sample):
 def test_changes_since_a_closed_quarter(sample):
     first = B.brief_for(sample, "2026Q3")
     assert first.changes is not None and not first.changes.closed  # Q2 not closed: one line
-    Q.close_quarter(sample, "2026Q2")
+    RQ.close_quarter(sample, "2026Q2")
     with sample.session() as s:
         m = s.scalars(select(Milestone).where(Milestone.code == "M03")).first()
         m.status, m.percent_complete, m.actual_end = "done", 100, date(2026, 8, 30)
@@ -119,12 +120,12 @@ def test_changes_since_a_closed_quarter(sample):
 def test_reopen_needs_a_reason_and_allows_a_new_close(sample):
     with pytest.raises(UserError, match="not closed"):
         Q.reopen_quarter(sample, "2026Q2", "typo")
-    Q.close_quarter(sample, "2026Q2")
+    RQ.close_quarter(sample, "2026Q2")
     with pytest.raises(UserError, match="reason"):
         Q.reopen_quarter(sample, "2026Q2", "  ")
     Q.reopen_quarter(sample, "2026Q2", "拨付补录", officer="李四")
     assert B.closed_quarter(sample, "2026Q2") is None
-    Q.close_quarter(sample, "2026Q2")
+    RQ.close_quarter(sample, "2026Q2")
     rows = Q.list_quarters(sample)
     assert [r.reopen_reason for r in rows] == ["拨付补录", ""]
 
@@ -160,7 +161,7 @@ def test_close_and_reprint_on_postgresql(pg_db, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
     set_language("en")
     add_sample(pg_db)
-    closed = Q.close_quarter(pg_db, "2026Q2")
+    closed = RQ.close_quarter(pg_db, "2026Q2")
     pdf = B.archived_pdf(pg_db, "2026Q2")
     assert pdf and hashlib.sha256(pdf).hexdigest() == closed.sha256
     assert Q.check_archives(pg_db) == []
@@ -170,18 +171,18 @@ def test_close_and_reprint_on_postgresql(pg_db, monkeypatch):
 
 
 def test_quarters_close_in_order_once_the_first_is_closed(sample):
-    Q.close_quarter(sample, "2026Q1")  # the first close starts the sequence
+    RQ.close_quarter(sample, "2026Q1")  # the first close starts the sequence
     with pytest.raises(UserError, match="2026Q2 is not closed") as info:
-        Q.close_quarter(sample, "2026Q3")
+        RQ.close_quarter(sample, "2026Q3")
     assert "--out-of-order" in str(info.value) and _closes(sample) == 1
-    Q.close_quarter(sample, "2026Q2")
-    Q.close_quarter(sample, "2026Q3")
+    RQ.close_quarter(sample, "2026Q2")
+    RQ.close_quarter(sample, "2026Q3")
     assert _closes(sample) == 3
 
 
 def test_out_of_order_close_says_so_in_its_brief(sample):
-    Q.close_quarter(sample, "2026Q1")
-    Q.close_quarter(sample, "2026Q3", out_of_order=True)
+    RQ.close_quarter(sample, "2026Q1")
+    RQ.close_quarter(sample, "2026Q3", out_of_order=True)
     import io
 
     from pypdf import PdfReader
@@ -217,20 +218,20 @@ def test_close_archives_both_languages_and_reprints_each_byte_identical(run_cli,
 
 
 def test_a_close_from_before_0007_has_no_english_archive_and_says_so(sample, tmp_path):
-    Q.close_quarter(sample, "2026Q2")
+    RQ.close_quarter(sample, "2026Q2")
     with sample.session() as s:  # as a close made by 0006 left it: Chinese only
         row = s.scalars(select(QuarterClose)).one()
         row.pdf_en, row.sha256_en = None, None
     with pytest.raises(UserError, match="--live") as info:
-        B.write_quarter_brief(sample, "2026Q2", "en", tmp_path / "en.pdf")
+        RQ.write_quarter_brief(sample, "2026Q2", "en", tmp_path / "en.pdf")
     assert "Chinese" in str(info.value) and "\n" not in str(info.value)
     assert not (tmp_path / "en.pdf").exists()
-    B.write_quarter_brief(sample, "2026Q2", "en", tmp_path / "en.pdf", live=True)
+    RQ.write_quarter_brief(sample, "2026Q2", "en", tmp_path / "en.pdf", live=True)
     assert (tmp_path / "en.pdf").exists()
 
 
 def test_live_lists_the_figures_that_differ_old_to_new(sample):
-    Q.close_quarter(sample, "2026Q2")
+    RQ.close_quarter(sample, "2026Q2")
     add_disbursement(sample, _pid(sample, 2), DisbursementDraft("2026-05-20", "12.5", "fixed"))
     live = B.brief_for(sample, "2026Q2", "en")
     assert live.differences
@@ -250,7 +251,7 @@ def test_corrected_values_print_with_one_precision() -> None:
 def test_a_projected_grade_change_is_listed_with_the_score(sample):
     import json
 
-    Q.close_quarter(sample, "2026Q2")
+    RQ.close_quarter(sample, "2026Q2")
     with sample.session() as s:  # as if project 1 had been projected at 75.0 (中) then
         row = s.scalars(select(QuarterClose)).one()
         figures = json.loads(row.figures)

@@ -407,9 +407,9 @@ def test_a_make_that_cannot_write_leaves_no_part_file_and_no_sent_row(demo_db, t
 
 def test_a_figure_into_a_closed_quarter_is_a_correction_told_first(demo_db, tmp_path):
     """As for the import: allowed, with the warning that the next brief lists it."""
-    from desktop_app.services import quarters as Q
+    from desktop_app.reports import quarter_close as RQ
 
-    Q.close_quarter(demo_db, "2026Q2")
+    RQ.close_quarter(demo_db, "2026Q2")
     folder = tmp_path / "q2"
     make_returns(demo_db, MakeOptions(Quarter(2026, 2), folder, "zh"), [7])
     (path,) = folder.glob("*.xlsx")

@@ -26,7 +26,7 @@ def register(
 
 def run(args: argparse.Namespace) -> int:
     from desktop_app.i18n import t
-    from desktop_app.services.quarters import close_quarter
+    from desktop_app.reports.quarter_close import close_quarter
 
     stored_arg("--officer", args.officer, "quarter_close", "closed_by")
     db = open_from_args(args, create=False)

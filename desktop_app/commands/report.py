@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         return run_final_report(args)
     from desktop_app.cli import settle_imports
     from desktop_app.reports.fonts import register_fonts
-    from desktop_app.services.quarter_brief import write_quarter_brief
+    from desktop_app.reports.quarter_close import write_quarter_brief
 
     settle_imports()
     register_fonts()  # imports reportlab and parses the font, kept for the whole run

@@ -36,7 +36,7 @@ from desktop_app.domain.periods import Quarter, local_stamp
 from desktop_app.domain.policy import grade_word
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t, using_language
-from desktop_app.services.brief_data import build_brief_data, check_quarter
+from desktop_app.services.brief_data import build_brief_data
 from desktop_app.snapshots.brief import BriefData, ChangesSection
 
 register(
@@ -583,43 +583,30 @@ def _check_archive(db: Database, quarter: str) -> None:
         )
 
 
-def write_quarter_brief(
-    db: Database,
-    text: str,
-    lang: str,
-    output: Any,
-    progress: Any = None,
-    *,
-    live: bool = False,
-) -> str:
-    """Write a quarter's brief: a closed quarter's archived PDF as stored (in the language
-    it was closed in), else the brief computed now. Returns what was written, for a message."""
-    from desktop_app.reports.brief import write_brief, write_bytes
-
-    quarter = str(check_quarter(db, text))
+def archived_brief(db: Database, quarter: str, lang: str) -> tuple[bytes, str] | None:
+    """A closed quarter's archived PDF in `lang` and its SHA-256 (None: the quarter is
+    open). Refused when the archive fails its hash, or when the quarter was closed before
+    briefs were archived in both languages and only the other one is stored."""
     closed = closed_quarter(db, quarter)
-    if closed is not None and not live:
-        _check_archive(db, quarter)
-        pdf = archived_pdf(db, quarter, lang)
-        if pdf is None:  # closed before 0007 in the other language: say so, never recompute
-            have = closed.lang
-            raise UserError(
-                t(
-                    "{q} was closed on {at} before briefs were archived in both languages; "
-                    "only the {have} brief is stored. Print it with --lang {code}, or "
-                    "recompute with --live.",
-                    q=quarter,
-                    at=closed.closed_at.strftime("%Y-%m-%d %H:%M"),
-                    have=t("Chinese" if have == "zh" else "English"),
-                    code=have,
-                )
+    if closed is None:
+        return None
+    _check_archive(db, quarter)
+    pdf = archived_pdf(db, quarter, lang)
+    if pdf is None:  # closed before 0007 in the other language: say so, never recompute
+        have = closed.lang
+        raise UserError(
+            t(
+                "{q} was closed on {at} before briefs were archived in both languages; "
+                "only the {have} brief is stored. Print it with --lang {code}, or "
+                "recompute with --live.",
+                q=quarter,
+                at=local_stamp(closed.closed_at),
+                have=t("Chinese" if have == "zh" else "English"),
+                code=have,
             )
-        write_bytes(pdf, output)
-        sha = closed.sha256 if lang == closed.lang else closed.sha256_en
-        return t("archived brief of {q} (sha256 {sha})", q=quarter, sha=sha)
-    data = brief_for(db, quarter, lang, archived=True)
-    pages = write_brief(data, output, progress)
-    return "\n".join([t("{n} pages", n=pages), *data.differences])
+        )
+    sha = closed.sha256 if lang == closed.lang else closed.sha256_en
+    return pdf, str(sha)
 
 
 def brief_for(

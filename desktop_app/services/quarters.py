@@ -17,7 +17,6 @@ ORM so the audit trail records it.
 from __future__ import annotations
 
 import hashlib
-import io
 from datetime import date
 
 from sqlalchemy import LargeBinary, cast, func, select
@@ -27,20 +26,15 @@ from desktop_app.db.database import Database
 from desktop_app.db.models import QuarterClose
 from desktop_app.domain.periods import Quarter, local_stamp, now, today
 from desktop_app.errors import UserError
-from desktop_app.i18n import register, t, using_language
+from desktop_app.i18n import register, t
 from desktop_app.services.brief_data import check_quarter
 from desktop_app.services.quarter_brief import (
     ClosedQuarter,
-    archived_pdf,
-    brief_for,
     closed_quarter,
     closed_row_in,
     closed_view,
-    corrections,
     figures_json,
-    write_quarter_brief,
 )
-from desktop_app.snapshots.brief import BriefData
 
 register(
     {
@@ -96,14 +90,6 @@ def closed_quarter_touched(db: Database, *days: date | None) -> str | None:
     return max(hits) if hits else None
 
 
-def _render(data: BriefData) -> bytes:
-    from desktop_app.reports.brief import render
-
-    buf = io.BytesIO()
-    render(data, buf)
-    return buf.getvalue()
-
-
 # ---------------------------------------------------------------- close / reopen
 
 
@@ -128,7 +114,9 @@ def previous_open(db: Database, quarter: Quarter) -> str | None:
     return prev
 
 
-def _closable(db: Database, text: str, out_of_order: bool = False) -> Quarter:
+def closable(db: Database, text: str, out_of_order: bool = False) -> tuple[Quarter, str | None]:
+    """The quarter to close and the open quarter before it (closing out of order), or a
+    refusal: malformed, not ended, already closed, or the one before still open."""
     quarter = check_quarter(db, text)  # malformed, before any data, too far ahead
     if quarter.last_day >= today():
         raise UserError(
@@ -158,38 +146,23 @@ def _closable(db: Database, text: str, out_of_order: bool = False) -> Quarter:
                 q=quarter,
             )
         )
-    return quarter
+    return quarter, prev
 
 
-def close_quarter(
-    db: Database,
-    text: str,
-    officer: str = "",
-    lang: str = "zh",
-    *,
-    out_of_order: bool = False,
+def out_of_order_banner(quarter: Quarter, prev: str | None) -> str:
+    """What a brief closed while the quarter before was open says on every page."""
+    if prev is None:
+        return ""
+    text = "Closed out of order: {prev} was not closed when {q} was closed."
+    return t(text, prev=prev, q=quarter)
+
+
+def freeze_quarter(
+    db: Database, quarter: Quarter, as_of: date, pdf: bytes, pdf_en: bytes, officer: str = ""
 ) -> ClosedQuarter:
-    """Freeze the quarter: figures, and the brief in Chinese and English with their SHA-256,
-    in one transaction. `lang` is the session's language (its messages); both are archived."""
-    db.require_writable()
-    quarter = _closable(db, text, out_of_order)
-    prev = previous_open(db, quarter)
-    pdfs = {}
-    for code in ("zh", "en"):
-        with using_language(code):
-            banner = (
-                t(
-                    "Closed out of order: {prev} was not closed when {q} was closed.",
-                    prev=prev,
-                    q=quarter,
-                )
-                if prev is not None
-                else ""
-            )
-        data = brief_for(db, str(quarter), code, archived=False, banner=banner)
-        pdfs[code] = _render(data)
+    """Store the close: the figures read now, both briefs (rendered by the caller from the
+    same data) with their SHA-256, who and when — one transaction, audited."""
     figures = figures_json(db, str(quarter))
-    pdf, pdf_en = pdfs["zh"], pdfs["en"]
     who = officer.strip() or _os_user()
     with db.session() as s:
         if closed_row_in(s.connection(), str(quarter)) is not None:  # closed meanwhile
@@ -203,7 +176,7 @@ def close_quarter(
             )
         row = QuarterClose(
             quarter=str(quarter),
-            as_of=data.cover.as_of,
+            as_of=as_of,
             closed_at=now().replace(tzinfo=None, microsecond=0),
             closed_by=who,
             lang="zh",  # `pdf` is the Chinese brief; `pdf_en` the English one
@@ -277,20 +250,3 @@ def check_archives(db: Database) -> list[str]:
                     )
                 )
     return out
-
-
-__all__ = [
-    "ClosedQuarter",
-    "archived_pdf",
-    "brief_for",
-    "check_archives",
-    "close_quarter",
-    "closed_quarter",
-    "closed_quarter_touched",
-    "corrections",
-    "last_closed_day",
-    "list_quarters",
-    "previous_open",
-    "reopen_quarter",
-    "write_quarter_brief",
-]

@@ -150,7 +150,7 @@ class BriefDialog(QDialog):
         db, relay = self.ctx.db, self._relay
 
         def job() -> Path:
-            from desktop_app.services.quarter_brief import write_quarter_brief
+            from desktop_app.reports.quarter_close import write_quarter_brief
 
             write_quarter_brief(
                 db, quarter, lang, output, lambda done, total: relay.sig_progress.emit(done, total)

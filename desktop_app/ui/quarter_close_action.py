@@ -1,6 +1,6 @@
 """File → Close quarter…: freeze a finished quarter (季度关账) from the window.
 
-The dialog picks the quarter and the officer's name; `services.quarters.close_quarter`
+The dialog picks the quarter and the officer's name; `reports.quarter_close.close_quarter`
 does the work (checks, figures, PDF, SHA-256, audit) off the GUI thread.
 """
 
@@ -72,7 +72,7 @@ class CloseQuarterDialog(QDialog):
         self.resize(460, self.sizeHint().height())
 
     def start(self) -> None:
-        from desktop_app.services.quarters import close_quarter
+        from desktop_app.reports.quarter_close import close_quarter
 
         quarter = self.quarter.currentText().strip().upper()
         officer, db, lang = self.officer.text(), self.ctx.db, self.ctx.lang
