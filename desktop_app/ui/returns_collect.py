@@ -31,7 +31,6 @@ from desktop_app.errors import UserError
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.returns_make import recent_quarters
-from desktop_app.ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from desktop_app.io.returns_collect import CollectResult
@@ -95,8 +94,14 @@ class CollectReturnsDialog(QDialog):
         self.progress.show()
         self.confirm_button.setEnabled(False)
         db, folder, quarter = self.ctx.db, self.folder, self.quarter.currentData()
-        run_in_background(
-            lambda: preview_collect(db, folder, quarter), self._show, self._failed, self
+        self.ctx.jobs.start(
+            lambda: preview_collect(db, folder, quarter),
+            self._show,
+            self._failed,
+            owner=self,
+            key="preview",
+            cancellable=True,
+            name="returns preview",
         )
 
     def _item(
@@ -211,8 +216,12 @@ class CollectReturnsDialog(QDialog):
         self.progress.show()
         self.summary.setText(self.tr("Recording…"))
         db, result, each = self.ctx.db, self.collected, self.each.isChecked()
-        run_in_background(
-            lambda: apply_collect(db, result, each=each), self._done, self._write_failed, self
+        self.ctx.jobs.start(
+            lambda: apply_collect(db, result, each=each),
+            self._done,
+            self._write_failed,
+            owner=self,
+            name="collect returns",
         )
 
     def _done(self, result: CollectResult) -> None:

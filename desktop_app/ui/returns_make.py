@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.periods import Quarter, today
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from desktop_app.io.returns_make import MakeResult
@@ -124,7 +123,13 @@ class MakeReturnsDialog(QDialog):
         self.make_button.setEnabled(False)
         self.summary.setText(self.tr("Writing the workbooks…"))
         db = self.ctx.db
-        run_in_background(lambda: make_returns(db, opts), self._done, self._failed, self)
+        self.ctx.jobs.start(
+            lambda: make_returns(db, opts),
+            self._done,
+            self._failed,
+            owner=self,
+            name="make returns",
+        )
 
     def _done(self, result: MakeResult) -> None:
         self.result_files = list(result.files)

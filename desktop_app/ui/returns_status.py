@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from desktop_app.snapshots.returns import ReturnStatusRow
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.returns_make import recent_quarters
-from desktop_app.ui.worker import run_in_background
 
 MISSING = QColor("#b00020")
 
@@ -76,11 +75,14 @@ class ReturnStatusDialog(QDialog):
         from desktop_app.services.return_status import return_status
 
         db, quarter = self.ctx.db, self.quarter.currentData()
-        run_in_background(
+        self.ctx.jobs.start(
             lambda: return_status(db, quarter),
             self._show,
             lambda e: self.summary.setText(str(e)),
-            self,
+            owner=self,
+            key="status",
+            cancellable=True,
+            name="returns status",
         )
 
     def _show(self, rows: list[ReturnStatusRow]) -> None:

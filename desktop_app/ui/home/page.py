@@ -32,7 +32,6 @@ from desktop_app.ui.home.cards import FigureCard
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.performance.formatting import GRADE_MARKS, grade_label
 from desktop_app.ui.widgets.health_marker import HEALTH_COLOURS, health_label
-from desktop_app.ui.worker import run_in_background
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PROJECT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -146,7 +145,15 @@ class HomePage(Page):
         from desktop_app.services.home import home_snapshot  # Core reads, off the GUI thread
 
         db, as_of = self.ctx.db, today()
-        run_in_background(lambda: home_snapshot(db, as_of), self.set_snapshot, self._failed, self)
+        self.ctx.jobs.start(
+            lambda: home_snapshot(db, as_of),
+            self.set_snapshot,
+            self._failed,
+            owner=self,
+            key="home",  # a newer refresh supersedes an older one
+            cancellable=True,
+            name="home figures",
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.as_of.setText(self.tr("The figures could not be computed: {why}").format(why=exc))
