@@ -8,7 +8,7 @@ the brief and the portfolio's health job never need the ORM.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from sqlalchemy import ColumnElement, Connection, and_, select
@@ -38,10 +38,14 @@ def _open_due_by(window_end: date) -> ColumnElement[bool]:
     return and_(_m.status.not_in(CLOSED_STATUSES), _m.planned_end <= window_end)
 
 
-def _milestone_facts(conn: Connection, window_end: date) -> dict[int, list[MilestoneFacts]]:
+def _milestone_facts(
+    conn: Connection, window_end: date, ids: list[int] | None = None
+) -> dict[int, list[MilestoneFacts]]:
     query = select(
         _m.project_id, _m.title, _m.planned_end, _m.percent_complete, _m.status, _m.actual_end
     ).where(_open_due_by(window_end))
+    if ids is not None:
+        query = query.where(_m.project_id.in_(ids))
     out: dict[int, list[MilestoneFacts]] = defaultdict(list)
     for pid, title, end, pct, status, actual in conn.execute(query):
         out[pid].append(MilestoneFacts(title, end, pct, status, actual))
@@ -55,13 +59,17 @@ def health_inputs(
     *,
     funding: Mapping[int, FundingStatus] | None = None,
     performance: Mapping[int, PerformanceStatus] | None = None,
+    project_ids: Iterable[int] | None = None,
 ) -> dict[int, HealthInput]:
     """Every project's facts as of a date (milestones, funding, performance); a caller that
-    has already read funding or performance for `as_of` passes them in."""
-    project_ids = list(conn.scalars(select(T.project.c.id)))
-    milestones = _milestone_facts(conn, due_window_end(as_of, policy))
-    funding = funding_status_in(conn, as_of) if funding is None else funding
-    performance = performance_status_in(conn, as_of) if performance is None else performance
+    has already read funding or performance for `as_of` passes them in. Only the
+    projects of `project_ids` when given (the figures cache updates one project)."""
+    ids = None if project_ids is None else list(project_ids)
+    q = select(T.project.c.id)
+    project_ids = list(conn.scalars(q if ids is None else q.where(T.project.c.id.in_(ids))))
+    milestones = _milestone_facts(conn, due_window_end(as_of, policy), ids)
+    funding = funding_status_in(conn, as_of, ids) if funding is None else funding
+    performance = performance_status_in(conn, as_of, ids) if performance is None else performance
     inputs: dict[int, HealthInput] = {}
     for pid in project_ids:
         perf = performance.get(pid)
@@ -84,10 +92,13 @@ def health_in(
     *,
     funding: Mapping[int, FundingStatus] | None = None,
     performance: Mapping[int, PerformanceStatus] | None = None,
+    project_ids: Iterable[int] | None = None,
 ) -> dict[int, Health]:
     """Project id → red/amber/green with reasons, as of a date, inside `conn`'s transaction."""
     policy = policy or policy_in(conn)
-    facts = health_inputs(conn, as_of, policy, funding=funding, performance=performance)
+    facts = health_inputs(
+        conn, as_of, policy, funding=funding, performance=performance, project_ids=project_ids
+    )
     return {pid: assess(f, as_of, policy) for pid, f in facts.items()}
 
 
@@ -98,7 +109,9 @@ def health_by_project(db: Database, as_of: date, policy: Policy | None = None) -
 
 
 def project_health(db: Database, project_id: int, as_of: date) -> Health:
-    return health_by_project(db, as_of)[project_id]
+    """One project's health: reads that project only, whatever the portfolio's size."""
+    with db.core_reader() as conn:
+        return health_in(conn, as_of, project_ids=[project_id])[project_id]
 
 
 def attention_items(db: Database, as_of: date, policy: Policy | None = None) -> list[AttentionItem]:

@@ -122,7 +122,7 @@ class HomePage(Page):
         layout.addLayout(grid)
         layout.addWidget(self.money_note)
         layout.addWidget(self.split, 1)
-        ctx.bus.sig_data_changed.connect(self.refresh)
+        ctx.bus.sig_data_changed.connect(self._data_changed)
 
     def page_title(self) -> str:
         return self.tr("Home")
@@ -139,6 +139,10 @@ class HomePage(Page):
 
     def after_first_paint(self) -> None:
         self.refresh()  # the figures' job starts once the window is on screen
+
+    def _data_changed(self) -> None:
+        if self.isVisible():  # a hidden page is refreshed when it is shown
+            self.refresh()
 
     def refresh(self) -> None:
         """Figures are computed off the GUI thread; the cards keep their last values meanwhile."""

@@ -8,6 +8,7 @@ Sortable by any column; double-click (or Enter) opens the row's project.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -46,6 +47,9 @@ from desktop_app.ui.milestones.warnings_model import (
     COL_PROJECT as COL_W_PROJECT,
 )
 from desktop_app.ui.page_base import Page
+
+if TYPE_CHECKING:
+    from desktop_app.services.warnings import WarningRow
 
 COLUMN_WIDTHS = {
     COL_STATE: 80,
@@ -139,9 +143,22 @@ class AttentionPage(Page):
         self._show_warnings(as_of)
 
     def _show_warnings(self, as_of: date) -> None:
-        from desktop_app.services.warnings import portfolio_warnings
+        """Warnings need every project's plan and payments: from the figures cache, off
+        the GUI thread (the milestones above are on screen meanwhile)."""
+        from desktop_app.services.figures_cache import portfolio_figures
 
-        rows = portfolio_warnings(self.ctx.db, as_of)
+        db = self.ctx.db
+        self.ctx.jobs.start(
+            lambda: portfolio_figures(db, as_of).all_warnings(),
+            self._warnings_ready,
+            lambda exc: self.warnings_title.setText(str(exc)),
+            owner=self,
+            key="warnings",
+            cancellable=True,
+            name="warnings",
+        )
+
+    def _warnings_ready(self, rows: list[WarningRow]) -> None:
         self.warnings_model.set_rows(rows)
         self.warnings.resizeColumnToContents(COL_W_PROJECT)
         self.warnings.resizeColumnToContents(COL_FIGURE)

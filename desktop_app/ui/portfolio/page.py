@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from desktop_app.ui.project.view import ProjectView
 
 
-
 class PortfolioPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -286,11 +285,12 @@ class PortfolioPage(Page):
             self._health_wanted = True
             return
         from desktop_app.domain.periods import today
-        from desktop_app.services.health import health_by_project
+        from desktop_app.services.figures_cache import portfolio_figures
 
         db, as_of = self.ctx.db, today()
         self.ctx.jobs.start(
-            lambda: health_by_project(db, as_of),
+            # the figures cache recomputes only the projects saved since the last refresh
+            lambda: dict(portfolio_figures(db, as_of).health),
             self.model.set_health,
             self._health_failed,
             owner=self,
