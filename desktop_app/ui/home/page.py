@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -29,12 +28,12 @@ from desktop_app.domain.periods import today
 from desktop_app.snapshots.home import GRADES, HEALTH_LEVELS, HomeSnapshot
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.home.cards import FigureCard
+from desktop_app.ui.home.detail_model import SORT_ROLE, Cell, DetailModel, cell
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.performance.formatting import GRADE_MARKS, grade_label
 from desktop_app.ui.widgets.health_marker import HEALTH_COLOURS, health_label
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-PROJECT_ROLE = Qt.ItemDataRole.UserRole + 2
+_item = cell  # one cell of the table behind a figure
 
 
 def long_date(day: date, lang: str) -> str:
@@ -42,15 +41,6 @@ def long_date(day: date, lang: str) -> str:
     if lang == "zh":
         return f"{day.year}年{day.month}月{day.day}日"
     return day.strftime("%d %b %Y").lstrip("0")
-
-
-def _item(text: str, sort: Any = None, align_right: bool = False) -> QStandardItem:
-    item = QStandardItem(text)
-    item.setEditable(False)
-    item.setData(text if sort is None else sort, SORT_ROLE)
-    if align_right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
 
 
 class HomePage(Page):
@@ -83,7 +73,7 @@ class HomePage(Page):
         self.charts_layout.setContentsMargins(0, 0, 0, 0)
         self.detail_title = QLabel(self.tr("Click a figure to see the rows behind it."))
         self.detail_title.setStyleSheet("font-weight: bold;")
-        self.detail_model = QStandardItemModel(self)
+        self.detail_model = DetailModel(self)
         self.detail_proxy = QSortFilterProxyModel(self)
         self.detail_proxy.setSourceModel(self.detail_model)
         self.detail_proxy.setSortRole(SORT_ROLE)
@@ -96,6 +86,7 @@ class HomePage(Page):
         self.detail.setWordWrap(False)
         self.detail.verticalHeader().hide()
         self.detail.horizontalHeader().setStretchLastSection(True)
+        self.detail.horizontalHeader().setResizeContentsPrecision(100)  # 1,500 rows: sample
         self.detail.doubleClicked.connect(self.open_row)
         self.detail.activated.connect(self.open_row)
         self.detail.setProperty("opensProject", True)
@@ -223,11 +214,9 @@ class HomePage(Page):
         lang = self.ctx.lang
         no, name = self.tr("No."), self.tr("Project")
 
-        def project_cells(pid: int) -> list[QStandardItem]:
+        def project_cells(pid: int) -> list[Cell]:
             p = snap.projects[pid]
-            first = _item(str(p.no), p.no, align_right=True)
-            first.setData(pid, PROJECT_ROLE)
-            return [first, _item(p.name(lang))]
+            return [Cell(str(p.no), p.no, True, pid), _item(p.name(lang))]
 
         if key in HEALTH_LEVELS:
             title = self.tr("{level} projects").format(level=health_label(key))
@@ -281,21 +270,19 @@ class HomePage(Page):
             self.detail_model.setHorizontalHeaderLabels([no, name, self.tr("Grade")])
             for pid in snap.grades.get(key, ()):
                 self.detail_model.appendRow([*project_cells(pid), _item(grade_label(key))])
+        self.detail_model.finish()
         count = self.detail_model.rowCount()
         self.detail_title.setText(self.tr("{title}: {n} rows").format(title=title, n=count))
         self.detail.resizeColumnsToContents()
 
-    def detail_project_ids(self) -> list[int]:
+    def detail_project_ids(self) -> list[int | None]:
         """The project of each row shown (tests compare them with the services)."""
-        return [
-            self.detail_model.item(r, 0).data(PROJECT_ROLE)
-            for r in range(self.detail_model.rowCount())
-        ]
+        return [self.detail_model.project_at(r) for r in range(self.detail_model.rowCount())]
 
     def open_row(self, index: QModelIndex) -> None:
         if index.isValid():
             source = self.detail_proxy.mapToSource(index)
-            pid = self.detail_model.item(source.row(), 0).data(PROJECT_ROLE)
+            pid = self.detail_model.project_at(source.row())
             if pid is not None:
                 self.ctx.bus.sig_open_project.emit(int(pid))
 
