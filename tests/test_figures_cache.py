@@ -21,6 +21,7 @@ from desktop_app.services.funding import portfolio_funding_by_year
 from desktop_app.services.health import health_by_project
 from desktop_app.services.home import home_snapshot
 from desktop_app.services.milestones import add_milestone
+from desktop_app.services.performance import portfolio_scores
 from desktop_app.services.policy import load_policy, save_policy
 from desktop_app.services.projects import list_projects
 from desktop_app.services.warnings import portfolio_warnings
@@ -47,6 +48,8 @@ def _same_as_uncached(db: Database, figures: figures_cache.PortfolioFigures) -> 
     assert dict(figures.health) == health_by_project(db, AS_OF)
     assert figures.funding_rows() == portfolio_funding_by_year(db)
     assert figures.all_warnings() == portfolio_warnings(db, AS_OF)
+    scores = figures_cache.portfolio_figures(db, AS_OF, (figures_cache.SCORES,))
+    assert scores.score_rows() == portfolio_scores(db, AS_OF)
 
 
 def test_a_milestone_saved_recomputes_that_project_only(demo_db: Database, calls) -> None:
@@ -74,7 +77,14 @@ def test_a_milestone_saved_recomputes_that_project_only(demo_db: Database, calls
     assert after.funding[other] is before.funding[other]
     _same_as_uncached(demo_db, after)
     cache = figures_cache.cache_of(demo_db)
-    assert cache.computed == {"all": 1, "projects": 1}
+    assert cache.computed == {
+        "all:status": 1,
+        "all:warnings": 1,
+        "all:year_sums": 1,
+        "projects:status": 1,
+        "projects:warnings": 1,
+        "projects:year_sums": 1,
+    }
 
 
 def test_home_after_a_payment_shows_the_new_figure(demo_db: Database, calls) -> None:
@@ -100,6 +110,4 @@ def test_a_setting_another_day_or_another_database_recompute_all(
     figures_cache.portfolio_figures(demo_db, date(2026, 9, 16))
     assert calls == [None, None, None]  # health is as of a day
     figures_cache.portfolio_figures(db, AS_OF)
-    assert calls[-1] is None and figures_cache.cache_of(db) is not figures_cache.cache_of(
-        demo_db
-    )
+    assert calls[-1] is None and figures_cache.cache_of(db) is not figures_cache.cache_of(demo_db)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import threading
 import weakref
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -49,9 +49,15 @@ from desktop_app.snapshots.performance import PerformanceStatus
 MARGIN = 500
 
 
+#: The parts a reader may ask for; each is computed the first time it is asked for.
+STATUS, WARNINGS, YEAR_SUMS, SCORES = "status", "warnings", "year_sums", "scores"
+DEFAULT_PARTS = (STATUS, WARNINGS, YEAR_SUMS)
+
+
 @dataclass(frozen=True)
 class PortfolioFigures:
-    """One consistent set of every project's figures as of a day (read-only mappings)."""
+    """One consistent set of every project's figures as of a day (read-only mappings);
+    the parts not asked for are empty."""
 
     as_of: date
     policy: Policy
@@ -60,6 +66,8 @@ class PortfolioFigures:
     health: Mapping[int, Health]
     warnings: Mapping[int, tuple[WarningRow, ...]]
     year_sums: Mapping[int, dict[int, dict[str, int]]]
+    scores: Mapping[int, Any] = field(default_factory=dict)
+    """Project id → its `PortfolioScoreRow` (the Performance page), when asked for."""
 
     def funding_rows(self) -> list[PortfolioFundingRow]:
         """The funding page's rows by plan year (same as `portfolio_funding_by_year`)."""
@@ -72,6 +80,61 @@ class PortfolioFigures:
             order = sorted(self.warnings, key=lambda pid: self.warnings[pid][0].project_no)
         return [w for pid in order for w in self.warnings.get(pid, ())]
 
+    def score_rows(self) -> list[Any]:
+        """`portfolio_scores`' rows, by project number."""
+        return sorted(self.scores.values(), key=lambda r: r.no)
+
+
+Compute = Callable[[Connection, date, Policy, "list[int] | None"], Mapping[int, Any]]
+
+
+def _status(
+    conn: Connection, as_of: date, policy: Policy, ids: list[int] | None
+) -> dict[int, tuple[FundingStatus | None, PerformanceStatus | None, Health]]:
+    funding = funding_status_in(conn, as_of, ids)
+    performance = performance_status_in(conn, as_of, ids)
+    health = health_in(
+        conn, as_of, policy, funding=funding, performance=performance, project_ids=ids
+    )
+    return {pid: (funding.get(pid), performance.get(pid), h) for pid, h in health.items()}
+
+
+def _warnings(
+    conn: Connection, as_of: date, _policy: Policy, ids: list[int] | None
+) -> dict[int, tuple[WarningRow, ...]]:
+    return {k: tuple(v) for k, v in warnings_in(conn, as_of, ids).items()}
+
+
+def _year_sums(
+    conn: Connection, _as_of: date, _policy: Policy, ids: list[int] | None
+) -> dict[int, dict[int, dict[str, int]]]:
+    return funding_year_sums_in(conn, ids)
+
+
+def _scores(
+    conn: Connection, as_of: date, _policy: Policy, ids: list[int] | None
+) -> dict[int, Any]:
+    from desktop_app.services.performance import portfolio_scores_in  # the ORM's module
+
+    return {r.project_id: r for r in portfolio_scores_in(conn, as_of, ids)}
+
+
+COMPUTE: dict[str, Compute] = {
+    STATUS: _status,
+    WARNINGS: _warnings,
+    YEAR_SUMS: _year_sums,
+    SCORES: _scores,
+}
+
+
+@dataclass
+class _Part:
+    """One part's values per project, and which of them are out of date."""
+
+    values: dict[int, Any] = field(default_factory=dict)
+    complete: bool = False  # False: compute every project on the next read
+    stale: set[int] = field(default_factory=set)
+
 
 @dataclass
 class FiguresCache:
@@ -83,42 +146,59 @@ class FiguresCache:
     project_ids: frozenset[int] = frozenset()
     mark: int = -1
     seen: set[int] = field(default_factory=set)
-    funding: dict[int, FundingStatus] = field(default_factory=dict)
-    performance: dict[int, PerformanceStatus] = field(default_factory=dict)
-    health: dict[int, Health] = field(default_factory=dict)
-    warnings: dict[int, tuple[WarningRow, ...]] = field(default_factory=dict)
-    year_sums: dict[int, dict[int, dict[str, int]]] = field(default_factory=dict)
-    #: What was computed: "all" full computations and "projects" projects recomputed
-    #: one by one (tests assert on it: the portfolio is not recomputed after one save).
+    parts: dict[str, _Part] = field(default_factory=lambda: {n: _Part() for n in COMPUTE})
+    #: What was computed: "all:<part>" full computations and "projects:<part>" projects
+    #: recomputed one by one (tests assert on it: one save does not recompute the rest).
     computed: Counter[str] = field(default_factory=Counter)
 
-    def figures_in(self, conn: Connection, as_of: date) -> PortfolioFigures:
+    def figures_in(
+        self, conn: Connection, as_of: date, parts: Iterable[str] = DEFAULT_PARTS
+    ) -> PortfolioFigures:
         """The figures as of `as_of`, updated for what changed since the last read."""
         with self.lock:
-            policy = policy_in(conn)
-            ids = frozenset(conn.scalars(select(tables.project.c.id)))
-            changed = self._changed(conn)
-            if (
-                changed is None
-                or as_of != self.as_of
-                or policy != self.policy
-                or not self.project_ids
-            ):
-                self._compute(conn, as_of, policy, None)
-            else:
-                changed |= ids ^ self.project_ids  # added or deleted without a trail
-                if changed:
-                    self._compute(conn, as_of, policy, changed)
-            self.as_of, self.policy, self.project_ids = as_of, policy, ids
-            return PortfolioFigures(
-                as_of,
-                policy,
-                dict(self.funding),
-                dict(self.performance),
-                dict(self.health),
-                dict(self.warnings),
-                dict(self.year_sums),
-            )
+            policy = self._sync(conn, as_of)
+            got = {name: self._read(conn, as_of, policy, name) for name in parts}
+        status = got.get(STATUS, {})
+        return PortfolioFigures(
+            as_of,
+            policy,
+            {pid: s[0] for pid, s in status.items() if s[0] is not None},
+            {pid: s[1] for pid, s in status.items() if s[1] is not None},
+            {pid: s[2] for pid, s in status.items()},
+            got.get(WARNINGS, {}),
+            got.get(YEAR_SUMS, {}),
+            got.get(SCORES, {}),
+        )
+
+    def _sync(self, conn: Connection, as_of: date) -> Policy:
+        """Mark what changed since the last read out of date in every part."""
+        policy = policy_in(conn)
+        ids = frozenset(conn.scalars(select(tables.project.c.id)))
+        changed = self._changed(conn)
+        if changed is None or as_of != self.as_of or policy != self.policy:
+            for part in self.parts.values():
+                part.complete = False
+        else:
+            changed |= ids ^ self.project_ids  # added or deleted without a trail
+            for part in self.parts.values():
+                part.stale |= changed
+        self.as_of, self.policy, self.project_ids = as_of, policy, ids
+        return policy
+
+    def _read(self, conn: Connection, as_of: date, policy: Policy, name: str) -> dict[int, Any]:
+        part = self.parts[name]
+        if not part.complete:
+            self.computed[f"all:{name}"] += 1
+            part.values = dict(COMPUTE[name](conn, as_of, policy, None))
+            part.complete, part.stale = True, set()
+        elif part.stale:
+            ids = sorted(part.stale)
+            self.computed[f"projects:{name}"] += len(ids)
+            for pid in ids:
+                part.values.pop(pid, None)
+            part.values.update(COMPUTE[name](conn, as_of, policy, ids))
+            part.stale = set()
+        return dict(part.values)
 
     def _changed(self, conn: Connection) -> set[int] | None:
         """Projects written since the last read; None when all must be recomputed."""
@@ -141,30 +221,6 @@ class FiguresCache:
             return None  # a setting or something portfolio-wide
         return {int(pid) for _i, pid in fresh}
 
-    def _compute(self, conn: Connection, as_of: date, policy: Policy, ids: set[int] | None) -> None:
-        if ids is None:
-            self.computed["all"] += 1
-            for part in (self.funding, self.performance, self.health, self.warnings):
-                part.clear()
-            self.year_sums.clear()
-        else:
-            self.computed["projects"] += len(ids)
-            for pid in ids:
-                for part in (self.funding, self.performance, self.health, self.warnings):
-                    part.pop(pid, None)
-                self.year_sums.pop(pid, None)
-        funding = funding_status_in(conn, as_of, ids)
-        performance = performance_status_in(conn, as_of, ids)
-        self.funding.update(funding)
-        self.performance.update(performance)
-        self.health.update(
-            health_in(
-                conn, as_of, policy, funding=funding, performance=performance, project_ids=ids
-            )
-        )
-        self.warnings.update({k: tuple(v) for k, v in warnings_in(conn, as_of, ids).items()})
-        self.year_sums.update(funding_year_sums_in(conn, ids))
-
 
 _caches: dict[int, tuple[weakref.ref[Database], FiguresCache]] = {}
 _caches_lock = threading.Lock()
@@ -183,13 +239,17 @@ def cache_of(db: Database) -> FiguresCache:
         return cache
 
 
-def portfolio_figures(db: Database, as_of: date) -> PortfolioFigures:
+def portfolio_figures(
+    db: Database, as_of: date, parts: Iterable[str] = DEFAULT_PARTS
+) -> PortfolioFigures:
     """Every project's figures as of a day, from the cache (run off the GUI thread: the
-    first read computes them all)."""
+    first read of a part computes it for every project)."""
     with db.core_reader() as conn:
-        return cache_of(db).figures_in(conn, as_of)
+        return cache_of(db).figures_in(conn, as_of, parts)
 
 
-def portfolio_figures_in(conn: Connection, db: Database, as_of: date) -> PortfolioFigures:
+def portfolio_figures_in(
+    conn: Connection, db: Database, as_of: date, parts: Iterable[str] = DEFAULT_PARTS
+) -> PortfolioFigures:
     """`portfolio_figures` inside the caller's transaction."""
-    return cache_of(db).figures_in(conn, as_of)
+    return cache_of(db).figures_in(conn, as_of, parts)

@@ -12,7 +12,12 @@ from datetime import date
 from sqlalchemy import Connection
 
 from desktop_app.db.database import Database
-from desktop_app.services.figures_cache import PortfolioFigures, portfolio_figures_in
+from desktop_app.services.figures_cache import (
+    STATUS,
+    WARNINGS,
+    PortfolioFigures,
+    portfolio_figures_in,
+)
 from desktop_app.services.health import attention_items_in
 from desktop_app.services.project_list import project_rows_in
 from desktop_app.snapshots.home import GRADES, HEALTH_LEVELS, HomeMoney, HomeProject, HomeSnapshot
@@ -22,7 +27,8 @@ def home_snapshot(db: Database, as_of: date) -> HomeSnapshot:
     """Everything Home shows, as of a day (run off the GUI thread). The per-project figures
     come from the figures cache: after a save only the saved project is recomputed."""
     with db.core_reader() as conn:
-        return _snapshot(conn, as_of, portfolio_figures_in(conn, db, as_of))
+        figures = portfolio_figures_in(conn, db, as_of, (STATUS, WARNINGS))
+        return _snapshot(conn, as_of, figures)
 
 
 def _snapshot(conn: Connection, as_of: date, figures: PortfolioFigures) -> HomeSnapshot:

@@ -64,7 +64,8 @@ class FundingPage(Page):
 
         db, as_of = self.ctx.db, today()
         self.ctx.jobs.start(
-            lambda: portfolio_figures(db, as_of).funding_rows(),  # only changed projects
+            # the yearly sums of the projects saved since are recomputed, the rest reused
+            lambda: portfolio_figures(db, as_of, ("year_sums",)).funding_rows(),
             self.show_rows,
             lambda exc: dialogs.show_error(self, str(exc)),
             owner=self,

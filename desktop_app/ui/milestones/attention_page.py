@@ -149,7 +149,7 @@ class AttentionPage(Page):
 
         db = self.ctx.db
         self.ctx.jobs.start(
-            lambda: portfolio_figures(db, as_of).all_warnings(),
+            lambda: portfolio_figures(db, as_of, ("warnings",)).all_warnings(),
             self._warnings_ready,
             lambda exc: self.warnings_title.setText(str(exc)),
             owner=self,

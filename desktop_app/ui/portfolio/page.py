@@ -290,7 +290,7 @@ class PortfolioPage(Page):
         db, as_of = self.ctx.db, today()
         self.ctx.jobs.start(
             # the figures cache recomputes only the projects saved since the last refresh
-            lambda: dict(portfolio_figures(db, as_of).health),
+            lambda: dict(portfolio_figures(db, as_of, ("status",)).health),
             self.model.set_health,
             self._health_failed,
             owner=self,
