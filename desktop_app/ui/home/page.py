@@ -154,6 +154,8 @@ class HomePage(Page):
         self.as_of.setText(self.tr("The figures could not be computed: {why}").format(why=exc))
 
     def set_snapshot(self, snap: HomeSnapshot) -> None:
+        if snap == self.snapshot:
+            return  # nothing changed since (a page shown again): keep what is painted
         self.snapshot = snap
         lang = self.ctx.lang
         self.as_of.setText(
