@@ -248,6 +248,16 @@ def portfolio_figures(
         return cache_of(db).figures_in(conn, as_of, parts)
 
 
+def warm(
+    db: Database, as_of: date, parts: Iterable[str] = (STATUS, WARNINGS, YEAR_SUMS, SCORES)
+) -> None:
+    """Compute `parts` ahead of their pages (a job just after start-up), one part at a
+    time so a page's own read waits for one part at most: a first visit of Home, the
+    Funding, Attention or Performance page then reads the cache, not every project."""
+    for part in parts:
+        portfolio_figures(db, as_of, (part,))
+
+
 def portfolio_figures_in(
     conn: Connection, db: Database, as_of: date, parts: Iterable[str] = DEFAULT_PARTS
 ) -> PortfolioFigures:

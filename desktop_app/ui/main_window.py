@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.startup.add(self._first_paint_done_for_pages)
         self.startup.add(self._install_file_actions)
         self.startup.add(self._install_help_and_shortcuts)
+        self.startup.add(self._warm_figures)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -88,6 +89,15 @@ class MainWindow(QMainWindow):
         """A page opened after the first paint gets its after-paint work at once."""
         if self._pages_told and isinstance(page, Page):
             page.after_first_paint()
+
+    def _warm_figures(self) -> None:
+        """The Funding and Performance pages' figures, computed in the background once the
+        first page has its own: their first visit then reads the cache."""
+        from desktop_app.domain.periods import today
+        from desktop_app.services.figures_cache import warm
+
+        db, as_of = self.ctx.db, today()
+        self.ctx.jobs.start(lambda: warm(db, as_of), cancellable=True, name="warm figures")
 
     def _install_file_actions(self) -> None:
         """The File menu's feature actions (brief, backup, Excel): their modules cost a
