@@ -27,6 +27,7 @@ from desktop_app.domain.money import format_wan
 from desktop_app.domain.periods import today
 from desktop_app.snapshots.home import GRADES, HEALTH_LEVELS, HomeSnapshot
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.freshness import Freshness
 from desktop_app.ui.home.cards import FigureCard
 from desktop_app.ui.home.detail_model import SORT_ROLE, Cell, DetailModel, cell
 from desktop_app.ui.page_base import Page
@@ -47,6 +48,7 @@ class HomePage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.snapshot: HomeSnapshot | None = None
+        self._fresh = Freshness()
         self._charts: list[Any] = []
         self._pending_detail: str | None = "overdue"  # the most pressing rows, until a click
         self.as_of = QLabel(self.tr("Loading the portfolio…"))
@@ -132,6 +134,7 @@ class HomePage(Page):
         self.refresh()  # the figures' job starts once the window is on screen
 
     def _data_changed(self) -> None:
+        self._fresh.forget()
         if self.isVisible():  # a hidden page is refreshed when it is shown
             self.refresh()
 
@@ -140,6 +143,8 @@ class HomePage(Page):
         from desktop_app.services.home import home_snapshot  # Core reads, off the GUI thread
 
         db, as_of = self.ctx.db, today()
+        if not self._fresh.changed(db):
+            return  # shown again, nothing changed: the cards stay
         self.ctx.jobs.start(
             lambda: home_snapshot(db, as_of),
             self.set_snapshot,
@@ -151,6 +156,7 @@ class HomePage(Page):
         )
 
     def _failed(self, exc: BaseException) -> None:
+        self._fresh.forget()
         self.as_of.setText(self.tr("The figures could not be computed: {why}").format(why=exc))
 
     def set_snapshot(self, snap: HomeSnapshot) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.periods import today
 from desktop_app.services.health import attention_items
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.freshness import Freshness
 from desktop_app.ui.milestones.attention_model import (
     COL_DAYS,
     COL_DUE,
@@ -69,6 +70,8 @@ class AttentionPage(Page):
         super().__init__(ctx, parent)
         self.model = AttentionModel(self)
         self._rows_shown: list[AttentionItem] | None = None
+        self._fresh = Freshness()
+        ctx.bus.sig_data_changed.connect(self._fresh.forget)
         self._warnings_shown: list[WarningRow] | None = None
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -135,6 +138,8 @@ class AttentionPage(Page):
         return self.tr("Attention")
 
     def refresh(self) -> None:
+        if not self._fresh.changed(self.ctx.db):
+            return  # shown again, nothing changed
         as_of = today()
         rows = attention_items(self.ctx.db, as_of)
         if rows != self._rows_shown:  # 1,500 rows at 2,000 projects: reset only on a change
