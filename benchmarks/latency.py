@@ -138,11 +138,25 @@ def _child(db_path: str, rounds: int) -> int:
     s.settle()
     times: dict[str, list[float]] = defaultdict(list)
 
+    profile_what = os.environ.get("LATENCY_PROFILE", "")  # an action's name, to look into
+
     def timed(action: str, fn: Any) -> None:
+        profiler = None
+        if profile_what and profile_what in action:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
         started = time.perf_counter()
         fn()
         s.settle()
         times[action].append((time.perf_counter() - started) * 1000)
+        if profiler is not None:
+            import pstats
+
+            profiler.disable()
+            print(f"--- {action}: {times[action][-1]:.0f} ms", file=sys.stderr)
+            pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(25)
 
     def page_key(index: int) -> str:
         return PAGES[index].context.removesuffix("Page").lower()
