@@ -8,7 +8,9 @@ actions: switch every main page (first visit and again), open projects from the 
 switch every project tab (first visit and again), filter and sort the list, save a
 milestone edit, add a payment and open Home after a save. Each action is timed from the
 call until the window is *settled*: the main thread has no event left to process and no
-background job (the window's registry, or the process-wide fallback one) is running.
+background job (the window's registry, or the process-wide fallback one) is running. A
+page's first visit is also timed until it is *usable* (it has painted what it shows
+before its background fill lands: the "usable:" rows).
 
 Prints, per size and action, the median and max in ms (a `metric_line` per action's max
 against its aim), and last `latency: worst <ms> at <largest size>`. Aims (issue 29): at 13
@@ -149,6 +151,12 @@ def _child(db_path: str, rounds: int) -> int:
             profiler.enable()
         started = time.perf_counter()
         fn()
+        if action.startswith("first visit"):
+            # Usable: the page has painted what it shows before its background fill lands.
+            app.processEvents()
+            times[action.replace("first visit", "usable")].append(
+                (time.perf_counter() - started) * 1000
+            )
         s.settle()
         times[action].append((time.perf_counter() - started) * 1000)
         if profiler is not None:
@@ -258,7 +266,8 @@ def _child(db_path: str, rounds: int) -> int:
 
 
 def _aim(action: str, size: int) -> float:
-    if action.startswith("first visit") and any(h in action for h in HEAVY) and size >= 2000:
+    heavy = any(h in action for h in HEAVY)
+    if action.startswith(("first visit", "usable")) and heavy and size >= 2000:
         return 500.0
     return 250.0 if size >= 2000 else 100.0
 
@@ -339,6 +348,9 @@ def main() -> int:
                 if got:
                     name = f"latency {size} {action} max"
                     print(metric_line(name, max(got), "ms", _aim(action, size)))
+                    if size >= 2000 and len(got) > 1:
+                        name = f"latency {size} {action} median"
+                        print(metric_line(name, statistics.median(got), "ms", 100))
             if results[size]["errors"]:
                 print(f"errors shown at {size}: {results[size]['errors']}")
         last = sizes[-1]
