@@ -66,7 +66,8 @@ class PortfolioFilterProxy(QSortFilterProxyModel):
             return
         if self.sortColumn() >= 0:
             super().sort(-1)
-        source.sort(column, order)
+        if source._sorted != (column, order):  # the view asks twice per header click
+            source.sort(column, order)
 
     def filtering(self) -> bool:
         """Whether any criterion is set (no: every row passes, without asking each)."""
