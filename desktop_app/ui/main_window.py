@@ -18,7 +18,6 @@ from desktop_app.ui.page_base import Page
 from desktop_app.ui.pages import PAGES, PORTFOLIO_PAGE
 from desktop_app.ui.widgets.lazy_tabs import LazyTabWidget, build_from_module
 
-
 _frozen = False
 
 
