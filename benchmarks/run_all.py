@@ -24,7 +24,7 @@ from pathlib import Path
 BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 #: The order of the table; any other script found is appended after these.
-ORDER = ("startup", "timeline", "brief", "excel", "portfolio_load", "bundle_startup")
+ORDER = ("startup", "timeline", "brief", "excel", "portfolio_load", "latency", "bundle_startup")
 #: Modules here that are not benchmarks.
 NOT_BENCHMARKS = {"harness", "floors", "scale_data", "run_all"}
 

@@ -55,9 +55,7 @@ def test_a_stale_result_is_dropped(qtbot) -> None:
     jobs = JobRegistry()
     shown: list[str] = []
     first_may_finish = threading.Event()
-    jobs.start(
-        lambda: first_may_finish.wait(120) and "old", shown.append, key="rows", name="old"
-    )
+    jobs.start(lambda: first_may_finish.wait(120) and "old", shown.append, key="rows", name="old")
     jobs.start(lambda: "new", shown.append, key="rows", name="new")
     qtbot.waitUntil(lambda: shown == ["new"], timeout=30_000)
     first_may_finish.set()
@@ -194,3 +192,106 @@ def test_closing_the_window_drains_its_jobs(qtbot, db) -> None:
     qtbot.wait(50)
     assert late == []
     ctx.close()
+
+
+def test_a_restore_waits_for_a_quarter_close_in_progress(qtbot, db, monkeypatch) -> None:
+    """Issue 24: the close is a write of the window's registry, so the restore's drain
+    waits for it instead of replacing the file under it."""
+    from types import SimpleNamespace
+
+    from test_backup_restore import add_disbursements
+
+    import desktop_app.services.quarters as quarters
+    import desktop_app.ui.restore_dialog as rd
+    from desktop_app.db import backup as bk
+    from desktop_app.ui import dialogs
+    from desktop_app.ui.quarter_close_action import CloseQuarterDialog
+
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    monkeypatch.setattr(dialogs, "show_info", lambda *a, **k: None)
+    add_disbursements(db, 2)
+    bk.backup_before(db, "import")
+    ctx = AppContext(db=db, lang="en")
+    order: list[str] = []
+    gate = threading.Event()
+
+    def slow_close(*_args, **_kwargs):
+        gate.wait(120)
+        order.append("close")
+        return SimpleNamespace(quarter="2026Q2", sha256="0" * 64)
+
+    monkeypatch.setattr(quarters, "close_quarter", slow_close)
+    closing = CloseQuarterDialog(ctx)
+    qtbot.addWidget(closing)
+    closing.start()
+    jobs = [j for j in ctx.jobs.running() if j.name == "close quarter"]
+    assert jobs and not jobs[0].cancellable  # a write: drained by waiting, never abandoned
+
+    real_restore, real_drain = rd.restore_backup, ctx.jobs.drain
+
+    def restore_spy(*args, **kwargs):
+        order.append("restore")
+        return real_restore(*args, **kwargs)
+
+    def drain(*args, **kwargs):
+        gate.set()  # the close may finish only once the restore has begun to settle
+        return real_drain(*args, **kwargs)
+
+    monkeypatch.setattr(rd, "restore_backup", restore_spy)
+    monkeypatch.setattr(ctx.jobs, "drain", drain)
+    dialog = rd.RestoreDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.load(background=False)
+    assert dialog.restore(dialog.model.row_at(0).path, "now")
+    assert order == ["close", "restore"]
+    ctx.close()
+
+
+def test_a_quarter_close_waits_for_a_write_in_flight(qtbot, db, monkeypatch) -> None:
+    """An import or collect still writing is recorded before the quarter's figures freeze."""
+    from types import SimpleNamespace
+
+    import desktop_app.services.quarters as quarters
+    from desktop_app.ui.quarter_close_action import CloseQuarterDialog
+
+    ctx = AppContext(db=db, lang="en")
+    wrote: list[str] = []
+    seen: list[list[str]] = []
+    gate = threading.Event()
+
+    def write() -> None:
+        gate.wait(120)
+        wrote.append("import")
+
+    def close(*_args, **_kwargs):
+        seen.append(list(wrote))
+        return SimpleNamespace(quarter="2026Q2", sha256="0" * 64)
+
+    monkeypatch.setattr(quarters, "close_quarter", close)
+    ctx.jobs.start(write, name="import")
+    threading.Timer(0.2, gate.set).start()
+    dialog = CloseQuarterDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.start()
+    qtbot.waitUntil(lambda: not ctx.jobs.running(), timeout=60_000)
+    assert seen == [["import"]]
+
+
+def test_window_code_starts_no_job_outside_the_registry() -> None:
+    """Every background job of the window goes through `ctx.jobs` (issue 24): a job the
+    registry cannot see is a job a restore cannot wait for."""
+    import re
+
+    ui = Path(__file__).resolve().parent.parent / "desktop_app" / "ui"
+    pattern = re.compile(
+        r"run_in_background\(|threading\.Thread\(|QThreadPool\.globalInstance|QThread\(|"
+        r"ThreadPoolExecutor|default_registry\("
+    )
+    offenders = [
+        f"{path.relative_to(ui)}:{n}"
+        for path in sorted(ui.rglob("*.py"))
+        if path.name != "worker.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
+    assert offenders == []

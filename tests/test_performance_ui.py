@@ -165,8 +165,8 @@ def test_scores_page_shows_years_and_grades(qtbot, demo_db: Database) -> None:
     ctx = AppContext(db=demo_db)
     page = scores_page.create(ctx)
     qtbot.addWidget(page)
-    page.refresh()
-    assert page.model.rowCount() == 13
+    page.refresh()  # the rows arrive from a background job
+    qtbot.waitUntil(lambda: page.model.rowCount() == 13, timeout=30_000)
     assert page.model.years == [2023, 2024, 2025]
     grades = {page.model.index(r, 4).data().split("  ")[-1].rstrip("*") for r in range(13)}
     assert grades == {"A (excellent)", "B (good)", "C (fair)", "D (poor)"}  # one grade display

@@ -13,9 +13,8 @@ through `session.connection()` so both compute the same figures.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any, TypeVar, overload
 
 from sqlalchemy import select
@@ -56,7 +55,9 @@ from desktop_app.services.funding_status import (
     _schedule_of,
     _spec,
     funding_facts_in,
+    funding_rows_from,
     funding_status_by_project,
+    funding_year_sums_in,
     plan_specs,
 )
 from desktop_app.snapshots.funding import (
@@ -86,7 +87,6 @@ register(
 
 _T = TypeVar("_T")
 _FIELD_OF_DOMAIN = {"rate": "rate_percent"}
-_SHARE_PLACES = Decimal("0.0001")
 
 
 # ---------------------------------------------------------------- parsing a draft
@@ -505,12 +505,6 @@ def _theirs_plan(project_id: int) -> TheirsReader:
 # ---------------------------------------------------------------- the contract
 
 
-def _share(part: int, whole: int) -> Decimal | None:
-    if whole <= 0:
-        return None
-    return (Decimal(part) / Decimal(whole)).quantize(_SHARE_PLACES, rounding=ROUND_HALF_UP)
-
-
 def portfolio_funding_by_year(db: Database) -> list[PortfolioFundingRow]:
     """Per plan year across all plans: planned, caps, earned, paid, and the performance share.
 
@@ -518,44 +512,15 @@ def portfolio_funding_by_year(db: Database) -> list[PortfolioFundingRow]:
     the paid share is given only for years with evaluations (before, no reward is due).
     """
     with db.reader() as s:
-        facts = funding_facts_in(s.connection(), None)
-        sums: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-        for pid, spec in plan_specs(s.connection()).items():
-            sched, _ = _schedule_of(spec, facts.get(pid, FundingFacts()))
-            for ln in sched.lines if sched else ():
-                acc = sums[ln.year]
-                acc["startup"] += wan_to_fen(ln.startup)
-                acc["fixed"] += wan_to_fen(ln.fixed)
-                acc["cap"] += wan_to_fen(ln.reward_cap)
-                acc["earned"] += wan_to_fen(ln.earned_reward or Decimal(0))
-                acc["paid"] += wan_to_fen(ln.disbursed)
-                acc["paid_reward"] += wan_to_fen(ln.disbursed_by_kind["reward"])
-                acc["projects"] += 1
-                acc["graded"] += ln.grade is not None
-    rows = []
-    for year in sorted(sums):
-        a = sums[year]
-        rows.append(
-            PortfolioFundingRow(
-                year=year,
-                planned_startup_fen=a["startup"],
-                planned_fixed_fen=a["fixed"],
-                reward_cap_fen=a["cap"],
-                earned_reward_fen=a["earned"],
-                disbursed_fen=a["paid"],
-                disbursed_reward_fen=a["paid_reward"],
-                projects=a["projects"],
-                planned_share=_share(a["cap"], a["startup"] + a["fixed"] + a["cap"]),
-                disbursed_share=_share(a["paid_reward"], a["paid"]) if a["graded"] else None,
-            )
-        )
-    return rows
+        return funding_rows_from(funding_year_sums_in(s.connection()).values())
 
 
 __all__ = [
     "DISBURSEMENT_KINDS",
     "funding_status_by_project",
     "load_plan",
+    "funding_rows_from",
+    "funding_year_sums_in",
     "portfolio_funding_by_year",
     "preview_schedule",
     "project_schedule",

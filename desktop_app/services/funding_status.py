@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Protocol
 
 from sqlalchemy import Connection, Row, func, select
@@ -23,7 +23,7 @@ from desktop_app.domain.validation import ValidationError
 from desktop_app.domain.warnings import funding_warnings
 from desktop_app.i18n import register, t
 from desktop_app.services.policy import policy_in
-from desktop_app.snapshots.funding import FundingFacts, FundingStatus
+from desktop_app.snapshots.funding import FundingFacts, FundingStatus, PortfolioFundingRow
 
 register({"Plan could not be computed: {reason}": "计划无法计算:{reason}"})
 
@@ -172,15 +172,21 @@ def _schedule_of(spec: FundingPlanSpec, facts: FundingFacts) -> tuple[FundingSch
         return None, t("Plan could not be computed: {reason}", reason=str(exc))
 
 
-def _paid_to(conn: Connection, start: date | None, end: date) -> dict[int, int]:
+def _paid_to(
+    conn: Connection, start: date | None, end: date, ids: list[int] | None = None
+) -> dict[int, int]:
     d = tables.disbursement
     q = select(d.c.project_id, func.sum(d.c.amount_fen)).where(d.c.paid_on <= end)
     if start is not None:
         q = q.where(d.c.paid_on >= start)
+    if ids is not None:
+        q = q.where(d.c.project_id.in_(ids))
     return {pid: int(fen) for pid, fen in conn.execute(q.group_by(d.c.project_id))}
 
 
-def _paid_for(conn: Connection, year: int, as_of: date) -> dict[int, int]:
+def _paid_for(
+    conn: Connection, year: int, as_of: date, ids: list[int] | None = None
+) -> dict[int, int]:
     """Paid against `year`'s plan by `as_of` (计划年度口径), per project."""
     d = tables.disbursement
     q = (
@@ -188,17 +194,25 @@ def _paid_for(conn: Connection, year: int, as_of: date) -> dict[int, int]:
         .where(d.c.for_year == year, d.c.paid_on <= as_of)
         .group_by(d.c.project_id)
     )
+    if ids is not None:
+        q = q.where(d.c.project_id.in_(ids))
     return {pid: int(fen) for pid, fen in conn.execute(q)}
 
 
-def funding_status_in(conn: Connection, as_of: date) -> dict[int, FundingStatus]:
-    """Every project's plan-to-date and paid-to-date as of a date (whole plan years)."""
-    project_ids = list(conn.scalars(select(tables.project.c.id)))
-    facts = funding_facts_in(conn, None)
-    plans = plan_specs(conn)
-    to_date = _paid_to(conn, None, as_of)
-    this_year = _paid_to(conn, date(as_of.year, 1, 1), as_of)
-    for_year = _paid_for(conn, as_of.year, as_of)
+def funding_status_in(
+    conn: Connection, as_of: date, project_ids: Iterable[int] | None = None
+) -> dict[int, FundingStatus]:
+    """Every project's plan-to-date and paid-to-date as of a date (whole plan years);
+    only those of `project_ids` when given (the figures cache updates one project)."""
+    p = tables.project
+    ids = None if project_ids is None else list(project_ids)
+    q = select(p.c.id) if ids is None else select(p.c.id).where(p.c.id.in_(ids))
+    project_ids = list(conn.scalars(q))
+    facts = funding_facts_in(conn, ids)
+    plans = plan_specs(conn, ids)
+    to_date = _paid_to(conn, None, as_of, ids)
+    this_year = _paid_to(conn, date(as_of.year, 1, 1), as_of, ids)
+    for_year = _paid_for(conn, as_of.year, as_of, ids)
     out: dict[int, FundingStatus] = {}
     for pid in project_ids:
         plan = plans.get(pid)
@@ -228,6 +242,71 @@ def funding_status_in(conn: Connection, as_of: date) -> dict[int, FundingStatus]
     return out
 
 
+_SHARE_PLACES = Decimal("0.0001")
+
+
+def _share(part: int, whole: int) -> Decimal | None:
+    if whole <= 0:
+        return None
+    return (Decimal(part) / Decimal(whole)).quantize(_SHARE_PLACES, rounding=ROUND_HALF_UP)
+
+
+def funding_year_sums_in(
+    conn: Connection, project_ids: Iterable[int] | None = None
+) -> dict[int, dict[int, dict[str, int]]]:
+    """Project id → plan year → its share of the portfolio's yearly sums (fen and counts):
+    what `portfolio_funding_by_year` adds up, per project so a cache can replace one."""
+    ids = None if project_ids is None else list(project_ids)
+    facts = funding_facts_in(conn, ids)
+    out: dict[int, dict[int, dict[str, int]]] = {}
+    for pid, spec in plan_specs(conn, ids).items():
+        sched, _ = _schedule_of(spec, facts.get(pid, FundingFacts()))
+        years: dict[int, dict[str, int]] = {}
+        for ln in sched.lines if sched else ():
+            years[ln.year] = {
+                "startup": wan_to_fen(ln.startup),
+                "fixed": wan_to_fen(ln.fixed),
+                "cap": wan_to_fen(ln.reward_cap),
+                "earned": wan_to_fen(ln.earned_reward or Decimal(0)),
+                "paid": wan_to_fen(ln.disbursed),
+                "paid_reward": wan_to_fen(ln.disbursed_by_kind["reward"]),
+                "projects": 1,
+                "graded": int(ln.grade is not None),
+            }
+        out[pid] = years
+    return out
+
+
+def funding_rows_from(
+    per_project: Iterable[dict[int, dict[str, int]]],
+) -> list[PortfolioFundingRow]:
+    """The portfolio's rows by plan year from each project's yearly sums."""
+    sums: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for years in per_project:
+        for year, part in years.items():
+            acc = sums[year]
+            for key, value in part.items():
+                acc[key] += value
+    rows = []
+    for year in sorted(sums):
+        a = sums[year]
+        rows.append(
+            PortfolioFundingRow(
+                year=year,
+                planned_startup_fen=a["startup"],
+                planned_fixed_fen=a["fixed"],
+                reward_cap_fen=a["cap"],
+                earned_reward_fen=a["earned"],
+                disbursed_fen=a["paid"],
+                disbursed_reward_fen=a["paid_reward"],
+                projects=a["projects"],
+                planned_share=_share(a["cap"], a["startup"] + a["fixed"] + a["cap"]),
+                disbursed_share=_share(a["paid_reward"], a["paid"]) if a["graded"] else None,
+            )
+        )
+    return rows
+
+
 def funding_status_by_project(db: Database, as_of: date) -> dict[int, FundingStatus]:
     """`funding_status_in` in its own read-only unit (the window's callers)."""
     with db.core_reader() as conn:
@@ -236,6 +315,8 @@ def funding_status_by_project(db: Database, as_of: date) -> dict[int, FundingSta
 
 __all__ = [
     "funding_facts_in",
+    "funding_rows_from",
+    "funding_year_sums_in",
     "funding_status_by_project",
     "funding_status_in",
     "plan_specs",

@@ -8,7 +8,7 @@ the brief and the portfolio's health job never need the ORM.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from sqlalchemy import ColumnElement, Connection, and_, select, union
@@ -40,10 +40,14 @@ def _open_due_by(window_end: date) -> ColumnElement[bool]:
     return and_(_m.status.not_in(CLOSED_STATUSES), _m.planned_end <= window_end)
 
 
-def _milestone_facts(conn: Connection, window_end: date) -> dict[int, list[MilestoneFacts]]:
+def _milestone_facts(
+    conn: Connection, window_end: date, ids: list[int] | None = None
+) -> dict[int, list[MilestoneFacts]]:
     query = select(
         _m.project_id, _m.title, _m.planned_end, _m.percent_complete, _m.status, _m.actual_end
     ).where(_open_due_by(window_end))
+    if ids is not None:
+        query = query.where(_m.project_id.in_(ids))
     out: dict[int, list[MilestoneFacts]] = defaultdict(list)
     for pid, title, end, pct, status, actual in conn.execute(query):
         out[pid].append(MilestoneFacts(title, end, pct, status, actual))
@@ -72,14 +76,18 @@ def health_inputs(
     funding: Mapping[int, FundingStatus] | None = None,
     performance: Mapping[int, PerformanceStatus] | None = None,
     warned: Mapping[int, list[WarningRow]] | None = None,
+    project_ids: Iterable[int] | None = None,
 ) -> dict[int, HealthInput]:
     """Every project's facts as of a date (milestones, funding, performance, policy
-    warnings); a caller that has already read any of them for `as_of` passes them in."""
-    project_ids = list(conn.scalars(select(T.project.c.id)))
-    milestones = _milestone_facts(conn, due_window_end(as_of, policy))
-    funding = funding_status_in(conn, as_of) if funding is None else funding
-    performance = performance_status_in(conn, as_of) if performance is None else performance
-    warned = warnings_in(conn, as_of) if warned is None else warned
+    warnings); a caller that has already read any of them for `as_of` passes them in. Only
+    the projects of `project_ids` when given (the figures cache updates one project)."""
+    ids = None if project_ids is None else list(project_ids)
+    q = select(T.project.c.id)
+    project_ids = list(conn.scalars(q if ids is None else q.where(T.project.c.id.in_(ids))))
+    milestones = _milestone_facts(conn, due_window_end(as_of, policy), ids)
+    funding = funding_status_in(conn, as_of, ids) if funding is None else funding
+    performance = performance_status_in(conn, as_of, ids) if performance is None else performance
+    warned = warnings_in(conn, as_of, ids) if warned is None else warned
     with_data = _with_data(conn)
     inputs: dict[int, HealthInput] = {}
     for pid in project_ids:
@@ -106,12 +114,19 @@ def health_in(
     funding: Mapping[int, FundingStatus] | None = None,
     performance: Mapping[int, PerformanceStatus] | None = None,
     warned: Mapping[int, list[WarningRow]] | None = None,
+    project_ids: Iterable[int] | None = None,
 ) -> dict[int, Health]:
     """Project id → red/amber/green/none with reasons, as of a date, inside `conn`'s
     transaction (policy warnings included: a red one makes the project red)."""
     policy = policy or policy_in(conn)
     facts = health_inputs(
-        conn, as_of, policy, funding=funding, performance=performance, warned=warned
+        conn,
+        as_of,
+        policy,
+        funding=funding,
+        performance=performance,
+        warned=warned,
+        project_ids=project_ids,
     )
     return {pid: assess(f, as_of, policy) for pid, f in facts.items()}
 
@@ -123,7 +138,9 @@ def health_by_project(db: Database, as_of: date, policy: Policy | None = None) -
 
 
 def project_health(db: Database, project_id: int, as_of: date) -> Health:
-    return health_by_project(db, as_of)[project_id]
+    """One project's health: reads that project only, whatever the portfolio's size."""
+    with db.core_reader() as conn:
+        return health_in(conn, as_of, project_ids=[project_id])[project_id]
 
 
 def attention_items(db: Database, as_of: date, policy: Policy | None = None) -> list[AttentionItem]:

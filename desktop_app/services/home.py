@@ -12,30 +12,34 @@ from datetime import date
 from sqlalchemy import Connection
 
 from desktop_app.db.database import Database
-from desktop_app.services.funding_status import funding_status_in
-from desktop_app.services.health import attention_items_in, health_in
-from desktop_app.services.performance_status import performance_status_in
-from desktop_app.services.policy import policy_in
+from desktop_app.services.figures_cache import (
+    STATUS,
+    WARNINGS,
+    PortfolioFigures,
+    portfolio_figures_in,
+)
+from desktop_app.services.health import attention_items_in
 from desktop_app.services.project_list import project_rows_in
-from desktop_app.services.warnings import portfolio_warnings_in
 from desktop_app.snapshots.home import GRADES, HEALTH_LEVELS, HomeMoney, HomeProject, HomeSnapshot
 
 
 def home_snapshot(db: Database, as_of: date) -> HomeSnapshot:
-    """Everything Home shows, as of a day (run off the GUI thread: it reads every project)."""
+    """Everything Home shows, as of a day (run off the GUI thread). The per-project figures
+    come from the figures cache: after a save only the saved project is recomputed."""
     with db.core_reader() as conn:
-        return _snapshot(conn, as_of)
+        figures = portfolio_figures_in(conn, db, as_of, (STATUS, WARNINGS))
+        return _snapshot(conn, as_of, figures)
 
 
-def _snapshot(conn: Connection, as_of: date) -> HomeSnapshot:
-    policy = policy_in(conn)
+def _snapshot(conn: Connection, as_of: date, figures: PortfolioFigures) -> HomeSnapshot:
+    policy = figures.policy
     rows = project_rows_in(conn)
     projects = {r.id: HomeProject(r.id, r.no, r.name_zh, r.name_en) for r in rows}
     order = [r.id for r in rows]
 
-    funding = funding_status_in(conn, as_of)
-    performance = performance_status_in(conn, as_of)
-    health = health_in(conn, as_of, policy, funding=funding, performance=performance)
+    funding = figures.funding
+    performance = figures.performance
+    health = figures.health
     by_level: dict[str, list[int]] = defaultdict(list)
     for pid in order:
         if pid in health:
@@ -74,6 +78,6 @@ def _snapshot(conn: Connection, as_of: date) -> HomeSnapshot:
         grade_year=grade_year,
         grades={g: tuple(by_grade[g]) for g in GRADES},
         warnings=tuple(
-            f"{w.project_no}. {w.name_zh}: {w.reason}" for w in portfolio_warnings_in(conn, as_of)
+            f"{w.project_no}. {w.name_zh}: {w.reason}" for w in figures.all_warnings(order)
         ),
     )

@@ -553,27 +553,38 @@ def portfolio_scores(db: Database, as_of: date | None = None) -> list[PortfolioS
     """Projects × years: each closed year's total and grade, plus this year's projection."""
     as_of = as_of or today()
     with db.core_reader() as conn:
-        evaluations = known_evaluations_in(conn, None)
-        current = projections_in(conn, as_of)
-        project = tables.project
-        query = select(project.c.id, project.c.no, project.c.name_zh, project.c.name_en).order_by(
-            project.c.no
-        )
-        rows = []
-        for p in conn.execute(query):
-            quarter, projected = current.get(p.id, (None, None))
-            rows.append(
-                PortfolioScoreRow(
-                    project_id=p.id,
-                    no=p.no,
-                    name_zh=p.name_zh,
-                    name_en=p.name_en,
-                    scores={e.year: pr.year_score(e) for e in evaluations.get(p.id, [])},
-                    projected_year=as_of.year,
-                    projected_score=projected,
-                )
+        return portfolio_scores_in(conn, as_of)
+
+
+def portfolio_scores_in(
+    conn: Any, as_of: date, project_ids: Iterable[int] | None = None
+) -> list[PortfolioScoreRow]:
+    """`portfolio_scores` in the caller's transaction; only `project_ids` when given (the
+    figures cache updates the projects saved)."""
+    ids = None if project_ids is None else list(project_ids)
+    evaluations = known_evaluations_in(conn, None, ids)
+    current = projections_in(conn, as_of, ids)
+    project = tables.project
+    query = select(project.c.id, project.c.no, project.c.name_zh, project.c.name_en).order_by(
+        project.c.no
+    )
+    if ids is not None:
+        query = query.where(project.c.id.in_(ids))
+    rows = []
+    for p in conn.execute(query):
+        quarter, projected = current.get(p.id, (None, None))
+        rows.append(
+            PortfolioScoreRow(
+                project_id=p.id,
+                no=p.no,
+                name_zh=p.name_zh,
+                name_en=p.name_en,
+                scores={e.year: pr.year_score(e) for e in evaluations.get(p.id, [])},
+                projected_year=as_of.year,
+                projected_score=projected,
             )
-        return rows
+        )
+    return rows
 
 
 def years_of(rows: Iterable[PortfolioScoreRow]) -> list[int]:

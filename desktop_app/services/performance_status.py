@@ -8,7 +8,7 @@ same figure.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -97,12 +97,16 @@ def ytd_at(ind: IndicatorLike, quarter: int) -> Decimal | None:
     return None
 
 
-def known_evaluations_in(conn: Connection, as_of: date | None) -> dict[int, list[Row[Any]]]:
+def known_evaluations_in(
+    conn: Connection, as_of: date | None, project_ids: list[int] | None = None
+) -> dict[int, list[Row[Any]]]:
     """Each project's evaluations recorded by `as_of` (all when None), oldest first.
 
     The rows carry every column of `evaluation` (`.year`, `.total`, `.grade`, ...)."""
     ev = tables.evaluation
     query = select(ev).order_by(ev.c.year)
+    if project_ids is not None:
+        query = query.where(ev.c.project_id.in_(project_ids))
     if as_of is not None:
         query = query.where(ev.c.year <= as_of.year)
     out: dict[int, list[Row[Any]]] = {}
@@ -112,7 +116,9 @@ def known_evaluations_in(conn: Connection, as_of: date | None) -> dict[int, list
     return out
 
 
-def indicators_of_year_in(conn: Connection, year: int) -> dict[int, list[IndicatorRecord]]:
+def indicators_of_year_in(
+    conn: Connection, year: int, project_ids: list[int] | None = None
+) -> dict[int, list[IndicatorRecord]]:
     """Each project's indicators of `year` (by sort order, then id) with their actuals."""
     ind, act = tables.indicator, tables.indicator_actual
     actuals: dict[int, list[ActualLike]] = {}
@@ -122,10 +128,12 @@ def indicators_of_year_in(conn: Connection, year: int) -> dict[int, list[Indicat
         .where(ind.c.year == year)
         .order_by(act.c.indicator_id, act.c.quarter)  # the ORM relationship's order
     )
+    if project_ids is not None:
+        query = query.where(ind.c.project_id.in_(project_ids))
     for a in conn.execute(query):
         actuals.setdefault(a.indicator_id, []).append(a)
     by_project: dict[int, list[IndicatorRecord]] = {}
-    query = (
+    rows = (
         select(
             ind.c.id,
             ind.c.project_id,
@@ -139,7 +147,9 @@ def indicators_of_year_in(conn: Connection, year: int) -> dict[int, list[Indicat
         .where(ind.c.year == year)
         .order_by(ind.c.sort_order, ind.c.id)
     )
-    for r in conn.execute(query):
+    if project_ids is not None:
+        rows = rows.where(ind.c.project_id.in_(project_ids))
+    for r in conn.execute(rows):
         record = IndicatorRecord(
             r.id,
             r.project_id,
@@ -155,24 +165,33 @@ def indicators_of_year_in(conn: Connection, year: int) -> dict[int, list[Indicat
     return by_project
 
 
-def projections_in(conn: Connection, as_of: date) -> dict[int, tuple[int | None, Decimal | None]]:
+def projections_in(
+    conn: Connection, as_of: date, project_ids: list[int] | None = None
+) -> dict[int, tuple[int | None, Decimal | None]]:
     """Each project's projection for `as_of`'s year from actuals up to its quarter."""
     current_q = Quarter.of(as_of).q
-    by_project = indicators_of_year_in(conn, as_of.year)
+    by_project = indicators_of_year_in(conn, as_of.year, project_ids)
     return {pid: projection_of(inds, current_q) for pid, inds in by_project.items()}
 
 
-def performance_status_in(conn: Connection, as_of: date) -> dict[int, PerformanceStatus]:
-    """Every project's last grade and this year's projected score, as of a date.
+def performance_status_in(
+    conn: Connection, as_of: date, project_ids: Iterable[int] | None = None
+) -> dict[int, PerformanceStatus]:
+    """Every project's last grade and this year's projected score, as of a date (only
+    those of `project_ids` when given: the figures cache updates one project).
 
     Only evaluations recorded by `as_of` and actuals up to its quarter count, so a brief
     for a past quarter shows what was known then.
     """
-    evaluations = known_evaluations_in(conn, as_of)
-    projections = projections_in(conn, as_of)
+    ids = None if project_ids is None else list(project_ids)
+    evaluations = known_evaluations_in(conn, as_of, ids)
+    projections = projections_in(conn, as_of, ids)
     out: dict[int, PerformanceStatus] = {}
     project = tables.project
-    for pid in conn.scalars(select(project.c.id).order_by(project.c.no)):
+    query = select(project.c.id).order_by(project.c.no)
+    if ids is not None:
+        query = query.where(project.c.id.in_(ids))
+    for pid in conn.scalars(query):
         evs = evaluations.get(pid, [])
         last = evs[-1] if evs else None
         quarter, projected = projections.get(pid, (None, None))

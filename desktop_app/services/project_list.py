@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 from sqlalchemy.sql.expression import TableClause
 
 from desktop_app.db import tables
@@ -89,3 +89,18 @@ def project_rows_in(conn: Connection) -> list[ProjectRow]:
         )
         for r in rows
     ]
+
+
+def data_stamp(db: Database) -> tuple[object, ...]:
+    """A cheap fingerprint of the portfolio's data: the newest audit entry (every door
+    writes one with each change), the projects' count and versions, and the milestones'
+    and payments' counts. Equal stamps: a page shown again has nothing new to load."""
+    audit, m, d = tables.audit_entry, tables.milestone, tables.disbursement
+    p = _project
+    with db.core_reader() as conn:
+        return (
+            conn.scalar(select(func.max(audit.c.id))),
+            *conn.execute(select(func.count(), func.sum(p.c.version)).select_from(p)).one(),
+            conn.scalar(select(func.count()).select_from(m)),
+            conn.scalar(select(func.count()).select_from(d)),
+        )

@@ -9,6 +9,7 @@ Core (`*_in(conn, ...)`), so the brief never loads the ORM.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -43,22 +44,24 @@ class WarningRow:
         return self.name_en if lang == "en" and self.name_en else self.name_zh
 
 
-def portfolio_warnings_in(conn: Connection, as_of: date) -> list[WarningRow]:
-    """All warnings of all projects as of `as_of`, by project number, red first."""
+def portfolio_warnings_in(
+    conn: Connection, as_of: date, project_ids: Iterable[int] | None = None
+) -> list[WarningRow]:
+    """All warnings of all projects as of `as_of`, by project number, red first (only
+    those of `project_ids` when given: the figures cache updates one project)."""
     p, ev, d, m = tables.project, tables.evaluation, tables.disbursement, tables.milestone
-    projects = list(
-        conn.execute(
-            select(p.c.id, p.c.no, p.c.name_zh, p.c.name_en, p.c.is_sample, p.c.end_date).order_by(
-                p.c.no
-            )
-        )
-    )
+    ids = None if project_ids is None else list(project_ids)
+    pq = select(p.c.id, p.c.no, p.c.name_zh, p.c.name_en, p.c.is_sample, p.c.end_date)
+    if ids is not None:
+        pq = pq.where(p.c.id.in_(ids))
+    projects = list(conn.execute(pq.order_by(p.c.no)))
     shares = dict(policy_in(conn).reward_shares)
-    specs = plan_specs(conn)
+    specs = plan_specs(conn, ids)
     grades: dict[int, dict[int, str]] = defaultdict(dict)
-    for pid, year, grade in conn.execute(
-        select(ev.c.project_id, ev.c.year, ev.c.grade).where(ev.c.year <= as_of.year)
-    ):
+    gq = select(ev.c.project_id, ev.c.year, ev.c.grade).where(ev.c.year <= as_of.year)
+    if ids is not None:
+        gq = gq.where(ev.c.project_id.in_(ids))
+    for pid, year, grade in conn.execute(gq):
         grades[pid][year] = grade
     paid: dict[int, dict[int, dict[str, Decimal]]] = defaultdict(lambda: defaultdict(dict))
     q = (
@@ -66,6 +69,8 @@ def portfolio_warnings_in(conn: Connection, as_of: date) -> list[WarningRow]:
         .where(d.c.paid_on <= as_of)
         .group_by(d.c.project_id, d.c.for_year, d.c.kind)
     )
+    if ids is not None:
+        q = q.where(d.c.project_id.in_(ids))
     for pid, year, kind, fen in conn.execute(q):
         paid[pid][int(year)][kind] = fen_to_wan(int(fen))
     dates: dict[int, list[rules.MilestoneDates]] = defaultdict(list)
@@ -78,6 +83,8 @@ def portfolio_warnings_in(conn: Connection, as_of: date) -> list[WarningRow]:
         m.c.baseline_end,
         m.c.cancel_reason,
     ).order_by(m.c.project_id, m.c.sort_order, m.c.id)
+    if ids is not None:
+        mq = mq.where(m.c.project_id.in_(ids))
     for pid, code, title, status, planned, baseline, why in conn.execute(mq):
         dates[pid].append(rules.MilestoneDates(code, title, status, planned, baseline, why))
     out: list[WarningRow] = []
@@ -102,10 +109,12 @@ def portfolio_warnings_in(conn: Connection, as_of: date) -> list[WarningRow]:
     return out
 
 
-def warnings_in(conn: Connection, as_of: date) -> dict[int, list[WarningRow]]:
+def warnings_in(
+    conn: Connection, as_of: date, project_ids: Iterable[int] | None = None
+) -> dict[int, list[WarningRow]]:
     """`portfolio_warnings_in` grouped by project id (each project's rows in the same order)."""
     grouped: dict[int, list[WarningRow]] = defaultdict(list)
-    for row in portfolio_warnings_in(conn, as_of):
+    for row in portfolio_warnings_in(conn, as_of, project_ids):
         grouped[row.project_id].append(row)
     return dict(grouped)
 
@@ -113,6 +122,12 @@ def warnings_in(conn: Connection, as_of: date) -> dict[int, list[WarningRow]]:
 def portfolio_warnings(database: Database, as_of: date) -> list[WarningRow]:
     with database.core_reader() as conn:
         return portfolio_warnings_in(conn, as_of)
+
+
+def project_warnings(database: Database, project_id: int, as_of: date) -> list[WarningRow]:
+    """One project's warnings: reads that project only, whatever the portfolio's size."""
+    with database.core_reader() as conn:
+        return portfolio_warnings_in(conn, as_of, [project_id])
 
 
 def warnings_by_project(database: Database, as_of: date) -> dict[int, list[WarningRow]]:
@@ -124,6 +139,7 @@ __all__ = [
     "WarningRow",
     "portfolio_warnings",
     "portfolio_warnings_in",
+    "project_warnings",
     "warnings_by_project",
     "warnings_in",
 ]

@@ -34,7 +34,6 @@ from desktop_app.snapshots.district import PlanPeriodView
 from desktop_app.ui import dialogs
 from desktop_app.ui.brief_action import default_folder
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.worker import run_in_background
 
 
 class PlanReportDialog(QDialog):
@@ -156,7 +155,7 @@ class PlanReportDialog(QDialog):
 
         self._busy(True)
         self.progress.setRange(0, 0)
-        run_in_background(job, self._on_done, self._on_error, self)
+        self.ctx.jobs.start(job, self._on_done, self._on_error, owner=self, name="final report")
 
     def _on_done(self, output: Path) -> None:
         self._busy(False)

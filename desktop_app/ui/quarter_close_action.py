@@ -28,7 +28,6 @@ from desktop_app.preferences import Preferences
 from desktop_app.ui import dialogs
 from desktop_app.ui.brief_action import recent_quarters
 from desktop_app.ui.context import AppContext
-from desktop_app.ui.worker import run_in_background
 
 if TYPE_CHECKING:
     from desktop_app.services.quarter_brief import ClosedQuarter
@@ -78,8 +77,15 @@ class CloseQuarterDialog(QDialog):
         officer, db, lang = self.officer.text(), self.ctx.db, self.ctx.lang
         self.buttons.setEnabled(False)
         self.error.clear()
-        run_in_background(
-            lambda: close_quarter(db, quarter, officer, lang), self._done, self._failed, self
+        # A write still running (an import, a collect) lands before the figures freeze;
+        # the close itself is a write of the window's registry, so a restore waits for it.
+        self.ctx.jobs.wait_for_writes()
+        self.ctx.jobs.start(
+            lambda: close_quarter(db, quarter, officer, lang),
+            self._done,
+            self._failed,
+            owner=self,
+            name="close quarter",
         )
 
     def _done(self, closed: ClosedQuarter) -> None:

@@ -12,10 +12,13 @@ Every background job goes through the application's `JobRegistry` (`ctx.jobs`):
   over a newer one);
 - `drain()` settles everything before a restore, a database switch or closing: jobs not
   yet started and read-only ones (`cancellable=True`) are cancelled, writes are waited
-  for, and every result still in flight is dropped (it belongs to the old database).
+  for, and every result still in flight is dropped (it belongs to the old database);
+- `wait_for_writes()` waits for the writes only (a quarter close, before it freezes).
 
-`run_in_background(fn, on_done, on_error, parent)` remains for code without a context; it
-uses one process-wide registry.
+No window code starts a thread, a pool or the process-wide registry of its own: a job a
+restore cannot see is a job a restore cannot wait for. `run_in_background(fn, on_done,
+on_error, parent)` remains for code without a window (tests, tools); it uses one
+process-wide registry.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ import contextlib
 import contextvars
 import itertools
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -214,6 +218,20 @@ class JobRegistry(QObject):
             self.sig_busy.emit(False)
         return finished
 
+    def wait_for_writes(self, timeout_ms: int = -1) -> bool:
+        """Wait until no write (a job not `cancellable`) is running or waiting; nothing
+        is cancelled or dropped, so their results still land. A quarter close calls it
+        first: an import or a collect in flight is recorded before the figures freeze.
+        True when none is left."""
+        deadline = None if timeout_ms < 0 else time.monotonic() + timeout_ms / 1000
+        for job in list(self._running):
+            if job.cancellable:
+                continue
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            if not job.done.wait(left):
+                return False
+        return True
+
     def _drop(self, job: Job) -> None:
         self.dropped.append(job.name)
         self.sig_dropped.emit(job)
@@ -283,6 +301,4 @@ def run_in_background(
     """Run `fn()` off the GUI thread; `on_done(result)` or `on_error(exc)` on the GUI
     thread, unless `parent` (the owner) has been deleted meanwhile."""
     registry = jobs or default_registry()
-    return registry.start(
-        fn, on_done, on_error, owner=parent, key=key, cancellable=cancellable
-    )
+    return registry.start(fn, on_done, on_error, owner=parent, key=key, cancellable=cancellable)

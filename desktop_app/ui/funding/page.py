@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services.funding import portfolio_funding_by_year
 from desktop_app.snapshots.funding import PortfolioFundingRow
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
@@ -50,15 +49,23 @@ class FundingPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addWidget(self.note)
-        ctx.bus.sig_data_changed.connect(self.refresh)
+        ctx.bus.sig_data_changed.connect(self._data_changed)
 
     def page_title(self) -> str:
         return self.tr("Funding")
 
+    def _data_changed(self) -> None:
+        if self.isVisible():  # a hidden page is refreshed when it is shown
+            self.refresh()
+
     def refresh(self) -> None:
-        db = self.ctx.db
+        from desktop_app.domain.periods import today
+        from desktop_app.services.figures_cache import portfolio_figures
+
+        db, as_of = self.ctx.db, today()
         self.ctx.jobs.start(
-            lambda: portfolio_funding_by_year(db),
+            # the yearly sums of the projects saved since are recomputed, the rest reused
+            lambda: portfolio_figures(db, as_of, ("year_sums",)).funding_rows(),
             self.show_rows,
             lambda exc: dialogs.show_error(self, str(exc)),
             owner=self,

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QResizeEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -28,14 +28,14 @@ from desktop_app.domain.money import format_wan
 from desktop_app.domain.periods import today
 from desktop_app.snapshots.home import GRADES, HEALTH_LEVELS, HomeSnapshot
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.freshness import Freshness
 from desktop_app.ui.home.cards import FigureCard
+from desktop_app.ui.home.detail_model import SORT_ROLE, Cell, DetailModel, cell
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.performance.formatting import GRADE_MARKS, grade_label
 from desktop_app.ui.widgets.health_marker import HEALTH_COLOURS, health_label
-from desktop_app.ui.worker import run_in_background
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-PROJECT_ROLE = Qt.ItemDataRole.UserRole + 2
+_item = cell  # one cell of the table behind a figure
 
 
 def long_date(day: date, lang: str) -> str:
@@ -45,20 +45,11 @@ def long_date(day: date, lang: str) -> str:
     return day.strftime("%d %b %Y").lstrip("0")
 
 
-def _item(text: str, sort: Any = None, align_right: bool = False) -> QStandardItem:
-    item = QStandardItem(text)
-    item.setEditable(False)
-    item.setToolTip(text)  # in full on hover, wherever the column is narrow
-    item.setData(text if sort is None else sort, SORT_ROLE)
-    if align_right:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    return item
-
-
 class HomePage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.snapshot: HomeSnapshot | None = None
+        self._fresh = Freshness()
         self._charts: list[Any] = []
         self._pending_detail: str | None = "overdue"  # the most pressing rows, until a click
         self.as_of = QLabel(self.tr("Loading the portfolio…"))
@@ -88,7 +79,7 @@ class HomePage(Page):
         self.charts_layout.setContentsMargins(0, 0, 0, 0)
         self.detail_title = QLabel(self.tr("Click a figure to see the rows behind it."))
         self.detail_title.setStyleSheet("font-weight: bold;")
-        self.detail_model = QStandardItemModel(self)
+        self.detail_model = DetailModel(self)
         self.detail_proxy = QSortFilterProxyModel(self)
         self.detail_proxy.setSourceModel(self.detail_model)
         self.detail_proxy.setSortRole(SORT_ROLE)
@@ -102,6 +93,7 @@ class HomePage(Page):
         self.detail.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.detail.verticalHeader().hide()
         self.detail.horizontalHeader().setStretchLastSection(True)
+        self.detail.horizontalHeader().setResizeContentsPrecision(100)  # 1,500 rows: sample
         self.detail.doubleClicked.connect(self.open_row)
         self.detail.activated.connect(self.open_row)
         self.detail.setProperty("opensProject", True)
@@ -128,7 +120,7 @@ class HomePage(Page):
         layout.addLayout(grid)
         layout.addWidget(self.money_note)
         layout.addWidget(self.split, 1)
-        ctx.bus.sig_data_changed.connect(self.refresh)
+        ctx.bus.sig_data_changed.connect(self._data_changed)
 
     def page_title(self) -> str:
         return self.tr("Home")
@@ -146,12 +138,27 @@ class HomePage(Page):
     def after_first_paint(self) -> None:
         self.refresh()  # the figures' job starts once the window is on screen
 
+    def _data_changed(self) -> None:
+        self._fresh.forget()
+        if self.isVisible():  # a hidden page is refreshed when it is shown
+            self.refresh()
+
     def refresh(self) -> None:
         """Figures are computed off the GUI thread; the cards keep their last values meanwhile."""
         from desktop_app.services.home import home_snapshot  # Core reads, off the GUI thread
 
         db, as_of = self.ctx.db, today()
-        run_in_background(lambda: home_snapshot(db, as_of), self.set_snapshot, self._failed, self)
+        if not self._fresh.changed(db):
+            return  # shown again, nothing changed: the cards stay
+        self.ctx.jobs.start(
+            lambda: home_snapshot(db, as_of),
+            self.set_snapshot,
+            self._failed,
+            owner=self,
+            key="home",  # a newer refresh supersedes an older one
+            cancellable=True,
+            name="home figures",
+        )
 
     def _level_caption(self, level: str) -> str:
         if level == "none":  # grey: nothing recorded yet, so not known to be green
@@ -159,9 +166,12 @@ class HomePage(Page):
         return self.tr("{level} projects").format(level=health_label(level))
 
     def _failed(self, exc: BaseException) -> None:
+        self._fresh.forget()
         self.as_of.setText(self.tr("The figures could not be computed: {why}").format(why=exc))
 
     def set_snapshot(self, snap: HomeSnapshot) -> None:
+        if snap == self.snapshot:
+            return  # nothing changed since (a page shown again): keep what is painted
         self.snapshot = snap
         lang = self.ctx.lang
         self.as_of.setText(
@@ -222,11 +232,9 @@ class HomePage(Page):
         lang = self.ctx.lang
         no, name = self.tr("No."), self.tr("Project")
 
-        def project_cells(pid: int) -> list[QStandardItem]:
+        def project_cells(pid: int) -> list[Cell]:
             p = snap.projects[pid]
-            first = _item(str(p.no), p.no, align_right=True)
-            first.setData(pid, PROJECT_ROLE)
-            return [first, _item(p.name(lang))]
+            return [Cell(str(p.no), p.no, True, pid), _item(p.name(lang))]
 
         if key in HEALTH_LEVELS:
             title = self._level_caption(key)
@@ -282,6 +290,7 @@ class HomePage(Page):
             self.detail_model.setHorizontalHeaderLabels([no, name, self.tr("Grade")])
             for pid in snap.grades.get(key, ()):
                 self.detail_model.appendRow([*project_cells(pid), _item(grade_label(key))])
+        self.detail_model.finish()
         count = self.detail_model.rowCount()
         self.detail_title.setText(self.tr("{title}: {n} rows").format(title=title, n=count))
         self.fit_detail()
@@ -315,17 +324,14 @@ class HomePage(Page):
         if self.detail_model.columnCount():
             self.fit_detail()
 
-    def detail_project_ids(self) -> list[int]:
+    def detail_project_ids(self) -> list[int | None]:
         """The project of each row shown (tests compare them with the services)."""
-        return [
-            self.detail_model.item(r, 0).data(PROJECT_ROLE)
-            for r in range(self.detail_model.rowCount())
-        ]
+        return [self.detail_model.project_at(r) for r in range(self.detail_model.rowCount())]
 
     def open_row(self, index: QModelIndex) -> None:
         if index.isValid():
             source = self.detail_proxy.mapToSource(index)
-            pid = self.detail_model.item(source.row(), 0).data(PROJECT_ROLE)
+            pid = self.detail_model.project_at(source.row())
             if pid is not None:
                 self.ctx.bus.sig_open_project.emit(int(pid))
 

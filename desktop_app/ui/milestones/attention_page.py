@@ -8,6 +8,7 @@ Sortable by any column; double-click (or Enter) opens the row's project.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.periods import today
 from desktop_app.services.health import attention_items
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.freshness import Freshness
 from desktop_app.ui.milestones.attention_model import (
     COL_DAYS,
     COL_DUE,
@@ -47,6 +49,10 @@ from desktop_app.ui.milestones.warnings_model import (
 )
 from desktop_app.ui.page_base import Page
 
+if TYPE_CHECKING:
+    from desktop_app.services.warnings import WarningRow
+    from desktop_app.snapshots.milestones import AttentionItem
+
 COLUMN_WIDTHS = {
     COL_STATE: 80,
     COL_DAYS: 96,
@@ -63,6 +69,10 @@ class AttentionPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = AttentionModel(self)
+        self._rows_shown: list[AttentionItem] | None = None
+        self._fresh = Freshness()
+        ctx.bus.sig_data_changed.connect(self._fresh.forget)
+        self._warnings_shown: list[WarningRow] | None = None
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -89,6 +99,7 @@ class AttentionPage(Page):
         top.addWidget(hint)
         self.warnings_model = WarningsModel(ctx.lang, self)
         self.warnings = QTableView()
+        self.warnings.horizontalHeader().setResizeContentsPrecision(100)  # 1,000s of rows
         self.warnings.setModel(self.warnings_model)
         self.warnings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.warnings.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -127,9 +138,21 @@ class AttentionPage(Page):
         return self.tr("Attention")
 
     def refresh(self) -> None:
+        if not self._fresh.changed(self.ctx.db):
+            return  # shown again, nothing changed
         as_of = today()
         rows = attention_items(self.ctx.db, as_of)
-        self.model.set_rows(rows)
+        if rows != self._rows_shown:  # 1,500 rows at 2,000 projects: reset only on a change
+            self._rows_shown = rows
+            header = self.table.horizontalHeader()
+            if (
+                header.sortIndicatorSection() == COL_DAYS
+                and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+            ):
+                # The rows arrive by due date, the header's order: no sort that asks
+                # Python for every comparison's keys. A click on a header sorts as usual.
+                self.proxy.sort(-1)
+            self.model.set_rows(rows)
         overdue = sum(1 for r in rows if r.overdue)
         self.summary.setText(
             self.tr("As of {date}: {overdue} overdue, {soon} due within 30 days").format(
@@ -139,9 +162,25 @@ class AttentionPage(Page):
         self._show_warnings(as_of)
 
     def _show_warnings(self, as_of: date) -> None:
-        from desktop_app.services.warnings import portfolio_warnings
+        """Warnings need every project's plan and payments: from the figures cache, off
+        the GUI thread (the milestones above are on screen meanwhile)."""
+        from desktop_app.services.figures_cache import portfolio_figures
 
-        rows = portfolio_warnings(self.ctx.db, as_of)
+        db = self.ctx.db
+        self.ctx.jobs.start(
+            lambda: portfolio_figures(db, as_of, ("warnings",)).all_warnings(),
+            self._warnings_ready,
+            lambda exc: self.warnings_title.setText(str(exc)),
+            owner=self,
+            key="warnings",
+            cancellable=True,
+            name="warnings",
+        )
+
+    def _warnings_ready(self, rows: list[WarningRow]) -> None:
+        if rows == self._warnings_shown:
+            return
+        self._warnings_shown = rows
         self.warnings_model.set_rows(rows)
         self.warnings.resizeColumnToContents(COL_W_PROJECT)
         self.warnings.resizeColumnToContents(COL_FIGURE)

@@ -14,6 +14,7 @@ from desktop_app.domain.periods import today
 from desktop_app.services.timeline import timeline_bars, timeline_projects, timeline_span
 from desktop_app.snapshots.milestones import TimelineBar
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.freshness import Freshness
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.widgets.timeline import TimelineRow, TimelineView, ZoomBox
 from desktop_app.ui.widgets.timeline_legend import TimelineLegend
@@ -42,13 +43,18 @@ class PortfolioTimelinePage(Page):
         layout.addWidget(TimelineLegend())
         self.timeline.sig_milestone_double_clicked.connect(self._open)
         self._generation = 0
+        self._fresh = Freshness()
+        ctx.bus.sig_data_changed.connect(self._fresh.forget)
 
     def page_title(self) -> str:
         return self.tr("Timeline")
 
     def refresh(self) -> None:
-        """Labels and the first screens at once; every other project's bars in the background."""
+        """Labels and the first screens at once; every other project's bars in the background.
+        Shown again with nothing changed (the stamp), it keeps what it has."""
         db = self.ctx.db
+        if not self._fresh.changed(db):
+            return
         groups = timeline_projects(db, self.ctx.lang)
         first = timeline_bars(db, [g.project_id for g in groups[:FIRST_ROWS]])
         rows = [TimelineRow(g.project_id, g.label, first.get(g.project_id, ())) for g in groups]

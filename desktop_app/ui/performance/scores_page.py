@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -21,6 +22,9 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.performance.formatting import GRADE_COLORS, grade_label
 from desktop_app.ui.performance.scores_model import COL_NAME, COL_NO, ROW_ROLE, ScoresTableModel
+
+if TYPE_CHECKING:
+    from desktop_app.snapshots.performance import PortfolioScoreRow
 
 
 def _chip(letter: str) -> QLabel:
@@ -67,7 +71,22 @@ class ScoresPage(Page):
         return self.tr("Performance")
 
     def refresh(self) -> None:
-        rows = perf.portfolio_scores(self.ctx.db, today())
+        """Scores read every project's indicators: from the figures cache (only projects
+        saved since are recomputed), off the GUI thread; the last rows stay meanwhile."""
+        from desktop_app.services.figures_cache import SCORES, portfolio_figures
+
+        db, as_of = self.ctx.db, today()
+        self.ctx.jobs.start(
+            lambda: portfolio_figures(db, as_of, (SCORES,)).score_rows(),
+            self.show_rows,
+            lambda exc: self.summary.setText(str(exc)),
+            owner=self,
+            key="scores",
+            cancellable=True,
+            name="scores",
+        )
+
+    def show_rows(self, rows: list[PortfolioScoreRow]) -> None:
         years = perf.years_of(rows)
         self.model.set_rows(rows, years)
         header = self.table.horizontalHeader()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from desktop_app.snapshots.project import ProjectRow
 from desktop_app.ui.portfolio.table_model import ROW_ROLE, SORT_ROLE
+from desktop_app.ui.widgets.rows_model import RowSorting
 
 
 class PortfolioFilterProxy(QSortFilterProxyModel):
@@ -54,6 +55,19 @@ class PortfolioFilterProxy(QSortFilterProxyModel):
             hay = " ".join((str(r.no), r.name_zh, r.name_en, r.lead_org)).casefold()
             return all(part in hay for part in self._text.split())
         return True
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header click sorts the source's rows once in Python (one key per row) and the
+        proxy keeps their order: a proxy sort asks Python for both keys of every
+        comparison (2,000 projects: a third of a second)."""
+        source = self.sourceModel()
+        if column < 0 or not isinstance(source, RowSorting):
+            super().sort(column, order)
+            return
+        if self.sortColumn() >= 0:
+            super().sort(-1)
+        if source._sorted != (column, order):  # the view asks twice per header click
+            source.sort(column, order)
 
     def filtering(self) -> bool:
         """Whether any criterion is set (no: every row passes, without asking each)."""

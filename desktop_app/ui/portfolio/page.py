@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import project_list
 from desktop_app.ui import workspace
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.freshness import Freshness
 from desktop_app.ui.labels import PROJECT_STATUS_CODES, project_status_label
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.portfolio import split_memory
@@ -126,6 +127,8 @@ class PortfolioPage(Page):
         self._current_id: int | None = None
         self._reverting = False
         self._pending: tuple[int, int] | None = None
+        self._fresh = Freshness()
+        ctx.bus.sig_data_changed.connect(self._fresh.forget)
         self.set_list_visible(
             workspace.settings().value("portfolio/list_visible", "true") != "false"
         )
@@ -249,6 +252,10 @@ class PortfolioPage(Page):
         )
 
     def refresh(self) -> None:
+        if self._pending is None and not self._fresh.changed(self.ctx.db):
+            if self._current_id is not None:
+                self._select(self._current_id)
+            return  # shown again with nothing changed: 2,000 rows are not read again
         self._reverting = True
         header = self.table.horizontalHeader()
         if (
@@ -286,11 +293,12 @@ class PortfolioPage(Page):
             self._health_wanted = True
             return
         from desktop_app.domain.periods import today
-        from desktop_app.services.health import health_by_project
+        from desktop_app.services.figures_cache import portfolio_figures
 
         db, as_of = self.ctx.db, today()
         self.ctx.jobs.start(
-            lambda: health_by_project(db, as_of),
+            # the figures cache recomputes only the projects saved since the last refresh
+            lambda: dict(portfolio_figures(db, as_of, ("status",)).health),
             self.model.set_health,
             self._health_failed,
             owner=self,

@@ -61,6 +61,10 @@ class PortfolioTableModel(RowsTableModel[ProjectRow]):
             return LEVELS.index(h.level)
         return None
 
+    def _cell(self, row: int, column: int) -> Any:
+        """What a row sorts by when the model sorts itself (the proxy's sort role)."""
+        return self.data(self.createIndex(row, column), SORT_ROLE)
+
     def row_of_project(self, project_id: int) -> int | None:
         for i, r in enumerate(self._rows):
             if r.id == project_id:

@@ -286,11 +286,11 @@ class MilestonesTab(ProjectTab):
             self.health.set_health(None)
             return
 
-        # health reads the portfolio's money and scores too: off the GUI thread
+        # health reads money and scores too: off the GUI thread (this project only)
         def job() -> tuple[Health, list[str]]:
-            from desktop_app.services.warnings import warnings_by_project
+            from desktop_app.services.warnings import project_warnings
 
-            found = warnings_by_project(db, today()).get(pid, [])
+            found = project_warnings(db, pid, today())
             return project_health(db, pid, today()), [w.reason for w in found]
 
         self.ctx.jobs.start(

@@ -52,8 +52,16 @@ class RowSorting:
         if not 0 <= column < qt.columnCount():
             return
         qt.layoutAboutToBeChanged.emit()
+        before = list(self._rows)
         self._sorted = (column, order)
         self._sort_rows(column, order)
+        # Selections and proxies hold persistent indexes: move them with their rows.
+        old = qt.persistentIndexList()
+        if old:
+            at = {id(row): i for i, row in enumerate(self._rows)}
+            qt.changePersistentIndexList(
+                old, [qt.index(at[id(before[i.row()])], i.column()) for i in old]
+            )
         qt.layoutChanged.emit()
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
