@@ -73,8 +73,9 @@ TEXT_MAX: dict[str, int] = {
 MULTILINE: frozenset[str] = frozenset(
     {"notes", "note", "summary_zh", "deliverable", "cancel_reason", "override_reason", "reason"}
 )
-#: Fields that hold a code matched case-insensitively (normalised before matching).
-CODE_FIELDS: frozenset[str] = frozenset({"code"})
+#: Fields that hold a code matched case-insensitively (normalised before matching): a
+#: milestone or indicator code, wherever a sheet names one.
+CODE_FIELDS: frozenset[str] = frozenset({"code", "indicator_code", "milestone_code"})
 
 #: Whole-number fields: (lowest, highest).
 INT_RANGES: dict[str, tuple[int, int]] = {
@@ -84,6 +85,8 @@ INT_RANGES: dict[str, tuple[int, int]] = {
     "year": (MIN_YEAR, MAX_YEAR),
     "first_year": (MIN_YEAR, MAX_YEAR),
     "startup_year": (MIN_YEAR, MAX_YEAR),
+    "for_year": (MIN_YEAR, MAX_YEAR),
+    "base_year": (MIN_YEAR, MAX_YEAR),
     "years": (1, MAX_PLAN_YEARS),
     "quarter": (1, 4),
     "sort_order": (0, MAX_SORT_ORDER),

@@ -9,7 +9,7 @@ rescaled set would silently change what the officer agreed with the project.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -37,8 +37,23 @@ register(
         "Actual must not be negative.": "实际值不能为负数。",
         "Score must be between 0 and the weight {weight}.": "评分须在 0 至权重 {weight} 之间。",
         "Quarter must be 1 to 4.": "季度须为 1 至 4。",
+        "{year} is closed by its evaluation; reopen the year before changing it.": (
+            "{year} 年已完成绩效评价;请先重新打开该年度再修改。"
+        ),
     }
 )
+
+
+def closed_year_problem(year: int, closed_years: Container[int]) -> str | None:
+    """Why a project-year's indicators and actuals cannot change (None: they can).
+
+    An evaluated year is frozen: its grade was computed from these figures. The
+    performance services and the workbook import both ask here."""
+    if year in closed_years:
+        return t(
+            "{year} is closed by its evaluation; reopen the year before changing it.", year=year
+        )
+    return None
 
 
 class ScoringError(ValueError):

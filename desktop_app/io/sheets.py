@@ -308,9 +308,12 @@ DISBURSEMENTS = Sheet(
     key=("id",),
 )
 
-#: For sheets keyed by an id: the values that identify a row without one.
+#: For sheets keyed by an id: the values that identify a row without one (a hand-made
+#: workbook, or one from another database imported with `--foreign`). A payment is its
+#: project, date, kind and plan year; its amount, 文号 and note are what a correction
+#: changes, so they are not part of it (io/threeway.py `_match_natural` breaks ties).
 NATURAL_KEYS: dict[str, tuple[str, ...]] = {
-    "disbursements": ("project_no", "doc_no", "paid_on", "amount"),
+    "disbursements": ("project_no", "paid_on", "kind", "for_year"),
 }
 
 INDICATORS = Sheet(

@@ -40,6 +40,7 @@ from desktop_app.db.models import (
 from desktop_app.i18n import register, t
 from desktop_app.io import extra_sheets
 from desktop_app.io import sheets as S
+from desktop_app.io.validate import text_cell
 
 register(
     {
@@ -249,9 +250,9 @@ def _sheet_rows(sheet: S.Sheet, result: Any) -> list[dict[str, Any]]:
     rows = [dict(zip(keys, r, strict=True)) for r in result]
     texts = [c.field for c in sheet.columns if c.kind == S.TEXT and c.field in keys]
     for row in rows:
-        for f in texts:
-            if row[f] is None:
-                row[f] = ""
+        for f in texts:  # in the reader's form (io/validate.text_cell): compared as equal
+            value = row[f]
+            row[f] = "" if value is None else text_cell(f, value)
     if "rate" in keys:
         for row in rows:
             if row["rate"] is not None:
