@@ -54,7 +54,7 @@ def _refused(run_cli, db: Database, book: Path, *parts: str, extra: tuple[str, .
     return first
 
 
-# ------------------------------------------------------------------ rule 1: plan years, closed years
+# ------------------------------------------------ rule 1: plan years, closed years
 
 
 def test_a_payment_outside_its_plan_is_refused_as_the_dialog_does(demo_db, tmp_path, run_cli):
