@@ -201,3 +201,24 @@ def test_evaluation_items_match_an_indicator_code_however_typed(demo_db, tmp_pat
     preview = preview_import(demo_db, book)
     items = next(s for s in preview.sheets if s.name == "evaluation_items")
     assert (len(items.added), len(items.changed), items.unchanged) == (0, 0, 1)
+
+
+def test_weights_off_100_after_the_merge_are_refused(demo_db, tmp_path, run_cli) -> None:
+    """Project 1's 2026 weights are 30/25/20/10/15. The window moves 10 from I02 to I01
+    (40/15), a stale workbook moves 5 from I03 to I01 (35/15): each side sums to 100;
+    taking the workbook's I01 (--theirs) would leave 35+15+15+10+15 = 90. Refused."""
+    book = export_workbook(demo_db, tmp_path / "a.xlsx")
+    with demo_db.session() as s:
+        for code, weight in (("I01", 400_000), ("I02", 150_000)):
+            s.execute(
+                text(
+                    "UPDATE indicator SET weight = :w, version = version + 1 "
+                    "WHERE project_id = 1 AND year = 2026 AND code = :c"
+                ),
+                {"w": weight, "c": code},
+            )
+    key = {"项目编号": 1, "年度": 2026}
+    _edit(book, "绩效指标", {**key, "指标编号": "I01"}, "权重", 35)
+    _edit(book, "绩效指标", {**key, "指标编号": "I03"}, "权重", 15)
+    first = _refused(run_cli, demo_db, book, "绩效指标", "权重", "90", extra=("--theirs",))
+    assert "2026" in first

@@ -500,3 +500,51 @@ def check_changes(
                 header = ps.headers.get(field) or (col.header(lang) if col else field)
                 text = f"{reason} ({note})" if note else reason
                 problems.append(Problem(c.sheet_title, c.row_number, header, text))
+    _sets_after(plan, parsed, cur, written, problems, lang)
+
+
+def _sets_after(
+    plan: Sequence[tuple[S.Sheet, list[Change]]],
+    parsed: Mapping[str, ParsedSheet],
+    cur: Current,
+    written: _Written,
+    problems: list[Problem],
+    lang: str,
+) -> None:
+    """The rules over several rows, on the tables as the import leaves them: a conflict
+    resolved cell by cell can leave a project-year's weights off 100, or a plan whose
+    workbook step no longer fits the years changed in the window."""
+    first: dict[str, dict[Any, Change]] = defaultdict(dict)
+    for sheet, changes in plan:
+        for c in changes:
+            if sheet.name == "indicators":
+                first["indicators"].setdefault((c.row["project_no"], c.row["year"]), c)
+            elif sheet.name in ("funding_plans", "funding_years"):
+                first["plans"].setdefault(c.row["project_no"], c)
+
+    def add(c: Change, sheet: str, field: str, reason: str) -> None:
+        ps = parsed[sheet]
+        header = ps.headers.get(field) or ps.sheet.column(field).header(lang)
+        problems.append(Problem(c.sheet_title, c.row_number, header, reason))
+
+    if first["indicators"]:
+        weights: dict[Any, list[Decimal]] = defaultdict(list)
+        for (no, year, _code), row in _after("indicators", cur, plan).items():
+            if (no, year) in first["indicators"] and row["weight"] is not None:
+                weights[(no, year)].append(row["weight"])
+        names = {k[0]: r["name_zh"] for k, r in _after("projects", cur, plan).items()}
+        for (no, year), c in first["indicators"].items():
+            try:
+                check_weight_set(weights[(no, year)], project=names.get(no, str(no)), year=year)
+            except ScoringError as exc:
+                add(c, "indicators", "weight", str(exc))
+    for no, c in first["plans"].items():
+        spec = written.spec(no)
+        if spec is None:
+            continue
+        for field, reason in spec.validate().items():
+            name = "funding_plans" if "first_year" in c.row else "funding_years"
+            target = _PLAN_FIELD.get(field, field)
+            if target not in parsed[name].sheet.import_columns_by_field:
+                target = "year" if name == "funding_years" else "taper_mode"
+            add(c, name, target, reason)

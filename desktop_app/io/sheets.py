@@ -129,6 +129,10 @@ class Sheet:
     def import_columns(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if not c.export_only)
 
+    @property
+    def import_columns_by_field(self) -> dict[str, Column]:
+        return {c.field: c for c in self.import_columns}
+
 
 def _pno(width: int = 10) -> Column:
     return Column("project_no", "项目编号", "Project no.", INT, True, width=width)
