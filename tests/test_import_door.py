@@ -8,7 +8,7 @@ line naming file, sheet, row, column and why, and the database is unchanged.
 from __future__ import annotations
 
 from dataclasses import fields
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -39,12 +39,19 @@ def _edit(book: Path, sheet: str, match: dict[str, Any], header: str, value: Any
     raise AssertionError(f"no row {match} in {sheet}")
 
 
-def _refused(run_cli, db: Database, book: Path, *parts: str, extra: tuple[str, ...] = ()) -> str:
+def _refused(
+    run_cli,
+    db: Database,
+    book: Path,
+    *parts: str,
+    extra: tuple[str, ...] = (),
+    env: dict[str, str] | None = None,
+) -> str:
     """Import through the command line: exit 2, the first line names every part, and the
     database is what it was."""
     before = fingerprint(db)
     db.dispose()  # the command line takes the writer's lock
-    done = run_cli("import", str(book), "--db", str(db.path), *extra)
+    done = run_cli("import", str(book), "--db", str(db.path), *extra, env=env)
     assert done.returncode == 2, done.stdout + done.stderr
     first = done.stderr.splitlines()[0]
     assert "Traceback" not in done.stderr
@@ -80,6 +87,21 @@ def test_an_actual_of_a_year_closed_by_its_evaluation_is_refused(demo_db, tmp_pa
     _edit(book, "指标完成值", key, "年度累计值", 30)
     first = _refused(run_cli, demo_db, book, "指标完成值", "年度累计值", "2023")
     assert "closed by its evaluation" in first
+
+
+def test_an_actual_of_a_quarter_not_begun_is_refused_as_set_actual_does(
+    demo_db, tmp_path, run_cli
+) -> None:
+    """On 2026-02-01 the second quarter of 2026 has not begun: `set_actual` refuses a
+    figure for it, so does the import (domain.scoring.actual_quarter_problem)."""
+    book = export_workbook(demo_db, tmp_path / "a.xlsx")
+    key = {"项目编号": 1, "年度": 2026, "指标编号": "I01", "季度": 2}
+    _edit(book, "指标完成值", key, "年度累计值", 1)
+    february = str(int(datetime(2026, 2, 1, tzinfo=UTC).timestamp()))
+    first = _refused(
+        run_cli, demo_db, book, "指标完成值", "季度", env={"SOURCE_DATE_EPOCH": february}
+    )
+    assert "Q2 of 2026 has not begun" in first
 
 
 # ------------------------------------------------------------------ rule 2: years 2000–2100

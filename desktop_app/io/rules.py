@@ -1,9 +1,15 @@
 """The same rules the dialogs apply, run over the workbook merged with the database.
 
 Row rules come from the domain (`validate_project_fields`, `validate_milestone`,
-`FundingPlanSpec.validate`, the scoring checks); set rules (unique keys, references
-to projects and indicators, weights of a project-year summing to 100) look at the
-database as it would be after the import.
+`payment_problems`, `closed_year_problem`, `actual_quarter_problem`,
+`FundingPlanSpec.validate`, the scoring checks) and run in `check_changes` on every row
+the import writes, as it will be written — never on a row it leaves alone, so an
+untouched row is never refused. Set rules (unique keys, references to projects and
+indicators, weights of a project-year summing to 100) look at the database as it would be
+after the import, before the diff (`check_rules`) and again after it (`_sets_after`).
+
+A new rule is added once, in the domain, and called from here and from the service the
+dialog uses.
 """
 
 from __future__ import annotations
@@ -26,6 +32,7 @@ from desktop_app.domain.periods import today
 from desktop_app.domain.projects import validate_project_fields
 from desktop_app.domain.scoring import (
     ScoringError,
+    actual_quarter_problem,
     check_actual,
     check_target,
     check_weight,
@@ -100,14 +107,17 @@ def _unique_keys(ck: Checker) -> None:
 
 
 def _projects(ck: Checker) -> set[int]:
+    """Names unique across the portfolio after the import (a set rule); each written
+    row's own rules run in `check_changes`, on the row as it will be."""
     ps = ck.parsed["projects"]
     merged = ck.merged("projects")
     names = Counter(r["name_zh"].strip() for r in merged.values())
     for i, row in enumerate(ps.rows):
-        name = row["name_zh"] or ""
-        errors = project_problems(row, {name.strip()} if names[name.strip()] > 1 else set())
-        for field, reason in errors.items():
-            ck.add(ps, i, field, reason)
+        name = (row["name_zh"] or "").strip()
+        if names[name] > 1:
+            reason = project_problems(row, {name}).get("name_zh")
+            if reason is not None:
+                ck.add(ps, i, "name_zh", reason)
     return {k[0] for k in merged}
 
 
@@ -160,14 +170,6 @@ def evaluation_problems(row: Mapping[str, Any]) -> dict[str, str]:
     ):
         errors["override_reason"] = t("a grade that differs from the computed one needs a reason")
     return errors
-
-
-def _milestones(ck: Checker) -> None:
-    ps = ck.parsed["milestones"]
-    day = today()
-    for i, row in enumerate(ps.rows):
-        for field, reason in milestone_problems(row, day).items():
-            ck.add(ps, i, field, reason)
 
 
 def funding_spec(
@@ -315,8 +317,6 @@ def _actuals(ck: Checker, indicators: dict[Key, dict[str, Any]]) -> None:
                     ),
                 )
             continue
-        if row["quarter"] is not None and not 1 <= row["quarter"] <= 4:
-            ck.add(ps, i, "quarter", t("Quarter must be 1 to 4."))
         if row["ytd_value"] is None or ind["weight"] is None or ind["direction"] is None:
             continue
         try:
@@ -328,13 +328,6 @@ def _actuals(ck: Checker, indicators: dict[Key, dict[str, Any]]) -> None:
             )
         except ScoringError as exc:
             ck.add(ps, i, "ytd_value", str(exc))
-
-
-def _evaluations(ck: Checker) -> None:
-    ps = ck.parsed["evaluations"]
-    for i, row in enumerate(ps.rows):
-        for field, reason in evaluation_problems(row).items():
-            ck.add(ps, i, field, reason)
 
 
 def _district(ck: Checker) -> None:
@@ -360,11 +353,9 @@ def check_rules(parsed: Mapping[str, ParsedSheet], cur: Current, problems: list[
         "evaluations",
     ):
         _need_project(ck, name, projects)
-    _milestones(ck)
     _funding(ck)
     _disbursements(ck)
     _actuals(ck, _indicators(ck))
-    _evaluations(ck)
     _district(ck)
     extra_sheets.check(ck, projects, cur.refs)
 
@@ -444,6 +435,10 @@ class _Written:
                 blamed = "ytd_value" if name == "actuals" else "year"
                 field = c.fields[0] if c.fields else blamed
                 return {field: reason}
+            if name == "actuals" and (c.record is None or "ytd_value" in c.fields):
+                reason = actual_quarter_problem(row["year"], row["quarter"], self.day)
+                if reason is not None:
+                    return {"quarter": reason}
         return {}
 
 
