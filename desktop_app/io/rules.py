@@ -389,8 +389,10 @@ class _Written:
         for (no, _year), row in sorted(_after("funding_years", cur, plan).items()):
             self.years[no].append(row)
         self.tranches = extra_sheets.merged_tranches(Checker(parsed, cur, []))
-        #: (project no, year) closed by an evaluation before this import.
-        self.closed = set(cur.tables["evaluations"])
+        #: project no → the years closed by an evaluation before this import.
+        self.closed: dict[int, set[int]] = defaultdict(set)
+        for no, year in cur.tables["evaluations"]:
+            self.closed[no].add(year)
         self.specs: dict[int, FundingPlanSpec | None] = {}
         self.day = today()
 
@@ -429,8 +431,7 @@ class _Written:
                 amount_fen=row["amount"],
             )
         if name in ("actuals", "indicators"):
-            years = {y for no, y in self.closed if no == row["project_no"]}
-            reason = closed_year_problem(row["year"], years)
+            reason = closed_year_problem(row["year"], self.closed.get(row["project_no"], set()))
             if reason is not None:
                 blamed = "ytd_value" if name == "actuals" else "year"
                 field = c.fields[0] if c.fields else blamed
