@@ -244,3 +244,43 @@ def test_weights_off_100_after_the_merge_are_refused(demo_db, tmp_path, run_cli)
     _edit(book, "绩效指标", {**key, "指标编号": "I03"}, "权重", 15)
     first = _refused(run_cli, demo_db, book, "绩效指标", "权重", "90", extra=("--theirs",))
     assert "2026" in first
+
+
+def test_payments_without_their_id_are_matched_on_project_date_kind_and_plan_year(
+    db, tmp_path
+) -> None:
+    """A hand-made row corrects the one payment it names by its natural key; where two
+    payments share that key, an identical row matches its own and an amount that could
+    correct either is refused, asking for the id."""
+    from io_books import plan
+
+    from desktop_app.io.importer import ImportRefused, import_workbook
+
+    pay = {"project_no": 1, "paid_on": "2026-03-02", "kind": "固定扶持经费", "amount": 10}
+    first = write_book(tmp_path / "a.xlsx", {"funding_plans": [plan(1)], "disbursements": [pay]})
+    import_workbook(db, first)
+    corrected = write_book(tmp_path / "b.xlsx", {"disbursements": [{**pay, "amount": 12}]})
+    preview = import_workbook(db, corrected)
+    assert (preview.added, preview.changed) == (0, 1)
+    second = write_book(tmp_path / "c.xlsx", {"disbursements": [{**pay, "amount": 5}]})
+    import_workbook(db, second)  # 5 ≠ 12: a correction of the one payment, not a second
+    assert _paid(db) == (1, 5 * 1_000_000)
+    with db.session() as s:  # a second payment of the same day, kind and plan year
+        s.execute(
+            text(
+                "INSERT INTO disbursement (project_id, paid_on, amount_fen, kind, for_year, "
+                "doc_no, note, is_sample, version) SELECT project_id, paid_on, 7000000, kind, "
+                "for_year, '', '', 0, 1 FROM disbursement"
+            )
+        )
+    same = write_book(tmp_path / "d.xlsx", {"disbursements": [{**pay, "amount": 7}]})
+    assert (import_workbook(db, same).changed, _paid(db)) == (0, (2, 12 * 1_000_000))
+    before = fingerprint(db)
+    either = write_book(tmp_path / "e.xlsx", {"disbursements": [{**pay, "amount": 9}]})
+    try:
+        import_workbook(db, either)
+    except ImportRefused as exc:
+        assert "拨付,第 2 行,拨付编号" in str(exc) and "2 笔" in str(exc)
+    else:
+        raise AssertionError("an undecidable match was imported")
+    assert fingerprint(db) == before
