@@ -284,3 +284,19 @@ def test_payments_without_their_id_are_matched_on_project_date_kind_and_plan_yea
     else:
         raise AssertionError("an undecidable match was imported")
     assert fingerprint(db) == before
+
+
+def test_a_grade_override_without_a_reason_is_refused_as_closing_the_year_does(
+    demo_db, tmp_path, run_cli
+) -> None:
+    """domain.scoring.override_problem: the rule `close_year` applies."""
+    book = export_workbook(demo_db, tmp_path / "a.xlsx")
+    ws = load_workbook(book)["绩效评价"]
+    headers = [c.value for c in ws[1]]
+    row = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == 1)
+    computed = row[headers.index("计算等级")]
+    other = "差" if computed != "差" else "优"
+    _edit(book, "绩效评价", {"项目编号": 1, "年度": row[1]}, "评定等级", other)
+    _edit(book, "绩效评价", {"项目编号": 1, "年度": row[1]}, "调整理由", None)
+    first = _refused(run_cli, demo_db, book, "绩效评价", "调整理由")
+    assert "needs a written reason" in first

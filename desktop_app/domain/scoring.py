@@ -39,6 +39,9 @@ register(
         "Score must be between 0 and the weight {weight}.": "评分须在 0 至权重 {weight} 之间。",
         "Quarter must be 1 to 4.": "季度须为 1 至 4。",
         "Q{quarter} of {year} has not begun yet.": "{year} 年第 {quarter} 季度尚未开始。",
+        "Overriding the computed grade {computed} needs a written reason.": (
+            "修改计算等级 {computed} 须填写书面理由。"
+        ),
         "{year} is closed by its evaluation; reopen the year before changing it.": (
             "{year} 年已完成绩效评价;请先重新打开该年度再修改。"
         ),
@@ -75,6 +78,16 @@ def actual_quarter_problem(year: int, quarter: int, day: date) -> str | None:
         return t("Quarter must be 1 to 4.")
     if quarter > quarters_begun(year, day):
         return t("Q{quarter} of {year} has not begun yet.", quarter=quarter, year=year)
+    return None
+
+
+def override_problem(grade: str, computed: str, reason: str) -> str | None:
+    """Why an evaluation's grade cannot stand (None: it can): a grade other than the
+    computed one needs a written reason. Closing a year and the import ask here."""
+    if grade and computed and grade != computed and not reason.strip():
+        return t(
+            "Overriding the computed grade {computed} needs a written reason.", computed=computed
+        )
     return None
 
 

@@ -38,6 +38,7 @@ from desktop_app.domain.scoring import (
     check_weight,
     check_weight_set,
     closed_year_problem,
+    override_problem,
 )
 from desktop_app.i18n import register, t
 from desktop_app.io import extra_sheets
@@ -55,8 +56,6 @@ register(
         "project {no} has no funding plan": "项目 {no} 无经费计划",
         "year {year} is outside the plan ({lo}–{hi})": "年度 {year} 不在计划期({lo}–{hi})内",
         "Must be more than zero.": "须大于零。",
-        "a grade that differs from the computed one needs a reason": "评定等级与计算等级不同,须填写调整理由",  # noqa: E501
-        "Total must be between 0 and 100.": "总分须在 0 至 100 之间。",
         "as it would be after the merge, with the database's newer {cells}": "合并后的行,含数据库中较新的 {cells}",  # noqa: E501
     }
 )
@@ -159,17 +158,12 @@ def project_problems(row: Mapping[str, Any], other_names: set[str]) -> dict[str,
 
 
 def evaluation_problems(row: Mapping[str, Any]) -> dict[str, str]:
-    errors: dict[str, str] = {}
-    if row["total"] is not None and not 0 <= row["total"] <= HUNDRED:
-        errors["total"] = t("Total must be between 0 and 100.")
-    if (
-        row["grade"]
-        and row["computed_grade"]
-        and row["grade"] != row["computed_grade"]
-        and not (row["override_reason"] or "").strip()
-    ):
-        errors["override_reason"] = t("a grade that differs from the computed one needs a reason")
-    return errors
+    """The evaluation's own rule (domain `override_problem`, as closing the year); the
+    total's range is a field limit (limits.DECIMAL_RANGES), refused when read."""
+    reason = override_problem(
+        row["grade"] or "", row["computed_grade"] or "", row["override_reason"] or ""
+    )
+    return {} if reason is None else {"override_reason": reason}
 
 
 def funding_spec(

@@ -475,13 +475,8 @@ def close_year(
             )
         if final not in scoring.GRADES:
             raise UserError(t("Unknown grade “{value}”.", value=final))
-        if final != computed and not reason:
-            raise UserError(
-                t(
-                    "Overriding the computed grade {computed} needs a written reason.",
-                    computed=computed,
-                )
-            )
+        if (why := scoring.override_problem(final, computed, reason)) is not None:
+            raise UserError(why)
         if reason:
             s.info["audit_reason"] = reason
         s.add(
