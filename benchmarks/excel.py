@@ -122,7 +122,11 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copyfile(fresh, target)
             adds.append(
                 timed_run(
-                    _cli("import", "--db", str(target), book), env=env, cwd=ROOT, timeout=TIMEOUT
+                    # another database made the workbook: imported as hand-made (issue 24)
+                    _cli("import", "--db", str(target), book, "--foreign"),
+                    env=env,
+                    cwd=ROOT,
+                    timeout=TIMEOUT,
                 )
             )
         new = Summary.of(adds)

@@ -220,7 +220,9 @@ def _fill(conn, rng: random.Random, periods: dict[int, tuple[date, date]], per: 
             }
             for k in range(5)
         )
-        for y in range(first, ANCHOR.year + 1):
+        # Fixed support is paid in the plan's own years only: the payment dialog and the
+        # import refuse a payment outside them (issue 24), so the scale data keeps the rule.
+        for y in range(first, min(ANCHOR.year, first + 4) + 1):
             for q in (3, 9):
                 paid_on = date(y, q, 15)
                 if paid_on <= ANCHOR:

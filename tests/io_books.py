@@ -68,3 +68,16 @@ MILESTONE = {
     "percent_complete": 0,
     "status": "未开始",
 }
+
+
+def plan(no: int, first_year: int = 2025, years: int = 3) -> dict[str, Any]:
+    """A funding-plan row (linear, 300 万元 less 60 a year): a payment needs its plan."""
+    return {
+        "project_no": no,
+        "startup_grant": "0",
+        "taper_mode": "线性递减",
+        "first_year": first_year,
+        "years": years,
+        "first_amount": 300,
+        "step": 60,
+    }

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.io_books import write_book
+from tests.io_books import MILESTONE, write_book
 
 
 def digest(path: Path) -> str:
@@ -176,7 +176,8 @@ def test_unwritable_backups_folder_warns_and_goes_on(made, tmp_path: Path, run_c
     backups.mkdir(exist_ok=True)
     for old in backups.iterdir():
         old.unlink()
-    book = write_book(tmp_path / "a.xlsx", {"disbursements": [_PAY]})
+    # A milestone: a payment would need its funding plan first (issue 24).
+    book = write_book(tmp_path / "a.xlsx", {"milestones": [MILESTONE]})
     with immutable(backups):
         check = run_cli("--lang", "en", "check", "--db", str(made))
         assert check.returncode == 0, check.stderr

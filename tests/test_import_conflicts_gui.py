@@ -76,3 +76,28 @@ def test_the_preview_names_projects_keeps_the_choice_in_view_and_shows_the_fen(
     # a few yuan's correction is shown to the fen, not as 420.01 → 420.01
     assert exact_wan(420_012_345) == "420.012345"
     assert exact_wan(420_010_000) == "420.01"
+
+
+def test_a_workbook_of_another_database_is_imported_only_when_the_officer_says(
+    qtbot, db, tmp_path: Path
+) -> None:
+    """Refused with both identities named; "Import as a hand-made workbook" previews it
+    two-way and Confirm writes it (issue 24)."""
+    from sqlalchemy import text
+
+    book = export_workbook(db, tmp_path / "a.xlsx")
+    _edit_cell(book, "项目", 0, 3, "备注", "另一库的备注")
+    with db.session() as s:
+        s.execute(text("UPDATE setting SET value = 'our-own-db' WHERE key = 'database_id'"))
+    dialog = ImportDialog(AppContext(db=db), book)
+    qtbot.addWidget(dialog)
+    dialog.start()
+    qtbot.waitUntil(lambda: bool(dialog.problems), timeout=30_000)
+    assert "our-own-db" in dialog.problems[0] and not dialog.as_hand_made.isHidden()
+    assert not dialog.confirm_button.isEnabled()
+    qtbot.mouseClick(dialog.as_hand_made, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.preview is not None, timeout=30_000)
+    assert dialog.preview.changed == 1 and dialog.confirm_button.isEnabled()
+    qtbot.mouseClick(dialog.confirm_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result_preview is not None, timeout=30_000)
+    assert _notes(db, 3) == "另一库的备注"

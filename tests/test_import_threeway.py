@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from io_books import fingerprint, write_book
+from io_books import fingerprint, plan, write_book
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
@@ -183,11 +183,13 @@ def test_payment_without_id_matches_by_its_values_and_unknown_id_is_refused(
         "kind": "固定扶持经费",
         "doc_no": "思科〔2026〕9号",
     }
-    book = write_book(tmp_path / "a.xlsx", {"disbursements": [row]})
-    assert import_workbook(db, book).added == 1
+    book = write_book(tmp_path / "a.xlsx", {"disbursements": [row], "funding_plans": [plan(1)]})
+    assert import_workbook(db, book).added == 2
     again = preview_import(db, book)  # the same hand-made row: not a second payment
     assert (again.added, again.changed) == (0, 0)
-    bad = write_book(tmp_path / "b.xlsx", {"disbursements": [{**row, "id": 999_999}]})
+    bad = write_book(
+        tmp_path / "b.xlsx", {"disbursements": [{**row, "id": 999_999}], "funding_plans": [plan(1)]}
+    )
     with pytest.raises(importer.ImportRefused) as info:
         import_workbook(db, bad)
     assert "拨付,第 2 行,拨付编号" in str(info.value) and "999999" in str(info.value)

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from desktop_app.io.importer import ImportRefused, import_workbook
-from tests.io_books import MILESTONE, fingerprint, write_book
+from tests.io_books import MILESTONE, fingerprint, plan, write_book
 from tests.test_io_bad_input import CASES as FILE_CASES
 
 Case = Callable[[Path], Path]
@@ -229,12 +229,13 @@ def test_codes_are_matched_however_they_are_typed(db, tmp_path: Path) -> None:
 
 
 def test_a_good_dry_run_writes_nothing_and_matches_the_real_preview(db, tmp_path: Path) -> None:
-    path = write_book(tmp_path / "a.xlsx", {"milestones": [_ms()], "disbursements": [_pay()]})
+    rows = {"milestones": [_ms()], "disbursements": [_pay()], "funding_plans": [plan(1)]}
+    path = write_book(tmp_path / "a.xlsx", rows)
     before = fingerprint(db)
     dry = import_workbook(db, path, dry_run=True)
     assert fingerprint(db) == before and not dry.written
     real = import_workbook(db, path)
-    assert real.written and (real.added, real.changed) == (dry.added, dry.changed) == (2, 0)
+    assert real.written and (real.added, real.changed) == (dry.added, dry.changed) == (3, 0)
 
 
 @pytest.mark.parametrize(

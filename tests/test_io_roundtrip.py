@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from desktop_app.db.models import AuditEntry, Disbursement, Indicator, Milestone, Project
 from desktop_app.io.export import export_csv, export_workbook
 from desktop_app.io.importer import import_workbook, preview_import
-from tests.io_books import MILESTONE, fingerprint, write_book
+from tests.io_books import MILESTONE, fingerprint, plan, write_book
 
 
 @pytest.fixture(scope="module")
@@ -143,12 +143,13 @@ def test_what_officers_type_is_understood(db, tmp_path: Path) -> None:
             },
             {"project_no": 2, "paid_on": "2026-05-06", "amount": "１２３.５", "kind": "reward"},
         ],
+        "funding_plans": [plan(1), plan(2)],  # a payment needs its plan, as in the dialog
     }
     path = write_book(
         tmp_path / "a.xlsx", rows, headers={("disbursements", "amount"): "金额（元）"}
     )
     result = import_workbook(db, path)
-    assert (result.added, result.changed) == (5, 0)
+    assert (result.added, result.changed) == (7, 0)
     with db.reader() as s:
         ms = s.execute(
             select(

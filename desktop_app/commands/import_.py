@@ -41,6 +41,13 @@ def register(
     p.add_argument("file", metavar="FILE.xlsx")
     p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
     p.add_argument("--officer", default="", help="name recorded in the audit trail")
+    p.add_argument(
+        "--foreign",
+        action="store_true",
+        help="import a workbook exported from another database as a hand-made one: every "
+        "value that differs replaces this database's; payments are matched by project, "
+        "date, kind and plan year (without it such a workbook is refused)",
+    )
     side = p.add_mutually_exclusive_group()
     side.add_argument(
         "--theirs",
@@ -145,7 +152,12 @@ def run(args: argparse.Namespace) -> int:
     told = len(db.warnings)
     try:
         preview = import_workbook(
-            db, args.file, dry_run=args.dry_run, officer=args.officer, resolve=args.resolve
+            db,
+            args.file,
+            dry_run=args.dry_run,
+            officer=args.officer,
+            resolve=args.resolve,
+            foreign=args.foreign,
         )
     except ImportConflicts as exc:
         print_preview(exc.preview)  # what would change besides, then the refusal (exit 2)

@@ -59,6 +59,8 @@ register(
         "A start-up grant needs its year.": "启动经费须填写年度。",
         "Reward caps are given for {n} years, the plan has {years}.": "奖励上限填写了 {n} 年,计划为 {years} 年。",  # noqa: E501
         "Year {year} is outside {lo}–{hi}.": "年度 {year} 不在 {lo}–{hi} 之间。",
+        "The project has no funding plan yet; enter the plan first.": "该项目尚无经费计划;请先录入计划。",  # noqa: E501
+        "Plan year: {reason}": "计划年度:{reason}",
         "Disbursed {paid} 10k yuan for {year}, more than the {planned} 10k yuan planned.": "{year} 年度已拨付 {paid} 万元,超过计划 {planned} 万元。",  # noqa: E501
         "Grade D in {prev} and {year}: consider suspending fixed support.": "{prev} 年与 {year} 年连续评为差:建议暂停固定扶持。",  # noqa: E501
         "A reward of {paid} 10k yuan was paid for {year}, which has no evaluation.": "{year} 年无绩效评价,却已拨付该年度奖励 {paid} 万元。",  # noqa: E501
@@ -453,6 +455,43 @@ def check_year_in_plan(spec: FundingPlanSpec, year: int, kind: str = "fixed") ->
     return t("Year {year} is outside {lo}–{hi}.", year=year, lo=lo, hi=hi)
 
 
+def payment_problems(
+    spec: FundingPlanSpec | None,
+    *,
+    paid_year: int | None,
+    kind: str,
+    for_year: int | None,
+    for_year_typed: bool,
+    amount_fen: int | None = None,
+) -> dict[str, str]:
+    """Field → reason for a payment its plan cannot take (empty: it can).
+
+    The one place of the payment rules the dialog (services.disbursements) and the
+    workbook import both apply: a positive amount, a plan to pay against, a date inside
+    the plan's years, and a plan year (`for_year`) a payment of `kind` can settle. A
+    plan year that only follows the rule is not blamed for the date's own fault.
+    """
+    errors: dict[str, str] = {}
+    if amount_fen is not None and amount_fen <= 0:
+        errors["amount"] = t("Must be more than zero.")
+    if spec is None:
+        errors["paid_on"] = t("The project has no funding plan yet; enter the plan first.")
+        return errors
+    if paid_year is None:
+        return errors
+    reason = check_year_in_plan(spec, paid_year, kind)
+    if reason:
+        errors["paid_on"] = reason
+    if (
+        for_year is not None
+        and kind in DISBURSEMENT_KINDS
+        and (for_year_typed or not reason)
+        and (why := check_for_year(spec, for_year, kind))
+    ):
+        errors["for_year"] = t("Plan year: {reason}", reason=why)
+    return errors
+
+
 __all__ = [
     "DEFAULT_SHARES",
     "DISBURSEMENT_KINDS",
@@ -466,6 +505,7 @@ __all__ = [
     "check_year_in_plan",
     "default_for_year",
     "for_year_span",
+    "payment_problems",
     "payment_years",
     "fixed_support_schedule",
     "reward_amount",

@@ -83,8 +83,9 @@ MULTILINE: frozenset[str] = frozenset(
         "narrative",
     }
 )
-#: Fields that hold a code matched case-insensitively (normalised before matching).
-CODE_FIELDS: frozenset[str] = frozenset({"code"})
+#: Fields that hold a code matched case-insensitively (normalised before matching): a
+#: milestone or indicator code, wherever a sheet names one.
+CODE_FIELDS: frozenset[str] = frozenset({"code", "indicator_code", "milestone_code"})
 
 #: Whole-number fields: (lowest, highest).
 INT_RANGES: dict[str, tuple[int, int]] = {

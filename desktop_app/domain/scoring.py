@@ -9,8 +9,9 @@ rescaled set would silently change what the officer agreed with the project.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from desktop_app.domain.policy import DEFAULT_POLICY
@@ -37,10 +38,48 @@ register(
         "Actual must not be negative.": "实际值不能为负数。",
         "Score must be between 0 and the weight {weight}.": "评分须在 0 至权重 {weight} 之间。",
         "Quarter must be 1 to 4.": "季度须为 1 至 4。",
-        "Overriding the computed grade {computed} needs a written reason.": "修改计算等级 {computed} 须填写书面理由。",  # noqa: E501
         "Unknown grade “{value}”.": "未知等级“{value}”。",
+        "Q{quarter} of {year} has not begun yet.": "{year} 年第 {quarter} 季度尚未开始。",
+        "Overriding the computed grade {computed} needs a written reason.": (
+            "修改计算等级 {computed} 须填写书面理由。"
+        ),
+        "{year} is closed by its evaluation; reopen the year before changing it.": (
+            "{year} 年已完成绩效评价;请先重新打开该年度再修改。"
+        ),
     }
 )
+
+
+def closed_year_problem(year: int, closed_years: Container[int]) -> str | None:
+    """Why a project-year's indicators and actuals cannot change (None: they can).
+
+    An evaluated year is frozen: its grade was computed from these figures. The
+    performance services and the workbook import both ask here."""
+    if year in closed_years:
+        return t(
+            "{year} is closed by its evaluation; reopen the year before changing it.", year=year
+        )
+    return None
+
+
+def quarters_begun(year: int, day: date) -> int:
+    """How many quarters of `year` have begun by `day` (0 for a later year, 4 for an earlier
+    one): a year-to-date figure can only be reported for those."""
+    if year < day.year:
+        return 4
+    if year > day.year:
+        return 0
+    return (day.month - 1) // 3 + 1
+
+
+def actual_quarter_problem(year: int, quarter: int, day: date) -> str | None:
+    """Why no year-to-date figure can be stored for `quarter` of `year` on `day` (None: it
+    can): a quarter 1–4 that has begun. `set_actual` and the workbook import ask here."""
+    if not 1 <= quarter <= QUARTERS_PER_YEAR:
+        return t("Quarter must be 1 to 4.")
+    if quarter > quarters_begun(year, day):
+        return t("Q{quarter} of {year} has not begun yet.", quarter=quarter, year=year)
+    return None
 
 
 class ScoringError(ValueError):
@@ -81,7 +120,8 @@ def check_actual(
 
 
 def check_grade(grade: str, computed: str, override_reason: str) -> None:
-    """A grade is A–D; one that differs from the computed grade needs a written reason."""
+    """A grade is A–D; one that differs from the computed grade needs a written reason.
+    Every door asks here: closing a year, the import, the ORM guard (domain.rules)."""
     if grade not in GRADES:
         raise ScoringError(t("Unknown grade “{value}”.", value=grade))
     if computed and grade != computed and not override_reason.strip():

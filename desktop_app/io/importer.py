@@ -36,7 +36,7 @@ from desktop_app.io.preview import (
     show_value,
 )
 from desktop_app.io.readers import FileRefused, inspect_workbook, read_sheets
-from desktop_app.io.rules import check_rules
+from desktop_app.io.rules import check_changes, check_rules
 from desktop_app.io.store import Change, Current, StaleImport, apply_changes, load_current
 from desktop_app.io.threeway import diff_sheet
 from desktop_app.io.validate import Problem, parse_sheet
@@ -44,6 +44,7 @@ from desktop_app.io.validate import Problem, parse_sheet
 __all__ = [
     "ClosedTouch",
     "Conflict",
+    "ForeignWorkbook",
     "FieldChange",
     "ImportConflicts",
     "ImportPreview",
@@ -70,6 +71,7 @@ register(
         "{file}: {n} conflict(s): changed in the database since the export and in the workbook; nothing was imported. Choose per conflict in the window, or import with --theirs (take the workbook's values) or --ours (keep the database's).": "{file}:{n} 处冲突:导出后数据库与工作簿中都修改了同一单元格,未导入任何数据。请在窗口中逐项选择,或在命令行加 --theirs(采用工作簿的值)或 --ours(保留数据库的值)。",  # noqa: E501
         "{sheet}, row {row}, {column}: exported “{exported}” → database now “{database}” → workbook “{workbook}”": "{sheet},第 {row} 行,{column}:导出时“{exported}” → 数据库现为“{database}” → 工作簿为“{workbook}”",  # noqa: E501
         "{file}: the import was refused by the database ({reason})": "{file}:数据库拒绝了此次导入({reason})",  # noqa: E501
+        "{file}: this workbook was exported from another database ({theirs}), not from this one ({ours}); nothing was imported. To import it as a hand-made workbook (every value that differs replaces this database's; payments matched by project, date, kind and plan year), import it with --foreign": "{file}:此工作簿导出自另一个数据库({theirs}),而非本数据库({ours});未导入任何数据。如要将其作为手工工作簿导入(每个不同的值都替换本数据库中的值;拨付按项目、日期、类别和计划年度匹配),请加 --foreign 导入",  # noqa: E501
     }
 )
 
@@ -98,6 +100,25 @@ class ImportRefused(UserError):
         if total > len(problems):
             lines.append("  " + t("… and {n} more", n=total - len(problems)))
         super().__init__("\n".join(lines))
+
+
+class ForeignWorkbook(ImportRefused):
+    """The workbook names another database: its ids and versions mean other rows here.
+    Imported only when the officer says to treat it as hand-made (`foreign=True`)."""
+
+    def __init__(self, file: str, theirs: str, ours: str) -> None:
+        self.theirs, self.ours = theirs, ours
+        reason = t(
+            "{file}: this workbook was exported from another database ({theirs}), not from "
+            "this one ({ours}); nothing was imported. To import it as a hand-made workbook "
+            "(every value that differs replaces this database's; payments matched by "
+            "project, date, kind and plan year), import it with --foreign",
+            file=file,
+            theirs=theirs,
+            ours=ours,
+        )
+        UserError.__init__(self, reason)
+        self.file, self.problems, self.total = file, [reason], 1
 
 
 class ImportConflicts(UserError):
@@ -176,7 +197,11 @@ def _current(db: Database) -> tuple[Current, str, dict[str, date]]:
 
 
 def _prepare(
-    db: Database, path: str | os.PathLike[str], decide: Callable[[str], str | None]
+    db: Database,
+    path: str | os.PathLike[str],
+    decide: Callable[[str], str | None],
+    *,
+    foreign: bool = False,
 ) -> _Prepared:
     path = Path(path)
     file = str(path)
@@ -216,6 +241,9 @@ def _prepare(
         cur, database, closes = current.result()
     prov = provenance.parse({title: cells.pop(title) for title in hidden})
     mode = TWO_WAY if prov is None else THREE_WAY if prov.database == database else OTHER_DATABASE
+    if mode == OTHER_DATABASE and not foreign:
+        assert prov is not None
+        raise ForeignWorkbook(file, prov.database, database)
     parsed = {
         s.name: parse_sheet(s, titles[s.name], cells.pop(titles[s.name]), cur.zones, problems, lang)
         for s in S.IMPORTED
@@ -247,6 +275,8 @@ def _prepare(
             prepared.plan.append((s, result.changes))
         headers = parsed[s.name].headers
         closed += touches(s, headers, result.changes, result.pending, closes, lang)
+    if not problems:  # each written row as it will be: the workbook's cells over the database's
+        check_changes(prepared.plan, parsed, cur, problems, lang)
     if problems:
         raise _refuse(file, problems)
     prepared.preview = ImportPreview(
@@ -265,9 +295,12 @@ def preview_import(
     *,
     resolve: str | None = None,
     choices: Mapping[str, str] | None = None,
+    foreign: bool = False,
 ) -> ImportPreview:
-    """What importing `path` would add and change, and its conflicts; nothing is written."""
-    return _prepare(db, path, deciding(resolve, choices)).preview
+    """What importing `path` would add and change, and its conflicts; nothing is written.
+    `foreign`: a workbook exported from another database is compared as hand-made
+    (refused with `ForeignWorkbook` otherwise)."""
+    return _prepare(db, path, deciding(resolve, choices), foreign=foreign).preview
 
 
 def _backup(db: Database) -> Path | None:
@@ -374,6 +407,7 @@ def import_workbook(
     officer: str = "",
     resolve: str | None = None,
     choices: Mapping[str, str] | None = None,
+    foreign: bool = False,
 ) -> ImportPreview:
     """Validate, diff and write the workbook in one transaction.
 
@@ -384,7 +418,7 @@ def import_workbook(
     "theirs" takes the workbook's value, "ours" keeps the database's); without one the
     import raises `ImportConflicts` and writes nothing.
     """
-    prepared = _prepare(db, path, deciding(resolve, choices))
+    prepared = _prepare(db, path, deciding(resolve, choices), foreign=foreign)
     preview = prepared.preview
     if preview.unresolved:
         raise ImportConflicts(preview)

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from desktop_app.db.models import Setting
 from desktop_app.io import sheets as S
 from desktop_app.io import xlsx_writer as X
+from desktop_app.io.validate import text_cell
 
 META_TITLE = "_kp_export"
 FORMAT = "1"
@@ -81,9 +82,7 @@ def decode(col: S.Column, raw: Any) -> Any:
         return date.fromisoformat(str(raw).strip()[:10])
     if kind == S.BOOL:
         return str(raw).strip() in ("1", "1.0", "True", "true")
-    if isinstance(raw, float) and raw.is_integer():
-        return str(int(raw))
-    return str(raw)
+    return text_cell(col.field, raw)  # the reader's own form: an untouched cell is equal
 
 
 # ---------------------------------------------------------------- writing

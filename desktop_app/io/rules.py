@@ -1,33 +1,51 @@
 """The same rules the dialogs apply, run over the workbook merged with the database.
 
 Row rules come from the domain (`validate_project_fields`, `validate_milestone`,
-`FundingPlanSpec.validate`, the scoring checks); set rules (unique keys, references
-to projects and indicators, weights of a project-year summing to 100) look at the
-database as it would be after the import.
+`payment_problems`, `closed_year_problem`, `actual_quarter_problem`,
+`FundingPlanSpec.validate`, the scoring checks) and run in `check_changes` on every row
+the import writes, as it will be written — never on a row it leaves alone, so an
+untouched row is never refused. Set rules (unique keys, references to projects and
+indicators, weights of a project-year summing to 100) look at the database as it would be
+after the import, before the diff (`check_rules`) and again after it (`_sets_after`).
+
+A new rule is added once, in the domain, and called from here and from the service the
+dialog uses.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from desktop_app.domain.funding import FundingPlanSpec, Tranche, default_for_year
+from desktop_app.domain.funding import (
+    FundingPlanSpec,
+    Tranche,
+    default_for_year,
+    payment_problems,
+)
 from desktop_app.domain.milestones import MilestoneEdit, validate_milestone
 from desktop_app.domain.money import fen_to_wan
 from desktop_app.domain.periods import today
 from desktop_app.domain.projects import validate_project_fields
 from desktop_app.domain.scoring import (
+    GRADES,
     ScoringError,
+    actual_quarter_problem,
     check_actual,
+    check_grade,
     check_target,
     check_weight,
     check_weight_set,
+    closed_year_problem,
 )
 from desktop_app.i18n import register, t
 from desktop_app.io import extra_sheets
-from desktop_app.io.store import Current, Key
+from desktop_app.io import sheets as S
+from desktop_app.io.preview import show_value
+from desktop_app.io.store import Change, Current, Key
 from desktop_app.io.validate import ParsedSheet, Problem
 
 register(
@@ -39,8 +57,7 @@ register(
         "project {no} has no funding plan": "项目 {no} 无经费计划",
         "year {year} is outside the plan ({lo}–{hi})": "年度 {year} 不在计划期({lo}–{hi})内",
         "Must be more than zero.": "须大于零。",
-        "a grade that differs from the computed one needs a reason": "评定等级与计算等级不同,须填写调整理由",  # noqa: E501
-        "Total must be between 0 and 100.": "总分须在 0 至 100 之间。",
+        "as it would be after the merge, with the database's newer {cells}": "合并后的行,含数据库中较新的 {cells}",  # noqa: E501
     }
 )
 
@@ -90,20 +107,17 @@ def _unique_keys(ck: Checker) -> None:
 
 
 def _projects(ck: Checker) -> set[int]:
+    """Names unique across the portfolio after the import (a set rule); each written
+    row's own rules run in `check_changes`, on the row as it will be."""
     ps = ck.parsed["projects"]
     merged = ck.merged("projects")
     names = Counter(r["name_zh"].strip() for r in merged.values())
     for i, row in enumerate(ps.rows):
-        name = row["name_zh"] or ""
-        errors = validate_project_fields(
-            name_zh=name,
-            status=row["status"] or "active",
-            start_date=row["start_date"],
-            end_date=row["end_date"],
-            other_names={name.strip()} if names[name.strip()] > 1 else set(),
-        )
-        for field, reason in errors.items():
-            ck.add(ps, i, field, reason)
+        name = (row["name_zh"] or "").strip()
+        if names[name] > 1:
+            reason = project_problems(row, {name}).get("name_zh")
+            if reason is not None:
+                ck.add(ps, i, "name_zh", reason)
     return {k[0] for k in merged}
 
 
@@ -115,25 +129,46 @@ def _need_project(ck: Checker, name: str, projects: set[int]) -> None:
             ck.add(ps, i, "project_no", t("no project {no}", no=no))
 
 
-def _milestones(ck: Checker) -> None:
-    ps = ck.parsed["milestones"]
-    day = today()
-    for i, row in enumerate(ps.rows):
-        edit = MilestoneEdit(
-            title=row["title"],
-            planned_end=row["planned_end"],
-            planned_start=row["planned_start"],
-            actual_start=row["actual_start"],
-            actual_end=row["actual_end"],
-            percent_complete=int(row["percent_complete"] or 0),
-            status=row["status"] or "not_started",
-            cancel_reason=row["cancel_reason"],
-            deliverable=row["deliverable"],
-            owner=row["owner"],
-            notes=row["notes"],
-        )
-        for field, reason in validate_milestone(edit, today=day).items():
-            ck.add(ps, i, field, reason)
+def milestone_problems(row: Mapping[str, Any], day: date) -> dict[str, str]:
+    """The milestone dialog's rules (domain `validate_milestone`) on a sheet row."""
+    edit = MilestoneEdit(
+        title=row["title"] or "",
+        planned_end=row["planned_end"],
+        planned_start=row["planned_start"],
+        actual_start=row["actual_start"],
+        actual_end=row["actual_end"],
+        percent_complete=int(row["percent_complete"] or 0),
+        status=row["status"] or "not_started",
+        cancel_reason=row["cancel_reason"] or "",
+        deliverable=row["deliverable"] or "",
+        owner=row["owner"] or "",
+        notes=row["notes"] or "",
+    )
+    return validate_milestone(edit, today=day)
+
+
+def project_problems(row: Mapping[str, Any], other_names: set[str]) -> dict[str, str]:
+    """The project form's rules (domain `validate_project_fields`) on a sheet row."""
+    return validate_project_fields(
+        name_zh=row["name_zh"] or "",
+        status=row["status"] or "active",
+        start_date=row["start_date"],
+        end_date=row["end_date"],
+        other_names=other_names,
+    )
+
+
+def evaluation_problems(row: Mapping[str, Any]) -> dict[str, str]:
+    """The evaluation's own rule (domain `check_grade`, as closing the year); the
+    total's range is a field limit (limits.DECIMAL_RANGES), refused when read."""
+    grade = row["grade"] or ""
+    if not grade:  # no grade yet: nothing to override
+        return {}
+    try:
+        check_grade(grade, row["computed_grade"] or "", row["override_reason"] or "")
+    except ScoringError as exc:
+        return {"grade" if grade not in GRADES else "override_reason": str(exc)}
+    return {}
 
 
 def funding_spec(
@@ -221,10 +256,10 @@ def _funding(ck: Checker) -> None:
 
 
 def _disbursements(ck: Checker) -> None:
+    """A blank plan year takes the rule's; the payment rules run on the rows written
+    (`check_changes`), against the plan as it will be."""
     ps = ck.parsed["disbursements"]
-    for i, row in enumerate(ps.rows):
-        if row["amount"] is not None and row["amount"] <= 0:
-            ck.add(ps, i, "amount", t("Must be more than zero."))
+    for row in ps.rows:
         if row.get("for_year") is None and row["paid_on"] is not None and row["kind"]:
             row["for_year"] = default_for_year(row["kind"], row["paid_on"].year)
 
@@ -281,8 +316,6 @@ def _actuals(ck: Checker, indicators: dict[Key, dict[str, Any]]) -> None:
                     ),
                 )
             continue
-        if row["quarter"] is not None and not 1 <= row["quarter"] <= 4:
-            ck.add(ps, i, "quarter", t("Quarter must be 1 to 4."))
         if row["ytd_value"] is None or ind["weight"] is None or ind["direction"] is None:
             continue
         try:
@@ -294,25 +327,6 @@ def _actuals(ck: Checker, indicators: dict[Key, dict[str, Any]]) -> None:
             )
         except ScoringError as exc:
             ck.add(ps, i, "ytd_value", str(exc))
-
-
-def _evaluations(ck: Checker) -> None:
-    ps = ck.parsed["evaluations"]
-    for i, row in enumerate(ps.rows):
-        if row["total"] is not None and not 0 <= row["total"] <= HUNDRED:
-            ck.add(ps, i, "total", t("Total must be between 0 and 100."))
-        if (
-            row["grade"]
-            and row["computed_grade"]
-            and row["grade"] != row["computed_grade"]
-            and not row["override_reason"].strip()
-        ):
-            ck.add(
-                ps,
-                i,
-                "override_reason",
-                t("a grade that differs from the computed one needs a reason"),
-            )
 
 
 def _district(ck: Checker) -> None:
@@ -338,10 +352,194 @@ def check_rules(parsed: Mapping[str, ParsedSheet], cur: Current, problems: list[
         "evaluations",
     ):
         _need_project(ck, name, projects)
-    _milestones(ck)
     _funding(ck)
     _disbursements(ck)
     _actuals(ck, _indicators(ck))
-    _evaluations(ck)
     _district(ck)
     extra_sheets.check(ck, projects, cur.refs)
+
+
+# ---------------------------------------------------------------- rows as written
+
+
+def _after(
+    name: str, cur: Current, plan: Sequence[tuple[S.Sheet, list[Change]]]
+) -> dict[Key, dict[str, Any]]:
+    """A table as the import leaves it: the database's rows with every written row over them."""
+    out = {k: r.row for k, r in cur.tables[name].items()}
+    for sheet, changes in plan:
+        if sheet.name == name:
+            for c in changes:
+                out[cur.key_of(sheet, c.row)] = c.row
+    return out
+
+
+class _Written:
+    """The rules a written row must keep that look beyond the row: its plan, closed years."""
+
+    def __init__(
+        self,
+        plan: Sequence[tuple[S.Sheet, list[Change]]],
+        parsed: Mapping[str, ParsedSheet],
+        cur: Current,
+    ) -> None:
+        self.plans = _after("funding_plans", cur, plan)
+        self.years: dict[int, list[dict[str, Any]]] = defaultdict(list)
+        for (no, _year), row in sorted(_after("funding_years", cur, plan).items()):
+            self.years[no].append(row)
+        self.tranches = extra_sheets.merged_tranches(Checker(parsed, cur, []))
+        #: project no → the years closed by an evaluation before this import.
+        self.closed: dict[int, set[int]] = defaultdict(set)
+        for no, year in cur.tables["evaluations"]:
+            self.closed[no].add(year)
+        self.specs: dict[int, FundingPlanSpec | None] = {}
+        self.day = today()
+
+    def spec(self, no: int) -> FundingPlanSpec | None:
+        if no not in self.specs:
+            plan = self.plans.get((no,))
+            ok = plan is not None and None not in (
+                plan["first_year"],
+                plan["years"],
+                plan["taper_mode"],
+            )
+            self.specs[no] = (
+                funding_spec(plan, self.years[no], self.tranches.get(no, []))
+                if plan is not None and ok
+                else None
+            )
+        return self.specs[no]
+
+    def problems(self, name: str, c: Change) -> dict[str, str]:
+        row = c.row
+        if name == "projects":
+            return project_problems(row, set())
+        if name == "milestones":
+            return milestone_problems(row, self.day)
+        if name == "evaluations":
+            return evaluation_problems(row)
+        if name == "disbursements":
+            paid_on, kind, for_year = row["paid_on"], row["kind"], row.get("for_year")
+            ruled = default_for_year(kind, paid_on.year) if paid_on and kind else None
+            return payment_problems(
+                self.spec(row["project_no"]),
+                paid_year=paid_on.year if paid_on is not None else None,
+                kind=kind,
+                for_year=for_year,
+                for_year_typed=for_year != ruled,
+                amount_fen=row["amount"],
+            )
+        if name in ("actuals", "indicators"):
+            reason = closed_year_problem(row["year"], self.closed.get(row["project_no"], set()))
+            if reason is not None:
+                blamed = "ytd_value" if name == "actuals" else "year"
+                field = c.fields[0] if c.fields else blamed
+                return {field: reason}
+            if name == "actuals" and (c.record is None or "ytd_value" in c.fields):
+                reason = actual_quarter_problem(row["year"], row["quarter"], self.day)
+                if reason is not None:
+                    return {"quarter": reason}
+        return {}
+
+
+def _merged_note(ps: ParsedSheet, c: Change, lang: str) -> str:
+    """The database's cells a written row keeps where the workbook differs: the refusal
+    names them, since the officer's sheet does not show them."""
+    if c.record is None or c.row_number not in ps.row_numbers:
+        return ""
+    mine = ps.rows[ps.row_numbers.index(c.row_number)]
+    kept = [
+        col
+        for col in ps.sheet.import_columns
+        if col.field not in c.fields
+        and col.field in mine
+        and mine[col.field] != c.row.get(col.field)
+        and not (mine[col.field] in (None, "") and c.row.get(col.field) in (None, ""))
+    ]
+    if not kept:
+        return ""
+    cells = "; ".join(
+        f"{ps.headers.get(col.field) or col.header(lang)} "
+        + show_value(col, c.row.get(col.field), lang)
+        for col in kept
+    )
+    return t("as it would be after the merge, with the database's newer {cells}", cells=cells)
+
+
+def check_changes(
+    plan: Sequence[tuple[S.Sheet, list[Change]]],
+    parsed: Mapping[str, ParsedSheet],
+    cur: Current,
+    problems: list[Problem],
+    lang: str,
+) -> None:
+    """Row rules on every row as the import would write it — the workbook's changed cells
+    over the database's row now (three-way) — not only on the workbook's row: two sides
+    each valid (an actual start moved in the window, an actual end in a stale workbook)
+    may together make a row that ends before it starts. Also the rules that need the
+    row's neighbours: a payment inside its plan's years (domain `payment_problems`, as
+    the payment dialog), no indicator or actual changed in a year its evaluation closed
+    (domain `closed_year_problem`, as `services.performance`)."""
+    written = _Written(plan, parsed, cur)
+    for sheet, changes in plan:
+        ps = parsed.get(sheet.name)
+        if ps is None:
+            continue
+        for c in changes:
+            errors = written.problems(sheet.name, c)
+            if not errors:
+                continue
+            note = _merged_note(ps, c, lang)
+            for field, reason in errors.items():
+                col = next((x for x in sheet.columns if x.field == field), None)
+                header = ps.headers.get(field) or (col.header(lang) if col else field)
+                text = f"{reason} ({note})" if note else reason
+                problems.append(Problem(c.sheet_title, c.row_number, header, text))
+    _sets_after(plan, parsed, cur, written, problems, lang)
+
+
+def _sets_after(
+    plan: Sequence[tuple[S.Sheet, list[Change]]],
+    parsed: Mapping[str, ParsedSheet],
+    cur: Current,
+    written: _Written,
+    problems: list[Problem],
+    lang: str,
+) -> None:
+    """The rules over several rows, on the tables as the import leaves them: a conflict
+    resolved cell by cell can leave a project-year's weights off 100, or a plan whose
+    workbook step no longer fits the years changed in the window."""
+    first: dict[str, dict[Any, Change]] = defaultdict(dict)
+    for sheet, changes in plan:
+        for c in changes:
+            if sheet.name == "indicators":
+                first["indicators"].setdefault((c.row["project_no"], c.row["year"]), c)
+            elif sheet.name in ("funding_plans", "funding_years"):
+                first["plans"].setdefault(c.row["project_no"], c)
+
+    def add(c: Change, sheet: str, field: str, reason: str) -> None:
+        ps = parsed[sheet]
+        header = ps.headers.get(field) or ps.sheet.column(field).header(lang)
+        problems.append(Problem(c.sheet_title, c.row_number, header, reason))
+
+    if first["indicators"]:
+        weights: dict[Any, list[Decimal]] = defaultdict(list)
+        for (no, year, _code), row in _after("indicators", cur, plan).items():
+            if (no, year) in first["indicators"] and row["weight"] is not None:
+                weights[(no, year)].append(row["weight"])
+        names = {k[0]: r["name_zh"] for k, r in _after("projects", cur, plan).items()}
+        for (no, year), c in first["indicators"].items():
+            try:
+                check_weight_set(weights[(no, year)], project=names.get(no, str(no)), year=year)
+            except ScoringError as exc:
+                add(c, "indicators", "weight", str(exc))
+    for no, c in first["plans"].items():
+        spec = written.spec(no)
+        if spec is None:
+            continue
+        for field, reason in spec.validate().items():
+            name = "funding_plans" if "first_year" in c.row else "funding_years"
+            target = _PLAN_FIELD.get(field, field)
+            if target not in parsed[name].sheet.import_columns_by_field:
+                target = "year" if name == "funding_years" else "taper_mode"
+            add(c, name, target, reason)

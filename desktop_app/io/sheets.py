@@ -129,6 +129,10 @@ class Sheet:
     def import_columns(self) -> tuple[Column, ...]:
         return tuple(c for c in self.columns if not c.export_only)
 
+    @property
+    def import_columns_by_field(self) -> dict[str, Column]:
+        return {c.field: c for c in self.import_columns}
+
 
 def _pno(width: int = 10) -> Column:
     return Column("project_no", "项目编号", "Project no.", INT, True, width=width)
@@ -308,9 +312,12 @@ DISBURSEMENTS = Sheet(
     key=("id",),
 )
 
-#: For sheets keyed by an id: the values that identify a row without one.
+#: For sheets keyed by an id: the values that identify a row without one (a hand-made
+#: workbook, or one from another database imported with `--foreign`). A payment is its
+#: project, date, kind and plan year; its amount, 文号 and note are what a correction
+#: changes, so they are not part of it (io/threeway.py `_match_natural` breaks ties).
 NATURAL_KEYS: dict[str, tuple[str, ...]] = {
-    "disbursements": ("project_no", "doc_no", "paid_on", "amount"),
+    "disbursements": ("project_no", "paid_on", "kind", "for_year"),
 }
 
 INDICATORS = Sheet(

@@ -37,9 +37,11 @@ from desktop_app.db.models import (
     StartupTranche,
     Zone,
 )
+from desktop_app.domain.periods import now
 from desktop_app.i18n import register, t
 from desktop_app.io import extra_sheets
 from desktop_app.io import sheets as S
+from desktop_app.io.validate import text_cell
 
 register(
     {
@@ -49,6 +51,8 @@ register(
 
 HUNDRED = Decimal(100)
 CHUNK = 500
+#: Rows added per INSERT … RETURNING (and audited together).
+ADD_CHUNK = 5_000
 
 Key = tuple[Any, ...]
 
@@ -249,9 +253,9 @@ def _sheet_rows(sheet: S.Sheet, result: Any) -> list[dict[str, Any]]:
     rows = [dict(zip(keys, r, strict=True)) for r in result]
     texts = [c.field for c in sheet.columns if c.kind == S.TEXT and c.field in keys]
     for row in rows:
-        for f in texts:
-            if row[f] is None:
-                row[f] = ""
+        for f in texts:  # in the reader's form (io/validate.text_cell): compared as equal
+            value = row[f]
+            row[f] = "" if value is None else text_cell(f, value)
     if "rate" in keys:
         for row in rows:
             if row["rate"] is not None:
@@ -474,17 +478,20 @@ def apply_changes(
     Raises `StaleImport` (the caller rolls back) when a row changed since it was read.
     """
     ids: dict[str, dict[Key, int]] = {}
-    audit: list[FieldChange] = []
+    stamp = now()  # one time for every entry of the import, as when they were written at once
+
+    def audit(entries: Iterable[FieldChange]) -> None:
+        record(session, entries, officer=officer, os_user=os_user, reason=reason, at=stamp)
+
     _take_write_lock(session)
     for sheet, changes in plan:
         own = extra_sheets.write(session, sheet, changes)  # its own tables; audited here
         table = extra_sheets.TABLES[sheet.name] if own else _table(sheet)
-        cols = {c.field: c for c in sheet.import_columns}
         for parent in ("projects", _PARENT.get(sheet.name)):
             if parent and parent not in ids:
                 ids[parent] = _ids(session, parent)
         if own:
-            audit.extend(_own_sheet_audit(sheet, table.name, changes, ids["projects"]))
+            audit(_own_sheet_audit(sheet, table.name, changes, ids["projects"]))
             continue
         adds = [c for c in changes if c.record is None]
         updates = [c for c in changes if c.record is not None]
@@ -492,27 +499,14 @@ def apply_changes(
             fresh = _fresh_rows(session, sheet, table, [c.record.id for c in updates if c.record])
             _check_fresh(sheet, updates, fresh)
             _update(session, sheet, table, updates, cur)
-            pid_of = ids["projects"]
-            for c in updates:
-                assert c.record is not None
-                before_row = fresh[c.record.id]
-                pid = _project_of(sheet, c.row, pid_of)
-                for f in c.fields:
-                    col = cols[f]
-                    audit.append(
-                        FieldChange(
-                            table.name,
-                            c.record.id,
-                            pid,
-                            "update",
-                            _db_column(col),
-                            _db_value(col, before_row.get(f), cur),
-                            _db_value(col, c.row.get(f), cur),
-                        )
-                    )
-        if adds:
+            audit(_update_audit(sheet, table.name, updates, fresh, cur, ids["projects"]))
+            del fresh
+        # Added rows go in chunks, each audited at once: a 150,000-row workbook never
+        # holds every row's parameters and audit entries together (issue 29).
+        for start in range(0, len(adds), ADD_CHUNK):
+            chunk = adds[start : start + ADD_CHUNK]
             values = []
-            for c in adds:
+            for c in chunk:
                 v = _db_values(sheet, c.row, cur) | _foreign(sheet, c.row, ids)
                 if "is_sample" in table.c:
                     v["is_sample"] = False
@@ -522,17 +516,51 @@ def apply_changes(
             new_ids = session.execute(
                 insert(table).returning(table.c.id, sort_by_parameter_order=True), values
             ).scalars()
-            if sheet.name in _PARENTS:
-                ids[sheet.name] = _ids(session, sheet.name)
             pid_of = ids["projects"]
-            for c, v, new_id in zip(adds, values, new_ids, strict=True):
-                pid = new_id if sheet.name == "projects" else _project_of(sheet, c.row, pid_of)
-                audit.extend(
-                    FieldChange(table.name, new_id, pid, "insert", k, None, value)
-                    for k, value in v.items()
-                    if k != "version"
+            audit(
+                FieldChange(
+                    table.name,
+                    new_id,
+                    new_id if sheet.name == "projects" else _project_of(sheet, c.row, pid_of),
+                    "insert",
+                    k,
+                    None,
+                    value,
                 )
-    record(session, audit, officer=officer, os_user=os_user, reason=reason)
+                for c, v, new_id in zip(chunk, values, list(new_ids), strict=True)
+                for k, value in v.items()
+                if k != "version"
+            )
+        if adds and sheet.name in _PARENTS:
+            ids[sheet.name] = _ids(session, sheet.name)
+
+
+def _update_audit(
+    sheet: S.Sheet,
+    table: str,
+    updates: list[Change],
+    fresh: dict[int, dict[str, Any]],
+    cur: Current,
+    pid_of: Mapping[Key, int],
+) -> Iterable[FieldChange]:
+    """One entry per changed field of each updated row, its "before" as read in this
+    transaction."""
+    cols = {c.field: c for c in sheet.import_columns}
+    for c in updates:
+        assert c.record is not None
+        before_row = fresh[c.record.id]
+        pid = _project_of(sheet, c.row, pid_of)
+        for f in c.fields:
+            col = cols[f]
+            yield FieldChange(
+                table,
+                c.record.id,
+                pid,
+                "update",
+                _db_column(col),
+                _db_value(col, before_row.get(f), cur),
+                _db_value(col, c.row.get(f), cur),
+            )
 
 
 def _own_sheet_audit(

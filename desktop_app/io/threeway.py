@@ -43,6 +43,7 @@ register(
         "(changed)": "(已修改)",
         "no payment with id {id} in this database; leave the id blank for a new payment": "本数据库中没有编号为 {id} 的拨付;新增拨付请将编号留空",  # noqa: E501
         "payment {id} belongs to project {no}; a payment cannot move to another project (delete it in the app and add a new row)": "拨付 {id} 属于项目 {no};拨付不能移到其他项目(请在程序中删除后新增一行)",  # noqa: E501
+        "{n} payments of project {no} on {date} of this kind and plan year could be the one this row corrects; give its payment id": "项目 {no} 在 {date} 有 {n} 笔同类别、同计划年度的拨付,无法确定此行修改的是哪一笔;请填写拨付编号",  # noqa: E501
     }
 )
 
@@ -96,13 +97,13 @@ class _Sheet:
         self.table = cur.tables[self.sheet.name]
         self.cols = [c for c in self.sheet.import_columns if c.field not in self.sheet.key]
         self.natural = S.NATURAL_KEYS.get(self.sheet.name)
-        self.by_natural: dict[Key, Record] = {}
-        if self.natural:
-            for rec in self.table.values():
-                self.by_natural.setdefault(tuple(rec.row[f] for f in self.natural), rec)
+        #: Rows without their id (index → the database row they correct, None: a new row).
+        self.matched: dict[int, Record | None] = {}
         label = _LABELS.get(self.sheet.name, self.sheet.key)
         self.label_cols = [self.sheet.column(f) for f in label]
         self.acc = _Acc()
+        if self.natural:
+            self._match_natural()
 
     def label(self, row: dict[str, Any]) -> str:
         return "/".join(show_value(c, row.get(c.field), self.lang) for c in self.label_cols)
@@ -113,10 +114,66 @@ class _Sheet:
     def show(self, f: str, value: Any) -> str:
         return show_value(self.sheet.column(f), value, self.lang)
 
+    def _match_natural(self) -> None:
+        """Match each row without its id to the database row it stands for, on the
+        sheet's natural key (payments: project, date, kind, plan year — not the amount,
+        so a corrected amount is a change, never a second payment).
+
+        Database rows another workbook row names by id are not candidates. Where several
+        rows share a natural key, an identical row (same amount and 文号) is matched
+        first; one row left against one candidate is a correction; none left is new; any
+        other count cannot be told apart and is refused, asking for the id."""
+        assert self.natural is not None
+        natural = self.natural
+        claimed = {row["id"] for row in self.ps.rows if row.get("id") is not None}
+        candidates: dict[Key, list[Record]] = {}
+        for rec in self.table.values():
+            if rec.id not in claimed:
+                candidates.setdefault(tuple(rec.row[f] for f in natural), []).append(rec)
+        groups: dict[Key, list[int]] = {}
+        for i, row in enumerate(self.ps.rows):
+            if row.get("id") is None:
+                groups.setdefault(tuple(row[f] for f in natural), []).append(i)
+        tie = [f for f in self.cols if f.field not in natural]
+        for key, rows in groups.items():
+            left = list(candidates.get(key, ()))
+            open_rows = []
+            for i in rows:
+                row = self.ps.rows[i]
+                exact = next(
+                    (r for r in left if all(same(row[c.field], r.row.get(c.field)) for c in tie)),
+                    None,
+                )
+                if exact is None:
+                    open_rows.append(i)
+                else:
+                    left.remove(exact)
+                    self.matched[i] = exact
+            if not left:
+                self.matched.update({i: None for i in open_rows})
+            elif len(left) == 1 and len(open_rows) == 1:
+                self.matched[open_rows[0]] = left[0]
+            else:
+                for i in open_rows:
+                    row = self.ps.rows[i]
+                    self.problem(
+                        i,
+                        "id",
+                        t(
+                            "{n} payments of project {no} on {date} of this kind and plan year "
+                            "could be the one this row corrects; give its payment id",
+                            n=len(left),
+                            no=row.get("project_no"),
+                            date=self.show("paid_on", row.get("paid_on")),
+                        ),
+                    )
+
     # ------------------------------------------------------------ rows
 
     def run(self) -> SheetResult:
         for i, row in enumerate(self.ps.rows):
+            if self.natural and row.get("id") is None and i not in self.matched:
+                continue  # refused by `_match_natural`
             self.row(row, self.ps.row_numbers[i], i)
         a = self.acc
         diff = SheetDiff(
@@ -133,8 +190,8 @@ class _Sheet:
     def row(self, row: dict[str, Any], n: int, i: int) -> None:
         key = tuple(row[f] for f in self.sheet.key)
         b: BaseRow | None = None
-        if self.natural and None in key:  # a row without its id: match on its values
-            rec = self.by_natural.get(tuple(row[f] for f in self.natural))
+        if self.natural and None in key:  # a row without its id: matched on its values
+            rec = self.matched[i]
         else:
             rec = self.table.get(key)
             b = self.base.get(key) if self.base is not None else None

@@ -75,6 +75,19 @@ def _text(value: Any) -> str:
     return str(value).strip()
 
 
+def text_cell(field: str, value: Any) -> str:
+    """A text value in the one form it is stored and compared in: trimmed, and a code
+    (milestone, indicator) normalised (`m01` → `M01`).
+
+    The sheet reader, the export's hidden copy (io/provenance.py) and the database's rows
+    (io/store.py) all pass through here, so a cell nobody touched reads the same on every
+    side and is never a change or a conflict (a note "待补充验收材料 " with a trailing space
+    was stripped by the reader but not in the copy). `_parse_column`'s fast path for a
+    plain `str` of a non-code field is this function inlined (`value.strip()`)."""
+    text = _text(value)
+    return limits.normalise_code(text) if field in limits.CODE_FIELDS else text
+
+
 def _decimal(value: Any) -> Decimal:
     if isinstance(value, bool):
         raise CellError(t("not a number: {value}", value=value))
@@ -183,12 +196,9 @@ def _int_parser(field: str) -> Callable[[Any], int]:
 
 def _text_parser(field: str) -> Callable[[Any], str]:
     """Length and control characters checked; codes normalised (NFKC, upper case)."""
-    code = field in limits.CODE_FIELDS
 
     def parse(value: Any) -> str:
-        text = _text(value)
-        if code:
-            text = limits.normalise_code(text)
+        text = text_cell(field, value)
         reason = limits.text_problem(text, field)
         if reason is not None:
             raise CellError(reason)

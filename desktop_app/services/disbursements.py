@@ -21,9 +21,8 @@ from desktop_app.db.models import Disbursement, Project
 from desktop_app.domain import limits
 from desktop_app.domain.funding import (
     DISBURSEMENT_KINDS,
-    check_for_year,
-    check_year_in_plan,
     default_for_year,
+    payment_problems,
 )
 from desktop_app.domain.money import fen_to_wan
 from desktop_app.domain.parsing import ParseError, parse_date, parse_decimal
@@ -128,10 +127,8 @@ def _checked(
         for_year = default_for_year(draft.kind, paid_on.year)
     try:
         amount = parse_decimal(draft.amount)
-        if amount <= 0:
-            errors["amount"] = t("Must be more than zero.")
-        else:  # finer than a fen or past 100 亿元: refused, never rounded
-            amount_fen = limits.money_fen(amount)
+        # finer than a fen or past 100 亿元: refused, never rounded
+        amount_fen = limits.money_fen(amount) if amount > 0 else 0
     except ParseError:
         errors["amount"] = t("Not a number: {value}", value=draft.amount)
     except limits.LimitError as exc:
@@ -146,20 +143,16 @@ def _checked(
     if (reason := limits.text_problem(draft.note.strip(), "note")) is not None:
         errors["note"] = reason
     plans = plans_of(s, [project_id])
-    if not plans:
-        errors["paid_on"] = t("The project has no funding plan yet; enter the plan first.")
-    elif paid_on is not None:
-        spec = spec_from_row(plans[0])
-        reason = check_year_in_plan(spec, paid_on.year, draft.kind)
-        if reason:
-            errors["paid_on"] = reason
-        if (
-            for_year is not None
-            and "kind" not in errors
-            and (typed_year or not reason)  # a ruled year follows the date's own error
-            and (why := check_for_year(spec, for_year, draft.kind))
-        ):
-            errors["for_year"] = t("Plan year: {reason}", reason=why)
+    rules = payment_problems(
+        spec_from_row(plans[0]) if plans else None,
+        paid_year=paid_on.year if paid_on is not None else None,
+        kind=draft.kind,
+        for_year=for_year,
+        for_year_typed=bool(typed_year),
+        amount_fen=amount_fen,
+    )
+    for field, reason in rules.items():
+        errors.setdefault(field, reason)
     if errors:
         raise ValidationError(errors)
     # Each is None only after its parse failed, which left a reason in `errors`.

@@ -54,7 +54,6 @@ register(
         "the evaluation of {year}": "{year} 年的评价",
         "the actuals of {year}": "{year} 年的实际值",
         "{name}, Q{quarter}: {reason}": "{name} 第 {quarter} 季度:{reason}",
-        "Q{quarter} of {year} has not begun yet.": "{year} 年第 {quarter} 季度尚未开始。",
     }
 )
 
@@ -262,14 +261,7 @@ def copy_last_years_indicators(db: Database, project_id: int, year: int) -> Proj
     return project_performance(db, project_id, year)
 
 
-def quarters_begun(year: int, day: date) -> int:
-    """How many quarters of `year` have begun by `day` (0 for a later year, 4 for an earlier
-    one): a year-to-date figure can only be reported for those."""
-    if year < day.year:
-        return 4
-    if year > day.year:
-        return 0
-    return (day.month - 1) // 3 + 1
+quarters_begun = scoring.quarters_begun  # the window asks here too
 
 
 #: One cell of the actuals grid: (indicator id, quarter 1–4).
@@ -290,17 +282,14 @@ class ActualRefused(UserError):
 
 
 def _check_cell(
-    indicators: Mapping[int, Indicator], cell: Cell, value: Decimal | None, open_through: int
+    indicators: Mapping[int, Indicator], cell: Cell, value: Decimal | None, day: date
 ) -> None:
     """`ActualRefused` unless the figure may be stored in the cell."""
     ind = indicators.get(cell[0])
     if ind is None:
         raise ActualRefused(cell, t("Indicator {id} no longer exists.", id=cell[0]))
-    quarter = cell[1]
-    if not 1 <= quarter <= 4:
-        raise ActualRefused(cell, t("Quarter must be 1 to 4."), ind.name)
-    if quarter > open_through:
-        reason = t("Q{quarter} of {year} has not begun yet.", quarter=quarter, year=ind.year)
+    reason = scoring.actual_quarter_problem(ind.year, cell[1], day)
+    if reason is not None:
         raise ActualRefused(cell, reason, ind.name)
     if value is not None:
         try:
@@ -364,14 +353,14 @@ def save_actual_block(
     saved one of them since, nothing is written and `ConflictError` shows theirs and
     yours per cell.
     """
-    open_through = quarters_begun(year, today())
+    day = today()
     try:
         with db.session() as s:
             pr.get_project(s, project_id)
             pr.refuse_if_closed(s, project_id, year)
             indicators = {i.id: i for i in pr.indicators_of(s, project_id, year)}
             for cell, value in values.items():
-                _check_cell(indicators, cell, value, open_through)
+                _check_cell(indicators, cell, value, day)
             loaded = versions or {}
             moved = {i for i in loaded if i in indicators and indicators[i].version != loaded[i]}
             conflict = _block_conflict(indicators, values, year, moved=moved, seen=seen or {})

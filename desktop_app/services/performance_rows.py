@@ -33,9 +33,6 @@ register(
         "Row {row} “{name}”: {reason}": "第 {row} 行“{name}”:{reason}",
         "Indicator name is required.": "指标名称不能为空。",
         "Two indicators share the code {code}.": "两个指标使用了相同编码 {code}。",
-        "{year} is closed by its evaluation; reopen the year before changing it.": (
-            "{year} 年已完成绩效评价;请先重新打开该年度再修改。"
-        ),
         "{year} already has indicators; nothing was copied.": "{year} 年已有指标,未复制。",
         "No indicators before {year} to copy.": "{year} 年之前没有可复制的指标。",
         "{year} has no indicators to evaluate.": "{year} 年没有绩效指标,无法评价。",
@@ -74,10 +71,10 @@ def evaluation_of(session: Session, project_id: int, year: int) -> Evaluation | 
 
 
 def refuse_if_closed(session: Session, project_id: int, year: int) -> None:
-    if evaluation_of(session, project_id, year) is not None:
-        raise UserError(
-            t("{year} is closed by its evaluation; reopen the year before changing it.", year=year)
-        )
+    closed = {year} if evaluation_of(session, project_id, year) is not None else set()
+    reason = scoring.closed_year_problem(year, closed)
+    if reason is not None:
+        raise UserError(reason)
 
 
 def indicator_row(ind: Indicator, quarter: int | None) -> IndicatorRow:

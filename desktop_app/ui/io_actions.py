@@ -70,6 +70,8 @@ class ImportDialog(QDialog):
         self.result_preview: ImportPreview | None = None
         self.choices: dict[str, str] = {}
         self._project_names: dict[str, str] | None = None
+        #: A workbook of another database, to be imported as hand-made (the officer said so).
+        self.foreign = False
         self.setWindowTitle(self.tr("Import {name}").format(name=self.path.name))
         fit_to_screen(self, 820, 560)
         self.summary = QLabel(self.tr("Checking the workbook…"))
@@ -85,9 +87,7 @@ class ImportDialog(QDialog):
         self.closed_note.setStyleSheet("color: #b45309;")
         self.closed_note.hide()
         self.closed_item: QTreeWidgetItem | None = None
-        self.tree.setHeaderLabels(
-            [self.tr("Row"), self.tr("Column"), self.tr("Old"), self.tr("New"), self.tr("Choice")]
-        )
+        self._preview_columns()
         self.tree.setColumnWidth(0, 220)
         self.tree.setColumnWidth(1, 140)
         self.tree.setColumnWidth(2, 280)
@@ -99,6 +99,15 @@ class ImportDialog(QDialog):
         self.take_all = QPushButton(self.tr("Take the workbook's value for all"))
         self.keep_all.clicked.connect(lambda: self._choose_all("ours"))
         self.take_all.clicked.connect(lambda: self._choose_all("theirs"))
+        self.as_hand_made = QPushButton(self.tr("Import as a hand-made workbook"))
+        self.as_hand_made.setToolTip(
+            self.tr(
+                "Every value in it that differs replaces this database's; payments are matched "
+                "by project, date, kind and plan year."
+            )
+        )
+        self.as_hand_made.clicked.connect(self._import_as_hand_made)
+        self.as_hand_made.hide()
         self.all_row = QWidget()
         row = QHBoxLayout(self.all_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -120,17 +129,35 @@ class ImportDialog(QDialog):
         layout.addWidget(self.mode)
         layout.addWidget(self.closed_note)
         layout.addWidget(self.progress)
+        layout.addWidget(self.as_hand_made)
         layout.addWidget(self.all_row)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.buttons)
+
+    def _preview_columns(self) -> None:
+        self.tree.setColumnCount(5)
+        self.tree.setRootIsDecorated(True)
+        self.tree.setHeaderLabels(
+            [self.tr("Row"), self.tr("Column"), self.tr("Old"), self.tr("New"), self.tr("Choice")]
+        )
+
+    def _import_as_hand_made(self) -> None:
+        """The officer takes a workbook of another database as hand-made: preview again."""
+        self.foreign = True
+        self.as_hand_made.hide()
+        self.tree.clear()
+        self._preview_columns()
+        self.progress.show()
+        self.summary.setText(self.tr("Checking the workbook…"))
+        self.start()
 
     def start(self) -> None:
         """Read, check and diff the workbook in the background."""
         from desktop_app.io.importer import preview_import
 
-        db, path = self.ctx.db, self.path
+        db, path, foreign = self.ctx.db, self.path, self.foreign
         self.ctx.jobs.start(
-            lambda: preview_import(db, path),
+            lambda: preview_import(db, path, foreign=foreign),
             self._show,
             self._failed,
             owner=self,
@@ -348,8 +375,9 @@ class ImportDialog(QDialog):
         section.setExpanded(label == self.tr("Changed"))
 
     def _failed(self, exc: BaseException) -> None:
-        from desktop_app.io.importer import ImportConflicts, ImportRefused
+        from desktop_app.io.importer import ForeignWorkbook, ImportConflicts, ImportRefused
 
+        self.as_hand_made.setVisible(isinstance(exc, ForeignWorkbook))
         if isinstance(exc, ImportConflicts):  # the database changed since the preview
             self._show(exc.preview)
             return
@@ -392,7 +420,7 @@ class ImportDialog(QDialog):
         self.confirm_button.setEnabled(False)
         self.progress.show()
         self.summary.setText(self.tr("Importing…"))
-        db, path, choices = self.ctx.db, self.path, dict(self.choices)
+        db, path, choices, foreign = self.ctx.db, self.path, dict(self.choices), self.foreign
         bus = self.ctx.bus
         said = self.tr("Imported {added} new and {changed} changed rows from {name}")
 
@@ -406,7 +434,7 @@ class ImportDialog(QDialog):
                 )
 
         self.ctx.jobs.start(
-            lambda: import_workbook(db, path, choices=choices),
+            lambda: import_workbook(db, path, choices=choices, foreign=foreign),
             self._done,
             self._failed,
             owner=self,
