@@ -157,22 +157,22 @@
 <context>
     <name>AttentionPage</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="85" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="95" />
         <source>Double-click a row to open its project.</source>
         <translation>双击一行可打开对应项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="127" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="138" />
         <source>Attention</source>
         <translation>待关注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="135" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="158" />
         <source>As of {date}: {overdue} overdue, {soon} due within 30 days</source>
         <translation>截至 {date}:{overdue} 项已逾期,{soon} 项将在 30 天内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="150" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="189" />
         <source>Policy warnings: {n} ({red} red)</source>
         <translation>政策提示:{n} 条(红色 {red} 条)</translation>
     </message>
@@ -314,43 +314,43 @@
 <context>
     <name>CloseQuarterDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="41" />
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="64" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="40" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="63" />
         <source>Close quarter</source>
         <translation>季度关账</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="45" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="44" />
         <source>Your name (recorded as who closed it)</source>
         <translation>您的姓名(记录为关账人)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="49" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="48" />
         <source>Closing freezes the quarter's figures and stores its brief (PDF and SHA-256). Its brief is then always reprinted as closed; later edits that touch it are listed as corrections in the next brief.</source>
         <translation>关账将冻结本季度的数据并存档其简报(PDF 及 SHA-256)。此后该季度简报始终按关账版本重印;之后涉及该季度的修改将在下一期简报中列为更正。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="59" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="58" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="60" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="59" />
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="88" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="94" />
         <source>{q} closed; SHA-256 {sha}</source>
         <translation>{q} 已关账;SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="97" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="103" />
         <source>The quarter could not be closed: {e}</source>
         <translation>无法关账:{e}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="101" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="107" />
         <source>Close &amp;quarter…</source>
         <translation>季度关账(&amp;Q)…</translation>
     </message>
@@ -954,12 +954,12 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>FundingPage</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/page.py" line="40" />
+        <location filename="../../desktop_app/ui/funding/page.py" line="39" />
         <source>Amounts in 10k yuan by plan year. A year's reward is paid the following year, after its evaluation; it is counted here under the year it rewards.</source>
         <translation>金额单位万元,按计划年度统计。某年度的绩效奖励在次年评价后拨付,计入其所奖励的年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/page.py" line="56" />
+        <location filename="../../desktop_app/ui/funding/page.py" line="55" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
@@ -1923,153 +1923,153 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="64" />
+        <location filename="../../desktop_app/ui/home/page.py" line="55" />
         <source>Loading the portfolio…</source>
         <translation>正在汇总项目情况…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="159" />
+        <location filename="../../desktop_app/ui/home/page.py" line="166" />
         <source>{level} projects</source>
         <translation>{level}色项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="73" />
+        <location filename="../../desktop_app/ui/home/page.py" line="64" />
         <source>Milestones overdue</source>
         <translation>已逾期的里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="75" />
+        <location filename="../../desktop_app/ui/home/page.py" line="66" />
         <source>Milestones due within 30 days</source>
         <translation>30 天内到期的里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="77" />
-        <location filename="../../desktop_app/ui/home/page.py" line="276" />
+        <location filename="../../desktop_app/ui/home/page.py" line="68" />
+        <location filename="../../desktop_app/ui/home/page.py" line="284" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="78" />
+        <location filename="../../desktop_app/ui/home/page.py" line="69" />
         <source>Plan this year (10k yuan)</source>
         <translation>本年计划(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="79" />
+        <location filename="../../desktop_app/ui/home/page.py" line="70" />
         <source>Paid this year (10k yuan)</source>
         <translation>本年已拨付(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="89" />
+        <location filename="../../desktop_app/ui/home/page.py" line="80" />
         <source>Click a figure to see the rows behind it.</source>
         <translation>点击任一数字,查看其背后的明细。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="108" />
+        <location filename="../../desktop_app/ui/home/page.py" line="100" />
         <source>Double-click a row to open its project.</source>
         <translation>双击一行打开其项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="134" />
+        <location filename="../../desktop_app/ui/home/page.py" line="126" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="158" />
+        <location filename="../../desktop_app/ui/home/page.py" line="165" />
         <source>Projects with no data yet</source>
         <translation>尚无数据的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="162" />
+        <location filename="../../desktop_app/ui/home/page.py" line="170" />
         <source>The figures could not be computed: {why}</source>
         <translation>无法汇总数据:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="168" />
+        <location filename="../../desktop_app/ui/home/page.py" line="178" />
         <source>Portfolio as of {date} ({n} projects)</source>
         <translation>截至 {date} 的项目总体情况(共 {n} 个项目)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="176" />
+        <location filename="../../desktop_app/ui/home/page.py" line="186" />
         <source>Milestones due within {n} days</source>
         <translation>{n} 天内到期的里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="188" />
+        <location filename="../../desktop_app/ui/home/page.py" line="198" />
         <source>{grade} in {year}</source>
         <translation>{year} 年 {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="194" />
+        <location filename="../../desktop_app/ui/home/page.py" line="204" />
         <source>Plan: the plan of {year} (plan-year basis). Paid: cash paid from 1 January to {date} (cash basis).</source>
         <translation>计划:{year} 年度计划(计划年度口径)。已拨付:1 月 1 日至 {date} 实际拨付(现金口径)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="223" />
+        <location filename="../../desktop_app/ui/home/page.py" line="233" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="223" />
+        <location filename="../../desktop_app/ui/home/page.py" line="233" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="233" />
+        <location filename="../../desktop_app/ui/home/page.py" line="241" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="246" />
+        <location filename="../../desktop_app/ui/home/page.py" line="254" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="247" />
+        <location filename="../../desktop_app/ui/home/page.py" line="255" />
         <source>Planned finish</source>
         <translation>计划完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="248" />
+        <location filename="../../desktop_app/ui/home/page.py" line="256" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="248" />
+        <location filename="../../desktop_app/ui/home/page.py" line="256" />
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="249" />
+        <location filename="../../desktop_app/ui/home/page.py" line="257" />
         <source>Complete %</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="263" />
+        <location filename="../../desktop_app/ui/home/page.py" line="271" />
         <source>Money of {year} by project (10k yuan)</source>
         <translation>{year} 年各项目经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="265" />
+        <location filename="../../desktop_app/ui/home/page.py" line="273" />
         <source>Plan this year</source>
         <translation>本年计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="265" />
+        <location filename="../../desktop_app/ui/home/page.py" line="273" />
         <source>Paid this year</source>
         <translation>本年已拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="277" />
+        <location filename="../../desktop_app/ui/home/page.py" line="285" />
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="282" />
+        <location filename="../../desktop_app/ui/home/page.py" line="290" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="286" />
+        <location filename="../../desktop_app/ui/home/page.py" line="295" />
         <source>{title}: {n} rows</source>
         <translation>{title}:共 {n} 行</translation>
     </message>
@@ -2077,38 +2077,39 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="73" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="75" />
         <source>Import {name}</source>
-        <extracomment>Rows listed per section of the preview; the rest are counted.</extracomment>
+        <extracomment>Rows listed per section of the preview; the rest are counted. A workbook of another database, to be imported as hand-made (the officer said so).</extracomment>
         <translation>导入 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="75" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="77" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="151" />
         <source>Checking the workbook…</source>
         <translation>正在检查工作簿……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="141" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="141" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="141" />
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="141" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="89" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="141" />
         <source>Choice</source>
         <translation>选择</translation>
     </message>
@@ -2123,151 +2124,161 @@ Record this payment with the same number anyway?</source>
         <translation>全部采用工作簿的值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="114" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="102" />
+        <source>Import as a hand-made workbook</source>
+        <translation>作为手工工作簿导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="105" />
+        <source>Every value in it that differs replaces this database's; payments are matched by project, date, kind and plan year.</source>
+        <translation>其中每个与本数据库不同的值都将替换本数据库中的值;拨付按项目、日期、类别和计划年度匹配。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/io_actions.py" line="123" />
         <source>Confirm import</source>
         <translation>确认导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="155" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="182" />
         <source>{sheet}: {added} to add, {changed} to change, {unchanged} unchanged</source>
         <translation>{sheet}:新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="165" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="192" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="166" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="343" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="348" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="193" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="370" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="375" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="174" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="201" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged, and {conflicts} conflict(s): choose for each whether to keep the database's value or take the workbook's.</source>
         <translation>新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行,另有 {conflicts} 处冲突:请逐项选择保留数据库的值或采用工作簿的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="178" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="205" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written.</source>
         <translation>将新增 {added} 行、修改 {changed} 行,{unchanged} 行未变。写入前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="181" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="208" />
         <source>Nothing to change: all {unchanged} rows match the database.</source>
         <translation>无需修改:{unchanged} 行均与数据库一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="197" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="224" />
         <source>Compared with its export of {at}: cells you did not change are left as the database has them.</source>
         <translation>已与 {at} 的导出版本比对:您未修改的单元格保持数据库现值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="201" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="228" />
         <source>{n} cell(s) changed in the database since the export are kept.</source>
         <translation>导出后数据库中已修改的 {n} 个单元格保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="205" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="232" />
         <source>This workbook was exported from another database: every value in it that differs replaces this database's.</source>
         <translation>此工作簿导出自另一个数据库:其中每个与本数据库不同的值都将替换本数据库中的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="209" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="236" />
         <source>This workbook carries no export versions (made by hand or from the template): every value in it that differs replaces the database's.</source>
         <translation>此工作簿不含导出版本信息(手工制作或来自模板):其中每个与数据库不同的值都将替换数据库中的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="222" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="249" />
         <source>Conflicts ({n}): changed in the database since the export and in the workbook</source>
         <translation>冲突({n} 处):导出后数据库与工作簿都修改了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="231" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="258" />
         <source>{sheet} row {row}: {key}</source>
         <translation>{sheet} 第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="235" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="262" />
         <source>exported “{exported}” → now “{database}”</source>
         <translation>导出时“{exported}” → 现为“{database}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="245" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="272" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="246" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="273" />
         <source>Keep database</source>
         <translation>保留数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="247" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="274" />
         <source>Take workbook</source>
         <translation>采用工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="278" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="305" />
         <source>{n} row(s) change the figures of a closed quarter ({quarters}). Its brief stays as it was closed; the next brief lists these changes as corrections. Confirm to import them anyway, or Cancel to change nothing.</source>
         <translation>{n} 行修改了已关账季度({quarters})的数据。该季度简报保持关账时的版本;下一期简报将把这些修改列为更正。确认则照常导入,取消则不作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="281" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="308" />
         <source>Closed quarters ({n})</source>
         <translation>已关账季度({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="285" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="312" />
         <source>{sheet} row {row}</source>
         <translation>{sheet} 第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="286" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="313" />
         <source>(new row)</source>
         <translation>(新增行)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="287" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="314" />
         <source>{q} is closed: listed as a correction</source>
         <translation>{q} 已关账:将列为更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="339" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="366" />
         <source>row {row}: {key}</source>
         <translation>第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="295" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="346" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="377" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="322" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="373" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="405" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="365" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="393" />
         <source>The workbook was not imported: {n} problem(s). Correct them and import again.</source>
         <translation>工作簿未导入:发现 {n} 处问题,请更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="370" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="398" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="385" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="413" />
         <source>The workbook could not be read: {error}</source>
         <translation>无法读取工作簿:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="394" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="422" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="397" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="425" />
         <source>Imported {added} new and {changed} changed rows from {name}</source>
         <translation>已从 {name} 导入:新增 {added} 行,修改 {changed} 行</translation>
     </message>
@@ -2365,43 +2376,43 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IoActions</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="431" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="459" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="437" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="465" />
         <source>The export failed: {error}</source>
         <translation>导出失败:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="440" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="468" />
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="447" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="475" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="448" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="476" />
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="454" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="482" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="456" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="467" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="484" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="495" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="465" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="493" />
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
@@ -2432,92 +2443,92 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="31" />
+        <location filename="../../desktop_app/ui/main_window.py" line="42" />
         <source>Siming Key Projects Portfolio</source>
         <translation>思明区重点支撑项目管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="60" />
+        <location filename="../../desktop_app/ui/main_window.py" line="71" />
         <source>This database is open read-only: changes cannot be saved.</source>
         <translation>数据库以只读方式打开:修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="108" />
+        <location filename="../../desktop_app/ui/main_window.py" line="141" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="109" />
+        <location filename="../../desktop_app/ui/main_window.py" line="142" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="114" />
+        <location filename="../../desktop_app/ui/main_window.py" line="147" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="115" />
+        <location filename="../../desktop_app/ui/main_window.py" line="148" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="145" />
+        <location filename="../../desktop_app/ui/main_window.py" line="178" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="146" />
+        <location filename="../../desktop_app/ui/main_window.py" line="179" />
         <source>&amp;New row</source>
         <translation>新增一行(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="147" />
+        <location filename="../../desktop_app/ui/main_window.py" line="180" />
         <source>&amp;Print this table…</source>
         <translation>打印当前表格(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="153" />
+        <location filename="../../desktop_app/ui/main_window.py" line="186" />
         <source>&amp;Find project…</source>
         <translation>查找项目(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="219" />
+        <location filename="../../desktop_app/ui/main_window.py" line="252" />
         <source>Not saved: see the marked fields.</source>
         <translation>未保存:请看标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="120" />
+        <location filename="../../desktop_app/ui/main_window.py" line="153" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="121" />
+        <location filename="../../desktop_app/ui/main_window.py" line="154" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="132" />
+        <location filename="../../desktop_app/ui/main_window.py" line="165" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="158" />
+        <location filename="../../desktop_app/ui/main_window.py" line="191" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="170" />
+        <location filename="../../desktop_app/ui/main_window.py" line="203" />
         <source>The interface language changes the next time the app starts.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="214" />
+        <location filename="../../desktop_app/ui/main_window.py" line="247" />
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="217" />
+        <location filename="../../desktop_app/ui/main_window.py" line="250" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3303,77 +3314,77 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PlanReportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="49" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="48" />
         <source>Plan-period report</source>
         <translation>规划期终期评估报告</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="58" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="57" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="63" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="62" />
         <source>Set up the next plan period…</source>
         <translation>设立下一规划期…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="66" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="65" />
         <source>Plan period</source>
         <translation>规划期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="67" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="66" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="68" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="67" />
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="78" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="77" />
         <source>Create</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="108" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="107" />
         <source>Final evaluation {period}.pdf</source>
         <translation>终期评估 {period}.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="113" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="112" />
         <source>Save the report as</source>
         <translation>报告另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="113" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="112" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="140" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="139" />
         <source>There is no plan period to report on.</source>
         <translation>没有可评估的规划期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="143" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="142" />
         <source>Choose where to save the report.</source>
         <translation>请选择报告的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="164" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="163" />
         <source>Report written to {path}</source>
         <translation>报告已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="174" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="173" />
         <source>The report could not be made: {error}</source>
         <translation>无法生成报告:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="179" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="178" />
         <source>&amp;Plan-period report…</source>
         <translation>规划期终期评估报告(&amp;P)…</translation>
     </message>
@@ -3472,67 +3483,67 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioPage</name>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="50" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="51" />
         <source>Search name, English name, lead organisation…</source>
         <translation>搜索名称、英文名称、承担单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="86" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="87" />
         <source>Show or hide the project list (double-click a project to open it full width)</source>
         <translation>显示或隐藏项目列表(双击项目可全宽打开)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="134" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="137" />
         <source>Portfolio</source>
         <translation>项目总览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="138" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="141" />
         <source>All zones</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="141" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="144" />
         <source>All domains</source>
         <translation>全部领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="144" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="147" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="185" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="188" />
         <source>◀ Hide list</source>
         <translation>◀ 收起列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="185" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="188" />
         <source>▶ Project list</source>
         <translation>▶ 项目列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="240" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="243" />
         <source>{shown} of {total} projects</source>
         <translation>显示 {shown} / 共 {total} 个项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="242" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="245" />
         <source>no project matches: change the search or the filters</source>
         <translation>没有匹配的项目:请修改搜索词或筛选条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="246" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="249" />
         <source>No project matches the search or the filters.</source>
         <translation>没有符合搜索或筛选条件的项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="248" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="251" />
         <source>No projects yet.</source>
         <translation>还没有项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="302" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="310" />
         <source>Health could not be computed: {why}</source>
         <translation>无法计算健康状况:{why}</translation>
     </message>
@@ -3540,18 +3551,18 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioTimelinePage</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="37" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="38" />
         <source>Zoom</source>
         <extracomment>Projects whose bars load before the page shows (a few screens' worth).</extracomment>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="47" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="50" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="81" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="87" />
         <source>{projects} projects, {milestones} milestones</source>
         <translation>{projects} 个项目,{milestones} 个里程碑</translation>
     </message>
@@ -4080,27 +4091,27 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ScoresPage</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="48" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="52" />
         <source>Grades:</source>
         <translation>等级:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="54" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="58" />
         <source>* grade set by an officer · ≈ italic: projected from year-to-date, red below 60</source>
         <translation>* 等级经人工调整 · ≈ 斜体:按年初至今数据推算,红色表示低于 60 分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="67" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="71" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="86" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="105" />
         <source>{year}: {n} projects evaluated — A {a} · B {b} · C {c} · D {d}</source>
         <translation>{year} 年:{n} 个项目完成评价 — 优 {a} · 良 {b} · 中 {c} · 差 {d}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="96" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="115" />
         <source>No year has been evaluated yet.</source>
         <translation>尚无年度评价。</translation>
     </message>
