@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -72,7 +73,7 @@ def test_seeding_twice_changes_nothing_and_keeps_edits(db):
 
 def test_foreign_keys_are_enforced(db):
     with pytest.raises(IntegrityError), db.session() as s:
-        s.add(Milestone(project_id=9999, code="M1", title="x", planned_end=None))
+        s.add(Milestone(project_id=9999, code="M1", title="x", planned_end=date(2026, 1, 1)))
         s.flush()
     with pytest.raises(IntegrityError), db.session() as s:
         s.execute(text("DELETE FROM domain WHERE code = 'IC'"))  # used by projects: RESTRICT
