@@ -69,6 +69,7 @@ WORDS = (
     "赋能",
     "显示",
     "深加工",
+    "及",
     "一期",
     "二期",
     # report words: headers and figures

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from desktop_app.i18n import register, t
+from desktop_app.reports.fit import WORDS
 from desktop_app.reports.styles import FRAME_W, HEALTH_COLOURS, Styles, text
 from desktop_app.reports.tables import cell, grid_table
 from desktop_app.snapshots.brief import WarningItem
@@ -30,58 +31,7 @@ register(
     }
 )
 
-WORDS = (
-    "【示例】",
-    "操作系统",
-    "创新中心",
-    "研究院",
-    "实验室",
-    "中心",
-    "平台",
-    "项目",
-    "基地",
-    "工程",
-    "创新",
-    "应用",
-    "系统",
-    "技术",
-    "产业",
-    "开发者",
-    "开发",
-    "服务",
-    "示范",
-    "智能",
-    "智慧",
-    "网络",
-    "数字",
-    "公共",
-    "关键",
-    "研发",
-    "建设",
-    "园区",
-    "芯片",
-    "医疗",
-    "便民",
-    "诊疗",
-    "计算",
-    "领域",
-    "安全",
-    "人工",
-    "基础",
-    "支撑",
-    "整体",
-    "解决",
-    "方案",
-    "收发",
-    "攻关",
-    "供应链",
-    "赋能",
-    "显示",
-    "深加工",
-    "及",
-    "一期",
-    "二期",
-)
+# the known Chinese words a name breaks between: the tables' own list (reports/fit.py)
 BREAK_AFTER = set("、,,()()·/-—:: ")
 MIN_SIZE = 6.5
 
