@@ -10,6 +10,7 @@ import re
 from typing import Any
 
 import pytest
+from platform_marks import needs_poppler
 
 from desktop_app.i18n import using_language
 from desktop_app.reports.fit import tokens
@@ -146,6 +147,7 @@ def _fills(pdf) -> list[float]:
     return fills
 
 
+@needs_poppler
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_page_but_the_last_is_almost_empty(demo, lang, tmp_path, monkeypatch) -> None:
     from desktop_app.reports.brief import write_brief

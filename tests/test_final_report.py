@@ -232,6 +232,7 @@ def test_carried_over_lists_only_unfinished_and_cancelled_milestones(demo_db: Da
     assert (5, "M07", True) in listed  # project 5's cancelled acceptance
 
 
+@needs_poppler
 def test_final_report_cover_has_no_path_and_grades_read_as_words(
     demo_db: Database, tmp_path: Path
 ) -> None:

@@ -201,7 +201,7 @@ def test_a_restore_waits_for_a_quarter_close_in_progress(qtbot, db, monkeypatch)
 
     from test_backup_restore import add_disbursements
 
-    import desktop_app.services.quarters as quarters
+    import desktop_app.reports.quarter_close as quarters
     import desktop_app.ui.restore_dialog as rd
     from desktop_app.db import backup as bk
     from desktop_app.ui import dialogs
@@ -251,7 +251,7 @@ def test_a_quarter_close_waits_for_a_write_in_flight(qtbot, db, monkeypatch) -> 
     """An import or collect still writing is recorded before the quarter's figures freeze."""
     from types import SimpleNamespace
 
-    import desktop_app.services.quarters as quarters
+    import desktop_app.reports.quarter_close as quarters
     from desktop_app.ui.quarter_close_action import CloseQuarterDialog
 
     ctx = AppContext(db=db, lang="en")

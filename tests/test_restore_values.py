@@ -176,20 +176,20 @@ def test_check_reports_bad_values_with_exit_2(tmp_path: Path, run_cli, name) -> 
 def test_report_of_a_tampered_closed_quarter_exits_2(tmp_path: Path, run_cli) -> None:
     path = _current_copy(tmp_path)
     out = tmp_path / "brief.pdf"
-    good = run_cli("--lang", "en", "report", "--quarter", "2026Q2", "--db", str(path),
+    good = run_cli("--lang", "zh", "report", "--quarter", "2026Q2", "--db", str(path),
                    "-o", str(out))
     assert good.returncode == 0, good.stderr
     out.unlink()
     BAD["archived brief changed"][0](conn := sqlite3.connect(path))
     conn.commit()
     conn.close()
-    bad = run_cli("--lang", "en", "report", "--quarter", "2026Q2", "--db", str(path),
+    bad = run_cli("--lang", "zh", "report", "--quarter", "2026Q2", "--db", str(path),
                   "-o", str(out))
     assert bad.returncode == 2, bad.stderr
     assert "2026Q2" in bad.stderr and "SHA-256" in bad.stderr
     assert bad.stderr.strip().count("\n") == 0, bad.stderr
     assert not out.exists()
-    live = run_cli("--lang", "en", "report", "--quarter", "2026Q2", "--live", "--db", str(path),
+    live = run_cli("--lang", "zh", "report", "--quarter", "2026Q2", "--live", "--db", str(path),
                    "-o", str(out), env={"SOURCE_DATE_EPOCH": "1795000000"})
     assert live.returncode == 0, live.stderr
     assert out.read_bytes().startswith(b"%PDF")

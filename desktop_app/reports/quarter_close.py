@@ -15,7 +15,6 @@ from typing import Any
 from desktop_app.db.database import Database
 from desktop_app.i18n import t, using_language
 from desktop_app.reports.brief import render, write_brief, write_bytes
-from desktop_app.services import quarters
 from desktop_app.services.brief_data import check_quarter
 from desktop_app.services.quarter_brief import ClosedQuarter, archived_brief, brief_for
 
@@ -51,6 +50,8 @@ def close_quarter(
 ) -> ClosedQuarter:
     """Freeze the quarter: its figures, and its brief in Chinese and English with their
     SHA-256. `lang` is the session's language (its messages); both are archived."""
+    from desktop_app.services import quarters  # the ORM writer: not loaded to print a brief
+
     db.require_writable()
     quarter, prev = quarters.closable(db, text, out_of_order)
     pdfs: dict[str, bytes] = {}
