@@ -19,7 +19,6 @@ from sqlalchemy import Connection, Select, func, or_, select
 
 from desktop_app.db import tables as T
 from desktop_app.db.database import Database
-from desktop_app.db.models import AuditEntry, Project
 from desktop_app.domain.periods import local_day_start, local_time
 from desktop_app.i18n import language, register, t, using_language
 from desktop_app.snapshots.safety import HistoryFilter, HistoryRow
@@ -69,35 +68,43 @@ _Names = dict[str, dict[_Key, str]]
 
 
 def _filtered(q: Select[Any], flt: HistoryFilter) -> Select[Any]:
+    a = T.audit_entry.c
     if flt.project_id is not None:
-        q = q.where(AuditEntry.project_id == flt.project_id)
+        q = q.where(a.project_id == flt.project_id)
     if flt.field:
-        q = q.where(AuditEntry.field == flt.field)
+        q = q.where(a.field == flt.field)
     # Whole local days, compared with the stored UTC times.
     if flt.date_from is not None:
-        q = q.where(AuditEntry.at >= local_day_start(flt.date_from))
+        q = q.where(a.at >= local_day_start(flt.date_from))
     if flt.date_to is not None:
-        q = q.where(AuditEntry.at < local_day_start(flt.date_to + timedelta(days=1)))
+        q = q.where(a.at < local_day_start(flt.date_to + timedelta(days=1)))
     return q
 
 
 def count_history(db: Database, flt: HistoryFilter | None = None) -> int:
-    """How many entries the filter matches in all (the list shows at most `flt.limit`)."""
-    q = _filtered(select(func.count()).select_from(AuditEntry), flt or HistoryFilter())
-    with db.reader() as s:
-        return int(s.scalar(q) or 0)
+    """How many entries the filter matches in all (the page shows them a batch at a time)."""
+    q = _filtered(select(func.count()).select_from(T.audit_entry), flt or HistoryFilter())
+    with db.core_reader() as conn:
+        return int(conn.scalar(q) or 0)
 
 
 def list_history(
     db: Database, flt: HistoryFilter | None = None, lang: str | None = None
 ) -> list[HistoryRow]:
-    """Newest first, at most `flt.limit` entries; dates are inclusive whole days. Ids read
-    as names in `lang` (default: the running language); `field` stays the stored name,
-    so the field filter keeps matching it."""
+    """Newest first, `flt.limit` entries from `flt.offset`; dates are inclusive whole days.
+    Ids read as names in `lang` (default: the running language); `field` stays the stored
+    name, so the field filter keeps matching it. Work is in proportion to the batch asked
+    for, not to the trail: the window asks for the rows it is about to show."""
     flt = flt or HistoryFilter()
-    q = _filtered(select(AuditEntry), flt).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-    with db.reader() as s, using_language(lang) if lang else nullcontext():
-        names = {pid: name for pid, name in s.execute(select(Project.id, Project.name_zh))}
+    a, p = T.audit_entry.c, T.project.c
+    q = (
+        _filtered(select(T.audit_entry, p.name_zh.label("project_name")), flt)
+        .select_from(T.audit_entry.outerjoin(T.project, p.id == a.project_id))
+        .order_by(a.at.desc(), a.id.desc())
+        .limit(flt.limit)
+        .offset(flt.offset)
+    )
+    with db.core_reader() as conn, using_language(lang) if lang else nullcontext():
         rows = [
             HistoryRow(
                 at=e.at,
@@ -107,21 +114,22 @@ def list_history(
                 table_name=e.table_name,
                 row_key=e.row_key,
                 project_id=e.project_id,
-                project_name=names.get(e.project_id, "") if e.project_id is not None else "",
+                project_name=e.project_name or "",
                 field=e.field,
                 before=e.before,
                 after=e.after,
                 reason=e.reason,
             )
-            for e in s.scalars(q.limit(flt.limit))
+            for e in conn.execute(q)
         ]
-        return readable(s.connection(), rows)
+        return readable(conn, rows)
 
 
 def history_fields(db: Database) -> list[str]:
     """The field names that occur in the trail (for the filter's choices)."""
-    with db.reader() as s:
-        return sorted(f for f in s.scalars(select(AuditEntry.field).distinct()) if f)
+    with db.core_reader() as conn:
+        fields = conn.scalars(select(T.audit_entry.c.field).distinct())
+        return sorted(f for f in fields if f)
 
 
 # --- ids in the officer's words ---------------------------------------------------------

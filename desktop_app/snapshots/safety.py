@@ -25,11 +25,14 @@ class BackupRow:
 
 @dataclass(frozen=True)
 class HistoryFilter:
+    """Which audit entries, and which batch of them (newest first: `offset`, `limit`)."""
+
     project_id: int | None = None
     field: str | None = None
     date_from: date | None = None
     date_to: date | None = None
     limit: int = 2000
+    offset: int = 0
 
 
 @dataclass(frozen=True)

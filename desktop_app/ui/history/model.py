@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 
 from desktop_app.domain.periods import local_stamp
 from desktop_app.snapshots.safety import HistoryRow
@@ -52,9 +53,38 @@ def record_text(row: HistoryRow) -> str:
     return f"{kind} {row.record}"
 
 
+#: Rows read per batch: a screenful several times over, never the whole trail.
+BATCH = 100
+
+
 class HistoryModel(RowsTableModel[HistoryRow]):
+    """The trail a batch at a time: the view asks for more (`fetchMore`) as the officer
+    scrolls to the end, so opening the page costs one batch however long the trail is."""
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(_headers(), parent)
+        self._read: Callable[[int, int], list[HistoryRow]] | None = None
+        self._total = 0
+
+    def set_source(self, read: Callable[[int, int], list[HistoryRow]], total: int) -> None:
+        """Show the first batch of `read(offset, limit)`; `total` is how many there are."""
+        self._read, self._total = read, total
+        self.set_rows(read(0, BATCH) if total else [])
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and self._read is not None and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or self._read is None:
+            return
+        more = self._read(len(self._rows), BATCH)
+        if not more:  # the trail shrank under us (a restore): stop asking
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows = [*self._rows, *more]
+        self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

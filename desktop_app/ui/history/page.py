@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,10 +19,11 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.parsing import ParseError
 from desktop_app.services.history import count_history, history_fields, list_history
 from desktop_app.services.projects import list_projects
-from desktop_app.snapshots.safety import HistoryFilter
+from desktop_app.snapshots.safety import HistoryFilter, HistoryRow
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.history.labels import field_label
 from desktop_app.ui.history.model import (
+    BATCH,
     COL_ACTION,
     COL_AT,
     COL_BEFORE,
@@ -78,6 +81,7 @@ class HistoryPage(Page):
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setResizeContentsPrecision(BATCH)  # fit to a batch, not the whole trail
         header.setStretchLastSection(True)
         for col, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(col, width)
@@ -140,19 +144,19 @@ class HistoryPage(Page):
         )
 
     def load(self) -> None:
+        """Count the matching entries and show the newest batch (more as the list scrolls)."""
         flt = self.current_filter()
         if flt is None:
             return
-        rows = list_history(self.ctx.db, flt, self.ctx.lang)
-        self.model.set_rows(rows)
+        db, lang = self.ctx.db, self.ctx.lang
+        total = count_history(db, flt)
+
+        def read(offset: int, limit: int) -> list[HistoryRow]:
+            return list_history(db, replace(flt, offset=offset, limit=limit), lang)
+
+        self.model.set_source(read, total)
         self._fit_record_column()
-        total = count_history(self.ctx.db, flt) if len(rows) >= flt.limit else len(rows)
-        text = self.tr("{n} changes, newest first").format(n=f"{total:,}")
-        if total > len(rows):
-            text += " " + self.tr("(the newest {n} are shown; narrow the filter)").format(
-                n=f"{len(rows):,}"
-            )
-        self.summary.setText(text)
+        self.summary.setText(self.tr("{n} changes, newest first").format(n=f"{total:,}"))
 
 
 def create(ctx: AppContext, parent: QWidget | None = None) -> HistoryPage:
