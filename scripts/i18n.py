@@ -5,13 +5,21 @@
     python scripts/i18n.py compile          # lrelease: .ts → .qm (fill runs it too)
     python scripts/i18n.py missing          # list sources that still have no translation
 
-English is the source language; `resources/translations/key_projects_zh_CN.ts` holds
-the Chinese, and the committed `.qm` is what the app loads.
+English is the source language. The app's messages live in two documented places, one
+per kind of text, and `missing` checks both:
+- the window (`desktop_app/ui`, `tr()`): `resources/translations/key_projects_zh_CN.ts`,
+  compiled to the committed `.qm` the window loads;
+- everything outside the window (command line, reports, service messages, `t()`): the
+  `{english: 中文}` pairs each module registers next to the code that says them
+  (`desktop_app.i18n.register`), so a message and its Chinese are read together.
 """
 
 from __future__ import annotations
 
+import ast
+import importlib
 import json
+import pkgutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -68,6 +76,35 @@ def unfinished(ts: Path = TS) -> list[tuple[str, str]]:
     return out
 
 
+def catalogue_missing() -> list[tuple[str, str]]:
+    """(file:line, text) of every literal `t("…")` outside the window without Chinese."""
+    sys.path.insert(0, str(ROOT))
+    import desktop_app
+    from desktop_app.i18n import has_translation
+
+    for mod in pkgutil.walk_packages(desktop_app.__path__, "desktop_app."):
+        if ".ui" in mod.name or mod.name.endswith("__main__") or ".migrations" in mod.name:
+            continue
+        importlib.import_module(mod.name)  # each module registers its own pairs
+    out = []
+    for path in sorted((ROOT / "desktop_app").rglob("*.py")):
+        if "ui" in path.parts:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "t"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+                and not has_translation(node.args[0].value)
+            ):
+                rel = path.relative_to(ROOT).as_posix()
+                out.append((f"{rel}:{node.lineno}", node.args[0].value))
+    return out
+
+
 def fill(mapping: dict[str, str], ts: Path = TS) -> int:
     tree = ET.parse(ts)
     count = 0
@@ -97,7 +134,7 @@ def main(argv: list[str]) -> int:
     elif cmd == "compile":
         compile_qm()
     elif cmd == "missing":
-        for ctx, source in unfinished():
+        for ctx, source in [*unfinished(), *catalogue_missing()]:
             print(f"{ctx}\t{source}")
     else:
         print(__doc__)
