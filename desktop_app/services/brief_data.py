@@ -385,11 +385,28 @@ def _district(conn: Connection, year: int, lang: str) -> tuple[str, tuple[Distri
 def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> BriefData:
     """Everything the brief for `quarter_text` prints, as of the quarter's last day (or
     today while it runs); UserError for a malformed or out-of-range quarter."""
-    schema = db.schema_revision() or ""
     with db.core_reader() as conn:
         quarter = check_quarter_in(conn, quarter_text)  # refused in the caller's language
-        with using_language(lang):
-            return _brief(conn, quarter, lang, db.display_name, schema)
+        return brief_data_in(conn, quarter, lang, db.display_name)
+
+
+def brief_data_in(conn: Connection, quarter: Quarter, lang: str, database: str) -> BriefData:
+    """`build_brief_data` inside the caller's transaction (services.quarter_brief reads the
+    brief, its figures and the closed quarters it compares with in one)."""
+    schema = schema_revision_in(conn) or ""
+    with using_language(lang):
+        return _brief(conn, quarter, lang, database, schema)
+
+
+def schema_revision_in(conn: Connection) -> str | None:
+    """The database's migration revision, read in the caller's transaction (the cover
+    prints it; db.migrate.current_revision opens a connection of its own)."""
+    from sqlalchemy import inspect, text
+
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    revision: str | None = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return revision
 
 
 def _texts(conn: Connection) -> dict[int, tuple[str, str]]:

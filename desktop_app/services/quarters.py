@@ -29,12 +29,11 @@ from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
 from desktop_app.services.brief_data import check_quarter
 from desktop_app.services.quarter_brief import (
-    ClosedQuarter,
     closed_quarter,
     closed_row_in,
     closed_view,
-    figures_json,
 )
+from desktop_app.snapshots.brief import ClosedQuarter
 
 register(
     {
@@ -158,11 +157,17 @@ def out_of_order_banner(quarter: Quarter, prev: str | None) -> str:
 
 
 def freeze_quarter(
-    db: Database, quarter: Quarter, as_of: date, pdf: bytes, pdf_en: bytes, officer: str = ""
+    db: Database,
+    quarter: Quarter,
+    as_of: date,
+    figures: str,
+    pdf: bytes,
+    pdf_en: bytes,
+    officer: str = "",
 ) -> ClosedQuarter:
-    """Store the close: the figures read now, both briefs (rendered by the caller from the
-    same data) with their SHA-256, who and when — one transaction, audited."""
-    figures = figures_json(db, str(quarter))
+    """Store the close: the figures (JSON) and both briefs, read and rendered by the caller
+    from one read of the quarter, the briefs' SHA-256, who and when — one transaction,
+    audited."""
     who = officer.strip() or _os_user()
     with db.session() as s:
         if closed_row_in(s.connection(), str(quarter)) is not None:  # closed meanwhile
