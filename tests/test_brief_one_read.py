@@ -52,8 +52,20 @@ def test_a_brief_compared_with_a_closed_quarter_still_reads_once(demo: Database,
     close_quarter(demo, "2026Q2", "T")
     for lang in ("zh", "en"):
         out = tmp_path / f"q3-{lang}.pdf"
-        assert _opened(demo, lambda: write_quarter_brief(demo, "2026Q3", lang, out)) == 1
+        brief = lambda lang=lang, out=out: write_quarter_brief(demo, "2026Q3", lang, out)  # noqa: E731
+        assert _opened(demo, brief) == 1
     # the archive and the recomputed closed quarter alike
     out = tmp_path / "q2.pdf"
     assert _opened(demo, lambda: write_quarter_brief(demo, "2026Q2", "zh", out)) == 1
     assert _opened(demo, lambda: write_quarter_brief(demo, "2026Q2", "zh", out, live=True)) == 1
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_final_report_reads_in_one_transaction(demo: Database, tmp_path: Path, lang):
+    from desktop_app.reports.final_report import write_final_report
+    from desktop_app.services.plan_period import build_final_report
+
+    def report() -> None:
+        write_final_report(build_final_report(demo, "2021-2025", lang), tmp_path / "f.pdf")
+
+    assert _opened(demo, report) == 1
