@@ -32,6 +32,8 @@ from desktop_app.services.quarter_brief import (
     closed_quarter,
     closed_row_in,
     closed_view,
+    closes_in_force,
+    payment_frozen_in,
 )
 from desktop_app.snapshots.brief import ClosedQuarter
 
@@ -71,22 +73,12 @@ def list_quarters(db: Database) -> list[ClosedQuarter]:
         return [closed_view(r) for r in rows]
 
 
-def last_closed_day(db: Database) -> date | None:
-    """The last day of the latest closed quarter: an edit dated on or before it is a correction."""
-    with db.reader() as s:
-        days = [
-            r.as_of
-            for r in s.scalars(select(QuarterClose).where(QuarterClose.reopened_at.is_(None)))
-        ]
-    return max(days) if days else None
-
-
 def closed_quarter_touched(db: Database, *days: date | None) -> str | None:
-    """The closed quarter an edit of a record dated `days` corrects, or None."""
-    with db.reader() as s:
-        rows = list(s.scalars(select(QuarterClose).where(QuarterClose.reopened_at.is_(None))))
-    hits = [r.quarter for r in rows for d in days if d is not None and d <= r.as_of]
-    return max(hits) if hits else None
+    """The closed quarter an edit of a payment dated `days` (before and after) corrects,
+    or None: the payment dialog asks this; the import asks `payment_frozen_in` itself with
+    the closes it read (io/closed_quarters.py) — one rule for both."""
+    with db.core_reader() as conn:
+        return payment_frozen_in(closes_in_force(conn), *days)
 
 
 # ---------------------------------------------------------------- close / reopen
@@ -99,8 +91,6 @@ def previous_open(db: Database, quarter: Quarter) -> str | None:
     closed); from then on each quarter waits for the one before it (2026Q1 closed, so
     2026Q3 waits for 2026Q2). Quarter names sort in time order.
     """
-    from desktop_app.services.quarter_brief import closes_in_force
-
     qc = tables.quarter_close
     with db.core_reader() as conn:
         in_force = closes_in_force(conn)
