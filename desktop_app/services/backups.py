@@ -13,7 +13,8 @@ from desktop_app.snapshots.safety import BackupRow
 
 register(
     {
-        "Backups and restore work on a SQLite database file; {db} is a server database.": "备份与恢复只适用于 SQLite 数据库文件;{db} 是服务器数据库。",
+        "Backups and restore work on a SQLite database file; {db} is a server database.":
+            "备份与恢复只适用于 SQLite 数据库文件;{db} 是服务器数据库。",
     }
 )
 
@@ -80,3 +81,4 @@ def restore_backup(
             db.locked = True
         raise
     return open_database(path, officer=officer), result
+
