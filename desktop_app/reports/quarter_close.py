@@ -11,6 +11,8 @@ English from that read and hands the bytes with the figures of the same read to
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from desktop_app.db.database import Database
@@ -24,6 +26,9 @@ from desktop_app.services.quarter_brief import (
 )
 from desktop_app.snapshots.brief import ArchivedBrief, ClosedQuarter
 
+GC_THRESHOLD = 50_000
+"""Allocations between two young collections while a brief is built (Python's is 700)."""
+
 
 def write_quarter_brief(
     db: Database,
@@ -36,13 +41,30 @@ def write_quarter_brief(
 ) -> str:
     """Write a quarter's brief; returns what was written, for a message. Everything is
     read first, in one transaction; then the PDF is laid out from that alone."""
-    read = read_brief(db, text, lang, live=live)
-    if isinstance(read, ArchivedBrief):
-        write_bytes(read.pdf, output)
-        return t("archived brief of {q} (sha256 {sha})", q=read.quarter, sha=read.sha256)
-    data = brief_of(read, lang)
-    pages = write_brief(data, output, progress)
+    with few_collections():
+        read = read_brief(db, text, lang, live=live)
+        if isinstance(read, ArchivedBrief):
+            write_bytes(read.pdf, output)
+            return t("archived brief of {q} (sha256 {sha})", q=read.quarter, sha=read.sha256)
+        data = brief_of(read, lang)
+        pages = write_brief(data, output, progress)
     return "\n".join([t("{n} pages", n=pages), *data.differences])
+
+
+@contextmanager
+def few_collections() -> Iterator[None]:
+    """Collect cycles rarely while a brief is read and laid out: it builds thousands of
+    objects that live until the PDF is written (rows, flowables, fragments), and the
+    collector walking them again and again costs more than the little cyclic garbage it
+    would find. Thresholds as they were afterwards (the window goes on)."""
+    import gc
+
+    before = gc.get_threshold()
+    gc.set_threshold(GC_THRESHOLD, before[1], before[2])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 def close_quarter(

@@ -87,14 +87,13 @@ def parse_quarter(text: str) -> Quarter:
 def first_data_day(conn: Connection) -> date:
     """The earliest day anything is recorded for (the first plan period's start at least)."""
     p, m, d, f = T.project.c, T.milestone.c, T.disbursement.c, T.funding_plan.c
-    candidates = [
-        conn.scalar(select(func.min(c)))
-        for c in (p.start_date, m.planned_start, m.planned_end, d.paid_on)
-    ]
-    years = [
-        conn.scalar(select(func.min(c)))
-        for c in (f.first_year, f.startup_year, T.indicator.c.year, T.plan_period.c.start_year)
-    ]
+    day_columns = (p.start_date, m.planned_start, m.planned_end, d.paid_on)
+    year_columns = (f.first_year, f.startup_year, T.indicator.c.year, T.plan_period.c.start_year)
+    # one statement of eight minimums (eight statements cost the brief their compiling)
+    firsts = conn.execute(
+        select(*(select(func.min(c)).scalar_subquery() for c in day_columns + year_columns))
+    ).one()
+    candidates, years = firsts[: len(day_columns)], firsts[len(day_columns) :]
     days = [d for d in candidates if d is not None]
     days += [date(y, 1, 1) for y in years if y is not None]
     return min(days) if days else date(today().year, 1, 1)
