@@ -69,3 +69,18 @@ def test_the_final_report_reads_in_one_transaction(demo: Database, tmp_path: Pat
         write_final_report(build_final_report(demo, "2021-2025", lang), tmp_path / "f.pdf")
 
     assert _opened(demo, report) == 1
+
+
+def test_the_final_report_loads_no_orm():
+    """Read with Core like the brief, `report --plan-period` imports no ORM (a fresh
+    interpreter, as the command line starts)."""
+    import subprocess
+    import sys
+
+    orm = ("sqlalchemy.orm", "desktop_app.db.models")
+    code = (
+        "import sys, desktop_app.services.plan_period, desktop_app.reports.final_report; "
+        f"print([m for m in {orm!r} if m in sys.modules])"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
