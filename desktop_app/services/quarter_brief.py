@@ -420,7 +420,8 @@ def read_brief(
         row = None if live else closed_row_in(conn, str(quarter))
         if row is not None:
             return _archive_in(conn, row, lang)
-        return _read_in(conn, quarter, (lang,), db.display_name, own=True)
+        # not live: the quarter is open (its close was just looked for)
+        return _read_in(conn, quarter, (lang,), db.display_name, own=live)
 
 
 def figures_text(read: QuarterRead) -> str:
