@@ -49,7 +49,8 @@ def test_a_brief_opens_exactly_one_read_transaction(demo: Database, tmp_path: Pa
 
 
 def test_a_brief_compared_with_a_closed_quarter_still_reads_once(demo: Database, tmp_path: Path):
-    close_quarter(demo, "2026Q2", "T")
+    # a close: its checks, one read for both languages and the figures, the write
+    assert _opened(demo, lambda: close_quarter(demo, "2026Q2", "T")) == 3
     for lang in ("zh", "en"):
         out = tmp_path / f"q3-{lang}.pdf"
         brief = lambda lang=lang, out=out: write_quarter_brief(demo, "2026Q3", lang, out)  # noqa: E731

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from sqlalchemy import LargeBinary, cast, func, select
+from sqlalchemy import Connection, LargeBinary, cast, func, select
 
 from desktop_app.db import tables
 from desktop_app.db.database import Database
@@ -27,9 +27,8 @@ from desktop_app.db.models import QuarterClose
 from desktop_app.domain.periods import Quarter, local_stamp, now, today
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
-from desktop_app.services.brief_data import check_quarter
+from desktop_app.services.brief_data import check_quarter, check_quarter_in
 from desktop_app.services.quarter_brief import (
-    closed_quarter,
     closed_row_in,
     closed_view,
     closes_in_force,
@@ -84,7 +83,7 @@ def closed_quarter_touched(db: Database, *days: date | None) -> str | None:
 # ---------------------------------------------------------------- close / reopen
 
 
-def previous_open(db: Database, quarter: Quarter) -> str | None:
+def previous_open_in(conn: Connection, quarter: Quarter) -> str | None:
     """The quarter before `quarter` when it must be closed first and is not, else None.
 
     The first close of a database starts the sequence (no earlier quarter was ever
@@ -92,11 +91,8 @@ def previous_open(db: Database, quarter: Quarter) -> str | None:
     2026Q3 waits for 2026Q2). Quarter names sort in time order.
     """
     qc = tables.quarter_close
-    with db.core_reader() as conn:
-        in_force = closes_in_force(conn)
-        earlier = conn.scalar(
-            select(func.count()).select_from(qc).where(qc.c.quarter < str(quarter))
-        )
+    in_force = closes_in_force(conn)
+    earlier = conn.scalar(select(func.count()).select_from(qc).where(qc.c.quarter < str(quarter)))
     prev = str(quarter.previous())
     if prev in in_force or not earlier:
         return None
@@ -106,26 +102,28 @@ def previous_open(db: Database, quarter: Quarter) -> str | None:
 def closable(db: Database, text: str, out_of_order: bool = False) -> tuple[Quarter, str | None]:
     """The quarter to close and the open quarter before it (closing out of order), or a
     refusal: malformed, not ended, already closed, or the one before still open."""
-    quarter = check_quarter(db, text)  # malformed, before any data, too far ahead
-    if quarter.last_day >= today():
-        raise UserError(
-            t(
-                "{q} has not ended yet (it ends on {last}); close it after that day.",
-                q=quarter,
-                last=quarter.last_day.isoformat(),
+    with db.core_reader() as conn:  # one read for every check
+        quarter = check_quarter_in(conn, text)  # malformed, before any data, too far ahead
+        if quarter.last_day >= today():
+            raise UserError(
+                t(
+                    "{q} has not ended yet (it ends on {last}); close it after that day.",
+                    q=quarter,
+                    last=quarter.last_day.isoformat(),
+                )
             )
-        )
-    done = closed_quarter(db, str(quarter))
-    if done is not None:
-        raise UserError(
-            t(
-                "{q} is already closed (on {at} by {by}); reopen it first to close it again.",
-                q=quarter,
-                at=local_stamp(done.closed_at),
-                by=done.closed_by or "—",
+        row = closed_row_in(conn, str(quarter))
+        if row is not None:
+            done = closed_view(row)
+            raise UserError(
+                t(
+                    "{q} is already closed (on {at} by {by}); reopen it first to close it again.",
+                    q=quarter,
+                    at=local_stamp(done.closed_at),
+                    by=done.closed_by or "—",
+                )
             )
-        )
-    prev = previous_open(db, quarter)
+        prev = previous_open_in(conn, quarter)
     if prev is not None and not out_of_order:
         raise UserError(
             t(
