@@ -244,3 +244,38 @@ def test_the_window_follows_the_conflict_choice(qtbot, sample, tmp_path):
     assert "Closed quarters (1)" not in _texts(dialog)
     with sample.reader() as s:
         assert s.get(Disbursement, pid).amount_fen == 121 * 1_000_000
+
+
+@pytest.mark.parametrize(
+    ("old_day", "new_day"),
+    [
+        (date(2026, 3, 10), "2026-03-10"),  # an amount corrected inside the closed quarter
+        (date(2026, 7, 1), "2026-06-30"),  # moved into it, onto its last day
+        (date(2026, 3, 10), "2026-07-02"),  # moved out of it
+        (date(2026, 7, 1), "2026-07-03"),  # never in it
+    ],
+)
+def test_the_payment_dialog_and_the_import_flag_the_same_payments(
+    sample, tmp_path, old_day, new_day
+):
+    """One closed-quarter rule: what the dialog's service says of an edit from `old_day`
+    to `new_day` is what the import's preview says of the same edit in a workbook."""
+    book = export_workbook(sample, tmp_path / "a.xlsx")
+    pid = _payment_id(sample, 1, old_day)
+    _edit(book, "拨付", {"拨付编号": pid}, AMOUNT, "131")
+    _edit(book, "拨付", {"拨付编号": pid}, "拨付日期", new_day)
+    flagged = {touch.quarter for touch in preview_import(sample, book).closed}
+    dialog = Q.closed_quarter_touched(sample, date.fromisoformat(new_day), old_day)
+    assert flagged == ({dialog} if dialog else set())
+
+
+def test_the_payment_dialog_asks_the_core_rule(sample, monkeypatch):
+    """The dialog's question is read with Core, through the rule the import uses (no ORM
+    copy of the rule to drift from it)."""
+
+    def no_orm(*_args, **_kwargs):
+        raise AssertionError("the closed-quarter rule read through the ORM")
+
+    monkeypatch.setattr(Database, "reader", no_orm)
+    assert Q.closed_quarter_touched(sample, date(2026, 6, 30)) == "2026Q2"
+    assert Q.closed_quarter_touched(sample, date(2026, 7, 1), None) is None

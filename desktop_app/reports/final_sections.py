@@ -629,26 +629,17 @@ def evidence(data: FinalReportData, st: Styles) -> list[Any]:
 
 
 def story(data: FinalReportData, st: Styles) -> list[Any]:
-    """Cover, then one section after another; each section starts a new page unless two
-    thirds of the page are still free (no page but the last is left almost empty)."""
-    from reportlab.platypus import CondPageBreak, PageBreak
+    """Cover, then one section after another (`document.flow_of`)."""
+    from desktop_app.reports.document import flow_of
 
-    from desktop_app.reports.styles import BODY_H
-
-    parts = [
-        cover(data, st),
-        indicators(data, st),
-        projects(data, st),
-        money(data, st),
-        taper(data, st),
-        carry_over(data, st),
-        evidence(data, st),
-    ]
-    flow: list[Any] = []
-    for i, part in enumerate(parts):
-        if i == 1:
-            flow.append(PageBreak())  # the cover stands alone
-        elif i:
-            flow.append(CondPageBreak(BODY_H * 2 / 3))
-        flow.extend(part)
-    return flow
+    return flow_of(
+        [
+            cover(data, st),
+            indicators(data, st),
+            projects(data, st),
+            money(data, st),
+            taper(data, st),
+            carry_over(data, st),
+            evidence(data, st),
+        ]
+    )

@@ -211,15 +211,21 @@ SLACK = 0.5
 
 
 @lru_cache(maxsize=1)
-def _words_by_length() -> tuple[str, ...]:
-    return tuple(sorted(set(WORDS), key=len, reverse=True))
+def _words_by_first() -> dict[str, tuple[str, ...]]:
+    """The words by their first character, longest first: a word at `i` starts with
+    `value[i]`, so only those are tried (all of WORDS for every character cost the
+    brief ~20 ms)."""
+    out: dict[str, list[str]] = {}
+    for word in sorted(set(WORDS), key=len, reverse=True):
+        out.setdefault(word[0], []).append(word)
+    return {first: tuple(words) for first, words in out.items()}
 
 
 def tokens(value: str) -> list[str]:
     """`value` cut where a line may break: "2020年基数" → ["2020", "年", "基数"]."""
     out: list[str] = []
     i, n = 0, len(value)
-    words = _words_by_length()
+    words = _words_by_first()
     pending_open = ""
     while i < n:
         ch = value[i]
@@ -231,7 +237,7 @@ def tokens(value: str) -> list[str]:
         if m is not None:
             tok, i = m.group(0), m.end()
         else:
-            tok = next((w for w in words if value.startswith(w, i)), ch)
+            tok = next((w for w in words.get(ch, ()) if value.startswith(w, i)), ch)
             i += len(tok)
         if tok in OPENING or (len(tok) == 1 and tok in OPENING):
             pending_open += tok

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
-from xml.sax.saxutils import escape
 
 from desktop_app.reports.fonts import register_fonts
 
@@ -28,8 +27,11 @@ BODY_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
 
 
 def text(value: object) -> str:
-    """Database text made safe for Paragraph markup: `<b>R&D</b>` prints as typed."""
-    return escape("" if value is None else str(value)).replace("\n", "<br/>")
+    """Database text made safe for Paragraph markup: `<b>R&D</b>` prints as typed.
+    (xml.sax.saxutils.escape, written out: importing it loads urllib and http.client.)"""
+    raw = "" if value is None else str(value)
+    escaped = raw.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    return escaped.replace("\n", "<br/>")
 
 
 @dataclass(frozen=True)

@@ -87,14 +87,13 @@ def parse_quarter(text: str) -> Quarter:
 def first_data_day(conn: Connection) -> date:
     """The earliest day anything is recorded for (the first plan period's start at least)."""
     p, m, d, f = T.project.c, T.milestone.c, T.disbursement.c, T.funding_plan.c
-    candidates = [
-        conn.scalar(select(func.min(c)))
-        for c in (p.start_date, m.planned_start, m.planned_end, d.paid_on)
-    ]
-    years = [
-        conn.scalar(select(func.min(c)))
-        for c in (f.first_year, f.startup_year, T.indicator.c.year, T.plan_period.c.start_year)
-    ]
+    day_columns = (p.start_date, m.planned_start, m.planned_end, d.paid_on)
+    year_columns = (f.first_year, f.startup_year, T.indicator.c.year, T.plan_period.c.start_year)
+    # one statement of eight minimums (eight statements cost the brief their compiling)
+    firsts = conn.execute(
+        select(*(select(func.min(c)).scalar_subquery() for c in day_columns + year_columns))
+    ).one()
+    candidates, years = firsts[: len(day_columns)], firsts[len(day_columns) :]
     days = [d for d in candidates if d is not None]
     days += [date(y, 1, 1) for y in years if y is not None]
     return min(days) if days else date(today().year, 1, 1)
@@ -385,11 +384,28 @@ def _district(conn: Connection, year: int, lang: str) -> tuple[str, tuple[Distri
 def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> BriefData:
     """Everything the brief for `quarter_text` prints, as of the quarter's last day (or
     today while it runs); UserError for a malformed or out-of-range quarter."""
-    schema = db.schema_revision() or ""
     with db.core_reader() as conn:
         quarter = check_quarter_in(conn, quarter_text)  # refused in the caller's language
-        with using_language(lang):
-            return _brief(conn, quarter, lang, db.display_name, schema)
+        return brief_data_in(conn, quarter, lang, db.display_name)
+
+
+def brief_data_in(conn: Connection, quarter: Quarter, lang: str, database: str) -> BriefData:
+    """`build_brief_data` inside the caller's transaction (services.quarter_brief reads the
+    brief, its figures and the closed quarters it compares with in one)."""
+    schema = schema_revision_in(conn) or ""
+    with using_language(lang):
+        return _brief(conn, quarter, lang, database, schema)
+
+
+def schema_revision_in(conn: Connection) -> str | None:
+    """The database's migration revision, read in the caller's transaction (the cover
+    prints it; db.migrate.current_revision opens a connection of its own)."""
+    from sqlalchemy import inspect, text
+
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    revision: str | None = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    return revision
 
 
 def _texts(conn: Connection) -> dict[int, tuple[str, str]]:

@@ -1,8 +1,9 @@
 """The final evaluation of a plan period (终期评估): what the district achieved against
 table 1, what each key project delivered and was paid, and what carries into the next period.
 
-Read in one pass over the database; the report renders the `FinalReportData` it returns.
-Money is summed from disbursements in integer fen, on two bases (plan year and cash year).
+Read with SQLAlchemy Core in one read transaction (one consistent view, no ORM), then
+computed; the report renders the `FinalReportData` it returns. Money is summed from
+disbursements in integer fen, on two bases (plan year and cash year).
 """
 
 from __future__ import annotations
@@ -11,26 +12,23 @@ import re
 from collections import defaultdict
 from datetime import date
 from decimal import Decimal
+from typing import Any, NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Row, select
 
+from desktop_app.db import tables as T
 from desktop_app.db.database import Database
-from desktop_app.db.models import (
-    Disbursement,
-    DistrictIndicator,
-    DistrictTarget,
-    DistrictValue,
-    Evaluation,
-    Milestone,
-    PlanPeriodRow,
-    Project,
-)
 from desktop_app.domain import plan_period as rules
+from desktop_app.domain.money import wan_to_fen
 from desktop_app.domain.periods import now
+from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import language, register, t, using_language
-from desktop_app.services.evidence_rows import evidence_for_project
-from desktop_app.services.funding import project_schedule
+from desktop_app.services.brief_data import schema_revision_in
+from desktop_app.services.district_overview import plan_periods_in
+from desktop_app.services.evidence_rows import evidence_rows_in
+from desktop_app.services.funding_status import funding_facts_in, plan_specs
+from desktop_app.snapshots.district import PlanPeriodView
 from desktop_app.snapshots.plan_period import (
     KINDS,
     EvidenceLine,
@@ -64,14 +62,13 @@ PLAN_BASIS_NOTE = (
 )
 
 
-def find_period(db: Database, text: str) -> PlanPeriodRow:
+def find_period_in(conn: Connection, text: str) -> PlanPeriodView:
     """The stored plan period `text` names (`2021-2025`), or a one-line reason why not."""
     match = _PERIOD.match(text)
     if not match:
         raise UserError(t("{text}: not a plan period (expected e.g. 2021-2025).", text=text))
     start, end = int(match.group(1)), int(match.group(2))
-    with db.reader() as s:
-        periods = list(s.scalars(select(PlanPeriodRow).order_by(PlanPeriodRow.start_year)))
+    periods = plan_periods_in(conn)
     for p in periods:
         if (p.start_year, p.end_year) == (start, end):
             return p
@@ -81,16 +78,15 @@ def find_period(db: Database, text: str) -> PlanPeriodRow:
     )
 
 
-def _indicators(db: Database, period: PlanPeriodRow, lang: str) -> tuple[IndicatorResult, ...]:
-    with db.reader() as s:
-        targets = {
-            tg.indicator_id: tg
-            for tg in s.scalars(select(DistrictTarget).where(DistrictTarget.period_id == period.id))
-        }
-        values: dict[int, dict[int, Decimal]] = defaultdict(dict)
-        for v in s.scalars(select(DistrictValue)):
-            values[v.indicator_id][v.year] = v.value
-        inds = list(s.scalars(select(DistrictIndicator).order_by(DistrictIndicator.no)))
+def _indicators(conn: Connection, period: PlanPeriodView, lang: str) -> tuple[IndicatorResult, ...]:
+    tgt, val, ind_t = T.district_target, T.district_value, T.district_indicator
+    targets = {
+        tg.indicator_id: tg for tg in conn.execute(select(tgt).where(tgt.c.period_id == period.id))
+    }
+    values: dict[int, dict[int, Decimal]] = defaultdict(dict)
+    for v in conn.execute(select(val)):
+        values[v.indicator_id][v.year] = v.value
+    inds = list(conn.execute(select(ind_t).order_by(ind_t.c.no)))
     out = []
     for ind in inds:
         tg = targets.get(ind.id)
@@ -118,7 +114,56 @@ def _indicators(db: Database, period: PlanPeriodRow, lang: str) -> tuple[Indicat
     return tuple(out)
 
 
-def _status(project: Project, milestones: list[Milestone], period_end: date) -> str:
+class PlanYear(NamedTuple):
+    """One year of a project's funding plan as the final report weighs it (fen)."""
+
+    year: int
+    startup_fen: int
+    fixed_fen: int
+    reward_cap_fen: int
+    earned_reward_fen: int | None
+
+
+def _plan_years_in(conn: Connection) -> dict[int, list[PlanYear]]:
+    """project id → its plan's year table (none for no plan, or one that cannot be
+    computed), from the same plan and facts the funding page computes it with."""
+    specs = plan_specs(conn)
+    facts = funding_facts_in(conn, specs)
+    out: dict[int, list[PlanYear]] = {}
+    for pid, spec in specs.items():
+        f = facts[pid]
+        shares = {"shares": f.shares} if f.shares else {}
+        try:
+            sched = spec.schedule(grades=f.grades, disbursed=f.disbursed, **shares)
+        except ValidationError:
+            continue
+        out[pid] = [
+            PlanYear(
+                ln.year,
+                wan_to_fen(ln.startup),
+                wan_to_fen(ln.fixed),
+                wan_to_fen(ln.reward_cap),
+                None if ln.earned_reward is None else wan_to_fen(ln.earned_reward),
+            )
+            for ln in sched.lines
+        ]
+    return out
+
+
+def _evidence_in(conn: Connection) -> dict[int, tuple[EvidenceLine, ...]]:
+    """project id → the files on record for it (what each backs, name, date, hash)."""
+    out: dict[int, list[EvidenceLine]] = defaultdict(list)
+    for r in evidence_rows_in(conn):
+        line = (r.target_label, r.file_name, r.added_at.date().isoformat(), r.sha256[:12])
+        out[r.project_id].append(EvidenceLine(*line))
+    return {pid: tuple(lines) for pid, lines in out.items()}
+
+
+Record = Row[Any]
+"""A Core row of project, milestone or disbursement (every column, by name)."""
+
+
+def _status(project: Record, milestones: list[Record], period_end: date) -> str:
     """Where the project stood on the period's last day (from its dates and milestones)."""
     if project.status == "suspended":
         return "suspended"
@@ -133,7 +178,7 @@ def _status(project: Project, milestones: list[Milestone], period_end: date) -> 
 
 
 def _money(
-    payments: list[Disbursement], start: int, end: int
+    payments: list[Record], start: int, end: int
 ) -> tuple[MoneyByKind, dict[int, dict[str, int]]]:
     plan: dict[str, int] = dict.fromkeys(KINDS, 0)
     cash: dict[str, int] = dict.fromkeys(KINDS, 0)
@@ -152,12 +197,13 @@ def _money(
 
 
 def _project(
-    db: Database,
-    p: Project,
-    milestones: list[Milestone],
-    payments: list[Disbursement],
+    p: Record,
+    milestones: list[Record],
+    payments: list[Record],
     grades: dict[int, str],
-    period: PlanPeriodRow,
+    period: PlanPeriodView,
+    plan_rows: list[PlanYear],
+    evidence: tuple[EvidenceLine, ...],
 ) -> tuple[ProjectResult, dict[int, dict[str, int]]]:
     end_day = date(period.end_year, 12, 31)
     counts = {rules.ON_TIME: 0, rules.LATE: 0, rules.OPEN: 0}
@@ -184,7 +230,6 @@ def _project(
         for y in years
         if y in by_year
     )
-    plan_rows = project_schedule(db, p.id).rows
     later = [r for r in plan_rows if r.year > period.end_year]
     # the taper as designed: fixed support against the reward caps (every year graded 优)
     planned = {
@@ -203,7 +248,6 @@ def _project(
         for r in later
     )
     carries = bool(remaining) or bool(later) or (p.end_date is not None and p.end_date > end_day)
-    evidence = tuple(EvidenceLine(*row) for row in evidence_for_project(db, p.id))
     result = ProjectResult(
         no=p.no,
         name=p.name_en if language() == "en" and p.name_en else p.name_zh,
@@ -229,59 +273,77 @@ def _project(
 
 
 def build_final_report(db: Database, period_text: str, lang: str = "zh") -> FinalReportData:
-    """Everything the final evaluation of `period_text` (e.g. `2021-2025`) prints."""
-    with using_language(lang):  # the document's language, not the process default
-        period = find_period(db, period_text)
-        indicators = _indicators(db, period, lang)
-        with db.reader() as s:
-            projects = list(s.scalars(select(Project).order_by(Project.no)))
-            ms: dict[int, list[Milestone]] = defaultdict(list)
-            for m in s.scalars(select(Milestone).order_by(Milestone.sort_order, Milestone.id)):
-                ms[m.project_id].append(m)
-            pays: dict[int, list[Disbursement]] = defaultdict(list)
-            for d in s.scalars(select(Disbursement).order_by(Disbursement.paid_on)):
-                pays[d.project_id].append(d)
-            grades: dict[int, dict[int, str]] = defaultdict(dict)
-            for e in s.scalars(select(Evaluation)):
-                grades[e.project_id][e.year] = e.grade
-            samples = any(
-                s.scalar(select(model.id).where(model.is_sample.is_(True)).limit(1))
-                for model in (Project, Milestone, Disbursement, Evaluation, DistrictValue)
-            )
-        results = []
-        portfolio: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(KINDS, 0))
-        for p in projects:
-            result, by_year = _project(db, p, ms[p.id], pays[p.id], grades[p.id], period)
-            results.append(result)
-            for y, kinds in by_year.items():
-                for k, v in kinds.items():
-                    portfolio[y][k] += v
-        share = tuple(
-            (y, rules.reward_share(portfolio[y]["fixed"], portfolio[y]["reward"]))
-            for y in range(period.start_year, period.end_year + 1)
+    """Everything the final evaluation of `period_text` (e.g. `2021-2025`) prints, read in
+    one read transaction."""
+    with using_language(lang), db.core_reader() as conn:  # the document's language
+        return _final_report_in(conn, period_text, lang, db.display_name)
+
+
+def _final_report_in(
+    conn: Connection, period_text: str, lang: str, database: str
+) -> FinalReportData:
+    period = find_period_in(conn, period_text)
+    indicators = _indicators(conn, period, lang)
+    pt, mt, dt, et = T.project, T.milestone, T.disbursement, T.evaluation
+    projects = list(conn.execute(select(pt).order_by(pt.c.no)))
+    ms: dict[int, list[Record]] = defaultdict(list)
+    for m in conn.execute(select(mt).order_by(mt.c.sort_order, mt.c.id)):
+        ms[m.project_id].append(m)
+    pays: dict[int, list[Record]] = defaultdict(list)
+    for d in conn.execute(select(dt).order_by(dt.c.paid_on)):
+        pays[d.project_id].append(d)
+    grades: dict[int, dict[int, str]] = defaultdict(dict)
+    for e in conn.execute(select(et.c.project_id, et.c.year, et.c.grade)):
+        grades[e.project_id][e.year] = e.grade
+    samples = any(
+        conn.scalar(select(table.c.id).where(table.c.is_sample.is_(True)).limit(1))
+        for table in (pt, mt, dt, et, T.district_value)
+    )
+    plans = _plan_years_in(conn)
+    evidence = _evidence_in(conn)
+    schema = schema_revision_in(conn)
+    results = []
+    portfolio: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(KINDS, 0))
+    for p in projects:
+        result, by_year = _project(
+            p,
+            ms[p.id],
+            pays[p.id],
+            grades[p.id],
+            period,
+            plans.get(p.id, []),
+            evidence.get(p.id, ()),
         )
-        planned_sum: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-        for r in results:
-            for y, (fixed, reward) in r.planned_fen:
-                planned_sum[y][0] += fixed
-                planned_sum[y][1] += reward
-        planned_share = tuple(
-            (y, rules.reward_share(*planned_sum[y]) if y in planned_sum else None)
-            for y in range(period.start_year, period.end_year + 1)
-        )
-        return FinalReportData(
-            lang=lang,
-            period_code=period.code,
-            period_name=period.name_zh,
-            start_year=period.start_year,
-            end_year=period.end_year,
-            generated_at=now(),
-            database=db.display_name,
-            schema=db.schema_revision() or "-",
-            indicators=indicators,
-            projects=tuple(results),
-            portfolio_share=share,
-            portfolio_planned_share=planned_share,
-            has_sample=samples,
-            plan_basis_note=t(PLAN_BASIS_NOTE),
-        )
+        results.append(result)
+        for y, kinds in by_year.items():
+            for k, v in kinds.items():
+                portfolio[y][k] += v
+    share = tuple(
+        (y, rules.reward_share(portfolio[y]["fixed"], portfolio[y]["reward"]))
+        for y in range(period.start_year, period.end_year + 1)
+    )
+    planned_sum: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for r in results:
+        for y, (fixed, reward) in r.planned_fen:
+            planned_sum[y][0] += fixed
+            planned_sum[y][1] += reward
+    planned_share = tuple(
+        (y, rules.reward_share(*planned_sum[y]) if y in planned_sum else None)
+        for y in range(period.start_year, period.end_year + 1)
+    )
+    return FinalReportData(
+        lang=lang,
+        period_code=period.code,
+        period_name=period.name_zh,
+        start_year=period.start_year,
+        end_year=period.end_year,
+        generated_at=now(),
+        database=database,
+        schema=schema or "-",
+        indicators=indicators,
+        projects=tuple(results),
+        portfolio_share=share,
+        portfolio_planned_share=planned_share,
+        has_sample=samples,
+        plan_basis_note=t(PLAN_BASIS_NOTE),
+    )

@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Protocol
@@ -36,8 +36,17 @@ from desktop_app.domain.periods import Quarter, local_stamp
 from desktop_app.domain.policy import grade_word
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t, using_language
-from desktop_app.services.brief_data import build_brief_data
-from desktop_app.snapshots.brief import BriefData, ChangesSection
+from desktop_app.services.brief_data import brief_data_in, check_quarter_in
+from desktop_app.snapshots.brief import (
+    ArchivedBrief,
+    BriefData,
+    ChangesSection,
+    ClosedQuarter,
+    Figures,
+    FrozenQuarter,
+    QuarterPayment,
+    QuarterRead,
+)
 
 register(
     {
@@ -115,28 +124,6 @@ register(
 
 _LEVEL = {"red": "Red", "amber": "Amber", "green": "Green", "none": "No data"}
 _KIND = {"startup": "Start-up grant", "fixed": "Fixed support", "reward": "Performance reward"}
-
-
-@dataclass(frozen=True)
-class ClosedQuarter:
-    quarter: str
-    as_of: date
-    closed_at: datetime
-    closed_by: str
-    sha256: str
-    lang: str
-    """The language of `pdf` (a close since 0007 stores Chinese there, English in pdf_en)."""
-    reopened_at: datetime | None
-    reopened_by: str
-    reopen_reason: str
-    sha256_en: str | None = None
-    """The English archive's SHA-256 (None for a close made before 0007)."""
-
-    def archived_languages(self) -> tuple[str, ...]:
-        langs = [self.lang]
-        if self.sha256_en is not None and "en" not in langs:
-            langs.append("en")
-        return tuple(langs)
 
 
 class CloseFields(Protocol):
@@ -241,71 +228,76 @@ def actual_frozen_in(closes: Mapping[str, date], year: int, quarter: int) -> str
     return max(hits) if hits else None
 
 
-def _dated_facts(db: Database, as_of: date) -> dict[str, Any]:
+def _dated_facts_in(conn: Connection, as_of: date) -> dict[str, Any]:
     """Facts with a date that a later edit can only change by correcting the past."""
     quarter = Quarter.of(as_of)
     payments: dict[str, list[Any]] = {}
     actuals: dict[str, str] = {}
     project, pay = tables.project, tables.disbursement
     ind, act = tables.indicator, tables.indicator_actual
-    with db.core_reader() as conn:
-        q = (
-            select(
-                pay.c.id,
-                project.c.no,
-                pay.c.paid_on,
-                pay.c.for_year,
-                pay.c.kind,
-                pay.c.amount_fen,
-            )
-            .select_from(pay)
-            .join(project, project.c.id == pay.c.project_id)
-            .where(pay.c.paid_on <= as_of)
+    q = (
+        select(
+            pay.c.id,
+            project.c.no,
+            pay.c.paid_on,
+            pay.c.for_year,
+            pay.c.kind,
+            pay.c.amount_fen,
         )
-        for did, no, paid_on, for_year, kind, fen in conn.execute(q):
-            payments[str(did)] = [no, paid_on.isoformat(), for_year, kind, fen]
-        aq = (
-            select(project.c.no, ind.c.year, ind.c.code, act.c.quarter, act.c.ytd_value)
-            .select_from(act)
-            .join(ind, ind.c.id == act.c.indicator_id)
-            .join(project, project.c.id == ind.c.project_id)
-            .where(
-                (ind.c.year < quarter.year)
-                | ((ind.c.year == quarter.year) & (act.c.quarter <= quarter.q))
-            )
+        .select_from(pay)
+        .join(project, project.c.id == pay.c.project_id)
+        .where(pay.c.paid_on <= as_of)
+    )
+    for did, no, paid_on, for_year, kind, fen in conn.execute(q):
+        payments[str(did)] = [no, paid_on.isoformat(), for_year, kind, fen]
+    aq = (
+        select(project.c.no, ind.c.year, ind.c.code, act.c.quarter, act.c.ytd_value)
+        .select_from(act)
+        .join(ind, ind.c.id == act.c.indicator_id)
+        .join(project, project.c.id == ind.c.project_id)
+        .where(
+            (ind.c.year < quarter.year)
+            | ((ind.c.year == quarter.year) & (act.c.quarter <= quarter.q))
         )
-        for no, year, code, qn, value in conn.execute(aq):
-            actuals[f"{no}|{year}|{code}|{qn}"] = format(value, "f")
+    )
+    for no, year, code, qn, value in conn.execute(aq):
+        actuals[f"{no}|{year}|{code}|{qn}"] = format(value, "f")
     return {"payments": payments, "actuals": actuals}
 
 
-def _figures(data: BriefData, db: Database) -> dict[str, Any]:
-    """What the quarter's brief shows, per project, in a form that compares and stores."""
+def _milestone_facts_in(conn: Connection, as_of: date) -> dict[int, dict[str, Any]]:
+    """project no → milestone code → what the figures keep of it as of `as_of`."""
     milestones: dict[int, dict[str, Any]] = defaultdict(dict)
     project, ms = tables.project, tables.milestone
-    with db.core_reader() as conn:
-        q = (
-            select(
-                project.c.no,
-                ms.c.code,
-                ms.c.title,
-                ms.c.status,
-                ms.c.planned_end,
-                ms.c.baseline_end,
-                ms.c.actual_end,
-            )
-            .select_from(ms)
-            .join(project, project.c.id == ms.c.project_id)
+    q = (
+        select(
+            project.c.no,
+            ms.c.code,
+            ms.c.title,
+            ms.c.status,
+            ms.c.planned_end,
+            ms.c.baseline_end,
+            ms.c.actual_end,
         )
-        for no, code, title, status, planned, baseline, actual in conn.execute(q):
-            done = status == "done" and (actual is None or actual <= data.cover.as_of)
-            overdue = status not in ("done", "cancelled") and planned < data.cover.as_of
-            milestones[no][code] = {
-                "title": title,
-                "done": done,
-                "overdue": overdue,
-                "baseline_end": baseline.isoformat() if baseline else None,
-            }
+        .select_from(ms)
+        .join(project, project.c.id == ms.c.project_id)
+    )
+    for no, code, title, status, planned, baseline, actual in conn.execute(q):
+        done = status == "done" and (actual is None or actual <= as_of)
+        overdue = status not in ("done", "cancelled") and planned < as_of
+        milestones[no][code] = {
+            "title": title,
+            "done": done,
+            "overdue": overdue,
+            "baseline_end": baseline.isoformat() if baseline else None,
+        }
+    return milestones
+
+
+def _figures_in(conn: Connection, data: BriefData) -> dict[str, Any]:
+    """What the quarter's brief (built in Chinese) shows, per project, in a form that
+    compares and stores."""
+    milestones = _milestone_facts_in(conn, data.cover.as_of)
     projects = {}
     for p, row in zip(data.projects, data.portfolio, strict=True):
         projects[str(p.no)] = {
@@ -339,35 +331,111 @@ def _figures(data: BriefData, db: Database) -> dict[str, Any]:
             ),
         },
         "projects": projects,
-        "dated": _dated_facts(db, data.cover.as_of),
+        "dated": _dated_facts_in(conn, data.cover.as_of),
     }
 
 
-def _dump(figures: dict[str, Any]) -> str:
+def _dump(figures: Figures) -> str:
     return json.dumps(figures, ensure_ascii=False, sort_keys=True)
 
 
-def _live_figures(db: Database, quarter: str) -> dict[str, Any]:
-    """The figures of `quarter` as the database holds them now (always built in Chinese, so
-    they compare whatever language a brief is printed in)."""
-    with using_language("zh"):
-        return _figures(build_brief_data(db, quarter, "zh"), db)
+# ---------------------------------------------------------------- the one read
+
+
+def _frozen_in(conn: Connection, row: Row[Any] | None) -> FrozenQuarter | None:
+    if row is None:
+        return None
+    figures = json.loads(row.figures)
+    now_facts = _dated_facts_in(conn, date.fromisoformat(figures["as_of"]))
+    return FrozenQuarter(closed_view(row), figures, now_facts)
+
+
+def _payment_rows_in(conn: Connection, quarter: Quarter, as_of: date) -> tuple[QuarterPayment, ...]:
+    project, pay = tables.project, tables.disbursement
+    q = (
+        select(project.c.no, pay.c.kind, pay.c.for_year, pay.c.paid_on, pay.c.amount_fen)
+        .select_from(pay)
+        .join(project, project.c.id == pay.c.project_id)
+        .where(pay.c.paid_on >= quarter.first_day, pay.c.paid_on <= as_of)
+    )
+    return tuple((no, kind, y, day, fen) for no, kind, y, day, fen in conn.execute(q))
+
+
+def _read_in(
+    conn: Connection,
+    quarter: Quarter,
+    langs: Sequence[str],
+    database: str,
+    *,
+    own: bool,
+    figures: bool = False,
+) -> QuarterRead:
+    """The brief in each of `langs`, and what its changes section compares: this
+    quarter's figures now, the previous quarter's frozen ones (when closed), this
+    quarter's frozen ones (`own`, when closed)."""
+    from desktop_app.services.policy import policy_in
+
+    briefs = {lang: brief_data_in(conn, quarter, lang, database) for lang in langs}
+    previous = _frozen_in(conn, closed_row_in(conn, str(quarter.previous())))
+    mine = _frozen_in(conn, closed_row_in(conn, str(quarter))) if own else None
+    now_figures = None
+    if figures or previous is not None or mine is not None:
+        zh = briefs.get("zh") or brief_data_in(conn, quarter, "zh", database)
+        now_figures = _figures_in(conn, zh)
+    if previous is None:
+        return QuarterRead(briefs, now_figures, None, mine)
+    as_of = next(iter(briefs.values())).cover.as_of
+    return QuarterRead(
+        briefs,
+        now_figures,
+        previous,
+        mine,
+        payments=_payment_rows_in(conn, quarter, as_of),
+        grade_thresholds=policy_in(conn).grade_thresholds,
+    )
+
+
+def read_quarter(
+    db: Database,
+    text: str,
+    langs: Sequence[str] = ("zh",),
+    *,
+    own: bool = True,
+    figures: bool = False,
+) -> QuarterRead:
+    """Everything a quarter's brief needs, in one read transaction (see `_read_in`);
+    UserError for a malformed or out-of-range quarter, in the caller's language."""
+    with db.core_reader() as conn:
+        quarter = check_quarter_in(conn, text)
+        return _read_in(conn, quarter, langs, db.display_name, own=own, figures=figures)
+
+
+def read_brief(
+    db: Database, text: str, lang: str, *, live: bool = False
+) -> ArchivedBrief | QuarterRead:
+    """What `report --quarter` prints, in one read transaction: a closed quarter's archived
+    PDF in `lang` (unless `live`), else the quarter's read for `brief_of`."""
+    with db.core_reader() as conn:
+        quarter = check_quarter_in(conn, text)
+        row = None if live else closed_row_in(conn, str(quarter))
+        if row is not None:
+            return _archive_in(conn, row, lang)
+        # not live: the quarter is open (its close was just looked for)
+        return _read_in(conn, quarter, (lang,), db.display_name, own=live)
+
+
+def figures_text(read: QuarterRead) -> str:
+    """A read's figures as stored at close (read with `figures=True`)."""
+    assert read.figures is not None
+    return _dump(read.figures)
 
 
 def figures_json(db: Database, quarter: str) -> str:
     """The figures of `quarter` now, as stored at close (a valid quarter, e.g. "2026Q2")."""
-    return _dump(_live_figures(db, quarter))
+    return figures_text(read_quarter(db, quarter, (), own=False, figures=True))
 
 
 # ---------------------------------------------------------------- comparisons
-
-
-def _frozen(db: Database, quarter: str) -> tuple[ClosedQuarter, dict[str, Any]] | None:
-    with db.core_reader() as conn:
-        row = closed_row_in(conn, quarter)
-        if row is None:
-            return None
-        return closed_view(row), json.loads(row.figures)
 
 
 def same_places(*values: str | None) -> list[str]:
@@ -382,13 +450,10 @@ def same_places(*values: str | None) -> list[str]:
     return ["—" if n is None else f"{n.quantize(q):f}" for n in nums]
 
 
-def corrections(
-    db: Database, quarter: str, frozen: dict[str, Any], names: dict[str, str]
-) -> list[str]:
-    """Dated facts of the closed `quarter` changed since it was closed."""
-    as_of = date.fromisoformat(frozen["as_of"])
-    now_facts = _dated_facts(db, as_of)
-    was = frozen["dated"]
+def corrections(frozen: FrozenQuarter, names: Mapping[str, str]) -> list[str]:
+    """Dated facts of the closed quarter changed since it was closed."""
+    now_facts = frozen.dated_now
+    was = frozen.figures["dated"]
     out: list[str] = []
     ids = sorted(set(was["payments"]) | set(now_facts["payments"]), key=int)
     for pid in ids:
@@ -434,17 +499,18 @@ def corrections(
     return out
 
 
-def _changes(db: Database, data: BriefData, prev: str, frozen: dict[str, Any]) -> ChangesSection:
+def _changes(read: QuarterRead, data: BriefData, previous: FrozenQuarter) -> ChangesSection:
+    """This quarter's figures now against the previous quarter's frozen ones."""
     from desktop_app.domain.scoring import grade as grade_of
-    from desktop_app.services.policy import policy_in
 
-    with db.core_reader() as conn:
-        thresholds = policy_in(conn).grade_thresholds
+    thresholds = read.grade_thresholds
+    assert thresholds is not None and read.figures is not None
+    prev, frozen = previous.close.quarter, previous.figures
 
     def projected_grade(score: str | None) -> str:
         return grade_of(Decimal(score), thresholds) if score else ""
 
-    now_figs = _live_figures(db, data.cover.quarter)
+    now_figs = read.figures
     names = {str(p.no): p.name for p in data.projects}
     health, done, overdue, baselines, scores = [], [], [], [], []
     for no, cur in now_figs["projects"].items():
@@ -526,28 +592,21 @@ def _changes(db: Database, data: BriefData, prev: str, frozen: dict[str, Any]) -
             (t("Baselines changed"), tuple(baselines)),
             (
                 t("Payments in {q}", q=quarter),
-                tuple(_payments_in(db, quarter, data.cover.as_of, names)),
+                tuple(_payment_lines(read.payments, names)),
             ),
             (t("Scores and grades"), tuple(scores)),
-            (t("Corrections to closed {q}", q=prev), tuple(corrections(db, prev, frozen, names))),
+            (t("Corrections to closed {q}", q=prev), tuple(corrections(previous, names))),
         ),
     )
 
 
-def _payments_in(db: Database, quarter: Quarter, as_of: date, names: dict[str, str]) -> list[str]:
+def _payment_lines(payments: tuple[QuarterPayment, ...], names: Mapping[str, str]) -> list[str]:
+    """The quarter's payments summed per project, kind and advanced year."""
     sums: dict[tuple[int, str, int], int] = defaultdict(int)
-    project, pay = tables.project, tables.disbursement
-    with db.core_reader() as conn:
-        q = (
-            select(project.c.no, pay.c.kind, pay.c.for_year, pay.c.paid_on, pay.c.amount_fen)
-            .select_from(pay)
-            .join(project, project.c.id == pay.c.project_id)
-            .where(pay.c.paid_on >= quarter.first_day, pay.c.paid_on <= as_of)
-        )
-        for no, kind, for_year, paid_on, fen in conn.execute(q):
-            # an advance pays a later year's fixed support: named so, with its year
-            later = for_year if kind != "reward" and for_year > paid_on.year else 0
-            sums[(no, kind, later)] += fen
+    for no, kind, for_year, paid_on, fen in payments:
+        # an advance pays a later year's fixed support: named so, with its year
+        later = for_year if kind != "reward" and for_year > paid_on.year else 0
+        sums[(no, kind, later)] += fen
     order = {k: i for i, k in enumerate(_KIND)}
 
     def kind_name(kind: str, later: int) -> str:
@@ -569,29 +628,20 @@ def _payments_in(db: Database, quarter: Quarter, as_of: date, names: dict[str, s
     ]
 
 
-def _check_archive(db: Database, quarter: str) -> None:
-    """A closed quarter's archived brief is reprinted only while it matches its SHA-256 (in
-    the window and on the command line alike): one changed in the database is refused,
-    naming the quarter; `--live` still recomputes it."""
+def _archive_in(conn: Connection, row: Row[Any], lang: str) -> ArchivedBrief:
+    """A closed quarter's archived PDF in `lang` with its SHA-256. Refused when the
+    archive fails its hash (in the window and on the command line alike; `--live` still
+    recomputes), or when the quarter was closed before briefs were archived in both
+    languages and only the other one is stored."""
     from desktop_app.db.archives import archive_problems
 
-    with db.core_reader() as conn:
-        problems = archive_problems(conn, quarter)
+    closed = closed_view(row)
+    problems = archive_problems(conn, closed.quarter)
     if problems:
         raise UserError(
             t("{problem}. Use --live to recompute it, or restore a backup.", problem=problems[0])
         )
-
-
-def archived_brief(db: Database, quarter: str, lang: str) -> tuple[bytes, str] | None:
-    """A closed quarter's archived PDF in `lang` and its SHA-256 (None: the quarter is
-    open). Refused when the archive fails its hash, or when the quarter was closed before
-    briefs were archived in both languages and only the other one is stored."""
-    closed = closed_quarter(db, quarter)
-    if closed is None:
-        return None
-    _check_archive(db, quarter)
-    pdf = archived_pdf(db, quarter, lang)
+    pdf = archive_of(row, lang)
     if pdf is None:  # closed before 0007 in the other language: say so, never recompute
         have = closed.lang
         raise UserError(
@@ -599,47 +649,49 @@ def archived_brief(db: Database, quarter: str, lang: str) -> tuple[bytes, str] |
                 "{q} was closed on {at} before briefs were archived in both languages; "
                 "only the {have} brief is stored. Print it with --lang {code}, or "
                 "recompute with --live.",
-                q=quarter,
+                q=closed.quarter,
                 at=local_stamp(closed.closed_at),
                 have=t("Chinese" if have == "zh" else "English"),
                 code=have,
             )
         )
     sha = closed.sha256 if lang == closed.lang else closed.sha256_en
-    return pdf, str(sha)
+    return ArchivedBrief(closed.quarter, pdf, str(sha))
+
+
+def brief_of(read: QuarterRead, lang: str, banner: str = "") -> BriefData:
+    """The brief in `lang` with its 'changes since' section (and, for a recomputed closed
+    quarter, a banner when its figures differ from the frozen ones, with the list of those
+    figures), from the read alone. `banner` is printed on every page (an out-of-order
+    close)."""
+    data = read.briefs[lang]
+    quarter = Quarter.parse(data.cover.quarter)
+    prev = str(quarter.previous())
+    with using_language(lang):
+        if read.previous is None:
+            changes = ChangesSection(previous=prev, closed=False)
+        else:
+            changes = _changes(read, data, read.previous)
+        differences: tuple[str, ...] = ()
+        mine = read.own
+        now = read.figures
+        if mine is not None and now is not None and _dump(now) != _dump(mine.figures):
+            banner = t(
+                "Recomputed: differs from the version closed on {at}.",
+                at=local_stamp(mine.close.closed_at),
+            )
+            names = {str(p.no): p.name for p in data.projects}
+            differences = tuple(
+                figure_differences(mine.figures, now, names) + corrections(mine, names)
+            )
+    return replace(data, changes=changes, banner=banner, differences=differences)
 
 
 def brief_for(
     db: Database, text: str, lang: str = "zh", *, archived: bool = True, banner: str = ""
 ) -> BriefData:
-    """The brief's data with its 'changes since' section (and, for `--live` of a closed
-    quarter, a banner when the recomputed figures differ from the frozen ones, with the
-    list of those figures). `banner` is printed on every page (an out-of-order close)."""
-    data = build_brief_data(db, text, lang)
-    quarter = Quarter.parse(data.cover.quarter)
-    prev = str(quarter.previous())
-    with using_language(lang):
-        found = _frozen(db, prev)
-        if found is None:
-            changes = ChangesSection(previous=prev, closed=False)
-        else:
-            changes = _changes(db, data, prev, found[1])
-        differences: tuple[str, ...] = ()
-        if archived:
-            mine = _frozen(db, str(quarter))
-            if mine is not None:
-                now_figs = _live_figures(db, str(quarter))
-                if _dump(now_figs) != _dump(mine[1]):
-                    banner = t(
-                        "Recomputed: differs from the version closed on {at}.",
-                        at=local_stamp(mine[0].closed_at),
-                    )
-                    names = {str(p.no): p.name for p in data.projects}
-                    differences = tuple(
-                        figure_differences(mine[1], now_figs, names)
-                        + corrections(db, str(quarter), mine[1], names)
-                    )
-    return replace(data, changes=changes, banner=banner, differences=differences)
+    """`brief_of` a quarter read now (`archived`: compared with its own close, if any)."""
+    return brief_of(read_quarter(db, text, (lang,), own=archived), lang, banner)
 
 
 _PROJECT_FIELDS = (

@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from sqlalchemy import LargeBinary, cast, func, select
+from sqlalchemy import Connection, LargeBinary, cast, func, select
 
 from desktop_app.db import tables
 from desktop_app.db.database import Database
@@ -27,14 +27,14 @@ from desktop_app.db.models import QuarterClose
 from desktop_app.domain.periods import Quarter, local_stamp, now, today
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
-from desktop_app.services.brief_data import check_quarter
+from desktop_app.services.brief_data import check_quarter, check_quarter_in
 from desktop_app.services.quarter_brief import (
-    ClosedQuarter,
-    closed_quarter,
     closed_row_in,
     closed_view,
-    figures_json,
+    closes_in_force,
+    payment_frozen_in,
 )
+from desktop_app.snapshots.brief import ClosedQuarter
 
 register(
     {
@@ -72,42 +72,27 @@ def list_quarters(db: Database) -> list[ClosedQuarter]:
         return [closed_view(r) for r in rows]
 
 
-def last_closed_day(db: Database) -> date | None:
-    """The last day of the latest closed quarter: an edit dated on or before it is a correction."""
-    with db.reader() as s:
-        days = [
-            r.as_of
-            for r in s.scalars(select(QuarterClose).where(QuarterClose.reopened_at.is_(None)))
-        ]
-    return max(days) if days else None
-
-
 def closed_quarter_touched(db: Database, *days: date | None) -> str | None:
-    """The closed quarter an edit of a record dated `days` corrects, or None."""
-    with db.reader() as s:
-        rows = list(s.scalars(select(QuarterClose).where(QuarterClose.reopened_at.is_(None))))
-    hits = [r.quarter for r in rows for d in days if d is not None and d <= r.as_of]
-    return max(hits) if hits else None
+    """The closed quarter an edit of a payment dated `days` (before and after) corrects,
+    or None: the payment dialog asks this; the import asks `payment_frozen_in` itself with
+    the closes it read (io/closed_quarters.py) — one rule for both."""
+    with db.core_reader() as conn:
+        return payment_frozen_in(closes_in_force(conn), *days)
 
 
 # ---------------------------------------------------------------- close / reopen
 
 
-def previous_open(db: Database, quarter: Quarter) -> str | None:
+def previous_open_in(conn: Connection, quarter: Quarter) -> str | None:
     """The quarter before `quarter` when it must be closed first and is not, else None.
 
     The first close of a database starts the sequence (no earlier quarter was ever
     closed); from then on each quarter waits for the one before it (2026Q1 closed, so
     2026Q3 waits for 2026Q2). Quarter names sort in time order.
     """
-    from desktop_app.services.quarter_brief import closes_in_force
-
     qc = tables.quarter_close
-    with db.core_reader() as conn:
-        in_force = closes_in_force(conn)
-        earlier = conn.scalar(
-            select(func.count()).select_from(qc).where(qc.c.quarter < str(quarter))
-        )
+    in_force = closes_in_force(conn)
+    earlier = conn.scalar(select(func.count()).select_from(qc).where(qc.c.quarter < str(quarter)))
     prev = str(quarter.previous())
     if prev in in_force or not earlier:
         return None
@@ -117,26 +102,28 @@ def previous_open(db: Database, quarter: Quarter) -> str | None:
 def closable(db: Database, text: str, out_of_order: bool = False) -> tuple[Quarter, str | None]:
     """The quarter to close and the open quarter before it (closing out of order), or a
     refusal: malformed, not ended, already closed, or the one before still open."""
-    quarter = check_quarter(db, text)  # malformed, before any data, too far ahead
-    if quarter.last_day >= today():
-        raise UserError(
-            t(
-                "{q} has not ended yet (it ends on {last}); close it after that day.",
-                q=quarter,
-                last=quarter.last_day.isoformat(),
+    with db.core_reader() as conn:  # one read for every check
+        quarter = check_quarter_in(conn, text)  # malformed, before any data, too far ahead
+        if quarter.last_day >= today():
+            raise UserError(
+                t(
+                    "{q} has not ended yet (it ends on {last}); close it after that day.",
+                    q=quarter,
+                    last=quarter.last_day.isoformat(),
+                )
             )
-        )
-    done = closed_quarter(db, str(quarter))
-    if done is not None:
-        raise UserError(
-            t(
-                "{q} is already closed (on {at} by {by}); reopen it first to close it again.",
-                q=quarter,
-                at=local_stamp(done.closed_at),
-                by=done.closed_by or "—",
+        row = closed_row_in(conn, str(quarter))
+        if row is not None:
+            done = closed_view(row)
+            raise UserError(
+                t(
+                    "{q} is already closed (on {at} by {by}); reopen it first to close it again.",
+                    q=quarter,
+                    at=local_stamp(done.closed_at),
+                    by=done.closed_by or "—",
+                )
             )
-        )
-    prev = previous_open(db, quarter)
+        prev = previous_open_in(conn, quarter)
     if prev is not None and not out_of_order:
         raise UserError(
             t(
@@ -158,11 +145,17 @@ def out_of_order_banner(quarter: Quarter, prev: str | None) -> str:
 
 
 def freeze_quarter(
-    db: Database, quarter: Quarter, as_of: date, pdf: bytes, pdf_en: bytes, officer: str = ""
+    db: Database,
+    quarter: Quarter,
+    as_of: date,
+    figures: str,
+    pdf: bytes,
+    pdf_en: bytes,
+    officer: str = "",
 ) -> ClosedQuarter:
-    """Store the close: the figures read now, both briefs (rendered by the caller from the
-    same data) with their SHA-256, who and when — one transaction, audited."""
-    figures = figures_json(db, str(quarter))
+    """Store the close: the figures (JSON) and both briefs, read and rendered by the caller
+    from one read of the quarter, the briefs' SHA-256, who and when — one transaction,
+    audited."""
     who = officer.strip() or _os_user()
     with db.session() as s:
         if closed_row_in(s.connection(), str(quarter)) is not None:  # closed meanwhile

@@ -6,9 +6,11 @@ Decimal with one place, names already in the brief's language.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from desktop_app.snapshots.returns import ReturnStatusRow
 
@@ -229,3 +231,74 @@ class ChangesSection:
     closed: bool
     lines: tuple[tuple[str, tuple[str, ...]], ...] = ()
     """(heading, lines) per kind of change; empty headings are left out."""
+
+
+@dataclass(frozen=True)
+class ClosedQuarter:
+    quarter: str
+    as_of: date
+    closed_at: datetime
+    closed_by: str
+    sha256: str
+    lang: str
+    """The language of `pdf` (a close since 0007 stores Chinese there, English in pdf_en)."""
+    reopened_at: datetime | None
+    reopened_by: str
+    reopen_reason: str
+    sha256_en: str | None = None
+    """The English archive's SHA-256 (None for a close made before 0007)."""
+
+    def archived_languages(self) -> tuple[str, ...]:
+        langs = [self.lang]
+        if self.sha256_en is not None and "en" not in langs:
+            langs.append("en")
+        return tuple(langs)
+
+
+#: A quarter's figures in the form stored at close (services.quarter_brief `_figures`):
+#: JSON-ready, always built in Chinese, so two of them compare whatever the brief's language.
+Figures = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class FrozenQuarter:
+    """A closed quarter as the brief compares with it: the close, the figures frozen at
+    close, and its dated facts (payments, actuals) as the database holds them now, which
+    differ from the frozen ones only by corrections."""
+
+    close: ClosedQuarter
+    figures: Figures
+    dated_now: Figures
+
+
+#: A payment of the quarter as the changes section sums it: (project no, kind, for_year,
+#: paid on, fen).
+QuarterPayment = tuple[int, str, int, date, int]
+
+
+@dataclass(frozen=True)
+class QuarterRead:
+    """Everything a quarter's brief needs, read in one transaction (services.quarter_brief
+    `read_quarter`): the brief per language before its changes section, this quarter's
+    figures now, and the closed quarters it is compared with. The changes, banner and
+    differences are computed from this alone, without the database."""
+
+    briefs: Mapping[str, BriefData]
+    """language → the brief's data with no changes section yet."""
+    figures: Figures | None
+    """This quarter's figures now (None when nothing compares with them)."""
+    previous: FrozenQuarter | None
+    """The quarter before, when closed: the changes section compares with it."""
+    own: FrozenQuarter | None
+    """This quarter, when closed and recomputed: a banner says whether it differs."""
+    payments: tuple[QuarterPayment, ...] = ()
+    grade_thresholds: Mapping[str, Decimal] | None = None
+
+
+@dataclass(frozen=True)
+class ArchivedBrief:
+    """A closed quarter's brief as archived at close: printed byte for byte."""
+
+    quarter: str
+    pdf: bytes
+    sha256: str

@@ -30,7 +30,7 @@ from desktop_app.ui.brief_action import recent_quarters
 from desktop_app.ui.context import AppContext
 
 if TYPE_CHECKING:
-    from desktop_app.services.quarter_brief import ClosedQuarter
+    from desktop_app.snapshots.brief import ClosedQuarter
 
 
 class CloseQuarterDialog(QDialog):
