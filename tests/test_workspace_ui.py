@@ -76,7 +76,7 @@ def test_a_home_row_opens_its_project(qtbot, demo_db):
     home = _home(window, qtbot)
     home.show_detail("red")
     pid = home.detail_project_ids()[0]
-    home.open_row(home.detail_proxy.index(0, 0))
+    home.open_row(home.detail_model.index(0, 0))
     page = window.portfolio_page()
     assert window.tabs.currentIndex() == PORTFOLIO_PAGE
     assert page.current_project_id() == pid

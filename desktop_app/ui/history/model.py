@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 
 from desktop_app.domain.periods import local_stamp
 from desktop_app.snapshots.safety import HistoryRow
 from desktop_app.ui.history.labels import field_label, table_label, value_text
-from desktop_app.ui.widgets.rows_model import Index, RowsTableModel
+from desktop_app.ui.widgets.rows_model import RowsTableModel
 
 COL_AT, COL_WHO, COL_ACTION, COL_PROJECT, COL_TABLE, COL_FIELD, COL_BEFORE, COL_AFTER = range(8)
 COLUMN_COUNT = 8
@@ -53,24 +51,15 @@ def record_text(row: HistoryRow) -> str:
 
 
 class HistoryModel(RowsTableModel[HistoryRow]):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(_headers(), parent)
+    headers = staticmethod(_headers)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(r, col)
-        if role == Qt.ItemDataRole.ToolTipRole and col in (
-            COL_PROJECT,
-            COL_BEFORE,
-            COL_AFTER,
-            COL_TABLE,
-        ):
-            if col == COL_TABLE:
-                return record_text(r) + (f"\n{r.reason}" if r.reason else "")
+    def display(self, r: HistoryRow, col: int) -> str:
+        return self._text(r, col)
+
+    def tooltip(self, r: HistoryRow, col: int) -> str | None:
+        if col == COL_TABLE:
+            return record_text(r) + (f"\n{r.reason}" if r.reason else "")
+        if col in (COL_PROJECT, COL_BEFORE, COL_AFTER):
             return self._text(r, col) or None
         return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -35,7 +35,6 @@ from desktop_app.ui.milestones.attention_model import (
     COL_PROJECT,
     COL_STATE,
     COL_TITLE,
-    SORT_ROLE,
     AttentionModel,
 )
 from desktop_app.ui.milestones.warnings_model import (
@@ -73,11 +72,8 @@ class AttentionPage(Page):
         self._fresh = Freshness()
         ctx.bus.sig_data_changed.connect(self._fresh.forget)
         self._warnings_shown: list[WarningRow] | None = None
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_DAYS, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -149,9 +145,9 @@ class AttentionPage(Page):
                 header.sortIndicatorSection() == COL_DAYS
                 and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
             ):
-                # The rows arrive by due date, the header's order: no sort that asks
-                # Python for every comparison's keys. A click on a header sorts as usual.
-                self.proxy.sort(-1)
+                # The rows arrive by due date, the header's order: no need to sort them
+                # again. A click on a header sorts as usual.
+                self.model.sort(-1)
             self.model.set_rows(rows)
         overdue = sum(1 for r in rows if r.overdue)
         self.summary.setText(
@@ -195,7 +191,7 @@ class AttentionPage(Page):
 
     def open_row(self, index: QModelIndex) -> None:
         if index.isValid():
-            item = self.model.row_at(self.proxy.mapToSource(index).row())
+            item = self.model.row_at(index.row())
             self.ctx.bus.sig_open_project.emit(item.project_id)
 
 

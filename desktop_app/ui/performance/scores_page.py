@@ -88,7 +88,7 @@ class ScoresPage(Page):
 
     def show_rows(self, rows: list[PortfolioScoreRow]) -> None:
         years = perf.years_of(rows)
-        self.model.set_rows(rows, years)
+        self.model.set_years(rows, years)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)

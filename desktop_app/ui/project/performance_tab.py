@@ -199,7 +199,7 @@ class PerformanceTab(ProjectTab):
     def _reload(self) -> None:
         if self.project_id is None:
             self.snapshot = None
-            self.model.set_rows([])
+            self.model.show_year([])
         else:
             self._show(perf.project_performance(self.ctx.db, self.project_id, self.year.value()))
 
@@ -209,7 +209,7 @@ class PerformanceTab(ProjectTab):
         self.model.open_through = quarters_begun(snapshot.year, today())
         ev = snapshot.evaluation
         scores = {i.indicator_id: i.score for i in ev.items} if ev else None
-        self.model.set_rows(snapshot.indicators, scores)
+        self.model.show_year(snapshot.indicators, scores)
         projected = None
         if snapshot.projected_total is not None and snapshot.evaluation is None:
             projected = (snapshot.year, float(snapshot.projected_total))
