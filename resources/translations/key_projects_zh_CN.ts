@@ -84,72 +84,72 @@
 <context>
     <name>AttentionModel</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="28" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="27" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="29" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="28" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="30" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="29" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="31" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="30" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="32" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="31" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="33" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="32" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="34" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="33" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="35" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="34" />
         <source>% done</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="36" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="35" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="43" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="41" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="45" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="43" />
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="49" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="47" />
         <source>{n} days late</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="53" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="51" />
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="55" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="53" />
         <source>in {n} days</source>
         <translation>{n} 天后</translation>
     </message>
@@ -157,22 +157,22 @@
 <context>
     <name>AttentionPage</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="95" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="91" />
         <source>Double-click a row to open its project.</source>
         <translation>双击一行可打开对应项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="138" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="134" />
         <source>Attention</source>
         <translation>待关注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="158" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="154" />
         <source>As of {date}: {overdue} overdue, {soon} due within 30 days</source>
         <translation>截至 {date}:{overdue} 项已逾期,{soon} 项将在 30 天内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="189" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="185" />
         <source>Policy warnings: {n} ({red} red)</source>
         <translation>政策提示:{n} 条(红色 {red} 条)</translation>
     </message>
@@ -710,82 +710,82 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>DistrictModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="39" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="31" />
         <source>Target met</source>
         <translation>已达标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="40" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="32" />
         <source>On track</source>
         <translation>进度正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="41" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="33" />
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="42" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="34" />
         <source>Not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="43" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="35" />
         <source>No data</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="50" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="42" />
         <source>Level</source>
         <translation>存量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="51" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="43" />
         <source>5-year total</source>
         <translation>五年累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="52" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="44" />
         <source>5-year annual average</source>
         <translation>五年年均</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="100" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="85" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="101" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="86" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="102" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="87" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="103" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="88" />
         <source>Base</source>
         <translation>基期值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="104" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="89" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="105" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="90" />
         <source>Current</source>
         <translation>当前值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="106" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="91" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="153" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="137" />
         <source>Base year {year}</source>
         <translation>基期年份 {year}</translation>
     </message>
@@ -1812,57 +1812,57 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="20" />
+        <location filename="../../desktop_app/ui/history/model.py" line="18" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="21" />
+        <location filename="../../desktop_app/ui/history/model.py" line="19" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="22" />
+        <location filename="../../desktop_app/ui/history/model.py" line="20" />
         <source>Change</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="23" />
+        <location filename="../../desktop_app/ui/history/model.py" line="21" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="24" />
+        <location filename="../../desktop_app/ui/history/model.py" line="22" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="25" />
+        <location filename="../../desktop_app/ui/history/model.py" line="23" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="26" />
+        <location filename="../../desktop_app/ui/history/model.py" line="24" />
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="27" />
+        <location filename="../../desktop_app/ui/history/model.py" line="25" />
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="33" />
+        <location filename="../../desktop_app/ui/history/model.py" line="31" />
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="34" />
+        <location filename="../../desktop_app/ui/history/model.py" line="32" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="35" />
+        <location filename="../../desktop_app/ui/history/model.py" line="33" />
         <source>deleted</source>
         <translation>删除</translation>
     </message>
@@ -1928,7 +1928,7 @@ Record this payment with the same number anyway?</source>
         <translation>正在汇总项目情况…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="166" />
+        <location filename="../../desktop_app/ui/home/page.py" line="163" />
         <source>{level} projects</source>
         <translation>{level}色项目</translation>
     </message>
@@ -1944,7 +1944,7 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/home/page.py" line="68" />
-        <location filename="../../desktop_app/ui/home/page.py" line="284" />
+        <location filename="../../desktop_app/ui/home/page.py" line="281" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
@@ -1964,112 +1964,112 @@ Record this payment with the same number anyway?</source>
         <translation>点击任一数字,查看其背后的明细。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="100" />
+        <location filename="../../desktop_app/ui/home/page.py" line="97" />
         <source>Double-click a row to open its project.</source>
         <translation>双击一行打开其项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="126" />
+        <location filename="../../desktop_app/ui/home/page.py" line="123" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="165" />
+        <location filename="../../desktop_app/ui/home/page.py" line="162" />
         <source>Projects with no data yet</source>
         <translation>尚无数据的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="170" />
+        <location filename="../../desktop_app/ui/home/page.py" line="167" />
         <source>The figures could not be computed: {why}</source>
         <translation>无法汇总数据:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="178" />
+        <location filename="../../desktop_app/ui/home/page.py" line="175" />
         <source>Portfolio as of {date} ({n} projects)</source>
         <translation>截至 {date} 的项目总体情况(共 {n} 个项目)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="186" />
+        <location filename="../../desktop_app/ui/home/page.py" line="183" />
         <source>Milestones due within {n} days</source>
         <translation>{n} 天内到期的里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="198" />
+        <location filename="../../desktop_app/ui/home/page.py" line="195" />
         <source>{grade} in {year}</source>
         <translation>{year} 年 {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="204" />
+        <location filename="../../desktop_app/ui/home/page.py" line="201" />
         <source>Plan: the plan of {year} (plan-year basis). Paid: cash paid from 1 January to {date} (cash basis).</source>
         <translation>计划:{year} 年度计划(计划年度口径)。已拨付:1 月 1 日至 {date} 实际拨付(现金口径)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="233" />
+        <location filename="../../desktop_app/ui/home/page.py" line="230" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="233" />
+        <location filename="../../desktop_app/ui/home/page.py" line="230" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="241" />
+        <location filename="../../desktop_app/ui/home/page.py" line="238" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="254" />
+        <location filename="../../desktop_app/ui/home/page.py" line="251" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="255" />
+        <location filename="../../desktop_app/ui/home/page.py" line="252" />
         <source>Planned finish</source>
         <translation>计划完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="256" />
+        <location filename="../../desktop_app/ui/home/page.py" line="253" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="256" />
+        <location filename="../../desktop_app/ui/home/page.py" line="253" />
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="257" />
+        <location filename="../../desktop_app/ui/home/page.py" line="254" />
         <source>Complete %</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="271" />
+        <location filename="../../desktop_app/ui/home/page.py" line="268" />
         <source>Money of {year} by project (10k yuan)</source>
         <translation>{year} 年各项目经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="273" />
+        <location filename="../../desktop_app/ui/home/page.py" line="270" />
         <source>Plan this year</source>
         <translation>本年计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="273" />
+        <location filename="../../desktop_app/ui/home/page.py" line="270" />
         <source>Paid this year</source>
         <translation>本年已拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="285" />
+        <location filename="../../desktop_app/ui/home/page.py" line="282" />
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="290" />
+        <location filename="../../desktop_app/ui/home/page.py" line="287" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="295" />
+        <location filename="../../desktop_app/ui/home/page.py" line="292" />
         <source>{title}: {n} rows</source>
         <translation>{title}:共 {n} 行</translation>
     </message>
@@ -2286,89 +2286,89 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="145" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="139" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="114" />
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="147" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="107" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="141" />
         <source>Projected score</source>
         <translation>预计得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="96" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="89" />
         <source>Direction must be one of: {labels}.</source>
         <extracomment>The definition columns a block of text can be pasted into (not the tick box).</extracomment>
         <translation>方向须为以下之一:{labels}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="104" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="97" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="105" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="98" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="106" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="99" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="107" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="100" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="108" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="101" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="109" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="102" />
         <source>Negatives</source>
         <translation>可为负</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="110" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="103" />
         <source>Q1 YTD</source>
         <translation>一季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="111" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="104" />
         <source>Q2 YTD</source>
         <translation>二季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="112" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="105" />
         <source>Q3 YTD</source>
         <translation>三季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="113" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="106" />
         <source>Q4 YTD</source>
         <translation>四季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="232" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="208" />
         <source>Ticked: actuals below zero are accepted (e.g. a loss)</source>
         <translation>勾选后允许实际值为负(如亏损)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="251" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="226" />
         <source>The officer's score, 0 to the weight</source>
         <translation>专员评分,0 至权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="254" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="229" />
         <source>Year-to-date figure at quarter end</source>
         <translation>季度末年初至今累计值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="314" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="286" />
         <source>A qualitative indicator has no target.</source>
         <translation>定性指标没有目标值。</translation>
     </message>
@@ -2627,95 +2627,208 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
+    <name>MilestonesController</name>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="183" />
+        <source>Undone: {step}</source>
+        <translation>已撤销:{step}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="183" />
+        <source>Redone: {step}</source>
+        <translation>已重做:{step}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="201" />
+        <source>Percent complete must be a whole number.</source>
+        <translation>完成百分比须为整数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="215" />
+        <source>Not understood: {why}</source>
+        <translation>无法识别:{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="244" />
+        <source>Edit {field} of {code}</source>
+        <translation>修改 {code} 的{field}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="248" />
+        <source>Saved: {what}.</source>
+        <translation>已保存:{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="260" />
+        <source>Row {row}: there is no milestone there.</source>
+        <translation>第 {row} 行:那里没有里程碑。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="265" />
+        <source>Row {row}, column “{column}”</source>
+        <translation>第 {row} 行“{column}”列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="269" />
+        <source>{where}: this column cannot be pasted into.</source>
+        <translation>{where}:该列不能粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="281" />
+        <source>Row {row}, column “{column}”: {why}</source>
+        <translation>第 {row} 行“{column}”列:{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="285" />
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="293" />
+        <source>Paste into {code}</source>
+        <translation>粘贴到 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="300" />
+        <source>Pasted into {n} milestones.</source>
+        <translation>已粘贴到 {n} 个里程碑。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="309" />
+        <source>{code} finished on {end}: mark it done at 100 %{start}?</source>
+        <translation>{code} 已于 {end} 完成:是否标记为已完成、完成 100%{start}?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="314" />
+        <source>, with actual start {day}</source>
+        <translation>,实际开始日期记为 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="335" />
+        <source>New milestone</source>
+        <translation>新里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="342" />
+        <source>Add milestone</source>
+        <translation>新增里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="348" />
+        <source>Milestone {code} added: type its name.</source>
+        <translation>已新增里程碑 {code}:请输入名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="356" />
+        <source>Delete milestone {code} “{title}”?</source>
+        <translation>删除里程碑 {code}“{title}”?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="366" />
+        <source>Delete milestone</source>
+        <translation>删除里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="384" />
+        <source>Move milestone</source>
+        <translation>移动里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="403" />
+        <source>Baseline set.</source>
+        <translation>已设定基准计划。</translation>
+    </message>
+</context>
+<context>
     <name>MilestonesModel</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="77" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="70" />
         <source>Not started</source>
         <extracomment>Column → the `MilestoneEdit` field it edits (absent: read-only).</extracomment>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="78" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="71" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="79" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="72" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="80" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="73" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="87" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="80" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="88" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="81" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="89" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="82" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="90" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="83" />
         <source>Planned start</source>
         <translation>计划开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="91" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="84" />
         <source>Planned end</source>
         <translation>计划完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="92" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="85" />
         <source>Actual start</source>
         <translation>实际开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="93" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="86" />
         <source>Actual end</source>
         <translation>实际完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="94" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="87" />
         <source>% done</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="95" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="88" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="96" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="89" />
         <source>Baseline end</source>
         <translation>基准完成日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="97" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="90" />
         <source>Slip (days)</source>
         <translation>偏差(天)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="98" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="91" />
         <source>Cancel reason</source>
         <translation>取消原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="99" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="92" />
         <source>Deliverable</source>
         <translation>交付成果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="100" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="93" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2723,188 +2836,82 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="112" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="535" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="73" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="113" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="74" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="114" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="75" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="115" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="76" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="116" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="77" />
         <source>Set baseline…</source>
         <translation>设定基准计划…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="117" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="78" />
         <source>Baseline history…</source>
         <translation>基准计划历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="119" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="128" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="80" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="89" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="121" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="129" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="82" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="90" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="173" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="185" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="134" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="146" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="175" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="136" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="204" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="166" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="282" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="239" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="279" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="236" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="161" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="122" />
         <source>Slip: &lt;span style='color:#c62828'&gt;red&lt;/span&gt; later than the baseline, &lt;span style='color:#2e7d32'&gt;green&lt;/span&gt; earlier · &lt;span style='background:#fdecea'&gt;pink cell&lt;/span&gt;: refused, not saved</source>
         <translation>偏差:&lt;span style='color:#c62828'&gt;红色&lt;/span&gt; 晚于基准计划,&lt;span style='color:#2e7d32'&gt;绿色&lt;/span&gt; 早于基准计划 · &lt;span style='background:#fdecea'&gt;粉色单元格&lt;/span&gt;:输入被拒绝,未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="184" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="145" />
         <source>Table</source>
         <translation>表格</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="349" />
-        <source>Undone: {step}</source>
-        <translation>已撤销:{step}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="349" />
-        <source>Redone: {step}</source>
-        <translation>已重做:{step}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="392" />
-        <source>Percent complete must be a whole number.</source>
-        <translation>完成百分比须为整数。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="406" />
-        <source>Not understood: {why}</source>
-        <translation>无法识别:{why}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="435" />
-        <source>Edit {field} of {code}</source>
-        <translation>修改 {code} 的{field}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="439" />
-        <source>Saved: {what}.</source>
-        <translation>已保存:{what}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="451" />
-        <source>Row {row}: there is no milestone there.</source>
-        <translation>第 {row} 行:那里没有里程碑。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="456" />
-        <source>Row {row}, column “{column}”</source>
-        <translation>第 {row} 行“{column}”列</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="460" />
-        <source>{where}: this column cannot be pasted into.</source>
-        <translation>{where}:该列不能粘贴。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="472" />
-        <source>Row {row}, column “{column}”: {why}</source>
-        <translation>第 {row} 行“{column}”列:{why}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="476" />
-        <source>Paste</source>
-        <translation>粘贴</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="484" />
-        <source>Paste into {code}</source>
-        <translation>粘贴到 {code}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="491" />
-        <source>Pasted into {n} milestones.</source>
-        <translation>已粘贴到 {n} 个里程碑。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="500" />
-        <source>{code} finished on {end}: mark it done at 100 %{start}?</source>
-        <translation>{code} 已于 {end} 完成:是否标记为已完成、完成 100%{start}?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="505" />
-        <source>, with actual start {day}</source>
-        <translation>,实际开始日期记为 {day}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="528" />
-        <source>New milestone</source>
-        <translation>新里程碑</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="544" />
-        <source>Milestone {code} added: type its name.</source>
-        <translation>已新增里程碑 {code}:请输入名称。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="552" />
-        <source>Delete milestone {code} “{title}”?</source>
-        <translation>删除里程碑 {code}“{title}”?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="562" />
-        <source>Delete milestone</source>
-        <translation>删除里程碑</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="582" />
-        <source>Move milestone</source>
-        <translation>移动里程碑</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="601" />
-        <source>Baseline set.</source>
-        <translation>已设定基准计划。</translation>
     </message>
 </context>
 <context>
@@ -3392,47 +3399,47 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioFundingModel</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="35" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="34" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="36" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="35" />
         <source>Projects</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="37" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="36" />
         <source>Planned start-up</source>
         <translation>计划启动经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="38" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="37" />
         <source>Planned fixed support</source>
         <translation>计划固定扶持</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="39" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="38" />
         <source>Reward caps</source>
         <translation>奖励上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="40" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="39" />
         <source>Earned rewards</source>
         <translation>应得奖励</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="41" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="40" />
         <source>Disbursed</source>
         <translation>已拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="42" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="41" />
         <source>Reward share (plan)</source>
         <translation>奖励占比(计划)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="43" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="42" />
         <source>Reward share (paid)</source>
         <translation>奖励占比(实拨)</translation>
     </message>
@@ -3440,42 +3447,42 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioModel</name>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="26" />
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="24" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="27" />
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="25" />
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="28" />
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="26" />
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="29" />
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="27" />
         <source>Key domains</source>
         <translation>重点领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="30" />
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="28" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="31" />
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="29" />
         <source>Lead organisation</source>
         <translation>承担单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="32" />
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="30" />
         <source>Period</source>
         <translation>实施期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="33" />
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="31" />
         <source>Health</source>
         <translation>健康度</translation>
     </message>
@@ -3722,32 +3729,32 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="18" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="17" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="19" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="18" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="20" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="19" />
         <source>For plan year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="21" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="20" />
         <source>Amount (10k yuan)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="22" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="21" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="23" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="22" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3755,27 +3762,27 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="44" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="43" />
         <source>daily (first start of the day)</source>
         <translation>每日(当天首次启动)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="45" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="44" />
         <source>made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="46" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="45" />
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="47" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="46" />
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="53" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="52" />
         <source>before an upgrade ({step})</source>
         <translation>升级前({step})</translation>
     </message>
@@ -3800,113 +3807,113 @@ Record this payment with the same number anyway?</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="90" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="83" />
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="111" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="102" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="121" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="112" />
         <source>Reading the backups…</source>
         <translation>正在读取备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="125" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="116" />
         <source>Restoring replaces the current data with the backup. The current data is saved as a backup first, so this can be undone.</source>
         <translation>恢复会用备份替换当前数据。当前数据会先另存为备份,因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="131" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="122" />
         <source>Restore the selected backup</source>
         <translation>恢复所选备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="133" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="124" />
         <source>Other file…</source>
         <translation>其他文件……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="169" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="160" />
         <source>{n} backups in {folder}</source>
         <translation>{folder} 中有 {n} 个备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="173" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="164" />
         <source>There are no backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="196" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="187" />
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="198" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="189" />
         <source>key-projects backups (*.sqlite);;All files (*)</source>
         <translation>项目库备份 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="205" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="196" />
         <source>Replace the current data with the backup of {when}? The current data is saved as a backup first.</source>
         <translation>用 {when} 的备份替换当前数据吗?当前数据会先另存为备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="208" />
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="230" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="199" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="221" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="217" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="208" />
         <source>Restoring {when}…</source>
         <translation>正在恢复 {when} 的备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="225" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="216" />
         <source>Restored from {source}.</source>
         <translation>已从 {source} 恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="227" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="218" />
         <source>The previous data was saved as {path}.</source>
         <translation>原数据已另存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="245" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="236" />
         <source>Backing up…</source>
         <translation>正在备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="252" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="243" />
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="259" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="250" />
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="262" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="253" />
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="284" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="275" />
         <source>Restore that backup now? The damaged file is kept beside it.</source>
         <translation>现在恢复该备份吗?已损坏的文件会保留在旁边。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="287" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="278" />
         <source>Damaged database</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="297" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="288" />
         <source>Restored from {source}. The damaged file was kept as {aside}.</source>
         <translation>已从 {source} 恢复。已损坏的文件保留为 {aside}。</translation>
     </message>
@@ -4068,22 +4075,22 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ScoresModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_model.py" line="63" />
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="50" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_model.py" line="65" />
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="52" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_model.py" line="67" />
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="54" />
         <source>{year} (projected)</source>
         <translation>{year}(预计)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_model.py" line="103" />
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="86" />
         <source> — overridden (computed {grade})</source>
         <translation> — 已人工调整(计算等级 {grade})</translation>
     </message>
@@ -4142,67 +4149,67 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>TableHabits</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="133" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="135" />
         <source>The pasted block is not rectangular: every line needs as many cells.</source>
         <translation>粘贴的区域不是矩形:每行的单元格数必须相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="154" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="156" />
         <source>Row {row}, column “{column}”</source>
         <translation>第 {row} 行“{column}”列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="165" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="167" />
         <source>not accepted here</source>
         <translation>此处不接受该值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="181" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="183" />
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="193" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="195" />
         <source>Export this table</source>
         <translation>导出本表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="195" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="197" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="206" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="208" />
         <source>Could not write {path}: {why}</source>
         <translation>无法写入 {path}:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="215" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="217" />
         <source>Table exported to {path}</source>
         <translation>已导出本表到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="222" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="224" />
         <source>Copy (with headers)</source>
         <translation>复制(含表头)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="226" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="228" />
         <source>Export this table to .xlsx…</source>
         <translation>导出本表为 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="230" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="232" />
         <source>Print preview of this table…</source>
         <translation>打印预览本表…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="236" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="238" />
         <source>Open the project</source>
         <translation>打开该项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="306" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="308" />
         <source>Nothing to show here yet.</source>
         <translation>这里暂时没有内容。</translation>
     </message>
@@ -4269,37 +4276,37 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>WarningsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="22" />
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="26" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="23" />
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="27" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="24" />
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="28" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="25" />
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="29" />
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="26" />
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="30" />
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="32" />
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="35" />
         <source>Red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="33" />
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="36" />
         <source>Amber</source>
         <translation>黄</translation>
     </message>
