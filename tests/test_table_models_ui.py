@@ -51,3 +51,29 @@ def test_the_base_sorts_numbers_as_numbers_and_empty_cells_last(qapp) -> None:
     model.sort(-1)  # forgotten: new rows keep the order they come in
     model.set_rows([("z", "5"), ("y", "1")])
     assert [model.row_at(r)[0] for r in range(2)] == ["z", "y"]
+
+
+def test_one_modeless_dialog_per_key_is_kept_alive_and_raised(qtbot) -> None:
+    import gc
+
+    from PySide6.QtWidgets import QDialog, QWidget
+
+    from desktop_app.ui.widgets.modeless import open_dialog, show_modeless
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    made: list[QDialog] = []
+
+    def factory() -> QDialog:
+        made.append(QDialog(parent))
+        return made[-1]
+
+    first = show_modeless(parent, "report", factory, window_modal=False)
+    made.clear()
+    gc.collect()
+    assert open_dialog(parent, "report") is first  # kept though no caller holds it
+    assert show_modeless(parent, "report", factory, window_modal=False) is first
+    assert made == []  # raised, not made again
+    first.close()
+    qtbot.waitUntil(lambda: open_dialog(parent, "report") is None)
+    assert show_modeless(parent, "report", factory, window_modal=False) is not first

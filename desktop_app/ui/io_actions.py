@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import UserError
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets.modeless import show_modeless
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
@@ -495,11 +496,12 @@ def install(ctx: AppContext, window: QMainWindow, menu: QMenu) -> None:
             QCoreApplication.translate("IoActions", "Excel workbooks (*.xlsx)"),
         )
         if chosen:
-            dialog = ImportDialog(ctx, Path(chosen), window)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window._import_dialog = dialog  # type: ignore[attr-defined]  # keep it alive
-            dialog.open()
-            dialog.start()
+            show_modeless(
+                window,
+                "import",
+                lambda: ImportDialog(ctx, Path(chosen), window),
+                then=lambda dialog: dialog.start(),
+            )
 
     export_action.triggered.connect(do_export)
     import_action.triggered.connect(do_import)

@@ -28,6 +28,7 @@ from desktop_app.preferences import Preferences
 from desktop_app.ui import dialogs
 from desktop_app.ui.brief_action import recent_quarters
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets.modeless import show_modeless
 
 if TYPE_CHECKING:
     from desktop_app.services.quarter_brief import ClosedQuarter
@@ -107,9 +108,9 @@ def install(ctx: AppContext, window: QMainWindow, menu: QMenu) -> None:
     action = QAction(QCoreApplication.translate("CloseQuarterDialog", "Close &quarter…"), window)
 
     def open_dialog() -> None:
-        dialog = CloseQuarterDialog(ctx, window)
-        window._close_quarter_dialog = dialog  # type: ignore[attr-defined]  # keep it alive
-        dialog.open()
+        show_modeless(
+            window, "close_quarter", lambda: CloseQuarterDialog(ctx, window), delete_on_close=False
+        )
 
     action.triggered.connect(open_dialog)
     action.setEnabled(not ctx.readonly)

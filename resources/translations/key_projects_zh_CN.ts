@@ -246,67 +246,37 @@
 <context>
     <name>BriefDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="68" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="46" />
         <source>Quarterly brief</source>
         <translation>季度简报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="81" />
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="87" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="54" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="88" />
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="89" />
-        <source>Save as</source>
-        <translation>保存为</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="98" />
-        <source>Create</source>
-        <translation>生成</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="121" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="69" />
         <source>Save the brief as</source>
         <translation>简报保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="121" />
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="137" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="72" />
         <source>Choose where to save the brief.</source>
         <translation>请选择简报的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="145" />
-        <source>{path} already exists. Replace it?</source>
-        <translation>{path} 已存在。要替换它吗?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="162" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="75" />
         <source>Brief written to {path}</source>
         <translation>简报已保存至 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="189" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="78" />
         <source>The brief could not be made: {error}</source>
         <translation>无法生成简报:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="194" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="108" />
         <source>Quarterly &amp;brief…</source>
         <translation>季度简报(&amp;B)…</translation>
     </message>
@@ -314,43 +284,43 @@
 <context>
     <name>CloseQuarterDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="40" />
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="63" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="41" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="64" />
         <source>Close quarter</source>
         <translation>季度关账</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="44" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="45" />
         <source>Your name (recorded as who closed it)</source>
         <translation>您的姓名(记录为关账人)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="48" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="49" />
         <source>Closing freezes the quarter's figures and stores its brief (PDF and SHA-256). Its brief is then always reprinted as closed; later edits that touch it are listed as corrections in the next brief.</source>
         <translation>关账将冻结本季度的数据并存档其简报(PDF 及 SHA-256)。此后该季度简报始终按关账版本重印;之后涉及该季度的修改将在下一期简报中列为更正。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="58" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="59" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="59" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="60" />
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="94" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="95" />
         <source>{q} closed; SHA-256 {sha}</source>
         <translation>{q} 已关账;SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="103" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="104" />
         <source>The quarter could not be closed: {e}</source>
         <translation>无法关账:{e}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="107" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="108" />
         <source>Close &amp;quarter…</source>
         <translation>季度关账(&amp;Q)…</translation>
     </message>
@@ -822,17 +792,17 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/evidence/button.py" line="18" />
+        <location filename="../../desktop_app/ui/evidence/button.py" line="19" />
         <source>Evidence…</source>
         <translation>佐证材料…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/button.py" line="20" />
+        <location filename="../../desktop_app/ui/evidence/button.py" line="21" />
         <source>Files that back this record: acceptance reports, contracts, vouchers</source>
         <translation>支撑这条记录的文件:验收报告、合同、拨付凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/button.py" line="32" />
+        <location filename="../../desktop_app/ui/evidence/button.py" line="33" />
         <source>Select a milestone, payment or closed year first.</source>
         <translation>请先选择一个里程碑、一笔拨付或一个已关账的年度。</translation>
     </message>
@@ -2077,208 +2047,208 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="75" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="76" />
         <source>Import {name}</source>
         <extracomment>Rows listed per section of the preview; the rest are counted. A workbook of another database, to be imported as hand-made (the officer said so).</extracomment>
         <translation>导入 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="77" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="151" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="78" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="152" />
         <source>Checking the workbook…</source>
         <translation>正在检查工作簿……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="141" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="141" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="141" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="141" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="141" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
         <source>Choice</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="98" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="99" />
         <source>Keep the database's value for all</source>
         <translation>全部保留数据库的值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="99" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="100" />
         <source>Take the workbook's value for all</source>
         <translation>全部采用工作簿的值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="102" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="103" />
         <source>Import as a hand-made workbook</source>
         <translation>作为手工工作簿导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="105" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="106" />
         <source>Every value in it that differs replaces this database's; payments are matched by project, date, kind and plan year.</source>
         <translation>其中每个与本数据库不同的值都将替换本数据库中的值;拨付按项目、日期、类别和计划年度匹配。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="123" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="124" />
         <source>Confirm import</source>
         <translation>确认导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="182" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="183" />
         <source>{sheet}: {added} to add, {changed} to change, {unchanged} unchanged</source>
         <translation>{sheet}:新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="192" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="193" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="193" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="370" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="375" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="194" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="371" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="376" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="201" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="202" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged, and {conflicts} conflict(s): choose for each whether to keep the database's value or take the workbook's.</source>
         <translation>新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行,另有 {conflicts} 处冲突:请逐项选择保留数据库的值或采用工作簿的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="205" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="206" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written.</source>
         <translation>将新增 {added} 行、修改 {changed} 行,{unchanged} 行未变。写入前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="208" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="209" />
         <source>Nothing to change: all {unchanged} rows match the database.</source>
         <translation>无需修改:{unchanged} 行均与数据库一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="224" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="225" />
         <source>Compared with its export of {at}: cells you did not change are left as the database has them.</source>
         <translation>已与 {at} 的导出版本比对:您未修改的单元格保持数据库现值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="228" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="229" />
         <source>{n} cell(s) changed in the database since the export are kept.</source>
         <translation>导出后数据库中已修改的 {n} 个单元格保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="232" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="233" />
         <source>This workbook was exported from another database: every value in it that differs replaces this database's.</source>
         <translation>此工作簿导出自另一个数据库:其中每个与本数据库不同的值都将替换本数据库中的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="236" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="237" />
         <source>This workbook carries no export versions (made by hand or from the template): every value in it that differs replaces the database's.</source>
         <translation>此工作簿不含导出版本信息(手工制作或来自模板):其中每个与数据库不同的值都将替换数据库中的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="249" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="250" />
         <source>Conflicts ({n}): changed in the database since the export and in the workbook</source>
         <translation>冲突({n} 处):导出后数据库与工作簿都修改了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="258" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="259" />
         <source>{sheet} row {row}: {key}</source>
         <translation>{sheet} 第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="262" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="263" />
         <source>exported “{exported}” → now “{database}”</source>
         <translation>导出时“{exported}” → 现为“{database}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="272" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="273" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="273" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="274" />
         <source>Keep database</source>
         <translation>保留数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="274" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="275" />
         <source>Take workbook</source>
         <translation>采用工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="305" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="306" />
         <source>{n} row(s) change the figures of a closed quarter ({quarters}). Its brief stays as it was closed; the next brief lists these changes as corrections. Confirm to import them anyway, or Cancel to change nothing.</source>
         <translation>{n} 行修改了已关账季度({quarters})的数据。该季度简报保持关账时的版本;下一期简报将把这些修改列为更正。确认则照常导入,取消则不作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="308" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="309" />
         <source>Closed quarters ({n})</source>
         <translation>已关账季度({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="312" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="313" />
         <source>{sheet} row {row}</source>
         <translation>{sheet} 第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="313" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="314" />
         <source>(new row)</source>
         <translation>(新增行)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="314" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="315" />
         <source>{q} is closed: listed as a correction</source>
         <translation>{q} 已关账:将列为更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="366" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="367" />
         <source>row {row}: {key}</source>
         <translation>第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="322" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="373" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="405" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="323" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="374" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="406" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="393" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="394" />
         <source>The workbook was not imported: {n} problem(s). Correct them and import again.</source>
         <translation>工作簿未导入:发现 {n} 处问题,请更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="398" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="399" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="413" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="414" />
         <source>The workbook could not be read: {error}</source>
         <translation>无法读取工作簿:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="422" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="423" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="425" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="426" />
         <source>Imported {added} new and {changed} changed rows from {name}</source>
         <translation>已从 {name} 导入:新增 {added} 行,修改 {changed} 行</translation>
     </message>
@@ -2376,43 +2346,43 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IoActions</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="459" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="460" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="465" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="466" />
         <source>The export failed: {error}</source>
         <translation>导出失败:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="468" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="469" />
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="475" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="476" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="476" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="477" />
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="482" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="483" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="484" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="495" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="485" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="496" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="493" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="494" />
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
@@ -2836,80 +2806,80 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="73" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="74" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="74" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="75" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="75" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="76" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="76" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="77" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="77" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="78" />
         <source>Set baseline…</source>
         <translation>设定基准计划…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="78" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="79" />
         <source>Baseline history…</source>
         <translation>基准计划历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="80" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="89" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="81" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="90" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="82" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="90" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="83" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="91" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="134" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="146" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="135" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="147" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="136" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="137" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="166" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="167" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="239" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="240" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="236" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="237" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="122" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="123" />
         <source>Slip: &lt;span style='color:#c62828'&gt;red&lt;/span&gt; later than the baseline, &lt;span style='color:#2e7d32'&gt;green&lt;/span&gt; earlier · &lt;span style='background:#fdecea'&gt;pink cell&lt;/span&gt;: refused, not saved</source>
         <translation>偏差:&lt;span style='color:#c62828'&gt;红色&lt;/span&gt; 晚于基准计划,&lt;span style='color:#2e7d32'&gt;绿色&lt;/span&gt; 早于基准计划 · &lt;span style='background:#fdecea'&gt;粉色单元格&lt;/span&gt;:输入被拒绝,未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="145" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="146" />
         <source>Table</source>
         <translation>表格</translation>
     </message>
@@ -3321,77 +3291,52 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PlanReportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="48" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="30" />
         <source>Plan-period report</source>
         <translation>规划期终期评估报告</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="57" />
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="62" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="34" />
         <source>Set up the next plan period…</source>
         <translation>设立下一规划期…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="65" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="36" />
         <source>Plan period</source>
         <translation>规划期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="66" />
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="67" />
-        <source>Save as</source>
-        <translation>保存为</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="77" />
-        <source>Create</source>
-        <translation>生成</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="107" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="59" />
         <source>Final evaluation {period}.pdf</source>
         <translation>终期评估 {period}.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="112" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="75" />
         <source>Save the report as</source>
         <translation>报告另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="112" />
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="139" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="93" />
         <source>There is no plan period to report on.</source>
         <translation>没有可评估的规划期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="142" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="78" />
         <source>Choose where to save the report.</source>
         <translation>请选择报告的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="163" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="81" />
         <source>Report written to {path}</source>
         <translation>报告已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="173" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="84" />
         <source>The report could not be made: {error}</source>
         <translation>无法生成报告:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="178" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="112" />
         <source>&amp;Plan-period report…</source>
         <translation>规划期终期评估报告(&amp;P)…</translation>
     </message>
@@ -3760,6 +3705,39 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="63" />
+        <source>Create</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="73" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="81" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="82" />
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="116" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="135" />
+        <source>{path} already exists. Replace it?</source>
+        <translation>{path} 已存在。要替换它吗?</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
         <location filename="../../desktop_app/ui/restore_dialog.py" line="43" />
@@ -3994,27 +3972,27 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ReturnsActions</name>
     <message>
-        <location filename="../../desktop_app/ui/returns_actions.py" line="47" />
+        <location filename="../../desktop_app/ui/returns_actions.py" line="44" />
         <source>&amp;Quarterly returns</source>
         <translation>季度报送(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_actions.py" line="48" />
+        <location filename="../../desktop_app/ui/returns_actions.py" line="45" />
         <source>&amp;Make…</source>
         <translation>生成报送表(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_actions.py" line="49" />
+        <location filename="../../desktop_app/ui/returns_actions.py" line="46" />
         <source>&amp;Collect…</source>
         <translation>收取报送(&amp;C)……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_actions.py" line="50" />
+        <location filename="../../desktop_app/ui/returns_actions.py" line="47" />
         <source>&amp;Status…</source>
         <translation>回收情况(&amp;S)……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_actions.py" line="56" />
+        <location filename="../../desktop_app/ui/returns_actions.py" line="53" />
         <source>Folder with the returned workbooks</source>
         <translation>存放交回报送表的文件夹</translation>
     </message>

@@ -42,6 +42,7 @@ from desktop_app.ui.project.milestones_model import (
 from desktop_app.ui.project.milestones_view import MilestoneTableView
 from desktop_app.ui.project.tab_base import ProjectTab
 from desktop_app.ui.widgets.health_marker import HealthMarker
+from desktop_app.ui.widgets.modeless import show_modeless
 from desktop_app.ui.widgets.timeline import TimelineRow, TimelineView, ZoomBox
 from desktop_app.ui.widgets.timeline_legend import TimelineLegend
 
@@ -273,10 +274,13 @@ class MilestonesTab(ProjectTab):
     def show_history(self) -> baseline_dialogs.BaselineHistoryDialog | None:
         if self.project_id is None:
             return None
-        dialog = baseline_dialogs.BaselineHistoryDialog(self.ctx, self.project_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
+        pid = self.project_id
+        return show_modeless(
+            self,
+            f"baseline_history:{pid}",
+            lambda: baseline_dialogs.BaselineHistoryDialog(self.ctx, pid, self),
+            window_modal=False,
+        )
 
     # --- chart <-> table ----------------------------------------------------------
     def _bar_clicked(self, milestone_id: int) -> None:
