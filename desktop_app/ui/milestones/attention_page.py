@@ -12,12 +12,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -47,6 +45,7 @@ from desktop_app.ui.milestones.warnings_model import (
     COL_PROJECT as COL_W_PROJECT,
 )
 from desktop_app.ui.page_base import Page
+from desktop_app.ui.widgets.tables import rows_view
 
 if TYPE_CHECKING:
     from desktop_app.services.warnings import WarningRow
@@ -72,21 +71,9 @@ class AttentionPage(Page):
         self._fresh = Freshness()
         ctx.bus.sig_data_changed.connect(self._fresh.forget)
         self._warnings_shown: list[WarningRow] | None = None
-        self.table = QTableView()
-        self.table.setModel(self.model)
+        self.table = rows_view(self.model, COLUMN_WIDTHS, single=True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_DAYS, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(col, width)
         self.summary = QLabel()
         hint = QLabel(self.tr("Double-click a row to open its project."))
         hint.setStyleSheet("color: #666;")
@@ -94,18 +81,9 @@ class AttentionPage(Page):
         top.addWidget(self.summary, 1)
         top.addWidget(hint)
         self.warnings_model = WarningsModel(ctx.lang, self)
-        self.warnings = QTableView()
+        widths = {COL_LEVEL: 70, COL_W_PROJECT: 260, COL_REASON: 560}
+        self.warnings = rows_view(self.warnings_model, widths, single=True, stretch_last=False)
         self.warnings.horizontalHeader().setResizeContentsPrecision(100)  # 1,000s of rows
-        self.warnings.setModel(self.warnings_model)
-        self.warnings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.warnings.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.warnings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.warnings.setAlternatingRowColors(True)
-        self.warnings.setWordWrap(False)
-        self.warnings.verticalHeader().hide()
-        self.warnings.horizontalHeader().setStretchLastSection(False)
-        for col, width in ((COL_LEVEL, 70), (COL_W_PROJECT, 260), (COL_REASON, 560)):
-            self.warnings.setColumnWidth(col, width)
         self.warnings.horizontalHeader().setSectionResizeMode(
             COL_REASON, QHeaderView.ResizeMode.Stretch
         )
