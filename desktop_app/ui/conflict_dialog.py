@@ -23,13 +23,11 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -37,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.services.conflicts import ConflictError
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
+from desktop_app.ui.widgets.tables import grid_view
 
 RELOAD = "reload"
 REAPPLY = "reapply"
@@ -75,12 +74,10 @@ class ConflictDialog(QDialog):
         fit_to_screen(self, 640, 320)
         message = QLabel(str(conflict))
         message.setWordWrap(True)
-        self.table = QTableWidget(len(conflict.fields), 3)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Field"), self.tr("Saved now (theirs)"), self.tr("Your change")]
+        self.table = grid_view(
+            [self.tr("Field"), self.tr("Saved now (theirs)"), self.tr("Your change")],
+            len(conflict.fields),
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

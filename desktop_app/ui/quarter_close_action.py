@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -29,6 +28,7 @@ from desktop_app.ui import dialogs
 from desktop_app.ui.brief_action import recent_quarters
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.widgets.modeless import show_modeless
+from desktop_app.ui.widgets.ok_cancel import ok_cancel
 
 if TYPE_CHECKING:
     from desktop_app.services.quarter_brief import ClosedQuarter
@@ -58,12 +58,7 @@ class CloseQuarterDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Quarter"), self.quarter)
         form.addRow(self.tr("Officer"), self.officer)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close quarter"))
-        self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.start, self.tr("Close quarter"))
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addLayout(form)

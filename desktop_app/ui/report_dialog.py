@@ -16,14 +16,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,8 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import UserError
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets.browse_row import browse_row
+from desktop_app.ui.widgets.ok_cancel import ok_cancel
 
 
 def default_folder() -> Path:
@@ -56,25 +55,16 @@ class ReportDialog(QDialog):
         self.error.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
-            QCoreApplication.translate("ReportDialog", "Create")
-        )
-        self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
+        create = QCoreApplication.translate("ReportDialog", "Create")
+        self.buttons = ok_cancel(self, self.start, create)
 
     def lay_out(
         self, first: Sequence[tuple[str, QWidget]], last: Sequence[tuple[str, QWidget]] = ()
     ) -> None:
         """The form: the subclass's first rows, language, file, its last rows; then the
         refusal, the progress and the buttons."""
-        browse = QPushButton(QCoreApplication.translate("ReportDialog", "Browse…"))
-        browse.clicked.connect(self._browse)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path, 1)
-        file_row.addWidget(browse)
+        browse = QCoreApplication.translate("ReportDialog", "Browse…")
+        file_row = browse_row(self.path, browse, self._browse)
         form = QFormLayout()
         for label, widget in first:
             form.addRow(label, widget)

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -43,6 +42,7 @@ from desktop_app.services import evidence as ev
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.evidence import viewer_copies
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
+from desktop_app.ui.widgets.tables import grid_view
 
 T = TypeVar("T")
 
@@ -82,20 +82,11 @@ class EvidenceDialog(QDialog):
         self.opened: list[Path] = []
         self.setWindowTitle(self.tr("Evidence — {what}").format(what=label))
         self.setAcceptDrops(True)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("File"),
-                self.tr("Size"),
-                self.tr("Added"),
-                self.tr("By"),
-                self.tr("Note"),
-            ]
+        self.table = grid_view(
+            [self.tr("File"), self.tr("Size"), self.tr("Added"), self.tr("By"), self.tr("Note")]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.open_current())
         hint = QLabel(self.tr("Drop files here to add them (up to 50 MB each)."))

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from desktop_app.ui import conflict_dialog
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.performance.formatting import ERROR_STYLE, fmt, grade_label
 from desktop_app.ui.widgets.date_field import DateField
+from desktop_app.ui.widgets.ok_cancel import ok_cancel
 
 
 class CloseYearDialog(QDialog):
@@ -135,12 +135,7 @@ class CloseYearDialog(QDialog):
         form.addRow(self.tr("Grade"), self.grade)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Evaluated on"), self.evaluated_on)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close the year"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.accept, self.tr("Close the year"))
         layout = QVBoxLayout(self)
         layout.addWidget(table, 1)
         layout.addWidget(self.warning)

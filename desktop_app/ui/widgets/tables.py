@@ -1,4 +1,4 @@
-"""The read-only list tables of the pages (history, attention, warnings, portfolio).
+"""Read-only tables: the list tables of the pages, and the grids dialogs fill by hand.
 
 One setup for all: whole rows selected, nothing typed into, alternating rows, one line
 per row, no row numbers, columns the officer can widen, given starting widths.
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget
 
 
 def rows_view(
@@ -18,6 +18,7 @@ def rows_view(
     *,
     single: bool = False,
     stretch_last: bool = True,
+    alternating: bool = True,
 ) -> QTableView:
     """A read-only table over `model`; `single`: one row selected at a time."""
     view = QTableView()
@@ -26,7 +27,7 @@ def rows_view(
     if single:
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
+    view.setAlternatingRowColors(alternating)
     view.setWordWrap(False)
     view.verticalHeader().hide()
     header = view.horizontalHeader()
@@ -35,3 +36,12 @@ def rows_view(
     for col, width in (widths or {}).items():
         view.setColumnWidth(col, width)
     return view
+
+
+def grid_view(headers: list[str], rows: int = 0) -> QTableWidget:
+    """A read-only grid the dialog fills cell by cell: its headers, no row numbers."""
+    table = QTableWidget(rows, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    return table
