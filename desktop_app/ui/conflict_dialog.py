@@ -28,14 +28,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.services.conflicts import ConflictError
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
-from desktop_app.ui.widgets.tables import grid_view
+from desktop_app.ui.widgets.tables import grid_cell, grid_view
 
 RELOAD = "reload"
 REAPPLY = "reapply"
@@ -85,9 +84,7 @@ class ConflictDialog(QDialog):
         for row, (field, (theirs, yours)) in enumerate(conflict.fields.items()):
             label = (labels or {}).get(field, field)
             for col, text in enumerate((label, format_value(theirs), format_value(yours))):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, col, item)
+                self.table.setItem(row, col, grid_cell(text, tip=text))
         hint = QLabel(
             self.tr(
                 "Reload shows what is saved now and drops your change. Re-apply saves your "

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +20,7 @@ from desktop_app.snapshots.returns import ReturnStatusRow
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.returns_make import recent_quarters
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
-from desktop_app.ui.widgets.tables import grid_view
+from desktop_app.ui.widgets.tables import grid_cell, grid_view
 
 MISSING = QColor("#b00020")
 
@@ -104,8 +103,7 @@ class ReturnStatusDialog(QDialog):
                 str(row.returns) if row.returns else "",
             ]
             for c, text in enumerate(values):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item = grid_cell(text, tip=text)
                 if not row.returned:
                     item.setForeground(QBrush(MISSING))
                 self.table.setItem(r, c, item)

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +41,7 @@ from desktop_app.services import evidence as ev
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.evidence import viewer_copies
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
-from desktop_app.ui.widgets.tables import grid_view
+from desktop_app.ui.widgets.tables import grid_cell, grid_view
 
 T = TypeVar("T")
 
@@ -139,14 +138,8 @@ class EvidenceDialog(QDialog):
                 r.note,
             )
             for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if col == 0:
-                    item.setToolTip(f"SHA-256 {r.sha256}")
-                if col == 1:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(i, col, item)
+                tip = f"SHA-256 {r.sha256}" if col == 0 else None
+                self.table.setItem(i, col, grid_cell(value, tip=tip, right=col == 1))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._enable()

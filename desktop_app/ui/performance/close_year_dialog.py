@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.performance.formatting import ERROR_STYLE, fmt, grade_label
 from desktop_app.ui.widgets.date_field import DateField
 from desktop_app.ui.widgets.ok_cancel import ok_cancel
+from desktop_app.ui.widgets.tables import grid_cell
 
 
 class CloseYearDialog(QDialog):
@@ -68,12 +67,7 @@ class CloseYearDialog(QDialog):
                 fmt(item.score, 2),
             )
             for col, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                if col:
-                    cell.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                table.setItem(row, col, cell)
+                table.setItem(row, col, grid_cell(text, right=col > 0))
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

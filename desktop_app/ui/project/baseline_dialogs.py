@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +22,7 @@ from desktop_app.snapshots.milestones import BaselineInfo
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.widgets.ok_cancel import ok_button, ok_cancel
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
-from desktop_app.ui.widgets.tables import grid_view
+from desktop_app.ui.widgets.tables import grid_cell, grid_view
 
 
 class BaselineReasonDialog(QDialog):
@@ -118,13 +117,9 @@ class BaselineHistoryDialog(QDialog):
                 "" if delta is None else f"{delta:+d}" if delta else "0",
             ]
             for j, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if j == 3:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                    if delta:
-                        item.setForeground(QBrush(QColor("#c62828" if delta > 0 else "#2e7d32")))
+                item = grid_cell(text, right=j == 3)
+                if j == 3 and delta:
+                    item.setForeground(QBrush(QColor("#c62828" if delta > 0 else "#2e7d32")))
                 self.table.setItem(i, j, item)
 
     def compared_rows(self) -> list[list[str]]:

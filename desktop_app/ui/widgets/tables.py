@@ -8,8 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QAbstractItemModel
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget
+from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+)
 
 
 def rows_view(
@@ -45,3 +51,14 @@ def grid_view(headers: list[str], rows: int = 0) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.verticalHeader().hide()
     return table
+
+
+def grid_cell(text: str, *, tip: str | None = None, right: bool = False) -> QTableWidgetItem:
+    """One cell of such a grid: its text, a tooltip (the text in full, or more), numbers
+    right-aligned."""
+    item = QTableWidgetItem(text)
+    if tip is not None:
+        item.setToolTip(tip)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
