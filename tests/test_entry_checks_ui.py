@@ -15,6 +15,7 @@ from desktop_app.db.models import Project
 from desktop_app.services import milestones as svc
 from desktop_app.services import performance as perf
 from desktop_app.services.disbursements import list_disbursements
+from desktop_app.services.performance import quarters_begun
 from desktop_app.services.projects import list_projects
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
@@ -24,7 +25,7 @@ from desktop_app.ui.project.funding_tab import FundingTab
 from desktop_app.ui.project.milestones_controller import new_milestone_dates
 from desktop_app.ui.project.milestones_model import COL_ACTUAL_END
 from desktop_app.ui.project.milestones_tab import MilestonesTab
-from desktop_app.ui.project.performance_tab import PerformanceTab, quarters_begun
+from desktop_app.ui.project.performance_tab import PerformanceTab
 
 
 @pytest.fixture(autouse=True)
@@ -81,7 +82,7 @@ def test_close_year_dialog_explains_the_tabs_projection(qtbot, db: Database) -> 
     qtbot.addWidget(tab)
     tab.year.setValue(2026)
     tab.load_project(_pid(db))
-    dialog = tab.make_close_dialog(perf.preview_evaluation(db, _pid(db), 2026))
+    dialog = tab.controller.make_close_dialog(perf.preview_evaluation(db, _pid(db), 2026))
     qtbot.addWidget(dialog)
     note = dialog.projection_note.text()
     assert dialog.projection_note.isVisibleTo(dialog)

@@ -79,7 +79,7 @@ def test_entering_quarterly_actuals_saves_and_updates_projection(qtbot, db: Data
     assert "82.0" in tab.summary.text()
     snap = perf.project_performance(db, _pid(db), 2026)
     assert [r.ytd[2] for r in snap.indicators] == [D(90), D(9), D(3)]
-    dialog = tab.make_close_dialog(perf.preview_evaluation(db, _pid(db), 2026))
+    dialog = tab.controller.make_close_dialog(perf.preview_evaluation(db, _pid(db), 2026))
     qtbot.addWidget(dialog)
     assert dialog.warning.isVisibleTo(dialog) and "专利申请" in dialog.warning.text()
 
@@ -143,7 +143,7 @@ def test_close_year_dialog_needs_reason_for_override(qtbot, db: Database) -> Non
     ids = [r.id for r in perf.save_indicator_set(db, pid, 2025, WORKED).indicators]
     perf.save_actuals(db, pid, 2025, 4, dict(zip(ids, (D(120), D(15), D(5)), strict=True)))
     tab = _tab(qtbot, db, 2025)
-    dialog = tab.make_close_dialog(perf.preview_evaluation(db, pid, 2025))
+    dialog = tab.controller.make_close_dialog(perf.preview_evaluation(db, pid, 2025))
     qtbot.addWidget(dialog)
     assert "92.5" in dialog.total_label.text()
     assert not dialog.warning.isVisibleTo(dialog)
@@ -199,3 +199,15 @@ def test_district_page_value_entry_and_new_period(qtbot, db: Database) -> None:
         assert s.scalar(select(func.count()).select_from(PlanPeriodRow)) == 2
     overview = district.district_overview(db, dialog.created.id)
     assert next(r for r in overview.rows if r.no == 5).target_value == D(1200)
+
+
+def test_the_tab_lays_out_and_the_controller_calls_the_services() -> None:
+    import ast
+    from pathlib import Path
+
+    import desktop_app.ui.project as project
+
+    path = Path(project.__file__).parent / "performance_tab.py"
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+    assert not [m for m in modules if m.startswith("desktop_app.services")]

@@ -76,7 +76,7 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="79" />
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="75" />
         <source>Targets (may be left empty and set later):</source>
         <translation>目标值(可暂不填写,以后补充):</translation>
     </message>
@@ -157,22 +157,22 @@
 <context>
     <name>AttentionPage</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="91" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="78" />
         <source>Double-click a row to open its project.</source>
         <translation>双击一行可打开对应项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="134" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="112" />
         <source>Attention</source>
         <translation>待关注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="154" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="132" />
         <source>As of {date}: {overdue} overdue, {soon} due within 30 days</source>
         <translation>截至 {date}:{overdue} 项已逾期,{soon} 项将在 30 天内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="185" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="163" />
         <source>Policy warnings: {n} ({red} red)</source>
         <translation>政策提示:{n} 条(红色 {red} 条)</translation>
     </message>
@@ -180,37 +180,37 @@
 <context>
     <name>BaselineHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="76" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="72" />
         <source>Baseline history</source>
         <translation>基准计划历史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="87" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="82" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="88" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="83" />
         <source>Baseline end</source>
         <translation>基准完成日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="89" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="84" />
         <source>Current end</source>
         <translation>当前完成日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="90" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="85" />
         <source>Change (days)</source>
         <translation>变化(天)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="97" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="90" />
         <source>No baseline has been set for this project yet.</source>
         <translation>该项目尚未设定基准计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="122" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="115" />
         <source>(added later)</source>
         <translation>(后来新增)</translation>
     </message>
@@ -238,7 +238,7 @@
         <translation>当前计划日期将成为本项目的基准计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="56" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="52" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -285,7 +285,7 @@
     <name>CloseQuarterDialog</name>
     <message>
         <location filename="../../desktop_app/ui/quarter_close_action.py" line="41" />
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="64" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="61" />
         <source>Close quarter</source>
         <translation>季度关账</translation>
     </message>
@@ -310,17 +310,17 @@
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="95" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="90" />
         <source>{q} closed; SHA-256 {sha}</source>
         <translation>{q} 已关账;SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="104" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="99" />
         <source>The quarter could not be closed: {e}</source>
         <translation>无法关账:{e}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="108" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="103" />
         <source>Close &amp;quarter…</source>
         <translation>季度关账(&amp;Q)…</translation>
     </message>
@@ -328,72 +328,72 @@
 <context>
     <name>CloseYearDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="49" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="48" />
         <source>Close {year} with an evaluation</source>
         <translation>{year} 年度绩效评价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="55" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="54" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="56" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="55" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="57" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="56" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="58" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="57" />
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="59" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="58" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="84" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="78" />
         <source>Total {total} → computed grade {grade}</source>
         <translation>总分 {total} → 计算等级 {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="96" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="90" />
         <source>No Q4 figure yet for: {names}. Their latest year-to-date figure is used.</source>
         <translation>以下指标尚无四季度数据:{names}。将按其最近一期年初至今累计值评价。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="108" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="102" />
         <source>The Performance tab shows {shown} {grade}: the full year projected from the year-to-date figures. Closing the year records the score of the figures themselves: {total} {computed}.</source>
         <translation>绩效页显示的 {shown} {grade} 是按年初至今数据推算的全年得分;年度评价记录的是按实际数据计算的得分:{total} {computed}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="125" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="119" />
         <source>Required when the grade differs from the computed one</source>
         <translation>等级与计算等级不同时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="135" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="129" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="136" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="130" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="137" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="131" />
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="141" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="132" />
         <source>Close the year</source>
         <translation>完成年度评价</translation>
     </message>
@@ -466,72 +466,72 @@
         <translation>即使有文件被拒收,也记录合格的报送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="91" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="87" />
         <source>Record returns</source>
         <translation>记录报送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="141" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="136" />
         <source>{no:02d} {name} — {unit} — {file}</source>
         <translation>{no:02d} {name} — {unit} — {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="147" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="142" />
         <source>No change</source>
         <translation>无修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="155" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="150" />
         <source>Differs from the return received {when} ({file})</source>
         <translation>与 {when} 收到的报送({file})不同之处</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="166" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="161" />
         <source>Warning: {text}</source>
         <translation>提示:{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="171" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="166" />
         <source>Conflict, took the return's: {text}</source>
         <translation>冲突,已采用报送表的值:{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="173" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="168" />
         <source>Conflict, kept the database's: {text}</source>
         <translation>冲突,已保留数据库的值:{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="179" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="174" />
         <source>Refused ({n})</source>
         <translation>拒收({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="188" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="183" />
         <source>Skipped ({n})</source>
         <translation>跳过({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="196" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="191" />
         <source>{quarter}: {n} return(s) to record ({changed} with changes), {refused} file(s) refused, {skipped} skipped.</source>
         <translation>{quarter}:待记录报送 {n} 份(其中 {changed} 份有修改),拒收 {refused} 个文件,跳过 {skipped} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="207" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="202" />
         <source>With a refused file nothing is recorded unless you tick the box below.</source>
         <translation>有文件被拒收时,除非勾选下方选项,否则不记录任何报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="231" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="226" />
         <source>The returns could not be read: {error}</source>
         <translation>无法读取报送表:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="242" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="237" />
         <source>Recording…</source>
         <translation>正在记录……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="268" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="263" />
         <source>{n} quarterly return(s) recorded for {quarter}</source>
         <translation>已记录 {quarter} 的 {n} 份季度报送</translation>
     </message>
@@ -539,47 +539,47 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="53" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="51" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="54" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="52" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="74" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="72" />
         <source>Saved by someone else</source>
         <translation>其他人已先保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="80" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="77" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="80" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="77" />
         <source>Saved now (theirs)</source>
         <translation>当前已保存(他人)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="80" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="77" />
         <source>Your change</source>
         <translation>您的修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="96" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="90" />
         <source>Reload shows what is saved now and drops your change. Re-apply saves your values over theirs.</source>
         <translation>“重新载入”显示当前已保存的内容并放弃您的修改;“再次应用”用您的值覆盖他人的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="102" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="96" />
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="103" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="97" />
         <source>Re-apply my change</source>
         <translation>再次应用我的修改</translation>
     </message>
@@ -601,76 +601,76 @@
     <name>DisbursementDialog</name>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="42" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="98" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="100" />
         <source>Amount (10k yuan)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="44" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="101" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="103" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="73" />
         <source>Edit payment</source>
         <translation>修改拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="73" />
         <source>Add payment</source>
         <translation>新增拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="74" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="76" />
         <source>e.g. 1,234.56</source>
         <translation>例如 1,234.56 或 123.45万</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="79" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="81" />
         <source>Blank: by the rule</source>
         <translation>留空按规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="82" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="84" />
         <source>The plan year this payment settles (plan-year basis). Blank: a reward pays the year before it is paid (its evaluation year), anything else the year it is paid. For an advance, type the later year it is for.</source>
         <translation>该笔拨付计入的计划年度(计划年度口径)。留空按规则:奖励计入拨付的上一年度(评价年度),其余计入拨付当年。预拨请填写其所属的以后年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="90" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="92" />
         <source>e.g. 思科〔2026〕12号</source>
         <translation>如 思科〔2026〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="215" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="214" />
         <source>This payment changes the figures of {q}, which is closed. It is saved, and the next brief lists it as a correction to {q}.</source>
         <translation>此笔拨付会改变已关账的 {q} 的数据。已保存,下一期简报将把它列为对 {q} 的更正。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="41" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="97" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="99" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="43" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="99" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="101" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="45" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="102" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="104" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="100" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="102" />
         <source>For plan year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="170" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="168" />
         <source>{reason}
 Record this payment with the same number anyway?</source>
         <translation>{reason}
@@ -807,82 +807,82 @@ Record this payment with the same number anyway?</source>
         <translation>请先选择一个里程碑、一笔拨付或一个已关账的年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="55" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="54" />
         <source>Remove {name}</source>
         <translation>移除 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="83" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="82" />
         <source>Evidence — {what}</source>
         <translation>佐证材料 — {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="88" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="85" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="89" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="85" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="90" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="85" />
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="91" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="85" />
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="92" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="85" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="101" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="91" />
         <source>Drop files here to add them (up to 50 MB each).</source>
         <translation>把文件拖到这里即可添加(每个不超过 50 MB)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="104" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="94" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="105" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="95" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="106" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="96" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="107" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="97" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="108" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="98" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="197" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="181" />
         <source>Add evidence files</source>
         <translation>添加佐证文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="200" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="184" />
         <source>Evidence (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xls *.xlsx *.ofd);;All files (*)</source>
         <translation>佐证文件 (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="229" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="213" />
         <source>Save the file as</source>
         <translation>文件另存为</translation>
     </message>
@@ -1840,52 +1840,52 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="59" />
+        <location filename="../../desktop_app/ui/history/page.py" line="57" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="63" />
+        <location filename="../../desktop_app/ui/history/page.py" line="61" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="64" />
+        <location filename="../../desktop_app/ui/history/page.py" line="62" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="65" />
+        <location filename="../../desktop_app/ui/history/page.py" line="63" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="66" />
+        <location filename="../../desktop_app/ui/history/page.py" line="64" />
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="93" />
+        <location filename="../../desktop_app/ui/history/page.py" line="80" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="99" />
+        <location filename="../../desktop_app/ui/history/page.py" line="86" />
         <source>All projects</source>
         <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="106" />
+        <location filename="../../desktop_app/ui/history/page.py" line="93" />
         <source>All fields</source>
         <translation>全部字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="150" />
+        <location filename="../../desktop_app/ui/history/page.py" line="137" />
         <source>{n} changes, newest first</source>
         <translation>共 {n} 条修改,最新的在前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="152" />
+        <location filename="../../desktop_app/ui/history/page.py" line="139" />
         <source>(the newest {n} are shown; narrow the filter)</source>
         <translation>(显示最新的 {n} 条;可缩小筛选范围)</translation>
     </message>
@@ -2054,32 +2054,32 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/io_actions.py" line="78" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="152" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="147" />
         <source>Checking the workbook…</source>
         <translation>正在检查工作簿……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="137" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="137" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="137" />
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="137" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="142" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="137" />
         <source>Choice</source>
         <translation>选择</translation>
     </message>
@@ -2104,151 +2104,151 @@ Record this payment with the same number anyway?</source>
         <translation>其中每个与本数据库不同的值都将替换本数据库中的值;拨付按项目、日期、类别和计划年度匹配。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="124" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="120" />
         <source>Confirm import</source>
         <translation>确认导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="183" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="178" />
         <source>{sheet}: {added} to add, {changed} to change, {unchanged} unchanged</source>
         <translation>{sheet}:新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="193" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="188" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="194" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="189" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="366" />
         <location filename="../../desktop_app/ui/io_actions.py" line="371" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="376" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="202" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="197" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged, and {conflicts} conflict(s): choose for each whether to keep the database's value or take the workbook's.</source>
         <translation>新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行,另有 {conflicts} 处冲突:请逐项选择保留数据库的值或采用工作簿的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="206" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="201" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written.</source>
         <translation>将新增 {added} 行、修改 {changed} 行,{unchanged} 行未变。写入前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="209" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="204" />
         <source>Nothing to change: all {unchanged} rows match the database.</source>
         <translation>无需修改:{unchanged} 行均与数据库一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="225" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="220" />
         <source>Compared with its export of {at}: cells you did not change are left as the database has them.</source>
         <translation>已与 {at} 的导出版本比对:您未修改的单元格保持数据库现值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="229" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="224" />
         <source>{n} cell(s) changed in the database since the export are kept.</source>
         <translation>导出后数据库中已修改的 {n} 个单元格保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="233" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="228" />
         <source>This workbook was exported from another database: every value in it that differs replaces this database's.</source>
         <translation>此工作簿导出自另一个数据库:其中每个与本数据库不同的值都将替换本数据库中的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="237" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="232" />
         <source>This workbook carries no export versions (made by hand or from the template): every value in it that differs replaces the database's.</source>
         <translation>此工作簿不含导出版本信息(手工制作或来自模板):其中每个与数据库不同的值都将替换数据库中的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="250" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="245" />
         <source>Conflicts ({n}): changed in the database since the export and in the workbook</source>
         <translation>冲突({n} 处):导出后数据库与工作簿都修改了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="259" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="254" />
         <source>{sheet} row {row}: {key}</source>
         <translation>{sheet} 第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="263" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="258" />
         <source>exported “{exported}” → now “{database}”</source>
         <translation>导出时“{exported}” → 现为“{database}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="273" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="268" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="274" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="269" />
         <source>Keep database</source>
         <translation>保留数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="275" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="270" />
         <source>Take workbook</source>
         <translation>采用工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="306" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="301" />
         <source>{n} row(s) change the figures of a closed quarter ({quarters}). Its brief stays as it was closed; the next brief lists these changes as corrections. Confirm to import them anyway, or Cancel to change nothing.</source>
         <translation>{n} 行修改了已关账季度({quarters})的数据。该季度简报保持关账时的版本;下一期简报将把这些修改列为更正。确认则照常导入,取消则不作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="309" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="304" />
         <source>Closed quarters ({n})</source>
         <translation>已关账季度({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="313" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="308" />
         <source>{sheet} row {row}</source>
         <translation>{sheet} 第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="314" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="309" />
         <source>(new row)</source>
         <translation>(新增行)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="315" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="310" />
         <source>{q} is closed: listed as a correction</source>
         <translation>{q} 已关账:将列为更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="367" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="362" />
         <source>row {row}: {key}</source>
         <translation>第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="323" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="374" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="406" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="318" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="369" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="401" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="394" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="389" />
         <source>The workbook was not imported: {n} problem(s). Correct them and import again.</source>
         <translation>工作簿未导入:发现 {n} 处问题,请更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="399" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="394" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="414" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="409" />
         <source>The workbook could not be read: {error}</source>
         <translation>无法读取工作簿:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="423" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="418" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="426" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="421" />
         <source>Imported {added} new and {changed} changed rows from {name}</source>
         <translation>已从 {name} 导入:新增 {added} 行,修改 {changed} 行</translation>
     </message>
@@ -2346,43 +2346,43 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IoActions</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="460" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="455" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="466" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="461" />
         <source>The export failed: {error}</source>
         <translation>导出失败:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="469" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="464" />
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="476" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="471" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="477" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="472" />
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="483" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="478" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="485" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="496" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="480" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="491" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="494" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="489" />
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
@@ -2511,87 +2511,87 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MakeReturnsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="53" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="52" />
         <source>Make quarterly return workbooks</source>
         <translation>生成季度报送表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="64" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="63" />
         <source>e.g. Li Ming, 0592-1234567</source>
         <translation>如:李明 0592-1234567</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="66" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="65" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="67" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="66" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="69" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="68" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="75" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="70" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="76" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="71" />
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="77" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="72" />
         <source>Office contact</source>
         <translation>区科技局联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="78" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="73" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="79" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="74" />
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="82" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="77" />
         <source>One workbook per project, holding only that project: the unit fills in milestone progress, the quarter's indicator figures, a narrative and its contact. Keys and reference columns are locked.</source>
         <translation>每个项目一份报送表,只含本项目:承担单位填写里程碑进展、本季度指标完成值、进展情况和联系人。键和参考列已锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="92" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="83" />
         <source>Make workbooks</source>
         <translation>生成报送表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="109" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="99" />
         <source>Folder for the workbooks</source>
         <translation>报送表保存位置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="123" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="113" />
         <source>{folder} already holds {n} return workbook(s) for {quarter}, e.g. {file}. Replace them? Workbooks already sent to the units can still be collected.</source>
         <translation>{folder} 中已有 {n} 份 {quarter} 报送表,如 {file}。要覆盖吗?已发给单位的报送表仍可收取。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="126" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="116" />
         <source>Replace the returns?</source>
         <translation>覆盖报送表?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="138" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="128" />
         <source>Writing the workbooks…</source>
         <translation>正在生成报送表……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="151" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="141" />
         <source>{n} return workbooks written to {folder}</source>
         <translation>已生成 {n} 份报送表,位于 {folder}</translation>
     </message>
@@ -2980,179 +2980,182 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
-    <name>PerformanceTab</name>
+    <name>PerformanceController</name>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="108" />
-        <source>Year </source>
-        <translation>年度 </translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="109" />
-        <source>Copy last year's indicators</source>
-        <translation>沿用上年指标</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="110" />
-        <source>Add indicator</source>
-        <translation>新增指标</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="111" />
-        <source>Delete indicator</source>
-        <translation>删除指标</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="112" />
-        <source>Save indicators</source>
-        <translation>保存指标</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="113" />
-        <source>Discard</source>
-        <translation>放弃修改</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="114" />
-        <source>Close year…</source>
-        <translation>年度评价…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="115" />
-        <source>Reopen year…</source>
-        <translation>重新打开年度…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="190" />
-        <source>Performance</source>
-        <translation>绩效</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="230" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="86" />
         <source>The indicator set has unsaved changes. Save them?</source>
         <translation>指标有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="247" />
-        <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
-        <translation>权重合计:&lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; / 100</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="252" />
-        <source>No indicators for {year} yet.</source>
-        <translation>{year} 年尚未设定指标。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="255" />
-        <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
-        <translation>已评价:总分 &lt;b&gt;{total}&lt;/b&gt;,等级 &lt;b&gt;{grade}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="259" />
-        <source> (computed {computed}; reason: {reason})</source>
-        <translation>(计算等级 {computed};理由:{reason})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="265" />
-        <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; → {grade}</source>
-        <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="344" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="378" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="518" />
-        <source>Not saved: {reason}</source>
-        <translation>未保存:{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="314" />
-        <source>New indicator</source>
-        <translation>新指标</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="327" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="115" />
         <source>“{name}” has actuals; they are deleted with it when you save. Continue?</source>
         <translation>“{name}”已有实绩,保存时将一并删除。是否继续?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="368" />
-        <source>The year-to-date of Q{q} ({new}) is below the previous quarter's ({old}): a year-to-date figure normally only grows. Save it anyway?</source>
-        <translation>第 {q} 季度的年初至今累计值({new})低于上一季度({old}):累计值通常只增不减。仍要保存吗?</translation>
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="132" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="166" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="310" />
+        <source>Not saved: {reason}</source>
+        <translation>未保存:{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="348" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="136" />
         <source>Not saved: the earlier figure was kept.</source>
         <translation>未保存:保留原来的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="407" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="523" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="156" />
+        <source>The year-to-date of Q{q} ({new}) is below the previous quarter's ({old}): a year-to-date figure normally only grows. Save it anyway?</source>
+        <translation>第 {q} 季度的年初至今累计值({new})低于上一季度({old}):累计值通常只增不减。仍要保存吗?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="195" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="315" />
         <source>Performance figures saved.</source>
         <translation>绩效数据已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="414" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="202" />
         <source>Row {row}, column “{column}”</source>
         <translation>第 {row} 行“{column}”列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="417" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="205" />
         <source>{where}: {why}</source>
         <translation>{where}:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="430" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="218" />
         <source>this column cannot be pasted into.</source>
         <translation>该列不能粘贴。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="436" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="224" />
         <source>the year is closed by its evaluation; reopen it first.</source>
         <translation>该年度已完成绩效评价,请先重新打开该年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="438" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="226" />
         <source>the database is open read-only.</source>
         <translation>数据库以只读方式打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="441" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="229" />
         <source>there is no indicator there.</source>
         <translation>此处没有指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="464" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="252" />
         <source>save or discard the changed indicators before pasting figures.</source>
         <translation>请先保存或放弃对指标的修改,再粘贴数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="474" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="262" />
         <source>the indicator is not saved yet.</source>
         <translation>该指标尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="476" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="264" />
         <source>Q{q} of {year} has not begun yet.</source>
         <translation>{year} 年第 {q} 季度尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="485" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="273" />
         <source>Not pasted: the earlier figures were kept.</source>
         <translation>未粘贴:保留原来的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="495" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="283" />
         <source>Pasted {n} figures.</source>
         <translation>已粘贴 {n} 个数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="560" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="354" />
         <source>Reopen {year}</source>
         <translation>重新打开 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="561" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="355" />
         <source>Why is the evaluation reopened? (kept in the audit trail)</source>
         <translation>重新打开评价的理由(记入审计日志):</translation>
+    </message>
+</context>
+<context>
+    <name>PerformanceTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="100" />
+        <source>Year </source>
+        <translation>年度 </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="101" />
+        <source>Copy last year's indicators</source>
+        <translation>沿用上年指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="102" />
+        <source>Add indicator</source>
+        <translation>新增指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="103" />
+        <source>Delete indicator</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="104" />
+        <source>Save indicators</source>
+        <translation>保存指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="105" />
+        <source>Discard</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="106" />
+        <source>Close year…</source>
+        <translation>年度评价…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="107" />
+        <source>Reopen year…</source>
+        <translation>重新打开年度…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="174" />
+        <source>Performance</source>
+        <translation>绩效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="220" />
+        <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
+        <translation>权重合计:&lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; / 100</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="225" />
+        <source>No indicators for {year} yet.</source>
+        <translation>{year} 年尚未设定指标。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="228" />
+        <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
+        <translation>已评价:总分 &lt;b&gt;{total}&lt;/b&gt;,等级 &lt;b&gt;{grade}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="232" />
+        <source> (computed {computed}; reason: {reason})</source>
+        <translation>(计算等级 {computed};理由:{reason})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="238" />
+        <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; → {grade}</source>
+        <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="280" />
+        <source>New indicator</source>
+        <translation>新指标</translation>
     </message>
 </context>
 <context>
@@ -3435,67 +3438,67 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioPage</name>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="51" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="49" />
         <source>Search name, English name, lead organisation…</source>
         <translation>搜索名称、英文名称、承担单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="87" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="75" />
         <source>Show or hide the project list (double-click a project to open it full width)</source>
         <translation>显示或隐藏项目列表(双击项目可全宽打开)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="137" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="125" />
         <source>Portfolio</source>
         <translation>项目总览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="141" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="129" />
         <source>All zones</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="144" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="132" />
         <source>All domains</source>
         <translation>全部领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="147" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="135" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="188" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="176" />
         <source>◀ Hide list</source>
         <translation>◀ 收起列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="188" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="176" />
         <source>▶ Project list</source>
         <translation>▶ 项目列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="243" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="231" />
         <source>{shown} of {total} projects</source>
         <translation>显示 {shown} / 共 {total} 个项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="245" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="233" />
         <source>no project matches: change the search or the filters</source>
         <translation>没有匹配的项目:请修改搜索词或筛选条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="249" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="237" />
         <source>No project matches the search or the filters.</source>
         <translation>没有符合搜索或筛选条件的项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="251" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="239" />
         <source>No projects yet.</source>
         <translation>还没有项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="310" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="298" />
         <source>Health could not be computed: {why}</source>
         <translation>无法计算健康状况:{why}</translation>
     </message>
@@ -3707,32 +3710,32 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="63" />
+        <location filename="../../desktop_app/ui/report_dialog.py" line="58" />
         <source>Create</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="73" />
+        <location filename="../../desktop_app/ui/report_dialog.py" line="66" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="81" />
+        <location filename="../../desktop_app/ui/report_dialog.py" line="71" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="82" />
+        <location filename="../../desktop_app/ui/report_dialog.py" line="72" />
         <source>Save as</source>
         <translation>保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="116" />
+        <location filename="../../desktop_app/ui/report_dialog.py" line="106" />
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/report_dialog.py" line="135" />
+        <location filename="../../desktop_app/ui/report_dialog.py" line="125" />
         <source>{path} already exists. Replace it?</source>
         <translation>{path} 已存在。要替换它吗?</translation>
     </message>
@@ -3899,72 +3902,72 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ReturnStatusDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="35" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="33" />
         <source>Quarterly return status</source>
         <translation>季度报送回收情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="44" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="42" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="50" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="47" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="51" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="48" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="52" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="49" />
         <source>Lead organisation</source>
         <translation>承担单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="53" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="50" />
         <source>Returned</source>
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="54" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="51" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="55" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="52" />
         <source>What changed</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="56" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="53" />
         <source>Returns</source>
         <translation>报送次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="95" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="90" />
         <source>Missing</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="97" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="92" />
         <source>{n} field(s): {list}</source>
         <translation>{n} 项:{list}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="99" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="94" />
         <source>No change</source>
         <translation>无修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="119" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="113" />
         <source>{done} of {total} units have returned.</source>
         <translation>{total} 个单位中已有 {done} 个报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="123" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="117" />
         <source>Missing: {list}</source>
         <translation>未报送:{list}</translation>
     </message>
@@ -4076,27 +4079,27 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ScoresPage</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="52" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="46" />
         <source>Grades:</source>
         <translation>等级:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="58" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="52" />
         <source>* grade set by an officer · ≈ italic: projected from year-to-date, red below 60</source>
         <translation>* 等级经人工调整 · ≈ 斜体:按年初至今数据推算,红色表示低于 60 分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="71" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="65" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="105" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="99" />
         <source>{year}: {n} projects evaluated — A {a} · B {b} · C {c} · D {d}</source>
         <translation>{year} 年:{n} 个项目完成评价 — 优 {a} · 良 {b} · 中 {c} · 差 {d}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="115" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="109" />
         <source>No year has been evaluated yet.</source>
         <translation>尚无年度评价。</translation>
     </message>
