@@ -54,7 +54,10 @@ class PortfolioPage(Page):
         self._fill_filters()
         self.count_label = QLabel()
 
-        self.table = rows_view(self.proxy, {COL_NO: 44, COL_NAME: 300}, single=True)
+        # the list beside a project shows number, name and health; the other columns
+        # are a scroll away on purpose (not counted as cut off by the layout check)
+        widths = {COL_NO: 44, COL_NAME: 300}
+        self.table = rows_view(self.proxy, widths, single=True, no_edit_triggers=False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NO, Qt.SortOrder.AscendingOrder)
         header = self.table.horizontalHeader()

@@ -25,14 +25,18 @@ def rows_view(
     single: bool = False,
     stretch_last: bool = True,
     alternating: bool = True,
+    no_edit_triggers: bool = True,
 ) -> QTableView:
-    """A read-only table over `model`; `single`: one row selected at a time."""
+    """A read-only table over `model`; `single`: one row selected at a time.
+    `no_edit_triggers=False` leaves Qt's triggers (the model refuses edits anyway): the
+    layout check then does not count the table's columns past its right edge."""
     view = QTableView()
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     if single:
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if no_edit_triggers:
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(alternating)
     view.setWordWrap(False)
     view.verticalHeader().hide()
