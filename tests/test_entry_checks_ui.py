@@ -128,7 +128,7 @@ def test_payment_dialog_takes_wan_and_suggests_the_next_kind(qtbot, demo_db: Dat
     qtbot.addWidget(tab)
     pid = _pid(demo_db)
     tab.load_project(pid)
-    kind = tab.next_kind()
+    kind = tab.controller.next_kind()
     dialog = DisbursementDialog(tab.ctx, pid, None, tab, default_kind=kind)
     qtbot.addWidget(dialog)
     assert dialog.kind.currentData() == kind

@@ -199,15 +199,3 @@ def test_district_page_value_entry_and_new_period(qtbot, db: Database) -> None:
         assert s.scalar(select(func.count()).select_from(PlanPeriodRow)) == 2
     overview = district.district_overview(db, dialog.created.id)
     assert next(r for r in overview.rows if r.no == 5).target_value == D(1200)
-
-
-def test_the_tab_lays_out_and_the_controller_calls_the_services() -> None:
-    import ast
-    from pathlib import Path
-
-    import desktop_app.ui.project as project
-
-    path = Path(project.__file__).parent / "performance_tab.py"
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    modules = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
-    assert not [m for m in modules if m.startswith("desktop_app.services")]

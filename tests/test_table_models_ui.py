@@ -77,3 +77,15 @@ def test_one_modeless_dialog_per_key_is_kept_alive_and_raised(qtbot) -> None:
     first.close()
     qtbot.waitUntil(lambda: open_dialog(parent, "report") is None)
     assert show_modeless(parent, "report", factory, window_modal=False) is not first
+
+
+def test_the_project_tabs_lay_out_and_their_controllers_call_the_services() -> None:
+    import ast
+    from pathlib import Path
+
+    import desktop_app.ui.project as project
+
+    for name in ("milestones_tab.py", "performance_tab.py", "funding_tab.py"):
+        tree = ast.parse((Path(project.__file__).parent / name).read_text(encoding="utf-8"))
+        modules = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert not [m for m in modules if m.startswith("desktop_app.services")], name

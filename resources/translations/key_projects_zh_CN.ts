@@ -922,6 +922,49 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
+    <name>FundingController</name>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="69" />
+        <source>No plan yet: enter the approved plan.</source>
+        <translation>尚无经费计划:请录入批复的计划。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="88" />
+        <source>Fix the marked fields to see the new schedule: {first}</source>
+        <translation>请修正标红的字段后查看新的逐年计划:{first}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="97" />
+        <source>Preview of unsaved changes: press Save to keep them.</source>
+        <translation>预览未保存的修改:点击“保存计划”后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="125" />
+        <source>Funding plan saved.</source>
+        <translation>经费计划已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="141" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="191" />
+        <source>Delete the payment of {date} ({amount} 10k yuan)?</source>
+        <translation>删除 {date} 的拨付({amount} 万元)?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="210" />
+        <source>Payment deleted.</source>
+        <translation>已删除该笔拨付。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="226" />
+        <source>Payment of {date} saved: {amount} (10k yuan).</source>
+        <translation>已保存 {date} 的拨付:{amount} 万元。</translation>
+    </message>
+</context>
+<context>
     <name>FundingPage</name>
     <message>
         <location filename="../../desktop_app/ui/funding/page.py" line="39" />
@@ -937,114 +980,74 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>FundingTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="73" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="60" />
         <source>Save plan</source>
         <translation>保存计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="74" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="61" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="86" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="73" />
         <source>Disbursement register</source>
         <translation>拨付台账</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="87" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="74" />
         <source>Funding plan by year</source>
         <translation>逐年经费计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="90" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="77" />
         <source>Add payment…</source>
         <translation>新增拨付…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="91" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="78" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="92" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="79" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="105" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="92" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="120" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="107" />
         <source>Disbursement register, newest first</source>
         <translation>拨付台账(最新在前)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="142" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="129" />
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="143" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="130" />
         <source>Years and chart</source>
         <translation>逐年与图表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="144" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="131" />
         <source>Payments</source>
         <translation>拨付台账</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="145" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="132" />
         <source>Start-up tranches</source>
         <translation>启动经费分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="204" />
-        <source>Fix the marked fields to see the new schedule: {first}</source>
-        <translation>请修正标红的字段后查看新的逐年计划:{first}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="262" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="188" />
         <source>Not saved: {why}</source>
         <translation>未保存:{why}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="285" />
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="339" />
-        <source>Delete the payment of {date} ({amount} 10k yuan)?</source>
-        <translation>删除 {date} 的拨付({amount} 万元)?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="358" />
-        <source>Payment deleted.</source>
-        <translation>已删除该笔拨付。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="378" />
-        <source>Payment of {date} saved: {amount} (10k yuan).</source>
-        <translation>已保存 {date} 的拨付:{amount} 万元。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="185" />
-        <source>No plan yet: enter the approved plan.</source>
-        <translation>尚无经费计划:请录入批复的计划。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="213" />
-        <source>Preview of unsaved changes: press Save to keep them.</source>
-        <translation>预览未保存的修改:点击“保存计划”后生效。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="252" />
-        <source>Funding plan saved.</source>
-        <translation>经费计划已保存。</translation>
     </message>
 </context>
 <context>
@@ -3443,62 +3446,62 @@ Record this payment with the same number anyway?</source>
         <translation>搜索名称、英文名称、承担单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="75" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="78" />
         <source>Show or hide the project list (double-click a project to open it full width)</source>
         <translation>显示或隐藏项目列表(双击项目可全宽打开)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="125" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="128" />
         <source>Portfolio</source>
         <translation>项目总览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="129" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="132" />
         <source>All zones</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="132" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="135" />
         <source>All domains</source>
         <translation>全部领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="135" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="138" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="176" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="179" />
         <source>◀ Hide list</source>
         <translation>◀ 收起列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="176" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="179" />
         <source>▶ Project list</source>
         <translation>▶ 项目列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="231" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="234" />
         <source>{shown} of {total} projects</source>
         <translation>显示 {shown} / 共 {total} 个项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="233" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="236" />
         <source>no project matches: change the search or the filters</source>
         <translation>没有匹配的项目:请修改搜索词或筛选条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="237" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="240" />
         <source>No project matches the search or the filters.</source>
         <translation>没有符合搜索或筛选条件的项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="239" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="242" />
         <source>No projects yet.</source>
         <translation>还没有项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="298" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="301" />
         <source>Health could not be computed: {why}</source>
         <translation>无法计算健康状况:{why}</translation>
     </message>
