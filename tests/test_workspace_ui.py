@@ -238,7 +238,7 @@ def test_a_saved_payment_is_selected_and_announced(qtbot, demo_db):
     oldest = min(rows, key=lambda r: r.paid_on)
     messages: list[str] = []
     window.ctx.bus.sig_status.connect(messages.append)
-    funding.payments_changed(oldest)
+    funding.controller.payments_changed(oldest)
     selected = funding.register_view.selectionModel().selectedRows()
     assert funding.register_model.row_at(selected[0].row()).id == oldest.id
     assert messages and oldest.paid_on.isoformat() in messages[-1]
