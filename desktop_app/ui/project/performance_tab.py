@@ -7,35 +7,27 @@ the behaviour (service calls, saving, pasting, closing the year).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR
 from desktop_app.domain.periods import today
-from desktop_app.domain.scoring import DIRECTIONS
 from desktop_app.snapshots.performance import ProjectPerformance
 from desktop_app.ui import workspace
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.evidence.button import evidence_button
 from desktop_app.ui.performance.formatting import (
     ERROR_STYLE,
-    direction_label,
     fmt,
     grade_label,
 )
@@ -43,49 +35,10 @@ from desktop_app.ui.performance.indicator_model import (
     COL_DIRECTION,
     COL_NAME,
 )
+from desktop_app.ui.performance.indicator_view import DirectionDelegate, IndicatorTableView
 from desktop_app.ui.performance.trend_chart import TrendChart
 from desktop_app.ui.project.performance_controller import PerformanceController
 from desktop_app.ui.project.tab_base import ProjectTab
-
-
-class DirectionDelegate(QStyledItemDelegate):
-    """Direction is picked from the three codes, shown by their labels."""
-
-    def createEditor(
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> QWidget:
-        combo = QComboBox(parent)
-        for code in DIRECTIONS:
-            combo.addItem(direction_label(code), code)
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(
-        self,
-        editor: QWidget,
-        model: QAbstractItemModel,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
-class IndicatorTableView(QTableView):
-    """The indicator grid; a block pasted from Excel goes to `paste` as a whole (the
-    table habits call `paste_block` when a view has one)."""
-
-    def __init__(self, paste: Callable[[int, int, list[list[str]]], str | None]) -> None:
-        super().__init__()
-        self._paste = paste
-
-    def paste_block(self, top: int, left: int, grid: list[list[str]]) -> str | None:
-        return self._paste(top, left, grid)
 
 
 class PerformanceTab(ProjectTab):
