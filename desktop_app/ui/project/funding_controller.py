@@ -65,9 +65,7 @@ class FundingController(QObject):
         self._loaded = self.view.form.draft()
         self._show(snap.schedule)
         self.register_model.set_rows(list_disbursements(self.ctx.db, project_id))
-        self.view.state.setText(
-            "" if snap.draft else self.tr("No plan yet: enter the approved plan.")
-        )
+        self.view.say("" if snap.draft else self.tr("No plan yet: enter the approved plan."))
         self.view.enable(self.version is not None)
 
     def _show(self, schedule: ScheduleSnapshot) -> None:
@@ -84,7 +82,7 @@ class FundingController(QObject):
         except ValidationError as exc:
             form.set_errors(exc.errors)
             first = form.first_error(exc.errors)
-            self.view.state.setText(
+            self.view.say(
                 self.tr("Fix the marked fields to see the new schedule: {first}").format(
                     first=first[1] if first else ""
                 )
@@ -93,7 +91,7 @@ class FundingController(QObject):
             return
         form.set_errors({})
         self._show(schedule)
-        self.view.state.setText(
+        self.view.say(
             self.tr("Preview of unsaved changes: press Save to keep them.")
             if self.has_unsaved_changes()
             else ""

@@ -158,6 +158,10 @@ class FundingTab(ProjectTab):
         super().load_project(project_id)
         self.controller.load_project(project_id)
 
+    def say(self, text: str) -> None:
+        """The plan's state below the panes (no plan yet, preview, fix the marked fields)."""
+        self.state.setText(text)
+
     def show_schedule(self, schedule: ScheduleSnapshot) -> None:
         self.chart.set_rows(schedule.rows)
         self.warnings.setText("\n".join(f"⚠ {w}" for w in schedule.warnings))
