@@ -15,15 +15,17 @@ from desktop_app.db.models import Project
 from desktop_app.services import milestones as svc
 from desktop_app.services import performance as perf
 from desktop_app.services.disbursements import list_disbursements
+from desktop_app.services.performance import quarters_begun
 from desktop_app.services.projects import list_projects
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.funding.disbursement_dialog import DisbursementDialog, plain_amount
 from desktop_app.ui.performance.indicator_model import COL_Q2, COL_Q3, COL_Q4
 from desktop_app.ui.project.funding_tab import FundingTab
+from desktop_app.ui.project.milestones_controller import new_milestone_dates
 from desktop_app.ui.project.milestones_model import COL_ACTUAL_END
-from desktop_app.ui.project.milestones_tab import MilestonesTab, new_milestone_dates
-from desktop_app.ui.project.performance_tab import PerformanceTab, quarters_begun
+from desktop_app.ui.project.milestones_tab import MilestonesTab
+from desktop_app.ui.project.performance_tab import PerformanceTab
 
 
 @pytest.fixture(autouse=True)
@@ -80,7 +82,7 @@ def test_close_year_dialog_explains_the_tabs_projection(qtbot, db: Database) -> 
     qtbot.addWidget(tab)
     tab.year.setValue(2026)
     tab.load_project(_pid(db))
-    dialog = tab.make_close_dialog(perf.preview_evaluation(db, _pid(db), 2026))
+    dialog = tab.controller.make_close_dialog(perf.preview_evaluation(db, _pid(db), 2026))
     qtbot.addWidget(dialog)
     note = dialog.projection_note.text()
     assert dialog.projection_note.isVisibleTo(dialog)
@@ -94,7 +96,7 @@ def test_actual_finish_marks_the_milestone_done(
     tab = MilestonesTab(AppContext(db=db))
     qtbot.addWidget(tab)
     tab.load_project(list_projects(db)[0].id)
-    tab.add_milestone()
+    tab.controller.add_milestone()
     row = svc.list_milestones(db, tab.project_id)[0]
     tab.model.setData(tab.model.index(0, COL_ACTUAL_END), "2026-09-10")
     qtbot.wait(20)
@@ -126,7 +128,7 @@ def test_payment_dialog_takes_wan_and_suggests_the_next_kind(qtbot, demo_db: Dat
     qtbot.addWidget(tab)
     pid = _pid(demo_db)
     tab.load_project(pid)
-    kind = tab.next_kind()
+    kind = tab.controller.next_kind()
     dialog = DisbursementDialog(tab.ctx, pid, None, tab, default_kind=kind)
     qtbot.addWidget(dialog)
     assert dialog.kind.currentData() == kind
@@ -156,7 +158,7 @@ def test_copy_and_paste_round_trip_into_milestones(
     qtbot.addWidget(tab)
     tab.load_project(list_projects(db)[0].id)
     for _ in range(3):
-        tab.add_milestone()
+        tab.controller.add_milestone()
     pid = tab.project_id
     first = svc.list_milestones(db, pid)[0]
     svc.update_milestone(
@@ -165,7 +167,7 @@ def test_copy_and_paste_round_trip_into_milestones(
         replace_edit(first, title="样机", owner="张博士"),
         first.version,
     )
-    tab.reload()
+    tab.controller.reload()
     install(tab.table)
     view, model = tab.table, tab.model
     view.selectionModel().clearSelection()
@@ -195,7 +197,7 @@ def test_copy_and_paste_round_trip_into_milestones(
         in errors[0]
     )
     assert [r.owner for r in svc.list_milestones(db, pid)[1:3]] == ["张博士", "王工"]
-    tab.undo_stack.undo()  # the paste is one undo step
+    tab.controller.undo_stack.undo()  # the paste is one undo step
     assert [r.owner for r in svc.list_milestones(db, pid)[1:3]] == ["", ""]
 
 

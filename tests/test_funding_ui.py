@@ -110,7 +110,7 @@ def test_adding_a_disbursement(qtbot, db, quiet) -> None:
     dialog.kind.setCurrentIndex(dialog.kind.findData("fixed"))
     dialog.doc_no.setText("思科〔2024〕1号")
     assert dialog.try_save()
-    tab.payments_changed()
+    tab.controller.payments_changed()
     assert tab.register_model.rowCount() == 1
     row_2024 = tab.schedule_model.rows()[1]
     assert row_2024.disbursed_fen == 1200 * WAN and row_2024.warnings  # more than planned
@@ -132,7 +132,7 @@ def test_adding_a_disbursement(qtbot, db, quiet) -> None:
     bad.amount.setText("abc")
     assert not bad.try_save()
     assert bad.amount.toolTip() and bad.paid_on.edit.property("invalid") is True
-    tab.payments_changed()
+    tab.controller.payments_changed()
     assert tab.register_model.rowCount() == 2
 
 

@@ -47,3 +47,18 @@ def test_a_filter_counts_and_batches_its_own_entries(qtbot, demo_db) -> None:
     assert 0 < page.model.rowCount() <= min(total, BATCH)
     assert all(page.model.row_at(i).field == "amount_fen" for i in range(page.model.rowCount()))
     assert f"{total:,}" in page.summary.text()
+
+
+def test_sorting_orders_the_whole_trail_not_the_batch_on_screen(qtbot, demo_db) -> None:
+    from PySide6.QtCore import Qt
+
+    from desktop_app.ui.history.model import COL_AT
+
+    page = HistoryPage(AppContext(db=demo_db, lang="en"))
+    qtbot.addWidget(page)
+    page.refresh()
+    total = count_history(demo_db, HistoryFilter())
+    page.model.sort(COL_AT, Qt.SortOrder.AscendingOrder)
+    assert page.model.rowCount() == total
+    oldest = list_history(demo_db, HistoryFilter(offset=total - 1, limit=1), "en")[0]
+    assert page.model.row_at(0).at == oldest.at

@@ -162,15 +162,15 @@ def test_a_done_milestone_at_55_percent_is_refused_in_the_form(qtbot, demo_db):
 
     tab = page.project_view.tab(MilestonesTab)
     assert tab is not None
-    row = next(i for i, r in enumerate(tab._rows) if r.status == "done")
-    probe = replace(tab._rows[row].to_edit(), percent_complete=55)
+    row = next(i for i, r in enumerate(tab.controller.rows) if r.status == "done")
+    probe = replace(tab.controller.rows[row].to_edit(), percent_complete=55)
     if "percent_complete" not in validate_milestone(probe, today=date(2026, 9, 15)):
         pytest.skip("the rule (done is 100 %) comes with the one-door branch (domain)")
-    assert not tab.apply_edit(row, "percent_complete", "55")  # refused at once, in the form
+    assert not tab.controller.apply_edit(row, "percent_complete", "55")  # refused at once
     assert "100" in tab.error_label.text()
     index = tab.model.index(row, COL_PERCENT)
     assert tab.model.data(index, Qt.ItemDataRole.BackgroundRole) is not None  # the cell is red
-    assert tab._rows[row].percent_complete == 100  # nothing saved
+    assert tab.controller.rows[row].percent_complete == 100  # nothing saved
 
 
 def test_the_officer_is_asked_once_on_first_use(qtbot, db, monkeypatch):
@@ -225,15 +225,15 @@ def test_undo_history_is_kept_per_project_and_undo_says_what_it_did(qtbot, demo_
     tab = page.project_view.tab(MilestonesTab)
     assert tab is not None
     first = page.current_project_id()
-    title = tab._rows[0].title
-    assert tab.apply_edit(0, "title", title + " (rev.)")
+    title = tab.controller.rows[0].title
+    assert tab.controller.apply_edit(0, "title", title + " (rev.)")
     page.table.selectRow(1)
     assert page.current_project_id() != first
-    assert not tab.undo_stack.canUndo()  # the other project has its own history
+    assert not tab.controller.undo_stack.canUndo()  # the other project has its own history
     page.table.selectRow(0)
-    assert tab.undo_stack.canUndo()  # still there when the officer comes back
+    assert tab.controller.undo_stack.canUndo()  # still there when the officer comes back
     tab.undo_action.trigger()
-    assert tab._rows[0].title == title
+    assert tab.controller.rows[0].title == title
     assert any(m.startswith("Undone:") for m in said)
     tab.redo_action.trigger()
     assert any(m.startswith("Redone:") for m in said)

@@ -65,13 +65,13 @@ def test_add_then_edit_by_keyboard(qtbot, tab: MilestonesTab, db: Database) -> N
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: svc.list_milestones(db, tab.project_id)[0].title == "Pilot line")
     assert cell(tab, 0, COL_TITLE) == "Pilot line"
-    assert tab.undo_stack.count() == 2
+    assert tab.controller.undo_stack.count() == 2
 
 
 def test_invalid_date_is_marked_with_its_reason_and_not_saved(
     qtbot, tab: MilestonesTab, db: Database
 ) -> None:
-    tab.add_milestone()
+    tab.controller.add_milestone()
     before = svc.list_milestones(db, tab.project_id)
     edit_cell(qtbot, tab, 0, COL_PLANNED_END, "2026-01-01")  # before the planned start
     index = tab.model.index(0, COL_PLANNED_END)
@@ -89,15 +89,15 @@ def test_invalid_date_is_marked_with_its_reason_and_not_saved(
 
 
 def test_done_without_actual_end_is_refused(qtbot, tab: MilestonesTab, db: Database) -> None:
-    tab.add_milestone()
-    tab.apply_edit(0, "status", "done")
+    tab.controller.add_milestone()
+    tab.controller.apply_edit(0, "status", "done")
     assert "已完成的里程碑须填写实际完成日期。" in tab.error_label.text()
     assert svc.list_milestones(db, tab.project_id)[0].status == "not_started"
 
 
 def test_undo_and_redo_by_shortcut(qtbot, tab: MilestonesTab, db: Database) -> None:
-    tab.add_milestone()
-    assert tab.apply_edit(0, "percent_complete", "40%")
+    tab.controller.add_milestone()
+    assert tab.controller.apply_edit(0, "percent_complete", "40%")
     assert svc.list_milestones(db, tab.project_id)[0].percent_complete == 40
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
@@ -108,32 +108,32 @@ def test_undo_and_redo_by_shortcut(qtbot, tab: MilestonesTab, db: Database) -> N
 
 
 def test_delete_asks_then_undo_brings_it_back(qtbot, tab: MilestonesTab, db: Database) -> None:
-    tab.add_milestone()
-    tab.add_milestone()
-    tab.apply_edit(1, "title", "验收")
+    tab.controller.add_milestone()
+    tab.controller.add_milestone()
+    tab.controller.apply_edit(1, "title", "验收")
     tab.table.setCurrentIndex(tab.model.index(1, COL_TITLE))
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
     assert [r.code for r in svc.list_milestones(db, tab.project_id)] == ["M01"]
-    tab.undo_stack.undo()
+    tab.controller.undo_stack.undo()
     rows = svc.list_milestones(db, tab.project_id)
     assert [(r.code, r.title) for r in rows] == [("M01", "New milestone"), ("M02", "验收")]
-    tab.undo_stack.undo()  # the title edit, on the restored row
+    tab.controller.undo_stack.undo()  # the title edit, on the restored row
     assert svc.list_milestones(db, tab.project_id)[1].title == "New milestone"
-    tab.undo_stack.redo()
-    tab.undo_stack.redo()
+    tab.controller.undo_stack.redo()
+    tab.controller.undo_stack.redo()
     assert [r.code for r in svc.list_milestones(db, tab.project_id)] == ["M01"]
     assert tab.shown_errors == []
 
 
 def test_set_and_compare_baselines(qtbot, tab: MilestonesTab, db: Database, monkeypatch) -> None:
-    tab.add_milestone()
+    tab.controller.add_milestone()
     reasons = iter(["立项批复", "设备延期,调整计划"])
     monkeypatch.setattr(baseline_dialogs, "ask_baseline_reason", lambda _p, _has: next(reasons))
     qtbot.mouseClick(tab.baseline_button, Qt.MouseButton.LeftButton)
     assert cell(tab, 0, COL_SLIP) == "0"
     assert tab.slip_label.text() == "Worst slip: 0 days"
-    tab.apply_edit(0, "planned_end", "2026-11-04")  # 20 days after the baseline end
+    tab.controller.apply_edit(0, "planned_end", "2026-11-04")  # 20 days after the baseline end
     assert cell(tab, 0, COL_SLIP) == "+20"
     assert tab.slip_label.text() == "Worst slip: +20 days"
     qtbot.mouseClick(tab.baseline_button, Qt.MouseButton.LeftButton)
@@ -150,14 +150,14 @@ def test_set_and_compare_baselines(qtbot, tab: MilestonesTab, db: Database, monk
 
 
 def test_health_marker_shows_the_reasons(qtbot, tab: MilestonesTab, db: Database) -> None:
-    tab.add_milestone()  # due 2026-10-15, 0 % done: due within 30 days
+    tab.controller.add_milestone()  # due 2026-10-15, 0 % done: due within 30 days
     qtbot.waitUntil(lambda: tab.health.level.text() == "Health: Amber", timeout=10000)
     assert "将于 30 天后(2026-10-15)到期,但仅完成 0%" in tab.health.reasons.text()
 
 
 def test_clicking_a_bar_selects_its_row(qtbot, tab: MilestonesTab) -> None:
-    tab.add_milestone()
-    tab.add_milestone()
+    tab.controller.add_milestone()
+    tab.controller.add_milestone()
     second = tab.model.row_at(1)
     view = tab.timeline
     x = int(view.x_of(second.planned_start)) + 10
@@ -188,13 +188,13 @@ def test_undo_of_a_delete_brings_back_the_baseline_and_its_history(
         svc.list_milestones(db, pid)[1].version,
     )
     second = svc.set_baseline(db, pid, "设备延期")
-    tab.reload()
+    tab.controller.reload()
     before = {b.id: b.items for b in svc.baseline_history(db, pid)}
 
     tab.table.setCurrentIndex(tab.model.index(1, COL_TITLE))
-    tab.delete_current()
+    tab.controller.delete_current()
     assert [r.id for r in svc.list_milestones(db, pid)] == [kept.id]
-    tab.undo_stack.undo()
+    tab.controller.undo_stack.undo()
 
     rows = svc.list_milestones(db, pid)
     assert [(r.code, r.title) for r in rows] == [(kept.code, "中试"), (gone.code, "样机")]
@@ -210,8 +210,23 @@ def test_undo_of_a_delete_brings_back_the_baseline_and_its_history(
     ]
     assert svc.compare_baseline(db, pid, second.id)[1].baseline_end == date(2026, 7, 1)
     # Redo deletes it again, and a second undo restores it again.
-    tab.undo_stack.redo()
+    tab.controller.undo_stack.redo()
     assert [r.id for r in svc.list_milestones(db, pid)] == [kept.id]
-    tab.undo_stack.undo()
+    tab.controller.undo_stack.undo()
     assert svc.compare_baseline(db, pid, first.id)[1].baseline_end == date(2026, 6, 1)
     assert tab.shown_errors == []
+
+
+def test_the_tab_lays_out_and_the_controller_decides() -> None:
+    """The view calls no service and the undo steps know only the controller."""
+    import ast
+    from pathlib import Path
+
+    import desktop_app.ui.project as project
+
+    def imports(name: str) -> set[str]:
+        tree = ast.parse((Path(project.__file__).parent / name).read_text(encoding="utf-8"))
+        return {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+
+    assert not [m for m in imports("milestones_tab.py") if m.startswith("desktop_app.services")]
+    assert "desktop_app.ui.project.milestones_tab" not in imports("milestone_commands.py")

@@ -117,7 +117,7 @@ def test_a_block_with_a_bad_last_cell_saves_nothing(
     qtbot, db: Database, shown: list[str], bad: str
 ) -> None:
     tab = _tab(qtbot, db)
-    perf.set_actual(db, tab.snapshot.indicators[0].id, 1, D(20))
+    perf.set_actual(db, tab.controller.snapshot.indicators[0].id, 1, D(20))
     tab.discard()  # shows the stored figure
     problem = _paste(tab, 0, COL_Q1, f"30\t60\n5\t{bad}\n")
     qtbot.wait(50)  # any save the paste might have left for the event loop
@@ -136,7 +136,7 @@ def test_a_block_over_a_quarter_not_yet_begun_is_refused(
     assert problem and f"Row 1, column “{_header(tab, COL_Q4)}”" in problem
     assert _actuals(db) == {}
     # the service refuses it too, naming the cell
-    first = tab.snapshot.indicators[0].id
+    first = tab.controller.snapshot.indicators[0].id
     with pytest.raises(perf.ActualRefused) as info:
         perf.save_actual_block(db, _pid(db), 2026, {(first, 3): D(90), (first, 4): D(120)})
     assert info.value.cell == (first, 4)
@@ -160,7 +160,7 @@ def test_a_concurrent_change_takes_the_conflict_path_and_saves_nothing(
 
     monkeypatch.setattr(conflict_dialog, "resolve_conflict", answer)
     tab = _tab(qtbot, db)
-    loaded = tab.snapshot.indicators
+    loaded = tab.controller.snapshot.indicators
     if theirs == "renamed":  # the other officer saves the set: indicator 2's version moves on
         edits = [r.edit() for r in loaded]
         edits[1] = IndicatorEdit(loaded[1].id, "研发经费投入", "万元", D(30), D(20))
@@ -205,7 +205,7 @@ def test_re_apply_after_a_conflict_saves_the_block_over_theirs(
         conflict_dialog, "resolve_conflict", lambda *_a, **_k: conflict_dialog.REAPPLY
     )
     tab = _tab(qtbot, db)
-    perf.set_actual(other_officer, tab.snapshot.indicators[1].id, 1, D(7))
+    perf.set_actual(other_officer, tab.controller.snapshot.indicators[1].id, 1, D(7))
     assert _paste(tab, 0, COL_Q1, "30\n5\n") is None
     assert _actuals(db) == {("专利申请", 1): D(30), ("研发投入", 1): D(5)}  # knowingly
     assert tab.model.index(1, COL_Q1).data() == "5"

@@ -79,7 +79,7 @@ def test_entering_quarterly_actuals_saves_and_updates_projection(qtbot, db: Data
     assert "82.0" in tab.summary.text()
     snap = perf.project_performance(db, _pid(db), 2026)
     assert [r.ytd[2] for r in snap.indicators] == [D(90), D(9), D(3)]
-    dialog = tab.make_close_dialog(perf.preview_evaluation(db, _pid(db), 2026))
+    dialog = tab.controller.make_close_dialog(perf.preview_evaluation(db, _pid(db), 2026))
     qtbot.addWidget(dialog)
     assert dialog.warning.isVisibleTo(dialog) and "专利申请" in dialog.warning.text()
 
@@ -143,7 +143,7 @@ def test_close_year_dialog_needs_reason_for_override(qtbot, db: Database) -> Non
     ids = [r.id for r in perf.save_indicator_set(db, pid, 2025, WORKED).indicators]
     perf.save_actuals(db, pid, 2025, 4, dict(zip(ids, (D(120), D(15), D(5)), strict=True)))
     tab = _tab(qtbot, db, 2025)
-    dialog = tab.make_close_dialog(perf.preview_evaluation(db, pid, 2025))
+    dialog = tab.controller.make_close_dialog(perf.preview_evaluation(db, pid, 2025))
     qtbot.addWidget(dialog)
     assert "92.5" in dialog.total_label.text()
     assert not dialog.warning.isVisibleTo(dialog)

@@ -110,7 +110,7 @@ def test_attention_page_sorts_and_opens_the_project(qtbot, demo_ctx: AppContext)
     page = AttentionPage(demo_ctx)
     qtbot.addWidget(page)
     page.refresh()
-    proxy = page.proxy
+    proxy = page.model
     days = [proxy.index(r, COL_DAYS).data() for r in range(proxy.rowCount())]
     assert days[:3] == ["45 days late", "45 days late", "10 days late"]
     assert page.summary.text() == "As of 2026-09-15: 3 overdue, 5 due within 30 days"
@@ -118,7 +118,7 @@ def test_attention_page_sorts_and_opens_the_project(qtbot, demo_ctx: AppContext)
     nos = [int(proxy.index(r, COL_NO).data()) for r in range(proxy.rowCount())]
     assert nos == sorted(nos)
     first = proxy.index(0, 0)
-    item = page.model.row_at(proxy.mapToSource(first).row())
+    item = page.model.row_at(first.row())
     with qtbot.waitSignal(demo_ctx.bus.sig_open_project) as blocker:
         page.table.doubleClicked.emit(first)
     assert blocker.args == [item.project_id]

@@ -76,7 +76,7 @@ def test_a_home_row_opens_its_project(qtbot, demo_db):
     home = _home(window, qtbot)
     home.show_detail("red")
     pid = home.detail_project_ids()[0]
-    home.open_row(home.detail_proxy.index(0, 0))
+    home.open_row(home.detail_model.index(0, 0))
     page = window.portfolio_page()
     assert window.tabs.currentIndex() == PORTFOLIO_PAGE
     assert page.current_project_id() == pid
@@ -238,7 +238,7 @@ def test_a_saved_payment_is_selected_and_announced(qtbot, demo_db):
     oldest = min(rows, key=lambda r: r.paid_on)
     messages: list[str] = []
     window.ctx.bus.sig_status.connect(messages.append)
-    funding.payments_changed(oldest)
+    funding.controller.payments_changed(oldest)
     selected = funding.register_view.selectionModel().selectedRows()
     assert funding.register_model.row_at(selected[0].row()).id == oldest.id
     assert messages and oldest.paid_on.isoformat() in messages[-1]

@@ -23,20 +23,18 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop_app.services.conflicts import ConflictError
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
+from desktop_app.ui.widgets.tables import grid_cell, grid_view
 
 RELOAD = "reload"
 REAPPLY = "reapply"
@@ -75,12 +73,10 @@ class ConflictDialog(QDialog):
         fit_to_screen(self, 640, 320)
         message = QLabel(str(conflict))
         message.setWordWrap(True)
-        self.table = QTableWidget(len(conflict.fields), 3)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Field"), self.tr("Saved now (theirs)"), self.tr("Your change")]
+        self.table = grid_view(
+            [self.tr("Field"), self.tr("Saved now (theirs)"), self.tr("Your change")],
+            len(conflict.fields),
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -88,9 +84,7 @@ class ConflictDialog(QDialog):
         for row, (field, (theirs, yours)) in enumerate(conflict.fields.items()):
             label = (labels or {}).get(field, field)
             for col, text in enumerate((label, format_value(theirs), format_value(yours))):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(row, col, item)
+                self.table.setItem(row, col, grid_cell(text, tip=text))
         hint = QLabel(
             self.tr(
                 "Reload shows what is saved now and drops your change. Re-apply saves your "

@@ -14,12 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -37,6 +36,8 @@ from PySide6.QtWidgets import (
 from desktop_app.errors import UserError
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets.modeless import show_modeless
+from desktop_app.ui.widgets.ok_cancel import ok_button, ok_cancel
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
@@ -116,14 +117,9 @@ class ImportDialog(QDialog):
         row.addStretch(1)
         self.all_row.hide()
         self.combos: dict[str, QComboBox] = {}
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.confirm_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.confirm_button.setText(self.tr("Confirm import"))
+        self.buttons = ok_cancel(self, self.confirm, self.tr("Confirm import"))
+        self.confirm_button = ok_button(self.buttons)
         self.confirm_button.setEnabled(False)
-        self.buttons.accepted.connect(self.confirm)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.mode)
@@ -495,11 +491,12 @@ def install(ctx: AppContext, window: QMainWindow, menu: QMenu) -> None:
             QCoreApplication.translate("IoActions", "Excel workbooks (*.xlsx)"),
         )
         if chosen:
-            dialog = ImportDialog(ctx, Path(chosen), window)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            window._import_dialog = dialog  # type: ignore[attr-defined]  # keep it alive
-            dialog.open()
-            dialog.start()
+            show_modeless(
+                window,
+                "import",
+                lambda: ImportDialog(ctx, Path(chosen), window),
+                then=lambda dialog: dialog.start(),
+            )
 
     export_action.triggered.connect(do_export)
     import_action.triggered.connect(do_import)

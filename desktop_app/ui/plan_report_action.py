@@ -10,78 +10,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMenu,
-    QProgressBar,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QMainWindow, QMenu, QPushButton, QWidget
 
-from desktop_app.errors import UserError
 from desktop_app.snapshots.district import PlanPeriodView
-from desktop_app.ui import dialogs
-from desktop_app.ui.brief_action import default_folder
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.report_dialog import ReportDialog, default_folder
+from desktop_app.ui.widgets.modeless import show_modeless
 
 
-class PlanReportDialog(QDialog):
+class PlanReportDialog(ReportDialog):
     """Choices for one final evaluation report, and its progress while it is built."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(ctx, parent)
         from desktop_app.services.district_overview import plan_periods
 
-        self.ctx = ctx
-        self.output: Path | None = None
         self.setWindowTitle(self.tr("Plan-period report"))
         self.period = QComboBox()
         self._fill_periods(plan_periods(ctx.db))
-        self.language = QComboBox()
-        self.language.addItem("中文", "zh")
-        self.language.addItem("English", "en")
-        self.language.setCurrentIndex(0 if ctx.lang == "zh" else 1)
-        self.path = QLineEdit()
         self.path.setMinimumWidth(360)
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.path, 1)
-        file_row.addWidget(browse)
         self.next_period = QPushButton(self.tr("Set up the next plan period…"))
         self.next_period.clicked.connect(self._add_period)
-        form = QFormLayout()
-        form.addRow(self.tr("Plan period"), self.period)
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow(self.tr("Save as"), file_row)
-        form.addRow("", self.next_period)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #C0392B")
-        self.error.setWordWrap(True)
-        self.progress = QProgressBar()
-        self.progress.setVisible(False)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
-        self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.progress)
-        layout.addWidget(self.buttons)
+        self.lay_out([(self.tr("Plan period"), self.period)], [("", self.next_period)])
         self.period.currentIndexChanged.connect(lambda _i: self._suggest_path())
         self._suggest_path()
 
@@ -107,13 +59,6 @@ class PlanReportDialog(QDialog):
         name = self.tr("Final evaluation {period}.pdf").format(period=code)
         self.path.setText(str(folder / name))
 
-    def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the report as"), self.path.text(), self.tr("PDF files (*.pdf)")
-        )
-        if chosen:
-            self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
-
     def _add_period(self) -> None:
         from desktop_app.services.district_overview import district_overview, plan_periods
         from desktop_app.ui.performance.add_period_dialog import AddPeriodDialog
@@ -126,23 +71,30 @@ class PlanReportDialog(QDialog):
             self._fill_periods(plan_periods(self.ctx.db))
             self.ctx.bus.sig_data_changed.emit()
 
-    def _busy(self, busy: bool) -> None:
-        for widget in (self.period, self.language, self.path, self.buttons, self.next_period):
-            widget.setEnabled(not busy)
-        self.progress.setVisible(busy)
+    def save_title(self) -> str:
+        return self.tr("Save the report as")
+
+    def no_path_text(self) -> str:
+        return self.tr("Choose where to save the report.")
+
+    def written_text(self) -> str:
+        return self.tr("Report written to {path}")
+
+    def failed_text(self) -> str:
+        return self.tr("The report could not be made: {error}")
+
+    def inputs(self) -> list[QWidget]:
+        return [self.period, *super().inputs(), self.next_period]
 
     def start(self) -> None:
         """Validate, then build and write the report in the background."""
         period = self.period.currentData()
-        text = self.path.text().strip()
         if not period:
             self.error.setText(self.tr("There is no plan period to report on."))
             return
-        if not text:
-            self.error.setText(self.tr("Choose where to save the report."))
+        output = self.chosen_output()
+        if output is None:
             return
-        self.error.clear()
-        output = Path(text).expanduser()
         lang = self.language.currentData()
         db = self.ctx.db
 
@@ -153,34 +105,16 @@ class PlanReportDialog(QDialog):
             write_final_report(build_final_report(db, period, lang), output)
             return output
 
-        self._busy(True)
-        self.progress.setRange(0, 0)
-        self.ctx.jobs.start(job, self._on_done, self._on_error, owner=self, name="final report")
-
-    def _on_done(self, output: Path) -> None:
-        self._busy(False)
-        self.output = output
-        self.ctx.bus.sig_status.emit(self.tr("Report written to {path}").format(path=output))
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(output)))
-        self.accept()
-
-    def _on_error(self, exc: BaseException) -> None:
-        self._busy(False)
-        if isinstance(exc, UserError):
-            self.error.setText(str(exc))
-        else:
-            dialogs.show_error(
-                self, self.tr("The report could not be made: {error}").format(error=exc)
-            )
+        self.run(job, "final report")
 
 
 def install(ctx: AppContext, window: QMainWindow, menu: QMenu) -> None:
     action = QAction(QCoreApplication.translate("PlanReportDialog", "&Plan-period report…"), window)
 
     def open_dialog() -> None:
-        dialog = PlanReportDialog(ctx, window)
-        window._plan_report_dialog = dialog  # type: ignore[attr-defined]  # keep it alive
-        dialog.open()
+        show_modeless(
+            window, "plan_report", lambda: PlanReportDialog(ctx, window), delete_on_close=False
+        )
 
     action.triggered.connect(open_dialog)
     menu.addAction(action)

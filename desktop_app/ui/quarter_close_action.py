@@ -13,7 +13,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -28,6 +27,8 @@ from desktop_app.preferences import Preferences
 from desktop_app.ui import dialogs
 from desktop_app.ui.brief_action import recent_quarters
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets.modeless import show_modeless
+from desktop_app.ui.widgets.ok_cancel import ok_cancel
 
 if TYPE_CHECKING:
     from desktop_app.snapshots.brief import ClosedQuarter
@@ -57,12 +58,7 @@ class CloseQuarterDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Quarter"), self.quarter)
         form.addRow(self.tr("Officer"), self.officer)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close quarter"))
-        self.buttons.accepted.connect(self.start)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.start, self.tr("Close quarter"))
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
         layout.addLayout(form)
@@ -107,9 +103,9 @@ def install(ctx: AppContext, window: QMainWindow, menu: QMenu) -> None:
     action = QAction(QCoreApplication.translate("CloseQuarterDialog", "Close &quarter…"), window)
 
     def open_dialog() -> None:
-        dialog = CloseQuarterDialog(ctx, window)
-        window._close_quarter_dialog = dialog  # type: ignore[attr-defined]  # keep it alive
-        dialog.open()
+        show_modeless(
+            window, "close_quarter", lambda: CloseQuarterDialog(ctx, window), delete_on_close=False
+        )
 
     action.triggered.connect(open_dialog)
     action.setEnabled(not ctx.readonly)

@@ -8,7 +8,6 @@ a backup, replaces the file and reopens it; the window then reloads every page.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
@@ -63,37 +62,29 @@ def size_text(size: int) -> str:
 
 
 class BackupModel(RowsTableModel[BackupRow]):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(
-            [
-                QCoreApplication.translate("RestoreDialog", "Taken"),
-                QCoreApplication.translate("RestoreDialog", "Reason"),
-                QCoreApplication.translate("RestoreDialog", "Size"),
-                QCoreApplication.translate("RestoreDialog", "Projects"),
-            ],
-            parent,
-        )
+    right_columns = (COL_SIZE, COL_PROJECTS)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_TAKEN:
-                return r.taken_at.strftime("%Y-%m-%d %H:%M:%S")
-            if col == COL_REASON:
-                return reason_label(r.label)
-            if col == COL_SIZE:
-                return size_text(r.size_bytes)
-            if r.projects is None:
-                return QCoreApplication.translate("RestoreDialog", "damaged")
-            return str(r.projects)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return r.problem or str(r.path)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_SIZE, COL_PROJECTS):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+    def headers(self) -> list[str]:
+        return [
+            QCoreApplication.translate("RestoreDialog", "Taken"),
+            QCoreApplication.translate("RestoreDialog", "Reason"),
+            QCoreApplication.translate("RestoreDialog", "Size"),
+            QCoreApplication.translate("RestoreDialog", "Projects"),
+        ]
+
+    def display(self, r: BackupRow, col: int) -> str:
+        if col == COL_TAKEN:
+            return r.taken_at.strftime("%Y-%m-%d %H:%M:%S")
+        if col == COL_REASON:
+            return reason_label(r.label)
+        if col == COL_SIZE:
+            return size_text(r.size_bytes)
+        if r.projects is None:
+            return QCoreApplication.translate("RestoreDialog", "damaged")
+        return str(r.projects)
+
+    def tooltip(self, r: BackupRow, col: int) -> str:
+        return r.problem or str(r.path)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if index.isValid() and not self._rows[index.row()].usable:

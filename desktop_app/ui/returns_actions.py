@@ -4,43 +4,40 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QMenu
 
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets.modeless import show_modeless
+
+
+def _start(dialog: QDialog) -> None:
+    dialog.start()  # type: ignore[attr-defined]
+
+
+def _refresh(dialog: QDialog) -> None:
+    dialog.refresh()  # type: ignore[attr-defined]
 
 
 def open_make(ctx: AppContext, window: QMainWindow) -> QDialog:
     from desktop_app.ui.returns_make import MakeReturnsDialog
 
-    dialog = MakeReturnsDialog(ctx, window)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window._returns_dialog = dialog  # type: ignore[attr-defined]  # keep it alive
-    dialog.open()
-    return dialog
+    return show_modeless(window, "returns", lambda: MakeReturnsDialog(ctx, window))
 
 
 def open_collect(ctx: AppContext, window: QMainWindow, folder: Path) -> QDialog:
     from desktop_app.ui.returns_collect import CollectReturnsDialog
 
-    dialog = CollectReturnsDialog(ctx, folder, window)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window._returns_dialog = dialog  # type: ignore[attr-defined]
-    dialog.open()
-    dialog.start()
-    return dialog
+    return show_modeless(
+        window, "returns", lambda: CollectReturnsDialog(ctx, folder, window), then=_start
+    )
 
 
 def open_status(ctx: AppContext, window: QMainWindow) -> QDialog:
     from desktop_app.ui.returns_status import ReturnStatusDialog
 
-    dialog = ReturnStatusDialog(ctx, window)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window._returns_dialog = dialog  # type: ignore[attr-defined]
-    dialog.open()
-    dialog.refresh()
-    return dialog
+    return show_modeless(window, "returns", lambda: ReturnStatusDialog(ctx, window), then=_refresh)
 
 
 def install(ctx: AppContext, window: QMainWindow, menu: QMenu) -> None:

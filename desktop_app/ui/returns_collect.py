@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -35,6 +34,7 @@ from desktop_app.errors import UserError
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.returns_make import recent_quarters
+from desktop_app.ui.widgets.ok_cancel import ok_button, ok_cancel
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
@@ -84,14 +84,9 @@ class CollectReturnsDialog(QDialog):
         self.tree.setWordWrap(True)
         self.each = QCheckBox(self.tr("Record the good returns even though some files are refused"))
         self.each.toggled.connect(self._enable)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.confirm_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.confirm_button.setText(self.tr("Record returns"))
+        self.buttons = ok_cancel(self, self.confirm, self.tr("Record returns"))
+        self.confirm_button = ok_button(self.buttons)
         self.confirm_button.setEnabled(False)
-        self.buttons.accepted.connect(self.confirm)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)

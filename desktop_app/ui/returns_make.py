@@ -13,13 +13,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +24,8 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.periods import Quarter, today
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets.browse_row import browse_row
+from desktop_app.ui.widgets.ok_cancel import ok_button, ok_cancel
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
 
 if TYPE_CHECKING:
@@ -66,11 +65,7 @@ class MakeReturnsDialog(QDialog):
         self.lang.addItem(self.tr("Chinese"), "zh")
         self.lang.addItem(self.tr("English"), "en")
         self.folder = QLineEdit(str(Path.home() / "quarterly-returns"))
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.folder, 1)
-        row.addWidget(browse)
+        row = browse_row(self.folder, self.tr("Browse…"), self._browse)
         form = QFormLayout()
         form.addRow(self.tr("Quarter"), self.quarter)
         form.addRow(self.tr("Due date"), self.due)
@@ -85,13 +80,8 @@ class MakeReturnsDialog(QDialog):
             )
         )
         self.summary.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.make_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.make_button.setText(self.tr("Make workbooks"))
-        self.buttons.accepted.connect(self.make)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.make, self.tr("Make workbooks"))
+        self.make_button = ok_button(self.buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addLayout(form)

@@ -5,15 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +20,7 @@ from desktop_app.snapshots.returns import ReturnStatusRow
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.returns_make import recent_quarters
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
+from desktop_app.ui.widgets.tables import grid_cell, grid_view
 
 MISSING = QColor("#b00020")
 
@@ -44,8 +42,7 @@ class ReturnStatusDialog(QDialog):
         top.addWidget(QLabel(self.tr("Quarter")))
         top.addWidget(self.quarter)
         top.addWidget(self.summary, 1)
-        self.table = QTableWidget(0, 7)
-        self.table.setHorizontalHeaderLabels(
+        self.table = grid_view(
             [
                 self.tr("No."),
                 self.tr("Project"),
@@ -56,8 +53,6 @@ class ReturnStatusDialog(QDialog):
                 self.tr("Returns"),
             ]
         )
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -108,8 +103,7 @@ class ReturnStatusDialog(QDialog):
                 str(row.returns) if row.returns else "",
             ]
             for c, text in enumerate(values):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item = grid_cell(text, tip=text)
                 if not row.returned:
                     item.setForeground(QBrush(MISSING))
                 self.table.setItem(r, c, item)

@@ -76,7 +76,7 @@
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="79" />
+        <location filename="../../desktop_app/ui/performance/add_period_dialog.py" line="75" />
         <source>Targets (may be left empty and set later):</source>
         <translation>目标值(可暂不填写,以后补充):</translation>
     </message>
@@ -84,72 +84,72 @@
 <context>
     <name>AttentionModel</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="28" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="27" />
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="29" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="28" />
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="30" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="29" />
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="31" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="30" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="32" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="31" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="33" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="32" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="34" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="33" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="35" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="34" />
         <source>% done</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="36" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="35" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="43" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="41" />
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="45" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="43" />
         <source>Due soon</source>
         <translation>即将到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="49" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="47" />
         <source>{n} days late</source>
         <translation>逾期 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="53" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="51" />
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="55" />
+        <location filename="../../desktop_app/ui/milestones/attention_model.py" line="53" />
         <source>in {n} days</source>
         <translation>{n} 天后</translation>
     </message>
@@ -157,22 +157,22 @@
 <context>
     <name>AttentionPage</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="95" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="78" />
         <source>Double-click a row to open its project.</source>
         <translation>双击一行可打开对应项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="138" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="112" />
         <source>Attention</source>
         <translation>待关注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="158" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="132" />
         <source>As of {date}: {overdue} overdue, {soon} due within 30 days</source>
         <translation>截至 {date}:{overdue} 项已逾期,{soon} 项将在 30 天内到期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="189" />
+        <location filename="../../desktop_app/ui/milestones/attention_page.py" line="163" />
         <source>Policy warnings: {n} ({red} red)</source>
         <translation>政策提示:{n} 条(红色 {red} 条)</translation>
     </message>
@@ -180,37 +180,37 @@
 <context>
     <name>BaselineHistoryDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="76" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="72" />
         <source>Baseline history</source>
         <translation>基准计划历史</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="87" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="82" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="88" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="83" />
         <source>Baseline end</source>
         <translation>基准完成日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="89" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="84" />
         <source>Current end</source>
         <translation>当前完成日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="90" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="85" />
         <source>Change (days)</source>
         <translation>变化(天)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="97" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="90" />
         <source>No baseline has been set for this project yet.</source>
         <translation>该项目尚未设定基准计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="122" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="115" />
         <source>(added later)</source>
         <translation>(后来新增)</translation>
     </message>
@@ -238,7 +238,7 @@
         <translation>当前计划日期将成为本项目的基准计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="56" />
+        <location filename="../../desktop_app/ui/project/baseline_dialogs.py" line="52" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
@@ -246,67 +246,37 @@
 <context>
     <name>BriefDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="68" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="46" />
         <source>Quarterly brief</source>
         <translation>季度简报</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="81" />
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="87" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="54" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="88" />
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="89" />
-        <source>Save as</source>
-        <translation>保存为</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="98" />
-        <source>Create</source>
-        <translation>生成</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="121" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="69" />
         <source>Save the brief as</source>
         <translation>简报保存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="121" />
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="137" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="72" />
         <source>Choose where to save the brief.</source>
         <translation>请选择简报的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="145" />
-        <source>{path} already exists. Replace it?</source>
-        <translation>{path} 已存在。要替换它吗?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="162" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="75" />
         <source>Brief written to {path}</source>
         <translation>简报已保存至 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="189" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="78" />
         <source>The brief could not be made: {error}</source>
         <translation>无法生成简报:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/brief_action.py" line="194" />
+        <location filename="../../desktop_app/ui/brief_action.py" line="108" />
         <source>Quarterly &amp;brief…</source>
         <translation>季度简报(&amp;B)…</translation>
     </message>
@@ -314,43 +284,43 @@
 <context>
     <name>CloseQuarterDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="40" />
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="63" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="41" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="61" />
         <source>Close quarter</source>
         <translation>季度关账</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="44" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="45" />
         <source>Your name (recorded as who closed it)</source>
         <translation>您的姓名(记录为关账人)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="48" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="49" />
         <source>Closing freezes the quarter's figures and stores its brief (PDF and SHA-256). Its brief is then always reprinted as closed; later edits that touch it are listed as corrections in the next brief.</source>
         <translation>关账将冻结本季度的数据并存档其简报(PDF 及 SHA-256)。此后该季度简报始终按关账版本重印;之后涉及该季度的修改将在下一期简报中列为更正。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="58" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="59" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="59" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="60" />
         <source>Officer</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="94" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="90" />
         <source>{q} closed; SHA-256 {sha}</source>
         <translation>{q} 已关账;SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="103" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="99" />
         <source>The quarter could not be closed: {e}</source>
         <translation>无法关账:{e}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/quarter_close_action.py" line="107" />
+        <location filename="../../desktop_app/ui/quarter_close_action.py" line="103" />
         <source>Close &amp;quarter…</source>
         <translation>季度关账(&amp;Q)…</translation>
     </message>
@@ -358,72 +328,72 @@
 <context>
     <name>CloseYearDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="49" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="48" />
         <source>Close {year} with an evaluation</source>
         <translation>{year} 年度绩效评价</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="55" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="54" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="56" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="55" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="57" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="56" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="58" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="57" />
         <source>Actual</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="59" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="58" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="84" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="78" />
         <source>Total {total} → computed grade {grade}</source>
         <translation>总分 {total} → 计算等级 {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="96" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="90" />
         <source>No Q4 figure yet for: {names}. Their latest year-to-date figure is used.</source>
         <translation>以下指标尚无四季度数据:{names}。将按其最近一期年初至今累计值评价。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="108" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="102" />
         <source>The Performance tab shows {shown} {grade}: the full year projected from the year-to-date figures. Closing the year records the score of the figures themselves: {total} {computed}.</source>
         <translation>绩效页显示的 {shown} {grade} 是按年初至今数据推算的全年得分;年度评价记录的是按实际数据计算的得分:{total} {computed}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="125" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="119" />
         <source>Required when the grade differs from the computed one</source>
         <translation>等级与计算等级不同时必填</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="135" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="129" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="136" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="130" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="137" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="131" />
         <source>Evaluated on</source>
         <translation>评价日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="141" />
+        <location filename="../../desktop_app/ui/performance/close_year_dialog.py" line="132" />
         <source>Close the year</source>
         <translation>完成年度评价</translation>
     </message>
@@ -496,72 +466,72 @@
         <translation>即使有文件被拒收,也记录合格的报送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="91" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="87" />
         <source>Record returns</source>
         <translation>记录报送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="141" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="136" />
         <source>{no:02d} {name} — {unit} — {file}</source>
         <translation>{no:02d} {name} — {unit} — {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="147" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="142" />
         <source>No change</source>
         <translation>无修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="155" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="150" />
         <source>Differs from the return received {when} ({file})</source>
         <translation>与 {when} 收到的报送({file})不同之处</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="166" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="161" />
         <source>Warning: {text}</source>
         <translation>提示:{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="171" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="166" />
         <source>Conflict, took the return's: {text}</source>
         <translation>冲突,已采用报送表的值:{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="173" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="168" />
         <source>Conflict, kept the database's: {text}</source>
         <translation>冲突,已保留数据库的值:{text}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="179" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="174" />
         <source>Refused ({n})</source>
         <translation>拒收({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="188" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="183" />
         <source>Skipped ({n})</source>
         <translation>跳过({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="196" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="191" />
         <source>{quarter}: {n} return(s) to record ({changed} with changes), {refused} file(s) refused, {skipped} skipped.</source>
         <translation>{quarter}:待记录报送 {n} 份(其中 {changed} 份有修改),拒收 {refused} 个文件,跳过 {skipped} 个。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="207" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="202" />
         <source>With a refused file nothing is recorded unless you tick the box below.</source>
         <translation>有文件被拒收时,除非勾选下方选项,否则不记录任何报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="231" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="226" />
         <source>The returns could not be read: {error}</source>
         <translation>无法读取报送表:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="242" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="237" />
         <source>Recording…</source>
         <translation>正在记录……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_collect.py" line="268" />
+        <location filename="../../desktop_app/ui/returns_collect.py" line="263" />
         <source>{n} quarterly return(s) recorded for {quarter}</source>
         <translation>已记录 {quarter} 的 {n} 份季度报送</translation>
     </message>
@@ -569,47 +539,47 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="53" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="51" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="54" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="52" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="74" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="72" />
         <source>Saved by someone else</source>
         <translation>其他人已先保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="80" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="77" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="80" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="77" />
         <source>Saved now (theirs)</source>
         <translation>当前已保存(他人)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="80" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="77" />
         <source>Your change</source>
         <translation>您的修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="96" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="90" />
         <source>Reload shows what is saved now and drops your change. Re-apply saves your values over theirs.</source>
         <translation>“重新载入”显示当前已保存的内容并放弃您的修改;“再次应用”用您的值覆盖他人的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="102" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="96" />
         <source>Reload</source>
         <translation>重新载入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/conflict_dialog.py" line="103" />
+        <location filename="../../desktop_app/ui/conflict_dialog.py" line="97" />
         <source>Re-apply my change</source>
         <translation>再次应用我的修改</translation>
     </message>
@@ -631,76 +601,76 @@
     <name>DisbursementDialog</name>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="42" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="98" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="100" />
         <source>Amount (10k yuan)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="44" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="101" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="103" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="73" />
         <source>Edit payment</source>
         <translation>修改拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="71" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="73" />
         <source>Add payment</source>
         <translation>新增拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="74" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="76" />
         <source>e.g. 1,234.56</source>
         <translation>例如 1,234.56 或 123.45万</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="79" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="81" />
         <source>Blank: by the rule</source>
         <translation>留空按规则</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="82" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="84" />
         <source>The plan year this payment settles (plan-year basis). Blank: a reward pays the year before it is paid (its evaluation year), anything else the year it is paid. For an advance, type the later year it is for.</source>
         <translation>该笔拨付计入的计划年度(计划年度口径)。留空按规则:奖励计入拨付的上一年度(评价年度),其余计入拨付当年。预拨请填写其所属的以后年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="90" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="92" />
         <source>e.g. 思科〔2026〕12号</source>
         <translation>如 思科〔2026〕12号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="215" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="214" />
         <source>This payment changes the figures of {q}, which is closed. It is saved, and the next brief lists it as a correction to {q}.</source>
         <translation>此笔拨付会改变已关账的 {q} 的数据。已保存,下一期简报将把它列为对 {q} 的更正。</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="41" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="97" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="99" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="43" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="99" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="101" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
         <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="45" />
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="102" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="104" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="100" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="102" />
         <source>For plan year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="170" />
+        <location filename="../../desktop_app/ui/funding/disbursement_dialog.py" line="168" />
         <source>{reason}
 Record this payment with the same number anyway?</source>
         <translation>{reason}
@@ -710,82 +680,82 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>DistrictModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="39" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="31" />
         <source>Target met</source>
         <translation>已达标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="40" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="32" />
         <source>On track</source>
         <translation>进度正常</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="41" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="33" />
         <source>Behind</source>
         <translation>滞后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="42" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="34" />
         <source>Not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="43" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="35" />
         <source>No data</source>
         <translation>暂无数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="50" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="42" />
         <source>Level</source>
         <translation>存量</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="51" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="43" />
         <source>5-year total</source>
         <translation>五年累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="52" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="44" />
         <source>5-year annual average</source>
         <translation>五年年均</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="100" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="85" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="101" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="86" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="102" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="87" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="103" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="88" />
         <source>Base</source>
         <translation>基期值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="104" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="89" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="105" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="90" />
         <source>Current</source>
         <translation>当前值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="106" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="91" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_model.py" line="153" />
+        <location filename="../../desktop_app/ui/performance/district_model.py" line="137" />
         <source>Base year {year}</source>
         <translation>基期年份 {year}</translation>
     </message>
@@ -822,97 +792,97 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>EvidenceDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/evidence/button.py" line="18" />
+        <location filename="../../desktop_app/ui/evidence/button.py" line="19" />
         <source>Evidence…</source>
         <translation>佐证材料…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/button.py" line="20" />
+        <location filename="../../desktop_app/ui/evidence/button.py" line="21" />
         <source>Files that back this record: acceptance reports, contracts, vouchers</source>
         <translation>支撑这条记录的文件:验收报告、合同、拨付凭证</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/button.py" line="32" />
+        <location filename="../../desktop_app/ui/evidence/button.py" line="33" />
         <source>Select a milestone, payment or closed year first.</source>
         <translation>请先选择一个里程碑、一笔拨付或一个已关账的年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="55" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="54" />
         <source>Remove {name}</source>
         <translation>移除 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="83" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="82" />
         <source>Evidence — {what}</source>
         <translation>佐证材料 — {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="88" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="85" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="89" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="85" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="90" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="85" />
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="91" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="85" />
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="92" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="85" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="101" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="91" />
         <source>Drop files here to add them (up to 50 MB each).</source>
         <translation>把文件拖到这里即可添加(每个不超过 50 MB)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="104" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="94" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="105" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="95" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="106" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="96" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="107" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="97" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="108" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="98" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="197" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="181" />
         <source>Add evidence files</source>
         <translation>添加佐证文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="200" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="184" />
         <source>Evidence (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xls *.xlsx *.ofd);;All files (*)</source>
         <translation>佐证文件 (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="229" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="213" />
         <source>Save the file as</source>
         <translation>文件另存为</translation>
     </message>
@@ -952,6 +922,49 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
+    <name>FundingController</name>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="69" />
+        <source>No plan yet: enter the approved plan.</source>
+        <translation>尚无经费计划:请录入批复的计划。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="88" />
+        <source>Fix the marked fields to see the new schedule: {first}</source>
+        <translation>请修正标红的字段后查看新的逐年计划:{first}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="97" />
+        <source>Preview of unsaved changes: press Save to keep them.</source>
+        <translation>预览未保存的修改:点击“保存计划”后生效。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="125" />
+        <source>Funding plan saved.</source>
+        <translation>经费计划已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="141" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="191" />
+        <source>Delete the payment of {date} ({amount} 10k yuan)?</source>
+        <translation>删除 {date} 的拨付({amount} 万元)?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="210" />
+        <source>Payment deleted.</source>
+        <translation>已删除该笔拨付。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="226" />
+        <source>Payment of {date} saved: {amount} (10k yuan).</source>
+        <translation>已保存 {date} 的拨付:{amount} 万元。</translation>
+    </message>
+</context>
+<context>
     <name>FundingPage</name>
     <message>
         <location filename="../../desktop_app/ui/funding/page.py" line="39" />
@@ -967,114 +980,74 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>FundingTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="73" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="60" />
         <source>Save plan</source>
         <translation>保存计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="74" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="61" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="86" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="73" />
         <source>Disbursement register</source>
         <translation>拨付台账</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="87" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="74" />
         <source>Funding plan by year</source>
         <translation>逐年经费计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="90" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="77" />
         <source>Add payment…</source>
         <translation>新增拨付…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="91" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="78" />
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="92" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="79" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="105" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="92" />
         <source>Funding</source>
         <translation>经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="120" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="107" />
         <source>Disbursement register, newest first</source>
         <translation>拨付台账(最新在前)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="142" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="129" />
         <source>Plan</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="143" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="130" />
         <source>Years and chart</source>
         <translation>逐年与图表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="144" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="131" />
         <source>Payments</source>
         <translation>拨付台账</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="145" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="132" />
         <source>Start-up tranches</source>
         <translation>启动经费分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="204" />
-        <source>Fix the marked fields to see the new schedule: {first}</source>
-        <translation>请修正标红的字段后查看新的逐年计划:{first}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="262" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="188" />
         <source>Not saved: {why}</source>
         <translation>未保存:{why}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="285" />
-        <source>Notes</source>
-        <translation>备注</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="339" />
-        <source>Delete the payment of {date} ({amount} 10k yuan)?</source>
-        <translation>删除 {date} 的拨付({amount} 万元)?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="358" />
-        <source>Payment deleted.</source>
-        <translation>已删除该笔拨付。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="378" />
-        <source>Payment of {date} saved: {amount} (10k yuan).</source>
-        <translation>已保存 {date} 的拨付:{amount} 万元。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="185" />
-        <source>No plan yet: enter the approved plan.</source>
-        <translation>尚无经费计划:请录入批复的计划。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="213" />
-        <source>Preview of unsaved changes: press Save to keep them.</source>
-        <translation>预览未保存的修改:点击“保存计划”后生效。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="252" />
-        <source>Funding plan saved.</source>
-        <translation>经费计划已保存。</translation>
     </message>
 </context>
 <context>
@@ -1812,57 +1785,57 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="20" />
+        <location filename="../../desktop_app/ui/history/model.py" line="18" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="21" />
+        <location filename="../../desktop_app/ui/history/model.py" line="19" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="22" />
+        <location filename="../../desktop_app/ui/history/model.py" line="20" />
         <source>Change</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="23" />
+        <location filename="../../desktop_app/ui/history/model.py" line="21" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="24" />
+        <location filename="../../desktop_app/ui/history/model.py" line="22" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="25" />
+        <location filename="../../desktop_app/ui/history/model.py" line="23" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="26" />
+        <location filename="../../desktop_app/ui/history/model.py" line="24" />
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="27" />
+        <location filename="../../desktop_app/ui/history/model.py" line="25" />
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="33" />
+        <location filename="../../desktop_app/ui/history/model.py" line="31" />
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="34" />
+        <location filename="../../desktop_app/ui/history/model.py" line="32" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="35" />
+        <location filename="../../desktop_app/ui/history/model.py" line="33" />
         <source>deleted</source>
         <translation>删除</translation>
     </message>
@@ -1870,52 +1843,52 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="59" />
+        <location filename="../../desktop_app/ui/history/page.py" line="57" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="63" />
+        <location filename="../../desktop_app/ui/history/page.py" line="61" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="64" />
+        <location filename="../../desktop_app/ui/history/page.py" line="62" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="65" />
+        <location filename="../../desktop_app/ui/history/page.py" line="63" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="66" />
+        <location filename="../../desktop_app/ui/history/page.py" line="64" />
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="93" />
+        <location filename="../../desktop_app/ui/history/page.py" line="80" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="99" />
+        <location filename="../../desktop_app/ui/history/page.py" line="86" />
         <source>All projects</source>
         <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="106" />
+        <location filename="../../desktop_app/ui/history/page.py" line="93" />
         <source>All fields</source>
         <translation>全部字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="150" />
+        <location filename="../../desktop_app/ui/history/page.py" line="137" />
         <source>{n} changes, newest first</source>
         <translation>共 {n} 条修改,最新的在前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="152" />
+        <location filename="../../desktop_app/ui/history/page.py" line="139" />
         <source>(the newest {n} are shown; narrow the filter)</source>
         <translation>(显示最新的 {n} 条;可缩小筛选范围)</translation>
     </message>
@@ -1928,7 +1901,7 @@ Record this payment with the same number anyway?</source>
         <translation>正在汇总项目情况…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="166" />
+        <location filename="../../desktop_app/ui/home/page.py" line="163" />
         <source>{level} projects</source>
         <translation>{level}色项目</translation>
     </message>
@@ -1944,7 +1917,7 @@ Record this payment with the same number anyway?</source>
     </message>
     <message>
         <location filename="../../desktop_app/ui/home/page.py" line="68" />
-        <location filename="../../desktop_app/ui/home/page.py" line="284" />
+        <location filename="../../desktop_app/ui/home/page.py" line="281" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
@@ -1964,112 +1937,112 @@ Record this payment with the same number anyway?</source>
         <translation>点击任一数字,查看其背后的明细。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="100" />
+        <location filename="../../desktop_app/ui/home/page.py" line="97" />
         <source>Double-click a row to open its project.</source>
         <translation>双击一行打开其项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="126" />
+        <location filename="../../desktop_app/ui/home/page.py" line="123" />
         <source>Home</source>
         <translation>首页</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="165" />
+        <location filename="../../desktop_app/ui/home/page.py" line="162" />
         <source>Projects with no data yet</source>
         <translation>尚无数据的项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="170" />
+        <location filename="../../desktop_app/ui/home/page.py" line="167" />
         <source>The figures could not be computed: {why}</source>
         <translation>无法汇总数据:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="178" />
+        <location filename="../../desktop_app/ui/home/page.py" line="175" />
         <source>Portfolio as of {date} ({n} projects)</source>
         <translation>截至 {date} 的项目总体情况(共 {n} 个项目)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="186" />
+        <location filename="../../desktop_app/ui/home/page.py" line="183" />
         <source>Milestones due within {n} days</source>
         <translation>{n} 天内到期的里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="198" />
+        <location filename="../../desktop_app/ui/home/page.py" line="195" />
         <source>{grade} in {year}</source>
         <translation>{year} 年 {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="204" />
+        <location filename="../../desktop_app/ui/home/page.py" line="201" />
         <source>Plan: the plan of {year} (plan-year basis). Paid: cash paid from 1 January to {date} (cash basis).</source>
         <translation>计划:{year} 年度计划(计划年度口径)。已拨付:1 月 1 日至 {date} 实际拨付(现金口径)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="233" />
+        <location filename="../../desktop_app/ui/home/page.py" line="230" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="233" />
+        <location filename="../../desktop_app/ui/home/page.py" line="230" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="241" />
+        <location filename="../../desktop_app/ui/home/page.py" line="238" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="254" />
+        <location filename="../../desktop_app/ui/home/page.py" line="251" />
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="255" />
+        <location filename="../../desktop_app/ui/home/page.py" line="252" />
         <source>Planned finish</source>
         <translation>计划完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="256" />
+        <location filename="../../desktop_app/ui/home/page.py" line="253" />
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="256" />
+        <location filename="../../desktop_app/ui/home/page.py" line="253" />
         <source>Days left</source>
         <translation>剩余天数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="257" />
+        <location filename="../../desktop_app/ui/home/page.py" line="254" />
         <source>Complete %</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="271" />
+        <location filename="../../desktop_app/ui/home/page.py" line="268" />
         <source>Money of {year} by project (10k yuan)</source>
         <translation>{year} 年各项目经费(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="273" />
+        <location filename="../../desktop_app/ui/home/page.py" line="270" />
         <source>Plan this year</source>
         <translation>本年计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="273" />
+        <location filename="../../desktop_app/ui/home/page.py" line="270" />
         <source>Paid this year</source>
         <translation>本年已拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="285" />
+        <location filename="../../desktop_app/ui/home/page.py" line="282" />
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="290" />
+        <location filename="../../desktop_app/ui/home/page.py" line="287" />
         <source>Grade</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/home/page.py" line="295" />
+        <location filename="../../desktop_app/ui/home/page.py" line="292" />
         <source>{title}: {n} rows</source>
         <translation>{title}:共 {n} 行</translation>
     </message>
@@ -2077,208 +2050,208 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="75" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="76" />
         <source>Import {name}</source>
         <extracomment>Rows listed per section of the preview; the rest are counted. A workbook of another database, to be imported as hand-made (the officer said so).</extracomment>
         <translation>导入 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="77" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="151" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="78" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="147" />
         <source>Checking the workbook…</source>
         <translation>正在检查工作簿……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="141" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="137" />
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="141" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="137" />
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="141" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="137" />
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="141" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="137" />
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="141" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="137" />
         <source>Choice</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="98" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="99" />
         <source>Keep the database's value for all</source>
         <translation>全部保留数据库的值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="99" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="100" />
         <source>Take the workbook's value for all</source>
         <translation>全部采用工作簿的值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="102" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="103" />
         <source>Import as a hand-made workbook</source>
         <translation>作为手工工作簿导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="105" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="106" />
         <source>Every value in it that differs replaces this database's; payments are matched by project, date, kind and plan year.</source>
         <translation>其中每个与本数据库不同的值都将替换本数据库中的值;拨付按项目、日期、类别和计划年度匹配。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="123" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="120" />
         <source>Confirm import</source>
         <translation>确认导入</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="182" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="178" />
         <source>{sheet}: {added} to add, {changed} to change, {unchanged} unchanged</source>
         <translation>{sheet}:新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="192" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="188" />
         <source>Added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="193" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="370" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="375" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="189" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="366" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="371" />
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="201" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="197" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged, and {conflicts} conflict(s): choose for each whether to keep the database's value or take the workbook's.</source>
         <translation>新增 {added} 行,修改 {changed} 行,未变 {unchanged} 行,另有 {conflicts} 处冲突:请逐项选择保留数据库的值或采用工作簿的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="205" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="201" />
         <source>{added} rows to add, {changed} to change, {unchanged} unchanged. A backup is taken before anything is written.</source>
         <translation>将新增 {added} 行、修改 {changed} 行,{unchanged} 行未变。写入前会先备份数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="208" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="204" />
         <source>Nothing to change: all {unchanged} rows match the database.</source>
         <translation>无需修改:{unchanged} 行均与数据库一致。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="224" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="220" />
         <source>Compared with its export of {at}: cells you did not change are left as the database has them.</source>
         <translation>已与 {at} 的导出版本比对:您未修改的单元格保持数据库现值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="228" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="224" />
         <source>{n} cell(s) changed in the database since the export are kept.</source>
         <translation>导出后数据库中已修改的 {n} 个单元格保持不变。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="232" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="228" />
         <source>This workbook was exported from another database: every value in it that differs replaces this database's.</source>
         <translation>此工作簿导出自另一个数据库:其中每个与本数据库不同的值都将替换本数据库中的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="236" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="232" />
         <source>This workbook carries no export versions (made by hand or from the template): every value in it that differs replaces the database's.</source>
         <translation>此工作簿不含导出版本信息(手工制作或来自模板):其中每个与数据库不同的值都将替换数据库中的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="249" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="245" />
         <source>Conflicts ({n}): changed in the database since the export and in the workbook</source>
         <translation>冲突({n} 处):导出后数据库与工作簿都修改了</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="258" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="254" />
         <source>{sheet} row {row}: {key}</source>
         <translation>{sheet} 第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="262" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="258" />
         <source>exported “{exported}” → now “{database}”</source>
         <translation>导出时“{exported}” → 现为“{database}”</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="272" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="268" />
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="273" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="269" />
         <source>Keep database</source>
         <translation>保留数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="274" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="270" />
         <source>Take workbook</source>
         <translation>采用工作簿</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="305" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="301" />
         <source>{n} row(s) change the figures of a closed quarter ({quarters}). Its brief stays as it was closed; the next brief lists these changes as corrections. Confirm to import them anyway, or Cancel to change nothing.</source>
         <translation>{n} 行修改了已关账季度({quarters})的数据。该季度简报保持关账时的版本;下一期简报将把这些修改列为更正。确认则照常导入,取消则不作任何修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="308" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="304" />
         <source>Closed quarters ({n})</source>
         <translation>已关账季度({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="312" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="308" />
         <source>{sheet} row {row}</source>
         <translation>{sheet} 第 {row} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="313" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="309" />
         <source>(new row)</source>
         <translation>(新增行)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="314" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="310" />
         <source>{q} is closed: listed as a correction</source>
         <translation>{q} 已关账:将列为更正</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="366" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="362" />
         <source>row {row}: {key}</source>
         <translation>第 {row} 行:{key}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="322" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="373" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="405" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="318" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="369" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="401" />
         <source>… and {n} more</source>
         <translation>……另有 {n} 行</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="393" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="389" />
         <source>The workbook was not imported: {n} problem(s). Correct them and import again.</source>
         <translation>工作簿未导入:发现 {n} 处问题,请更正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="398" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="394" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="413" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="409" />
         <source>The workbook could not be read: {error}</source>
         <translation>无法读取工作簿:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="422" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="418" />
         <source>Importing…</source>
         <translation>正在导入……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="425" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="421" />
         <source>Imported {added} new and {changed} changed rows from {name}</source>
         <translation>已从 {name} 导入:新增 {added} 行,修改 {changed} 行</translation>
     </message>
@@ -2286,89 +2259,89 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IndicatorModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="145" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="139" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="114" />
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="147" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="107" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="141" />
         <source>Projected score</source>
         <translation>预计得分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="96" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="89" />
         <source>Direction must be one of: {labels}.</source>
         <extracomment>The definition columns a block of text can be pasted into (not the tick box).</extracomment>
         <translation>方向须为以下之一:{labels}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="104" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="97" />
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="105" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="98" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="106" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="99" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="107" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="100" />
         <source>Weight</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="108" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="101" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="109" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="102" />
         <source>Negatives</source>
         <translation>可为负</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="110" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="103" />
         <source>Q1 YTD</source>
         <translation>一季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="111" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="104" />
         <source>Q2 YTD</source>
         <translation>二季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="112" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="105" />
         <source>Q3 YTD</source>
         <translation>三季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="113" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="106" />
         <source>Q4 YTD</source>
         <translation>四季度累计</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="232" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="208" />
         <source>Ticked: actuals below zero are accepted (e.g. a loss)</source>
         <translation>勾选后允许实际值为负(如亏损)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="251" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="226" />
         <source>The officer's score, 0 to the weight</source>
         <translation>专员评分,0 至权重</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="254" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="229" />
         <source>Year-to-date figure at quarter end</source>
         <translation>季度末年初至今累计值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="314" />
+        <location filename="../../desktop_app/ui/performance/indicator_model.py" line="286" />
         <source>A qualitative indicator has no target.</source>
         <translation>定性指标没有目标值。</translation>
     </message>
@@ -2376,43 +2349,43 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>IoActions</name>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="459" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="455" />
         <source>Exported to {path}</source>
         <translation>已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="465" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="461" />
         <source>The export failed: {error}</source>
         <translation>导出失败:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="468" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="464" />
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="475" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="471" />
         <source>&amp;Export to Excel…</source>
         <translation>导出到 Excel(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="476" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="472" />
         <source>&amp;Import from Excel…</source>
         <translation>从 Excel 导入(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="482" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="478" />
         <source>Export to Excel</source>
         <translation>导出到 Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="484" />
-        <location filename="../../desktop_app/ui/io_actions.py" line="495" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="480" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="491" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/io_actions.py" line="493" />
+        <location filename="../../desktop_app/ui/io_actions.py" line="489" />
         <source>Import from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
@@ -2541,181 +2514,294 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MakeReturnsDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="53" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="52" />
         <source>Make quarterly return workbooks</source>
         <translation>生成季度报送表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="64" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="63" />
         <source>e.g. Li Ming, 0592-1234567</source>
         <translation>如:李明 0592-1234567</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="66" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="65" />
         <source>Chinese</source>
         <translation>中文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="67" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="66" />
         <source>English</source>
         <translation>英文</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="69" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="68" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="75" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="70" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="76" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="71" />
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="77" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="72" />
         <source>Office contact</source>
         <translation>区科技局联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="78" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="73" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="79" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="74" />
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="82" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="77" />
         <source>One workbook per project, holding only that project: the unit fills in milestone progress, the quarter's indicator figures, a narrative and its contact. Keys and reference columns are locked.</source>
         <translation>每个项目一份报送表,只含本项目:承担单位填写里程碑进展、本季度指标完成值、进展情况和联系人。键和参考列已锁定。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="92" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="83" />
         <source>Make workbooks</source>
         <translation>生成报送表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="109" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="99" />
         <source>Folder for the workbooks</source>
         <translation>报送表保存位置</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="123" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="113" />
         <source>{folder} already holds {n} return workbook(s) for {quarter}, e.g. {file}. Replace them? Workbooks already sent to the units can still be collected.</source>
         <translation>{folder} 中已有 {n} 份 {quarter} 报送表,如 {file}。要覆盖吗?已发给单位的报送表仍可收取。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="126" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="116" />
         <source>Replace the returns?</source>
         <translation>覆盖报送表?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="138" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="128" />
         <source>Writing the workbooks…</source>
         <translation>正在生成报送表……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_make.py" line="151" />
+        <location filename="../../desktop_app/ui/returns_make.py" line="141" />
         <source>{n} return workbooks written to {folder}</source>
         <translation>已生成 {n} 份报送表,位于 {folder}</translation>
     </message>
 </context>
 <context>
+    <name>MilestonesController</name>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="183" />
+        <source>Undone: {step}</source>
+        <translation>已撤销:{step}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="183" />
+        <source>Redone: {step}</source>
+        <translation>已重做:{step}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="201" />
+        <source>Percent complete must be a whole number.</source>
+        <translation>完成百分比须为整数。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="215" />
+        <source>Not understood: {why}</source>
+        <translation>无法识别:{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="244" />
+        <source>Edit {field} of {code}</source>
+        <translation>修改 {code} 的{field}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="248" />
+        <source>Saved: {what}.</source>
+        <translation>已保存:{what}。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="260" />
+        <source>Row {row}: there is no milestone there.</source>
+        <translation>第 {row} 行:那里没有里程碑。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="265" />
+        <source>Row {row}, column “{column}”</source>
+        <translation>第 {row} 行“{column}”列</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="269" />
+        <source>{where}: this column cannot be pasted into.</source>
+        <translation>{where}:该列不能粘贴。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="281" />
+        <source>Row {row}, column “{column}”: {why}</source>
+        <translation>第 {row} 行“{column}”列:{why}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="285" />
+        <source>Paste</source>
+        <translation>粘贴</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="293" />
+        <source>Paste into {code}</source>
+        <translation>粘贴到 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="300" />
+        <source>Pasted into {n} milestones.</source>
+        <translation>已粘贴到 {n} 个里程碑。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="309" />
+        <source>{code} finished on {end}: mark it done at 100 %{start}?</source>
+        <translation>{code} 已于 {end} 完成:是否标记为已完成、完成 100%{start}?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="314" />
+        <source>, with actual start {day}</source>
+        <translation>,实际开始日期记为 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="335" />
+        <source>New milestone</source>
+        <translation>新里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="342" />
+        <source>Add milestone</source>
+        <translation>新增里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="348" />
+        <source>Milestone {code} added: type its name.</source>
+        <translation>已新增里程碑 {code}:请输入名称。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="356" />
+        <source>Delete milestone {code} “{title}”?</source>
+        <translation>删除里程碑 {code}“{title}”?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="366" />
+        <source>Delete milestone</source>
+        <translation>删除里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="384" />
+        <source>Move milestone</source>
+        <translation>移动里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/milestones_controller.py" line="403" />
+        <source>Baseline set.</source>
+        <translation>已设定基准计划。</translation>
+    </message>
+</context>
+<context>
     <name>MilestonesModel</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="77" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="70" />
         <source>Not started</source>
         <extracomment>Column → the `MilestoneEdit` field it edits (absent: read-only).</extracomment>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="78" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="71" />
         <source>In progress</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="79" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="72" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="80" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="73" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="87" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="80" />
         <source>Code</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="88" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="81" />
         <source>Title</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="89" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="82" />
         <source>Owner</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="90" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="83" />
         <source>Planned start</source>
         <translation>计划开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="91" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="84" />
         <source>Planned end</source>
         <translation>计划完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="92" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="85" />
         <source>Actual start</source>
         <translation>实际开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="93" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="86" />
         <source>Actual end</source>
         <translation>实际完成</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="94" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="87" />
         <source>% done</source>
         <translation>完成%</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="95" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="88" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="96" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="89" />
         <source>Baseline end</source>
         <translation>基准完成日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="97" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="90" />
         <source>Slip (days)</source>
         <translation>偏差(天)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="98" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="91" />
         <source>Cancel reason</source>
         <translation>取消原因</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="99" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="92" />
         <source>Deliverable</source>
         <translation>交付成果</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_model.py" line="100" />
+        <location filename="../../desktop_app/ui/project/milestones_model.py" line="93" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
@@ -2723,188 +2809,82 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MilestonesTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="112" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="535" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="74" />
         <source>Add milestone</source>
         <translation>新增里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="113" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="75" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="114" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="76" />
         <source>Move up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="115" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="77" />
         <source>Move down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="116" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="78" />
         <source>Set baseline…</source>
         <translation>设定基准计划…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="117" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="79" />
         <source>Baseline history…</source>
         <translation>基准计划历史…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="119" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="128" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="81" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="90" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="121" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="129" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="83" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="91" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="173" />
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="185" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="135" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="147" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="175" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="137" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="204" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="167" />
         <source>Milestones</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="282" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="240" />
         <source>Worst slip: {n} days</source>
         <translation>最大偏差:{n} 天</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="279" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="237" />
         <source>No baseline yet</source>
         <translation>尚无基准计划</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="161" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="123" />
         <source>Slip: &lt;span style='color:#c62828'&gt;red&lt;/span&gt; later than the baseline, &lt;span style='color:#2e7d32'&gt;green&lt;/span&gt; earlier · &lt;span style='background:#fdecea'&gt;pink cell&lt;/span&gt;: refused, not saved</source>
         <translation>偏差:&lt;span style='color:#c62828'&gt;红色&lt;/span&gt; 晚于基准计划,&lt;span style='color:#2e7d32'&gt;绿色&lt;/span&gt; 早于基准计划 · &lt;span style='background:#fdecea'&gt;粉色单元格&lt;/span&gt;:输入被拒绝,未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="184" />
+        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="146" />
         <source>Table</source>
         <translation>表格</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="349" />
-        <source>Undone: {step}</source>
-        <translation>已撤销:{step}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="349" />
-        <source>Redone: {step}</source>
-        <translation>已重做:{step}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="392" />
-        <source>Percent complete must be a whole number.</source>
-        <translation>完成百分比须为整数。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="406" />
-        <source>Not understood: {why}</source>
-        <translation>无法识别:{why}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="435" />
-        <source>Edit {field} of {code}</source>
-        <translation>修改 {code} 的{field}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="439" />
-        <source>Saved: {what}.</source>
-        <translation>已保存:{what}。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="451" />
-        <source>Row {row}: there is no milestone there.</source>
-        <translation>第 {row} 行:那里没有里程碑。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="456" />
-        <source>Row {row}, column “{column}”</source>
-        <translation>第 {row} 行“{column}”列</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="460" />
-        <source>{where}: this column cannot be pasted into.</source>
-        <translation>{where}:该列不能粘贴。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="472" />
-        <source>Row {row}, column “{column}”: {why}</source>
-        <translation>第 {row} 行“{column}”列:{why}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="476" />
-        <source>Paste</source>
-        <translation>粘贴</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="484" />
-        <source>Paste into {code}</source>
-        <translation>粘贴到 {code}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="491" />
-        <source>Pasted into {n} milestones.</source>
-        <translation>已粘贴到 {n} 个里程碑。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="500" />
-        <source>{code} finished on {end}: mark it done at 100 %{start}?</source>
-        <translation>{code} 已于 {end} 完成:是否标记为已完成、完成 100%{start}?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="505" />
-        <source>, with actual start {day}</source>
-        <translation>,实际开始日期记为 {day}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="528" />
-        <source>New milestone</source>
-        <translation>新里程碑</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="544" />
-        <source>Milestone {code} added: type its name.</source>
-        <translation>已新增里程碑 {code}:请输入名称。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="552" />
-        <source>Delete milestone {code} “{title}”?</source>
-        <translation>删除里程碑 {code}“{title}”?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="562" />
-        <source>Delete milestone</source>
-        <translation>删除里程碑</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="582" />
-        <source>Move milestone</source>
-        <translation>移动里程碑</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/milestones_tab.py" line="601" />
-        <source>Baseline set.</source>
-        <translation>已设定基准计划。</translation>
     </message>
 </context>
 <context>
@@ -3003,179 +2983,182 @@ Record this payment with the same number anyway?</source>
     </message>
 </context>
 <context>
-    <name>PerformanceTab</name>
+    <name>PerformanceController</name>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="108" />
-        <source>Year </source>
-        <translation>年度 </translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="109" />
-        <source>Copy last year's indicators</source>
-        <translation>沿用上年指标</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="110" />
-        <source>Add indicator</source>
-        <translation>新增指标</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="111" />
-        <source>Delete indicator</source>
-        <translation>删除指标</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="112" />
-        <source>Save indicators</source>
-        <translation>保存指标</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="113" />
-        <source>Discard</source>
-        <translation>放弃修改</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="114" />
-        <source>Close year…</source>
-        <translation>年度评价…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="115" />
-        <source>Reopen year…</source>
-        <translation>重新打开年度…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="190" />
-        <source>Performance</source>
-        <translation>绩效</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="230" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="86" />
         <source>The indicator set has unsaved changes. Save them?</source>
         <translation>指标有未保存的修改,是否保存?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="247" />
-        <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
-        <translation>权重合计:&lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; / 100</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="252" />
-        <source>No indicators for {year} yet.</source>
-        <translation>{year} 年尚未设定指标。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="255" />
-        <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
-        <translation>已评价:总分 &lt;b&gt;{total}&lt;/b&gt;,等级 &lt;b&gt;{grade}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="259" />
-        <source> (computed {computed}; reason: {reason})</source>
-        <translation>(计算等级 {computed};理由:{reason})</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="265" />
-        <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; → {grade}</source>
-        <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="344" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="378" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="518" />
-        <source>Not saved: {reason}</source>
-        <translation>未保存:{reason}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="314" />
-        <source>New indicator</source>
-        <translation>新指标</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="327" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="115" />
         <source>“{name}” has actuals; they are deleted with it when you save. Continue?</source>
         <translation>“{name}”已有实绩,保存时将一并删除。是否继续?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="368" />
-        <source>The year-to-date of Q{q} ({new}) is below the previous quarter's ({old}): a year-to-date figure normally only grows. Save it anyway?</source>
-        <translation>第 {q} 季度的年初至今累计值({new})低于上一季度({old}):累计值通常只增不减。仍要保存吗?</translation>
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="132" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="166" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="310" />
+        <source>Not saved: {reason}</source>
+        <translation>未保存:{reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="348" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="136" />
         <source>Not saved: the earlier figure was kept.</source>
         <translation>未保存:保留原来的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="407" />
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="523" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="156" />
+        <source>The year-to-date of Q{q} ({new}) is below the previous quarter's ({old}): a year-to-date figure normally only grows. Save it anyway?</source>
+        <translation>第 {q} 季度的年初至今累计值({new})低于上一季度({old}):累计值通常只增不减。仍要保存吗?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="195" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="315" />
         <source>Performance figures saved.</source>
         <translation>绩效数据已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="414" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="202" />
         <source>Row {row}, column “{column}”</source>
         <translation>第 {row} 行“{column}”列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="417" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="205" />
         <source>{where}: {why}</source>
         <translation>{where}:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="430" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="218" />
         <source>this column cannot be pasted into.</source>
         <translation>该列不能粘贴。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="436" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="224" />
         <source>the year is closed by its evaluation; reopen it first.</source>
         <translation>该年度已完成绩效评价,请先重新打开该年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="438" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="226" />
         <source>the database is open read-only.</source>
         <translation>数据库以只读方式打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="441" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="229" />
         <source>there is no indicator there.</source>
         <translation>此处没有指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="464" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="252" />
         <source>save or discard the changed indicators before pasting figures.</source>
         <translation>请先保存或放弃对指标的修改,再粘贴数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="474" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="262" />
         <source>the indicator is not saved yet.</source>
         <translation>该指标尚未保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="476" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="264" />
         <source>Q{q} of {year} has not begun yet.</source>
         <translation>{year} 年第 {q} 季度尚未开始。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="485" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="273" />
         <source>Not pasted: the earlier figures were kept.</source>
         <translation>未粘贴:保留原来的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="495" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="283" />
         <source>Pasted {n} figures.</source>
         <translation>已粘贴 {n} 个数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="560" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="354" />
         <source>Reopen {year}</source>
         <translation>重新打开 {year} 年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="561" />
+        <location filename="../../desktop_app/ui/project/performance_controller.py" line="355" />
         <source>Why is the evaluation reopened? (kept in the audit trail)</source>
         <translation>重新打开评价的理由(记入审计日志):</translation>
+    </message>
+</context>
+<context>
+    <name>PerformanceTab</name>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="100" />
+        <source>Year </source>
+        <translation>年度 </translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="101" />
+        <source>Copy last year's indicators</source>
+        <translation>沿用上年指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="102" />
+        <source>Add indicator</source>
+        <translation>新增指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="103" />
+        <source>Delete indicator</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="104" />
+        <source>Save indicators</source>
+        <translation>保存指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="105" />
+        <source>Discard</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="106" />
+        <source>Close year…</source>
+        <translation>年度评价…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="107" />
+        <source>Reopen year…</source>
+        <translation>重新打开年度…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="174" />
+        <source>Performance</source>
+        <translation>绩效</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="220" />
+        <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
+        <translation>权重合计:&lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; / 100</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="225" />
+        <source>No indicators for {year} yet.</source>
+        <translation>{year} 年尚未设定指标。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="228" />
+        <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
+        <translation>已评价:总分 &lt;b&gt;{total}&lt;/b&gt;,等级 &lt;b&gt;{grade}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="232" />
+        <source> (computed {computed}; reason: {reason})</source>
+        <translation>(计算等级 {computed};理由:{reason})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="238" />
+        <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; → {grade}</source>
+        <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="280" />
+        <source>New indicator</source>
+        <translation>新指标</translation>
     </message>
 </context>
 <context>
@@ -3314,77 +3297,52 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PlanReportDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="48" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="30" />
         <source>Plan-period report</source>
         <translation>规划期终期评估报告</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="57" />
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="62" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="34" />
         <source>Set up the next plan period…</source>
         <translation>设立下一规划期…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="65" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="36" />
         <source>Plan period</source>
         <translation>规划期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="66" />
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="67" />
-        <source>Save as</source>
-        <translation>保存为</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="77" />
-        <source>Create</source>
-        <translation>生成</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="107" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="59" />
         <source>Final evaluation {period}.pdf</source>
         <translation>终期评估 {period}.pdf</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="112" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="75" />
         <source>Save the report as</source>
         <translation>报告另存为</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="112" />
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="139" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="93" />
         <source>There is no plan period to report on.</source>
         <translation>没有可评估的规划期。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="142" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="78" />
         <source>Choose where to save the report.</source>
         <translation>请选择报告的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="163" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="81" />
         <source>Report written to {path}</source>
         <translation>报告已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="173" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="84" />
         <source>The report could not be made: {error}</source>
         <translation>无法生成报告:{error}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/plan_report_action.py" line="178" />
+        <location filename="../../desktop_app/ui/plan_report_action.py" line="112" />
         <source>&amp;Plan-period report…</source>
         <translation>规划期终期评估报告(&amp;P)…</translation>
     </message>
@@ -3392,47 +3350,47 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioFundingModel</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="35" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="34" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="36" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="35" />
         <source>Projects</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="37" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="36" />
         <source>Planned start-up</source>
         <translation>计划启动经费</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="38" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="37" />
         <source>Planned fixed support</source>
         <translation>计划固定扶持</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="39" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="38" />
         <source>Reward caps</source>
         <translation>奖励上限</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="40" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="39" />
         <source>Earned rewards</source>
         <translation>应得奖励</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="41" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="40" />
         <source>Disbursed</source>
         <translation>已拨付</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="42" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="41" />
         <source>Reward share (plan)</source>
         <translation>奖励占比(计划)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="43" />
+        <location filename="../../desktop_app/ui/funding/portfolio_model.py" line="42" />
         <source>Reward share (paid)</source>
         <translation>奖励占比(实拨)</translation>
     </message>
@@ -3440,42 +3398,42 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioModel</name>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="26" />
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="24" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="27" />
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="25" />
         <source>Project</source>
         <translation>项目名称</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="28" />
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="26" />
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="29" />
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="27" />
         <source>Key domains</source>
         <translation>重点领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="30" />
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="28" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="31" />
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="29" />
         <source>Lead organisation</source>
         <translation>承担单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="32" />
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="30" />
         <source>Period</source>
         <translation>实施期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="33" />
+        <location filename="../../desktop_app/ui/portfolio/table_model.py" line="31" />
         <source>Health</source>
         <translation>健康度</translation>
     </message>
@@ -3483,67 +3441,67 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioPage</name>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="51" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="49" />
         <source>Search name, English name, lead organisation…</source>
         <translation>搜索名称、英文名称、承担单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="87" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="78" />
         <source>Show or hide the project list (double-click a project to open it full width)</source>
         <translation>显示或隐藏项目列表(双击项目可全宽打开)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="137" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="128" />
         <source>Portfolio</source>
         <translation>项目总览</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="141" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="132" />
         <source>All zones</source>
         <translation>全部片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="144" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="135" />
         <source>All domains</source>
         <translation>全部领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="147" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="138" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="188" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="179" />
         <source>◀ Hide list</source>
         <translation>◀ 收起列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="188" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="179" />
         <source>▶ Project list</source>
         <translation>▶ 项目列表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="243" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="234" />
         <source>{shown} of {total} projects</source>
         <translation>显示 {shown} / 共 {total} 个项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="245" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="236" />
         <source>no project matches: change the search or the filters</source>
         <translation>没有匹配的项目:请修改搜索词或筛选条件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="249" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="240" />
         <source>No project matches the search or the filters.</source>
         <translation>没有符合搜索或筛选条件的项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="251" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="242" />
         <source>No projects yet.</source>
         <translation>还没有项目。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/portfolio/page.py" line="310" />
+        <location filename="../../desktop_app/ui/portfolio/page.py" line="301" />
         <source>Health could not be computed: {why}</source>
         <translation>无法计算健康状况:{why}</translation>
     </message>
@@ -3722,60 +3680,93 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>RegisterModel</name>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="18" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="17" />
         <source>Paid on</source>
         <translation>拨付日期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="19" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="18" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="20" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="19" />
         <source>For plan year</source>
         <translation>计划年度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="21" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="20" />
         <source>Amount (10k yuan)</source>
         <translation>金额(万元)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="22" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="21" />
         <source>Document no.</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/funding/register_model.py" line="23" />
+        <location filename="../../desktop_app/ui/funding/register_model.py" line="22" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="58" />
+        <source>Create</source>
+        <translation>生成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="66" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="71" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="72" />
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="106" />
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop_app/ui/report_dialog.py" line="125" />
+        <source>{path} already exists. Replace it?</source>
+        <translation>{path} 已存在。要替换它吗?</translation>
+    </message>
+</context>
+<context>
     <name>RestoreDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="44" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="43" />
         <source>daily (first start of the day)</source>
         <translation>每日(当天首次启动)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="45" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="44" />
         <source>made by hand</source>
         <translation>手动备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="46" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="45" />
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="47" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="46" />
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="53" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="52" />
         <source>before an upgrade ({step})</source>
         <translation>升级前({step})</translation>
     </message>
@@ -3800,113 +3791,113 @@ Record this payment with the same number anyway?</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="90" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="83" />
         <source>damaged</source>
         <translation>已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="111" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="102" />
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="121" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="112" />
         <source>Reading the backups…</source>
         <translation>正在读取备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="125" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="116" />
         <source>Restoring replaces the current data with the backup. The current data is saved as a backup first, so this can be undone.</source>
         <translation>恢复会用备份替换当前数据。当前数据会先另存为备份,因此可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="131" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="122" />
         <source>Restore the selected backup</source>
         <translation>恢复所选备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="133" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="124" />
         <source>Other file…</source>
         <translation>其他文件……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="169" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="160" />
         <source>{n} backups in {folder}</source>
         <translation>{folder} 中有 {n} 个备份</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="173" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="164" />
         <source>There are no backups yet.</source>
         <translation>还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="196" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="187" />
         <source>Restore from a file</source>
         <translation>从文件恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="198" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="189" />
         <source>key-projects backups (*.sqlite);;All files (*)</source>
         <translation>项目库备份 (*.sqlite);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="205" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="196" />
         <source>Replace the current data with the backup of {when}? The current data is saved as a backup first.</source>
         <translation>用 {when} 的备份替换当前数据吗?当前数据会先另存为备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="208" />
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="230" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="199" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="221" />
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="217" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="208" />
         <source>Restoring {when}…</source>
         <translation>正在恢复 {when} 的备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="225" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="216" />
         <source>Restored from {source}.</source>
         <translation>已从 {source} 恢复。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="227" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="218" />
         <source>The previous data was saved as {path}.</source>
         <translation>原数据已另存为 {path}。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="245" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="236" />
         <source>Backing up…</source>
         <translation>正在备份……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="252" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="243" />
         <source>Backup written to {path}</source>
         <translation>备份已写入 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="259" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="250" />
         <source>Back up &amp;now</source>
         <translation>立即备份(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="262" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="253" />
         <source>&amp;Restore from a backup…</source>
         <translation>从备份恢复(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="284" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="275" />
         <source>Restore that backup now? The damaged file is kept beside it.</source>
         <translation>现在恢复该备份吗?已损坏的文件会保留在旁边。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="287" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="278" />
         <source>Damaged database</source>
         <translation>数据库已损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/restore_dialog.py" line="297" />
+        <location filename="../../desktop_app/ui/restore_dialog.py" line="288" />
         <source>Restored from {source}. The damaged file was kept as {aside}.</source>
         <translation>已从 {source} 恢复。已损坏的文件保留为 {aside}。</translation>
     </message>
@@ -3914,72 +3905,72 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ReturnStatusDialog</name>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="35" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="33" />
         <source>Quarterly return status</source>
         <translation>季度报送回收情况</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="44" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="42" />
         <source>Quarter</source>
         <translation>季度</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="50" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="47" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="51" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="48" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="52" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="49" />
         <source>Lead organisation</source>
         <translation>承担单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="53" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="50" />
         <source>Returned</source>
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="54" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="51" />
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="55" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="52" />
         <source>What changed</source>
         <translation>修改内容</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="56" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="53" />
         <source>Returns</source>
         <translation>报送次数</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="95" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="90" />
         <source>Missing</source>
         <translation>未报送</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="97" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="92" />
         <source>{n} field(s): {list}</source>
         <translation>{n} 项:{list}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="99" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="94" />
         <source>No change</source>
         <translation>无修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="119" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="113" />
         <source>{done} of {total} units have returned.</source>
         <translation>{total} 个单位中已有 {done} 个报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_status.py" line="123" />
+        <location filename="../../desktop_app/ui/returns_status.py" line="117" />
         <source>Missing: {list}</source>
         <translation>未报送:{list}</translation>
     </message>
@@ -3987,27 +3978,27 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ReturnsActions</name>
     <message>
-        <location filename="../../desktop_app/ui/returns_actions.py" line="47" />
+        <location filename="../../desktop_app/ui/returns_actions.py" line="44" />
         <source>&amp;Quarterly returns</source>
         <translation>季度报送(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_actions.py" line="48" />
+        <location filename="../../desktop_app/ui/returns_actions.py" line="45" />
         <source>&amp;Make…</source>
         <translation>生成报送表(&amp;M)……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_actions.py" line="49" />
+        <location filename="../../desktop_app/ui/returns_actions.py" line="46" />
         <source>&amp;Collect…</source>
         <translation>收取报送(&amp;C)……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_actions.py" line="50" />
+        <location filename="../../desktop_app/ui/returns_actions.py" line="47" />
         <source>&amp;Status…</source>
         <translation>回收情况(&amp;S)……</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/returns_actions.py" line="56" />
+        <location filename="../../desktop_app/ui/returns_actions.py" line="53" />
         <source>Folder with the returned workbooks</source>
         <translation>存放交回报送表的文件夹</translation>
     </message>
@@ -4068,22 +4059,22 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ScoresModel</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_model.py" line="63" />
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="50" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_model.py" line="65" />
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="52" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_model.py" line="67" />
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="54" />
         <source>{year} (projected)</source>
         <translation>{year}(预计)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_model.py" line="103" />
+        <location filename="../../desktop_app/ui/performance/scores_model.py" line="86" />
         <source> — overridden (computed {grade})</source>
         <translation> — 已人工调整(计算等级 {grade})</translation>
     </message>
@@ -4091,27 +4082,27 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ScoresPage</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="52" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="46" />
         <source>Grades:</source>
         <translation>等级:</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="58" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="52" />
         <source>* grade set by an officer · ≈ italic: projected from year-to-date, red below 60</source>
         <translation>* 等级经人工调整 · ≈ 斜体:按年初至今数据推算,红色表示低于 60 分</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="71" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="65" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="105" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="99" />
         <source>{year}: {n} projects evaluated — A {a} · B {b} · C {c} · D {d}</source>
         <translation>{year} 年:{n} 个项目完成评价 — 优 {a} · 良 {b} · 中 {c} · 差 {d}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/scores_page.py" line="115" />
+        <location filename="../../desktop_app/ui/performance/scores_page.py" line="109" />
         <source>No year has been evaluated yet.</source>
         <translation>尚无年度评价。</translation>
     </message>
@@ -4142,67 +4133,67 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>TableHabits</name>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="133" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="135" />
         <source>The pasted block is not rectangular: every line needs as many cells.</source>
         <translation>粘贴的区域不是矩形:每行的单元格数必须相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="154" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="156" />
         <source>Row {row}, column “{column}”</source>
         <translation>第 {row} 行“{column}”列</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="165" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="167" />
         <source>not accepted here</source>
         <translation>此处不接受该值</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="181" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="183" />
         <source>Table</source>
         <translation>表格</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="193" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="195" />
         <source>Export this table</source>
         <translation>导出本表</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="195" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="197" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="206" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="208" />
         <source>Could not write {path}: {why}</source>
         <translation>无法写入 {path}:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="215" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="217" />
         <source>Table exported to {path}</source>
         <translation>已导出本表到 {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="222" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="224" />
         <source>Copy (with headers)</source>
         <translation>复制(含表头)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="226" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="228" />
         <source>Export this table to .xlsx…</source>
         <translation>导出本表为 .xlsx…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="230" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="232" />
         <source>Print preview of this table…</source>
         <translation>打印预览本表…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="236" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="238" />
         <source>Open the project</source>
         <translation>打开该项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="306" />
+        <location filename="../../desktop_app/ui/widgets/table_habits.py" line="308" />
         <source>Nothing to show here yet.</source>
         <translation>这里暂时没有内容。</translation>
     </message>
@@ -4269,37 +4260,37 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>WarningsModel</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="22" />
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="26" />
         <source>Level</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="23" />
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="27" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="24" />
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="28" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="25" />
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="29" />
         <source>Warning</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="26" />
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="30" />
         <source>Figure</source>
         <translation>数据</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="32" />
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="35" />
         <source>Red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="33" />
+        <location filename="../../desktop_app/ui/milestones/warnings_model.py" line="36" />
         <source>Amber</source>
         <translation>黄</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets.modeless import show_modeless
 
 Target = Callable[[], "tuple[str, int] | None"]
 
@@ -34,9 +35,12 @@ def evidence_button(ctx: AppContext, parent: QWidget, target: Target) -> QPushBu
                 ),
             )
             return
-        dialog = EvidenceDialog(ctx, chosen[0], chosen[1], parent)
-        parent._evidence_dialog = dialog  # type: ignore[attr-defined]  # keep it alive
-        dialog.open()
+        show_modeless(
+            parent,
+            "evidence",
+            lambda: EvidenceDialog(ctx, chosen[0], chosen[1], parent),
+            delete_on_close=False,
+        )
 
     button.clicked.connect(open_list)
     return button

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
@@ -32,8 +32,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +41,7 @@ from desktop_app.services import evidence as ev
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.evidence import viewer_copies
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
+from desktop_app.ui.widgets.tables import grid_cell, grid_view
 
 T = TypeVar("T")
 
@@ -82,20 +81,11 @@ class EvidenceDialog(QDialog):
         self.opened: list[Path] = []
         self.setWindowTitle(self.tr("Evidence — {what}").format(what=label))
         self.setAcceptDrops(True)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("File"),
-                self.tr("Size"),
-                self.tr("Added"),
-                self.tr("By"),
-                self.tr("Note"),
-            ]
+        self.table = grid_view(
+            [self.tr("File"), self.tr("Size"), self.tr("Added"), self.tr("By"), self.tr("Note")]
         )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.open_current())
         hint = QLabel(self.tr("Drop files here to add them (up to 50 MB each)."))
@@ -148,14 +138,8 @@ class EvidenceDialog(QDialog):
                 r.note,
             )
             for col, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if col == 0:
-                    item.setToolTip(f"SHA-256 {r.sha256}")
-                if col == 1:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(i, col, item)
+                tip = f"SHA-256 {r.sha256}" if col == 0 else None
+                self.table.setItem(i, col, grid_cell(value, tip=tip, right=col == 1))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self._enable()

@@ -9,7 +9,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -33,6 +32,7 @@ from desktop_app.ui import conflict_dialog, dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.funding.formatting import INVALID_STYLE, kind_label
 from desktop_app.ui.widgets.date_field import DateField
+from desktop_app.ui.widgets.ok_cancel import ok_cancel
 
 
 def payment_labels() -> dict[str, str]:
@@ -44,6 +44,8 @@ def payment_labels() -> dict[str, str]:
         "doc_no": QCoreApplication.translate("DisbursementDialog", "Document no."),
         "note": QCoreApplication.translate("DisbursementDialog", "Note"),
     }
+
+
 def plain_amount(text: str) -> str:
     """“123.45万” and “123.45 万元” as officers write them: the unit is the field's own."""
     stripped = text.strip()
@@ -100,11 +102,7 @@ class DisbursementDialog(QDialog):
         form.addRow(self.tr("For plan year"), self.for_year)
         form.addRow(self.tr("Document no."), self.doc_no)
         form.addRow(self.tr("Note"), self.note)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.try_save)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, self.try_save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.errors)
@@ -201,6 +199,7 @@ class DisbursementDialog(QDialog):
             rebased(self._loaded, mine) if choice == conflict_dialog.REAPPLY else self._loaded
         )
         return self.try_save() if choice == conflict_dialog.REAPPLY else False
+
     def _warn_if_closed(self) -> None:
         """A payment dated in a closed quarter is allowed, but it corrects that quarter."""
         from desktop_app.services.quarters import closed_quarter_touched

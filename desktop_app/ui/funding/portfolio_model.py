@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 
 from desktop_app.domain.money import format_wan
+from desktop_app.snapshots.funding import PortfolioFundingRow
 from desktop_app.ui.funding.formatting import percent
-from desktop_app.ui.funding.table_base import RIGHT, Index, RowTableModel
+from desktop_app.ui.widgets.rows_model import RIGHT, RowsTableModel
 
 (
     COL_YEAR,
@@ -44,24 +43,19 @@ def _headers() -> list[str]:
     ]
 
 
-class PortfolioFundingModel(RowTableModel):
+class PortfolioFundingModel(RowsTableModel[PortfolioFundingRow]):
     headers = staticmethod(_headers)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == COL_YEAR:
-                return str(r.year)
-            if col == COL_PROJECTS:
-                return str(r.projects)
-            if col == COL_PLANNED_SHARE:
-                return percent(r.planned_share)
-            if col == COL_PAID_SHARE:
-                return percent(r.disbursed_share)
-            return format_wan(getattr(r, _AMOUNT[col]))
-        if role == Qt.ItemDataRole.TextAlignmentRole and col != COL_YEAR:
-            return RIGHT
-        return None
+    def display(self, r: PortfolioFundingRow, col: int) -> str:
+        if col == COL_YEAR:
+            return str(r.year)
+        if col == COL_PROJECTS:
+            return str(r.projects)
+        if col == COL_PLANNED_SHARE:
+            return percent(r.planned_share)
+        if col == COL_PAID_SHARE:
+            return percent(r.disbursed_share)
+        return format_wan(getattr(r, _AMOUNT[col]))
+
+    def alignment(self, r: PortfolioFundingRow, col: int) -> int | None:
+        return None if col == COL_YEAR else RIGHT

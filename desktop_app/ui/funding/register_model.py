@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 
 from desktop_app.domain.money import format_wan
+from desktop_app.snapshots.funding import DisbursementRow
 from desktop_app.ui.funding.formatting import kind_label
-from desktop_app.ui.funding.table_base import RIGHT, Index, RowTableModel
+from desktop_app.ui.widgets.rows_model import RowsTableModel
 
 COL_DATE, COL_KIND, COL_FOR_YEAR, COL_AMOUNT, COL_DOC, COL_NOTE = range(6)
 
@@ -24,23 +23,16 @@ def _headers() -> list[str]:
     ]
 
 
-class RegisterTableModel(RowTableModel):
+class RegisterTableModel(RowsTableModel[DisbursementRow]):
     headers = staticmethod(_headers)
+    right_columns = (COL_AMOUNT, COL_FOR_YEAR)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return {
-                COL_DATE: r.paid_on.isoformat(),
-                COL_KIND: kind_label(r.kind),
-                COL_FOR_YEAR: str(r.for_year) if r.for_year else "",
-                COL_AMOUNT: format_wan(r.amount_fen),
-                COL_DOC: r.doc_no,
-                COL_NOTE: r.note,
-            }[col]
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_AMOUNT, COL_FOR_YEAR):
-            return RIGHT
-        return None
+    def display(self, r: DisbursementRow, col: int) -> str:
+        return {
+            COL_DATE: r.paid_on.isoformat(),
+            COL_KIND: kind_label(r.kind),
+            COL_FOR_YEAR: str(r.for_year) if r.for_year else "",
+            COL_AMOUNT: format_wan(r.amount_fen),
+            COL_DOC: r.doc_no,
+            COL_NOTE: r.note,
+        }[col]

@@ -10,8 +10,8 @@ from PySide6.QtGui import QColor, QFont
 from desktop_app.domain.money import format_wan
 from desktop_app.snapshots.funding import ScheduleRow
 from desktop_app.ui.funding.formatting import WARNING_BACKGROUND
-from desktop_app.ui.funding.table_base import RIGHT, Index, RowTableModel
 from desktop_app.ui.performance.formatting import grade_label
+from desktop_app.ui.widgets.rows_model import RIGHT, Index, RowsTableModel
 
 (
     COL_YEAR,
@@ -48,7 +48,7 @@ def _headers() -> list[str]:
     ]
 
 
-class ScheduleTableModel(RowTableModel):
+class ScheduleTableModel(RowsTableModel[ScheduleRow]):
     """Rows of `ScheduleRow` (万元, two decimals) and one totals row at the bottom."""
 
     headers = staticmethod(_headers)
@@ -66,7 +66,16 @@ class ScheduleTableModel(RowTableModel):
             return ""
         return format_wan(sum(getattr(r, name) or 0 for r in self._rows))
 
-    def _text(self, r: ScheduleRow, col: int) -> str:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and index.row() == len(self._rows):  # the totals row
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._total(index.column())
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return RIGHT if index.column() in _AMOUNT else None
+            return _bold() if role == Qt.ItemDataRole.FontRole else None
+        return super().data(index, role)
+
+    def display(self, r: ScheduleRow, col: int) -> str:
         if col == COL_YEAR:
             return str(r.year)
         if col == COL_GRADE:
@@ -76,22 +85,19 @@ class ScheduleTableModel(RowTableModel):
         value = getattr(r, _AMOUNT[col])
         return "—" if value is None else format_wan(value)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        col = index.column()
-        total_row = index.row() == len(self._rows)
-        r = None if total_row else self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._total(col) if r is None else self._text(r, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in _AMOUNT:
-            return RIGHT
-        if role == Qt.ItemDataRole.ToolTipRole and r is not None and r.warnings:
-            return "\n".join(r.warnings)
-        if role == Qt.ItemDataRole.BackgroundRole and r is not None and r.warnings:
+    def alignment(self, r: ScheduleRow, col: int) -> int | None:
+        return RIGHT if col in _AMOUNT else None
+
+    def tooltip(self, r: ScheduleRow, col: int) -> str | None:
+        return "\n".join(r.warnings) if r.warnings else None
+
+    def cell_data(self, r: ScheduleRow, col: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.BackgroundRole and r.warnings:
             return QColor(WARNING_BACKGROUND)
-        if role == Qt.ItemDataRole.FontRole and r is None:
-            font = QFont()
-            font.setBold(True)
-            return font
-        return None
+        return super().cell_data(r, col, role)
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font

@@ -61,8 +61,10 @@ class HistoryModel(RowsTableModel[HistoryRow]):
     """The trail a batch at a time: the view asks for more (`fetchMore`) as the officer
     scrolls to the end, so opening the page costs one batch however long the trail is."""
 
+    headers = staticmethod(_headers)
+
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(_headers(), parent)
+        super().__init__(parent)
         self._read: Callable[[int, int], list[HistoryRow]] | None = None
         self._total = 0
 
@@ -86,21 +88,21 @@ class HistoryModel(RowsTableModel[HistoryRow]):
         self._rows = [*self._rows, *more]
         self.endInsertRows()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(r, col)
-        if role == Qt.ItemDataRole.ToolTipRole and col in (
-            COL_PROJECT,
-            COL_BEFORE,
-            COL_AFTER,
-            COL_TABLE,
-        ):
-            if col == COL_TABLE:
-                return record_text(r) + (f"\n{r.reason}" if r.reason else "")
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sorting orders the whole trail, not the batch on screen: the rest is read first
+        (the officer asked for it; opening the page still reads one batch)."""
+        if column >= 0:
+            while self.canFetchMore():
+                self.fetchMore()
+        super().sort(column, order)
+
+    def display(self, r: HistoryRow, col: int) -> str:
+        return self._text(r, col)
+
+    def tooltip(self, r: HistoryRow, col: int) -> str | None:
+        if col == COL_TABLE:
+            return record_text(r) + (f"\n{r.reason}" if r.reason else "")
+        if col in (COL_PROJECT, COL_BEFORE, COL_AFTER):
             return self._text(r, col) or None
         return None
 

@@ -5,13 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +32,7 @@ from desktop_app.ui.history.model import (
 )
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.widgets.date_field import DateField
+from desktop_app.ui.widgets.tables import rows_view
 
 COLUMN_WIDTHS = {
     COL_AT: 140,
@@ -72,19 +70,9 @@ class HistoryPage(Page):
             filters.addWidget(widget)
         filters.addWidget(self.apply)
         filters.addStretch(1)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setResizeContentsPrecision(BATCH)  # fit to a batch, not the whole trail
-        header.setStretchLastSection(True)
-        for col, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(col, width)
+        self.table = rows_view(self.model, COLUMN_WIDTHS)
+        # Fit a column to a batch of rows, not the whole trail.
+        self.table.horizontalHeader().setResizeContentsPrecision(BATCH)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.summary)

@@ -11,7 +11,7 @@ import importlib
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,7 +30,7 @@ from desktop_app.snapshots.home import GRADES, HEALTH_LEVELS, HomeSnapshot
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.freshness import Freshness
 from desktop_app.ui.home.cards import FigureCard
-from desktop_app.ui.home.detail_model import SORT_ROLE, Cell, DetailModel, cell
+from desktop_app.ui.home.detail_model import Cell, DetailModel, cell
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.performance.formatting import GRADE_MARKS, grade_label
 from desktop_app.ui.widgets.health_marker import HEALTH_COLOURS, health_label
@@ -80,11 +80,8 @@ class HomePage(Page):
         self.detail_title = QLabel(self.tr("Click a figure to see the rows behind it."))
         self.detail_title.setStyleSheet("font-weight: bold;")
         self.detail_model = DetailModel(self)
-        self.detail_proxy = QSortFilterProxyModel(self)
-        self.detail_proxy.setSourceModel(self.detail_model)
-        self.detail_proxy.setSortRole(SORT_ROLE)
         self.detail = QTableView()
-        self.detail.setModel(self.detail_proxy)
+        self.detail.setModel(self.detail_model)
         self.detail.setSortingEnabled(True)
         self.detail.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.detail.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -228,7 +225,7 @@ class HomePage(Page):
         if snap is None:
             return
         self.detail_model.clear()
-        self.detail_proxy.sort(-1)
+        self.detail_model.sort(-1)  # the new rows in their own order until a click
         lang = self.ctx.lang
         no, name = self.tr("No."), self.tr("Project")
 
@@ -330,8 +327,7 @@ class HomePage(Page):
 
     def open_row(self, index: QModelIndex) -> None:
         if index.isValid():
-            source = self.detail_proxy.mapToSource(index)
-            pid = self.detail_model.project_at(source.row())
+            pid = self.detail_model.project_at(index.row())
             if pid is not None:
                 self.ctx.bus.sig_open_project.emit(int(pid))
 

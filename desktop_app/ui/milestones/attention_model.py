@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.snapshots.milestones import AttentionItem
 from desktop_app.ui.project.milestones_model import status_label
 from desktop_app.ui.widgets.rows_model import RowsTableModel
-
-Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 COL_STATE, COL_DAYS, COL_DUE, COL_NO, COL_PROJECT, COL_TITLE, COL_OWNER, COL_PERCENT, COL_STATUS = (
     range(9)
@@ -23,8 +20,10 @@ DUE_SOON = QBrush(QColor("#8a4b00"))
 
 
 class AttentionModel(RowsTableModel[AttentionItem]):
-    def __init__(self, parent: Any = None) -> None:
-        headers = [
+    right_columns = (COL_NO, COL_PERCENT)
+
+    def headers(self) -> list[str]:
+        return [
             QCoreApplication.translate("AttentionModel", "Kind"),
             QCoreApplication.translate("AttentionModel", "Days"),
             QCoreApplication.translate("AttentionModel", "Due"),
@@ -35,9 +34,8 @@ class AttentionModel(RowsTableModel[AttentionItem]):
             QCoreApplication.translate("AttentionModel", "% done"),
             QCoreApplication.translate("AttentionModel", "Status"),
         ]
-        super().__init__(headers, parent)
 
-    def _text(self, r: AttentionItem, col: int) -> str:
+    def display(self, r: AttentionItem, col: int) -> str:
         if col == COL_STATE:
             return (
                 QCoreApplication.translate("AttentionModel", "Overdue")
@@ -65,28 +63,19 @@ class AttentionModel(RowsTableModel[AttentionItem]):
         }
         return values.get(col, "")
 
-    def _sort_key(self, r: AttentionItem, col: int) -> Any:
+    def sort_value(self, r: AttentionItem, col: int) -> Any:
         if col in (COL_STATE, COL_DAYS, COL_DUE):
             return r.days
         if col == COL_NO:
             return r.project_no
         if col == COL_PERCENT:
             return r.percent_complete
-        return self._text(r, col)
+        return self.display(r, col)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(r, col)
-        if role == SORT_ROLE:
-            return self._sort_key(r, col)
-        if role == Qt.ItemDataRole.ForegroundRole and col in (COL_STATE, COL_DAYS):
+    def foreground(self, r: AttentionItem, col: int) -> QBrush | None:
+        if col in (COL_STATE, COL_DAYS):
             return OVERDUE if r.overdue else DUE_SOON
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_NO, COL_PERCENT):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col in (COL_PROJECT, COL_TITLE):
-            return self._text(r, col)
         return None
+
+    def tooltip(self, r: AttentionItem, col: int) -> str | None:
+        return self.display(r, col) if col in (COL_PROJECT, COL_TITLE) else None

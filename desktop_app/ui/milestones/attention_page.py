@@ -10,14 +10,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +33,6 @@ from desktop_app.ui.milestones.attention_model import (
     COL_PROJECT,
     COL_STATE,
     COL_TITLE,
-    SORT_ROLE,
     AttentionModel,
 )
 from desktop_app.ui.milestones.warnings_model import (
@@ -48,6 +45,7 @@ from desktop_app.ui.milestones.warnings_model import (
     COL_PROJECT as COL_W_PROJECT,
 )
 from desktop_app.ui.page_base import Page
+from desktop_app.ui.widgets.tables import rows_view
 
 if TYPE_CHECKING:
     from desktop_app.services.warnings import WarningRow
@@ -73,24 +71,9 @@ class AttentionPage(Page):
         self._fresh = Freshness()
         ctx.bus.sig_data_changed.connect(self._fresh.forget)
         self._warnings_shown: list[WarningRow] | None = None
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table = rows_view(self.model, COLUMN_WIDTHS, single=True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_DAYS, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for col, width in COLUMN_WIDTHS.items():
-            self.table.setColumnWidth(col, width)
         self.summary = QLabel()
         hint = QLabel(self.tr("Double-click a row to open its project."))
         hint.setStyleSheet("color: #666;")
@@ -98,18 +81,9 @@ class AttentionPage(Page):
         top.addWidget(self.summary, 1)
         top.addWidget(hint)
         self.warnings_model = WarningsModel(ctx.lang, self)
-        self.warnings = QTableView()
+        widths = {COL_LEVEL: 70, COL_W_PROJECT: 260, COL_REASON: 560}
+        self.warnings = rows_view(self.warnings_model, widths, single=True, stretch_last=False)
         self.warnings.horizontalHeader().setResizeContentsPrecision(100)  # 1,000s of rows
-        self.warnings.setModel(self.warnings_model)
-        self.warnings.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.warnings.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.warnings.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.warnings.setAlternatingRowColors(True)
-        self.warnings.setWordWrap(False)
-        self.warnings.verticalHeader().hide()
-        self.warnings.horizontalHeader().setStretchLastSection(False)
-        for col, width in ((COL_LEVEL, 70), (COL_W_PROJECT, 260), (COL_REASON, 560)):
-            self.warnings.setColumnWidth(col, width)
         self.warnings.horizontalHeader().setSectionResizeMode(
             COL_REASON, QHeaderView.ResizeMode.Stretch
         )
@@ -149,9 +123,9 @@ class AttentionPage(Page):
                 header.sortIndicatorSection() == COL_DAYS
                 and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
             ):
-                # The rows arrive by due date, the header's order: no sort that asks
-                # Python for every comparison's keys. A click on a header sorts as usual.
-                self.proxy.sort(-1)
+                # The rows arrive by due date, the header's order: no need to sort them
+                # again. A click on a header sorts as usual.
+                self.model.sort(-1)
             self.model.set_rows(rows)
         overdue = sum(1 for r in rows if r.overdue)
         self.summary.setText(
@@ -195,7 +169,7 @@ class AttentionPage(Page):
 
     def open_row(self, index: QModelIndex) -> None:
         if index.isValid():
-            item = self.model.row_at(self.proxy.mapToSource(index).row())
+            item = self.model.row_at(index.row())
             self.ctx.bus.sig_open_project.emit(item.project_id)
 
 

@@ -6,7 +6,6 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +23,7 @@ from desktop_app.services import district
 from desktop_app.snapshots.district import DistrictRow, PlanPeriodView
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.performance.formatting import ERROR_STYLE, parse_optional
+from desktop_app.ui.widgets.ok_cancel import ok_cancel
 
 TARGET_COL = 2
 
@@ -69,11 +69,7 @@ class AddPeriodDialog(QDialog):
         form.addRow(self.tr("First year"), self.start)
         form.addRow(self.tr("Last year"), self.end)
         form.addRow(self.tr("Name"), self.name)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(self.tr("Targets (may be left empty and set later):")))

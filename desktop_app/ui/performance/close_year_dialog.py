@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +26,8 @@ from desktop_app.ui import conflict_dialog
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.performance.formatting import ERROR_STYLE, fmt, grade_label
 from desktop_app.ui.widgets.date_field import DateField
+from desktop_app.ui.widgets.ok_cancel import ok_cancel
+from desktop_app.ui.widgets.tables import grid_cell
 
 
 class CloseYearDialog(QDialog):
@@ -68,12 +67,7 @@ class CloseYearDialog(QDialog):
                 fmt(item.score, 2),
             )
             for col, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                if col:
-                    cell.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                table.setItem(row, col, cell)
+                table.setItem(row, col, grid_cell(text, right=col > 0))
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -135,12 +129,7 @@ class CloseYearDialog(QDialog):
         form.addRow(self.tr("Grade"), self.grade)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Evaluated on"), self.evaluated_on)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Close the year"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, self.accept, self.tr("Close the year"))
         layout = QVBoxLayout(self)
         layout.addWidget(table, 1)
         layout.addWidget(self.warning)

@@ -8,20 +8,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 
 from desktop_app.snapshots.district import DistrictOverview, DistrictRow
 from desktop_app.ui.performance.formatting import fmt
-from desktop_app.ui.widgets.rows_model import RowSorting
+from desktop_app.ui.widgets.rows_model import RIGHT, Index, RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 COL_NO, COL_NAME, COL_UNIT, COL_BASE, COL_TARGET = range(5)
 FIRST_YEAR_COL = 5
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -56,7 +48,7 @@ def kind_label(code: str) -> str:
     return names.get(code, code)
 
 
-class DistrictTableModel(RowSorting, QAbstractTableModel):
+class DistrictTableModel(RowsTableModel[DistrictRow]):
     sig_value_edited = Signal(int, int, str)
     """A yearly value was typed: indicator id, year, the text."""
     sig_target_edited = Signal(int, str, str)
@@ -66,7 +58,6 @@ class DistrictTableModel(RowSorting, QAbstractTableModel):
         super().__init__(parent)
         self.lang = lang
         self.readonly = False
-        self._rows: list[DistrictRow] = []
         self.years: list[int] = []
 
     def set_overview(self, overview: DistrictOverview) -> None:
@@ -76,9 +67,6 @@ class DistrictTableModel(RowSorting, QAbstractTableModel):
         self._resort()
         self.endResetModel()
 
-    def row_at(self, row: int) -> DistrictRow:
-        return self._rows[row]
-
     @property
     def col_current(self) -> int:
         return FIRST_YEAR_COL + len(self.years)
@@ -86,9 +74,6 @@ class DistrictTableModel(RowSorting, QAbstractTableModel):
     @property
     def col_progress(self) -> int:
         return self.col_current + 1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self.col_progress + 1
@@ -116,7 +101,7 @@ class DistrictTableModel(RowSorting, QAbstractTableModel):
         exponents = [int(v.normalize().as_tuple().exponent) for v in figures if v is not None]
         return min(2, max([0, *(-e for e in exponents)]))
 
-    def _text(self, r: DistrictRow, col: int) -> str:
+    def display(self, r: DistrictRow, col: int) -> str:
         places = self._places(r)
         if col == COL_NO:
             return str(r.no)
@@ -135,24 +120,23 @@ class DistrictTableModel(RowSorting, QAbstractTableModel):
             return percent + status_label(r.status)
         return fmt(r.values.get(self.years[col - FIRST_YEAR_COL]), places)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._text(r, col)
+    def cell_data(self, r: DistrictRow, col: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.EditRole:
+            return self.display(r, col)
         if role == PROGRESS_ROLE:
             return r
-        if role == Qt.ItemDataRole.TextAlignmentRole and col not in (COL_NAME, self.col_progress):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == COL_NAME:
-                return f"{r.name_zh}\n{r.name_en}\n{kind_label(r.kind)}"
-            if col == COL_BASE and r.base_year:
-                return QCoreApplication.translate("DistrictModel", "Base year {year}").format(
-                    year=r.base_year
-                )
+        return super().cell_data(r, col, role)
+
+    def alignment(self, r: DistrictRow, col: int) -> int | None:
+        return None if col in (COL_NAME, self.col_progress) else RIGHT
+
+    def tooltip(self, r: DistrictRow, col: int) -> str | None:
+        if col == COL_NAME:
+            return f"{r.name_zh}\n{r.name_en}\n{kind_label(r.kind)}"
+        if col == COL_BASE and r.base_year:
+            return QCoreApplication.translate("DistrictModel", "Base year {year}").format(
+                year=r.base_year
+            )
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -170,7 +154,7 @@ class DistrictTableModel(RowSorting, QAbstractTableModel):
         r = self._rows[index.row()]
         col = index.column()
         text = "" if value is None else str(value)
-        if text.strip() == self._text(r, col):
+        if text.strip() == self.display(r, col):
             return False
         if col in (COL_BASE, COL_TARGET):
             self.sig_target_edited.emit(

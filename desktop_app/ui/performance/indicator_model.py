@@ -14,22 +14,15 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain.parsing import ParseError, parse_decimal
 from desktop_app.domain.scoring import DIRECTIONS
 from desktop_app.snapshots.performance import IndicatorEdit, IndicatorRow, indicator_edit
 from desktop_app.ui.performance.formatting import direction_label, fmt, parse_optional
+from desktop_app.ui.widgets.rows_model import RIGHT, Index, RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 (
     COL_NAME,
     COL_UNIT,
@@ -115,7 +108,7 @@ def _headers() -> list[str]:
     ]
 
 
-class IndicatorTableModel(QAbstractTableModel):
+class IndicatorTableModel(RowsTableModel[DraftRow]):
     sig_actual_edited = Signal(int, int, str)
     """An actual cell was typed: indicator id, quarter (1–4), the text as typed."""
     sig_draft_changed = Signal()
@@ -123,17 +116,18 @@ class IndicatorTableModel(QAbstractTableModel):
     sig_invalid = Signal(str)
     """A typed value was refused before reaching the draft (the reason)."""
 
+    headers = staticmethod(_headers)
+    sortable = False  # the officer's order: the order the set is saved in
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[DraftRow] = []
         self._stored: list[DraftRow] = []
-        self._headers = _headers()
         self.locked = False
         self.open_through = 4
         """The last quarter whose year-to-date may be typed (later quarters have not begun)."""
         """A closed year or a read-only database: nothing is editable."""
 
-    def set_rows(
+    def show_year(
         self,
         rows: list[IndicatorRow] | tuple[IndicatorRow, ...],
         scores: dict[int, Decimal] | None = None,
@@ -153,9 +147,6 @@ class IndicatorTableModel(QAbstractTableModel):
         self._rows = list(self._stored)
         self.endResetModel()
         self.sig_draft_changed.emit()
-
-    def rows(self) -> list[DraftRow]:
-        return list(self._rows)
 
     def edits(self) -> list[IndicatorEdit]:
         return [r.edit() for r in self._rows]
@@ -192,18 +183,7 @@ class IndicatorTableModel(QAbstractTableModel):
             self.endRemoveRows()
             self.sig_draft_changed.emit()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
-    def _text(self, r: DraftRow, col: int) -> str:
+    def display(self, r: DraftRow, col: int) -> str:
         if col == COL_NAME:
             return r.name
         if col == COL_UNIT:
@@ -220,11 +200,7 @@ class IndicatorTableModel(QAbstractTableModel):
             return fmt(r.projected_score, 1) if r.id is not None else ""
         return ""
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
+    def cell_data(self, r: DraftRow, col: int, role: int) -> Any:
         if col == COL_NEGATIVE:
             if role == Qt.ItemDataRole.CheckStateRole and r.direction != "qualitative":
                 return Qt.CheckState.Checked if r.allow_negative else Qt.CheckState.Unchecked
@@ -232,29 +208,25 @@ class IndicatorTableModel(QAbstractTableModel):
                 return QCoreApplication.translate(
                     "IndicatorModel", "Ticked: actuals below zero are accepted (e.g. a loss)"
                 )
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(r, col)
         if role == Qt.ItemDataRole.EditRole:
-            return r.direction if col == COL_DIRECTION else self._text(r, col)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col not in (
-            COL_NAME,
-            COL_UNIT,
-            COL_DIRECTION,
-        ):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return r.direction if col == COL_DIRECTION else self.display(r, col)
         if role == Qt.ItemDataRole.BackgroundRole and col in DEFINITION_COLS:
             stored = next((s for s in self._stored if s.id == r.id and r.id is not None), None)
             if stored is None or stored.edit() != r.edit():
                 return QBrush(DRAFT_BG)
-        if role == Qt.ItemDataRole.ToolTipRole and col in QUARTER_COLS:
-            if r.direction == "qualitative":
-                return QCoreApplication.translate(
-                    "IndicatorModel", "The officer's score, 0 to the weight"
-                )
+        return super().cell_data(r, col, role)
+
+    def alignment(self, r: DraftRow, col: int) -> int | None:
+        return None if col in (COL_NAME, COL_UNIT, COL_DIRECTION) else RIGHT
+
+    def tooltip(self, r: DraftRow, col: int) -> str | None:
+        if col not in QUARTER_COLS:
+            return None
+        if r.direction == "qualitative":
             return QCoreApplication.translate(
-                "IndicatorModel", "Year-to-date figure at quarter end"
+                "IndicatorModel", "The officer's score, 0 to the weight"
             )
-        return None
+        return QCoreApplication.translate("IndicatorModel", "Year-to-date figure at quarter end")
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -291,7 +263,7 @@ class IndicatorTableModel(QAbstractTableModel):
         if col in QUARTER_COLS:
             if r.id is None:
                 return False
-            if text.strip() == self._text(r, col):
+            if text.strip() == self.display(r, col):
                 return False
             self.sig_actual_edited.emit(r.id, col - COL_Q1 + 1, text)
             return True

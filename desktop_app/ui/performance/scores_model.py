@@ -4,49 +4,36 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop_app.snapshots.performance import PortfolioScoreRow
 from desktop_app.ui.performance.formatting import fmt, grade_color, grade_label
-from desktop_app.ui.widgets.rows_model import SORT_ROLE, RowSorting
+from desktop_app.ui.widgets.rows_model import SORT_ROLE, Index, RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 COL_NO, COL_NAME = 0, 1
 FIRST_YEAR_COL = 2
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-class ScoresTableModel(RowSorting, QAbstractTableModel):
+class ScoresTableModel(RowsTableModel[PortfolioScoreRow]):
     def __init__(self, lang: str = "zh", parent: Any = None) -> None:
         super().__init__(parent)
         self.lang = lang
-        self._rows: list[PortfolioScoreRow] = []
         self.years: list[int] = []
         self.projected_year: int | None = None
 
-    def set_rows(self, rows: list[PortfolioScoreRow], years: list[int]) -> None:
+    def set_years(self, rows: list[PortfolioScoreRow], years: list[int]) -> None:
+        """The rows and the closed years they are scored in (a column each)."""
         self.beginResetModel()
-        self._rows = list(rows)
         self.years = list(years)
         has_projection = any(r.projected_score is not None for r in rows)
         self.projected_year = rows[0].projected_year if rows and has_projection else None
         if self.projected_year in self.years:
             self.projected_year = None
+        self._rows = list(rows)
         self._resort()
         self.endResetModel()
-
-    def row_at(self, row: int) -> PortfolioScoreRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         if parent.isValid():
@@ -69,15 +56,11 @@ class ScoresTableModel(RowSorting, QAbstractTableModel):
             )
         return str(self.years[section - FIRST_YEAR_COL])
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
+    def cell_data(self, r: PortfolioScoreRow, col: int, role: int) -> Any:
         if role == ROW_ROLE:
             return r
         if role == SORT_ROLE:
-            return self._sort_value(r, col)
+            return self.sort_value(r, col)
         if col == COL_NO:
             return str(r.no) if role == Qt.ItemDataRole.DisplayRole else None
         if col == COL_NAME:
@@ -106,7 +89,7 @@ class ScoresTableModel(RowSorting, QAbstractTableModel):
             return text
         return None
 
-    def _sort_value(self, r: PortfolioScoreRow, col: int) -> Any:
+    def sort_value(self, r: PortfolioScoreRow, col: int) -> Any:
         """Scores sort by their total, not by the text with its grade."""
         if col == COL_NO:
             return r.no

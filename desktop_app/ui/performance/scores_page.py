@@ -7,11 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +20,7 @@ from desktop_app.ui.context import AppContext
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.performance.formatting import GRADE_COLORS, grade_label
 from desktop_app.ui.performance.scores_model import COL_NAME, COL_NO, ROW_ROLE, ScoresTableModel
+from desktop_app.ui.widgets.tables import rows_view
 
 if TYPE_CHECKING:
     from desktop_app.snapshots.performance import PortfolioScoreRow
@@ -39,13 +38,8 @@ class ScoresPage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = ScoresTableModel(ctx.lang, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # grade colours fill the cells: no alternating rows under them
+        self.table = rows_view(self.model, single=True, stretch_last=False, alternating=False)
         self.summary = QLabel()
         self.summary.setStyleSheet("font-weight: bold; padding: 2px;")
         legend = QHBoxLayout()
@@ -88,7 +82,7 @@ class ScoresPage(Page):
 
     def show_rows(self, rows: list[PortfolioScoreRow]) -> None:
         years = perf.years_of(rows)
-        self.model.set_rows(rows, years)
+        self.model.set_years(rows, years)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)

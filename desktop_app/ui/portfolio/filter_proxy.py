@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from desktop_app.snapshots.project import ProjectRow
-from desktop_app.ui.portfolio.table_model import ROW_ROLE, SORT_ROLE
-from desktop_app.ui.widgets.rows_model import RowSorting
+from desktop_app.ui.portfolio.table_model import ROW_ROLE
+from desktop_app.ui.widgets.rows_model import SORT_ROLE, RowsTableModel
 
 
 class PortfolioFilterProxy(QSortFilterProxyModel):
@@ -61,12 +61,12 @@ class PortfolioFilterProxy(QSortFilterProxyModel):
         proxy keeps their order: a proxy sort asks Python for both keys of every
         comparison (2,000 projects: a third of a second)."""
         source = self.sourceModel()
-        if column < 0 or not isinstance(source, RowSorting):
+        if column < 0 or not isinstance(source, RowsTableModel):
             super().sort(column, order)
             return
         if self.sortColumn() >= 0:
             super().sort(-1)
-        if source._sorted != (column, order):  # the view asks twice per header click
+        if source.sorted_by() != (column, order):  # the view asks twice per header click
             source.sort(column, order)
 
     def filtering(self) -> bool:

@@ -12,14 +12,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,6 +32,7 @@ from desktop_app.ui.portfolio import split_memory
 from desktop_app.ui.portfolio.filter_proxy import PortfolioFilterProxy
 from desktop_app.ui.portfolio.table_model import COL_HEALTH, COL_NAME, COL_NO, PortfolioTableModel
 from desktop_app.ui.widgets.health_marker import health_label
+from desktop_app.ui.widgets.tables import rows_view
 
 if TYPE_CHECKING:
     from desktop_app.ui.project.view import ProjectView
@@ -56,20 +54,13 @@ class PortfolioPage(Page):
         self._fill_filters()
         self.count_label = QLabel()
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
+        # the list beside a project shows number, name and health; the other columns
+        # are a scroll away on purpose (not counted as cut off by the layout check)
+        widths = {COL_NO: 44, COL_NAME: 300}
+        self.table = rows_view(self.proxy, widths, single=True, no_edit_triggers=False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COL_NO, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.table.setColumnWidth(COL_NO, 44)
-        self.table.setColumnWidth(COL_NAME, 300)
         header.moveSection(header.visualIndex(COL_HEALTH), header.visualIndex(COL_NAME) + 1)
         words = [health_label(level) for level in ("red", "amber", "green", "none")]
         widest = max(self.table.fontMetrics().horizontalAdvance(w) for w in words)

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop_app.domain.health import LEVELS, Health
 from desktop_app.snapshots.project import ProjectRow
 from desktop_app.ui.labels import project_status_label
 from desktop_app.ui.widgets.health_marker import HEALTH_COLOURS, health_label
-from desktop_app.ui.widgets.rows_model import RowsTableModel
+from desktop_app.ui.widgets.rows_model import SORT_ROLE, RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COL_NO, COL_NAME, COL_ZONE, COL_DOMAINS, COL_STATUS, COL_LEAD, COL_PERIOD = range(7)
@@ -35,8 +33,11 @@ def _headers() -> list[str]:
 
 
 class PortfolioTableModel(RowsTableModel[ProjectRow]):
+    headers = staticmethod(_headers)
+    right_columns = (COL_NO,)
+
     def __init__(self, lang: str = "zh", parent: Any = None) -> None:
-        super().__init__(_headers(), parent)
+        super().__init__(parent)
         self.lang = lang
         self._health: dict[int, Health] = {}
 
@@ -61,17 +62,13 @@ class PortfolioTableModel(RowsTableModel[ProjectRow]):
             return LEVELS.index(h.level)
         return None
 
-    def _cell(self, row: int, column: int) -> Any:
-        """What a row sorts by when the model sorts itself (the proxy's sort role)."""
-        return self.data(self.createIndex(row, column), SORT_ROLE)
-
     def row_of_project(self, project_id: int) -> int | None:
         for i, r in enumerate(self._rows):
             if r.id == project_id:
                 return i
         return None
 
-    def _text(self, r: ProjectRow, col: int) -> str:
+    def display(self, r: ProjectRow, col: int) -> str:
         if col == COL_NO:
             return str(r.no)
         if col == COL_NAME:
@@ -92,21 +89,17 @@ class PortfolioTableModel(RowsTableModel[ProjectRow]):
             return ""
         return ""
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        r = self._rows[index.row()]
-        col = index.column()
-        if col == COL_HEALTH and role != ROW_ROLE:
-            return self._health_data(r, role)
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(r, col)
-        if role == Qt.ItemDataRole.ToolTipRole and col == COL_NAME:
-            return f"{r.name_zh}\n{r.name_en}" if r.name_en else r.name_zh
-        if role == SORT_ROLE:
-            return r.no if col == COL_NO else self._text(r, col)
+    def cell_data(self, r: ProjectRow, col: int, role: int) -> Any:
         if role == ROW_ROLE:
             return r
-        if role == Qt.ItemDataRole.TextAlignmentRole and col == COL_NO:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if col == COL_HEALTH:
+            return self._health_data(r, role)
+        return super().cell_data(r, col, role)
+
+    def tooltip(self, r: ProjectRow, col: int) -> str | None:
+        if col == COL_NAME:
+            return f"{r.name_zh}\n{r.name_en}" if r.name_en else r.name_zh
         return None
+
+    def sort_value(self, r: ProjectRow, col: int) -> Any:
+        return r.no if col == COL_NO else self.display(r, col)

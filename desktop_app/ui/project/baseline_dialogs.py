@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +20,9 @@ from PySide6.QtWidgets import (
 from desktop_app.services import milestones as svc
 from desktop_app.snapshots.milestones import BaselineInfo
 from desktop_app.ui.context import AppContext
+from desktop_app.ui.widgets.ok_cancel import ok_button, ok_cancel
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
+from desktop_app.ui.widgets.tables import grid_cell, grid_view
 
 
 class BaselineReasonDialog(QDialog):
@@ -43,12 +43,8 @@ class BaselineReasonDialog(QDialog):
             else self.tr("The current planned dates become the project's baseline.")
         )
         note.setWordWrap(True)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.buttons = ok_cancel(self, self.accept)
+        ok = ok_button(self.buttons)
         ok.setEnabled(False)
         self.reason.textChanged.connect(lambda text: ok.setEnabled(bool(text.strip())))
         form = QFormLayout(self)
@@ -81,8 +77,7 @@ class BaselineHistoryDialog(QDialog):
             item.setToolTip(b.reason)
             item.setData(Qt.ItemDataRole.UserRole, b.id)
             self.list.addItem(item)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(
+        self.table = grid_view(
             [
                 self.tr("Milestone"),
                 self.tr("Baseline end"),
@@ -90,10 +85,8 @@ class BaselineHistoryDialog(QDialog):
                 self.tr("Change (days)"),
             ]
         )
-        self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 220)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.empty = QLabel(self.tr("No baseline has been set for this project yet."))
         self.empty.setVisible(not self.history)
         body = QHBoxLayout()
@@ -124,13 +117,9 @@ class BaselineHistoryDialog(QDialog):
                 "" if delta is None else f"{delta:+d}" if delta else "0",
             ]
             for j, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if j == 3:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                    if delta:
-                        item.setForeground(QBrush(QColor("#c62828" if delta > 0 else "#2e7d32")))
+                item = grid_cell(text, right=j == 3)
+                if j == 3 and delta:
+                    item.setForeground(QBrush(QColor("#c62828" if delta > 0 else "#2e7d32")))
                 self.table.setItem(i, j, item)
 
     def compared_rows(self) -> list[list[str]]:

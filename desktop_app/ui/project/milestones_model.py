@@ -7,22 +7,15 @@ typed, marked red with its reason, until corrected or reloaded.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from desktop_app.domain.milestones import MILESTONE_STATUSES
 from desktop_app.snapshots.milestones import MilestoneRow
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop_app.ui.widgets.rows_model import Index, RowsTableModel
 
 (
     COL_CODE,
@@ -101,32 +94,26 @@ def headers() -> list[str]:
     ]
 
 
-class MilestoneTableModel(QAbstractTableModel):
+class MilestoneTableModel(RowsTableModel[MilestoneRow]):
     sig_edit_requested = Signal(int, str, str)
     """row, field name, the text typed (or status code chosen)."""
 
+    headers = staticmethod(headers)
+    sortable = False  # the plan's order, codes M1, M2, … as the officer keeps them
+    right_columns = (COL_PERCENT, COL_SLIP)
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[MilestoneRow] = []
-        self._headers = headers()
         self.readonly = False
         #: milestone id → {field: reason}; and the refused text per (id, field)
         self._errors: dict[int, dict[str, str]] = {}
         self._typed: dict[tuple[int, str], str] = {}
 
     # --- rows ---------------------------------------------------------------------
-    def set_rows(self, rows: list[MilestoneRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
+    def set_rows(self, rows: Sequence[MilestoneRow]) -> None:
         self._errors.clear()
         self._typed.clear()
-        self.endResetModel()
-
-    def rows(self) -> list[MilestoneRow]:
-        return list(self._rows)
-
-    def row_at(self, row: int) -> MilestoneRow:
-        return self._rows[row]
+        super().set_rows(rows)
 
     def row_of(self, milestone_id: int) -> int | None:
         return next((i for i, r in enumerate(self._rows) if r.id == milestone_id), None)
@@ -151,12 +138,6 @@ class MilestoneTableModel(QAbstractTableModel):
         return bool(self._errors)
 
     # --- Qt -------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             # two lines ("Planned / start"): status, baseline and slip stay in view beside
@@ -208,28 +189,28 @@ class MilestoneTableModel(QAbstractTableModel):
         row, col = index.row(), index.column()
         r = self._rows[row]
         error = self.error_at(row, col)
-        if role == Qt.ItemDataRole.DisplayRole:
-            typed = self._typed.get((r.id, FIELD_OF.get(col, "")))
-            if typed is not None:
-                return status_label(typed) if col == COL_STATUS else typed
-            return self._value_text(r, col)
         if role == Qt.ItemDataRole.EditRole:
             return self.edit_text(row, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if error:
-                return error
-            if col == COL_TITLE and r.deliverable:
-                return r.deliverable
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole and error:
+        if error and role == Qt.ItemDataRole.ToolTipRole:
+            return error
+        if error and role == Qt.ItemDataRole.BackgroundRole:
             return ERROR_BRUSH
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if error:
-                return ERROR_TEXT
-            if col == COL_SLIP and r.slip_days:
-                return SLIP_LATE if r.slip_days > 0 else SLIP_EARLY
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_PERCENT, COL_SLIP):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if error and role == Qt.ItemDataRole.ForegroundRole:
+            return ERROR_TEXT
+        return self.cell_data(r, col, role)
+
+    def display(self, r: MilestoneRow, col: int) -> str:
+        typed = self._typed.get((r.id, FIELD_OF.get(col, "")))
+        if typed is not None:
+            return status_label(typed) if col == COL_STATUS else typed
+        return self._value_text(r, col)
+
+    def tooltip(self, r: MilestoneRow, col: int) -> str | None:
+        return r.deliverable if col == COL_TITLE and r.deliverable else None
+
+    def foreground(self, r: MilestoneRow, col: int) -> QBrush | None:
+        if col == COL_SLIP and r.slip_days:
+            return SLIP_LATE if r.slip_days > 0 else SLIP_EARLY
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.ui import dialogs
-from desktop_app.ui.widgets.rows_model import RowSorting
+from desktop_app.ui.widgets.rows_model import RowsTableModel
 
 INSTALLED = "tableHabits"
 
@@ -54,7 +54,9 @@ def _can_sort(view: QTableView) -> bool:
     if view.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers:
         return False
     model = view.model()
-    return isinstance(model, RowSorting | QSortFilterProxyModel)
+    if isinstance(model, QSortFilterProxyModel):
+        model = model.sourceModel()
+    return isinstance(model, RowsTableModel) and model.sortable
 
 
 def visible_columns(view: QTableView) -> list[int]:
