@@ -15,7 +15,7 @@ from desktop_app.db.models import Project
 from desktop_app.services import milestones as svc
 from desktop_app.services import performance as perf
 from desktop_app.services.disbursements import list_disbursements
-from desktop_app.services.projects import list_projects
+from desktop_app.services.project_list import read_project_rows
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.funding.disbursement_dialog import DisbursementDialog, plain_amount
@@ -93,7 +93,7 @@ def test_actual_finish_marks_the_milestone_done(
     monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: True)
     tab = MilestonesTab(AppContext(db=db))
     qtbot.addWidget(tab)
-    tab.load_project(list_projects(db)[0].id)
+    tab.load_project(read_project_rows(db)[0].id)
     tab.add_milestone()
     row = svc.list_milestones(db, tab.project_id)[0]
     tab.model.setData(tab.model.index(0, COL_ACTUAL_END), "2026-09-10")
@@ -154,7 +154,7 @@ def test_copy_and_paste_round_trip_into_milestones(
     monkeypatch.setattr(dialogs, "show_error", lambda _p, text, *_a: errors.append(text))
     tab = MilestonesTab(AppContext(db=db))
     qtbot.addWidget(tab)
-    tab.load_project(list_projects(db)[0].id)
+    tab.load_project(read_project_rows(db)[0].id)
     for _ in range(3):
         tab.add_milestone()
     pid = tab.project_id

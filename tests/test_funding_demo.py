@@ -6,7 +6,8 @@ from sqlalchemy import select
 
 from desktop_app.db.demo import DEMO_TODAY, SAMPLE_MARK
 from desktop_app.db.models import Disbursement, FundingPlan, Project
-from desktop_app.services.funding import funding_status_by_project, project_schedule
+from desktop_app.services.funding import project_schedule
+from desktop_app.services.funding_status import read_funding_status
 
 
 def test_demo_plans_and_payments(demo_db) -> None:
@@ -20,7 +21,7 @@ def test_demo_plans_and_payments(demo_db) -> None:
     assert payments and all(d.is_sample and SAMPLE_MARK in d.doc_no for d in payments)
     assert {d.kind for d in payments} == {"startup", "fixed", "reward"}
     assert max(d.paid_on for d in payments) <= DEMO_TODAY
-    status = funding_status_by_project(demo_db, DEMO_TODAY)
+    status = read_funding_status(demo_db, DEMO_TODAY)
     ahead = [
         pid
         for pid, st in status.items()

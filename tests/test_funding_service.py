@@ -20,13 +20,13 @@ from desktop_app.services.disbursements import (
     list_disbursements,
 )
 from desktop_app.services.funding import (
-    funding_status_by_project,
     load_plan,
     portfolio_funding_by_year,
     preview_schedule,
     project_schedule,
     save_plan,
 )
+from desktop_app.services.funding_status import read_funding_status
 from desktop_app.services.policy import save_policy
 from desktop_app.snapshots.funding import (
     DisbursementDraft,
@@ -216,7 +216,7 @@ def test_schedule_warnings_and_status(db) -> None:
     assert by_year[2023].disbursed_reward_fen == 10 * WAN
     assert len(by_year[2023].warnings) == 2  # over plan; reward for a year not evaluated
     assert len(snap.warnings) == 3  # + grade D in 2024 and 2025
-    status = funding_status_by_project(db, date(2024, 6, 30))
+    status = read_funding_status(db, date(2024, 6, 30))
     st = status[pid]
     # 2022: 300; 2023: 200 + 300 + its reward cap 0; 2024: fixed 240 (its reward is due 2025)
     assert st.planned_to_date_fen == 1040 * WAN
@@ -275,7 +275,7 @@ def _statements(db) -> int:
 
     event.listen(db.engine, "before_cursor_execute", bump)
     try:
-        funding_status_by_project(db, date(2025, 1, 1))
+        read_funding_status(db, date(2025, 1, 1))
         portfolio_funding_by_year(db)
     finally:
         event.remove(db.engine, "before_cursor_execute", bump)

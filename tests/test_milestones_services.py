@@ -14,8 +14,8 @@ from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import set_language
 from desktop_app.services import milestones as svc
-from desktop_app.services.health import attention_items, health_by_project
-from desktop_app.services.projects import list_projects
+from desktop_app.services.health import read_attention_items, read_health
+from desktop_app.services.project_list import read_project_rows
 
 AS_OF = date(2026, 9, 15)
 
@@ -26,7 +26,7 @@ def edit(title: str, end: date, **kw) -> MilestoneEdit:
 
 @pytest.fixture
 def pid(db: Database) -> int:
-    return list_projects(db)[0].id
+    return read_project_rows(db)[0].id
 
 
 def test_add_list_update_delete(db: Database, pid: int) -> None:
@@ -105,14 +105,14 @@ def test_rebaselining_keeps_history_and_slip_follows_the_latest(db: Database, pi
 
 
 def test_health_and_attention_as_of_a_date(db: Database) -> None:
-    p1, p2, p3 = (p.id for p in list_projects(db)[:3])
+    p1, p2, p3 = (p.id for p in read_project_rows(db)[:3])
     svc.add_milestone(db, p1, edit("长期逾期", date(2026, 8, 1), percent_complete=80))
     svc.add_milestone(db, p2, edit("即将到期", date(2026, 10, 1), percent_complete=10))
     svc.add_milestone(
         db, p2, edit("已取消", date(2026, 1, 1), status="cancelled", cancel_reason="并入")
     )
     svc.add_milestone(db, p3, edit("远期", date(2027, 6, 30)))
-    health = health_by_project(db, AS_OF)
+    health = read_health(db, AS_OF)
     assert len(health) == 13
     assert health[p1].level == "red"
     assert [r.code for r in health[p1].reasons] == ["milestone_overdue_long"]
@@ -121,7 +121,7 @@ def test_health_and_attention_as_of_a_date(db: Database) -> None:
         ["milestone_due_soon"],
     )
     assert health[p3].level == "green"
-    items = attention_items(db, AS_OF)
+    items = read_attention_items(db, AS_OF)
     assert [(i.title, i.days, i.overdue) for i in items] == [
         ("长期逾期", -45, True),
         ("即将到期", 16, False),
@@ -130,7 +130,7 @@ def test_health_and_attention_as_of_a_date(db: Database) -> None:
 
 def test_health_reads_funding_plan_and_disbursements(db: Database) -> None:
     set_language("en")
-    p1, p2 = (p.id for p in list_projects(db)[:2])
+    p1, p2 = (p.id for p in read_project_rows(db)[:2])
     with db.session() as s:
         for pid in (p1, p2):  # fixed support 300, 240, ... 万元 from 2025: 540 planned to date
             s.add(
@@ -154,7 +154,7 @@ def test_health_reads_funding_plan_and_disbursements(db: Database) -> None:
             )
         )
         s.add(Disbursement(project_id=p2, paid_on=date(2026, 9, 16), amount_fen=1, kind="fixed"))
-    health = health_by_project(db, AS_OF)
+    health = read_health(db, AS_OF)
     assert health[p1].level == "red"
     assert health[p1].reasons[0].text == (
         "Disbursed 594.00 10k yuan, more than 10% ahead of the 540.00 10k yuan planned to date."
@@ -169,8 +169,8 @@ def test_health_reads_funding_plan_and_disbursements(db: Database) -> None:
 def test_demo_has_on_track_slipping_and_overdue_projects(demo_db: Database) -> None:
     from desktop_app.db.demo import DEMO_TODAY
 
-    by_no = {p.no: p.id for p in list_projects(demo_db)}
-    health = health_by_project(demo_db, DEMO_TODAY)
+    by_no = {p.no: p.id for p in read_project_rows(demo_db)}
+    health = read_health(demo_db, DEMO_TODAY)
     codes = {no: [r.code for r in health[pid].reasons] for no, pid in by_no.items()}
     assert health[by_no[1]].level == "green"
     # slipping: re-baselined, then late again (its policy warning is a health reason too)

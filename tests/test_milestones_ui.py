@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.db.database import Database
 from desktop_app.domain.milestones import MilestoneEdit
 from desktop_app.services import milestones as svc
-from desktop_app.services.projects import list_projects
+from desktop_app.services.project_list import read_project_rows
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.project import baseline_dialogs
@@ -35,7 +35,7 @@ def tab(qtbot, db: Database, monkeypatch: pytest.MonkeyPatch) -> MilestonesTab:
     widget.shown_errors = errors  # type: ignore[attr-defined]
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
-    widget.load_project(list_projects(db)[0].id)
+    widget.load_project(read_project_rows(db)[0].id)
     widget.show()
     return widget
 

@@ -45,6 +45,7 @@ from desktop_app.services import evidence as ev
 from desktop_app.services import milestones as ms_service
 from desktop_app.services.conflicts import ConflictError
 from desktop_app.services.disbursements import add_disbursement
+from desktop_app.services.district_overview import read_district_overview
 from desktop_app.snapshots.funding import DisbursementDraft
 
 
@@ -568,7 +569,7 @@ def test_a_stale_evidence_save_is_a_conflict(demo_db: Database, tmp_path: Path) 
 
 
 def test_a_stale_district_value_save_is_a_conflict(demo_db: Database) -> None:
-    view = district.district_overview(demo_db)
+    view = read_district_overview(demo_db)
     row = next(r for r in view.rows if r.values)
     year = max(row.values)
     read = row.versions[year]
@@ -576,7 +577,7 @@ def test_a_stale_district_value_save_is_a_conflict(demo_db: Database) -> None:
     with pytest.raises(ConflictError) as caught:
         district.set_district_value(demo_db, row.indicator_id, year, Decimal(2), read)
     assert caught.value.fields["value"] == (Decimal(1), Decimal(2))
-    fresh = district.district_overview(demo_db)
+    fresh = read_district_overview(demo_db)
     again = next(r for r in fresh.rows if r.indicator_id == row.indicator_id)
     assert again.values[year] == Decimal(1)
     # a year nobody had filled: the caller read NO_ROW; a value saved since is theirs

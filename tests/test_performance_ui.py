@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import Evaluation, IndicatorActual, PlanPeriodRow, Project
-from desktop_app.services import district
 from desktop_app.services import performance as perf
+from desktop_app.services.district_overview import read_district_overview
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.performance import district_page, scores_page
@@ -197,5 +197,5 @@ def test_district_page_value_entry_and_new_period(qtbot, db: Database) -> None:
     assert dialog.created is not None
     with db.reader() as s:
         assert s.scalar(select(func.count()).select_from(PlanPeriodRow)) == 2
-    overview = district.district_overview(db, dialog.created.id)
+    overview = read_district_overview(db, dialog.created.id)
     assert next(r for r in overview.rows if r.no == 5).target_value == D(1200)

@@ -55,14 +55,14 @@ def _check_values(db: Database) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop_app.services.projects import project_count
+    from desktop_app.services.project_list import read_project_count
 
     db = open_from_args(args)
     try:
         problems = integrity_check(db)
         print(f"database: {db.display_name}")
         print(f"schema: {db.schema_revision()}")
-        print(f"projects: {project_count(db)}")
+        print(f"projects: {read_project_count(db)}")
         if problems:
             raise UserError(f"{db.display_name}: integrity check failed: {problems[0]}")
         print("integrity: ok")

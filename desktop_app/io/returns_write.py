@@ -26,7 +26,7 @@ from desktop_app.domain.periods import Quarter, now
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
 from desktop_app.io.store import Current, StaleImport, _take_write_lock, apply_changes
-from desktop_app.services.return_status import latest_returns_in
+from desktop_app.services.return_status import read_latest_returns
 
 if TYPE_CHECKING:
     from desktop_app.io.returns_collect import ProjectReturn
@@ -81,7 +81,7 @@ def _write_one(s: Session, pr: ProjectReturn, officer: str) -> None:
         lock = lock.with_for_update()
     if s.scalar(lock) is None:
         raise UserError(t(GONE, file=pr.file, no=w.project_no))
-    latest = latest_returns_in(s.connection(), w.quarter).get(w.project_id)
+    latest = read_latest_returns(s.connection(), w.quarter).get(w.project_id)
     seen = pr.previous.id if pr.previous is not None else None
     if (latest.id if latest is not None else None) != seen:
         raise UserError(t(RECORDED, file=pr.file, no=w.project_no))

@@ -36,9 +36,7 @@ from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
 from desktop_app.services.conflicts import TheirsReader, check_version, stale_guard
 from desktop_app.services.evidence_rows import EvidenceRow as EvidenceRow
-from desktop_app.services.evidence_rows import evidence_by_project as evidence_by_project
-from desktop_app.services.evidence_rows import evidence_for_project as evidence_for_project
-from desktop_app.services.evidence_rows import evidence_rows_in
+from desktop_app.services.evidence_rows import read_evidence_rows
 
 register(
     {
@@ -242,7 +240,7 @@ def add_evidence_bytes(
         )
         s.add(link)
         s.flush()
-        return evidence_rows_in(s.connection(), [link.id], include_removed=True)[0]
+        return read_evidence_rows(s.connection(), [link.id], include_removed=True)[0]
 
 
 def list_evidence(
@@ -258,7 +256,7 @@ def list_evidence(
         project_id = None
         if project_no is not None:
             project_id = _project(s, project_no).id
-        rows = evidence_rows_in(
+        rows = read_evidence_rows(
             s.connection(), project_id=project_id, include_removed=include_removed
         )
     if kind is not None:
@@ -271,7 +269,7 @@ def list_evidence(
 def get_evidence(db: Database, link_id: int) -> tuple[EvidenceRow, bytes]:
     """The row and its bytes, checked against the SHA-256 (a damaged file is refused)."""
     with db.reader() as s:
-        rows = evidence_rows_in(s.connection(), [link_id], include_removed=True)
+        rows = read_evidence_rows(s.connection(), [link_id], include_removed=True)
         if not rows:
             raise UserError(t("Evidence file {id} does not exist.", id=link_id))
         data = s.scalar(select(EvidenceBlob.data).where(EvidenceBlob.sha256 == rows[0].sha256))
@@ -314,7 +312,7 @@ def _set_removed(db: Database, link_id: int, version: int, removed: bool) -> Evi
         check_version(link.version, version, _link_fields(link), yours, what=what)
         link.removed = removed
         s.flush()
-        return evidence_rows_in(s.connection(), [link.id], include_removed=True)[0]
+        return read_evidence_rows(s.connection(), [link.id], include_removed=True)[0]
 
 
 def remove_evidence(db: Database, link_id: int, version: int) -> EvidenceRow:

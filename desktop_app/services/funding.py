@@ -6,8 +6,8 @@ field of every problem. Saving writes the plan, its year rows and tranches in on
 transaction under an optimistic version check; `db.audit` records each changed amount.
 
 `project_schedule` and `portfolio_funding_by_year` are what the pages call: a fixed number of
-queries, any portfolio size. The figures the brief reads too (`funding_status_by_project`,
-`plan_specs`, the facts) live in `services.funding_status`, ORM-free; they are used here
+queries, any portfolio size. The figures the brief reads too (`read_funding_status`,
+`read_plan_specs`, the facts) live in `services.funding_status`, ORM-free; they are used here
 through `session.connection()` so both compute the same figures.
 """
 
@@ -54,11 +54,9 @@ from desktop_app.services.funding_status import (
     _compute,
     _schedule_of,
     _spec,
-    funding_facts_in,
     funding_rows_from,
-    funding_status_by_project,
-    funding_year_sums_in,
-    plan_specs,
+    read_funding_facts,
+    read_funding_year_sums,
 )
 from desktop_app.snapshots.funding import (
     FundingFacts,
@@ -363,7 +361,7 @@ def plans_of(session: Session, project_ids: Iterable[int] | None = None) -> list
 def project_schedule(db: Database, project_id: int) -> ScheduleSnapshot:
     """A project's year table with warnings (no rows when it has no plan)."""
     with db.reader() as s:
-        facts = funding_facts_in(s.connection(), [project_id])[project_id]
+        facts = read_funding_facts(s.connection(), [project_id])[project_id]
         plans = plans_of(s, [project_id])
         if not plans:
             return ScheduleSnapshot(project_id, (), ())
@@ -378,7 +376,7 @@ def load_plan(db: Database, project_id: int) -> FundingPlanSnapshot:
     with db.reader() as s:
         if s.get(Project, project_id) is None:
             raise UserError(t("Project {id} no longer exists.", id=project_id))
-        facts = funding_facts_in(s.connection(), [project_id])[project_id]
+        facts = read_funding_facts(s.connection(), [project_id])[project_id]
         plans = plans_of(s, [project_id])
         plan = plans[0] if plans else None
         draft = _draft_from_row(plan) if plan else None
@@ -512,20 +510,16 @@ def portfolio_funding_by_year(db: Database) -> list[PortfolioFundingRow]:
     the paid share is given only for years with evaluations (before, no reward is due).
     """
     with db.reader() as s:
-        return funding_rows_from(funding_year_sums_in(s.connection()).values())
+        return funding_rows_from(read_funding_year_sums(s.connection()).values())
 
 
 __all__ = [
     "DISBURSEMENT_KINDS",
-    "funding_status_by_project",
     "load_plan",
-    "funding_rows_from",
-    "funding_year_sums_in",
     "portfolio_funding_by_year",
     "preview_schedule",
     "project_schedule",
     "save_plan",
     "spec_from_draft",
-    "plan_specs",
     "spec_from_row",
 ]

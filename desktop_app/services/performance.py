@@ -17,7 +17,7 @@ from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop_app.db import tables
-from desktop_app.db.database import Database
+from desktop_app.db.database import Database, Reader, reading
 from desktop_app.db.models import (
     Evaluation,
     EvaluationItem,
@@ -32,14 +32,11 @@ from desktop_app.i18n import register, t
 from desktop_app.services import performance_rows as pr
 from desktop_app.services.conflicts import ConflictError, differing
 from desktop_app.services.performance_status import (
-    known_evaluations_in,
     projection_of,
-    projections_in,
+    read_evaluations,
+    read_projections,
 )
-from desktop_app.services.performance_status import (  # re-exported for the old callers
-    performance_status_by_project as performance_status_by_project,
-)
-from desktop_app.services.policy import policy_in
+from desktop_app.services.policy import read_policy
 from desktop_app.snapshots.performance import (
     EvaluationItemView,
     EvaluationView,
@@ -87,7 +84,7 @@ def project_performance(db: Database, project_id: int, year: int) -> ProjectPerf
             projected_total=projected,
             projected_grade=None
             if projected is None
-            else scoring.grade(projected, policy_in(s.connection()).grade_thresholds),
+            else scoring.grade(projected, read_policy(s.connection()).grade_thresholds),
             evaluation=pr.evaluation_view(this_year, {i.id: i for i in indicators})
             if this_year
             else None,
@@ -422,7 +419,7 @@ def preview_evaluation(db: Database, project_id: int, year: int) -> EvaluationVi
     with db.reader() as s:
         indicators = pr.checked_for_evaluation(s, project_id, year)
         items, total = pr.compute(indicators)
-        computed = scoring.grade(total, policy_in(s.connection()).grade_thresholds)
+        computed = scoring.grade(total, read_policy(s.connection()).grade_thresholds)
         return EvaluationView(
             project_id=project_id,
             year=year,
@@ -464,7 +461,7 @@ def close_year(
     with db.session() as s:
         indicators = pr.checked_for_evaluation(s, project_id, year)
         items, total = pr.compute(indicators)
-        computed = scoring.grade(total, policy_in(s.connection()).grade_thresholds)
+        computed = scoring.grade(total, read_policy(s.connection()).grade_thresholds)
         final = grade or computed
         theirs = pr.evaluation_of(s, project_id, year)
         if theirs is not None:  # someone else closed the year first
@@ -538,42 +535,36 @@ def reopen_year(
         s.info.pop("audit_reason", None)
 
 
-def portfolio_scores(db: Database, as_of: date | None = None) -> list[PortfolioScoreRow]:
-    """Projects × years: each closed year's total and grade, plus this year's projection."""
-    as_of = as_of or today()
-    with db.core_reader() as conn:
-        return portfolio_scores_in(conn, as_of)
-
-
-def portfolio_scores_in(
-    conn: Any, as_of: date, project_ids: Iterable[int] | None = None
+def read_portfolio_scores(
+    src: Reader, as_of: date, project_ids: Iterable[int] | None = None
 ) -> list[PortfolioScoreRow]:
-    """`portfolio_scores` in the caller's transaction; only `project_ids` when given (the
+    """`read_portfolio_scores` in the caller's transaction; only `project_ids` when given (the
     figures cache updates the projects saved)."""
-    ids = None if project_ids is None else list(project_ids)
-    evaluations = known_evaluations_in(conn, None, ids)
-    current = projections_in(conn, as_of, ids)
-    project = tables.project
-    query = select(project.c.id, project.c.no, project.c.name_zh, project.c.name_en).order_by(
-        project.c.no
-    )
-    if ids is not None:
-        query = query.where(project.c.id.in_(ids))
-    rows = []
-    for p in conn.execute(query):
-        quarter, projected = current.get(p.id, (None, None))
-        rows.append(
-            PortfolioScoreRow(
-                project_id=p.id,
-                no=p.no,
-                name_zh=p.name_zh,
-                name_en=p.name_en,
-                scores={e.year: pr.year_score(e) for e in evaluations.get(p.id, [])},
-                projected_year=as_of.year,
-                projected_score=projected,
-            )
+    with reading(src) as conn:
+        ids = None if project_ids is None else list(project_ids)
+        evaluations = read_evaluations(conn, None, ids)
+        current = read_projections(conn, as_of, ids)
+        project = tables.project
+        query = select(project.c.id, project.c.no, project.c.name_zh, project.c.name_en).order_by(
+            project.c.no
         )
-    return rows
+        if ids is not None:
+            query = query.where(project.c.id.in_(ids))
+        rows = []
+        for p in conn.execute(query):
+            quarter, projected = current.get(p.id, (None, None))
+            rows.append(
+                PortfolioScoreRow(
+                    project_id=p.id,
+                    no=p.no,
+                    name_zh=p.name_zh,
+                    name_en=p.name_en,
+                    scores={e.year: pr.year_score(e) for e in evaluations.get(p.id, [])},
+                    projected_year=as_of.year,
+                    projected_score=projected,
+                )
+            )
+        return rows
 
 
 def years_of(rows: Iterable[PortfolioScoreRow]) -> list[int]:

@@ -29,7 +29,7 @@ from desktop_app.domain import plan_period as rules
 from desktop_app.domain.periods import now
 from desktop_app.errors import UserError
 from desktop_app.i18n import language, register, t, using_language
-from desktop_app.services.evidence_rows import evidence_for_project
+from desktop_app.services.evidence_rows import read_evidence_for_project
 from desktop_app.services.funding import project_schedule
 from desktop_app.snapshots.plan_period import (
     KINDS,
@@ -203,7 +203,7 @@ def _project(
         for r in later
     )
     carries = bool(remaining) or bool(later) or (p.end_date is not None and p.end_date > end_day)
-    evidence = tuple(EvidenceLine(*row) for row in evidence_for_project(db, p.id))
+    evidence = tuple(EvidenceLine(*row) for row in read_evidence_for_project(db, p.id))
     result = ProjectResult(
         no=p.no,
         name=p.name_en if language() == "en" and p.name_en else p.name_zh,

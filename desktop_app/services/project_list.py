@@ -13,7 +13,7 @@ from sqlalchemy import Connection, func, select
 from sqlalchemy.sql.expression import TableClause
 
 from desktop_app.db import tables
-from desktop_app.db.database import Database
+from desktop_app.db.database import Reader, reading
 from desktop_app.snapshots.project import ProjectRow, RefItem
 
 _zone, _domain, _link, _project = tables.zone, tables.domain, tables.project_domain, tables.project
@@ -26,78 +26,76 @@ def _ref_items(conn: Connection, tbl: TableClause) -> list[RefItem]:
     return [RefItem(id=r[0], code=r[1], name_zh=r[2], name_en=r[3] or "") for r in rows]
 
 
-def _refs(db: Database, tbl: TableClause) -> list[RefItem]:
-    with db.core_reader() as conn:
-        return _ref_items(conn, tbl)
-
-
-def zones(db: Database) -> list[RefItem]:
+def read_zones(src: Reader) -> list[RefItem]:
     """Every zone, in id order (the order the seed lists them)."""
-    return _refs(db, _zone)
+    with reading(src) as conn:
+        return _ref_items(conn, _zone)
 
 
-def domains(db: Database) -> list[RefItem]:
+def read_domains(src: Reader) -> list[RefItem]:
     """Every key domain, in id order."""
-    return _refs(db, _domain)
+    with reading(src) as conn:
+        return _ref_items(conn, _domain)
 
 
-def list_projects(db: Database) -> list[ProjectRow]:
+def read_project_rows(src: Reader) -> list[ProjectRow]:
     """Every project, by number, with its zone and key domains (three queries)."""
-    with db.core_reader() as conn:
-        return project_rows_in(conn)
+    with reading(src) as conn:
+        p = _project
+        zones_by_id = {z.id: z for z in _ref_items(conn, _zone)}
+        domains_by_id = {d.id: d for d in _ref_items(conn, _domain)}
+        links: dict[int, list[int]] = defaultdict(list)
+        for project_id, domain_id in conn.execute(
+            select(_link.c.project_id, _link.c.domain_id).order_by(_link.c.domain_id)
+        ):
+            links[project_id].append(domain_id)
+        rows = conn.execute(
+            select(
+                p.c.id,
+                p.c.no,
+                p.c.name_zh,
+                p.c.name_en,
+                p.c.zone_id,
+                p.c.status,
+                p.c.lead_org,
+                p.c.start_date,
+                p.c.end_date,
+                p.c.is_sample,
+                p.c.version,
+            ).order_by(p.c.no)
+        ).all()
+        return [
+            ProjectRow(
+                id=r[0],
+                no=r[1],
+                name_zh=r[2],
+                name_en=r[3] or "",
+                zone=zones_by_id.get(r[4]) if r[4] is not None else None,
+                domains=tuple(domains_by_id[d] for d in links.get(r[0], ()) if d in domains_by_id),
+                status=r[5],
+                lead_org=r[6] or "",
+                start_date=r[7],
+                end_date=r[8],
+                is_sample=bool(r[9]),
+                version=r[10],
+            )
+            for r in rows
+        ]
 
 
-def project_rows_in(conn: Connection) -> list[ProjectRow]:
-    """`list_projects` inside a caller's transaction (the brief reads all in one)."""
-    p = _project
-    zones_by_id = {z.id: z for z in _ref_items(conn, _zone)}
-    domains_by_id = {d.id: d for d in _ref_items(conn, _domain)}
-    links: dict[int, list[int]] = defaultdict(list)
-    for project_id, domain_id in conn.execute(
-        select(_link.c.project_id, _link.c.domain_id).order_by(_link.c.domain_id)
-    ):
-        links[project_id].append(domain_id)
-    rows = conn.execute(
-        select(
-            p.c.id,
-            p.c.no,
-            p.c.name_zh,
-            p.c.name_en,
-            p.c.zone_id,
-            p.c.status,
-            p.c.lead_org,
-            p.c.start_date,
-            p.c.end_date,
-            p.c.is_sample,
-            p.c.version,
-        ).order_by(p.c.no)
-    ).all()
-    return [
-        ProjectRow(
-            id=r[0],
-            no=r[1],
-            name_zh=r[2],
-            name_en=r[3] or "",
-            zone=zones_by_id.get(r[4]) if r[4] is not None else None,
-            domains=tuple(domains_by_id[d] for d in links.get(r[0], ()) if d in domains_by_id),
-            status=r[5],
-            lead_org=r[6] or "",
-            start_date=r[7],
-            end_date=r[8],
-            is_sample=bool(r[9]),
-            version=r[10],
-        )
-        for r in rows
-    ]
+def read_project_count(src: Reader) -> int:
+    """How many projects there are (`key-projects check`)."""
+    with reading(src) as conn:
+        return conn.scalar(select(func.count()).select_from(_project)) or 0
 
 
-def data_stamp(db: Database) -> tuple[object, ...]:
+def read_data_stamp(src: Reader) -> tuple[object, ...]:
     """A cheap fingerprint of the portfolio's data: the newest audit entry (every door
     writes one with each change), the projects' count and versions, and the milestones'
     and payments' counts. Equal stamps: a page shown again has nothing new to load."""
     audit, m, d = tables.audit_entry, tables.milestone, tables.disbursement
     p = _project
-    with db.core_reader() as conn:
+    with reading(src) as conn:
         return (
             conn.scalar(select(func.max(audit.c.id))),
             *conn.execute(select(func.count(), func.sum(p.c.version)).select_from(p)).one(),

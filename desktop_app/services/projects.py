@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -14,9 +14,8 @@ from desktop_app.domain.projects import validate_project_fields
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
-from desktop_app.services import project_list
 from desktop_app.services.conflicts import check_version, stale_guard
-from desktop_app.snapshots.project import ProjectDetail, ProjectEdit, ProjectRow, RefItem
+from desktop_app.snapshots.project import ProjectDetail, ProjectEdit, RefItem
 
 register(
     {
@@ -51,30 +50,12 @@ def _row_fields(p: Project) -> dict[str, Any]:
     }
 
 
-def list_projects(db: Database) -> list[ProjectRow]:
-    """Every project, by number, with zone and domains (Core: see `project_list`)."""
-    return project_list.list_projects(db)
-
-
 def get_project(db: Database, project_id: int) -> ProjectDetail:
     with db.reader() as s:
         p = s.get(Project, project_id)
         if p is None:
             raise UserError(t("Project {id} no longer exists.", id=project_id))
         return ProjectDetail(**_row_fields(p), summary_zh=p.summary_zh, notes=p.notes)
-
-
-def zones(db: Database) -> list[RefItem]:
-    return project_list.zones(db)
-
-
-def domains(db: Database) -> list[RefItem]:
-    return project_list.domains(db)
-
-
-def project_count(db: Database) -> int:
-    with db.reader() as s:
-        return s.scalar(select(func.count(Project.id))) or 0
 
 
 #: ProjectEdit field → the key `ConflictError.fields` uses for it (names, not ids).

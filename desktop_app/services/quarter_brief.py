@@ -436,10 +436,10 @@ def corrections(
 
 def _changes(db: Database, data: BriefData, prev: str, frozen: dict[str, Any]) -> ChangesSection:
     from desktop_app.domain.scoring import grade as grade_of
-    from desktop_app.services.policy import policy_in
+    from desktop_app.services.policy import read_policy
 
     with db.core_reader() as conn:
-        thresholds = policy_in(conn).grade_thresholds
+        thresholds = read_policy(conn).grade_thresholds
 
     def projected_grade(score: str | None) -> str:
         return grade_of(Decimal(score), thresholds) if score else ""

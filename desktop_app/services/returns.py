@@ -23,8 +23,7 @@ from desktop_app.db.models import (
     Project,
 )
 from desktop_app.domain.periods import Quarter
-from desktop_app.services.return_status import latest_returns_in
-from desktop_app.services.return_status import return_status as return_status
+from desktop_app.services.return_status import read_latest_returns
 from desktop_app.snapshots.returns import (
     PreviousReturn,
     ReturnContext,
@@ -117,7 +116,7 @@ def return_contexts(
                 )
             )
         )
-        latest = latest_returns_in(s.connection(), str(quarter))
+        latest = read_latest_returns(s.connection(), str(quarter))
         out = []
         for p in projects:
             last = latest.get(p.id)
@@ -146,5 +145,5 @@ def previous_returns(db: Database, quarter: str) -> dict[int, PreviousReturn]:
             pid: PreviousReturn(
                 r.received_at, r.file_name, r.file_sha256, json.loads(r.reported), r.id
             )
-            for pid, r in latest_returns_in(s.connection(), quarter).items()
+            for pid, r in read_latest_returns(s.connection(), quarter).items()
         }

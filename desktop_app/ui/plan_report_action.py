@@ -41,13 +41,13 @@ class PlanReportDialog(QDialog):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from desktop_app.services.district_overview import plan_periods
+        from desktop_app.services.district_overview import read_plan_periods
 
         self.ctx = ctx
         self.output: Path | None = None
         self.setWindowTitle(self.tr("Plan-period report"))
         self.period = QComboBox()
-        self._fill_periods(plan_periods(ctx.db))
+        self._fill_periods(read_plan_periods(ctx.db))
         self.language = QComboBox()
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
@@ -115,15 +115,15 @@ class PlanReportDialog(QDialog):
             self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
 
     def _add_period(self) -> None:
-        from desktop_app.services.district_overview import district_overview, plan_periods
+        from desktop_app.services.district_overview import read_district_overview, read_plan_periods
         from desktop_app.ui.performance.add_period_dialog import AddPeriodDialog
 
-        periods = plan_periods(self.ctx.db)
+        periods = read_plan_periods(self.ctx.db)
         last_end = max((p.end_year for p in periods), default=2025)
-        rows = district_overview(self.ctx.db).rows
+        rows = read_district_overview(self.ctx.db).rows
         dialog = AddPeriodDialog(self.ctx, rows, last_end, self)
         if dialog.exec() and dialog.created is not None:
-            self._fill_periods(plan_periods(self.ctx.db))
+            self._fill_periods(read_plan_periods(self.ctx.db))
             self.ctx.bus.sig_data_changed.emit()
 
     def _busy(self, busy: bool) -> None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.domain.parsing import ParseError
 from desktop_app.services.history import count_history, history_fields, list_history
-from desktop_app.services.projects import list_projects
+from desktop_app.services.project_list import read_project_rows
 from desktop_app.snapshots.safety import HistoryFilter
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.history.labels import field_label
@@ -98,7 +98,7 @@ class HistoryPage(Page):
         self.project.clear()
         self.project.addItem(self.tr("All projects"), None)
         names = []
-        for p in list_projects(self.ctx.db):
+        for p in read_project_rows(self.ctx.db):
             self.project.addItem(f"{p.no}. {p.name_zh}", p.id)
             names.append(p.name_zh)
         self._fit_project_column(names)

@@ -33,7 +33,7 @@ from desktop_app.errors import UserError
 from desktop_app.i18n import t
 from desktop_app.services import milestones as svc
 from desktop_app.services.conflicts import ConflictError
-from desktop_app.services.health import project_health
+from desktop_app.services.health import read_health
 from desktop_app.snapshots.milestones import MilestoneRow
 from desktop_app.ui import conflict_dialog, dialogs
 from desktop_app.ui.context import AppContext
@@ -288,10 +288,10 @@ class MilestonesTab(ProjectTab):
 
         # health reads money and scores too: off the GUI thread (this project only)
         def job() -> tuple[Health, list[str]]:
-            from desktop_app.services.warnings import project_warnings
+            from desktop_app.services.warnings import read_warnings
 
-            found = project_warnings(db, pid, today())
-            return project_health(db, pid, today()), [w.reason for w in found]
+            found = read_warnings(db, today(), [pid])
+            return read_health(db, today(), project_ids=[pid])[pid], [w.reason for w in found]
 
         self.ctx.jobs.start(
             job,
