@@ -17,7 +17,7 @@ from desktop_app.db.database import Database
 from desktop_app.domain.milestones import MilestoneEdit
 from desktop_app.services import figures_cache
 from desktop_app.services.disbursements import add_disbursement
-from desktop_app.services.funding import portfolio_funding_by_year
+from desktop_app.services.funding import read_funding_by_year
 from desktop_app.services.health import read_health
 from desktop_app.services.home import read_home
 from desktop_app.services.milestones import add_milestone
@@ -46,7 +46,7 @@ def calls(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
 
 def _same_as_uncached(db: Database, figures: figures_cache.PortfolioFigures) -> None:
     assert dict(figures.health) == read_health(db, AS_OF)
-    assert figures.funding_rows() == portfolio_funding_by_year(db)
+    assert figures.funding_rows() == read_funding_by_year(db)
     assert figures.all_warnings() == read_warnings(db, AS_OF)
     scores = figures_cache.read_portfolio_figures(db, AS_OF, (figures_cache.SCORES,))
     assert scores.score_rows() == read_portfolio_scores(db, AS_OF)

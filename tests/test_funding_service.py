@@ -21,9 +21,9 @@ from desktop_app.services.disbursements import (
 )
 from desktop_app.services.funding import (
     load_plan,
-    portfolio_funding_by_year,
     preview_schedule,
-    project_schedule,
+    read_funding_by_year,
+    read_project_schedule,
     save_plan,
 )
 from desktop_app.services.funding_status import read_funding_status
@@ -209,7 +209,7 @@ def test_schedule_warnings_and_status(db) -> None:
     add_disbursement(db, pid, DisbursementDraft("2022-05-01", "300", "startup"))
     add_disbursement(db, pid, DisbursementDraft("2023-05-01", "600", "fixed"))
     add_disbursement(db, pid, DisbursementDraft("2024-02-01", "10", "reward"))  # for 2023
-    snap = project_schedule(db, pid)
+    snap = read_project_schedule(db, pid)
     by_year = {r.year: r for r in snap.rows}
     assert by_year[2024].grade == "D" and by_year[2024].earned_reward_fen == 0
     assert by_year[2023].disbursed_fen == 610 * WAN
@@ -232,9 +232,9 @@ def test_reward_shares_come_from_policy(db) -> None:
     pid = _pid(db)
     save_plan(db, pid, LINEAR, None)
     _grade(db, pid, 2024, "B")
-    assert project_schedule(db, pid).rows[2].earned_reward_fen == 35 * WAN
+    assert read_project_schedule(db, pid).rows[2].earned_reward_fen == 35 * WAN
     save_policy(db, Policy(reward_shares={"A": D(1), "B": D("0.5"), "C": D(0), "D": D(0)}))
-    assert project_schedule(db, pid).rows[2].earned_reward_fen == 25 * WAN
+    assert read_project_schedule(db, pid).rows[2].earned_reward_fen == 25 * WAN
 
 
 def test_portfolio_by_year(db) -> None:
@@ -246,7 +246,7 @@ def test_portfolio_by_year(db) -> None:
     _grade(db, _pid(db, 2), 2025, "A")
     add_disbursement(db, _pid(db, 2), DisbursementDraft("2025-02-01", "50", "fixed"))
     add_disbursement(db, _pid(db, 2), DisbursementDraft("2026-01-20", "50", "reward"))
-    rows = {r.year: r for r in portfolio_funding_by_year(db)}
+    rows = {r.year: r for r in read_funding_by_year(db)}
     r25 = rows[2025]
     assert r25.planned_fixed_fen == (180 + 50) * WAN
     assert r25.reward_cap_fen == (100 + 50) * WAN
@@ -276,7 +276,7 @@ def _statements(db) -> int:
     event.listen(db.engine, "before_cursor_execute", bump)
     try:
         read_funding_status(db, date(2025, 1, 1))
-        portfolio_funding_by_year(db)
+        read_funding_by_year(db)
     finally:
         event.remove(db.engine, "before_cursor_execute", bump)
     return count["n"]

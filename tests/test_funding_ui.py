@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QTableWidgetItem
 from sqlalchemy import select
 
 from desktop_app.db.models import Project
-from desktop_app.services.funding import load_plan, portfolio_funding_by_year, save_plan
+from desktop_app.services.funding import load_plan, read_funding_by_year, save_plan
 from desktop_app.snapshots.funding import FundingPlanDraft
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
@@ -166,7 +166,7 @@ def test_portfolio_funding_page(qtbot, demo_db) -> None:
     qtbot.addWidget(page)
     page.refresh()
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10000)
-    rows = portfolio_funding_by_year(demo_db)
+    rows = read_funding_by_year(demo_db)
     assert page.model.rowCount() == len(rows)
     assert [r.year for r in rows] == list(range(2022, 2028))
     shares = [r.planned_share for r in rows]

@@ -82,7 +82,7 @@ def test_owner_creates_officer_writes_manager_reads(roles: Roles) -> None:
     officer = open_database(url_text(roles.officer), lock=False)
     try:
         assert not officer.readonly
-        loaded = projects.get_project(officer, 1)
+        loaded = project_list.read_project(officer, 1)
         saved = projects.save_project(
             officer, 1, _edit(loaded, lead_org="专员改的"), loaded.version
         )
@@ -94,9 +94,9 @@ def test_owner_creates_officer_writes_manager_reads(roles: Roles) -> None:
     try:
         assert manager.readonly
         assert "read-only" in manager.readonly_reason or "只读" in manager.readonly_reason
-        assert projects.get_project(manager, 1).lead_org == "专员改的"
+        assert project_list.read_project(manager, 1).lead_org == "专员改的"
         assert len(project_list.read_project_rows(manager)) == 13
-        loaded = projects.get_project(manager, 1)
+        loaded = project_list.read_project(manager, 1)
         with pytest.raises(ReadOnlyDatabase):
             projects.save_project(manager, 1, _edit(loaded, lead_org="经理"), loaded.version)
     finally:

@@ -30,7 +30,7 @@ from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
 from desktop_app.services.conflicts import TheirsReader, check_version, stale_guard
-from desktop_app.services.funding import plans_of, spec_from_row
+from desktop_app.services.funding_status import read_plan_specs
 from desktop_app.snapshots.funding import DisbursementDraft, DisbursementRow
 
 register(
@@ -142,9 +142,8 @@ def _checked(
         errors["doc_no"] = reason
     if (reason := limits.text_problem(draft.note.strip(), "note")) is not None:
         errors["note"] = reason
-    plans = plans_of(s, [project_id])
     rules = payment_problems(
-        spec_from_row(plans[0]) if plans else None,
+        read_plan_specs(s.connection(), [project_id]).get(project_id),
         paid_year=paid_on.year if paid_on is not None else None,
         kind=draft.kind,
         for_year=for_year,

@@ -70,7 +70,7 @@ class PortfolioFigures:
     """Project id → its `PortfolioScoreRow` (the Performance page), when asked for."""
 
     def funding_rows(self) -> list[PortfolioFundingRow]:
-        """The funding page's rows by plan year (same as `portfolio_funding_by_year`)."""
+        """The funding page's rows by plan year (same as `read_funding_by_year`)."""
         return funding_rows_from(self.year_sums.values())
 
     def all_warnings(self, order: Iterable[int] | None = None) -> list[WarningRow]:

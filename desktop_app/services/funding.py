@@ -5,7 +5,7 @@ The form hands in a `FundingPlanDraft` (text as typed); `spec_from_draft` parses
 field of every problem. Saving writes the plan, its year rows and tranches in one
 transaction under an optimistic version check; `db.audit` records each changed amount.
 
-`project_schedule` and `portfolio_funding_by_year` are what the pages call: a fixed number of
+`read_project_schedule` and `read_funding_by_year` are what the pages call: a fixed number of
 queries, any portfolio size. The figures the brief reads too (`read_funding_status`,
 `read_plan_specs`, the facts) live in `services.funding_status`, ORM-free; they are used here
 through `session.connection()` so both compute the same figures.
@@ -20,7 +20,7 @@ from typing import Any, TypeVar, overload
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session, selectinload
 
-from desktop_app.db.database import Database
+from desktop_app.db.database import Database, Reader, reading
 from desktop_app.db.models import (
     FundingPlan,
     FundingYear,
@@ -53,10 +53,10 @@ from desktop_app.services.conflicts import (
 from desktop_app.services.funding_status import (
     _compute,
     _schedule_of,
-    _spec,
     funding_rows_from,
     read_funding_facts,
     read_funding_year_sums,
+    read_plan_specs,
 )
 from desktop_app.snapshots.funding import (
     FundingFacts,
@@ -304,11 +304,6 @@ def _tranche_milestones(
     return out
 
 
-def spec_from_row(plan: FundingPlan) -> FundingPlanSpec:
-    """The domain plan of a stored row (year rows and tranches loaded)."""
-    return _spec(plan, list(plan.year_rows), list(plan.tranches))
-
-
 # ---------------------------------------------------------------- schedules
 
 
@@ -358,17 +353,17 @@ def plans_of(session: Session, project_ids: Iterable[int] | None = None) -> list
     return list(session.scalars(q))
 
 
-def project_schedule(db: Database, project_id: int) -> ScheduleSnapshot:
+def read_project_schedule(src: Reader, project_id: int) -> ScheduleSnapshot:
     """A project's year table with warnings (no rows when it has no plan)."""
-    with db.reader() as s:
-        facts = read_funding_facts(s.connection(), [project_id])[project_id]
-        plans = plans_of(s, [project_id])
-        if not plans:
-            return ScheduleSnapshot(project_id, (), ())
-        sched, problem = _schedule_of(spec_from_row(plans[0]), facts)
-        if sched is None:
-            return ScheduleSnapshot(project_id, (), (problem,))
-        return _snapshot(project_id, sched)
+    with reading(src) as conn:
+        facts = read_funding_facts(conn, [project_id])[project_id]
+        spec = read_plan_specs(conn, [project_id]).get(project_id)
+    if spec is None:
+        return ScheduleSnapshot(project_id, (), ())
+    sched, problem = _schedule_of(spec, facts)
+    if sched is None:
+        return ScheduleSnapshot(project_id, (), (problem,))
+    return _snapshot(project_id, sched)
 
 
 def load_plan(db: Database, project_id: int) -> FundingPlanSnapshot:
@@ -381,12 +376,9 @@ def load_plan(db: Database, project_id: int) -> FundingPlanSnapshot:
         plan = plans[0] if plans else None
         draft = _draft_from_row(plan) if plan else None
         version = plan.version if plan else None
+        schedule = read_project_schedule(s.connection(), project_id)
     return FundingPlanSnapshot(
-        project_id=project_id,
-        version=version,
-        draft=draft,
-        facts=facts,
-        schedule=project_schedule(db, project_id),
+        project_id=project_id, version=version, draft=draft, facts=facts, schedule=schedule
     )
 
 
@@ -503,23 +495,21 @@ def _theirs_plan(project_id: int) -> TheirsReader:
 # ---------------------------------------------------------------- the contract
 
 
-def portfolio_funding_by_year(db: Database) -> list[PortfolioFundingRow]:
+def read_funding_by_year(src: Reader) -> list[PortfolioFundingRow]:
     """Per plan year across all plans: planned, caps, earned, paid, and the performance share.
 
     Paid follows the project table (计划年度口径: each payment counts for its `for_year`);
     the paid share is given only for years with evaluations (before, no reward is due).
     """
-    with db.reader() as s:
-        return funding_rows_from(read_funding_year_sums(s.connection()).values())
+    return funding_rows_from(read_funding_year_sums(src).values())
 
 
 __all__ = [
     "DISBURSEMENT_KINDS",
     "load_plan",
-    "portfolio_funding_by_year",
+    "read_funding_by_year",
+    "read_project_schedule",
     "preview_schedule",
-    "project_schedule",
     "save_plan",
     "spec_from_draft",
-    "spec_from_row",
 ]

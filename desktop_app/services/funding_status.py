@@ -260,7 +260,7 @@ def read_funding_year_sums(
     src: Reader, project_ids: Iterable[int] | None = None
 ) -> dict[int, dict[int, dict[str, int]]]:
     """Project id → plan year → its share of the portfolio's yearly sums (fen and counts):
-    what `portfolio_funding_by_year` adds up, per project so a cache can replace one."""
+    what `read_funding_by_year` adds up, per project so a cache can replace one."""
     with reading(src) as conn:
         ids = None if project_ids is None else list(project_ids)
         facts = read_funding_facts(conn, ids)

@@ -30,7 +30,7 @@ from desktop_app.domain.periods import now
 from desktop_app.errors import UserError
 from desktop_app.i18n import language, register, t, using_language
 from desktop_app.services.evidence_rows import read_evidence_for_project
-from desktop_app.services.funding import project_schedule
+from desktop_app.services.funding import read_project_schedule
 from desktop_app.snapshots.plan_period import (
     KINDS,
     EvidenceLine,
@@ -184,7 +184,7 @@ def _project(
         for y in years
         if y in by_year
     )
-    plan_rows = project_schedule(db, p.id).rows
+    plan_rows = read_project_schedule(db, p.id).rows
     later = [r for r in plan_rows if r.year > period.end_year]
     # the taper as designed: fixed support against the reward caps (every year graded 优)
     planned = {

@@ -136,7 +136,7 @@ class ProjectDetailsForm(ProjectTab):
     # --- loading -------------------------------------------------------------------
     def load_project(self, project_id: int | None) -> None:
         super().load_project(project_id)
-        self._detail = project_service.get_project(self.ctx.db, project_id) if project_id else None
+        self._detail = project_list.read_project(self.ctx.db, project_id) if project_id else None
         self._fill(self._detail)
 
     def _fill(self, d: ProjectDetail | None) -> None:
@@ -288,7 +288,7 @@ class ProjectDetailsForm(ProjectTab):
                     self, exc.only(keys), self._field_labels()
                 )
                 if choice == conflict_dialog.REAPPLY:
-                    current = project_service.get_project(self.ctx.db, loaded.id)
+                    current = project_list.read_project(self.ctx.db, loaded.id)
                     edit = rebased(project_service.edit_of(current), mine)
                     version = current.version
                     continue

@@ -520,10 +520,10 @@ class MilestonesTab(ProjectTab):
     def add_milestone(self) -> None:
         if self.project_id is None:
             return
-        from desktop_app.services.projects import get_project
+        from desktop_app.services.project_list import read_project
 
         last = self._rows[-1].planned_end if self._rows else None
-        project = get_project(self.ctx.db, self.project_id)
+        project = read_project(self.ctx.db, self.project_id)
         start, end = new_milestone_dates(today(), last, project.start_date, project.end_date)
         edit = MilestoneEdit(title=self.tr("New milestone"), planned_start=start, planned_end=end)
         position = len(self._rows)
