@@ -20,9 +20,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from desktop_app.db.models import Setting
+from desktop_app.db import tables
 from desktop_app.io import sheets as S
 from desktop_app.io import xlsx_writer as X
 from desktop_app.io.validate import text_cell
@@ -38,9 +39,10 @@ def base_title(sheet: S.Sheet) -> str:
     return f"_kp_{sheet.name}"
 
 
-def database_id(session: Session) -> str:
-    row = session.get(Setting, DATABASE_ID)
-    return row.value if row is not None else ""
+def database_id(conn: Connection | Session) -> str:
+    setting = tables.setting
+    value = conn.scalar(select(setting.c.value).where(setting.c.key == DATABASE_ID))
+    return value if value is not None else ""
 
 
 # ---------------------------------------------------------------- canonical text

@@ -33,8 +33,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop_app.db import tables
 from desktop_app.db.database import Database
-from desktop_app.db.models import ReturnSent
 from desktop_app.domain.limits import text_problem
 from desktop_app.domain.milestones import MilestoneEdit, validate_milestone
 from desktop_app.domain.periods import Quarter, local_stamp, today
@@ -720,7 +720,7 @@ class _Now:
 
 
 def _now(db: Database, quarter: Quarter, tokens: list[str]) -> _Now:
-    with db.reader() as s:
+    with db.core_reader() as s:
         ms = {(r["project_no"], r["code"]): r for r in load_rows(s, S.MILESTONES)}
         acts = {
             (r["project_no"], r["code"]): r
@@ -728,7 +728,7 @@ def _now(db: Database, quarter: Quarter, tokens: list[str]) -> _Now:
             if r["year"] == quarter.year and r["quarter"] == quarter.q
         }
         sent: dict[str, tuple[int, str, dict[str, Any]]] = {}
-        rs = ReturnSent.__table__
+        rs = tables.return_sent
         for i in range(0, len(tokens), 500):
             q = select(rs.c.token, rs.c.project_id, rs.c.quarter, rs.c.sent).where(
                 rs.c.token.in_(tokens[i : i + 500])

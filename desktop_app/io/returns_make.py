@@ -25,8 +25,8 @@ from typing import Any
 
 from xlsxwriter.exceptions import XlsxFileError
 
+from desktop_app.db import door
 from desktop_app.db.database import Database
-from desktop_app.db.models import ReturnSent
 from desktop_app.domain.periods import Quarter, now, today
 from desktop_app.errors import UserError
 from desktop_app.fileio import replace_file
@@ -527,6 +527,6 @@ def _remember(db: Database, rows: list[dict[str, Any]]) -> None:
         made_by = str(s.info.get("officer", ""))[:100]
         stamp = now().replace(tzinfo=None, microsecond=0)
         s.execute(
-            insert(ReturnSent.__table__),  # type: ignore[arg-type]
+            insert(door.table("return_sent")),
             [r | {"made_at": stamp, "made_by": made_by} for r in rows],
         )

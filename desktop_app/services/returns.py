@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import (
@@ -21,8 +21,9 @@ from desktop_app.db.models import (
     Indicator,
     Milestone,
     Project,
+    QuarterlyReturn,
 )
-from desktop_app.domain.periods import Quarter
+from desktop_app.domain.periods import Quarter, now
 from desktop_app.services.return_status import read_latest_returns
 from desktop_app.snapshots.returns import (
     PreviousReturn,
@@ -147,3 +148,34 @@ def previous_returns(db: Database, quarter: str) -> dict[int, PreviousReturn]:
             )
             for pid, r in read_latest_returns(s.connection(), quarter).items()
         }
+
+
+def log_return(s: Session, w: ReturnWrite, *, officer: str, reason: str) -> None:
+    """Add a checked return's log row in the collect's transaction, through the ORM so the
+    door and the audit trail see it (its own audit entry names the officer and the file)."""
+    previous = (s.info.get("officer"), s.info.get("audit_reason"))
+    s.info["officer"], s.info["audit_reason"] = officer, reason
+    try:
+        s.add(
+            QuarterlyReturn(
+                project_id=w.project_id,
+                quarter=w.quarter,
+                received_at=now().replace(tzinfo=None, microsecond=0),
+                file_name=w.file_name[:260],
+                file_sha256=w.file_sha256,
+                unit=w.unit[:200],
+                contact_name=w.contact_name[:100],
+                contact_phone=w.contact_phone[:100],
+                narrative=w.narrative,
+                reported=json.dumps(w.reported, ensure_ascii=False, sort_keys=True),
+                changes=json.dumps(w.changes, ensure_ascii=False),
+                officer=officer,
+            )
+        )
+        s.flush()
+    finally:
+        s.info["officer"], s.info["audit_reason"] = previous
+        if previous[0] is None:
+            s.info.pop("officer", None)
+        if previous[1] is None:
+            s.info.pop("audit_reason", None)
