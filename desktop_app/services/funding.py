@@ -36,8 +36,10 @@ from desktop_app.domain.funding import (
     FundingSchedule,
     Tranche,
     YearLine,
+    stored_plan,
+    stored_years,
 )
-from desktop_app.domain.money import fen_to_wan, round_wan, wan_to_fen
+from desktop_app.domain.money import fen_to_wan, wan_to_fen
 from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR, ParseError, parse_decimal
 from desktop_app.domain.periods import today
 from desktop_app.domain.validation import ValidationError
@@ -388,15 +390,14 @@ def load_plan(db: Database, project_id: int) -> FundingPlanSnapshot:
 def _write_years(session: Session, plan: FundingPlan, spec: FundingPlanSpec) -> None:
     """Update year rows in place (so the audit shows before → after), add and drop the rest."""
     by_year = {y.year: y for y in plan.year_rows}
-    wanted = range(spec.first_year, spec.last_year + 1)
-    manual = spec.fixed_support() if spec.mode == "manual" else None
-    for i, year in enumerate(wanted):
+    for wanted in stored_years(spec):
+        year = wanted.pop("year")
         row = by_year.pop(year, None)
         if row is None:
             row = FundingYear(year=year)
             plan.year_rows.append(row)
-        row.reward_cap_fen = wan_to_fen(spec.reward_caps[i]) if spec.reward_caps else 0
-        row.manual_fixed_fen = wan_to_fen(manual[i]) if manual else None
+        for column, value in wanted.items():
+            setattr(row, column, value)
     for row in by_year.values():
         plan.year_rows.remove(row)
         session.delete(row)
@@ -446,15 +447,8 @@ def save_plan(
         if plan is None:
             plan = FundingPlan(project_id=project_id, is_sample=False)
             s.add(plan)
-        plan.startup_grant_fen = wan_to_fen(spec.startup_grant)
-        plan.startup_year = spec.startup_year
-        plan.taper_mode = spec.mode
-        plan.first_year = spec.first_year
-        plan.years = spec.years
-        plan.first_amount_fen = wan_to_fen(round_wan(spec.fixed_support()[0]))
-        plan.step_fen = wan_to_fen(spec.step) if spec.step is not None else None
-        plan.rate = spec.rate
-        plan.floor_fen = wan_to_fen(spec.floor)
+        for column, value in stored_plan(spec).items():
+            setattr(plan, column, value)
         plan.notes = draft.notes
         _write_years(s, plan, spec)
         _write_tranches(s, plan, spec, tied)

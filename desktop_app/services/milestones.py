@@ -55,7 +55,8 @@ register(
 )
 
 
-def _row(m: Milestone) -> MilestoneRow:
+def milestone_row(m: Milestone) -> MilestoneRow:
+    """A stored milestone as the tab, the timeline and a quarterly return show it."""
     return MilestoneRow(
         id=m.id,
         project_id=m.project_id,
@@ -117,7 +118,7 @@ def _what(m: Milestone) -> str:
 def _theirs(milestone_id: int) -> TheirsReader:
     def read(s: Session) -> tuple[dict[str, Any], int] | None:
         m = s.get(Milestone, milestone_id)
-        return (conflict_fields(_row(m).to_edit()), m.version) if m is not None else None
+        return (conflict_fields(milestone_row(m).to_edit()), m.version) if m is not None else None
 
     return read
 
@@ -130,7 +131,7 @@ def _milestone(
     m = s.get(Milestone, milestone_id)
     if m is None:
         raise UserError(t("Milestone {id} no longer exists.", id=milestone_id))
-    theirs = conflict_fields(_row(m).to_edit())
+    theirs = conflict_fields(milestone_row(m).to_edit())
     check_version(m.version, version, theirs, yours or {}, what=_what(m))
     return m
 
@@ -151,12 +152,12 @@ def get_milestone(db: Database, milestone_id: int) -> MilestoneRow:
         m = s.get(Milestone, milestone_id)
         if m is None:
             raise UserError(t("Milestone {id} no longer exists.", id=milestone_id))
-        return _row(m)
+        return milestone_row(m)
 
 
 def list_milestones(db: Database, project_id: int) -> list[MilestoneRow]:
     with db.reader() as s:
-        return [_row(m) for m in _in_order(s, project_id)]
+        return [milestone_row(m) for m in _in_order(s, project_id)]
 
 
 def _next_code(s: Session, project_id: int) -> str:
@@ -194,7 +195,7 @@ def add_milestone(
         _apply(m, edit)
         s.add(m)
         s.flush()
-        return _row(m)
+        return milestone_row(m)
 
 
 def update_milestone(
@@ -207,7 +208,7 @@ def update_milestone(
         m = _milestone(s, milestone_id, version, yours)
         _apply(m, edit)
         s.flush()
-        return _row(m)
+        return milestone_row(m)
 
 
 def _snapshot(s: Session, m: Milestone) -> DeletedMilestone:
@@ -224,7 +225,7 @@ def _snapshot(s: Session, m: Milestone) -> DeletedMilestone:
         .order_by(StartupTranche.id)
     )
     return DeletedMilestone(
-        row=_row(m),
+        row=milestone_row(m),
         is_sample=m.is_sample,
         baselines=baselines,
         evidence=tuple(
@@ -292,7 +293,7 @@ def restore_milestone(db: Database, deleted: DeletedMilestone) -> MilestoneRow:
                 )
         _restore_links(s, deleted, m)
         s.flush()
-        return _row(m)
+        return milestone_row(m)
 
 
 def _restore_links(s: Session, deleted: DeletedMilestone, m: Milestone) -> None:

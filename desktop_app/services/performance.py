@@ -43,6 +43,7 @@ from desktop_app.snapshots.performance import (
     IndicatorEdit,
     PortfolioScoreRow,
     ProjectPerformance,
+    indicator_fields,
 )
 
 register(
@@ -242,14 +243,9 @@ def copy_last_years_indicators(db: Database, project_id: int, year: int) -> Proj
         for ind in pr.indicators_of(s, project_id, source_year):
             s.add(
                 Indicator(
+                    **indicator_fields(ind),
                     project_id=project_id,
                     year=year,
-                    code=ind.code,
-                    name=ind.name,
-                    unit=ind.unit,
-                    weight=ind.weight,
-                    target=ind.target,
-                    direction=ind.direction,
                     allow_negative=ind.allow_negative,
                     sort_order=ind.sort_order,
                     is_sample=False,

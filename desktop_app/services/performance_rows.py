@@ -24,6 +24,7 @@ from desktop_app.snapshots.performance import (
     EvaluationView,
     IndicatorRow,
     YearScore,
+    indicator_fields,
 )
 
 register(
@@ -87,13 +88,8 @@ def indicator_row(ind: Indicator, quarter: int | None) -> IndicatorRow:
         projected_actual = scoring.projected_actual(value, quarter, ind.direction)
         projected = scoring.projected_indicator_score(spec_of(ind), value, quarter)
     return IndicatorRow(
+        **indicator_fields(ind),
         id=ind.id,
-        code=ind.code,
-        name=ind.name,
-        unit=ind.unit,
-        weight=ind.weight,
-        target=ind.target,
-        direction=ind.direction,
         allow_negative=ind.allow_negative,
         ytd=tuple(ytd.get(q) for q in range(1, 5)),
         latest_quarter=latest[0] if latest else None,

@@ -20,7 +20,11 @@ from desktop_app.db import tables
 from desktop_app.db.database import Reader, reading
 from desktop_app.domain import scoring
 from desktop_app.domain.periods import Quarter
-from desktop_app.snapshots.performance import PerformanceStatus
+from desktop_app.snapshots.performance import (
+    IndicatorFields,
+    PerformanceStatus,
+    indicator_fields,
+)
 
 
 class ActualLike(Protocol):
@@ -51,17 +55,11 @@ class IndicatorLike(Protocol):
 
 
 @dataclass(frozen=True)
-class IndicatorRecord:
+class IndicatorRecord(IndicatorFields):
     """An indicator as read with Core, with its actuals in ascending quarter."""
 
     id: int
     project_id: int
-    code: str
-    name: str
-    unit: str
-    weight: Decimal
-    target: Decimal | None
-    direction: str
     actuals: tuple[ActualLike, ...]
 
 
@@ -153,15 +151,10 @@ def read_indicators_of_year(
             rows = rows.where(ind.c.project_id.in_(project_ids))
         for r in conn.execute(rows):
             record = IndicatorRecord(
-                r.id,
-                r.project_id,
-                r.code,
-                r.name,
-                r.unit,
-                r.weight,
-                r.target,
-                r.direction,
-                tuple(actuals.get(r.id, ())),
+                **indicator_fields(r),
+                id=r.id,
+                project_id=r.project_id,
+                actuals=tuple(actuals.get(r.id, ())),
             )
             by_project.setdefault(r.project_id, []).append(record)
         return by_project

@@ -19,17 +19,16 @@ from desktop_app.db.database import Database
 from desktop_app.db.models import (
     Evaluation,
     Indicator,
-    Milestone,
     Project,
     QuarterlyReturn,
 )
 from desktop_app.domain.periods import Quarter, now
+from desktop_app.services.milestones import milestone_row
 from desktop_app.services.return_status import read_latest_returns
 from desktop_app.snapshots.returns import (
     PreviousReturn,
     ReturnContext,
     ReturnIndicator,
-    ReturnMilestone,
 )
 
 
@@ -48,27 +47,6 @@ class ReturnWrite:
     narrative: str
     reported: dict[str, Any]
     changes: list[dict[str, str]]
-
-
-def _milestone(m: Milestone) -> ReturnMilestone:
-    return ReturnMilestone(
-        id=m.id,
-        version=m.version,
-        code=m.code,
-        title=m.title,
-        planned_start=m.planned_start,
-        planned_end=m.planned_end,
-        baseline_start=m.baseline_start,
-        baseline_end=m.baseline_end,
-        actual_start=m.actual_start,
-        actual_end=m.actual_end,
-        percent_complete=m.percent_complete,
-        status=m.status,
-        cancel_reason=m.cancel_reason,
-        deliverable=m.deliverable,
-        owner=m.owner,
-        notes=m.notes,
-    )
 
 
 def _indicator(ind: Indicator, quarter: int) -> ReturnIndicator:
@@ -129,7 +107,7 @@ def return_contexts(
                     name_en=p.name_en,
                     lead_org=p.lead_org,
                     quarter=str(quarter),
-                    milestones=tuple(_milestone(m) for m in p.milestones),
+                    milestones=tuple(milestone_row(m) for m in p.milestones),
                     indicators=tuple(_indicator(i, quarter.q) for i in indicators.get(p.id, [])),
                     year_closed=p.id in closed,
                     contact_name=last.contact_name if last else "",
