@@ -190,7 +190,7 @@ def test_indicator_set_conflict(db, other_officer) -> None:
     with pytest.raises(ConflictError) as info:
         perf.save_indicator_set(db, pid, 2026, changed, loaded=loaded)
     assert list(info.value.fields) == ["研发投入"]
-    stored = perf.project_performance(db, pid, 2026).indicators
+    stored = perf.read_project_performance(db, pid, 2026).indicators
     assert [r.target for r in stored] == [Decimal(100), Decimal(25)]  # theirs stands
 
 
@@ -207,7 +207,7 @@ def test_evaluation_conflicts(db, other_officer) -> None:
     with pytest.raises(ConflictError) as info:
         perf.close_year(db, pid, 2025, grade="B", reason="复核")
     assert info.value.fields["grade"] == ("A", "B")
-    seen = perf.project_performance(db, pid, 2025).evaluation
+    seen = perf.read_project_performance(db, pid, 2025).evaluation
     assert seen is not None
     perf.reopen_year(other_officer, pid, 2025, "更正")
     perf.close_year(other_officer, pid, 2025, grade="B", reason="复核")

@@ -52,7 +52,7 @@ def test_a_ytd_below_the_previous_quarter_asks_first(
     qtbot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     perf.save_indicator_set(db, _pid(db), 2026, WORKED)
-    snap = perf.project_performance(db, _pid(db), 2026)
+    snap = perf.read_project_performance(db, _pid(db), 2026)
     first = snap.indicators[0].id
     perf.set_actual(db, first, 2, D(50))
     asked: list[str] = []
@@ -65,7 +65,7 @@ def test_a_ytd_below_the_previous_quarter_asks_first(
     tab.model.setData(tab.model.index(0, COL_Q3), "40")
     qtbot.wait(20)
     assert asked and "50" in asked[0] and "40" in asked[0]
-    assert perf.project_performance(db, _pid(db), 2026).indicators[0].ytd[2] is None
+    assert perf.read_project_performance(db, _pid(db), 2026).indicators[0].ytd[2] is None
     tab.model.setData(tab.model.index(0, COL_Q3), "60")  # growing: no question
     qtbot.waitUntil(lambda: tab.model.index(0, COL_Q3).data() == "60")
     assert len(asked) == 1
@@ -73,7 +73,7 @@ def test_a_ytd_below_the_previous_quarter_asks_first(
 
 def test_close_year_dialog_explains_the_tabs_projection(qtbot, db: Database) -> None:
     perf.save_indicator_set(db, _pid(db), 2026, WORKED)
-    snap = perf.project_performance(db, _pid(db), 2026)
+    snap = perf.read_project_performance(db, _pid(db), 2026)
     for ind, value in zip(snap.indicators, (D(90), D(9), D(3)), strict=True):
         perf.set_actual(db, ind.id, 3, value)
     tab = PerformanceTab(AppContext(db=db))

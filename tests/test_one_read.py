@@ -55,3 +55,22 @@ def test_a_project_tab_reads_what_the_portfolio_reads(demo_db) -> None:
         assert read_warnings(demo_db, as_of, [pid]) == [w for w in warnings if w.project_id == pid]
         assert read_funding_status(demo_db, as_of, [pid]) == {pid: money[pid]}
         assert read_performance_status(demo_db, as_of, [pid]) == {pid: scores[pid]}
+
+
+def test_the_performance_tab_projects_what_the_brief_projects(demo_db) -> None:
+    """The tab reads a project-year with the brief's Core reads (no ORM copy): at the
+    year's end both project the same score from the same actuals."""
+    from datetime import date
+
+    from desktop_app.services.performance import read_project_performance
+
+    year_end = date(2026, 12, 31)
+    status = read_performance_status(demo_db, year_end)
+    projected = 0
+    for pid, s in status.items():
+        tab = read_project_performance(demo_db, pid, 2026)
+        assert tab.projected_total == s.projected_score
+        assert tab.projection_quarter == s.projected_quarter
+        assert [t.year for t in tab.trend] == sorted(s.grades)
+        projected += tab.projected_total is not None
+    assert projected >= 10

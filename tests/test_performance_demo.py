@@ -29,7 +29,7 @@ def test_demo_has_indicator_sets_evaluations_and_all_grades(demo_db: Database) -
         assert overridden and all("示例" in e.override_reason for e in overridden)
         assert set(s.scalars(select(DistrictValue.year))) == set(range(2021, 2026))
     for pid in {p for p, _ in sets}:
-        snap = performance.project_performance(demo_db, pid, 2026)
+        snap = performance.read_project_performance(demo_db, pid, 2026)
         assert snap.weight_problem is None and snap.projection_quarter == 3
     status = read_performance_status(demo_db, date(2026, 9, 15))
     assert all(s.projected_score is not None for s in status.values())

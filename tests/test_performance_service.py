@@ -41,7 +41,7 @@ def test_worked_example_closes_the_year_with_92_5_and_a(db: Database) -> None:
     assert ev.total == D("92.5")
     assert ev.grade == ev.computed_grade == "A"
     assert [i.score for i in ev.items] == [D(40), D("22.5"), D(30)]
-    snap = perf.project_performance(db, pid, 2025)
+    snap = perf.read_project_performance(db, pid, 2025)
     assert snap.evaluation == ev
     assert [(y.year, y.total, y.grade) for y in snap.trend] == [(2025, D("92.5"), "A")]
 
@@ -68,7 +68,7 @@ def test_zero_target_refused_and_nothing_saved(db: Database) -> None:
 def test_edit_and_delete_keep_actuals_of_kept_rows(db: Database) -> None:
     pid = _project_id(db)
     ids = _worked_year(db, pid, 2026)
-    snap = perf.project_performance(db, pid, 2026)
+    snap = perf.read_project_performance(db, pid, 2026)
     rows = [r.edit() for r in snap.indicators]
     merged = (
         IndicatorEdit(rows[0].id, rows[0].name, rows[0].unit, D(70), D(100), code=rows[0].code),

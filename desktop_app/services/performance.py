@@ -13,7 +13,6 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop_app.db import tables
@@ -34,6 +33,7 @@ from desktop_app.services.conflicts import ConflictError, differing
 from desktop_app.services.performance_status import (
     projection_of,
     read_evaluations,
+    read_indicators_of_year,
     read_projections,
 )
 from desktop_app.services.policy import read_policy
@@ -56,42 +56,57 @@ register(
 )
 
 
-def project_performance(db: Database, project_id: int, year: int) -> ProjectPerformance:
+def read_project_performance(src: Reader, project_id: int, year: int) -> ProjectPerformance:
     """The tab's view of one project-year: indicators, YTD, projection, evaluation, trend."""
-    with db.reader() as s:
-        project = pr.get_project(s, project_id)
-        indicators = pr.indicators_of(s, project_id, year)
+    p, ev, item, ind = (
+        tables.project.c,
+        tables.evaluation.c,
+        tables.evaluation_item.c,
+        tables.indicator.c,
+    )
+    with reading(src) as conn:
+        name = conn.scalar(select(p.name_zh).where(p.id == project_id))
+        if name is None:
+            raise UserError(t("Project {id} no longer exists.", id=project_id))
+        indicators = read_indicators_of_year(conn, year, [project_id]).get(project_id, [])
         quarter, projected = projection_of(indicators)
         evaluations = list(
-            s.scalars(
-                select(Evaluation)
-                .where(Evaluation.project_id == project_id)
-                .options(selectinload(Evaluation.items))
-                .order_by(Evaluation.year)
+            conn.execute(
+                select(tables.evaluation).where(ev.project_id == project_id).order_by(ev.year)
             )
         )
-        ind_years = set(
-            s.scalars(select(Indicator.year).where(Indicator.project_id == project_id).distinct())
-        )
         this_year = next((e for e in evaluations if e.year == year), None)
-        return ProjectPerformance(
-            project_id=project_id,
-            project_name=project.name_zh,
-            year=year,
-            indicators=tuple(pr.indicator_row(i, quarter) for i in indicators),
-            weight_sum=sum((i.weight for i in indicators), Decimal(0)),
-            weight_problem=pr.weight_problem(project, year, indicators),
-            projection_quarter=quarter,
-            projected_total=projected,
-            projected_grade=None
-            if projected is None
-            else scoring.grade(projected, read_policy(s.connection()).grade_thresholds),
-            evaluation=pr.evaluation_view(this_year, {i.id: i for i in indicators})
-            if this_year
-            else None,
-            trend=tuple(pr.year_score(e) for e in evaluations),
-            years=tuple(sorted(ind_years | {e.year for e in evaluations})),
+        scored = (
+            list(
+                conn.execute(
+                    select(item.indicator_id, item.actual, item.score)
+                    .where(item.evaluation_id == this_year.id)
+                    .order_by(item.id)
+                )
+            )
+            if this_year is not None
+            else []
         )
+        ind_years = set(
+            conn.scalars(select(ind.year).where(ind.project_id == project_id).distinct())
+        )
+        thresholds = read_policy(conn).grade_thresholds
+    return ProjectPerformance(
+        project_id=project_id,
+        project_name=name,
+        year=year,
+        indicators=tuple(pr.indicator_row(i, quarter) for i in indicators),
+        weight_sum=sum((i.weight for i in indicators), Decimal(0)),
+        weight_problem=pr.weight_problem(name, year, indicators),
+        projection_quarter=quarter,
+        projected_total=projected,
+        projected_grade=None if projected is None else scoring.grade(projected, thresholds),
+        evaluation=pr.evaluation_view(this_year, scored, {i.id: i for i in indicators})
+        if this_year is not None
+        else None,
+        trend=tuple(pr.year_score(e) for e in evaluations),
+        years=tuple(sorted(ind_years | {e.year for e in evaluations})),
+    )
 
 
 #: Weights and targets are stored with four decimal places; more is refused, not rounded.
@@ -222,7 +237,7 @@ def save_indicator_set(
             ind.direction = e.direction
             ind.allow_negative = e.allow_negative
             ind.sort_order = order
-    return project_performance(db, project_id, year)
+    return read_project_performance(db, project_id, year)
 
 
 def copy_last_years_indicators(db: Database, project_id: int, year: int) -> ProjectPerformance:
@@ -251,7 +266,7 @@ def copy_last_years_indicators(db: Database, project_id: int, year: int) -> Proj
                     is_sample=False,
                 )
             )
-    return project_performance(db, project_id, year)
+    return read_project_performance(db, project_id, year)
 
 
 quarters_begun = scoring.quarters_begun  # the window asks here too
@@ -370,7 +385,7 @@ def save_actual_block(
                 t("Indicator {id} no longer exists.", id=next(iter(values))[0])
             ) from None
         raise lost from None
-    return project_performance(db, project_id, year)
+    return read_project_performance(db, project_id, year)
 
 
 def _write_actual(ind: Indicator, quarter: int, value: Decimal | None) -> None:
@@ -490,7 +505,7 @@ def close_year(
         )
         s.flush()
         s.info.pop("audit_reason", None)
-    snapshot = project_performance(db, project_id, year)
+    snapshot = read_project_performance(db, project_id, year)
     assert snapshot.evaluation is not None
     return snapshot.evaluation
 

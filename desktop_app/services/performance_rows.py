@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -78,7 +78,8 @@ def refuse_if_closed(session: Session, project_id: int, year: int) -> None:
         raise UserError(reason)
 
 
-def indicator_row(ind: Indicator, quarter: int | None) -> IndicatorRow:
+def indicator_row(ind: Any, quarter: int | None) -> IndicatorRow:
+    """A stored indicator (with its actuals) as the performance tab shows it."""
     ytd = {a.quarter: a.ytd_value for a in ind.actuals}
     latest = latest_ytd(ind)
     projected_actual = None
@@ -99,19 +100,22 @@ def indicator_row(ind: Indicator, quarter: int | None) -> IndicatorRow:
     )
 
 
-def weight_problem(project: Project, year: int, indicators: Sequence[Indicator]) -> str | None:
+def weight_problem(project_name: str, year: int, indicators: Sequence[Any]) -> str | None:
     if not indicators:
         return None
     try:
-        scoring.check_weight_set((i.weight for i in indicators), project=project.name_zh, year=year)
+        scoring.check_weight_set((i.weight for i in indicators), project=project_name, year=year)
     except scoring.ScoringError as exc:
         return str(exc)
     return None
 
 
-def evaluation_view(ev: Evaluation, indicators: Mapping[int, Indicator]) -> EvaluationView:
+def evaluation_view(
+    ev: Any, scored: Sequence[Any], indicators: Mapping[int, Any]
+) -> EvaluationView:
+    """A closed year (a stored evaluation row) with its scored items, named by indicator."""
     items = []
-    for item in ev.items:
+    for item in scored:
         ind = indicators.get(item.indicator_id)
         items.append(
             EvaluationItemView(
@@ -175,7 +179,7 @@ def checked_for_evaluation(s: Session, project_id: int, year: int) -> list[Indic
     indicators = indicators_of(s, project_id, year)
     if not indicators:
         raise UserError(t("{year} has no indicators to evaluate.", year=year))
-    problem = weight_problem(project, year, indicators)
+    problem = weight_problem(project.name_zh, year, indicators)
     if problem:
         raise UserError(problem)
     return indicators

@@ -61,6 +61,8 @@ class IndicatorRecord(IndicatorFields):
     id: int
     project_id: int
     actuals: tuple[ActualLike, ...]
+    allow_negative: bool = False
+    version: int = 0
 
 
 def spec_of(ind: IndicatorLike) -> scoring.IndicatorSpec:
@@ -143,6 +145,8 @@ def read_indicators_of_year(
                 ind.c.weight,
                 ind.c.target,
                 ind.c.direction,
+                ind.c.allow_negative,
+                ind.c.version,
             )
             .where(ind.c.year == year)
             .order_by(ind.c.sort_order, ind.c.id)
@@ -155,6 +159,8 @@ def read_indicators_of_year(
                 id=r.id,
                 project_id=r.project_id,
                 actuals=tuple(actuals.get(r.id, ())),
+                allow_negative=bool(r.allow_negative),
+                version=r.version,
             )
             by_project.setdefault(r.project_id, []).append(record)
         return by_project

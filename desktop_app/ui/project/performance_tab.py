@@ -201,7 +201,8 @@ class PerformanceTab(ProjectTab):
             self.snapshot = None
             self.model.set_rows([])
         else:
-            self._show(perf.project_performance(self.ctx.db, self.project_id, self.year.value()))
+            pid, year = self.project_id, self.year.value()
+            self._show(perf.read_project_performance(self.ctx.db, pid, year))
 
     def _show(self, snapshot: ProjectPerformance) -> None:
         self.snapshot = snapshot
@@ -400,7 +401,7 @@ class PerformanceTab(ProjectTab):
                 self._reload()
             if choice != conflict_dialog.REAPPLY:
                 return False
-            snap = save(perf.project_performance(db, project_id, year))
+            snap = save(perf.read_project_performance(db, project_id, year))
         self.error_label.clear()
         self._show(snap)
         self.ctx.bus.sig_data_changed.emit()
@@ -506,7 +507,7 @@ class PerformanceTab(ProjectTab):
                 self._reload()
             elif choice == conflict_dialog.REAPPLY and self.project_id is not None:
                 project_id, year, edits = self.project_id, self.year.value(), self.model.edits()
-                current = perf.project_performance(self.ctx.db, project_id, year)
+                current = perf.read_project_performance(self.ctx.db, project_id, year)
                 loaded = {r.id: r.version for r in current.indicators}
                 return self._run(
                     lambda: perf.save_indicator_set(
