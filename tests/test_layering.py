@@ -78,6 +78,7 @@ READ_MODULES = (
     "health",
     "home",
     "performance_status",
+    "plan_period",
     "project_list",
     "return_status",
     "warnings",

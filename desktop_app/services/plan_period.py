@@ -10,27 +10,20 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date
-from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
+from desktop_app.db import tables
 from desktop_app.db.database import Database
-from desktop_app.db.models import (
-    Disbursement,
-    DistrictIndicator,
-    DistrictTarget,
-    DistrictValue,
-    Evaluation,
-    Milestone,
-    PlanPeriodRow,
-    Project,
-)
 from desktop_app.domain import plan_period as rules
 from desktop_app.domain.periods import now
 from desktop_app.errors import UserError
 from desktop_app.i18n import language, register, t, using_language
+from desktop_app.services.district_overview import read_district_overview, read_plan_periods
 from desktop_app.services.evidence_rows import read_evidence_for_project
 from desktop_app.services.funding import read_project_schedule
+from desktop_app.snapshots.district import PlanPeriodView
 from desktop_app.snapshots.plan_period import (
     KINDS,
     EvidenceLine,
@@ -64,14 +57,13 @@ PLAN_BASIS_NOTE = (
 )
 
 
-def find_period(db: Database, text: str) -> PlanPeriodRow:
+def find_period(conn: Connection, text: str) -> PlanPeriodView:
     """The stored plan period `text` names (`2021-2025`), or a one-line reason why not."""
     match = _PERIOD.match(text)
     if not match:
         raise UserError(t("{text}: not a plan period (expected e.g. 2021-2025).", text=text))
     start, end = int(match.group(1)), int(match.group(2))
-    with db.reader() as s:
-        periods = list(s.scalars(select(PlanPeriodRow).order_by(PlanPeriodRow.start_year)))
+    periods = read_plan_periods(conn)
     for p in periods:
         if (p.start_year, p.end_year) == (start, end):
             return p
@@ -81,32 +73,21 @@ def find_period(db: Database, text: str) -> PlanPeriodRow:
     )
 
 
-def _indicators(db: Database, period: PlanPeriodRow, lang: str) -> tuple[IndicatorResult, ...]:
-    with db.reader() as s:
-        targets = {
-            tg.indicator_id: tg
-            for tg in s.scalars(select(DistrictTarget).where(DistrictTarget.period_id == period.id))
-        }
-        values: dict[int, dict[int, Decimal]] = defaultdict(dict)
-        for v in s.scalars(select(DistrictValue)):
-            values[v.indicator_id][v.year] = v.value
-        inds = list(s.scalars(select(DistrictIndicator).order_by(DistrictIndicator.no)))
+def _indicators(conn: Connection, period: PlanPeriodView, lang: str) -> tuple[IndicatorResult, ...]:
+    """Table 1 at the period's end, from the district overview the performance page shows."""
     out = []
-    for ind in inds:
-        tg = targets.get(ind.id)
-        base = tg.base_value if tg else None
-        goal = tg.target_value if tg else None
-        mine = values.get(ind.id, {})
-        res = rules.achievement(ind.kind, base, goal, mine, period.start_year, period.end_year)
-        lo = (tg.base_year if tg and tg.base_year else period.start_year) or period.start_year
+    for row in read_district_overview(conn, period.id).rows:
+        base, goal, mine = row.base_value, row.target_value, row.values
+        res = rules.achievement(row.kind, base, goal, mine, period.start_year, period.end_year)
+        lo = row.base_year or period.start_year
         shown = tuple((y, v) for y, v in sorted(mine.items()) if lo <= y <= period.end_year)
         out.append(
             IndicatorResult(
-                no=ind.no,
-                name=ind.name_en if lang == "en" and ind.name_en else ind.name_zh,
-                unit=ind.unit,
-                kind=ind.kind,
-                base_year=tg.base_year if tg else None,
+                no=row.no,
+                name=row.name_en if lang == "en" and row.name_en else row.name_zh,
+                unit=row.unit,
+                kind=row.kind,
+                base_year=row.base_year,
                 base_value=base,
                 target_value=goal,
                 actual=res.actual,
@@ -118,7 +99,7 @@ def _indicators(db: Database, period: PlanPeriodRow, lang: str) -> tuple[Indicat
     return tuple(out)
 
 
-def _status(project: Project, milestones: list[Milestone], period_end: date) -> str:
+def _status(project: Any, milestones: list[Any], period_end: date) -> str:
     """Where the project stood on the period's last day (from its dates and milestones)."""
     if project.status == "suspended":
         return "suspended"
@@ -133,7 +114,7 @@ def _status(project: Project, milestones: list[Milestone], period_end: date) -> 
 
 
 def _money(
-    payments: list[Disbursement], start: int, end: int
+    payments: list[Any], start: int, end: int
 ) -> tuple[MoneyByKind, dict[int, dict[str, int]]]:
     plan: dict[str, int] = dict.fromkeys(KINDS, 0)
     cash: dict[str, int] = dict.fromkeys(KINDS, 0)
@@ -152,12 +133,12 @@ def _money(
 
 
 def _project(
-    db: Database,
-    p: Project,
-    milestones: list[Milestone],
-    payments: list[Disbursement],
+    conn: Connection,
+    p: Any,
+    milestones: list[Any],
+    payments: list[Any],
     grades: dict[int, str],
-    period: PlanPeriodRow,
+    period: PlanPeriodView,
 ) -> tuple[ProjectResult, dict[int, dict[str, int]]]:
     end_day = date(period.end_year, 12, 31)
     counts = {rules.ON_TIME: 0, rules.LATE: 0, rules.OPEN: 0}
@@ -184,7 +165,7 @@ def _project(
         for y in years
         if y in by_year
     )
-    plan_rows = read_project_schedule(db, p.id).rows
+    plan_rows = read_project_schedule(conn, p.id).rows
     later = [r for r in plan_rows if r.year > period.end_year]
     # the taper as designed: fixed support against the reward caps (every year graded 优)
     planned = {
@@ -203,7 +184,7 @@ def _project(
         for r in later
     )
     carries = bool(remaining) or bool(later) or (p.end_date is not None and p.end_date > end_day)
-    evidence = tuple(EvidenceLine(*row) for row in read_evidence_for_project(db, p.id))
+    evidence = tuple(EvidenceLine(*row) for row in read_evidence_for_project(conn, p.id))
     result = ProjectResult(
         no=p.no,
         name=p.name_en if language() == "en" and p.name_en else p.name_zh,
@@ -230,28 +211,53 @@ def _project(
 
 def build_final_report(db: Database, period_text: str, lang: str = "zh") -> FinalReportData:
     """Everything the final evaluation of `period_text` (e.g. `2021-2025`) prints."""
-    with using_language(lang):  # the document's language, not the process default
-        period = find_period(db, period_text)
-        indicators = _indicators(db, period, lang)
-        with db.reader() as s:
-            projects = list(s.scalars(select(Project).order_by(Project.no)))
-            ms: dict[int, list[Milestone]] = defaultdict(list)
-            for m in s.scalars(select(Milestone).order_by(Milestone.sort_order, Milestone.id)):
-                ms[m.project_id].append(m)
-            pays: dict[int, list[Disbursement]] = defaultdict(list)
-            for d in s.scalars(select(Disbursement).order_by(Disbursement.paid_on)):
-                pays[d.project_id].append(d)
-            grades: dict[int, dict[int, str]] = defaultdict(dict)
-            for e in s.scalars(select(Evaluation)):
-                grades[e.project_id][e.year] = e.grade
-            samples = any(
-                s.scalar(select(model.id).where(model.is_sample.is_(True)).limit(1))
-                for model in (Project, Milestone, Disbursement, Evaluation, DistrictValue)
+    with using_language(lang), db.core_reader() as conn:  # the document's language
+        period = find_period(conn, period_text)
+        indicators = _indicators(conn, period, lang)
+        p, m, d, e = (
+            tables.project.c,
+            tables.milestone.c,
+            tables.disbursement.c,
+            tables.evaluation.c,
+        )
+        projects = list(
+            conn.execute(
+                select(
+                    p.id, p.no, p.name_zh, p.name_en, p.status, p.start_date, p.end_date,
+                    p.is_sample,
+                ).order_by(p.no)
             )
+        )  # fmt: skip
+        ms: dict[int, list[Any]] = defaultdict(list)
+        milestone_rows = select(
+            m.project_id, m.code, m.title, m.status, m.planned_end, m.baseline_end,
+            m.actual_end, m.percent_complete,
+        ).order_by(m.sort_order, m.id)  # fmt: skip
+        for row in conn.execute(milestone_rows):
+            ms[row.project_id].append(row)
+        pays: dict[int, list[Any]] = defaultdict(list)
+        payment_rows = select(d.project_id, d.for_year, d.kind, d.amount_fen, d.paid_on)
+        for pay in conn.execute(payment_rows.order_by(d.paid_on)):
+            pays[pay.project_id].append(pay)
+        grades: dict[int, dict[int, str]] = defaultdict(dict)
+        for pid, year, grade in conn.execute(select(e.project_id, e.year, e.grade)):
+            grades[pid][year] = grade
+        samples = any(
+            conn.scalar(select(tbl.c.id).where(tbl.c.is_sample.is_(True)).limit(1))
+            for tbl in (
+                tables.project,
+                tables.milestone,
+                tables.disbursement,
+                tables.evaluation,
+                tables.district_value,
+            )
+        )
         results = []
         portfolio: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(KINDS, 0))
-        for p in projects:
-            result, by_year = _project(db, p, ms[p.id], pays[p.id], grades[p.id], period)
+        for proj in projects:
+            result, by_year = _project(
+                conn, proj, ms[proj.id], pays[proj.id], grades[proj.id], period
+            )
             results.append(result)
             for y, kinds in by_year.items():
                 for k, v in kinds.items():
