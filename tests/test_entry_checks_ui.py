@@ -14,7 +14,7 @@ from desktop_app.db.database import Database
 from desktop_app.db.models import Project
 from desktop_app.services import milestones as svc
 from desktop_app.services import performance as perf
-from desktop_app.services.disbursements import list_disbursements
+from desktop_app.services.disbursements import read_disbursements
 from desktop_app.services.project_list import read_project_rows
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
@@ -95,10 +95,10 @@ def test_actual_finish_marks_the_milestone_done(
     qtbot.addWidget(tab)
     tab.load_project(read_project_rows(db)[0].id)
     tab.add_milestone()
-    row = svc.list_milestones(db, tab.project_id)[0]
+    row = svc.read_milestones(db, tab.project_id)[0]
     tab.model.setData(tab.model.index(0, COL_ACTUAL_END), "2026-09-10")
     qtbot.wait(20)
-    saved = svc.list_milestones(db, tab.project_id)[0]
+    saved = svc.read_milestones(db, tab.project_id)[0]
     assert (saved.status, saved.percent_complete, saved.actual_end) == (
         "done",
         100,
@@ -131,12 +131,12 @@ def test_payment_dialog_takes_wan_and_suggests_the_next_kind(qtbot, demo_db: Dat
     qtbot.addWidget(dialog)
     assert dialog.kind.currentData() == kind
     assert dialog.minimumWidth() >= 440
-    before = len(list_disbursements(demo_db, pid))
+    before = len(read_disbursements(demo_db, pid))
     dialog.paid_on.set_value(date(2026, 9, 1))
     dialog.amount.setText("123.45万")
     dialog.doc_no.setText("思科拨〔2026〕999号")
     assert dialog.try_save(), dialog.errors.text()
-    rows = list_disbursements(demo_db, pid)
+    rows = read_disbursements(demo_db, pid)
     assert len(rows) == before + 1
     assert any(r.amount_fen == 123_450_000 for r in rows)
 
@@ -158,7 +158,7 @@ def test_copy_and_paste_round_trip_into_milestones(
     for _ in range(3):
         tab.add_milestone()
     pid = tab.project_id
-    first = svc.list_milestones(db, pid)[0]
+    first = svc.read_milestones(db, pid)[0]
     svc.update_milestone(
         db,
         first.id,
@@ -181,7 +181,7 @@ def test_copy_and_paste_round_trip_into_milestones(
     view.setCurrentIndex(model.index(1, COL_TITLE))
     qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert errors == []
-    rows = svc.list_milestones(db, pid)
+    rows = svc.read_milestones(db, pid)
     assert [(r.title, r.owner) for r in rows[1:3]] == [("样机", "张博士"), ("验收", "王工")]
     # one bad cell: nothing is written, and the message names row and column
     QGuiApplication.clipboard().setText("李工\t2026-09-20\n赵工\t2026-13-40\n")
@@ -194,9 +194,9 @@ def test_copy_and_paste_round_trip_into_milestones(
         and model.headerData(COL_PLANNED_START, Qt.Orientation.Horizontal).replace("\n", " ")
         in errors[0]
     )
-    assert [r.owner for r in svc.list_milestones(db, pid)[1:3]] == ["张博士", "王工"]
+    assert [r.owner for r in svc.read_milestones(db, pid)[1:3]] == ["张博士", "王工"]
     tab.undo_stack.undo()  # the paste is one undo step
-    assert [r.owner for r in svc.list_milestones(db, pid)[1:3]] == ["", ""]
+    assert [r.owner for r in svc.read_milestones(db, pid)[1:3]] == ["", ""]
 
 
 def replace_edit(row, **changes):

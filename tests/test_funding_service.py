@@ -17,7 +17,7 @@ from desktop_app.services.disbursements import (
     add_disbursement,
     delete_disbursement,
     edit_disbursement,
-    list_disbursements,
+    read_disbursements,
 )
 from desktop_app.services.funding import (
     load_plan,
@@ -185,11 +185,11 @@ def test_disbursement_rules(db) -> None:
     with pytest.raises(DuplicateDocNo) as dup:
         add_disbursement(db, pid, DisbursementDraft("2024-04-01", "10", "fixed", "A-1"))
     assert "2024-03-01" in str(dup.value)
-    assert len(list_disbursements(db, pid)) == 1
+    assert len(read_disbursements(db, pid)) == 1
     add_disbursement(
         db, pid, DisbursementDraft("2024-04-01", "10", "fixed", "A-1"), confirm_duplicate=True
     )
-    rows = list_disbursements(db, pid)
+    rows = read_disbursements(db, pid)
     assert [r.amount_fen for r in rows] == [123_500_000, 10 * WAN]
     # editing a row keeps its own number without a duplicate warning against itself
     edit_disbursement(
@@ -198,7 +198,7 @@ def test_disbursement_rules(db) -> None:
     with pytest.raises(UserError):  # stale version
         delete_disbursement(db, rows[0].id, rows[0].version)
     delete_disbursement(db, rows[1].id, rows[1].version)
-    assert [r.doc_no for r in list_disbursements(db, pid)] == ["B-9"]
+    assert [r.doc_no for r in read_disbursements(db, pid)] == ["B-9"]
 
 
 def test_schedule_warnings_and_status(db) -> None:

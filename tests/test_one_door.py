@@ -125,7 +125,7 @@ def _orm_edit(db: Database, model: type, row_id: object, **values: object) -> Ca
 
 def test_end_before_start_service(demo_db: Database) -> None:
     m = _milestone(demo_db)
-    row = ms_service.get_milestone(demo_db, m.id)
+    row = ms_service.read_milestone(demo_db, m.id)
     edit = dataclasses.replace(
         row.to_edit(), actual_start=date(2024, 3, 1), actual_end=date(2024, 2, 1)
     )
@@ -173,7 +173,7 @@ def _done_at_55(edit):
 
 def test_done_at_55_service(demo_db: Database) -> None:
     m = _milestone(demo_db)
-    row = ms_service.get_milestone(demo_db, m.id)
+    row = ms_service.read_milestone(demo_db, m.id)
     edit = _done_at_55(row.to_edit())
     message = unchanged(
         demo_db,
@@ -220,7 +220,7 @@ def test_a_stored_row_that_already_broke_a_rule_can_still_be_edited_elsewhere(
             .values(status="done", percent_complete=55, actual_end=date(2024, 2, 1))
         )
     _orm_edit(demo_db, Milestone, m.id, notes="checked")()
-    assert ms_service.get_milestone(demo_db, m.id).notes == "checked"
+    assert ms_service.read_milestone(demo_db, m.id).notes == "checked"
 
 
 # ------------------------------------------------------------ years 2000–2100
@@ -493,7 +493,7 @@ def test_code_command_line_evidence_milestone_is_normalised(
 def test_code_orm_guard_stores_the_normal_form(demo_db: Database) -> None:
     m = _milestone(demo_db, project_no=2)
     _orm_edit(demo_db, Milestone, m.id, code="ｍ９９")()
-    assert ms_service.get_milestone(demo_db, m.id).code == "M99"
+    assert ms_service.read_milestone(demo_db, m.id).code == "M99"
 
 
 def test_code_core_writer_gives_the_normal_form(demo_db: Database) -> None:

@@ -358,7 +358,7 @@ def test_all_or_nothing_by_default_and_each_applies_the_good_ones(made):
 
 def test_a_return_never_overwrites_a_newer_edit(made):
     from desktop_app.io.returns_collect import apply_collect
-    from desktop_app.services.milestones import list_milestones
+    from desktop_app.services.milestones import read_milestones
 
     db, folder, _files = made
     _fill(folder / P7, {"里程碑进展": {"J7": 95}})
@@ -372,7 +372,7 @@ def test_a_return_never_overwrites_a_newer_edit(made):
         apply_collect(db, preview)
     with db.reader() as s:
         project_id = s.scalar(select(Project.id).where(Project.no == 7))
-    m06 = next(m for m in list_milestones(db, project_id) if m.code == "M06")
+    m06 = next(m for m in read_milestones(db, project_id) if m.code == "M06")
     assert m06.percent_complete == 89 and m06.notes == "officer"
 
 

@@ -227,14 +227,14 @@ def test_an_empty_table_says_why(qtbot, db):
 
 
 def test_a_saved_payment_is_selected_and_announced(qtbot, demo_db):
-    from desktop_app.services.disbursements import list_disbursements
+    from desktop_app.services.disbursements import read_disbursements
 
     window = _window(qtbot, demo_db)
     page = window.portfolio_page()
     page.refresh()
     page.table.selectRow(0)
     funding = page.project_view.tabs.all_widgets()[3]
-    rows = list_disbursements(demo_db, funding.project_id)
+    rows = read_disbursements(demo_db, funding.project_id)
     oldest = min(rows, key=lambda r: r.paid_on)
     messages: list[str] = []
     window.ctx.bus.sig_status.connect(messages.append)

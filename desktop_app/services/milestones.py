@@ -11,10 +11,11 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop_app.db.database import Database
+from desktop_app.db import tables
+from desktop_app.db.database import Database, Reader, reading
 from desktop_app.db.models import (
     Baseline,
     BaselineItem,
@@ -55,7 +56,7 @@ register(
 )
 
 
-def milestone_row(m: Milestone) -> MilestoneRow:
+def milestone_row(m: Any) -> MilestoneRow:
     """A stored milestone as the tab, the timeline and a quarterly return show it."""
     return MilestoneRow(
         id=m.id,
@@ -146,18 +147,22 @@ def _in_order(s: Session, project_id: int) -> list[Milestone]:
     return list(s.scalars(query))
 
 
-def get_milestone(db: Database, milestone_id: int) -> MilestoneRow:
+def read_milestone(src: Reader, milestone_id: int) -> MilestoneRow:
     """One milestone as saved now (a window re-reads it after a conflict)."""
-    with db.reader() as s:
-        m = s.get(Milestone, milestone_id)
-        if m is None:
-            raise UserError(t("Milestone {id} no longer exists.", id=milestone_id))
-        return milestone_row(m)
+    m = tables.milestone
+    with reading(src) as conn:
+        row = conn.execute(select(m).where(m.c.id == milestone_id)).first()
+    if row is None:
+        raise UserError(t("Milestone {id} no longer exists.", id=milestone_id))
+    return milestone_row(row)
 
 
-def list_milestones(db: Database, project_id: int) -> list[MilestoneRow]:
-    with db.reader() as s:
-        return [milestone_row(m) for m in _in_order(s, project_id)]
+def read_milestones(src: Reader, project_id: int) -> list[MilestoneRow]:
+    """The project's milestones in table order."""
+    m = tables.milestone
+    query = select(m).where(m.c.project_id == project_id).order_by(m.c.sort_order, m.c.id)
+    with reading(src) as conn:
+        return [milestone_row(r) for r in conn.execute(query)]
 
 
 def _next_code(s: Session, project_id: int) -> str:
@@ -420,8 +425,3 @@ def compare_baseline(db: Database, project_id: int, baseline_id: int) -> list[Ba
         return [
             BaselineDiff(mid, title, then.get(mid), end) for mid, title, end in s.execute(query)
         ]
-
-
-def milestone_count(db: Database) -> int:
-    with db.reader() as s:
-        return s.scalar(select(func.count(Milestone.id))) or 0

@@ -254,7 +254,7 @@ class MilestonesTab(ProjectTab):
         keep_id = self.focus_milestone
         if keep_id is None and current.isValid() and current.row() < len(self._rows):
             keep_id = self._rows[current.row()].id
-        self._rows = svc.list_milestones(self.ctx.db, self.project_id) if self.project_id else []
+        self._rows = svc.read_milestones(self.ctx.db, self.project_id) if self.project_id else []
         self.model.set_rows(self._rows)
         self.timeline.set_rows(
             [TimelineRow(r.id, f"{r.code} {r.title}", (r.to_bar(),)) for r in self._rows], today()
@@ -426,7 +426,7 @@ class MilestonesTab(ProjectTab):
                 if choice != conflict_dialog.REAPPLY:
                     self.reload()
                     return False
-                before = svc.get_milestone(self.ctx.db, current.id).to_edit()
+                before = svc.read_milestone(self.ctx.db, current.id).to_edit()
                 after = replace(before, **changes)
                 svc.update_milestone(self.ctx.db, current.id, after, exc.current_version)
         except (UserError, ValidationError) as exc:
