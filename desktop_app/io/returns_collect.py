@@ -50,7 +50,7 @@ from desktop_app.io.store import Change as StoreChange
 from desktop_app.io.store import Record, load_rows
 from desktop_app.io.validate import CellError, Problem, cell_parser
 from desktop_app.services.quarter_brief import closes_in_force
-from desktop_app.services.returns import ReturnWrite, previous_returns, return_contexts
+from desktop_app.services.returns import ReturnWrite, read_previous_returns, read_return_contexts
 from desktop_app.snapshots.returns import PreviousReturn, ReturnContext
 
 LOCKED = "a locked cell was changed (was “{was}”, now “{now}”); fill in the white cells only"
@@ -809,8 +809,8 @@ def preview_collect(
     by_no: dict[int, list[ReturnFile]] = {}
     for rf in mine:
         by_no.setdefault(rf.signature.project_no, []).append(rf)
-    contexts = {c.no: c for c in return_contexts(db, quarter, list(by_no))}
-    previous = previous_returns(db, str(quarter))
+    contexts = {c.no: c for c in read_return_contexts(db, quarter, list(by_no))}
+    previous = read_previous_returns(db, str(quarter))
     now = _now(db, quarter, [rf.signature.token for rf in mine if rf.signature.token])
     decide = deciding(resolve, choices)
     with db.core_reader() as conn:

@@ -33,7 +33,7 @@ from desktop_app.fileio import replace_file
 from desktop_app.i18n import register, t
 from desktop_app.io import returns_sheets as R
 from desktop_app.io import sheets as S
-from desktop_app.services.returns import return_contexts
+from desktop_app.services.returns import read_return_contexts
 from desktop_app.snapshots.returns import ReturnContext
 
 EXISTS = "{folder} already holds {n} return workbook(s) for {quarter} (e.g. {file}); pass --force to replace them"  # noqa: E501
@@ -479,7 +479,7 @@ def make_returns(db: Database, opts: MakeOptions, nos: list[int] | None = None) 
         raise UserError(
             t(EXISTS, folder=folder, n=len(there), quarter=opts.quarter, file=there[0].name)
         )
-    contexts = return_contexts(db, opts.quarter, nos)
+    contexts = read_return_contexts(db, opts.quarter, nos)
     result = MakeResult(folder)
     parts: list[tuple[Path, Path]] = []
     try:

@@ -125,7 +125,9 @@ def read_indicators_of_year(
         ind, act = tables.indicator, tables.indicator_actual
         actuals: dict[int, list[ActualLike]] = {}
         query = (
-            select(act.c.indicator_id, act.c.quarter, act.c.ytd_value)
+            select(
+                act.c.indicator_id, act.c.quarter, act.c.ytd_value, act.c.note, act.c.version
+            )
             .join(ind, ind.c.id == act.c.indicator_id)
             .where(ind.c.year == year)
             .order_by(act.c.indicator_id, act.c.quarter)  # the ORM relationship's order
