@@ -76,11 +76,13 @@ READ_MODULES = (
     "figures_cache",
     "funding_status",
     "health",
+    "history",
     "home",
     "performance_status",
     "plan_period",
     "project_list",
     "return_status",
+    "timeline",
     "warnings",
 )
 

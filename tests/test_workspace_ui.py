@@ -248,7 +248,7 @@ def test_history_shows_labels_money_in_wan_and_a_true_count(qtbot, demo_db):
     import re
 
     from desktop_app.db.models import Base
-    from desktop_app.services.history import count_history
+    from desktop_app.services.history import read_history_count
     from desktop_app.snapshots.safety import HistoryFilter
     from desktop_app.ui.history.model import COL_AFTER, COL_FIELD, COL_TABLE
 
@@ -274,7 +274,7 @@ def test_history_shows_labels_money_in_wan_and_a_true_count(qtbot, demo_db):
         if model.row_at(r).field == "amount_fen"
     ]
     assert money and all(re.fullmatch(r"[\d,]+\.\d\d", m) for m in money)
-    total = count_history(demo_db, HistoryFilter())
+    total = read_history_count(demo_db, HistoryFilter())
     assert total > HistoryFilter().limit
     assert f"{total:,}" in page.summary.text()
 

@@ -18,8 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, func, or_, select
 
 from desktop_app.db import tables as T
-from desktop_app.db.database import Database
-from desktop_app.db.models import AuditEntry, Project
+from desktop_app.db.database import Reader, reading
 from desktop_app.domain.periods import local_day_start, local_time
 from desktop_app.i18n import language, register, t, using_language
 from desktop_app.snapshots.safety import HistoryFilter, HistoryRow
@@ -68,36 +67,41 @@ _Key = Any  # an id (int), or ("no", n) / ("code", c) / ("ms", project_id, code)
 _Names = dict[str, dict[_Key, str]]
 
 
+_audit = T.audit_entry
+_a = _audit.c
+
+
 def _filtered(q: Select[Any], flt: HistoryFilter) -> Select[Any]:
     if flt.project_id is not None:
-        q = q.where(AuditEntry.project_id == flt.project_id)
+        q = q.where(_a.project_id == flt.project_id)
     if flt.field:
-        q = q.where(AuditEntry.field == flt.field)
+        q = q.where(_a.field == flt.field)
     # Whole local days, compared with the stored UTC times.
     if flt.date_from is not None:
-        q = q.where(AuditEntry.at >= local_day_start(flt.date_from))
+        q = q.where(_a.at >= local_day_start(flt.date_from))
     if flt.date_to is not None:
-        q = q.where(AuditEntry.at < local_day_start(flt.date_to + timedelta(days=1)))
+        q = q.where(_a.at < local_day_start(flt.date_to + timedelta(days=1)))
     return q
 
 
-def count_history(db: Database, flt: HistoryFilter | None = None) -> int:
+def read_history_count(src: Reader, flt: HistoryFilter | None = None) -> int:
     """How many entries the filter matches in all (the list shows at most `flt.limit`)."""
-    q = _filtered(select(func.count()).select_from(AuditEntry), flt or HistoryFilter())
-    with db.reader() as s:
-        return int(s.scalar(q) or 0)
+    q = _filtered(select(func.count()).select_from(_audit), flt or HistoryFilter())
+    with reading(src) as conn:
+        return int(conn.scalar(q) or 0)
 
 
-def list_history(
-    db: Database, flt: HistoryFilter | None = None, lang: str | None = None
+def read_history(
+    src: Reader, flt: HistoryFilter | None = None, lang: str | None = None
 ) -> list[HistoryRow]:
     """Newest first, at most `flt.limit` entries; dates are inclusive whole days. Ids read
     as names in `lang` (default: the running language); `field` stays the stored name,
     so the field filter keeps matching it."""
     flt = flt or HistoryFilter()
-    q = _filtered(select(AuditEntry), flt).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
-    with db.reader() as s, using_language(lang) if lang else nullcontext():
-        names = {pid: name for pid, name in s.execute(select(Project.id, Project.name_zh))}
+    q = _filtered(select(_audit), flt).order_by(_a.at.desc(), _a.id.desc())
+    with reading(src) as conn, using_language(lang) if lang else nullcontext():
+        p = T.project.c
+        names = {pid: name for pid, name in conn.execute(select(p.id, p.name_zh))}
         rows = [
             HistoryRow(
                 at=e.at,
@@ -113,15 +117,15 @@ def list_history(
                 after=e.after,
                 reason=e.reason,
             )
-            for e in s.scalars(q.limit(flt.limit))
+            for e in conn.execute(q.limit(flt.limit))
         ]
-        return readable(s.connection(), rows)
+        return readable(conn, rows)
 
 
-def history_fields(db: Database) -> list[str]:
+def read_history_fields(src: Reader) -> list[str]:
     """The field names that occur in the trail (for the filter's choices)."""
-    with db.reader() as s:
-        return sorted(f for f in s.scalars(select(AuditEntry.field).distinct()) if f)
+    with reading(src) as conn:
+        return sorted(f for f in conn.scalars(select(_a.field).distinct()) if f)
 
 
 # --- ids in the officer's words ---------------------------------------------------------

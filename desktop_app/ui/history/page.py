@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.parsing import ParseError
-from desktop_app.services.history import count_history, history_fields, list_history
+from desktop_app.services.history import read_history, read_history_count, read_history_fields
 from desktop_app.services.project_list import read_project_rows
 from desktop_app.snapshots.safety import HistoryFilter
 from desktop_app.ui.context import AppContext
@@ -104,7 +104,7 @@ class HistoryPage(Page):
         self._fit_project_column(names)
         self.field.clear()
         self.field.addItem(self.tr("All fields"), None)
-        for name in history_fields(self.ctx.db):
+        for name in read_history_fields(self.ctx.db):
             self.field.addItem(field_label(name), name)
         self.project.setCurrentIndex(max(0, self.project.findData(project)))
         self.field.setCurrentIndex(max(0, self.field.findData(field)))
@@ -143,10 +143,10 @@ class HistoryPage(Page):
         flt = self.current_filter()
         if flt is None:
             return
-        rows = list_history(self.ctx.db, flt, self.ctx.lang)
+        rows = read_history(self.ctx.db, flt, self.ctx.lang)
         self.model.set_rows(rows)
         self._fit_record_column()
-        total = count_history(self.ctx.db, flt) if len(rows) >= flt.limit else len(rows)
+        total = read_history_count(self.ctx.db, flt) if len(rows) >= flt.limit else len(rows)
         text = self.tr("{n} changes, newest first").format(n=f"{total:,}")
         if total > len(rows):
             text += " " + self.tr("(the newest {n} are shown; narrow the filter)").format(
