@@ -21,10 +21,10 @@ def register(
 
 def _check_evidence(db: Database) -> None:
     """Every stored evidence file against its SHA-256: a damaged one is named, exit 2."""
-    from desktop_app.services.evidence import evidence_totals, size_text, verify_evidence
+    from desktop_app.services.evidence import read_damaged_evidence, read_evidence_totals, size_text
 
-    count, total = evidence_totals(db)
-    damaged = verify_evidence(db)
+    count, total = read_evidence_totals(db)
+    damaged = read_damaged_evidence(db)
     if damaged:
         first = damaged[0]
         names = ", ".join(first.file_names) or "-"

@@ -179,11 +179,11 @@ class PerformanceTab(ProjectTab):
         self._update_state()
 
     def _evidence_target(self) -> tuple[str, int] | None:
-        from desktop_app.services.evidence import evaluation_id
+        from desktop_app.services.evidence import read_evaluation_id
 
         if self.project_id is None:
             return None
-        found = evaluation_id(self.ctx.db, self.project_id, self.year.value())
+        found = read_evaluation_id(self.ctx.db, self.project_id, self.year.value())
         return None if found is None else ("evaluation", found)
 
     def tab_title(self) -> str:
