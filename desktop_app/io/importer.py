@@ -233,7 +233,7 @@ def _prepare(
     with ThreadPoolExecutor(max_workers=1) as pool:
         # The database is read while calamine parses the workbook (it runs in Rust).
         current = pool.submit(_current, db)
-        hidden = provenance.titles_in(info.sheets)
+        hidden = provenance.provenance_titles(info.sheets)
         try:
             cells = read_sheets(path, list(titles.values()) + hidden)
         except FileRefused as exc:

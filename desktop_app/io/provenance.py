@@ -143,7 +143,7 @@ class Provenance:
     unreadable: list[str] = field(default_factory=list)  # base sheets that could not be read
 
 
-def titles_in(sheet_titles: set[str] | dict[str, str]) -> list[str]:
+def provenance_titles(sheet_titles: set[str] | dict[str, str]) -> list[str]:
     """The provenance sheets present in a workbook (none: a hand-made workbook)."""
     if META_TITLE not in sheet_titles:
         return []
@@ -192,7 +192,7 @@ def read(path: Path, sheet_titles: set[str] | dict[str, str]) -> Provenance | No
     """Read the provenance of the workbook at `path` (whose sheet titles are given)."""
     from desktop_app.io.readers import read_sheets
 
-    wanted = titles_in(sheet_titles)
+    wanted = provenance_titles(sheet_titles)
     if not wanted:
         return None
     return parse(read_sheets(path, wanted))
