@@ -210,7 +210,7 @@ def save_indicator_set(
     saved the set since, nothing is written and `ConflictError` says what differs.
     """
     with db.session() as s:
-        project = pr.get_project(s, project_id)
+        project = pr.stored_project(s, project_id)
         pr.refuse_if_closed(s, project_id, year)
         _validate_set(project, year, edits)
         existing = {i.id: i for i in pr.indicators_of(s, project_id, year)}
@@ -243,7 +243,7 @@ def save_indicator_set(
 def copy_last_years_indicators(db: Database, project_id: int, year: int) -> ProjectPerformance:
     """Start `year` from the latest earlier year's set (names, weights, targets; no actuals)."""
     with db.session() as s:
-        pr.get_project(s, project_id)
+        pr.stored_project(s, project_id)
         pr.refuse_if_closed(s, project_id, year)
         if pr.indicators_of(s, project_id, year):
             raise UserError(t("{year} already has indicators; nothing was copied.", year=year))
@@ -364,7 +364,7 @@ def save_actual_block(
     day = today()
     try:
         with db.session() as s:
-            pr.get_project(s, project_id)
+            pr.stored_project(s, project_id)
             pr.refuse_if_closed(s, project_id, year)
             indicators = {i.id: i for i in pr.indicators_of(s, project_id, year)}
             for cell, value in values.items():

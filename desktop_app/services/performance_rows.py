@@ -48,7 +48,7 @@ register(
 )
 
 
-def get_project(session: Session, project_id: int) -> Project:
+def stored_project(session: Session, project_id: int) -> Project:
     project = session.get(Project, project_id)
     if project is None:
         raise UserError(t("Project {id} no longer exists.", id=project_id))
@@ -175,7 +175,7 @@ def compute(
 
 
 def checked_for_evaluation(s: Session, project_id: int, year: int) -> list[Indicator]:
-    project = get_project(s, project_id)
+    project = stored_project(s, project_id)
     indicators = indicators_of(s, project_id, year)
     if not indicators:
         raise UserError(t("{year} has no indicators to evaluate.", year=year))
