@@ -8,7 +8,7 @@ hold the very same rows). `--pg` (default `$KEY_PROJECTS_TEST_PG`) is an admin U
 that may create and drop a database; without one only the SQLite line is printed.
 
 Subject, in a fresh child per run: what the portfolio page loads when it opens or is
-refreshed (F5): `list_projects` (the table) and `health_by_project` (the health column),
+refreshed (F5): `read_project_rows` (the table) and `read_health` (the health column),
 timed from after `open_database` to the last row. Floor, in a fresh child on the same
 database: plain SQLAlchemy Core `SELECT *` of every table that load reads, no ORM, no
 computing — the least any program showing the same data must spend. Subject and floor
@@ -60,12 +60,12 @@ def _child(mode: str, target: str) -> int:
     db = open_database(target, lock=False, seed=False)
     try:
         if mode == "subject":
-            from desktop_app.services.health import health_by_project
-            from desktop_app.services.projects import list_projects
+            from desktop_app.services.health import read_health
+            from desktop_app.services.project_list import read_project_rows
 
             started = time.perf_counter()
-            rows = list_projects(db)
-            health = health_by_project(db, AS_OF)
+            rows = read_project_rows(db)
+            health = read_health(db, AS_OF)
             elapsed = time.perf_counter() - started
             count = len(rows)
             assert len(health) == count, (len(health), count)

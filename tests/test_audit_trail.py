@@ -134,10 +134,10 @@ def test_notes_edit_in_the_project_form_records_its_before(db) -> None:
     """Regression (issue 20): `flag_modified(notes)` in the form's save left "before" empty."""
     from dataclasses import replace
 
-    from desktop_app.services import projects
+    from desktop_app.services import project_list, projects
 
     for text in ("第一次备注", "第二次备注"):
-        loaded = projects.get_project(db, 1)
+        loaded = project_list.read_project(db, 1)
         projects.save_project(db, 1, replace(projects.edit_of(loaded), notes=text), loaded.version)
     notes = [
         (e.before, e.after)
@@ -145,7 +145,7 @@ def test_notes_edit_in_the_project_form_records_its_before(db) -> None:
     ]
     assert notes == [("", "第一次备注"), ("第一次备注", "第二次备注")]
     # A key-domain-only edit moves the version (flag_modified) but records no notes change.
-    loaded = projects.get_project(db, 1)
+    loaded = project_list.read_project(db, 1)
     others = (1,) if tuple(d.id for d in loaded.domains) != (1,) else (2,)
     projects.save_project(
         db, 1, replace(projects.edit_of(loaded), domain_ids=others), loaded.version

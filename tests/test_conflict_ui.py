@@ -9,7 +9,7 @@ import pytest
 from test_postgres_concurrency import _edit
 
 from desktop_app.db.database import Database
-from desktop_app.services import projects
+from desktop_app.services import project_list, projects
 from desktop_app.services.conflicts import ConflictError
 from desktop_app.ui import conflict_dialog
 from desktop_app.ui.conflict_dialog import REAPPLY, RELOAD, ConflictDialog, format_value
@@ -25,7 +25,7 @@ def _form(qtbot, db: Database) -> ProjectDetailsForm:
 
 
 def _someone_else_saves(db: Database, lead_org: str, **more: object) -> int:
-    loaded = projects.get_project(db, 1)
+    loaded = project_list.read_project(db, 1)
     edit = _edit(loaded, lead_org=lead_org, **more)
     return projects.save_project(db, 1, edit, loaded.version).version
 
@@ -72,7 +72,7 @@ def test_reapply_saves_mine_over_theirs(qtbot, db, other_officer, monkeypatch) -
     form.lead_org.setText("我的修改")
     assert form.save() is True
     assert seen[0].fields["lead_org"] == ("他人先存", "我的修改")
-    assert projects.get_project(other_officer, 1).lead_org == "我的修改"
+    assert project_list.read_project(other_officer, 1).lead_org == "我的修改"
     assert not form.has_unsaved_changes()
 
 
@@ -84,7 +84,7 @@ def test_reload_shows_theirs_and_drops_mine(qtbot, db, other_officer, monkeypatc
     assert form.save() is False
     assert form.lead_org.text() == "他人先存"
     assert not form.has_unsaved_changes()
-    assert projects.get_project(db, 1).lead_org == "他人先存"
+    assert project_list.read_project(db, 1).lead_org == "他人先存"
 
 
 def test_cancel_keeps_my_edit_in_the_form_and_saves_nothing(
@@ -96,7 +96,7 @@ def test_cancel_keeps_my_edit_in_the_form_and_saves_nothing(
     form.lead_org.setText("我的修改")
     assert form.save() is False
     assert form.lead_org.text() == "我的修改"
-    assert projects.get_project(db, 1).lead_org == "他人先存"
+    assert project_list.read_project(db, 1).lead_org == "他人先存"
 
 
 def test_reapply_keeps_their_other_fields(qtbot, db, other_officer, monkeypatch) -> None:
@@ -107,6 +107,6 @@ def test_reapply_keeps_their_other_fields(qtbot, db, other_officer, monkeypatch)
     form.notes.setPlainText("我的备注")
     assert form.save() is True
     assert shown[0].fields == {"notes": ("他人的备注", "我的备注")}
-    saved = projects.get_project(other_officer, 1)
+    saved = project_list.read_project(other_officer, 1)
     assert (saved.lead_org, saved.notes) == ("他人改的牵头单位", "我的备注")
     assert form.lead_org.text() == "他人改的牵头单位"

@@ -16,7 +16,7 @@ from desktop_app.services.disbursements import (
     add_disbursement,
     delete_disbursement,
     edit_disbursement,
-    list_disbursements,
+    read_disbursements,
 )
 from desktop_app.services.funding import save_plan
 from desktop_app.snapshots.funding import DisbursementDraft, FundingPlanDraft
@@ -62,7 +62,7 @@ def test_disbursement_edit_conflict_carries_theirs_and_yours(db, other_officer, 
         "note": ("", "补"),
     }
     assert exc.current_version == payment.version + 1
-    assert [r.amount_fen for r in list_disbursements(db, payment.project_id)] == [120 * 10**6]
+    assert [r.amount_fen for r in read_disbursements(db, payment.project_id)] == [120 * 10**6]
 
 
 def test_disbursement_delete_conflict(db, other_officer, payment) -> None:
@@ -75,7 +75,7 @@ def test_disbursement_delete_conflict(db, other_officer, payment) -> None:
     with pytest.raises(ConflictError) as info:
         delete_disbursement(db, payment.id, payment.version, seen=payment)
     assert info.value.fields == {"amount": (Decimal("120"), Decimal("100"))}
-    assert len(list_disbursements(db, payment.project_id)) == 1  # nothing deleted
+    assert len(read_disbursements(db, payment.project_id)) == 1  # nothing deleted
 
 
 def test_payment_dialog_reapplies_only_my_fields_on_top_of_theirs(
@@ -101,7 +101,7 @@ def test_payment_dialog_reapplies_only_my_fields_on_top_of_theirs(
     )
     assert dialog.try_save()
     assert [set(c.fields) for c in shown] == [{"note"}]
-    (saved,) = list_disbursements(db, payment.project_id)
+    (saved,) = read_disbursements(db, payment.project_id)
     assert (saved.amount_fen, saved.note) == (120 * 10**6, "补记")  # both survive
 
 
@@ -122,7 +122,7 @@ def test_payment_dialog_reload_shows_theirs(qtbot, db, other_officer, payment, m
     )
     assert not dialog.try_save()
     assert dialog.amount.text() == "120"
-    (saved,) = list_disbursements(db, payment.project_id)
+    (saved,) = read_disbursements(db, payment.project_id)
     assert saved.amount_fen == 120 * 10**6
 
 
@@ -190,7 +190,7 @@ def test_indicator_set_conflict(db, other_officer) -> None:
     with pytest.raises(ConflictError) as info:
         perf.save_indicator_set(db, pid, 2026, changed, loaded=loaded)
     assert list(info.value.fields) == ["研发投入"]
-    stored = perf.project_performance(db, pid, 2026).indicators
+    stored = perf.read_project_performance(db, pid, 2026).indicators
     assert [r.target for r in stored] == [Decimal(100), Decimal(25)]  # theirs stands
 
 
@@ -207,7 +207,7 @@ def test_evaluation_conflicts(db, other_officer) -> None:
     with pytest.raises(ConflictError) as info:
         perf.close_year(db, pid, 2025, grade="B", reason="复核")
     assert info.value.fields["grade"] == ("A", "B")
-    seen = perf.project_performance(db, pid, 2025).evaluation
+    seen = perf.read_project_performance(db, pid, 2025).evaluation
     assert seen is not None
     perf.reopen_year(other_officer, pid, 2025, "更正")
     perf.close_year(other_officer, pid, 2025, grade="B", reason="复核")

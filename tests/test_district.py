@@ -12,6 +12,7 @@ from desktop_app.db.models import DistrictTarget, PlanPeriodRow
 from desktop_app.domain import district as rules
 from desktop_app.errors import UserError
 from desktop_app.services import district
+from desktop_app.services.district_overview import read_district_overview, read_plan_periods
 
 
 def test_level_progress_moves_from_base_toward_target() -> None:
@@ -35,36 +36,36 @@ def test_cumulative_sums_and_average_averages() -> None:
 
 
 def test_seeded_period_and_value_entry(db: Database) -> None:
-    overview = district.district_overview(db)
+    overview = read_district_overview(db)
     assert overview.period.code == "2021-2025"
     assert len(overview.rows) == 9
     firms = next(r for r in overview.rows if r.no == 5)
     assert (firms.base_value, firms.target_value, firms.status) == (D(602), D(900), "no_data")
     district.set_district_value(db, firms.indicator_id, 2023, D(800))
-    firms = next(r for r in district.district_overview(db).rows if r.no == 5)
+    firms = next(r for r in read_district_overview(db).rows if r.no == 5)
     assert firms.values == {2023: D(800)} and firms.percent == D("66.4")
     district.set_district_value(db, firms.indicator_id, 2023, None)
-    assert next(r for r in district.district_overview(db).rows if r.no == 5).values == {}
+    assert next(r for r in read_district_overview(db).rows if r.no == 5).values == {}
     with pytest.raises(UserError):
         district.set_district_value(db, firms.indicator_id, 1999, D(1))
 
 
 def test_add_next_plan_period_with_its_own_targets(db: Database) -> None:
-    rows = district.district_overview(db).rows
+    rows = read_district_overview(db).rows
     firms = next(r for r in rows if r.no == 5)
     district.set_district_value(db, firms.indicator_id, 2025, D(910))
     period = district.add_plan_period(
         db, 2026, 2030, name_zh="“十五五”", targets={firms.indicator_id: D(1200)}
     )
-    assert [p.code for p in district.plan_periods(db)] == ["2021-2025", "2026-2030"]
-    overview = district.district_overview(db)
+    assert [p.code for p in read_plan_periods(db)] == ["2021-2025", "2026-2030"]
+    overview = read_district_overview(db)
     assert overview.period == period
     firms = next(r for r in overview.rows if r.no == 5)
     assert (firms.base_year, firms.base_value, firms.target_value) == (2025, D(910), D(1200))
     district.set_district_target(
         db, firms.indicator_id, period.id, base_value=D(905), target_value=D(1300)
     )
-    firms = next(r for r in district.district_overview(db, period.id).rows if r.no == 5)
+    firms = next(r for r in read_district_overview(db, period.id).rows if r.no == 5)
     assert (firms.base_value, firms.target_value) == (D(905), D(1300))
 
 

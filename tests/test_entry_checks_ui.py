@@ -14,9 +14,9 @@ from desktop_app.db.database import Database
 from desktop_app.db.models import Project
 from desktop_app.services import milestones as svc
 from desktop_app.services import performance as perf
-from desktop_app.services.disbursements import list_disbursements
+from desktop_app.services.disbursements import read_disbursements
 from desktop_app.services.performance import quarters_begun
-from desktop_app.services.projects import list_projects
+from desktop_app.services.project_list import read_project_rows
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.funding.disbursement_dialog import DisbursementDialog, plain_amount
@@ -54,7 +54,7 @@ def test_a_ytd_below_the_previous_quarter_asks_first(
     qtbot, db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     perf.save_indicator_set(db, _pid(db), 2026, WORKED)
-    snap = perf.project_performance(db, _pid(db), 2026)
+    snap = perf.read_project_performance(db, _pid(db), 2026)
     first = snap.indicators[0].id
     perf.set_actual(db, first, 2, D(50))
     asked: list[str] = []
@@ -67,7 +67,7 @@ def test_a_ytd_below_the_previous_quarter_asks_first(
     tab.model.setData(tab.model.index(0, COL_Q3), "40")
     qtbot.wait(20)
     assert asked and "50" in asked[0] and "40" in asked[0]
-    assert perf.project_performance(db, _pid(db), 2026).indicators[0].ytd[2] is None
+    assert perf.read_project_performance(db, _pid(db), 2026).indicators[0].ytd[2] is None
     tab.model.setData(tab.model.index(0, COL_Q3), "60")  # growing: no question
     qtbot.waitUntil(lambda: tab.model.index(0, COL_Q3).data() == "60")
     assert len(asked) == 1
@@ -75,7 +75,7 @@ def test_a_ytd_below_the_previous_quarter_asks_first(
 
 def test_close_year_dialog_explains_the_tabs_projection(qtbot, db: Database) -> None:
     perf.save_indicator_set(db, _pid(db), 2026, WORKED)
-    snap = perf.project_performance(db, _pid(db), 2026)
+    snap = perf.read_project_performance(db, _pid(db), 2026)
     for ind, value in zip(snap.indicators, (D(90), D(9), D(3)), strict=True):
         perf.set_actual(db, ind.id, 3, value)
     tab = PerformanceTab(AppContext(db=db))
@@ -95,12 +95,12 @@ def test_actual_finish_marks_the_milestone_done(
     monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: True)
     tab = MilestonesTab(AppContext(db=db))
     qtbot.addWidget(tab)
-    tab.load_project(list_projects(db)[0].id)
+    tab.load_project(read_project_rows(db)[0].id)
     tab.controller.add_milestone()
-    row = svc.list_milestones(db, tab.project_id)[0]
+    row = svc.read_milestones(db, tab.project_id)[0]
     tab.model.setData(tab.model.index(0, COL_ACTUAL_END), "2026-09-10")
     qtbot.wait(20)
-    saved = svc.list_milestones(db, tab.project_id)[0]
+    saved = svc.read_milestones(db, tab.project_id)[0]
     assert (saved.status, saved.percent_complete, saved.actual_end) == (
         "done",
         100,
@@ -133,12 +133,12 @@ def test_payment_dialog_takes_wan_and_suggests_the_next_kind(qtbot, demo_db: Dat
     qtbot.addWidget(dialog)
     assert dialog.kind.currentData() == kind
     assert dialog.minimumWidth() >= 440
-    before = len(list_disbursements(demo_db, pid))
+    before = len(read_disbursements(demo_db, pid))
     dialog.paid_on.set_value(date(2026, 9, 1))
     dialog.amount.setText("123.45万")
     dialog.doc_no.setText("思科拨〔2026〕999号")
     assert dialog.try_save(), dialog.errors.text()
-    rows = list_disbursements(demo_db, pid)
+    rows = read_disbursements(demo_db, pid)
     assert len(rows) == before + 1
     assert any(r.amount_fen == 123_450_000 for r in rows)
 
@@ -156,11 +156,11 @@ def test_copy_and_paste_round_trip_into_milestones(
     monkeypatch.setattr(dialogs, "show_error", lambda _p, text, *_a: errors.append(text))
     tab = MilestonesTab(AppContext(db=db))
     qtbot.addWidget(tab)
-    tab.load_project(list_projects(db)[0].id)
+    tab.load_project(read_project_rows(db)[0].id)
     for _ in range(3):
         tab.controller.add_milestone()
     pid = tab.project_id
-    first = svc.list_milestones(db, pid)[0]
+    first = svc.read_milestones(db, pid)[0]
     svc.update_milestone(
         db,
         first.id,
@@ -183,7 +183,7 @@ def test_copy_and_paste_round_trip_into_milestones(
     view.setCurrentIndex(model.index(1, COL_TITLE))
     qtbot.keyClick(view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert errors == []
-    rows = svc.list_milestones(db, pid)
+    rows = svc.read_milestones(db, pid)
     assert [(r.title, r.owner) for r in rows[1:3]] == [("样机", "张博士"), ("验收", "王工")]
     # one bad cell: nothing is written, and the message names row and column
     QGuiApplication.clipboard().setText("李工\t2026-09-20\n赵工\t2026-13-40\n")
@@ -196,9 +196,9 @@ def test_copy_and_paste_round_trip_into_milestones(
         and model.headerData(COL_PLANNED_START, Qt.Orientation.Horizontal).replace("\n", " ")
         in errors[0]
     )
-    assert [r.owner for r in svc.list_milestones(db, pid)[1:3]] == ["张博士", "王工"]
+    assert [r.owner for r in svc.read_milestones(db, pid)[1:3]] == ["张博士", "王工"]
     tab.controller.undo_stack.undo()  # the paste is one undo step
-    assert [r.owner for r in svc.list_milestones(db, pid)[1:3]] == ["", ""]
+    assert [r.owner for r in svc.read_milestones(db, pid)[1:3]] == ["", ""]
 
 
 def replace_edit(row, **changes):

@@ -67,7 +67,7 @@ def test_add_backup_restore_get_gives_the_same_bytes(demo_db: Database, tmp_path
     restore_database(path, copy)
     reopened = open_database(path)
     try:
-        got_row, data = ev.get_evidence(reopened, row.id)
+        got_row, data = ev.read_stored_evidence(reopened, row.id)
         assert data == src.read_bytes()
         assert got_row.file_name == "验收报告.pdf" and not got_row.removed
     finally:
@@ -86,7 +86,7 @@ def test_same_file_twice_is_stored_once(demo_db: Database, tmp_path: Path) -> No
     rows = ev.list_evidence(demo_db, project_no=1)
     assert [r.file_name for r in rows] == ["contract.pdf", "copy-of-contract.pdf"]
     assert rows[1].kind == "disbursement" and rows[1].target_id == pay.id
-    assert ev.evidence_totals(demo_db) == (1, len(src.read_bytes()))
+    assert ev.read_evidence_totals(demo_db) == (1, len(src.read_bytes()))
 
 
 def test_removal_is_audited_and_undone(demo_db: Database, tmp_path: Path) -> None:
@@ -229,9 +229,9 @@ def test_copy_to_postgres_carries_evidence(demo_db: Database, pg_url, tmp_path: 
     copy_database(source, url_text(pg_url))
     pg = open_database(url_text(pg_url), lock=False)
     try:
-        got, data = ev.get_evidence(pg, row.id)
+        got, data = ev.read_stored_evidence(pg, row.id)
         assert data == src.read_bytes() and got.sha256 == row.sha256
-        assert ev.verify_evidence(pg) == []
+        assert ev.read_damaged_evidence(pg) == []
         with pg.engine.connect() as conn:
             kind = conn.execute(
                 text(

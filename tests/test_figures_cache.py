@@ -17,14 +17,14 @@ from desktop_app.db.database import Database
 from desktop_app.domain.milestones import MilestoneEdit
 from desktop_app.services import figures_cache
 from desktop_app.services.disbursements import add_disbursement
-from desktop_app.services.funding import portfolio_funding_by_year
-from desktop_app.services.health import health_by_project
-from desktop_app.services.home import home_snapshot
+from desktop_app.services.funding import read_funding_by_year
+from desktop_app.services.health import read_health
+from desktop_app.services.home import read_home
 from desktop_app.services.milestones import add_milestone
-from desktop_app.services.performance import portfolio_scores
-from desktop_app.services.policy import load_policy, save_policy
-from desktop_app.services.projects import list_projects
-from desktop_app.services.warnings import portfolio_warnings
+from desktop_app.services.performance import read_portfolio_scores
+from desktop_app.services.policy import read_policy, save_policy
+from desktop_app.services.project_list import read_project_rows
+from desktop_app.services.warnings import read_warnings
 from desktop_app.snapshots.funding import DisbursementDraft
 
 AS_OF = date(2026, 9, 15)
@@ -34,30 +34,30 @@ AS_OF = date(2026, 9, 15)
 def calls(monkeypatch: pytest.MonkeyPatch) -> list[Any]:
     """The `project_ids` of every funding-status computation the cache asks for."""
     seen: list[Any] = []
-    real = figures_cache.funding_status_in
+    real = figures_cache.read_funding_status
 
     def spy(conn, as_of, project_ids=None):  # type: ignore[no-untyped-def]
         seen.append(None if project_ids is None else sorted(project_ids))
         return real(conn, as_of, project_ids)
 
-    monkeypatch.setattr(figures_cache, "funding_status_in", spy)
+    monkeypatch.setattr(figures_cache, "read_funding_status", spy)
     return seen
 
 
 def _same_as_uncached(db: Database, figures: figures_cache.PortfolioFigures) -> None:
-    assert dict(figures.health) == health_by_project(db, AS_OF)
-    assert figures.funding_rows() == portfolio_funding_by_year(db)
-    assert figures.all_warnings() == portfolio_warnings(db, AS_OF)
-    scores = figures_cache.portfolio_figures(db, AS_OF, (figures_cache.SCORES,))
-    assert scores.score_rows() == portfolio_scores(db, AS_OF)
+    assert dict(figures.health) == read_health(db, AS_OF)
+    assert figures.funding_rows() == read_funding_by_year(db)
+    assert figures.all_warnings() == read_warnings(db, AS_OF)
+    scores = figures_cache.read_portfolio_figures(db, AS_OF, (figures_cache.SCORES,))
+    assert scores.score_rows() == read_portfolio_scores(db, AS_OF)
 
 
 def test_a_milestone_saved_recomputes_that_project_only(demo_db: Database, calls) -> None:
-    projects = list_projects(demo_db)
+    projects = read_project_rows(demo_db)
     x, other = projects[2].id, projects[5].id
-    before = figures_cache.portfolio_figures(demo_db, AS_OF)
+    before = figures_cache.read_portfolio_figures(demo_db, AS_OF)
     assert calls == [None]  # the first read computes the portfolio once
-    again = figures_cache.portfolio_figures(demo_db, AS_OF)
+    again = figures_cache.read_portfolio_figures(demo_db, AS_OF)
     assert calls == [None]  # nothing saved: nothing recomputed
     assert again.health[x] is before.health[x]
 
@@ -69,7 +69,7 @@ def test_a_milestone_saved_recomputes_that_project_only(demo_db: Database, calls
         percent_complete=40,
     )
     add_milestone(demo_db, x, overdue)
-    after = figures_cache.portfolio_figures(demo_db, AS_OF)
+    after = figures_cache.read_portfolio_figures(demo_db, AS_OF)
     assert calls == [None, [x]]  # X alone, not the portfolio
     assert after.health[x].level == "red"
     assert "Overdue by two months" in after.health[x].tooltip
@@ -89,26 +89,26 @@ def test_a_milestone_saved_recomputes_that_project_only(demo_db: Database, calls
 
 
 def test_home_after_a_payment_shows_the_new_figure(demo_db: Database, calls) -> None:
-    x = list_projects(demo_db)[0].id
-    first = home_snapshot(demo_db, AS_OF)
+    x = read_project_rows(demo_db)[0].id
+    first = read_home(demo_db, AS_OF)
     paid_before = next((m.paid_fen for m in first.money if m.project_id == x), 0)
     add_disbursement(demo_db, x, DisbursementDraft("2026-09-01", "10", "fixed", "思科〔2026〕9号"))
-    second = home_snapshot(demo_db, AS_OF)
+    second = read_home(demo_db, AS_OF)
     paid_after = next(m.paid_fen for m in second.money if m.project_id == x)
     assert paid_after == paid_before + 10 * 10_000 * 100  # 10 万元 in fen
     assert calls == [None, [x]]
-    _same_as_uncached(demo_db, figures_cache.portfolio_figures(demo_db, AS_OF))
+    _same_as_uncached(demo_db, figures_cache.read_portfolio_figures(demo_db, AS_OF))
 
 
 def test_a_setting_another_day_or_another_database_recompute_all(
     demo_db: Database, db: Database, calls
 ) -> None:
-    figures_cache.portfolio_figures(demo_db, AS_OF)
-    policy = load_policy(demo_db)
+    figures_cache.read_portfolio_figures(demo_db, AS_OF)
+    policy = read_policy(demo_db)
     save_policy(demo_db, replace(policy, overdue_red_days=10))
-    figures_cache.portfolio_figures(demo_db, AS_OF)
+    figures_cache.read_portfolio_figures(demo_db, AS_OF)
     assert calls == [None, None]  # thresholds apply to every project
-    figures_cache.portfolio_figures(demo_db, date(2026, 9, 16))
+    figures_cache.read_portfolio_figures(demo_db, date(2026, 9, 16))
     assert calls == [None, None, None]  # health is as of a day
-    figures_cache.portfolio_figures(db, AS_OF)
+    figures_cache.read_portfolio_figures(db, AS_OF)
     assert calls[-1] is None and figures_cache.cache_of(db) is not figures_cache.cache_of(demo_db)

@@ -17,16 +17,16 @@ from desktop_app.services.disbursements import (
     add_disbursement,
     delete_disbursement,
     edit_disbursement,
-    list_disbursements,
+    read_disbursements,
 )
 from desktop_app.services.funding import (
-    funding_status_by_project,
     load_plan,
-    portfolio_funding_by_year,
     preview_schedule,
-    project_schedule,
+    read_funding_by_year,
+    read_project_schedule,
     save_plan,
 )
+from desktop_app.services.funding_status import read_funding_status
 from desktop_app.services.policy import save_policy
 from desktop_app.snapshots.funding import (
     DisbursementDraft,
@@ -185,11 +185,11 @@ def test_disbursement_rules(db) -> None:
     with pytest.raises(DuplicateDocNo) as dup:
         add_disbursement(db, pid, DisbursementDraft("2024-04-01", "10", "fixed", "A-1"))
     assert "2024-03-01" in str(dup.value)
-    assert len(list_disbursements(db, pid)) == 1
+    assert len(read_disbursements(db, pid)) == 1
     add_disbursement(
         db, pid, DisbursementDraft("2024-04-01", "10", "fixed", "A-1"), confirm_duplicate=True
     )
-    rows = list_disbursements(db, pid)
+    rows = read_disbursements(db, pid)
     assert [r.amount_fen for r in rows] == [123_500_000, 10 * WAN]
     # editing a row keeps its own number without a duplicate warning against itself
     edit_disbursement(
@@ -198,7 +198,7 @@ def test_disbursement_rules(db) -> None:
     with pytest.raises(UserError):  # stale version
         delete_disbursement(db, rows[0].id, rows[0].version)
     delete_disbursement(db, rows[1].id, rows[1].version)
-    assert [r.doc_no for r in list_disbursements(db, pid)] == ["B-9"]
+    assert [r.doc_no for r in read_disbursements(db, pid)] == ["B-9"]
 
 
 def test_schedule_warnings_and_status(db) -> None:
@@ -209,14 +209,14 @@ def test_schedule_warnings_and_status(db) -> None:
     add_disbursement(db, pid, DisbursementDraft("2022-05-01", "300", "startup"))
     add_disbursement(db, pid, DisbursementDraft("2023-05-01", "600", "fixed"))
     add_disbursement(db, pid, DisbursementDraft("2024-02-01", "10", "reward"))  # for 2023
-    snap = project_schedule(db, pid)
+    snap = read_project_schedule(db, pid)
     by_year = {r.year: r for r in snap.rows}
     assert by_year[2024].grade == "D" and by_year[2024].earned_reward_fen == 0
     assert by_year[2023].disbursed_fen == 610 * WAN
     assert by_year[2023].disbursed_reward_fen == 10 * WAN
     assert len(by_year[2023].warnings) == 2  # over plan; reward for a year not evaluated
     assert len(snap.warnings) == 3  # + grade D in 2024 and 2025
-    status = funding_status_by_project(db, date(2024, 6, 30))
+    status = read_funding_status(db, date(2024, 6, 30))
     st = status[pid]
     # 2022: 300; 2023: 200 + 300 + its reward cap 0; 2024: fixed 240 (its reward is due 2025)
     assert st.planned_to_date_fen == 1040 * WAN
@@ -232,9 +232,9 @@ def test_reward_shares_come_from_policy(db) -> None:
     pid = _pid(db)
     save_plan(db, pid, LINEAR, None)
     _grade(db, pid, 2024, "B")
-    assert project_schedule(db, pid).rows[2].earned_reward_fen == 35 * WAN
+    assert read_project_schedule(db, pid).rows[2].earned_reward_fen == 35 * WAN
     save_policy(db, Policy(reward_shares={"A": D(1), "B": D("0.5"), "C": D(0), "D": D(0)}))
-    assert project_schedule(db, pid).rows[2].earned_reward_fen == 25 * WAN
+    assert read_project_schedule(db, pid).rows[2].earned_reward_fen == 25 * WAN
 
 
 def test_portfolio_by_year(db) -> None:
@@ -246,7 +246,7 @@ def test_portfolio_by_year(db) -> None:
     _grade(db, _pid(db, 2), 2025, "A")
     add_disbursement(db, _pid(db, 2), DisbursementDraft("2025-02-01", "50", "fixed"))
     add_disbursement(db, _pid(db, 2), DisbursementDraft("2026-01-20", "50", "reward"))
-    rows = {r.year: r for r in portfolio_funding_by_year(db)}
+    rows = {r.year: r for r in read_funding_by_year(db)}
     r25 = rows[2025]
     assert r25.planned_fixed_fen == (180 + 50) * WAN
     assert r25.reward_cap_fen == (100 + 50) * WAN
@@ -275,8 +275,8 @@ def _statements(db) -> int:
 
     event.listen(db.engine, "before_cursor_execute", bump)
     try:
-        funding_status_by_project(db, date(2025, 1, 1))
-        portfolio_funding_by_year(db)
+        read_funding_status(db, date(2025, 1, 1))
+        read_funding_by_year(db)
     finally:
         event.remove(db.engine, "before_cursor_execute", bump)
     return count["n"]

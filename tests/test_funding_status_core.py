@@ -6,14 +6,12 @@ import subprocess
 import sys
 from datetime import date
 
-from desktop_app.services.funding import plans_of, spec_from_row
 from desktop_app.services.funding_status import (
-    funding_facts_in,
-    funding_status_by_project,
-    funding_status_in,
-    plan_specs,
+    read_funding_facts,
+    read_funding_status,
+    read_plan_specs,
 )
-from desktop_app.services.warnings import portfolio_warnings, warnings_by_project, warnings_in
+from desktop_app.services.warnings import read_warnings, read_warnings_by_project
 
 AS_OF = date(2026, 9, 30)
 
@@ -28,23 +26,25 @@ def test_readers_load_no_orm():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def test_core_rows_and_orm_objects_give_the_same_plans(demo_db) -> None:
+def test_one_plan_read_in_a_core_transaction_and_in_a_writing_session(demo_db) -> None:
+    """The plans are read one way (Core); a command checking a payment reads them in its
+    ORM session's connection and sees what the brief sees."""
     with demo_db.core_reader() as conn:
-        core = plan_specs(conn)
-        core_facts = funding_facts_in(conn, None)
+        core = read_plan_specs(conn)
+        core_facts = read_funding_facts(conn, None)
     with demo_db.reader() as s:
-        orm = {p.project_id: spec_from_row(p) for p in plans_of(s)}
-        # what the window's funding service reads inside its ORM session
-        in_session = funding_facts_in(s.connection(), None)
-    assert core == orm and len(core) == 13
-    assert core_facts == in_session
+        in_session = read_plan_specs(s.connection())
+        in_session_facts = read_funding_facts(s.connection(), None)
+    assert core == in_session and len(core) == 13
+    assert core == read_plan_specs(demo_db)
+    assert core_facts == in_session_facts
 
 
 def test_wrappers_read_what_the_connection_reads(demo_db) -> None:
     with demo_db.core_reader() as conn:
-        status = funding_status_in(conn, AS_OF)
-        grouped = warnings_in(conn, AS_OF)
-    assert status == funding_status_by_project(demo_db, AS_OF)
-    assert grouped == warnings_by_project(demo_db, AS_OF)
-    flat = portfolio_warnings(demo_db, AS_OF)
+        status = read_funding_status(conn, AS_OF)
+        grouped = read_warnings_by_project(conn, AS_OF)
+    assert status == read_funding_status(demo_db, AS_OF)
+    assert grouped == read_warnings_by_project(demo_db, AS_OF)
+    flat = read_warnings(demo_db, AS_OF)
     assert [r for rows in grouped.values() for r in rows] == flat  # project order kept

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QTableWidgetItem
 from sqlalchemy import select
 
 from desktop_app.db.models import Project
-from desktop_app.services.funding import load_plan, portfolio_funding_by_year, save_plan
+from desktop_app.services.funding import load_plan, read_funding_by_year, save_plan
 from desktop_app.snapshots.funding import FundingPlanDraft
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
@@ -137,19 +137,19 @@ def test_adding_a_disbursement(qtbot, db, quiet) -> None:
 
 
 def test_edit_payment_dialog_prefilled(qtbot, db) -> None:
-    from desktop_app.services.disbursements import add_disbursement, list_disbursements
+    from desktop_app.services.disbursements import add_disbursement, read_disbursements
     from desktop_app.snapshots.funding import DisbursementDraft
 
     pid = _pid(db)
     save_plan(db, pid, FundingPlanDraft("2023", "5", "linear", "300", step="60"), None)
     add_disbursement(db, pid, DisbursementDraft("2023-04-01", "300", "fixed", "X-1"))
-    row = list_disbursements(db, pid)[0]
+    row = read_disbursements(db, pid)[0]
     dialog = DisbursementDialog(AppContext(db=db), pid, row)
     qtbot.addWidget(dialog)
     assert dialog.amount.text() == "300" and dialog.doc_no.text() == "X-1"
     dialog.amount.setText("250.5")
     assert dialog.try_save()
-    assert list_disbursements(db, pid)[0].amount_fen == 250_500_000
+    assert read_disbursements(db, pid)[0].amount_fen == 250_500_000
 
 
 def test_readonly_tab_offers_no_editing(qtbot, db) -> None:
@@ -166,7 +166,7 @@ def test_portfolio_funding_page(qtbot, demo_db) -> None:
     qtbot.addWidget(page)
     page.refresh()
     qtbot.waitUntil(lambda: page.model.rowCount() > 0, timeout=10000)
-    rows = portfolio_funding_by_year(demo_db)
+    rows = read_funding_by_year(demo_db)
     assert page.model.rowCount() == len(rows)
     assert [r.year for r in rows] == list(range(2022, 2028))
     shares = [r.planned_share for r in rows]
@@ -175,7 +175,7 @@ def test_portfolio_funding_page(qtbot, demo_db) -> None:
 
 
 def test_deleting_a_payment_from_the_register(qtbot, db, quiet) -> None:
-    from desktop_app.services.disbursements import add_disbursement, list_disbursements
+    from desktop_app.services.disbursements import add_disbursement, read_disbursements
     from desktop_app.snapshots.funding import DisbursementDraft
 
     answers, _shown = quiet
@@ -186,10 +186,10 @@ def test_deleting_a_payment_from_the_register(qtbot, db, quiet) -> None:
     tab.register_view.selectRow(0)
     answers.append(False)
     tab.delete_button.click()
-    assert len(list_disbursements(db, pid)) == 1
+    assert len(read_disbursements(db, pid)) == 1
     answers.append(True)
     tab.delete_button.click()
-    assert list_disbursements(db, pid) == [] and tab.register_model.rowCount() == 0
+    assert read_disbursements(db, pid) == [] and tab.register_model.rowCount() == 0
     assert tab.schedule_model.rows()[0].disbursed_fen == 0
 
 

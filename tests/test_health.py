@@ -155,9 +155,9 @@ def test_a_project_with_nothing_recorded_is_no_data_not_green() -> None:
 
 
 def test_empty_database_reads_as_no_data_not_thirteen_green(db) -> None:
-    from desktop_app.services.health import health_by_project
+    from desktop_app.services.health import read_health
 
-    levels = {h.level for h in health_by_project(db, AS_OF).values()}
+    levels = {h.level for h in read_health(db, AS_OF).values()}
     assert levels == {"none"}
 
 
@@ -166,21 +166,21 @@ def test_demo_health_listens_to_warnings(demo_db) -> None:
 
     from desktop_app.db import tables
     from desktop_app.services.disbursements import DisbursementDraft, add_disbursement
-    from desktop_app.services.health import health_by_project
+    from desktop_app.services.health import read_health
 
     with demo_db.core_reader() as conn:
         pid = conn.scalar(select(tables.project.c.id).where(tables.project.c.no == 1))
     as_of = date(2026, 9, 30)
-    assert health_by_project(demo_db, as_of)[pid].level == "green"
+    assert read_health(demo_db, as_of)[pid].level == "green"
     add_disbursement(demo_db, pid, DisbursementDraft("2026-08-01", "100", "fixed", "X-100"))
-    health = health_by_project(demo_db, as_of)[pid]
+    health = read_health(demo_db, as_of)[pid]
     assert health.level == "red"
     assert any("220.00" in r.text for r in health.reasons)
 
 
 def test_home_counts_an_empty_database_as_no_data(db) -> None:
-    from desktop_app.services.home import home_snapshot
+    from desktop_app.services.home import read_home
 
-    snap = home_snapshot(db, AS_OF)
+    snap = read_home(db, AS_OF)
     assert len(snap.health["none"]) == 13
     assert snap.health["green"] == () and snap.health["red"] == ()

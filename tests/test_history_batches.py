@@ -4,7 +4,7 @@ reachable (the old page stopped at the newest 2,000 and asked to narrow the filt
 
 from __future__ import annotations
 
-from desktop_app.services.history import count_history, list_history
+from desktop_app.services.history import read_history, read_history_count
 from desktop_app.snapshots.safety import HistoryFilter
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.history.model import BATCH
@@ -16,7 +16,7 @@ def _key(r) -> tuple:
 
 
 def test_opening_reads_one_batch_and_scrolling_reaches_every_entry(qtbot, demo_db) -> None:
-    total = count_history(demo_db, HistoryFilter())
+    total = read_history_count(demo_db, HistoryFilter())
     assert total > 2 * BATCH  # the demo's trail is long enough to need batches
     page = HistoryPage(AppContext(db=demo_db, lang="en"))
     qtbot.addWidget(page)
@@ -32,7 +32,7 @@ def test_opening_reads_one_batch_and_scrolling_reaches_every_entry(qtbot, demo_d
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() == total
-    everything = list_history(demo_db, HistoryFilter(limit=10**6), "en")
+    everything = read_history(demo_db, HistoryFilter(limit=10**6), "en")
     assert [_key(model.row_at(i)) for i in range(total)] == [_key(r) for r in everything]
 
 
@@ -43,7 +43,7 @@ def test_a_filter_counts_and_batches_its_own_entries(qtbot, demo_db) -> None:
     page.field.setCurrentIndex(page.field.findData("amount_fen"))
     page.load()
     flt = HistoryFilter(field="amount_fen")
-    total = count_history(demo_db, flt)
+    total = read_history_count(demo_db, flt)
     assert 0 < page.model.rowCount() <= min(total, BATCH)
     assert all(page.model.row_at(i).field == "amount_fen" for i in range(page.model.rowCount()))
     assert f"{total:,}" in page.summary.text()
@@ -57,8 +57,8 @@ def test_sorting_orders_the_whole_trail_not_the_batch_on_screen(qtbot, demo_db) 
     page = HistoryPage(AppContext(db=demo_db, lang="en"))
     qtbot.addWidget(page)
     page.refresh()
-    total = count_history(demo_db, HistoryFilter())
+    total = read_history_count(demo_db, HistoryFilter())
     page.model.sort(COL_AT, Qt.SortOrder.AscendingOrder)
     assert page.model.rowCount() == total
-    oldest = list_history(demo_db, HistoryFilter(offset=total - 1, limit=1), "en")[0]
+    oldest = read_history(demo_db, HistoryFilter(offset=total - 1, limit=1), "en")[0]
     assert page.model.row_at(0).at == oldest.at

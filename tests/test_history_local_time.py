@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from desktop_app.db.models import Project
 from desktop_app.domain import periods
-from desktop_app.services.history import list_history
+from desktop_app.services.history import read_history
 from desktop_app.snapshots.safety import HistoryFilter
 
 # 07:30 on 1 March in Xiamen is 23:30 UTC on 28 February; 23:30 there is 15:30 UTC.
@@ -60,7 +60,7 @@ def test_history_shows_and_filters_local_time(xiamen, monkeypatch, db, qapp, mom
         assert project is not None
         project.summary_zh = "本地时间测试"
     def updates(flt: HistoryFilter) -> list:
-        return [r for r in list_history(db, flt) if r.action == "update"]
+        return [r for r in read_history(db, flt) if r.action == "update"]
 
     rows = updates(HistoryFilter(field="summary_zh"))
     assert len(rows) == 1 and rows[0].at == moment.replace(tzinfo=None)  # stored UTC

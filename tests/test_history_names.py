@@ -20,7 +20,7 @@ from desktop_app.db.models import (
 )
 from desktop_app.i18n import using_language
 from desktop_app.services.evidence import EvidenceTarget, add_evidence_bytes
-from desktop_app.services.history import list_history
+from desktop_app.services.history import read_history
 from desktop_app.snapshots.safety import HistoryFilter
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.history.labels import field_label, table_label
@@ -129,12 +129,12 @@ def test_a_deleted_target_says_so(demo_db, qtbot, lang) -> None:
         "拨付 2026-03-15,123.45 万元" if lang == "zh" else "payment 2026-03-15, 123.45 (10k yuan)"
     )
     with using_language(lang):
-        assert list_history(demo_db, flt)[0].after == paid
+        assert read_history(demo_db, flt)[0].after == paid
     with demo_db.session() as s:
         s.delete(s.get(Disbursement, pay_id))  # its evidence link goes with it
     with using_language(lang):
-        assert list_history(demo_db, flt)[0].after == gone.format(paid)
-        rows = list_history(demo_db, HistoryFilter(field="title"))
+        assert read_history(demo_db, flt)[0].after == gone.format(paid)
+        rows = read_history(demo_db, HistoryFilter(field="title"))
     deleted = next(r for r in rows if r.table_name == "milestone" and r.action == "delete")
     assert deleted.record == gone.format(f"{second.code} {second.title}")  # a row that is gone
     assert not any(str(pay_id) in (r.after or "") or "编号" in (r.after or "") for r in rows)
@@ -181,7 +181,7 @@ def test_no_id_or_fen_reaches_the_page_for_any_change(demo_db, qtbot, lang) -> N
         s.delete(s.scalars(select(Milestone).where(Milestone.project_id == p.id)).first())
     add_evidence_bytes(demo_db, 2, EvidenceTarget("disbursement", pay_id), "付款凭证.pdf", b"%PDF")
     with using_language(lang):
-        rows = list_history(demo_db, HistoryFilter(limit=10**6))
+        rows = read_history(demo_db, HistoryFilter(limit=10**6))
     assert {"startup_tranche", "evidence_link", "project", "disbursement"} <= {
         r.table_name for r in rows
     }

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from test_import_threeway import _edit_cell, _notes, _set_notes
 
 from desktop_app.io.export import export_workbook
+from desktop_app.services import project_list
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.io_actions import ImportDialog
 
@@ -47,7 +48,6 @@ def test_the_preview_names_projects_keeps_the_choice_in_view_and_shows_the_fen(
     qtbot, db, tmp_path: Path
 ) -> None:
     from desktop_app.io.preview import exact_wan
-    from desktop_app.services import projects
 
     book = export_workbook(db, tmp_path / "a.xlsx")
     _set_notes(db, 2, "库 2")
@@ -59,7 +59,7 @@ def test_the_preview_names_projects_keeps_the_choice_in_view_and_shows_the_fen(
     dialog.show()
     dialog.start()
     qtbot.waitUntil(lambda: dialog.preview is not None, timeout=30_000)
-    name2 = projects.get_project(db, 2).name_zh
+    name2 = project_list.read_project(db, 2).name_zh
     conflict = dialog.tree.topLevelItem(0).child(0).text(0)
     assert conflict.endswith(f"2. {name2}")  # the project, not the bare key "2"
     texts = []
@@ -69,7 +69,7 @@ def test_the_preview_names_projects_keeps_the_choice_in_view_and_shows_the_fen(
             item = stack.pop()
             texts.append(item.text(0))
             stack += [item.child(j) for j in range(item.childCount())]
-    assert any(f"3. {projects.get_project(db, 3).name_zh}" in t for t in texts)
+    assert any(f"3. {project_list.read_project(db, 3).name_zh}" in t for t in texts)
     header = dialog.tree.header()
     right = header.sectionViewportPosition(4) + header.sectionSize(4)
     assert right <= dialog.tree.viewport().width()  # the choice column in view

@@ -133,7 +133,7 @@ def test_two_sides_each_valid_but_together_invalid_are_refused_naming_the_row(
         mid = s.scalars(
             select(Milestone.id).where(Milestone.code == "M01", Milestone.project_id == 1)
         ).one()
-    row = milestones.get_milestone(demo_db, mid)
+    row = milestones.read_milestone(demo_db, mid)
     edit = MilestoneEdit(**{f.name: getattr(row, f.name) for f in fields(MilestoneEdit)})
     edit = MilestoneEdit(**{**edit.__dict__, "actual_start": date(2023, 11, 22)})
     milestones.update_milestone(demo_db, mid, edit, row.version)

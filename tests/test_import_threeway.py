@@ -24,12 +24,12 @@ from desktop_app.io import importer
 from desktop_app.io.export import export_workbook
 from desktop_app.io.importer import ImportConflicts, import_workbook, preview_import
 from desktop_app.io.preview import THREE_WAY, TWO_WAY
-from desktop_app.services import projects
+from desktop_app.services import project_list, projects
 
 
 def _set_notes(db: Database, no: int, notes: str) -> None:
     """Another officer saves a project through the form."""
-    loaded = projects.get_project(db, no)
+    loaded = project_list.read_project(db, no)
     projects.save_project(db, no, replace(projects.edit_of(loaded), notes=notes), loaded.version)
 
 

@@ -265,9 +265,9 @@ def test_a_refusal_only_the_database_makes_is_heard_in_a_dry_run_too(db, tmp_pat
     """Swapping two names passes every rule on the merged data, but the row-by-row
     update meets the unique name: the dry run (the real run rolled back) says so, in the
     workbook's terms, exactly as the real run does."""
-    from desktop_app.services.projects import list_projects
+    from desktop_app.services.project_list import read_project_rows
 
-    names = {p.no: p.name_zh for p in list_projects(db)}
+    names = {p.no: p.name_zh for p in read_project_rows(db)}
     rows = [
         _project(no=1, name_zh=names[2]),
         _project(no=2, name_zh=names[1]),

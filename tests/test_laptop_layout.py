@@ -102,7 +102,7 @@ def test_the_empty_project_pane_says_what_to_do(qtbot, db):
 
 def test_the_officer_named_in_settings_is_in_history_after_a_save(qtbot, db):
     from desktop_app.preferences import Preferences
-    from desktop_app.services.history import list_history
+    from desktop_app.services.history import read_history
     from desktop_app.snapshots.safety import HistoryFilter
 
     window = MainWindow(AppContext(db=db, lang="zh"))
@@ -116,7 +116,7 @@ def test_the_officer_named_in_settings_is_in_history_after_a_save(qtbot, db):
     details = page.project_view.details
     details.name_zh.setText(details.name_zh.text() + "(改)")
     assert details.save()
-    rows = list_history(db, HistoryFilter())
+    rows = read_history(db, HistoryFilter())
     assert rows and rows[0].officer == "林 专员"
 
 
@@ -274,7 +274,7 @@ def test_the_brief_save_as_box_shows_the_whole_path(qtbot, db):
 def test_the_officer_is_named_for_a_quarter_close_and_an_import(qtbot, db, tmp_path):
     from desktop_app.io.export import export_workbook
     from desktop_app.io.importer import import_workbook
-    from desktop_app.services.history import list_history
+    from desktop_app.services.history import read_history
     from desktop_app.snapshots.safety import HistoryFilter
     from desktop_app.ui.quarter_close_action import CloseQuarterDialog
 
@@ -287,7 +287,7 @@ def test_the_officer_is_named_for_a_quarter_close_and_an_import(qtbot, db, tmp_p
     dialog.quarter.setCurrentText("2026Q1")
     dialog.start()
     qtbot.waitUntil(lambda: dialog.result() != 0, timeout=60_000)
-    closes = [r for r in list_history(db, HistoryFilter()) if r.table_name == "quarter_close"]
+    closes = [r for r in read_history(db, HistoryFilter()) if r.table_name == "quarter_close"]
     assert closes and {r.officer for r in closes} == {"钱七"}
 
     book = export_workbook(db, tmp_path / "a.xlsx")
@@ -299,7 +299,7 @@ def test_the_officer_is_named_for_a_quarter_close_and_an_import(qtbot, db, tmp_p
     ws.cell(row=2, column=headers.index("备注") + 1, value="导入的备注")
     wb.save(book)
     import_workbook(db, book)
-    notes = [r for r in list_history(db, HistoryFilter(field="notes")) if r.after == "导入的备注"]
+    notes = [r for r in read_history(db, HistoryFilter(field="notes")) if r.after == "导入的备注"]
     assert notes and notes[0].officer == "钱七"
 
 

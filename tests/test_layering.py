@@ -55,13 +55,44 @@ def _offenders(folder: str, forbidden: tuple[str, ...]) -> list[str]:
             ("PySide6", "desktop_app.ui", "desktop_app.reports", "desktop_app.commands"),
         ),
         ("reports", ("PySide6", "desktop_app.ui", "desktop_app.commands")),
-        ("io", ("PySide6", "desktop_app.ui")),
+        # io reads with Core (db/tables.py) and writes through the door (db/door.table,
+        # services for ORM writes): it names no ORM model
+        ("io", ("PySide6", "desktop_app.ui", "desktop_app.db.models")),
     ],
 )
 def test_layer_does_not_import(folder, forbidden):
     if not (PKG / folder).is_dir():
         pytest.fail(f"desktop_app/{folder} is missing")
     assert _offenders(folder, forbidden) == []
+
+
+#: The read modules (docs/architecture.md, "Reads"): Core only, so a screen and the brief
+#: share them without loading the ORM. Services that write (and read what the form edits)
+#: may use the ORM; these may not.
+READ_MODULES = (
+    "brief_data",
+    "district_overview",
+    "evidence_rows",
+    "figures_cache",
+    "funding_status",
+    "health",
+    "history",
+    "home",
+    "performance_status",
+    "plan_period",
+    "project_list",
+    "return_status",
+    "timeline",
+    "warnings",
+)
+
+
+@pytest.mark.parametrize("name", READ_MODULES)
+def test_read_modules_use_no_orm(name):
+    path = PKG / "services" / f"{name}.py"
+    assert path.is_file(), f"services/{name}.py is missing"
+    bad = [n for n in _imports(path) if n.startswith(("sqlalchemy.orm", "desktop_app.db.models"))]
+    assert bad == []
 
 
 def test_widgets_never_open_sessions():

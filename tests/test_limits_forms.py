@@ -15,7 +15,7 @@ import pytest
 from desktop_app.domain import limits
 from desktop_app.domain.milestones import MilestoneEdit
 from desktop_app.domain.validation import ValidationError
-from desktop_app.services.disbursements import add_disbursement, list_disbursements
+from desktop_app.services.disbursements import add_disbursement, read_disbursements
 from desktop_app.services.funding import spec_from_draft
 from desktop_app.services.milestones import add_milestone
 from desktop_app.snapshots.funding import DisbursementDraft, FundingPlanDraft
@@ -32,12 +32,12 @@ def _project_id(db, no: int = 1) -> int:
 
 def test_disbursement_finer_than_a_fen_is_refused_not_rounded(demo_db) -> None:
     pid = _project_id(demo_db)
-    before = list_disbursements(demo_db, pid)
+    before = read_disbursements(demo_db, pid)
     draft = DisbursementDraft(paid_on="2026-05-01", amount="100.1234567", kind="fixed")
     with pytest.raises(ValidationError) as info:
         add_disbursement(demo_db, pid, draft)
     assert "amount" in info.value.errors and "6" in info.value.errors["amount"]
-    assert list_disbursements(demo_db, pid) == before
+    assert read_disbursements(demo_db, pid) == before
     huge = DisbursementDraft(paid_on="2026-05-01", amount="10000000000000", kind="fixed")
     with pytest.raises(ValidationError) as info:
         add_disbursement(demo_db, pid, huge)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from desktop_app.db.database import Database
 from desktop_app.domain.milestones import MilestoneEdit
 from desktop_app.services import milestones as svc
-from desktop_app.services.projects import list_projects
+from desktop_app.services.project_list import read_project_rows
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.project import baseline_dialogs
@@ -35,7 +35,7 @@ def tab(qtbot, db: Database, monkeypatch: pytest.MonkeyPatch) -> MilestonesTab:
     widget.shown_errors = errors  # type: ignore[attr-defined]
     qtbot.addWidget(widget)
     widget.resize(1200, 700)
-    widget.load_project(list_projects(db)[0].id)
+    widget.load_project(read_project_rows(db)[0].id)
     widget.show()
     return widget
 
@@ -52,7 +52,7 @@ def edit_cell(qtbot, tab: MilestonesTab, row: int, col: int, text: str) -> None:
 
 def test_add_then_edit_by_keyboard(qtbot, tab: MilestonesTab, db: Database) -> None:
     qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
-    rows = svc.list_milestones(db, tab.project_id)
+    rows = svc.read_milestones(db, tab.project_id)
     assert [(r.code, r.title, r.planned_start, r.planned_end) for r in rows] == [
         ("M01", "New milestone", date(2026, 9, 15), date(2026, 10, 15))
     ]
@@ -63,7 +63,7 @@ def test_add_then_edit_by_keyboard(qtbot, tab: MilestonesTab, db: Database) -> N
     editor.selectAll()
     qtbot.keyClicks(editor, "Pilot line")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: svc.list_milestones(db, tab.project_id)[0].title == "Pilot line")
+    qtbot.waitUntil(lambda: svc.read_milestones(db, tab.project_id)[0].title == "Pilot line")
     assert cell(tab, 0, COL_TITLE) == "Pilot line"
     assert tab.controller.undo_stack.count() == 2
 
@@ -72,18 +72,18 @@ def test_invalid_date_is_marked_with_its_reason_and_not_saved(
     qtbot, tab: MilestonesTab, db: Database
 ) -> None:
     tab.controller.add_milestone()
-    before = svc.list_milestones(db, tab.project_id)
+    before = svc.read_milestones(db, tab.project_id)
     edit_cell(qtbot, tab, 0, COL_PLANNED_END, "2026-01-01")  # before the planned start
     index = tab.model.index(0, COL_PLANNED_END)
     assert index.data() == "2026-01-01"
     assert index.data(Qt.ItemDataRole.ToolTipRole) == "结束日期早于开始日期。"
     assert "结束日期早于开始日期。" in tab.error_label.text()
-    assert svc.list_milestones(db, tab.project_id) == before
+    assert svc.read_milestones(db, tab.project_id) == before
     edit_cell(qtbot, tab, 0, COL_PLANNED_END, "1999-12-31")  # a typo year
     assert "1999-12-31" in tab.model.index(0, COL_PLANNED_END).data(Qt.ItemDataRole.ToolTipRole)
-    assert svc.list_milestones(db, tab.project_id) == before
+    assert svc.read_milestones(db, tab.project_id) == before
     edit_cell(qtbot, tab, 0, COL_PLANNED_END, "2026/11/30")  # corrected: saved, mark gone
-    assert svc.list_milestones(db, tab.project_id)[0].planned_end == date(2026, 11, 30)
+    assert svc.read_milestones(db, tab.project_id)[0].planned_end == date(2026, 11, 30)
     assert tab.model.index(0, COL_PLANNED_END).data(Qt.ItemDataRole.ToolTipRole) is None
     assert tab.error_label.text() == ""
 
@@ -92,18 +92,18 @@ def test_done_without_actual_end_is_refused(qtbot, tab: MilestonesTab, db: Datab
     tab.controller.add_milestone()
     tab.controller.apply_edit(0, "status", "done")
     assert "已完成的里程碑须填写实际完成日期。" in tab.error_label.text()
-    assert svc.list_milestones(db, tab.project_id)[0].status == "not_started"
+    assert svc.read_milestones(db, tab.project_id)[0].status == "not_started"
 
 
 def test_undo_and_redo_by_shortcut(qtbot, tab: MilestonesTab, db: Database) -> None:
     tab.controller.add_milestone()
     assert tab.controller.apply_edit(0, "percent_complete", "40%")
-    assert svc.list_milestones(db, tab.project_id)[0].percent_complete == 40
+    assert svc.read_milestones(db, tab.project_id)[0].percent_complete == 40
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert svc.list_milestones(db, tab.project_id)[0].percent_complete == 0
+    assert svc.read_milestones(db, tab.project_id)[0].percent_complete == 0
     qtbot.keyClick(tab.table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
-    assert svc.list_milestones(db, tab.project_id)[0].percent_complete == 40
+    assert svc.read_milestones(db, tab.project_id)[0].percent_complete == 40
     assert cell(tab, 0, 7) == "40%"
 
 
@@ -114,15 +114,15 @@ def test_delete_asks_then_undo_brings_it_back(qtbot, tab: MilestonesTab, db: Dat
     tab.table.setCurrentIndex(tab.model.index(1, COL_TITLE))
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_Delete)
-    assert [r.code for r in svc.list_milestones(db, tab.project_id)] == ["M01"]
+    assert [r.code for r in svc.read_milestones(db, tab.project_id)] == ["M01"]
     tab.controller.undo_stack.undo()
-    rows = svc.list_milestones(db, tab.project_id)
+    rows = svc.read_milestones(db, tab.project_id)
     assert [(r.code, r.title) for r in rows] == [("M01", "New milestone"), ("M02", "验收")]
     tab.controller.undo_stack.undo()  # the title edit, on the restored row
-    assert svc.list_milestones(db, tab.project_id)[1].title == "New milestone"
+    assert svc.read_milestones(db, tab.project_id)[1].title == "New milestone"
     tab.controller.undo_stack.redo()
     tab.controller.undo_stack.redo()
-    assert [r.code for r in svc.list_milestones(db, tab.project_id)] == ["M01"]
+    assert [r.code for r in svc.read_milestones(db, tab.project_id)] == ["M01"]
     assert tab.shown_errors == []
 
 
@@ -185,7 +185,7 @@ def test_undo_of_a_delete_brings_back_the_baseline_and_its_history(
         db,
         gone.id,
         MilestoneEdit("样机", planned_start=date(2026, 4, 1), planned_end=date(2026, 7, 1)),
-        svc.list_milestones(db, pid)[1].version,
+        svc.read_milestones(db, pid)[1].version,
     )
     second = svc.set_baseline(db, pid, "设备延期")
     tab.controller.reload()
@@ -193,10 +193,10 @@ def test_undo_of_a_delete_brings_back_the_baseline_and_its_history(
 
     tab.table.setCurrentIndex(tab.model.index(1, COL_TITLE))
     tab.controller.delete_current()
-    assert [r.id for r in svc.list_milestones(db, pid)] == [kept.id]
+    assert [r.id for r in svc.read_milestones(db, pid)] == [kept.id]
     tab.controller.undo_stack.undo()
 
-    rows = svc.list_milestones(db, pid)
+    rows = svc.read_milestones(db, pid)
     assert [(r.code, r.title) for r in rows] == [(kept.code, "中试"), (gone.code, "样机")]
     back = rows[1]
     assert back.planned_end == date(2026, 7, 1)
@@ -211,7 +211,7 @@ def test_undo_of_a_delete_brings_back_the_baseline_and_its_history(
     assert svc.compare_baseline(db, pid, second.id)[1].baseline_end == date(2026, 7, 1)
     # Redo deletes it again, and a second undo restores it again.
     tab.controller.undo_stack.redo()
-    assert [r.id for r in svc.list_milestones(db, pid)] == [kept.id]
+    assert [r.id for r in svc.read_milestones(db, pid)] == [kept.id]
     tab.controller.undo_stack.undo()
     assert svc.compare_baseline(db, pid, first.id)[1].baseline_end == date(2026, 6, 1)
     assert tab.shown_errors == []

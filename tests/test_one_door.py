@@ -45,6 +45,7 @@ from desktop_app.services import evidence as ev
 from desktop_app.services import milestones as ms_service
 from desktop_app.services.conflicts import ConflictError
 from desktop_app.services.disbursements import add_disbursement
+from desktop_app.services.district_overview import read_district_overview
 from desktop_app.snapshots.funding import DisbursementDraft
 
 
@@ -124,7 +125,7 @@ def _orm_edit(db: Database, model: type, row_id: object, **values: object) -> Ca
 
 def test_end_before_start_service(demo_db: Database) -> None:
     m = _milestone(demo_db)
-    row = ms_service.get_milestone(demo_db, m.id)
+    row = ms_service.read_milestone(demo_db, m.id)
     edit = dataclasses.replace(
         row.to_edit(), actual_start=date(2024, 3, 1), actual_end=date(2024, 2, 1)
     )
@@ -172,7 +173,7 @@ def _done_at_55(edit):
 
 def test_done_at_55_service(demo_db: Database) -> None:
     m = _milestone(demo_db)
-    row = ms_service.get_milestone(demo_db, m.id)
+    row = ms_service.read_milestone(demo_db, m.id)
     edit = _done_at_55(row.to_edit())
     message = unchanged(
         demo_db,
@@ -219,7 +220,7 @@ def test_a_stored_row_that_already_broke_a_rule_can_still_be_edited_elsewhere(
             .values(status="done", percent_complete=55, actual_end=date(2024, 2, 1))
         )
     _orm_edit(demo_db, Milestone, m.id, notes="checked")()
-    assert ms_service.get_milestone(demo_db, m.id).notes == "checked"
+    assert ms_service.read_milestone(demo_db, m.id).notes == "checked"
 
 
 # ------------------------------------------------------------ years 2000–2100
@@ -492,7 +493,7 @@ def test_code_command_line_evidence_milestone_is_normalised(
 def test_code_orm_guard_stores_the_normal_form(demo_db: Database) -> None:
     m = _milestone(demo_db, project_no=2)
     _orm_edit(demo_db, Milestone, m.id, code="ｍ９９")()
-    assert ms_service.get_milestone(demo_db, m.id).code == "M99"
+    assert ms_service.read_milestone(demo_db, m.id).code == "M99"
 
 
 def test_code_core_writer_gives_the_normal_form(demo_db: Database) -> None:
@@ -568,7 +569,7 @@ def test_a_stale_evidence_save_is_a_conflict(demo_db: Database, tmp_path: Path) 
 
 
 def test_a_stale_district_value_save_is_a_conflict(demo_db: Database) -> None:
-    view = district.district_overview(demo_db)
+    view = read_district_overview(demo_db)
     row = next(r for r in view.rows if r.values)
     year = max(row.values)
     read = row.versions[year]
@@ -576,7 +577,7 @@ def test_a_stale_district_value_save_is_a_conflict(demo_db: Database) -> None:
     with pytest.raises(ConflictError) as caught:
         district.set_district_value(demo_db, row.indicator_id, year, Decimal(2), read)
     assert caught.value.fields["value"] == (Decimal(1), Decimal(2))
-    fresh = district.district_overview(demo_db)
+    fresh = read_district_overview(demo_db)
     again = next(r for r in fresh.rows if r.indicator_id == row.indicator_id)
     assert again.values[year] == Decimal(1)
     # a year nobody had filled: the caller read NO_ROW; a value saved since is theirs

@@ -28,7 +28,7 @@ def test_evaluation_grade_drives_earned_reward(db: Database) -> None:
         reward_caps=("100", "120"),
     )
     funding.save_plan(db, pid, draft, None)
-    row = next(r for r in funding.project_schedule(db, pid).rows if r.year == 2025)
+    row = next(r for r in funding.read_project_schedule(db, pid).rows if r.year == 2025)
     assert (row.grade, row.earned_reward_fen) == (None, None)
 
     edits = (
@@ -39,16 +39,16 @@ def test_evaluation_grade_drives_earned_reward(db: Database) -> None:
     ids = [r.id for r in perf.save_indicator_set(db, pid, 2025, edits).indicators]
     perf.save_actuals(db, pid, 2025, 4, dict(zip(ids, (D(120), D(15), D(5)), strict=True)))
     assert perf.close_year(db, pid, 2025).grade == "A"  # 92.5
-    row = next(r for r in funding.project_schedule(db, pid).rows if r.year == 2025)
+    row = next(r for r in funding.read_project_schedule(db, pid).rows if r.year == 2025)
     assert (row.grade, row.earned_reward_fen) == ("A", 100 * WAN)  # 100 万 × 100 %
 
     perf.reopen_year(db, pid, 2025, "复核")
     perf.close_year(db, pid, 2025, grade="B", reason="复核后下调")
-    row = next(r for r in funding.project_schedule(db, pid).rows if r.year == 2025)
+    row = next(r for r in funding.read_project_schedule(db, pid).rows if r.year == 2025)
     assert (row.grade, row.earned_reward_fen) == ("B", 70 * WAN)  # 100 万 × 70 %
 
     perf.reopen_year(db, pid, 2025, "更正")
     perf.set_actual(db, ids[0], 4, D(10))  # 4 + 22.5 + 30 = 56.5 → D
     assert perf.close_year(db, pid, 2025).grade == "D"
-    row = next(r for r in funding.project_schedule(db, pid).rows if r.year == 2025)
+    row = next(r for r in funding.read_project_schedule(db, pid).rows if r.year == 2025)
     assert (row.grade, row.earned_reward_fen) == ("D", 0)

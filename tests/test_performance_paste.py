@@ -66,7 +66,7 @@ def _paste(tab: PerformanceTab, row: int, col: int, text: str) -> str | None:
 
 
 def _actuals(db: Database) -> dict[tuple[str, int], D]:
-    snap = perf.project_performance(db, _pid(db), 2026)
+    snap = perf.read_project_performance(db, _pid(db), 2026)
     return {
         (r.name, q): v
         for r in snap.indicators

@@ -13,6 +13,7 @@ from desktop_app.db.database import Database
 from desktop_app.db.models import AuditEntry, Evaluation, Indicator, IndicatorActual, Project
 from desktop_app.errors import UserError
 from desktop_app.services import performance as perf
+from desktop_app.services.performance_status import read_performance_status
 from desktop_app.snapshots.performance import IndicatorEdit
 
 
@@ -40,7 +41,7 @@ def test_worked_example_closes_the_year_with_92_5_and_a(db: Database) -> None:
     assert ev.total == D("92.5")
     assert ev.grade == ev.computed_grade == "A"
     assert [i.score for i in ev.items] == [D(40), D("22.5"), D(30)]
-    snap = perf.project_performance(db, pid, 2025)
+    snap = perf.read_project_performance(db, pid, 2025)
     assert snap.evaluation == ev
     assert [(y.year, y.total, y.grade) for y in snap.trend] == [(2025, D("92.5"), "A")]
 
@@ -67,7 +68,7 @@ def test_zero_target_refused_and_nothing_saved(db: Database) -> None:
 def test_edit_and_delete_keep_actuals_of_kept_rows(db: Database) -> None:
     pid = _project_id(db)
     ids = _worked_year(db, pid, 2026)
-    snap = perf.project_performance(db, pid, 2026)
+    snap = perf.read_project_performance(db, pid, 2026)
     rows = [r.edit() for r in snap.indicators]
     merged = (
         IndicatorEdit(rows[0].id, rows[0].name, rows[0].unit, D(70), D(100), code=rows[0].code),
@@ -115,10 +116,10 @@ def test_projection_from_ytd_actuals(db: Database) -> None:
     assert snap.projection_quarter == 3
     assert snap.projected_total == D("82.0")
     assert [r.projected_score for r in snap.indicators] == [D(40), D(18), D(24)]
-    status = perf.performance_status_by_project(db, date(2026, 9, 15))[pid]
+    status = read_performance_status(db, date(2026, 9, 15))[pid]
     assert status.projected_score == D("82.0") and status.projected_quarter == 3
     # as of June the Q3 figures were not yet due: nothing reported by Q2
-    assert perf.performance_status_by_project(db, date(2026, 6, 30))[pid].projected_score is None
+    assert read_performance_status(db, date(2026, 6, 30))[pid].projected_score is None
 
 
 def test_evaluation_refused_without_indicators(db: Database) -> None:
@@ -179,14 +180,14 @@ def test_status_and_portfolio_scores(db: Database) -> None:
     perf.close_year(db, pid, 2024, evaluated_on=date(2025, 1, 15))
     _worked_year(db, pid, 2025)
     perf.close_year(db, pid, 2025, grade="C", reason="示例", evaluated_on=date(2026, 1, 15))
-    status = perf.performance_status_by_project(db, date(2026, 9, 15))
+    status = read_performance_status(db, date(2026, 9, 15))
     assert len(status) == 13
     s = status[pid]
     assert (s.last_year, s.last_total, s.last_grade) == (2025, D("92.5"), "C")
     assert s.grades == {2024: "A", 2025: "C"}
-    earlier = perf.performance_status_by_project(db, date(2025, 12, 31))[pid]
+    earlier = read_performance_status(db, date(2025, 12, 31))[pid]
     assert (earlier.last_year, earlier.last_grade) == (2024, "A")
-    rows = perf.portfolio_scores(db, date(2026, 9, 15))
+    rows = perf.read_portfolio_scores(db, date(2026, 9, 15))
     assert [r.no for r in rows] == list(range(1, 14))
     assert {y: v.grade for y, v in rows[0].scores.items()} == {2024: "A", 2025: "C"}
     assert perf.years_of(rows) == [2024, 2025]

@@ -20,7 +20,7 @@ def test_core_projections_match_orm_indicators(demo_db: Database) -> None:
         orm_sets = set(s.execute(select(Indicator.project_id, Indicator.year)).all())
     for as_of in (date(2025, 12, 31), date(2026, 2, 1), date(2026, 6, 30), date(2026, 9, 15)):
         with demo_db.core_reader() as conn:
-            core = ps.projections_in(conn, as_of)
+            core = ps.read_projections(conn, as_of)
         quarter = (as_of.month - 1) // 3 + 1
         with demo_db.reader() as s:
             orm = {
@@ -35,8 +35,8 @@ def test_core_projections_match_orm_indicators(demo_db: Database) -> None:
 def test_core_evaluations_match_orm(demo_db: Database) -> None:
     as_of = date(2025, 1, 20)  # some of 2024's evaluations are recorded later
     with demo_db.core_reader() as conn:
-        core = ps.known_evaluations_in(conn, as_of)
-        every = ps.known_evaluations_in(conn, None)
+        core = ps.read_evaluations(conn, as_of)
+        every = ps.read_evaluations(conn, None)
     known_2024 = sum(r.year == 2024 for rs in core.values() for r in rs)
     assert 0 < known_2024 < sum(r.year == 2024 for rs in every.values() for r in rs)
     with demo_db.reader() as s:

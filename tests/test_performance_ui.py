@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 
 from desktop_app.db.database import Database
 from desktop_app.db.models import Evaluation, IndicatorActual, PlanPeriodRow, Project
-from desktop_app.services import district
 from desktop_app.services import performance as perf
+from desktop_app.services.district_overview import read_district_overview
 from desktop_app.ui import dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.performance import district_page, scores_page
@@ -77,7 +77,7 @@ def test_entering_quarterly_actuals_saves_and_updates_projection(qtbot, db: Data
     # Q3 YTD 90, 9, 3 → year-end 120, 12, 4 → 40 + 18 + 24 = 82.0
     assert [tab.model.index(r, COL_PROJECTED).data() for r in range(3)] == ["40.0", "18.0", "24.0"]
     assert "82.0" in tab.summary.text()
-    snap = perf.project_performance(db, _pid(db), 2026)
+    snap = perf.read_project_performance(db, _pid(db), 2026)
     assert [r.ytd[2] for r in snap.indicators] == [D(90), D(9), D(3)]
     dialog = tab.controller.make_close_dialog(perf.preview_evaluation(db, _pid(db), 2026))
     qtbot.addWidget(dialog)
@@ -99,7 +99,7 @@ def test_negative_actual_refused_with_reason_and_nothing_saved(qtbot, db: Databa
     assert not tab.has_unsaved_changes()
     _type_into(qtbot, tab, 0, COL_Q1, "-5")
     assert tab.error_label.text() == ""
-    assert perf.project_performance(db, _pid(db), 2026).indicators[0].ytd[0] == D(-5)
+    assert perf.read_project_performance(db, _pid(db), 2026).indicators[0].ytd[0] == D(-5)
 
 
 def test_rejected_weight_set_is_shown_with_its_reason(qtbot, db: Database) -> None:
@@ -116,12 +116,12 @@ def test_rejected_weight_set_is_shown_with_its_reason(qtbot, db: Database) -> No
         name = s.get(Project, pid).name_zh
     assert name in reason and "2026" in reason and "95" in reason
     assert tab.has_unsaved_changes()  # the draft stays for the officer to fix
-    stored = perf.project_performance(db, pid, 2026)
+    stored = perf.read_project_performance(db, pid, 2026)
     assert [r.weight for r in stored.indicators] == [D(40), D(30), D(30)]
     _type_into(qtbot, tab, 1, COL_WEIGHT, "35")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     assert tab.error_label.text() == "" and not tab.has_unsaved_changes()
-    stored = perf.project_performance(db, pid, 2026)
+    stored = perf.read_project_performance(db, pid, 2026)
     assert [r.weight for r in stored.indicators] == [D(40), D(35), D(25)]
 
 
@@ -197,5 +197,5 @@ def test_district_page_value_entry_and_new_period(qtbot, db: Database) -> None:
     assert dialog.created is not None
     with db.reader() as s:
         assert s.scalar(select(func.count()).select_from(PlanPeriodRow)) == 2
-    overview = district.district_overview(db, dialog.created.id)
+    overview = read_district_overview(db, dialog.created.id)
     assert next(r for r in overview.rows if r.no == 5).target_value == D(1200)

@@ -7,7 +7,7 @@ from decimal import Decimal as D
 
 from desktop_app.domain import warnings as W
 from desktop_app.domain.funding import FundingPlanSpec
-from desktop_app.services.warnings import portfolio_warnings
+from desktop_app.services.warnings import read_warnings
 
 SPEC = FundingPlanSpec(
     first_year=2024,
@@ -97,7 +97,7 @@ def test_milestone_warnings() -> None:
 
 
 def test_demo_portfolio_warnings(demo_db) -> None:
-    found = portfolio_warnings(demo_db, date(2026, 9, 30))
+    found = read_warnings(demo_db, date(2026, 9, 30))
     by = {(w.project_no, w.code) for w in found}
     assert (10, W.TWO_D) in by
     assert (5, W.CANCELLED_ACCEPTANCE) in by
@@ -118,9 +118,9 @@ def test_extra_fixed_support_hidden_by_an_unearned_reward_cap_warns(demo_db) -> 
         from desktop_app.db import tables
 
         pid = conn.scalar(select(tables.project.c.id).where(tables.project.c.no == 1))
-    assert not [w for w in portfolio_warnings(demo_db, date(2026, 9, 30)) if w.project_id == pid]
+    assert not [w for w in read_warnings(demo_db, date(2026, 9, 30)) if w.project_id == pid]
     add_disbursement(demo_db, pid, DisbursementDraft("2026-08-01", "100", "fixed", "X-100"))
-    found = [w for w in portfolio_warnings(demo_db, date(2026, 9, 30)) if w.project_id == pid]
+    found = [w for w in read_warnings(demo_db, date(2026, 9, 30)) if w.project_id == pid]
     assert [(w.code, w.year, w.level) for w in found] == [(W.OVER_FIXED, 2026, "red")]
     assert found[0].figure == "220.00 / 120.00 万元"
 
@@ -139,7 +139,7 @@ def test_the_funding_tab_shows_the_same_per_kind_warning(demo_db) -> None:
     before = load_plan(demo_db, pid).schedule.warnings
     add_disbursement(demo_db, pid, DisbursementDraft("2026-08-01", "100", "fixed", "X-100"))
     after = load_plan(demo_db, pid).schedule.warnings
-    found = portfolio_warnings(demo_db, date(2026, 9, 30))
+    found = read_warnings(demo_db, date(2026, 9, 30))
     brief = [w.reason for w in found if w.project_id == pid]
     assert len(after) == len(before) + 1
     assert brief[0] in after

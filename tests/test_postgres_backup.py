@@ -11,7 +11,7 @@ from sqlalchemy.engine import URL
 from test_postgres_concurrency import _edit
 
 from desktop_app.db.database import open_database
-from desktop_app.services import projects
+from desktop_app.services import project_list, projects
 
 pytestmark = pytest.mark.postgres
 
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.postgres
 def _lead_org(url: URL) -> str:
     db = open_database(url_text(url), lock=False)
     try:
-        return projects.get_project(db, 1).lead_org
+        return project_list.read_project(db, 1).lead_org
     finally:
         db.dispose()
 
@@ -27,7 +27,7 @@ def _lead_org(url: URL) -> str:
 def _set_lead_org(url: URL, value: str) -> None:
     db = open_database(url_text(url), lock=False)
     try:
-        loaded = projects.get_project(db, 1)
+        loaded = project_list.read_project(db, 1)
         projects.save_project(db, 1, _edit(loaded, lead_org=value), loaded.version)
     finally:
         db.dispose()

@@ -16,7 +16,7 @@ from pg_support import url_text
 from sqlalchemy.engine import URL
 
 from desktop_app.db.database import Database, open_database
-from desktop_app.services import projects
+from desktop_app.services import project_list, projects
 from desktop_app.services.conflicts import ConflictError, check_version, differing
 from desktop_app.snapshots.project import ProjectDetail, ProjectEdit
 
@@ -43,8 +43,8 @@ def two_officers(
 
 def test_second_save_is_refused_with_their_value_and_yours(two_officers) -> None:
     officer_a, officer_b = two_officers
-    loaded_a = projects.get_project(officer_a, 1)
-    loaded_b = projects.get_project(officer_b, 1)
+    loaded_a = project_list.read_project(officer_a, 1)
+    loaded_b = project_list.read_project(officer_b, 1)
     assert loaded_a.version == loaded_b.version
 
     saved_a = projects.save_project(
@@ -63,7 +63,7 @@ def test_second_save_is_refused_with_their_value_and_yours(two_officers) -> None
     }
     assert conflict.current_version == saved_a.version
     # Nothing of B's save was written.
-    now = projects.get_project(officer_b, 1)
+    now = project_list.read_project(officer_b, 1)
     assert (now.lead_org, now.notes, now.version) == ("思明区科技局", "", saved_a.version)
 
     # Re-apply: B knowingly saves over A's value with the version the conflict reported.
@@ -76,7 +76,7 @@ def test_second_save_is_refused_with_their_value_and_yours(two_officers) -> None
 
 def test_domains_only_change_still_moves_the_version(two_officers) -> None:
     officer_a, officer_b = two_officers
-    loaded = projects.get_project(officer_a, 2)
+    loaded = project_list.read_project(officer_a, 2)
     new_domains = (1,) if tuple(d.id for d in loaded.domains) != (1,) else (2,)
     saved = projects.save_project(
         officer_a, 2, _edit(loaded, domain_ids=new_domains), loaded.version
@@ -89,7 +89,7 @@ def test_domains_only_change_still_moves_the_version(two_officers) -> None:
 
 def test_saving_unchanged_values_writes_nothing(two_officers) -> None:
     officer_a, _ = two_officers
-    loaded = projects.get_project(officer_a, 3)
+    loaded = project_list.read_project(officer_a, 3)
     again = projects.save_project(officer_a, 3, _edit(loaded), loaded.version)
     assert again.version == loaded.version
 
@@ -110,12 +110,12 @@ def test_race_between_read_and_update_is_a_conflict_too(
     officer_a = open_database(url_text(pg_seeded_url), lock=False)
     officer_b = open_database(url_text(pg_seeded_url), lock=False)
     try:
-        loaded = projects.get_project(officer_b, 4)
+        loaded = project_list.read_project(officer_b, 4)
         real_validate = projects.validate_project_fields
 
         def a_saves_meanwhile(**kwargs):
             monkeypatch.setattr(projects, "validate_project_fields", real_validate)
-            fresh = projects.get_project(officer_a, 4)
+            fresh = project_list.read_project(officer_a, 4)
             projects.save_project(officer_a, 4, _edit(fresh, lead_org="A 抢先"), fresh.version)
             return real_validate(**kwargs)
 
@@ -124,7 +124,7 @@ def test_race_between_read_and_update_is_a_conflict_too(
             projects.save_project(officer_b, 4, _edit(loaded, lead_org="B 随后"), loaded.version)
         assert info.value.fields["lead_org"] == ("A 抢先", "B 随后")
         assert info.value.current_version == loaded.version + 1
-        assert projects.get_project(officer_b, 4).lead_org == "A 抢先"
+        assert project_list.read_project(officer_b, 4).lead_org == "A 抢先"
     finally:
         officer_a.dispose()
         officer_b.dispose()

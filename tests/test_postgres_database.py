@@ -18,7 +18,7 @@ from desktop_app.db.database import Database, open_database
 from desktop_app.db.engine import make_engine
 from desktop_app.db.models import Base, Project
 from desktop_app.errors import DatabaseRefused, UserError
-from desktop_app.services.projects import list_projects, project_count
+from desktop_app.services.project_list import read_project_count, read_project_rows
 
 pytestmark = pytest.mark.postgres
 
@@ -59,8 +59,8 @@ def test_open_migrates_and_seeds_the_13_projects(pg_db: Database) -> None:
     assert pg_db.path is None
     assert not pg_db.readonly
     assert pg_db.schema_revision() == schema_version.HEAD
-    assert project_count(pg_db) == 13
-    assert [p.no for p in list_projects(pg_db)] == list(range(1, 14))
+    assert read_project_count(pg_db) == 13
+    assert [p.no for p in read_project_rows(pg_db)] == list(range(1, 14))
     assert "***" in pg_db.display_name
     assert str(pg_db.url.password) not in pg_db.display_name
 
@@ -68,7 +68,7 @@ def test_open_migrates_and_seeds_the_13_projects(pg_db: Database) -> None:
 def test_reopening_does_not_seed_twice(pg_url: URL) -> None:
     for _ in range(2):
         db = open_database(url_text(pg_url), lock=False)
-        assert project_count(db) == 13
+        assert read_project_count(db) == 13
         db.dispose()
 
 
@@ -130,14 +130,14 @@ def test_missing_password_without_a_terminal_says_where_to_put_it(pg_url: URL, c
 def test_database_of_a_newer_version_is_refused_and_left_alone(pg_db: Database, cli):
     with pg_db.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
-    before = project_count(pg_db)
+    before = read_project_count(pg_db)
     line = _refused(cli, pg_db.url)
     assert "newer version" in line and "9999_future" in line
     with pg_db.engine.connect() as conn:
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == (
             "9999_future"
         )
-    assert project_count(pg_db) == before
+    assert read_project_count(pg_db) == before
 
 
 def test_server_gone_mid_session_is_a_user_error_and_nothing_is_written(pg_db: Database):
@@ -169,7 +169,7 @@ def test_clean_up_after_a_failed_open_never_drops_a_table_with_rows(pg_db: Datab
     from desktop_app.db.server import unmigrate_quietly
 
     unmigrate_quietly(pg_db.engine)
-    assert project_count(pg_db) == 13
+    assert read_project_count(pg_db) == 13
     assert pg_db.schema_revision() == schema_version.HEAD
 
 

@@ -20,7 +20,7 @@ from test_postgres_concurrency import _edit
 from desktop_app.db.database import ReadOnlyDatabase, open_database
 from desktop_app.db.server import translate
 from desktop_app.errors import DatabaseRefused, UserError
-from desktop_app.services import projects
+from desktop_app.services import project_list, projects
 
 pytestmark = pytest.mark.postgres
 
@@ -76,13 +76,13 @@ def roles() -> Iterator[Roles]:
 def test_owner_creates_officer_writes_manager_reads(roles: Roles) -> None:
     owner = open_database(url_text(roles.owner), lock=False)
     assert not owner.readonly
-    assert projects.project_count(owner) == 13
+    assert project_list.read_project_count(owner) == 13
     owner.dispose()
 
     officer = open_database(url_text(roles.officer), lock=False)
     try:
         assert not officer.readonly
-        loaded = projects.get_project(officer, 1)
+        loaded = project_list.read_project(officer, 1)
         saved = projects.save_project(
             officer, 1, _edit(loaded, lead_org="专员改的"), loaded.version
         )
@@ -94,9 +94,9 @@ def test_owner_creates_officer_writes_manager_reads(roles: Roles) -> None:
     try:
         assert manager.readonly
         assert "read-only" in manager.readonly_reason or "只读" in manager.readonly_reason
-        assert projects.get_project(manager, 1).lead_org == "专员改的"
-        assert len(projects.list_projects(manager)) == 13
-        loaded = projects.get_project(manager, 1)
+        assert project_list.read_project(manager, 1).lead_org == "专员改的"
+        assert len(project_list.read_project_rows(manager)) == 13
+        loaded = project_list.read_project(manager, 1)
         with pytest.raises(ReadOnlyDatabase):
             projects.save_project(manager, 1, _edit(loaded, lead_org="经理"), loaded.version)
     finally:

@@ -13,7 +13,7 @@ from pg_support import url_text
 from PySide6.QtGui import QKeySequence
 
 from desktop_app.db.database import open_database
-from desktop_app.services import projects
+from desktop_app.services import project_list
 from desktop_app.ui import conflict_dialog, dialogs
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.main_window import MainWindow
@@ -91,5 +91,5 @@ def test_refresh_shows_the_other_windows_save_and_no_change_is_lost(
     _press_refresh(window_a)
     assert _lead_shown(window_a, 2) == "B 改的二号项目"
     assert _lead_shown(window_a, 1) == "A 改的牵头单位"
-    saved = projects.get_project(window_a.ctx.db, 1)
+    saved = project_list.read_project(window_a.ctx.db, 1)
     assert (saved.lead_org, saved.notes) == ("A 改的牵头单位", "B 的备注")

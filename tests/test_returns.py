@@ -29,7 +29,7 @@ from desktop_app.domain.periods import Quarter
 from desktop_app.io import returns_sheets as R
 from desktop_app.io.returns_collect import collect_returns, preview_collect
 from desktop_app.io.returns_make import MakeOptions, make_returns
-from desktop_app.services.return_status import return_status
+from desktop_app.services.return_status import read_return_status
 
 Q3 = Quarter(2026, 3)
 P7 = "07-智慧交通AI计算云平台-2026Q3.xlsx"
@@ -201,7 +201,7 @@ def test_status_table_names_who_returned_and_who_is_missing(made):
             p.unlink()
     _fill(folder / P7, {"指标完成值": {"I2": 31}, "进展情况与联系人": {"B3": "王芳"}})
     collect_returns(db, folder)
-    rows = return_status(db, Q3)
+    rows = read_return_status(db, Q3)
     assert [r.project_no for r in rows] == list(range(1, 14))
     returned = {r.project_no for r in rows if r.returned}
     assert returned == {3, 7}
@@ -209,7 +209,7 @@ def test_status_table_names_who_returned_and_who_is_missing(made):
     assert r7.file_name == P7 and r7.contact == "王芳" and r7.changed == 1
     assert "I01" in r7.changes and r7.received_at is not None and r7.returns == 1
     assert rows[0].unit and not rows[0].returned and rows[0].received_at is None
-    assert all(not r.returned for r in return_status(db, "2026Q2"))
+    assert all(not r.returned for r in read_return_status(db, "2026Q2"))
 
 
 def test_second_return_shows_what_differs_from_the_first_then_replaces_it(made):
@@ -230,7 +230,7 @@ def test_second_return_shows_what_differs_from_the_first_then_replaces_it(made):
     }
     collect_returns(db, only)
     assert _state(db, 7)["actuals"][(2026, "I01", 3)][0] == Decimal(33)
-    (row,) = [r for r in return_status(db, Q3) if r.project_no == 7]
+    (row,) = [r for r in read_return_status(db, Q3) if r.project_no == 7]
     assert row.returns == 2
     # The very same file again is skipped with a note, not recorded a third time.
     again = collect_returns(db, only)
@@ -347,16 +347,18 @@ def test_all_or_nothing_by_default_and_each_applies_the_good_ones(made):
     before = _state(db, 3)
     result = collect_returns(db, folder)
     assert not result.written and _state(db, 3) == before
-    assert all(not r.returned for r in return_status(db, Q3))
+    assert all(not r.returned for r in read_return_status(db, Q3))
     result = collect_returns(db, folder, each=True)
     assert result.written and len(result.refused) == 1
     assert _state(db, 3) != before
-    assert {r.project_no for r in return_status(db, Q3) if r.returned} == set(range(1, 14)) - {7}
+    assert {r.project_no for r in read_return_status(db, Q3) if r.returned} == set(range(1, 14)) - {
+        7
+    }
 
 
 def test_a_return_never_overwrites_a_newer_edit(made):
     from desktop_app.io.returns_collect import apply_collect
-    from desktop_app.services.milestones import list_milestones
+    from desktop_app.services.milestones import read_milestones
 
     db, folder, _files = made
     _fill(folder / P7, {"里程碑进展": {"J7": 95}})
@@ -370,7 +372,7 @@ def test_a_return_never_overwrites_a_newer_edit(made):
         apply_collect(db, preview)
     with db.reader() as s:
         project_id = s.scalar(select(Project.id).where(Project.no == 7))
-    m06 = next(m for m in list_milestones(db, project_id) if m.code == "M06")
+    m06 = next(m for m in read_milestones(db, project_id) if m.code == "M06")
     assert m06.percent_complete == 89 and m06.notes == "officer"
 
 
@@ -451,7 +453,7 @@ def test_make_and_collect_on_postgresql(pg_db, tmp_path):
     with pg_db.reader() as s:
         m = s.scalar(select(Milestone).where(Milestone.project_id == pid))
     assert (m.actual_start, m.percent_complete, m.status) == (date(2026, 8, 1), 30, "in_progress")
-    assert [r.project_no for r in return_status(pg_db, Q3) if r.returned] == [7]
+    assert [r.project_no for r in read_return_status(pg_db, Q3) if r.returned] == [7]
 
 
 def test_status_section_for_the_brief_appendix(made, tmp_path):
@@ -468,7 +470,7 @@ def test_status_section_for_the_brief_appendix(made, tmp_path):
     collect_returns(db, folder)
     register_fonts()
     pdf = tmp_path / "appendix.pdf"
-    story = returns_section(return_status(db, Q3), "2026Q3", make_styles("zh"))
+    story = returns_section(read_return_status(db, Q3), "2026Q3", make_styles("zh"))
     SimpleDocTemplate(str(pdf)).build(story)
     page = PdfReader(str(pdf)).pages[0].extract_text()
     assert "回收情况" in page and "未报送:03" in page and "I01" in page

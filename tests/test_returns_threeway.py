@@ -26,7 +26,7 @@ from desktop_app.errors import UserError
 from desktop_app.io import returns_sheets as R
 from desktop_app.io.returns_collect import apply_collect, collect_returns, preview_collect
 from desktop_app.io.returns_make import MakeOptions, make_returns
-from desktop_app.services.milestones import list_milestones, update_milestone
+from desktop_app.services.milestones import read_milestones, update_milestone
 from desktop_app.services.performance import set_actual
 from tests.test_cli_bad_commands import digest
 
@@ -54,7 +54,7 @@ def _pid(db, no: int) -> int:
 
 
 def _m06(db):
-    return next(m for m in list_milestones(db, _pid(db, 7)) if m.code == "M06")
+    return next(m for m in read_milestones(db, _pid(db, 7)) if m.code == "M06")
 
 
 def _office_note(db, note: str) -> None:
@@ -427,13 +427,13 @@ def test_three_way_and_a_race_on_postgresql(pg_db, tmp_path):
         pg_db, pid, MilestoneEdit(title="样机", planned_end=datetime(2026, 12, 31).date())
     )
     (path,) = make_returns(pg_db, MakeOptions(Q3, tmp_path, "zh"), [7]).files
-    m = list_milestones(pg_db, pid)[0]
+    m = read_milestones(pg_db, pid)[0]
     edit = MilestoneEdit(title=m.title, planned_end=m.planned_end, notes="办公室")
     update_milestone(pg_db, m.id, edit, m.version)  # the office, after sending
     _fill(path, {MS: {"J2": 30, "K2": "进行中"}, PROG: {"B3": "王芳"}})
     preview = preview_collect(pg_db, tmp_path)
     assert preview.refused == []
-    m = list_milestones(pg_db, pid)[0]
+    m = read_milestones(pg_db, pid)[0]
     edit = MilestoneEdit(title=m.title, planned_end=m.planned_end, notes="办公室再改")
     update_milestone(pg_db, m.id, edit, m.version)  # saved again between check and write
     with pytest.raises(UserError, match="M01"):
@@ -441,7 +441,7 @@ def test_three_way_and_a_race_on_postgresql(pg_db, tmp_path):
     assert _returns(pg_db) == 0
     result = collect_returns(pg_db, tmp_path)
     assert result.written
-    m = list_milestones(pg_db, pid)[0]
+    m = read_milestones(pg_db, pid)[0]
     assert (m.percent_complete, m.status, m.notes) == (30, "in_progress", "办公室再改")
 
 

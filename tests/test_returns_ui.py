@@ -112,7 +112,7 @@ def test_make_asks_before_replacing_and_collect_offers_a_side_for_conflicts(
     the database alone); a cell changed on both sides refuses its file until the officer
     picks a side, and the side picked is what is written."""
     from desktop_app.domain.milestones import MilestoneEdit
-    from desktop_app.services.milestones import list_milestones, update_milestone
+    from desktop_app.services.milestones import read_milestones, update_milestone
     from desktop_app.ui import dialogs
     from desktop_app.ui.returns_collect import CollectReturnsDialog
     from desktop_app.ui.returns_make import MakeReturnsDialog
@@ -138,7 +138,7 @@ def test_make_asks_before_replacing_and_collect_offers_a_side_for_conflicts(
 
     with demo_db.reader() as s:
         pid = s.scalar(select(Project.id).where(Project.no == 7))
-    m = next(x for x in list_milestones(demo_db, pid) if x.code == "M06")
+    m = next(x for x in read_milestones(demo_db, pid) if x.code == "M06")
     edit = MilestoneEdit(
         title=m.title, planned_end=m.planned_end, planned_start=m.planned_start,
         actual_start=m.actual_start, actual_end=m.actual_end,
@@ -161,5 +161,5 @@ def test_make_asks_before_replacing_and_collect_offers_a_side_for_conflicts(
     assert collect.collected.refused == [] and collect.confirm_button.isEnabled()
     collect.confirm()
     qtbot.waitUntil(lambda: collect.result() == 1, timeout=60_000)
-    m = next(x for x in list_milestones(demo_db, pid) if x.code == "M06")
+    m = next(x for x in read_milestones(demo_db, pid) if x.code == "M06")
     assert m.notes == "单位"

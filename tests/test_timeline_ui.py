@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QImage
 
 from desktop_app.db.database import Database
 from desktop_app.db.demo import DEMO_TODAY
-from desktop_app.services.projects import list_projects
+from desktop_app.services.project_list import read_project_rows
 from desktop_app.snapshots.milestones import TimelineBar
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.milestones.attention_model import COL_DAYS, COL_NO
@@ -100,7 +100,7 @@ def test_portfolio_timeline_page_shows_every_project(qtbot, demo_ctx: AppContext
     page.refresh()
     assert page.timeline.row_count() == 13
     assert page.summary.text().startswith("13 projects")
-    by_no = {p.no: p.id for p in list_projects(demo_ctx.db)}
+    by_no = {p.no: p.id for p in read_project_rows(demo_ctx.db)}
     with qtbot.waitSignal(demo_ctx.bus.sig_open_project) as blocker:
         page.timeline.sig_milestone_double_clicked.emit(1, by_no[4])
     assert blocker.args == [by_no[4]]
@@ -125,11 +125,11 @@ def test_attention_page_sorts_and_opens_the_project(qtbot, demo_ctx: AppContext)
 
 
 def test_portfolio_model_health_column(demo_ctx: AppContext) -> None:
-    from desktop_app.services.health import health_by_project
+    from desktop_app.services.health import read_health
 
     model = PortfolioTableModel()
-    model.set_rows(list_projects(demo_ctx.db))
-    model.set_health(health_by_project(demo_ctx.db, DEMO_TODAY))
+    model.set_rows(read_project_rows(demo_ctx.db))
+    model.set_health(read_health(demo_ctx.db, DEMO_TODAY))
     row = next(i for i in range(model.rowCount()) if model.row_at(i).no == 4)
     index = model.index(row, COL_HEALTH)
     assert index.data() == "Red"

@@ -6,10 +6,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop_app.domain.periods import today
-from desktop_app.services.funding import funding_status_by_project
-from desktop_app.services.health import attention_items, health_by_project
-from desktop_app.services.home import home_snapshot
-from desktop_app.services.performance_status import performance_status_by_project
+from desktop_app.services.funding_status import read_funding_status
+from desktop_app.services.health import read_attention_items, read_health
+from desktop_app.services.home import read_home
+from desktop_app.services.performance_status import read_performance_status
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages import PAGES, PORTFOLIO_PAGE
@@ -43,19 +43,19 @@ def test_home_figures_equal_the_services(qtbot, demo_db):
     window = _window(qtbot, demo_db)
     home = _home(window, qtbot)
     as_of = today()
-    health = health_by_project(demo_db, as_of)
+    health = read_health(demo_db, as_of)
     for level in ("red", "amber", "green"):
         ids = {pid for pid, h in health.items() if h.level == level}
         assert home.cards[level].value.text() == str(len(ids))
         home.cards[level].sig_clicked.emit()
         assert set(home.detail_project_ids()) == ids
-    items = attention_items(demo_db, as_of)
+    items = read_attention_items(demo_db, as_of)
     overdue = [i for i in items if i.days < 0]
     assert home.cards["overdue"].value.text() == str(len(overdue))
     home.show_detail("overdue")
     assert home.detail_model.rowCount() == len(overdue)
     assert home.cards["due_soon"].value.text() == str(len(items) - len(overdue))
-    funding = funding_status_by_project(demo_db, as_of)
+    funding = read_funding_status(demo_db, as_of)
     planned = sum(f.planned_this_year_fen for f in funding.values())
     paid = sum(f.disbursed_this_year_fen for f in funding.values())
     snap = home.snapshot
@@ -63,12 +63,12 @@ def test_home_figures_equal_the_services(qtbot, demo_db):
     assert (
         home.cards["planned"].value.text().replace(",", "").startswith(f"{planned / 1_000_000:.2f}")
     )
-    perf = performance_status_by_project(demo_db, as_of)
+    perf = read_performance_status(demo_db, as_of)
     year = max(y for p in perf.values() for y in p.grades)
     for grade in "ABCD":
         ids = {pid for pid, p in perf.items() if p.grades.get(year) == grade}
         assert home.cards[grade].value.text() == str(len(ids))
-    assert snap == home_snapshot(demo_db, as_of)
+    assert snap == read_home(demo_db, as_of)
 
 
 def test_a_home_row_opens_its_project(qtbot, demo_db):
@@ -227,14 +227,14 @@ def test_an_empty_table_says_why(qtbot, db):
 
 
 def test_a_saved_payment_is_selected_and_announced(qtbot, demo_db):
-    from desktop_app.services.disbursements import list_disbursements
+    from desktop_app.services.disbursements import read_disbursements
 
     window = _window(qtbot, demo_db)
     page = window.portfolio_page()
     page.refresh()
     page.table.selectRow(0)
     funding = page.project_view.tabs.all_widgets()[3]
-    rows = list_disbursements(demo_db, funding.project_id)
+    rows = read_disbursements(demo_db, funding.project_id)
     oldest = min(rows, key=lambda r: r.paid_on)
     messages: list[str] = []
     window.ctx.bus.sig_status.connect(messages.append)
@@ -248,7 +248,7 @@ def test_history_shows_labels_money_in_wan_and_a_true_count(qtbot, demo_db):
     import re
 
     from desktop_app.db.models import Base
-    from desktop_app.services.history import count_history
+    from desktop_app.services.history import read_history_count
     from desktop_app.snapshots.safety import HistoryFilter
     from desktop_app.ui.history.model import COL_AFTER, COL_FIELD, COL_TABLE
 
@@ -274,7 +274,7 @@ def test_history_shows_labels_money_in_wan_and_a_true_count(qtbot, demo_db):
         if model.row_at(r).field == "amount_fen"
     ]
     assert money and all(re.fullmatch(r"[\d,]+\.\d\d", m) for m in money)
-    total = count_history(demo_db, HistoryFilter())
+    total = read_history_count(demo_db, HistoryFilter())
     assert total > HistoryFilter().limit
     assert f"{total:,}" in page.summary.text()
 

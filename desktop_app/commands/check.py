@@ -21,10 +21,10 @@ def register(
 
 def _check_evidence(db: Database) -> None:
     """Every stored evidence file against its SHA-256: a damaged one is named, exit 2."""
-    from desktop_app.services.evidence import evidence_totals, size_text, verify_evidence
+    from desktop_app.services.evidence import read_damaged_evidence, read_evidence_totals, size_text
 
-    count, total = evidence_totals(db)
-    damaged = verify_evidence(db)
+    count, total = read_evidence_totals(db)
+    damaged = read_damaged_evidence(db)
     if damaged:
         first = damaged[0]
         names = ", ".join(first.file_names) or "-"
@@ -55,14 +55,14 @@ def _check_values(db: Database) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from desktop_app.services.projects import project_count
+    from desktop_app.services.project_list import read_project_count
 
     db = open_from_args(args)
     try:
         problems = integrity_check(db)
         print(f"database: {db.display_name}")
         print(f"schema: {db.schema_revision()}")
-        print(f"projects: {project_count(db)}")
+        print(f"projects: {read_project_count(db)}")
         if problems:
             raise UserError(f"{db.display_name}: integrity check failed: {problems[0]}")
         print("integrity: ok")

@@ -104,7 +104,7 @@ def run(args: argparse.Namespace) -> int:
                 )
         else:
             regular_file(args.output, "-o")  # writing into a FIFO would wait for a reader
-            row, data = evidence.get_evidence(db, args.id)
+            row, data = evidence.read_stored_evidence(db, args.id)
             out = Path(args.output).expanduser()
             try:
                 if out.is_dir():

@@ -224,12 +224,12 @@ def _collect(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from desktop_app.services.return_status import return_status
+    from desktop_app.services.return_status import read_return_status
 
     quarter = _quarter(args.quarter)
     db = open_from_args(args, create=False)
     try:
-        rows = return_status(db, quarter)
+        rows = read_return_status(db, quarter)
     finally:
         db.dispose()
     for r in rows:

@@ -206,6 +206,22 @@ class Database:
             instance_lock.release(self.path)
 
 
+#: What a read takes (docs/architecture.md, "Reads"): the Database, for a read in its own
+#: transaction, or a Connection from `Database.core_reader()` (or an ORM session's
+#: `session.connection()`), for a read inside the caller's one transaction.
+Reader = Database | Connection
+
+
+@contextmanager
+def reading(src: Reader) -> Iterator[Connection]:
+    """`src` itself when it is a connection; otherwise one read-only Core transaction."""
+    if isinstance(src, Connection):
+        yield src
+        return
+    with src.core_reader() as conn:
+        yield conn
+
+
 def _check_revision(url: URL, display: str) -> str | None:
     """The database's revision and quick_check, read without writing; refuse a newer app's."""
     probe = make_engine(url, readonly=True)

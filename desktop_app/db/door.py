@@ -58,6 +58,13 @@ class RuleRefused(UserError):
         self.lines = lines
 
 
+def table(name: str) -> Table:
+    """The table a Core writer inserts into or updates (the workbook import, returns):
+    the schema's own, with its column defaults. Writers outside db/ take it from here, so
+    they name no ORM model; their reads use `db/tables.py`."""
+    return Base.metadata.tables[name]
+
+
 def schema_of(table: str) -> rules.Schema:
     """Column lengths and decimal places of `table`, read from the model once."""
     found = _SCHEMAS.get(table)
@@ -282,4 +289,5 @@ __all__ = [
     "check_values",
     "install",
     "plan_spec",
+    "table",
 ]

@@ -21,8 +21,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
+from typing import Any
 
-from desktop_app.domain.money import round_wan
+from desktop_app.domain.money import round_wan, wan_to_fen
 from desktop_app.domain.policy import DEFAULT_POLICY
 from desktop_app.domain.validation import ValidationError
 from desktop_app.i18n import register, t
@@ -392,6 +393,35 @@ class FundingPlanSpec:
         return FundingSchedule(
             lines=tuple(lines), warnings=tuple(w for ln in lines for w in ln.warnings)
         )
+
+
+def stored_plan(spec: FundingPlanSpec) -> dict[str, Any]:
+    """The plan's own columns as every writer stores them (fen): the service's save and the
+    demo data map a plan one way."""
+    return {
+        "startup_grant_fen": wan_to_fen(spec.startup_grant),
+        "startup_year": spec.startup_year,
+        "taper_mode": spec.mode,
+        "first_year": spec.first_year,
+        "years": spec.years,
+        "first_amount_fen": wan_to_fen(round_wan(spec.fixed_support()[0])),
+        "step_fen": wan_to_fen(spec.step) if spec.step is not None else None,
+        "rate": spec.rate,
+        "floor_fen": wan_to_fen(spec.floor),
+    }
+
+
+def stored_years(spec: FundingPlanSpec) -> list[dict[str, Any]]:
+    """One row per fixed-support year: its reward cap and, for a manual taper, its amount."""
+    manual = spec.fixed_support() if spec.mode == "manual" else None
+    return [
+        {
+            "year": year,
+            "reward_cap_fen": wan_to_fen(spec.reward_caps[i]) if spec.reward_caps else 0,
+            "manual_fixed_fen": wan_to_fen(manual[i]) if manual else None,
+        }
+        for i, year in enumerate(range(spec.first_year, spec.last_year + 1))
+    ]
 
 
 def _with_warnings(line: YearLine, previous_grade: str | None) -> YearLine:

@@ -15,10 +15,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 
+from desktop_app.db import tables
 from desktop_app.db.database import Database
-from desktop_app.db.models import AuditEntry, Project, Zone
 from desktop_app.domain.money import fen_to_wan, wan_to_fen
 from desktop_app.domain.scoring import format_number
 from desktop_app.domain.validation import ValidationError
@@ -99,8 +99,8 @@ def _schedule_rows(cur: Any, projects: dict[int, str]) -> list[dict[str, Any]]:
     return out
 
 
-def _audit_rows(session: Any) -> list[dict[str, Any]]:
-    a = AuditEntry
+def _audit_rows(conn: Connection) -> list[dict[str, Any]]:
+    a, p = tables.audit_entry.c, tables.project.c
     q = (
         select(
             a.at,
@@ -109,17 +109,18 @@ def _audit_rows(session: Any) -> list[dict[str, Any]]:
             a.action,
             a.table_name,
             a.row_key,
-            Project.no.label("project_no"),
+            p.no.label("project_no"),
             a.field,
             a.before,
             a.after,
             a.reason,
         )
-        .outerjoin(Project, a.project_id == Project.id)
+        .select_from(tables.audit_entry)
+        .outerjoin(tables.project, a.project_id == p.id)
         .order_by(a.id)
     )
     return [
-        {**r._mapping, "at": r.at.isoformat(sep=" ") if r.at else None} for r in session.execute(q)
+        {**r._mapping, "at": r.at.isoformat(sep=" ") if r.at else None} for r in conn.execute(q)
     ]
 
 
@@ -127,7 +128,7 @@ def collect(db: Database, names: tuple[str, ...] | None = None) -> dict[str, lis
     """Sheet id → rows in canonical form, read in one transaction (a consistent snapshot)."""
     wanted = names or tuple(s.name for s in S.SHEETS)
     out: dict[str, list[dict[str, Any]]] = {}
-    with db.reader() as s:
+    with db.core_reader() as s:
         for sheet in S.IMPORTED:
             if sheet.name in wanted:
                 out[sheet.name] = load_rows(s, sheet)
@@ -137,7 +138,10 @@ def collect(db: Database, names: tuple[str, ...] | None = None) -> dict[str, lis
             out["schedule"] = _schedule_rows(cur, projects)
         if "audit" in wanted:
             out["audit"] = _audit_rows(s)
-        zones = {z.code: (z.name_zh, z.name_en or z.name_zh) for z in s.scalars(select(Zone))}
+        z = tables.zone.c
+        zones = {
+            code: (zh, en or zh) for code, zh, en in s.execute(select(z.code, z.name_zh, z.name_en))
+        }
         database = provenance.database_id(s)
     out["_zones"] = [zones]
     out["_database"] = [{"id": database}]

@@ -16,23 +16,11 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import insert, literal, select, update
+from sqlalchemy import Connection, insert, literal, select, update
 from sqlalchemy.orm import Session
 
-from desktop_app.db.models import (
-    DistrictIndicator,
-    DistrictTarget,
-    Domain,
-    Evaluation,
-    EvaluationItem,
-    FundingPlan,
-    Indicator,
-    Milestone,
-    PlanPeriodRow,
-    Project,
-    StartupTranche,
-    project_domain,
-)
+from desktop_app.db import door
+from desktop_app.db import tables as T
 from desktop_app.i18n import register, t
 from desktop_app.io import sheets as S
 
@@ -55,57 +43,57 @@ NAMES = ("project_domains", "startup_tranches", "district_targets", "evaluation_
 
 def queries() -> dict[str, Any]:
     """Sheet rows (with `id`, and `version` where the table has one), in workbook order."""
-    P, M, FP, TR = Project, Milestone, FundingPlan, StartupTranche
-    DI, DT, PP = DistrictIndicator, DistrictTarget, PlanPeriodRow
-    E, EI, IN = Evaluation, EvaluationItem, Indicator
-    pd = project_domain.c
+    P, M, FP, TR = T.project, T.milestone, T.funding_plan, T.startup_tranche
+    DI, DT, PP = T.district_indicator, T.district_target, T.plan_period
+    E, EI, IN, Domain = T.evaluation, T.evaluation_item, T.indicator, T.domain
+    pd = T.project_domain.c
     return {
         "project_domains": select(
             literal(0).label("id"),
-            P.no.label("project_no"),
-            Domain.code.label("domain_code"),
-            Domain.name_zh.label("domain_name"),
+            P.c.no.label("project_no"),
+            Domain.c.code.label("domain_code"),
+            Domain.c.name_zh.label("domain_name"),
         )
-        .join(P, pd.project_id == P.id)
-        .join(Domain, pd.domain_id == Domain.id)
-        .select_from(project_domain)
-        .order_by(P.no, Domain.id),
+        .join(P, pd.project_id == P.c.id)
+        .join(Domain, pd.domain_id == Domain.c.id)
+        .select_from(T.project_domain)
+        .order_by(P.c.no, Domain.c.id),
         "startup_tranches": select(
-            TR.id,
-            P.no.label("project_no"),
-            TR.seq,
-            TR.year,
-            TR.amount_fen.label("amount"),
-            M.code.label("milestone_code"),
-            TR.note,
+            TR.c.id,
+            P.c.no.label("project_no"),
+            TR.c.seq,
+            TR.c.year,
+            TR.c.amount_fen.label("amount"),
+            M.c.code.label("milestone_code"),
+            TR.c.note,
         )
-        .join(FP, TR.plan_id == FP.id)
-        .join(P, FP.project_id == P.id)
-        .outerjoin(M, TR.milestone_id == M.id)
-        .order_by(P.no, TR.seq),
+        .join(FP, TR.c.plan_id == FP.c.id)
+        .join(P, FP.c.project_id == P.c.id)
+        .outerjoin(M, TR.c.milestone_id == M.c.id)
+        .order_by(P.c.no, TR.c.seq),
         "district_targets": select(
-            DT.id,
-            DI.no.label("indicator_no"),
-            PP.code.label("period_code"),
-            DT.base_year,
-            DT.base_value,
-            DT.target_value,
+            DT.c.id,
+            DI.c.no.label("indicator_no"),
+            PP.c.code.label("period_code"),
+            DT.c.base_year,
+            DT.c.base_value,
+            DT.c.target_value,
         )
-        .join(DI, DT.indicator_id == DI.id)
-        .join(PP, DT.period_id == PP.id)
-        .order_by(PP.start_year, DI.no),
+        .join(DI, DT.c.indicator_id == DI.c.id)
+        .join(PP, DT.c.period_id == PP.c.id)
+        .order_by(PP.c.start_year, DI.c.no),
         "evaluation_items": select(
-            EI.id,
-            P.no.label("project_no"),
-            E.year,
-            IN.code.label("indicator_code"),
-            EI.actual,
-            EI.score,
+            EI.c.id,
+            P.c.no.label("project_no"),
+            E.c.year,
+            IN.c.code.label("indicator_code"),
+            EI.c.actual,
+            EI.c.score,
         )
-        .join(E, EI.evaluation_id == E.id)
-        .join(IN, EI.indicator_id == IN.id)
-        .join(P, E.project_id == P.id)
-        .order_by(P.no, E.year, IN.sort_order, IN.code),
+        .join(E, EI.c.evaluation_id == E.c.id)
+        .join(IN, EI.c.indicator_id == IN.c.id)
+        .join(P, E.c.project_id == P.c.id)
+        .order_by(P.c.no, E.c.year, IN.c.sort_order, IN.c.code),
     }
 
 
@@ -264,14 +252,11 @@ def check(ck: Any, projects: set[int], refs: References) -> None:
 class References:
     """Codes the sheets name, read once: domain code → id, plan-period code → id."""
 
-    def __init__(self, session: Session) -> None:
-        self.domains = dict(
-            session.execute(select(Domain.code, Domain.id).order_by(Domain.id)).all()
-        )
+    def __init__(self, session: Connection | Session) -> None:
+        d, pp = T.domain.c, T.plan_period.c
+        self.domains = dict(session.execute(select(d.code, d.id).order_by(d.id)).all())
         self.periods = dict(
-            session.execute(
-                select(PlanPeriodRow.code, PlanPeriodRow.id).order_by(PlanPeriodRow.start_year)
-            ).all()
+            session.execute(select(pp.code, pp.id).order_by(pp.start_year)).all()
         )
 
 
@@ -279,7 +264,7 @@ class References:
 
 
 def _project_ids(session: Session) -> dict[int, int]:
-    return dict(session.execute(select(Project.no, Project.id)).all())
+    return dict(session.execute(select(T.project.c.no, T.project.c.id)).all())
 
 
 def write(session: Session, sheet: S.Sheet, changes: list[Any]) -> bool:
@@ -296,18 +281,18 @@ def write(session: Session, sheet: S.Sheet, changes: list[Any]) -> bool:
             for r in adds
         ]
         if rows:
-            session.execute(insert(project_domain), rows)
+            session.execute(insert(door.table("project_domain")), rows)
         return True
     if sheet.name == "startup_tranches":
-        plan_of = dict(session.execute(select(FundingPlan.project_id, FundingPlan.id)).all())
+        fp, p, m = T.funding_plan.c, T.project.c, T.milestone.c
+        plan_of = dict(session.execute(select(fp.project_id, fp.id)).all())
         ms = {
             (no, code): mid
             for no, code, mid in session.execute(
-                select(Project.no, Milestone.code, Milestone.id).join(
-                    Project, Milestone.project_id == Project.id
-                )
+                select(p.no, m.code, m.id).join(T.project, m.project_id == p.id)
             )
         }
+        tranche = door.table("startup_tranche")
 
         def values(r: Mapping[str, Any]) -> dict[str, Any]:
             code = r["milestone_code"]
@@ -320,16 +305,16 @@ def write(session: Session, sheet: S.Sheet, changes: list[Any]) -> bool:
 
         for r in adds:
             plan = plan_of[pids[r["project_no"]]]
-            session.execute(insert(StartupTranche).values(plan_id=plan, seq=r["seq"], **values(r)))
+            session.execute(insert(tranche).values(plan_id=plan, seq=r["seq"], **values(r)))
         for c in updates:
             session.execute(
-                update(StartupTranche)
-                .where(StartupTranche.id == c.record.id)
-                .values(**values(c.row))
+                update(tranche).where(tranche.c.id == c.record.id).values(**values(c.row))
             )
         return True
     if sheet.name == "district_targets":
-        ind = dict(session.execute(select(DistrictIndicator.no, DistrictIndicator.id)).all())
+        di = T.district_indicator.c
+        ind = dict(session.execute(select(di.no, di.id)).all())
+        targets = door.table("district_target")
 
         def target(r: Mapping[str, Any]) -> dict[str, Any]:
             return {
@@ -340,7 +325,7 @@ def write(session: Session, sheet: S.Sheet, changes: list[Any]) -> bool:
 
         for r in adds:
             session.execute(
-                insert(DistrictTarget).values(
+                insert(targets).values(
                     indicator_id=ind[r["indicator_no"]],
                     period_id=refs.periods[r["period_code"]],
                     **target(r),
@@ -348,31 +333,27 @@ def write(session: Session, sheet: S.Sheet, changes: list[Any]) -> bool:
             )
         for c in updates:
             session.execute(
-                update(DistrictTarget)
-                .where(DistrictTarget.id == c.record.id)
-                .values(**target(c.row))
+                update(targets).where(targets.c.id == c.record.id).values(**target(c.row))
             )
         return True
+    p, ev, ind_ = T.project.c, T.evaluation.c, T.indicator.c
     evals = {
         (no, year): eid
         for no, year, eid in session.execute(
-            select(Project.no, Evaluation.year, Evaluation.id).join(
-                Project, Evaluation.project_id == Project.id
-            )
+            select(p.no, ev.year, ev.id).join(T.project, ev.project_id == p.id)
         )
     }
     inds = {
         (no, year, code): iid
         for no, year, code, iid in session.execute(
-            select(Project.no, Indicator.year, Indicator.code, Indicator.id).join(
-                Project, Indicator.project_id == Project.id
-            )
+            select(p.no, ind_.year, ind_.code, ind_.id).join(T.project, ind_.project_id == p.id)
         )
     }
+    items = door.table("evaluation_item")
     for r in adds:
         key = (r["project_no"], r["year"])
         session.execute(
-            insert(EvaluationItem).values(
+            insert(items).values(
                 evaluation_id=evals[key],
                 indicator_id=inds[(*key, r["indicator_code"])],
                 actual=r["actual"],
@@ -381,17 +362,17 @@ def write(session: Session, sheet: S.Sheet, changes: list[Any]) -> bool:
         )
     for c in updates:
         session.execute(
-            update(EvaluationItem)
-            .where(EvaluationItem.id == c.record.id)
+            update(items)
+            .where(items.c.id == c.record.id)
             .values(actual=c.row["actual"], score=c.row["score"])
         )
     return True
 
 
 #: The database table behind each sheet (its name goes into the audit trail).
-TABLES: dict[str, Any] = {
-    "project_domains": project_domain,
-    "startup_tranches": StartupTranche.__table__,
-    "district_targets": DistrictTarget.__table__,
-    "evaluation_items": EvaluationItem.__table__,
+TABLES: dict[str, str] = {
+    "project_domains": "project_domain",
+    "startup_tranches": "startup_tranche",
+    "district_targets": "district_target",
+    "evaluation_items": "evaluation_item",
 }

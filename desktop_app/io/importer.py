@@ -192,8 +192,8 @@ def _current(db: Database) -> tuple[Current, str, dict[str, date]]:
     """The database's rows, its id, and its closed quarters (→ as-of day), read together."""
     from desktop_app.services.quarter_brief import closes_in_force
 
-    with db.reader() as s:
-        return load_current(s), provenance.database_id(s), closes_in_force(s.connection())
+    with db.core_reader() as conn:
+        return load_current(conn), provenance.database_id(conn), closes_in_force(conn)
 
 
 def _prepare(
@@ -233,7 +233,7 @@ def _prepare(
     with ThreadPoolExecutor(max_workers=1) as pool:
         # The database is read while calamine parses the workbook (it runs in Rust).
         current = pool.submit(_current, db)
-        hidden = provenance.titles_in(info.sheets)
+        hidden = provenance.provenance_titles(info.sheets)
         try:
             cells = read_sheets(path, list(titles.values()) + hidden)
         except FileRefused as exc:

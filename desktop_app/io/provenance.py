@@ -20,9 +20,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
-from desktop_app.db.models import Setting
+from desktop_app.db import tables
 from desktop_app.io import sheets as S
 from desktop_app.io import xlsx_writer as X
 from desktop_app.io.validate import text_cell
@@ -38,9 +39,10 @@ def base_title(sheet: S.Sheet) -> str:
     return f"_kp_{sheet.name}"
 
 
-def database_id(session: Session) -> str:
-    row = session.get(Setting, DATABASE_ID)
-    return row.value if row is not None else ""
+def database_id(conn: Connection | Session) -> str:
+    setting = tables.setting
+    value = conn.scalar(select(setting.c.value).where(setting.c.key == DATABASE_ID))
+    return value if value is not None else ""
 
 
 # ---------------------------------------------------------------- canonical text
@@ -141,7 +143,7 @@ class Provenance:
     unreadable: list[str] = field(default_factory=list)  # base sheets that could not be read
 
 
-def titles_in(sheet_titles: set[str] | dict[str, str]) -> list[str]:
+def provenance_titles(sheet_titles: set[str] | dict[str, str]) -> list[str]:
     """The provenance sheets present in a workbook (none: a hand-made workbook)."""
     if META_TITLE not in sheet_titles:
         return []
@@ -190,7 +192,7 @@ def read(path: Path, sheet_titles: set[str] | dict[str, str]) -> Provenance | No
     """Read the provenance of the workbook at `path` (whose sheet titles are given)."""
     from desktop_app.io.readers import read_sheets
 
-    wanted = titles_in(sheet_titles)
+    wanted = provenance_titles(sheet_titles)
     if not wanted:
         return None
     return parse(read_sheets(path, wanted))

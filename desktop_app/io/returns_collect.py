@@ -33,8 +33,8 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop_app.db import tables
 from desktop_app.db.database import Database
-from desktop_app.db.models import ReturnSent
 from desktop_app.domain.limits import text_problem
 from desktop_app.domain.milestones import MilestoneEdit, validate_milestone
 from desktop_app.domain.periods import Quarter, local_stamp, today
@@ -50,7 +50,7 @@ from desktop_app.io.store import Change as StoreChange
 from desktop_app.io.store import Record, load_rows
 from desktop_app.io.validate import CellError, Problem, cell_parser
 from desktop_app.services.quarter_brief import closes_in_force
-from desktop_app.services.returns import ReturnWrite, previous_returns, return_contexts
+from desktop_app.services.returns import ReturnWrite, read_previous_returns, read_return_contexts
 from desktop_app.snapshots.returns import PreviousReturn, ReturnContext
 
 LOCKED = "a locked cell was changed (was “{was}”, now “{now}”); fill in the white cells only"
@@ -720,7 +720,7 @@ class _Now:
 
 
 def _now(db: Database, quarter: Quarter, tokens: list[str]) -> _Now:
-    with db.reader() as s:
+    with db.core_reader() as s:
         ms = {(r["project_no"], r["code"]): r for r in load_rows(s, S.MILESTONES)}
         acts = {
             (r["project_no"], r["code"]): r
@@ -728,7 +728,7 @@ def _now(db: Database, quarter: Quarter, tokens: list[str]) -> _Now:
             if r["year"] == quarter.year and r["quarter"] == quarter.q
         }
         sent: dict[str, tuple[int, str, dict[str, Any]]] = {}
-        rs = ReturnSent.__table__
+        rs = tables.return_sent
         for i in range(0, len(tokens), 500):
             q = select(rs.c.token, rs.c.project_id, rs.c.quarter, rs.c.sent).where(
                 rs.c.token.in_(tokens[i : i + 500])
@@ -809,8 +809,8 @@ def preview_collect(
     by_no: dict[int, list[ReturnFile]] = {}
     for rf in mine:
         by_no.setdefault(rf.signature.project_no, []).append(rf)
-    contexts = {c.no: c for c in return_contexts(db, quarter, list(by_no))}
-    previous = previous_returns(db, str(quarter))
+    contexts = {c.no: c for c in read_return_contexts(db, quarter, list(by_no))}
+    previous = read_previous_returns(db, str(quarter))
     now = _now(db, quarter, [rf.signature.token for rf in mine if rf.signature.token])
     decide = deciding(resolve, choices)
     with db.core_reader() as conn:

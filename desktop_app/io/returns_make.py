@@ -25,15 +25,15 @@ from typing import Any
 
 from xlsxwriter.exceptions import XlsxFileError
 
+from desktop_app.db import door
 from desktop_app.db.database import Database
-from desktop_app.db.models import ReturnSent
 from desktop_app.domain.periods import Quarter, now, today
 from desktop_app.errors import UserError
 from desktop_app.fileio import replace_file
 from desktop_app.i18n import register, t
 from desktop_app.io import returns_sheets as R
 from desktop_app.io import sheets as S
-from desktop_app.services.returns import return_contexts
+from desktop_app.services.returns import read_return_contexts
 from desktop_app.snapshots.returns import ReturnContext
 
 EXISTS = "{folder} already holds {n} return workbook(s) for {quarter} (e.g. {file}); pass --force to replace them"  # noqa: E501
@@ -479,7 +479,7 @@ def make_returns(db: Database, opts: MakeOptions, nos: list[int] | None = None) 
         raise UserError(
             t(EXISTS, folder=folder, n=len(there), quarter=opts.quarter, file=there[0].name)
         )
-    contexts = return_contexts(db, opts.quarter, nos)
+    contexts = read_return_contexts(db, opts.quarter, nos)
     result = MakeResult(folder)
     parts: list[tuple[Path, Path]] = []
     try:
@@ -527,6 +527,6 @@ def _remember(db: Database, rows: list[dict[str, Any]]) -> None:
         made_by = str(s.info.get("officer", ""))[:100]
         stamp = now().replace(tzinfo=None, microsecond=0)
         s.execute(
-            insert(ReturnSent.__table__),  # type: ignore[arg-type]
+            insert(door.table("return_sent")),
             [r | {"made_at": stamp, "made_by": made_by} for r in rows],
         )

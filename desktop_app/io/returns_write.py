@@ -20,13 +20,14 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from desktop_app.db import door, tables
 from desktop_app.db.database import Database
-from desktop_app.db.models import Evaluation, Project, QuarterlyReturn, ReturnSent
-from desktop_app.domain.periods import Quarter, now
+from desktop_app.domain.periods import Quarter
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
 from desktop_app.io.store import Current, StaleImport, _take_write_lock, apply_changes
-from desktop_app.services.return_status import latest_returns_in
+from desktop_app.services.return_status import read_latest_returns
+from desktop_app.services.returns import log_return
 
 if TYPE_CHECKING:
     from desktop_app.io.returns_collect import ProjectReturn
@@ -76,20 +77,19 @@ def write_returns(
 def _write_one(s: Session, pr: ProjectReturn, officer: str) -> None:
     w = pr.write
     quarter = Quarter.parse(w.quarter)
-    lock = select(Project.id).where(Project.id == w.project_id)
+    p, ev = tables.project.c, tables.evaluation.c
+    lock = select(p.id).where(p.id == w.project_id)
     if s.get_bind().dialect.name == "postgresql":
         lock = lock.with_for_update()
     if s.scalar(lock) is None:
         raise UserError(t(GONE, file=pr.file, no=w.project_no))
-    latest = latest_returns_in(s.connection(), w.quarter).get(w.project_id)
+    latest = read_latest_returns(s.connection(), w.quarter).get(w.project_id)
     seen = pr.previous.id if pr.previous is not None else None
     if (latest.id if latest is not None else None) != seen:
         raise UserError(t(RECORDED, file=pr.file, no=w.project_no))
     figures = any(sheet.name == "actuals" for sheet, _changes in pr.plan)
     if figures and s.scalar(
-        select(Evaluation.id).where(
-            Evaluation.project_id == w.project_id, Evaluation.year == quarter.year
-        )
+        select(ev.id).where(ev.project_id == w.project_id, ev.year == quarter.year)
     ):
         raise UserError(t(CLOSED, file=pr.file, year=quarter.year))
     contact = " ".join(x for x in (w.contact_name, w.contact_phone) if x) or t("no contact given")
@@ -121,34 +121,10 @@ def _write_one(s: Session, pr: ProjectReturn, officer: str) -> None:
                 t(STALE, file=pr.file, sheet=exc.sheet_title, row=exc.row_number, key=key)
             ) from exc
     if pr.token and pr.next_sent is not None:  # the base of this workbook's next collect
+        sent = door.table("return_sent")
         s.execute(
-            update(ReturnSent)
-            .where(ReturnSent.token == pr.token)
+            update(sent)
+            .where(sent.c.token == pr.token)
             .values(sent=json.dumps(pr.next_sent, ensure_ascii=False, sort_keys=True))
         )
-    previous = (s.info.get("officer"), s.info.get("audit_reason"))
-    s.info["officer"], s.info["audit_reason"] = who, reason  # the log row's own audit entry
-    try:
-        s.add(
-            QuarterlyReturn(
-                project_id=w.project_id,
-                quarter=w.quarter,
-                received_at=now().replace(tzinfo=None, microsecond=0),
-                file_name=w.file_name[:260],
-                file_sha256=w.file_sha256,
-                unit=w.unit[:200],
-                contact_name=w.contact_name[:100],
-                contact_phone=w.contact_phone[:100],
-                narrative=w.narrative,
-                reported=json.dumps(w.reported, ensure_ascii=False, sort_keys=True),
-                changes=json.dumps(w.changes, ensure_ascii=False),
-                officer=who,
-            )
-        )
-        s.flush()
-    finally:
-        s.info["officer"], s.info["audit_reason"] = previous
-        if previous[0] is None:
-            s.info.pop("officer", None)
-        if previous[1] is None:
-            s.info.pop("audit_reason", None)
+    log_return(s, w, officer=who, reason=reason)

@@ -19,24 +19,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, text, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, text, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import TableClause
 
+from desktop_app.db import door
+from desktop_app.db import tables as T
 from desktop_app.db.audit import FieldChange, record
-from desktop_app.db.models import (
-    Disbursement,
-    DistrictIndicator,
-    DistrictValue,
-    Evaluation,
-    FundingPlan,
-    FundingYear,
-    Indicator,
-    IndicatorActual,
-    Milestone,
-    Project,
-    StartupTranche,
-    Zone,
-)
 from desktop_app.domain.periods import now
 from desktop_app.i18n import register, t
 from desktop_app.io import extra_sheets
@@ -78,169 +67,180 @@ class Current:
         return tuple(row[f] for f in sheet.key)
 
 
+#: The table behind each generic sheet.
+TABLE_NAMES = {
+    "projects": "project",
+    "milestones": "milestone",
+    "funding_plans": "funding_plan",
+    "funding_years": "funding_year",
+    "disbursements": "disbursement",
+    "indicators": "indicator",
+    "actuals": "indicator_actual",
+    "evaluations": "evaluation",
+    "district_indicators": "district_indicator",
+    "district_values": "district_value",
+}
+
+
 def _table(sheet: S.Sheet) -> Table:
-    return {
-        "projects": Project,
-        "milestones": Milestone,
-        "funding_plans": FundingPlan,
-        "funding_years": FundingYear,
-        "disbursements": Disbursement,
-        "indicators": Indicator,
-        "actuals": IndicatorActual,
-        "evaluations": Evaluation,
-        "district_indicators": DistrictIndicator,
-        "district_values": DistrictValue,
-    }[sheet.name].__table__  # type: ignore[return-value]
+    """The table a sheet's rows are written to (the door's: with its column defaults)."""
+    return door.table(TABLE_NAMES[sheet.name])
+
+
+def _read_table(sheet: S.Sheet) -> TableClause:
+    """The same table as the reads see it (`db/tables.py`)."""
+    found: TableClause = getattr(T, TABLE_NAMES[sheet.name])
+    return found
 
 
 def _queries() -> dict[str, Any]:
-    P, M, FP, FY = Project, Milestone, FundingPlan, FundingYear
-    D, IN, A, E = Disbursement, Indicator, IndicatorActual, Evaluation
-    DI, DV = DistrictIndicator, DistrictValue
+    P, M, FP, FY = T.project, T.milestone, T.funding_plan, T.funding_year
+    D, IN, A, E = T.disbursement, T.indicator, T.indicator_actual, T.evaluation
+    DI, DV, Zone = T.district_indicator, T.district_value, T.zone
     return {
         "projects": select(
-            P.id,
-            P.version,
-            P.no,
-            P.name_zh,
-            P.name_en,
-            P.status,
-            Zone.code.label("zone"),
-            P.lead_org,
-            P.start_date,
-            P.end_date,
-            P.summary_zh,
-            P.notes,
+            P.c.id,
+            P.c.version,
+            P.c.no,
+            P.c.name_zh,
+            P.c.name_en,
+            P.c.status,
+            Zone.c.code.label("zone"),
+            P.c.lead_org,
+            P.c.start_date,
+            P.c.end_date,
+            P.c.summary_zh,
+            P.c.notes,
         )
-        .outerjoin(Zone, P.zone_id == Zone.id)
-        .order_by(P.no),
+        .outerjoin(Zone, P.c.zone_id == Zone.c.id)
+        .order_by(P.c.no),
         "milestones": select(
-            M.id,
-            M.version,
-            P.no.label("project_no"),
-            M.code,
-            M.title,
-            M.deliverable,
-            M.owner,
-            M.planned_start,
-            M.planned_end,
-            M.baseline_start,
-            M.baseline_end,
-            M.actual_start,
-            M.actual_end,
-            M.percent_complete,
-            M.status,
-            M.cancel_reason,
-            M.notes,
-            M.sort_order,
+            M.c.id,
+            M.c.version,
+            P.c.no.label("project_no"),
+            M.c.code,
+            M.c.title,
+            M.c.deliverable,
+            M.c.owner,
+            M.c.planned_start,
+            M.c.planned_end,
+            M.c.baseline_start,
+            M.c.baseline_end,
+            M.c.actual_start,
+            M.c.actual_end,
+            M.c.percent_complete,
+            M.c.status,
+            M.c.cancel_reason,
+            M.c.notes,
+            M.c.sort_order,
         )
-        .join(P, M.project_id == P.id)
-        .order_by(P.no, M.sort_order, M.code),
+        .join(P, M.c.project_id == P.c.id)
+        .order_by(P.c.no, M.c.sort_order, M.c.code),
         "funding_plans": select(
-            FP.id,
-            FP.version,
-            P.no.label("project_no"),
-            FP.startup_grant_fen.label("startup_grant"),
-            FP.startup_year,
-            FP.taper_mode,
-            FP.first_year,
-            FP.years,
-            FP.first_amount_fen.label("first_amount"),
-            FP.step_fen.label("step"),
-            FP.rate,
-            FP.floor_fen.label("floor"),
-            FP.notes,
+            FP.c.id,
+            FP.c.version,
+            P.c.no.label("project_no"),
+            FP.c.startup_grant_fen.label("startup_grant"),
+            FP.c.startup_year,
+            FP.c.taper_mode,
+            FP.c.first_year,
+            FP.c.years,
+            FP.c.first_amount_fen.label("first_amount"),
+            FP.c.step_fen.label("step"),
+            FP.c.rate,
+            FP.c.floor_fen.label("floor"),
+            FP.c.notes,
         )
-        .join(P, FP.project_id == P.id)
-        .order_by(P.no),
+        .join(P, FP.c.project_id == P.c.id)
+        .order_by(P.c.no),
         "funding_years": select(
-            FY.id,
-            P.no.label("project_no"),
-            FY.year,
-            FY.manual_fixed_fen.label("manual_fixed"),
-            FY.reward_cap_fen.label("reward_cap"),
+            FY.c.id,
+            P.c.no.label("project_no"),
+            FY.c.year,
+            FY.c.manual_fixed_fen.label("manual_fixed"),
+            FY.c.reward_cap_fen.label("reward_cap"),
         )
-        .join(FP, FY.plan_id == FP.id)
-        .join(P, FP.project_id == P.id)
-        .order_by(P.no, FY.year),
+        .join(FP, FY.c.plan_id == FP.c.id)
+        .join(P, FP.c.project_id == P.c.id)
+        .order_by(P.c.no, FY.c.year),
         "disbursements": select(
-            D.id,
-            D.version,
-            P.no.label("project_no"),
-            D.paid_on,
-            D.amount_fen.label("amount"),
-            D.kind,
-            D.for_year,
-            D.doc_no,
-            D.note,
+            D.c.id,
+            D.c.version,
+            P.c.no.label("project_no"),
+            D.c.paid_on,
+            D.c.amount_fen.label("amount"),
+            D.c.kind,
+            D.c.for_year,
+            D.c.doc_no,
+            D.c.note,
         )
-        .join(P, D.project_id == P.id)
-        .order_by(P.no, D.paid_on, D.id),
+        .join(P, D.c.project_id == P.c.id)
+        .order_by(P.c.no, D.c.paid_on, D.c.id),
         "indicators": select(
-            IN.id,
-            IN.version,
-            P.no.label("project_no"),
-            IN.year,
-            IN.code,
-            IN.name,
-            IN.unit,
-            IN.weight,
-            IN.target,
-            IN.direction,
-            IN.allow_negative,
-            IN.sort_order,
+            IN.c.id,
+            IN.c.version,
+            P.c.no.label("project_no"),
+            IN.c.year,
+            IN.c.code,
+            IN.c.name,
+            IN.c.unit,
+            IN.c.weight,
+            IN.c.target,
+            IN.c.direction,
+            IN.c.allow_negative,
+            IN.c.sort_order,
         )
-        .join(P, IN.project_id == P.id)
-        .order_by(P.no, IN.year, IN.sort_order, IN.code),
+        .join(P, IN.c.project_id == P.c.id)
+        .order_by(P.c.no, IN.c.year, IN.c.sort_order, IN.c.code),
         "actuals": select(
-            A.id,
-            A.version,
-            P.no.label("project_no"),
-            IN.year,
-            IN.code,
-            A.quarter,
-            A.ytd_value,
-            A.note,
+            A.c.id,
+            A.c.version,
+            P.c.no.label("project_no"),
+            IN.c.year,
+            IN.c.code,
+            A.c.quarter,
+            A.c.ytd_value,
+            A.c.note,
         )
-        .join(IN, A.indicator_id == IN.id)
-        .join(P, IN.project_id == P.id)
-        .order_by(P.no, IN.year, IN.code, A.quarter),
+        .join(IN, A.c.indicator_id == IN.c.id)
+        .join(P, IN.c.project_id == P.c.id)
+        .order_by(P.c.no, IN.c.year, IN.c.code, A.c.quarter),
         "evaluations": select(
-            E.id,
-            E.version,
-            P.no.label("project_no"),
-            E.year,
-            E.total,
-            E.computed_grade,
-            E.grade,
-            E.override_reason,
-            E.evaluated_on,
-            E.notes,
+            E.c.id,
+            E.c.version,
+            P.c.no.label("project_no"),
+            E.c.year,
+            E.c.total,
+            E.c.computed_grade,
+            E.c.grade,
+            E.c.override_reason,
+            E.c.evaluated_on,
+            E.c.notes,
         )
-        .join(P, E.project_id == P.id)
-        .order_by(P.no, E.year),
+        .join(P, E.c.project_id == P.c.id)
+        .order_by(P.c.no, E.c.year),
         "district_indicators": select(
-            DI.id,
-            DI.version,
-            DI.no,
-            DI.name_zh,
-            DI.name_en,
-            DI.unit,
-            DI.kind,
-        ).order_by(DI.no),
+            DI.c.id,
+            DI.c.version,
+            DI.c.no,
+            DI.c.name_zh,
+            DI.c.name_en,
+            DI.c.unit,
+            DI.c.kind,
+        ).order_by(DI.c.no),
         "district_values": select(
-            DV.id,
-            DV.version,
-            DI.no.label("indicator_no"),
-            DV.year,
-            DV.value,
+            DV.c.id,
+            DV.c.version,
+            DI.c.no.label("indicator_no"),
+            DV.c.year,
+            DV.c.value,
         )
-        .join(DI, DV.indicator_id == DI.id)
-        .order_by(DI.no, DV.year),
+        .join(DI, DV.c.indicator_id == DI.c.id)
+        .order_by(DI.c.no, DV.c.year),
     }
 
 
-def load_rows(session: Session, sheet: S.Sheet) -> list[dict[str, Any]]:
+def load_rows(session: Connection | Session, sheet: S.Sheet) -> list[dict[str, Any]]:
     """A table's rows as sheet rows (with `id` and `version`), in workbook order.
 
     Canonical form: text never None, the taper rate as a percent.
@@ -263,7 +263,7 @@ def _sheet_rows(sheet: S.Sheet, result: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def load_current(session: Session) -> Current:
+def load_current(session: Connection | Session) -> Current:
     cur = Current()
     for sheet in S.IMPORTED:
         table: dict[Key, Record] = {}
@@ -274,16 +274,18 @@ def load_current(session: Session) -> Current:
             table.setdefault(tuple(row[f] for f in sheet.key), Record(rid, ver, row))
         cur.tables[sheet.name] = table
     cur.refs = extra_sheets.References(session)
-    for z in session.execute(select(Zone.id, Zone.code, Zone.name_zh, Zone.name_en)):
+    z_ = T.zone.c
+    for z in session.execute(select(z_.id, z_.code, z_.name_zh, z_.name_en)):
         cur.zone_ids[z.code] = z.id
         for spelling in (z.code, z.name_zh, z.name_en):
             if spelling:
                 cur.zones[spelling.casefold()] = z.code
+    p, fp, tr = T.project.c, T.funding_plan.c, T.startup_tranche.c
     q = (
-        select(Project.no, StartupTranche.year, StartupTranche.amount_fen)
-        .join(FundingPlan, StartupTranche.plan_id == FundingPlan.id)
-        .join(Project, FundingPlan.project_id == Project.id)
-        .order_by(Project.no, StartupTranche.seq)
+        select(p.no, tr.year, tr.amount_fen)
+        .join(T.funding_plan, tr.plan_id == fp.id)
+        .join(T.project, fp.project_id == p.id)
+        .order_by(p.no, tr.seq)
     )
     for no, year, fen in session.execute(q):
         cur.tranches.setdefault(no, []).append((year, fen))
@@ -338,20 +340,18 @@ def _db_value(col: S.Column, value: Any, cur: Current) -> Any:
 
 def _ids(session: Session, sheet_name: str) -> dict[Key, int]:
     """Fresh stable key → id of a table, after inserts."""
+    p, fp, ind, di = T.project.c, T.funding_plan.c, T.indicator.c, T.district_indicator.c
     if sheet_name == "projects":
-        return {(no,): i for no, i in session.execute(select(Project.no, Project.id))}
+        return {(no,): i for no, i in session.execute(select(p.no, p.id))}
     if sheet_name == "funding_plans":
-        plans = select(Project.no, FundingPlan.id).join(
-            Project, FundingPlan.project_id == Project.id
-        )
+        plans = select(p.no, fp.id).join(T.project, fp.project_id == p.id)
         return {(no,): i for no, i in session.execute(plans)}
     if sheet_name == "indicators":
-        indicators = select(Project.no, Indicator.year, Indicator.code, Indicator.id).join(
-            Project, Indicator.project_id == Project.id
+        indicators = select(p.no, ind.year, ind.code, ind.id).join(
+            T.project, ind.project_id == p.id
         )
         return {(no, y, c): i for no, y, c, i in session.execute(indicators)}
-    district = select(DistrictIndicator.no, DistrictIndicator.id)
-    return {(no,): i for no, i in session.execute(district)}
+    return {(no,): i for no, i in session.execute(select(di.no, di.id))}
 
 
 def _foreign(
@@ -403,10 +403,9 @@ def _take_write_lock(session: Session) -> None:
         session.execute(text("UPDATE setting SET key = key WHERE 1 = 0"))
 
 
-def _fresh_rows(
-    session: Session, sheet: S.Sheet, table: Table, ids: list[int]
-) -> dict[int, dict[str, Any]]:
+def _fresh_rows(session: Session, sheet: S.Sheet, ids: list[int]) -> dict[int, dict[str, Any]]:
     """The rows about to change, as they are now, read (and locked) in this transaction."""
+    table = _read_table(sheet)
     out: dict[int, dict[str, Any]] = {}
     postgres = session.get_bind().dialect.name == "postgresql"
     for i in range(0, len(ids), CHUNK):
@@ -486,7 +485,7 @@ def apply_changes(
     _take_write_lock(session)
     for sheet, changes in plan:
         own = extra_sheets.write(session, sheet, changes)  # its own tables; audited here
-        table = extra_sheets.TABLES[sheet.name] if own else _table(sheet)
+        table = door.table(extra_sheets.TABLES[sheet.name]) if own else _table(sheet)
         for parent in ("projects", _PARENT.get(sheet.name)):
             if parent and parent not in ids:
                 ids[parent] = _ids(session, parent)
@@ -496,7 +495,7 @@ def apply_changes(
         adds = [c for c in changes if c.record is None]
         updates = [c for c in changes if c.record is not None]
         if updates:
-            fresh = _fresh_rows(session, sheet, table, [c.record.id for c in updates if c.record])
+            fresh = _fresh_rows(session, sheet, [c.record.id for c in updates if c.record])
             _check_fresh(sheet, updates, fresh)
             _update(session, sheet, table, updates, cur)
             audit(_update_audit(sheet, table.name, updates, fresh, cur, ids["projects"]))

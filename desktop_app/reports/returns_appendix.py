@@ -1,7 +1,7 @@
 """The return status table (回收情况) as a section of the quarterly brief's appendix.
 
 Kept apart from sections.py so the brief can add it with two lines: the brief's data
-gathers `services.return_status.return_status(database, quarter)`, and `appendix()` appends
+gathers `services.return_status.read_return_status(database, quarter)`, and `appendix()` appends
 `returns_section(rows, quarter, styles)`.
 """
 

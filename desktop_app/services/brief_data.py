@@ -17,7 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from sqlalchemy import Connection, func, select
 
 from desktop_app.db import tables as T
-from desktop_app.db.database import Database
+from desktop_app.db.database import Database, Reader, reading
 from desktop_app.domain import district as district_rules
 from desktop_app.domain import plan_period as plan_rules
 from desktop_app.domain import scoring
@@ -29,21 +29,21 @@ from desktop_app.domain.periods import Quarter, now, today
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t, using_language
-from desktop_app.services.district_overview import district_overview_in, plan_periods_in
-from desktop_app.services.evidence_rows import evidence_by_project_in
-from desktop_app.services.funding_status import funding_status_in, plan_specs
-from desktop_app.services.health import health_in
+from desktop_app.services.district_overview import read_district_overview, read_plan_periods
+from desktop_app.services.evidence_rows import read_evidence_by_project
+from desktop_app.services.funding_status import read_funding_status, read_plan_specs
+from desktop_app.services.health import read_health
 from desktop_app.services.performance_status import (
-    indicators_of_year_in,
-    performance_status_in,
     projection_of,
+    read_indicators_of_year,
+    read_performance_status,
     spec_of,
     ytd_at,
 )
-from desktop_app.services.policy import policy_in
-from desktop_app.services.project_list import project_rows_in
-from desktop_app.services.return_status import return_status_in
-from desktop_app.services.warnings import WarningRow, warnings_in
+from desktop_app.services.policy import read_policy
+from desktop_app.services.project_list import read_project_rows
+from desktop_app.services.return_status import read_return_status
+from desktop_app.services.warnings import WarningRow, read_warnings_by_project
 from desktop_app.snapshots.brief import (
     BriefData,
     Cover,
@@ -99,26 +99,22 @@ def first_data_day(conn: Connection) -> date:
     return min(days) if days else date(today().year, 1, 1)
 
 
-def check_quarter_in(conn: Connection, text: str) -> Quarter:
+def check_quarter(src: Reader, text: str) -> Quarter:
     """A quarter the brief can be made for, or a one-line reason why not."""
-    quarter = parse_quarter(text)
-    first = first_data_day(conn)
-    if quarter.last_day < first:
-        raise UserError(
-            t(
-                "{q} is before any data (the first records are from {first}).",
-                q=quarter,
-                first=first.isoformat(),
+    with reading(src) as conn:
+        quarter = parse_quarter(text)
+        first = first_data_day(conn)
+        if quarter.last_day < first:
+            raise UserError(
+                t(
+                    "{q} is before any data (the first records are from {first}).",
+                    q=quarter,
+                    first=first.isoformat(),
+                )
             )
-        )
-    if quarter.year > MAX_YEAR:
-        raise UserError(t("{q} is after {max}.", q=quarter, max=MAX_YEAR))
-    return quarter
-
-
-def check_quarter(db: Database, text: str) -> Quarter:
-    with db.core_reader() as conn:
-        return check_quarter_in(conn, text)
+        if quarter.year > MAX_YEAR:
+            raise UserError(t("{q} is after {max}.", q=quarter, max=MAX_YEAR))
+        return quarter
 
 
 def _name(zh: str, en: str, lang: str) -> str:
@@ -197,7 +193,7 @@ def _indicators(conn: Connection, year: int, up_to_quarter: int) -> dict[int, li
     projected from the latest quarter any indicator of the set reported (as the
     performance service projects the total, through the same helpers)."""
     out: dict[int, list[IndicatorRow]] = defaultdict(list)
-    for pid, inds in indicators_of_year_in(conn, year).items():
+    for pid, inds in read_indicators_of_year(conn, year).items():
         quarter, _ = projection_of(inds, up_to_quarter)
         for ind in inds:
             ytd = ytd_at(ind, quarter) if quarter else None
@@ -226,7 +222,7 @@ def _schedules(conn: Connection, as_of: date) -> dict[int, tuple[FundingYearRow,
         .where(d.paid_on <= as_of)
         .group_by(d.project_id, d.for_year, d.kind)
     )
-    shares = dict(policy_in(conn).reward_shares)
+    shares = dict(read_policy(conn).reward_shares)
     grades: dict[int, dict[int, str]] = defaultdict(dict)
     for pid, y, grade in conn.execute(select(e.project_id, e.year, e.grade)):
         grades[pid][y] = grade
@@ -234,7 +230,7 @@ def _schedules(conn: Connection, as_of: date) -> dict[int, tuple[FundingYearRow,
     for pid, y, kind, fen in conn.execute(paid_query):
         paid[pid][int(y)][kind] = fen_to_wan(int(fen))
     out: dict[int, tuple[FundingYearRow, ...]] = {}
-    for pid, spec in plan_specs(conn).items():
+    for pid, spec in read_plan_specs(conn).items():
         try:
             sched = spec.schedule(
                 grades=grades.get(pid, {}), disbursed=paid.get(pid, {}), shares=shares
@@ -350,11 +346,11 @@ def _summary(
 
 def _district(conn: Connection, year: int, lang: str) -> tuple[str, tuple[DistrictRow, ...]]:
     """The plan period holding `year` (else the latest before it), values up to `year`."""
-    periods = [p for p in plan_periods_in(conn) if p.start_year <= year]
+    periods = [p for p in read_plan_periods(conn) if p.start_year <= year]
     if not periods:
         return "", ()
     period = next((p for p in periods if p.end_year >= year), periods[-1])
-    overview = district_overview_in(conn, period.id)
+    overview = read_district_overview(conn, period.id)
     rows = []
     for r in overview.rows:
         values = {y: v for y, v in r.values.items() if y <= year}
@@ -385,7 +381,7 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
     """Everything the brief for `quarter_text` prints, as of the quarter's last day (or
     today while it runs); UserError for a malformed or out-of-range quarter."""
     with db.core_reader() as conn:
-        quarter = check_quarter_in(conn, quarter_text)  # refused in the caller's language
+        quarter = check_quarter(conn, quarter_text)  # refused in the caller's language
         return brief_data_in(conn, quarter, lang, db.display_name)
 
 
@@ -420,17 +416,17 @@ def _texts(conn: Connection) -> dict[int, tuple[str, str]]:
 def _brief(conn: Connection, quarter: Quarter, lang: str, database: str, schema: str) -> BriefData:
     as_of = quarter.as_of(today())
     year = quarter.year
-    projects = project_rows_in(conn)
+    projects = read_project_rows(conn)
     texts = _texts(conn)
-    policy = policy_in(conn)
-    funding = funding_status_in(conn, as_of)
-    perf = performance_status_in(conn, as_of)
-    warned = warnings_in(conn, as_of)
-    health = health_in(conn, as_of, policy, funding=funding, performance=perf, warned=warned)
+    policy = read_policy(conn)
+    funding = read_funding_status(conn, as_of)
+    perf = read_performance_status(conn, as_of)
+    warned = read_warnings_by_project(conn, as_of)
+    health = read_health(conn, as_of, policy, funding=funding, performance=perf, warned=warned)
     milestones = _Milestones(conn)
     schedules = _schedules(conn, as_of)
     indicators = _indicators(conn, year, Quarter.of(as_of).q if as_of.year == year else 4)
-    evidence = evidence_by_project_in(conn, as_of)
+    evidence = read_evidence_by_project(conn, as_of)
     named = [(p, _name(p.name_zh, p.name_en, lang)) for p in projects]
     nxt_q = quarter.next()
     sep = "、" if lang == "zh" else ", "
@@ -527,5 +523,5 @@ def _brief(conn: Connection, quarter: Quarter, lang: str, database: str, schema:
         district=district,
         district_period=period,
         has_sample=any(p.is_sample for p in projects),
-        returns=tuple(return_status_in(conn, quarter)),
+        returns=tuple(read_return_status(conn, quarter)),
     )

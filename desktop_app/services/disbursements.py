@@ -16,7 +16,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop_app.db.database import Database
+from desktop_app.db import tables
+from desktop_app.db.database import Database, Reader, reading
 from desktop_app.db.models import Disbursement, Project
 from desktop_app.domain import limits
 from desktop_app.domain.funding import (
@@ -30,7 +31,7 @@ from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
 from desktop_app.services.conflicts import TheirsReader, check_version, stale_guard
-from desktop_app.services.funding import plans_of, spec_from_row
+from desktop_app.services.funding_status import read_plan_specs
 from desktop_app.snapshots.funding import DisbursementDraft, DisbursementRow
 
 register(
@@ -54,7 +55,7 @@ class DuplicateDocNo(UserError):
     """The 文号 is already used; nothing was written. Ask, then retry with confirmation."""
 
 
-def _row(d: Disbursement) -> DisbursementRow:
+def _row(d: Any) -> DisbursementRow:
     return DisbursementRow(
         id=d.id,
         project_id=d.project_id,
@@ -69,20 +70,22 @@ def _row(d: Disbursement) -> DisbursementRow:
     )
 
 
-def list_disbursements(db: Database, project_id: int) -> list[DisbursementRow]:
-    with db.reader() as s:
-        q = (
-            select(Disbursement)
-            .where(Disbursement.project_id == project_id)
-            .order_by(Disbursement.paid_on, Disbursement.id)
-        )
-        return [_row(d) for d in s.scalars(q)]
+def read_disbursements(src: Reader, project_id: int) -> list[DisbursementRow]:
+    """The project's payments, oldest first."""
+    d = tables.disbursement
+    query = select(d).where(d.c.project_id == project_id).order_by(d.c.paid_on, d.c.id)
+    with reading(src) as conn:
+        return [_row(r) for r in conn.execute(query)]
 
 
-def get_disbursement(db: Database, disbursement_id: int) -> DisbursementRow:
+def read_disbursement(src: Reader, disbursement_id: int) -> DisbursementRow:
     """One payment as saved now (a form reloads it after a conflict)."""
-    with db.reader() as s:
-        return _row(_existing(s, disbursement_id))
+    d = tables.disbursement
+    with reading(src) as conn:
+        row = conn.execute(select(d).where(d.c.id == disbursement_id)).first()
+    if row is None:
+        raise UserError(t("Disbursement {id} no longer exists.", id=disbursement_id))
+    return _row(row)
 
 
 def draft_of(row: DisbursementRow) -> DisbursementDraft:
@@ -142,9 +145,8 @@ def _checked(
         errors["doc_no"] = reason
     if (reason := limits.text_problem(draft.note.strip(), "note")) is not None:
         errors["note"] = reason
-    plans = plans_of(s, [project_id])
     rules = payment_problems(
-        spec_from_row(plans[0]) if plans else None,
+        read_plan_specs(s.connection(), [project_id]).get(project_id),
         paid_year=paid_on.year if paid_on is not None else None,
         kind=draft.kind,
         for_year=for_year,

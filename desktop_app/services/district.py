@@ -20,9 +20,7 @@ from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
 from desktop_app.services.conflicts import TheirsReader, check_version, stale_guard
-from desktop_app.services.district_overview import district_overview as district_overview
 from desktop_app.services.district_overview import period_view
-from desktop_app.services.district_overview import plan_periods as plan_periods
 from desktop_app.snapshots.district import PlanPeriodView
 
 register(

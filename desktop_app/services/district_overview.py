@@ -13,7 +13,7 @@ from typing import Protocol
 from sqlalchemy import Connection, select
 
 from desktop_app.db import tables
-from desktop_app.db.database import Database
+from desktop_app.db.database import Reader, reading
 from desktop_app.domain import district as rules
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
@@ -57,17 +57,13 @@ def period_view(p: PeriodFields) -> PlanPeriodView:
     )
 
 
-def plan_periods_in(conn: Connection) -> list[PlanPeriodView]:
+def read_plan_periods(src: Reader) -> list[PlanPeriodView]:
     """All plan periods, oldest first."""
-    return [
-        period_view(p)
-        for p in conn.execute(select(*_PERIOD_COLUMNS).order_by(_period.c.start_year))
-    ]
-
-
-def plan_periods(db: Database) -> list[PlanPeriodView]:
-    with db.core_reader() as conn:
-        return plan_periods_in(conn)
+    with reading(src) as conn:
+        return [
+            period_view(p)
+            for p in conn.execute(select(*_PERIOD_COLUMNS).order_by(_period.c.start_year))
+        ]
 
 
 def _period_row(conn: Connection, period_id: int | None) -> PeriodFields:
@@ -84,56 +80,53 @@ def _period_row(conn: Connection, period_id: int | None) -> PeriodFields:
     return period
 
 
-def district_overview_in(conn: Connection, period_id: int | None = None) -> DistrictOverview:
+def read_district_overview(src: Reader, period_id: int | None = None) -> DistrictOverview:
     """One period's indicators with base, target, yearly values and progress (latest period
     when none is given)."""
-    period = _period_row(conn, period_id)
-    dt, dv, di = tables.district_target, tables.district_value, tables.district_indicator
-    targets = {
-        tg.indicator_id: tg
-        for tg in conn.execute(
-            select(dt.c.indicator_id, dt.c.base_year, dt.c.base_value, dt.c.target_value).where(
-                dt.c.period_id == period.id
+    with reading(src) as conn:
+        period = _period_row(conn, period_id)
+        dt, dv, di = tables.district_target, tables.district_value, tables.district_indicator
+        targets = {
+            tg.indicator_id: tg
+            for tg in conn.execute(
+                select(dt.c.indicator_id, dt.c.base_year, dt.c.base_value, dt.c.target_value).where(
+                    dt.c.period_id == period.id
+                )
             )
-        )
-    }
-    values: dict[int, dict[int, Decimal]] = {}
-    versions: dict[int, dict[int, int]] = {}
-    query = select(dv.c.indicator_id, dv.c.year, dv.c.value, dv.c.version).order_by(dv.c.year)
-    for v in conn.execute(query):
-        values.setdefault(v.indicator_id, {})[v.year] = v.value
-        versions.setdefault(v.indicator_id, {})[v.year] = v.version
-    rows = []
-    indicators = select(
-        di.c.id, di.c.no, di.c.name_zh, di.c.name_en, di.c.unit, di.c.kind
-    ).order_by(di.c.no)
-    for ind in conn.execute(indicators):
-        target = targets.get(ind.id)
-        mine = values.get(ind.id, {})
-        base = target.base_value if target else None
-        goal = target.target_value if target else None
-        prog = rules.progress(ind.kind, base, goal, mine, period.start_year, period.end_year)
-        rows.append(
-            DistrictRow(
-                indicator_id=ind.id,
-                no=ind.no,
-                name_zh=ind.name_zh,
-                name_en=ind.name_en,
-                unit=ind.unit,
-                kind=ind.kind,
-                base_year=target.base_year if target else None,
-                base_value=base,
-                target_value=goal,
-                values=mine,
-                current=prog.current,
-                percent=prog.percent,
-                status=prog.status,
-                versions=versions.get(ind.id, {}),
+        }
+        values: dict[int, dict[int, Decimal]] = {}
+        versions: dict[int, dict[int, int]] = {}
+        query = select(dv.c.indicator_id, dv.c.year, dv.c.value, dv.c.version).order_by(dv.c.year)
+        for v in conn.execute(query):
+            values.setdefault(v.indicator_id, {})[v.year] = v.value
+            versions.setdefault(v.indicator_id, {})[v.year] = v.version
+        rows = []
+        indicators = select(
+            di.c.id, di.c.no, di.c.name_zh, di.c.name_en, di.c.unit, di.c.kind
+        ).order_by(di.c.no)
+        for ind in conn.execute(indicators):
+            target = targets.get(ind.id)
+            mine = values.get(ind.id, {})
+            base = target.base_value if target else None
+            goal = target.target_value if target else None
+            prog = rules.progress(ind.kind, base, goal, mine, period.start_year, period.end_year)
+            rows.append(
+                DistrictRow(
+                    indicator_id=ind.id,
+                    no=ind.no,
+                    name_zh=ind.name_zh,
+                    name_en=ind.name_en,
+                    unit=ind.unit,
+                    kind=ind.kind,
+                    base_year=target.base_year if target else None,
+                    base_value=base,
+                    target_value=goal,
+                    values=mine,
+                    current=prog.current,
+                    percent=prog.percent,
+                    status=prog.status,
+                    versions=versions.get(ind.id, {}),
+                )
             )
-        )
-    return DistrictOverview(period=period_view(period), rows=tuple(rows))
+        return DistrictOverview(period=period_view(period), rows=tuple(rows))
 
-
-def district_overview(db: Database, period_id: int | None = None) -> DistrictOverview:
-    with db.core_reader() as conn:
-        return district_overview_in(conn, period_id)

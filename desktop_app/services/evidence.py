@@ -19,8 +19,8 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop_app.db import door
-from desktop_app.db.database import Database
+from desktop_app.db import door, tables
+from desktop_app.db.database import Database, Reader, reading
 from desktop_app.db.models import (
     EVIDENCE_LIMIT_BYTES,
     Disbursement,
@@ -35,10 +35,7 @@ from desktop_app.domain.periods import now
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
 from desktop_app.services.conflicts import TheirsReader, check_version, stale_guard
-from desktop_app.services.evidence_rows import EvidenceRow as EvidenceRow
-from desktop_app.services.evidence_rows import evidence_by_project as evidence_by_project
-from desktop_app.services.evidence_rows import evidence_for_project as evidence_for_project
-from desktop_app.services.evidence_rows import evidence_rows_in
+from desktop_app.services.evidence_rows import EvidenceRow, read_evidence_rows
 
 register(
     {
@@ -242,7 +239,7 @@ def add_evidence_bytes(
         )
         s.add(link)
         s.flush()
-        return evidence_rows_in(s.connection(), [link.id], include_removed=True)[0]
+        return read_evidence_rows(s.connection(), [link.id], include_removed=True)[0]
 
 
 def list_evidence(
@@ -258,7 +255,7 @@ def list_evidence(
         project_id = None
         if project_no is not None:
             project_id = _project(s, project_no).id
-        rows = evidence_rows_in(
+        rows = read_evidence_rows(
             s.connection(), project_id=project_id, include_removed=include_removed
         )
     if kind is not None:
@@ -268,13 +265,14 @@ def list_evidence(
     return rows
 
 
-def get_evidence(db: Database, link_id: int) -> tuple[EvidenceRow, bytes]:
+def read_stored_evidence(src: Reader, link_id: int) -> tuple[EvidenceRow, bytes]:
     """The row and its bytes, checked against the SHA-256 (a damaged file is refused)."""
-    with db.reader() as s:
-        rows = evidence_rows_in(s.connection(), [link_id], include_removed=True)
+    blob = tables.evidence_blob.c
+    with reading(src) as conn:
+        rows = read_evidence_rows(conn, [link_id], include_removed=True)
         if not rows:
             raise UserError(t("Evidence file {id} does not exist.", id=link_id))
-        data = s.scalar(select(EvidenceBlob.data).where(EvidenceBlob.sha256 == rows[0].sha256))
+        data = conn.scalar(select(blob.data).where(blob.sha256 == rows[0].sha256))
     row = rows[0]
     if data is None or hashlib.sha256(data).hexdigest() != row.sha256:
         raise UserError(
@@ -314,7 +312,7 @@ def _set_removed(db: Database, link_id: int, version: int, removed: bool) -> Evi
         check_version(link.version, version, _link_fields(link), yours, what=what)
         link.removed = removed
         s.flush()
-        return evidence_rows_in(s.connection(), [link.id], include_removed=True)[0]
+        return read_evidence_rows(s.connection(), [link.id], include_removed=True)[0]
 
 
 def remove_evidence(db: Database, link_id: int, version: int) -> EvidenceRow:
@@ -332,61 +330,61 @@ class DamagedBlob:
     file_names: tuple[str, ...]
 
 
-def verify_evidence(db: Database) -> list[DamagedBlob]:
+def read_damaged_evidence(src: Reader) -> list[DamagedBlob]:
     """Every stored file whose bytes no longer hash to its key (read one at a time)."""
+    blob, link = tables.evidence_blob.c, tables.evidence_link.c
     damaged = []
-    with db.reader() as s:
-        keys = list(s.scalars(select(EvidenceBlob.sha256).order_by(EvidenceBlob.sha256)))
+    with reading(src) as conn:
+        keys = list(conn.scalars(select(blob.sha256).order_by(blob.sha256)))
         for key in keys:
-            data = s.scalar(select(EvidenceBlob.data).where(EvidenceBlob.sha256 == key))
+            data = conn.scalar(select(blob.data).where(blob.sha256 == key))
             if data is None or hashlib.sha256(data).hexdigest() != key:
-                names = s.scalars(
-                    select(EvidenceLink.file_name)
-                    .where(EvidenceLink.sha256 == key)
-                    .order_by(EvidenceLink.id)
+                names = conn.scalars(
+                    select(link.file_name).where(link.sha256 == key).order_by(link.id)
                 )
                 damaged.append(DamagedBlob(key, tuple(names)))
     return damaged
 
 
-def evidence_totals(db: Database) -> tuple[int, int]:
+def read_evidence_totals(src: Reader) -> tuple[int, int]:
     """(number of stored files, their total size in bytes), for Help → About and `check`."""
-    with db.reader() as s:
-        count, total = s.execute(
-            select(func.count(), func.coalesce(func.sum(EvidenceBlob.size_bytes), 0))
+    blob = tables.evidence_blob.c
+    with reading(src) as conn:
+        count, total = conn.execute(
+            select(func.count(), func.coalesce(func.sum(blob.size_bytes), 0))
         ).one()
     return int(count), int(total)
 
 
-def target_of(db: Database, kind: str, target_id: int) -> tuple[int, EvidenceTarget, str]:
+def read_evidence_target(
+    src: Reader, kind: str, target_id: int
+) -> tuple[int, EvidenceTarget, str]:
     """(project number, target, label) of a milestone, payment or evaluation by its id — what
     the window holds — for `add_evidence` and the dialog's title."""
-    with db.reader() as s:
-        row: Milestone | Disbursement | Evaluation | None
-        if kind == "milestone":
-            row = s.get(Milestone, target_id)
-        elif kind == "disbursement":
-            row = s.get(Disbursement, target_id)
-        else:
-            row = s.get(Evaluation, target_id)
+    tbl = {
+        "milestone": tables.milestone,
+        "disbursement": tables.disbursement,
+    }.get(kind, tables.evaluation)
+    p = tables.project.c
+    with reading(src) as conn:
+        row = conn.execute(select(tbl).where(tbl.c.id == target_id)).first()
         if row is None:
             raise UserError(t("That record no longer exists; reload and try again."))
-        project = s.get(Project, row.project_id)
-        assert project is not None
-        if isinstance(row, Milestone):
-            return project.no, EvidenceTarget(kind, row.code), t("milestone {code}", code=row.code)
-        if isinstance(row, Disbursement):
-            label = t("payment {date} (no. {id})", date=row.paid_on.isoformat(), id=row.id)
-            return project.no, EvidenceTarget(kind, row.id), label
-        assert isinstance(row, Evaluation)
-        return project.no, EvidenceTarget(kind, row.year), t("evaluation {year}", year=row.year)
+        no = conn.scalar(select(p.no).where(p.id == row.project_id))
+    assert no is not None
+    if kind == "milestone":
+        return no, EvidenceTarget(kind, row.code), t("milestone {code}", code=row.code)
+    if kind == "disbursement":
+        label = t("payment {date} (no. {id})", date=row.paid_on.isoformat(), id=row.id)
+        return no, EvidenceTarget(kind, row.id), label
+    return no, EvidenceTarget(kind, row.year), t("evaluation {year}", year=row.year)
 
 
-def evaluation_id(db: Database, project_id: int, year: int) -> int | None:
+def read_evaluation_id(src: Reader, project_id: int, year: int) -> int | None:
     """The closed evaluation of a project-year (None while the year is open)."""
-    with db.reader() as s:
-        return s.scalar(
-            select(Evaluation.id).where(
-                Evaluation.project_id == project_id, Evaluation.year == year
-            )
+    ev = tables.evaluation.c
+    with reading(src) as conn:
+        found: int | None = conn.scalar(
+            select(ev.id).where(ev.project_id == project_id, ev.year == year)
         )
+        return found

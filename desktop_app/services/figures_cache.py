@@ -29,18 +29,18 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from desktop_app.db import tables
-from desktop_app.db.database import Database
+from desktop_app.db.database import Database, reading
 from desktop_app.domain.health import Health
 from desktop_app.domain.policy import Policy
 from desktop_app.services.funding_status import (
     funding_rows_from,
-    funding_status_in,
-    funding_year_sums_in,
+    read_funding_status,
+    read_funding_year_sums,
 )
-from desktop_app.services.health import health_in
-from desktop_app.services.performance_status import performance_status_in
-from desktop_app.services.policy import policy_in
-from desktop_app.services.warnings import WarningRow, warnings_in
+from desktop_app.services.health import read_health
+from desktop_app.services.performance_status import read_performance_status
+from desktop_app.services.policy import read_policy
+from desktop_app.services.warnings import WarningRow, read_warnings_by_project
 from desktop_app.snapshots.funding import FundingStatus, PortfolioFundingRow
 from desktop_app.snapshots.performance import PerformanceStatus
 
@@ -70,18 +70,18 @@ class PortfolioFigures:
     """Project id → its `PortfolioScoreRow` (the Performance page), when asked for."""
 
     def funding_rows(self) -> list[PortfolioFundingRow]:
-        """The funding page's rows by plan year (same as `portfolio_funding_by_year`)."""
+        """The funding page's rows by plan year (same as `read_funding_by_year`)."""
         return funding_rows_from(self.year_sums.values())
 
     def all_warnings(self, order: Iterable[int] | None = None) -> list[WarningRow]:
         """Every warning, projects in `order` (by number when None), each project's own
-        order kept: `portfolio_warnings`' rows."""
+        order kept: `read_warnings`' rows."""
         if order is None:
             order = sorted(self.warnings, key=lambda pid: self.warnings[pid][0].project_no)
         return [w for pid in order for w in self.warnings.get(pid, ())]
 
     def score_rows(self) -> list[Any]:
-        """`portfolio_scores`' rows, by project number."""
+        """`read_portfolio_scores`' rows, by project number."""
         return sorted(self.scores.values(), key=lambda r: r.no)
 
 
@@ -91,9 +91,9 @@ Compute = Callable[[Connection, date, Policy, "list[int] | None"], Mapping[int, 
 def _status(
     conn: Connection, as_of: date, policy: Policy, ids: list[int] | None
 ) -> dict[int, tuple[FundingStatus | None, PerformanceStatus | None, Health]]:
-    funding = funding_status_in(conn, as_of, ids)
-    performance = performance_status_in(conn, as_of, ids)
-    health = health_in(
+    funding = read_funding_status(conn, as_of, ids)
+    performance = read_performance_status(conn, as_of, ids)
+    health = read_health(
         conn, as_of, policy, funding=funding, performance=performance, project_ids=ids
     )
     return {pid: (funding.get(pid), performance.get(pid), h) for pid, h in health.items()}
@@ -102,21 +102,21 @@ def _status(
 def _warnings(
     conn: Connection, as_of: date, _policy: Policy, ids: list[int] | None
 ) -> dict[int, tuple[WarningRow, ...]]:
-    return {k: tuple(v) for k, v in warnings_in(conn, as_of, ids).items()}
+    return {k: tuple(v) for k, v in read_warnings_by_project(conn, as_of, ids).items()}
 
 
 def _year_sums(
     conn: Connection, _as_of: date, _policy: Policy, ids: list[int] | None
 ) -> dict[int, dict[int, dict[str, int]]]:
-    return funding_year_sums_in(conn, ids)
+    return read_funding_year_sums(conn, ids)
 
 
 def _scores(
     conn: Connection, as_of: date, _policy: Policy, ids: list[int] | None
 ) -> dict[int, Any]:
-    from desktop_app.services.performance import portfolio_scores_in  # the ORM's module
+    from desktop_app.services.performance import read_portfolio_scores  # the ORM's module
 
-    return {r.project_id: r for r in portfolio_scores_in(conn, as_of, ids)}
+    return {r.project_id: r for r in read_portfolio_scores(conn, as_of, ids)}
 
 
 COMPUTE: dict[str, Compute] = {
@@ -172,7 +172,7 @@ class FiguresCache:
 
     def _sync(self, conn: Connection, as_of: date) -> Policy:
         """Mark what changed since the last read out of date in every part."""
-        policy = policy_in(conn)
+        policy = read_policy(conn)
         ids = frozenset(conn.scalars(select(tables.project.c.id)))
         changed = self._changed(conn)
         if changed is None or as_of != self.as_of or policy != self.policy:
@@ -239,13 +239,18 @@ def cache_of(db: Database) -> FiguresCache:
         return cache
 
 
-def portfolio_figures(
-    db: Database, as_of: date, parts: Iterable[str] = DEFAULT_PARTS
+def read_portfolio_figures(
+    db: Database,
+    as_of: date,
+    parts: Iterable[str] = DEFAULT_PARTS,
+    *,
+    conn: Connection | None = None,
 ) -> PortfolioFigures:
-    """Every project's figures as of a day, from the cache (run off the GUI thread: the
-    first read of a part computes it for every project)."""
-    with db.core_reader() as conn:
-        return cache_of(db).figures_in(conn, as_of, parts)
+    """Every project's figures as of a day, from this database's cache (run off the GUI
+    thread: the first read of a part computes it for every project); inside `conn`'s
+    transaction when given (Home reads its other figures in the same one)."""
+    with reading(conn if conn is not None else db) as c:
+        return cache_of(db).figures_in(c, as_of, parts)
 
 
 def warm(
@@ -255,11 +260,4 @@ def warm(
     time so a page's own read waits for one part at most: a first visit of Home, the
     Funding, Attention or Performance page then reads the cache, not every project."""
     for part in parts:
-        portfolio_figures(db, as_of, (part,))
-
-
-def portfolio_figures_in(
-    conn: Connection, db: Database, as_of: date, parts: Iterable[str] = DEFAULT_PARTS
-) -> PortfolioFigures:
-    """`portfolio_figures` inside the caller's transaction."""
-    return cache_of(db).figures_in(conn, as_of, parts)
+        read_portfolio_figures(db, as_of, (part,))

@@ -5,9 +5,9 @@ The form hands in a `FundingPlanDraft` (text as typed); `spec_from_draft` parses
 field of every problem. Saving writes the plan, its year rows and tranches in one
 transaction under an optimistic version check; `db.audit` records each changed amount.
 
-`project_schedule` and `portfolio_funding_by_year` are what the pages call: a fixed number of
-queries, any portfolio size. The figures the brief reads too (`funding_status_by_project`,
-`plan_specs`, the facts) live in `services.funding_status`, ORM-free; they are used here
+`read_project_schedule` and `read_funding_by_year` are what the pages call: a fixed number of
+queries, any portfolio size. The figures the brief reads too (`read_funding_status`,
+`read_plan_specs`, the facts) live in `services.funding_status`, ORM-free; they are used here
 through `session.connection()` so both compute the same figures.
 """
 
@@ -20,7 +20,7 @@ from typing import Any, TypeVar, overload
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session, selectinload
 
-from desktop_app.db.database import Database
+from desktop_app.db.database import Database, Reader, reading
 from desktop_app.db.models import (
     FundingPlan,
     FundingYear,
@@ -36,8 +36,10 @@ from desktop_app.domain.funding import (
     FundingSchedule,
     Tranche,
     YearLine,
+    stored_plan,
+    stored_years,
 )
-from desktop_app.domain.money import fen_to_wan, round_wan, wan_to_fen
+from desktop_app.domain.money import fen_to_wan, wan_to_fen
 from desktop_app.domain.parsing import MAX_YEAR, MIN_YEAR, ParseError, parse_decimal
 from desktop_app.domain.periods import today
 from desktop_app.domain.validation import ValidationError
@@ -53,12 +55,10 @@ from desktop_app.services.conflicts import (
 from desktop_app.services.funding_status import (
     _compute,
     _schedule_of,
-    _spec,
-    funding_facts_in,
     funding_rows_from,
-    funding_status_by_project,
-    funding_year_sums_in,
-    plan_specs,
+    read_funding_facts,
+    read_funding_year_sums,
+    read_plan_specs,
 )
 from desktop_app.snapshots.funding import (
     FundingFacts,
@@ -306,11 +306,6 @@ def _tranche_milestones(
     return out
 
 
-def spec_from_row(plan: FundingPlan) -> FundingPlanSpec:
-    """The domain plan of a stored row (year rows and tranches loaded)."""
-    return _spec(plan, list(plan.year_rows), list(plan.tranches))
-
-
 # ---------------------------------------------------------------- schedules
 
 
@@ -360,17 +355,17 @@ def plans_of(session: Session, project_ids: Iterable[int] | None = None) -> list
     return list(session.scalars(q))
 
 
-def project_schedule(db: Database, project_id: int) -> ScheduleSnapshot:
+def read_project_schedule(src: Reader, project_id: int) -> ScheduleSnapshot:
     """A project's year table with warnings (no rows when it has no plan)."""
-    with db.reader() as s:
-        facts = funding_facts_in(s.connection(), [project_id])[project_id]
-        plans = plans_of(s, [project_id])
-        if not plans:
-            return ScheduleSnapshot(project_id, (), ())
-        sched, problem = _schedule_of(spec_from_row(plans[0]), facts)
-        if sched is None:
-            return ScheduleSnapshot(project_id, (), (problem,))
-        return _snapshot(project_id, sched)
+    with reading(src) as conn:
+        facts = read_funding_facts(conn, [project_id])[project_id]
+        spec = read_plan_specs(conn, [project_id]).get(project_id)
+    if spec is None:
+        return ScheduleSnapshot(project_id, (), ())
+    sched, problem = _schedule_of(spec, facts)
+    if sched is None:
+        return ScheduleSnapshot(project_id, (), (problem,))
+    return _snapshot(project_id, sched)
 
 
 def load_plan(db: Database, project_id: int) -> FundingPlanSnapshot:
@@ -378,17 +373,14 @@ def load_plan(db: Database, project_id: int) -> FundingPlanSnapshot:
     with db.reader() as s:
         if s.get(Project, project_id) is None:
             raise UserError(t("Project {id} no longer exists.", id=project_id))
-        facts = funding_facts_in(s.connection(), [project_id])[project_id]
+        facts = read_funding_facts(s.connection(), [project_id])[project_id]
         plans = plans_of(s, [project_id])
         plan = plans[0] if plans else None
         draft = _draft_from_row(plan) if plan else None
         version = plan.version if plan else None
+        schedule = read_project_schedule(s.connection(), project_id)
     return FundingPlanSnapshot(
-        project_id=project_id,
-        version=version,
-        draft=draft,
-        facts=facts,
-        schedule=project_schedule(db, project_id),
+        project_id=project_id, version=version, draft=draft, facts=facts, schedule=schedule
     )
 
 
@@ -398,15 +390,14 @@ def load_plan(db: Database, project_id: int) -> FundingPlanSnapshot:
 def _write_years(session: Session, plan: FundingPlan, spec: FundingPlanSpec) -> None:
     """Update year rows in place (so the audit shows before → after), add and drop the rest."""
     by_year = {y.year: y for y in plan.year_rows}
-    wanted = range(spec.first_year, spec.last_year + 1)
-    manual = spec.fixed_support() if spec.mode == "manual" else None
-    for i, year in enumerate(wanted):
+    for wanted in stored_years(spec):
+        year = wanted.pop("year")
         row = by_year.pop(year, None)
         if row is None:
             row = FundingYear(year=year)
             plan.year_rows.append(row)
-        row.reward_cap_fen = wan_to_fen(spec.reward_caps[i]) if spec.reward_caps else 0
-        row.manual_fixed_fen = wan_to_fen(manual[i]) if manual else None
+        for column, value in wanted.items():
+            setattr(row, column, value)
     for row in by_year.values():
         plan.year_rows.remove(row)
         session.delete(row)
@@ -456,15 +447,8 @@ def save_plan(
         if plan is None:
             plan = FundingPlan(project_id=project_id, is_sample=False)
             s.add(plan)
-        plan.startup_grant_fen = wan_to_fen(spec.startup_grant)
-        plan.startup_year = spec.startup_year
-        plan.taper_mode = spec.mode
-        plan.first_year = spec.first_year
-        plan.years = spec.years
-        plan.first_amount_fen = wan_to_fen(round_wan(spec.fixed_support()[0]))
-        plan.step_fen = wan_to_fen(spec.step) if spec.step is not None else None
-        plan.rate = spec.rate
-        plan.floor_fen = wan_to_fen(spec.floor)
+        for column, value in stored_plan(spec).items():
+            setattr(plan, column, value)
         plan.notes = draft.notes
         _write_years(s, plan, spec)
         _write_tranches(s, plan, spec, tied)
@@ -505,27 +489,21 @@ def _theirs_plan(project_id: int) -> TheirsReader:
 # ---------------------------------------------------------------- the contract
 
 
-def portfolio_funding_by_year(db: Database) -> list[PortfolioFundingRow]:
+def read_funding_by_year(src: Reader) -> list[PortfolioFundingRow]:
     """Per plan year across all plans: planned, caps, earned, paid, and the performance share.
 
     Paid follows the project table (计划年度口径: each payment counts for its `for_year`);
     the paid share is given only for years with evaluations (before, no reward is due).
     """
-    with db.reader() as s:
-        return funding_rows_from(funding_year_sums_in(s.connection()).values())
+    return funding_rows_from(read_funding_year_sums(src).values())
 
 
 __all__ = [
     "DISBURSEMENT_KINDS",
-    "funding_status_by_project",
     "load_plan",
-    "funding_rows_from",
-    "funding_year_sums_in",
-    "portfolio_funding_by_year",
+    "read_funding_by_year",
+    "read_project_schedule",
     "preview_schedule",
-    "project_schedule",
     "save_plan",
     "spec_from_draft",
-    "plan_specs",
-    "spec_from_row",
 ]

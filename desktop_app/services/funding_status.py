@@ -16,13 +16,13 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, Row, func, select
 
 from desktop_app.db import tables
-from desktop_app.db.database import Database
+from desktop_app.db.database import Reader, reading
 from desktop_app.domain.funding import FundingPlanSpec, FundingSchedule, Tranche
 from desktop_app.domain.money import fen_to_wan, wan_to_fen
 from desktop_app.domain.validation import ValidationError
 from desktop_app.domain.warnings import funding_warnings
 from desktop_app.i18n import register, t
-from desktop_app.services.policy import policy_in
+from desktop_app.services.policy import read_policy
 from desktop_app.snapshots.funding import FundingFacts, FundingStatus, PortfolioFundingRow
 
 register({"Plan could not be computed: {reason}": "计划无法计算:{reason}"})
@@ -97,66 +97,68 @@ def _spec(
     )
 
 
-def plan_specs(
-    conn: Connection, project_ids: Iterable[int] | None = None
+def read_plan_specs(
+    src: Reader, project_ids: Iterable[int] | None = None
 ) -> dict[int, FundingPlanSpec]:
     """project id → domain plan, in three plain queries.
 
     Core rows rather than ORM objects: building 2,000 plans' identity maps costs more than
     computing their schedules.
     """
-    fp, fy, st = tables.funding_plan, tables.funding_year, tables.startup_tranche
-    ids = None if project_ids is None else list(project_ids)
-    q = select(fp)
-    if ids is not None:
-        q = q.where(fp.c.project_id.in_(ids))
-    plans = list(conn.execute(q))
-    plan_ids = [p.id for p in plans]
-    years: dict[int, list[Row[Any]]] = defaultdict(list)
-    tranches: dict[int, list[Row[Any]]] = defaultdict(list)
-    yq = select(fy).order_by(fy.c.plan_id, fy.c.year)
-    tq = select(st).order_by(st.c.plan_id, st.c.seq)
-    if ids is not None:
-        yq = yq.where(fy.c.plan_id.in_(plan_ids))
-        tq = tq.where(st.c.plan_id.in_(plan_ids))
-    for row in conn.execute(yq):
-        years[row.plan_id].append(row)
-    for row in conn.execute(tq):
-        tranches[row.plan_id].append(row)
-    return {p.project_id: _spec(p, years[p.id], tranches[p.id]) for p in plans}
+    with reading(src) as conn:
+        fp, fy, st = tables.funding_plan, tables.funding_year, tables.startup_tranche
+        ids = None if project_ids is None else list(project_ids)
+        q = select(fp)
+        if ids is not None:
+            q = q.where(fp.c.project_id.in_(ids))
+        plans = list(conn.execute(q))
+        plan_ids = [p.id for p in plans]
+        years: dict[int, list[Row[Any]]] = defaultdict(list)
+        tranches: dict[int, list[Row[Any]]] = defaultdict(list)
+        yq = select(fy).order_by(fy.c.plan_id, fy.c.year)
+        tq = select(st).order_by(st.c.plan_id, st.c.seq)
+        if ids is not None:
+            yq = yq.where(fy.c.plan_id.in_(plan_ids))
+            tq = tq.where(st.c.plan_id.in_(plan_ids))
+        for row in conn.execute(yq):
+            years[row.plan_id].append(row)
+        for row in conn.execute(tq):
+            tranches[row.plan_id].append(row)
+        return {p.project_id: _spec(p, years[p.id], tranches[p.id]) for p in plans}
 
 
-def funding_facts_in(
-    conn: Connection, project_ids: Iterable[int] | None = None
+def read_funding_facts(
+    src: Reader, project_ids: Iterable[int] | None = None
 ) -> dict[int, FundingFacts]:
     """Grades and payments (万元 by plan year and kind) of many projects: two grouped queries."""
-    ev, d = tables.evaluation, tables.disbursement
-    ids = None if project_ids is None else list(project_ids)
-    shares = dict(policy_in(conn).reward_shares)
-    grades: dict[int, dict[int, str]] = defaultdict(dict)
-    q = select(ev.c.project_id, ev.c.year, ev.c.grade)
-    if ids is not None:
-        q = q.where(ev.c.project_id.in_(ids))
-    for pid, year, grade in conn.execute(q):
-        grades[pid][year] = grade
-    paid: dict[int, dict[int, dict[str, Decimal]]] = defaultdict(lambda: defaultdict(dict))
-    year_of = d.c.for_year  # 计划年度口径: the plan year each payment settles
-    q2 = select(d.c.project_id, year_of, d.c.kind, func.sum(d.c.amount_fen)).group_by(
-        d.c.project_id, year_of, d.c.kind
-    )
-    if ids is not None:
-        q2 = q2.where(d.c.project_id.in_(ids))
-    for pid, year, kind, fen in conn.execute(q2):
-        paid[pid][int(year)][kind] = fen_to_wan(int(fen))
-    keys = set(grades) | set(paid) | set(ids or ())
-    return {
-        pid: FundingFacts(
-            grades=dict(grades.get(pid, {})),
-            disbursed={y: dict(k) for y, k in paid.get(pid, {}).items()},
-            shares=shares,
+    with reading(src) as conn:
+        ev, d = tables.evaluation, tables.disbursement
+        ids = None if project_ids is None else list(project_ids)
+        shares = dict(read_policy(conn).reward_shares)
+        grades: dict[int, dict[int, str]] = defaultdict(dict)
+        q = select(ev.c.project_id, ev.c.year, ev.c.grade)
+        if ids is not None:
+            q = q.where(ev.c.project_id.in_(ids))
+        for pid, year, grade in conn.execute(q):
+            grades[pid][year] = grade
+        paid: dict[int, dict[int, dict[str, Decimal]]] = defaultdict(lambda: defaultdict(dict))
+        year_of = d.c.for_year  # 计划年度口径: the plan year each payment settles
+        q2 = select(d.c.project_id, year_of, d.c.kind, func.sum(d.c.amount_fen)).group_by(
+            d.c.project_id, year_of, d.c.kind
         )
-        for pid in keys
-    }
+        if ids is not None:
+            q2 = q2.where(d.c.project_id.in_(ids))
+        for pid, year, kind, fen in conn.execute(q2):
+            paid[pid][int(year)][kind] = fen_to_wan(int(fen))
+        keys = set(grades) | set(paid) | set(ids or ())
+        return {
+            pid: FundingFacts(
+                grades=dict(grades.get(pid, {})),
+                disbursed={y: dict(k) for y, k in paid.get(pid, {}).items()},
+                shares=shares,
+            )
+            for pid in keys
+        }
 
 
 def _compute(spec: FundingPlanSpec, facts: FundingFacts) -> FundingSchedule:
@@ -199,47 +201,50 @@ def _paid_for(
     return {pid: int(fen) for pid, fen in conn.execute(q)}
 
 
-def funding_status_in(
-    conn: Connection, as_of: date, project_ids: Iterable[int] | None = None
+def read_funding_status(
+    src: Reader, as_of: date, project_ids: Iterable[int] | None = None
 ) -> dict[int, FundingStatus]:
     """Every project's plan-to-date and paid-to-date as of a date (whole plan years);
     only those of `project_ids` when given (the figures cache updates one project)."""
-    p = tables.project
-    ids = None if project_ids is None else list(project_ids)
-    q = select(p.c.id) if ids is None else select(p.c.id).where(p.c.id.in_(ids))
-    project_ids = list(conn.scalars(q))
-    facts = funding_facts_in(conn, ids)
-    plans = plan_specs(conn, ids)
-    to_date = _paid_to(conn, None, as_of, ids)
-    this_year = _paid_to(conn, date(as_of.year, 1, 1), as_of, ids)
-    for_year = _paid_for(conn, as_of.year, as_of, ids)
-    out: dict[int, FundingStatus] = {}
-    for pid in project_ids:
-        plan = plans.get(pid)
-        sched, problem = (None, "")
-        if plan is not None:
-            sched, problem = _schedule_of(plan, facts.get(pid, FundingFacts()))
-        line = sched.line(as_of.year) if sched else None
-        out[pid] = FundingStatus(
-            project_id=pid,
-            has_plan=plan is not None,
-            planned_to_date_fen=wan_to_fen(sched.planned_to_date(as_of)) if sched else 0,
-            disbursed_to_date_fen=to_date.get(pid, 0),
-            planned_this_year_fen=wan_to_fen(line.planned_total) if line else 0,
-            disbursed_this_year_fen=this_year.get(pid, 0),
-            paid_for_this_year_fen=for_year.get(pid, 0),
-            earned_reward_this_year_fen=(
-                wan_to_fen(line.earned_reward) if line and line.earned_reward is not None else None
-            ),
-            reward_cap_this_year_fen=wan_to_fen(line.reward_cap) if line else 0,
-            planned_total_fen=wan_to_fen(sched.total("planned_total")) if sched else 0,
-            warnings=(
-                tuple(w.reason for w in funding_warnings(sched, as_of))
-                if sched
-                else ((problem,) if problem else ())
-            ),
-        )
-    return out
+    with reading(src) as conn:
+        p = tables.project
+        ids = None if project_ids is None else list(project_ids)
+        q = select(p.c.id) if ids is None else select(p.c.id).where(p.c.id.in_(ids))
+        project_ids = list(conn.scalars(q))
+        facts = read_funding_facts(conn, ids)
+        plans = read_plan_specs(conn, ids)
+        to_date = _paid_to(conn, None, as_of, ids)
+        this_year = _paid_to(conn, date(as_of.year, 1, 1), as_of, ids)
+        for_year = _paid_for(conn, as_of.year, as_of, ids)
+        out: dict[int, FundingStatus] = {}
+        for pid in project_ids:
+            plan = plans.get(pid)
+            sched, problem = (None, "")
+            if plan is not None:
+                sched, problem = _schedule_of(plan, facts.get(pid, FundingFacts()))
+            line = sched.line(as_of.year) if sched else None
+            out[pid] = FundingStatus(
+                project_id=pid,
+                has_plan=plan is not None,
+                planned_to_date_fen=wan_to_fen(sched.planned_to_date(as_of)) if sched else 0,
+                disbursed_to_date_fen=to_date.get(pid, 0),
+                planned_this_year_fen=wan_to_fen(line.planned_total) if line else 0,
+                disbursed_this_year_fen=this_year.get(pid, 0),
+                paid_for_this_year_fen=for_year.get(pid, 0),
+                earned_reward_this_year_fen=(
+                    wan_to_fen(line.earned_reward)
+                    if line and line.earned_reward is not None
+                    else None
+                ),
+                reward_cap_this_year_fen=wan_to_fen(line.reward_cap) if line else 0,
+                planned_total_fen=wan_to_fen(sched.total("planned_total")) if sched else 0,
+                warnings=(
+                    tuple(w.reason for w in funding_warnings(sched, as_of))
+                    if sched
+                    else ((problem,) if problem else ())
+                ),
+            )
+        return out
 
 
 _SHARE_PLACES = Decimal("0.0001")
@@ -251,30 +256,31 @@ def _share(part: int, whole: int) -> Decimal | None:
     return (Decimal(part) / Decimal(whole)).quantize(_SHARE_PLACES, rounding=ROUND_HALF_UP)
 
 
-def funding_year_sums_in(
-    conn: Connection, project_ids: Iterable[int] | None = None
+def read_funding_year_sums(
+    src: Reader, project_ids: Iterable[int] | None = None
 ) -> dict[int, dict[int, dict[str, int]]]:
     """Project id → plan year → its share of the portfolio's yearly sums (fen and counts):
-    what `portfolio_funding_by_year` adds up, per project so a cache can replace one."""
-    ids = None if project_ids is None else list(project_ids)
-    facts = funding_facts_in(conn, ids)
-    out: dict[int, dict[int, dict[str, int]]] = {}
-    for pid, spec in plan_specs(conn, ids).items():
-        sched, _ = _schedule_of(spec, facts.get(pid, FundingFacts()))
-        years: dict[int, dict[str, int]] = {}
-        for ln in sched.lines if sched else ():
-            years[ln.year] = {
-                "startup": wan_to_fen(ln.startup),
-                "fixed": wan_to_fen(ln.fixed),
-                "cap": wan_to_fen(ln.reward_cap),
-                "earned": wan_to_fen(ln.earned_reward or Decimal(0)),
-                "paid": wan_to_fen(ln.disbursed),
-                "paid_reward": wan_to_fen(ln.disbursed_by_kind["reward"]),
-                "projects": 1,
-                "graded": int(ln.grade is not None),
-            }
-        out[pid] = years
-    return out
+    what `read_funding_by_year` adds up, per project so a cache can replace one."""
+    with reading(src) as conn:
+        ids = None if project_ids is None else list(project_ids)
+        facts = read_funding_facts(conn, ids)
+        out: dict[int, dict[int, dict[str, int]]] = {}
+        for pid, spec in read_plan_specs(conn, ids).items():
+            sched, _ = _schedule_of(spec, facts.get(pid, FundingFacts()))
+            years: dict[int, dict[str, int]] = {}
+            for ln in sched.lines if sched else ():
+                years[ln.year] = {
+                    "startup": wan_to_fen(ln.startup),
+                    "fixed": wan_to_fen(ln.fixed),
+                    "cap": wan_to_fen(ln.reward_cap),
+                    "earned": wan_to_fen(ln.earned_reward or Decimal(0)),
+                    "paid": wan_to_fen(ln.disbursed),
+                    "paid_reward": wan_to_fen(ln.disbursed_by_kind["reward"]),
+                    "projects": 1,
+                    "graded": int(ln.grade is not None),
+                }
+            out[pid] = years
+        return out
 
 
 def funding_rows_from(
@@ -305,19 +311,3 @@ def funding_rows_from(
             )
         )
     return rows
-
-
-def funding_status_by_project(db: Database, as_of: date) -> dict[int, FundingStatus]:
-    """`funding_status_in` in its own read-only unit (the window's callers)."""
-    with db.core_reader() as conn:
-        return funding_status_in(conn, as_of)
-
-
-__all__ = [
-    "funding_facts_in",
-    "funding_rows_from",
-    "funding_year_sums_in",
-    "funding_status_by_project",
-    "funding_status_in",
-    "plan_specs",
-]

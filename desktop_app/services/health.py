@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, Connection, and_, select, union
 
 from desktop_app.db import tables as T
-from desktop_app.db.database import Database
+from desktop_app.db.database import Reader, reading
 from desktop_app.domain.health import (
     CLOSED_STATUSES,
     Health,
@@ -25,10 +25,10 @@ from desktop_app.domain.health import (
     due_window_end,
 )
 from desktop_app.domain.policy import Policy
-from desktop_app.services.funding_status import funding_status_in
-from desktop_app.services.performance_status import performance_status_in
-from desktop_app.services.policy import policy_in
-from desktop_app.services.warnings import WarningRow, warnings_in
+from desktop_app.services.funding_status import read_funding_status
+from desktop_app.services.performance_status import read_performance_status
+from desktop_app.services.policy import read_policy
+from desktop_app.services.warnings import WarningRow, read_warnings_by_project
 from desktop_app.snapshots.funding import FundingStatus
 from desktop_app.snapshots.milestones import AttentionItem
 from desktop_app.snapshots.performance import PerformanceStatus
@@ -85,9 +85,9 @@ def health_inputs(
     q = select(T.project.c.id)
     project_ids = list(conn.scalars(q if ids is None else q.where(T.project.c.id.in_(ids))))
     milestones = _milestone_facts(conn, due_window_end(as_of, policy), ids)
-    funding = funding_status_in(conn, as_of, ids) if funding is None else funding
-    performance = performance_status_in(conn, as_of, ids) if performance is None else performance
-    warned = warnings_in(conn, as_of, ids) if warned is None else warned
+    funding = read_funding_status(conn, as_of, ids) if funding is None else funding
+    performance = read_performance_status(conn, as_of, ids) if performance is None else performance
+    warned = read_warnings_by_project(conn, as_of, ids) if warned is None else warned
     with_data = _with_data(conn)
     inputs: dict[int, HealthInput] = {}
     for pid in project_ids:
@@ -106,8 +106,8 @@ def health_inputs(
     return inputs
 
 
-def health_in(
-    conn: Connection,
+def read_health(
+    src: Reader,
     as_of: date,
     policy: Policy | None = None,
     *,
@@ -118,60 +118,44 @@ def health_in(
 ) -> dict[int, Health]:
     """Project id → red/amber/green/none with reasons, as of a date, inside `conn`'s
     transaction (policy warnings included: a red one makes the project red)."""
-    policy = policy or policy_in(conn)
-    facts = health_inputs(
-        conn,
-        as_of,
-        policy,
-        funding=funding,
-        performance=performance,
-        warned=warned,
-        project_ids=project_ids,
-    )
-    return {pid: assess(f, as_of, policy) for pid, f in facts.items()}
-
-
-def health_by_project(db: Database, as_of: date, policy: Policy | None = None) -> dict[int, Health]:
-    """Project id → red/amber/green with reasons, as of a date."""
-    with db.core_reader() as conn:
-        return health_in(conn, as_of, policy)
-
-
-def project_health(db: Database, project_id: int, as_of: date) -> Health:
-    """One project's health: reads that project only, whatever the portfolio's size."""
-    with db.core_reader() as conn:
-        return health_in(conn, as_of, project_ids=[project_id])[project_id]
-
-
-def attention_items(db: Database, as_of: date, policy: Policy | None = None) -> list[AttentionItem]:
-    """Open milestones overdue or due within the window, most overdue first."""
-    with db.core_reader() as conn:
-        return attention_items_in(conn, as_of, policy)
-
-
-def attention_items_in(
-    conn: Connection, as_of: date, policy: Policy | None = None
-) -> list[AttentionItem]:
-    """`attention_items` inside the caller's transaction."""
-    p = T.project.c
-    policy = policy or policy_in(conn)
-    query = (
-        select(
-            p.id,
-            p.no,
-            p.name_zh,
-            _m.id,
-            _m.title,
-            _m.owner,
-            _m.planned_end,
-            _m.percent_complete,
-            _m.status,
+    with reading(src) as conn:
+        policy = policy or read_policy(conn)
+        facts = health_inputs(
+            conn,
+            as_of,
+            policy,
+            funding=funding,
+            performance=performance,
+            warned=warned,
+            project_ids=project_ids,
         )
-        .join(T.project, p.id == _m.project_id)
-        .where(_open_due_by(due_window_end(as_of, policy)))
-        .order_by(_m.planned_end, p.no, _m.sort_order)
-    )
-    return [
-        AttentionItem(pid, no, name, mid, title, owner, end, pct, status, (end - as_of).days)
-        for pid, no, name, mid, title, owner, end, pct, status in conn.execute(query)
-    ]
+        return {pid: assess(f, as_of, policy) for pid, f in facts.items()}
+
+
+def read_attention_items(
+    src: Reader, as_of: date, policy: Policy | None = None
+) -> list[AttentionItem]:
+    """`read_attention_items` inside the caller's transaction."""
+    with reading(src) as conn:
+        p = T.project.c
+        policy = policy or read_policy(conn)
+        query = (
+            select(
+                p.id,
+                p.no,
+                p.name_zh,
+                _m.id,
+                _m.title,
+                _m.owner,
+                _m.planned_end,
+                _m.percent_complete,
+                _m.status,
+            )
+            .join(T.project, p.id == _m.project_id)
+            .where(_open_due_by(due_window_end(as_of, policy)))
+            .order_by(_m.planned_end, p.no, _m.sort_order)
+        )
+        return [
+            AttentionItem(pid, no, name, mid, title, owner, end, pct, status, (end - as_of).days)
+            for pid, no, name, mid, title, owner, end, pct, status in conn.execute(query)
+        ]

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, func, or_, select
 
 from desktop_app.db import tables as T
-from desktop_app.db.database import Database
+from desktop_app.db.database import Reader, reading
 from desktop_app.domain.periods import local_day_start, local_time
 from desktop_app.i18n import language, register, t, using_language
 from desktop_app.snapshots.safety import HistoryFilter, HistoryRow
@@ -67,44 +67,47 @@ _Key = Any  # an id (int), or ("no", n) / ("code", c) / ("ms", project_id, code)
 _Names = dict[str, dict[_Key, str]]
 
 
+_audit = T.audit_entry
+_a = _audit.c
+
+
 def _filtered(q: Select[Any], flt: HistoryFilter) -> Select[Any]:
-    a = T.audit_entry.c
     if flt.project_id is not None:
-        q = q.where(a.project_id == flt.project_id)
+        q = q.where(_a.project_id == flt.project_id)
     if flt.field:
-        q = q.where(a.field == flt.field)
+        q = q.where(_a.field == flt.field)
     # Whole local days, compared with the stored UTC times.
     if flt.date_from is not None:
-        q = q.where(a.at >= local_day_start(flt.date_from))
+        q = q.where(_a.at >= local_day_start(flt.date_from))
     if flt.date_to is not None:
-        q = q.where(a.at < local_day_start(flt.date_to + timedelta(days=1)))
+        q = q.where(_a.at < local_day_start(flt.date_to + timedelta(days=1)))
     return q
 
 
-def count_history(db: Database, flt: HistoryFilter | None = None) -> int:
+def read_history_count(src: Reader, flt: HistoryFilter | None = None) -> int:
     """How many entries the filter matches in all (the page shows them a batch at a time)."""
-    q = _filtered(select(func.count()).select_from(T.audit_entry), flt or HistoryFilter())
-    with db.core_reader() as conn:
+    q = _filtered(select(func.count()).select_from(_audit), flt or HistoryFilter())
+    with reading(src) as conn:
         return int(conn.scalar(q) or 0)
 
 
-def list_history(
-    db: Database, flt: HistoryFilter | None = None, lang: str | None = None
+def read_history(
+    src: Reader, flt: HistoryFilter | None = None, lang: str | None = None
 ) -> list[HistoryRow]:
     """Newest first, `flt.limit` entries from `flt.offset`; dates are inclusive whole days.
     Ids read as names in `lang` (default: the running language); `field` stays the stored
     name, so the field filter keeps matching it. Work is in proportion to the batch asked
     for, not to the trail: the window asks for the rows it is about to show."""
     flt = flt or HistoryFilter()
-    a, p = T.audit_entry.c, T.project.c
+    p = T.project.c
     q = (
-        _filtered(select(T.audit_entry, p.name_zh.label("project_name")), flt)
-        .select_from(T.audit_entry.outerjoin(T.project, p.id == a.project_id))
-        .order_by(a.at.desc(), a.id.desc())
+        _filtered(select(_audit, p.name_zh.label("project_name")), flt)
+        .select_from(_audit.outerjoin(T.project, p.id == _a.project_id))
+        .order_by(_a.at.desc(), _a.id.desc())
         .limit(flt.limit)
         .offset(flt.offset)
     )
-    with db.core_reader() as conn, using_language(lang) if lang else nullcontext():
+    with reading(src) as conn, using_language(lang) if lang else nullcontext():
         rows = [
             HistoryRow(
                 at=e.at,
@@ -125,11 +128,10 @@ def list_history(
         return readable(conn, rows)
 
 
-def history_fields(db: Database) -> list[str]:
+def read_history_fields(src: Reader) -> list[str]:
     """The field names that occur in the trail (for the filter's choices)."""
-    with db.core_reader() as conn:
-        fields = conn.scalars(select(T.audit_entry.c.field).distinct())
-        return sorted(f for f in fields if f)
+    with reading(src) as conn:
+        return sorted(f for f in conn.scalars(select(_a.field).distinct()) if f)
 
 
 # --- ids in the officer's words ---------------------------------------------------------

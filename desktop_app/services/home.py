@@ -16,24 +16,24 @@ from desktop_app.services.figures_cache import (
     STATUS,
     WARNINGS,
     PortfolioFigures,
-    portfolio_figures_in,
+    read_portfolio_figures,
 )
-from desktop_app.services.health import attention_items_in
-from desktop_app.services.project_list import project_rows_in
+from desktop_app.services.health import read_attention_items
+from desktop_app.services.project_list import read_project_rows
 from desktop_app.snapshots.home import GRADES, HEALTH_LEVELS, HomeMoney, HomeProject, HomeSnapshot
 
 
-def home_snapshot(db: Database, as_of: date) -> HomeSnapshot:
+def read_home(db: Database, as_of: date) -> HomeSnapshot:
     """Everything Home shows, as of a day (run off the GUI thread). The per-project figures
     come from the figures cache: after a save only the saved project is recomputed."""
     with db.core_reader() as conn:
-        figures = portfolio_figures_in(conn, db, as_of, (STATUS, WARNINGS))
+        figures = read_portfolio_figures(db, as_of, (STATUS, WARNINGS), conn=conn)
         return _snapshot(conn, as_of, figures)
 
 
 def _snapshot(conn: Connection, as_of: date, figures: PortfolioFigures) -> HomeSnapshot:
     policy = figures.policy
-    rows = project_rows_in(conn)
+    rows = read_project_rows(conn)
     projects = {r.id: HomeProject(r.id, r.no, r.name_zh, r.name_en) for r in rows}
     order = [r.id for r in rows]
 
@@ -46,7 +46,7 @@ def _snapshot(conn: Connection, as_of: date, figures: PortfolioFigures) -> HomeS
             by_level[health[pid].level].append(pid)
     reasons = {pid: h.tooltip for pid, h in health.items()}
 
-    items = attention_items_in(conn, as_of, policy)
+    items = read_attention_items(conn, as_of, policy)
     overdue = tuple(i for i in items if i.days < 0)
     due_soon = tuple(i for i in items if i.days >= 0)
 

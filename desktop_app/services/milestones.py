@@ -11,10 +11,11 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from desktop_app.db.database import Database
+from desktop_app.db import tables
+from desktop_app.db.database import Database, Reader, reading
 from desktop_app.db.models import (
     Baseline,
     BaselineItem,
@@ -55,7 +56,8 @@ register(
 )
 
 
-def _row(m: Milestone) -> MilestoneRow:
+def milestone_row(m: Any) -> MilestoneRow:
+    """A stored milestone as the tab, the timeline and a quarterly return show it."""
     return MilestoneRow(
         id=m.id,
         project_id=m.project_id,
@@ -117,7 +119,7 @@ def _what(m: Milestone) -> str:
 def _theirs(milestone_id: int) -> TheirsReader:
     def read(s: Session) -> tuple[dict[str, Any], int] | None:
         m = s.get(Milestone, milestone_id)
-        return (conflict_fields(_row(m).to_edit()), m.version) if m is not None else None
+        return (conflict_fields(milestone_row(m).to_edit()), m.version) if m is not None else None
 
     return read
 
@@ -130,7 +132,7 @@ def _milestone(
     m = s.get(Milestone, milestone_id)
     if m is None:
         raise UserError(t("Milestone {id} no longer exists.", id=milestone_id))
-    theirs = conflict_fields(_row(m).to_edit())
+    theirs = conflict_fields(milestone_row(m).to_edit())
     check_version(m.version, version, theirs, yours or {}, what=_what(m))
     return m
 
@@ -145,18 +147,22 @@ def _in_order(s: Session, project_id: int) -> list[Milestone]:
     return list(s.scalars(query))
 
 
-def get_milestone(db: Database, milestone_id: int) -> MilestoneRow:
+def read_milestone(src: Reader, milestone_id: int) -> MilestoneRow:
     """One milestone as saved now (a window re-reads it after a conflict)."""
-    with db.reader() as s:
-        m = s.get(Milestone, milestone_id)
-        if m is None:
-            raise UserError(t("Milestone {id} no longer exists.", id=milestone_id))
-        return _row(m)
+    m = tables.milestone
+    with reading(src) as conn:
+        row = conn.execute(select(m).where(m.c.id == milestone_id)).first()
+    if row is None:
+        raise UserError(t("Milestone {id} no longer exists.", id=milestone_id))
+    return milestone_row(row)
 
 
-def list_milestones(db: Database, project_id: int) -> list[MilestoneRow]:
-    with db.reader() as s:
-        return [_row(m) for m in _in_order(s, project_id)]
+def read_milestones(src: Reader, project_id: int) -> list[MilestoneRow]:
+    """The project's milestones in table order."""
+    m = tables.milestone
+    query = select(m).where(m.c.project_id == project_id).order_by(m.c.sort_order, m.c.id)
+    with reading(src) as conn:
+        return [milestone_row(r) for r in conn.execute(query)]
 
 
 def _next_code(s: Session, project_id: int) -> str:
@@ -194,7 +200,7 @@ def add_milestone(
         _apply(m, edit)
         s.add(m)
         s.flush()
-        return _row(m)
+        return milestone_row(m)
 
 
 def update_milestone(
@@ -207,7 +213,7 @@ def update_milestone(
         m = _milestone(s, milestone_id, version, yours)
         _apply(m, edit)
         s.flush()
-        return _row(m)
+        return milestone_row(m)
 
 
 def _snapshot(s: Session, m: Milestone) -> DeletedMilestone:
@@ -224,7 +230,7 @@ def _snapshot(s: Session, m: Milestone) -> DeletedMilestone:
         .order_by(StartupTranche.id)
     )
     return DeletedMilestone(
-        row=_row(m),
+        row=milestone_row(m),
         is_sample=m.is_sample,
         baselines=baselines,
         evidence=tuple(
@@ -292,7 +298,7 @@ def restore_milestone(db: Database, deleted: DeletedMilestone) -> MilestoneRow:
                 )
         _restore_links(s, deleted, m)
         s.flush()
-        return _row(m)
+        return milestone_row(m)
 
 
 def _restore_links(s: Session, deleted: DeletedMilestone, m: Milestone) -> None:
@@ -419,8 +425,3 @@ def compare_baseline(db: Database, project_id: int, baseline_id: int) -> list[Ba
         return [
             BaselineDiff(mid, title, then.get(mid), end) for mid, title, end in s.execute(query)
         ]
-
-
-def milestone_count(db: Database) -> int:
-    with db.reader() as s:
-        return s.scalar(select(func.count(Milestone.id))) or 0

@@ -13,11 +13,10 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from desktop_app.db import tables
-from desktop_app.db.database import Database
+from desktop_app.db.database import Database, Reader, reading
 from desktop_app.db.models import (
     Evaluation,
     EvaluationItem,
@@ -32,20 +31,19 @@ from desktop_app.i18n import register, t
 from desktop_app.services import performance_rows as pr
 from desktop_app.services.conflicts import ConflictError, differing
 from desktop_app.services.performance_status import (
-    known_evaluations_in,
     projection_of,
-    projections_in,
+    read_evaluations,
+    read_indicators_of_year,
+    read_projections,
 )
-from desktop_app.services.performance_status import (  # re-exported for the old callers
-    performance_status_by_project as performance_status_by_project,
-)
-from desktop_app.services.policy import policy_in
+from desktop_app.services.policy import read_policy
 from desktop_app.snapshots.performance import (
     EvaluationItemView,
     EvaluationView,
     IndicatorEdit,
     PortfolioScoreRow,
     ProjectPerformance,
+    indicator_fields,
 )
 
 register(
@@ -58,42 +56,57 @@ register(
 )
 
 
-def project_performance(db: Database, project_id: int, year: int) -> ProjectPerformance:
+def read_project_performance(src: Reader, project_id: int, year: int) -> ProjectPerformance:
     """The tab's view of one project-year: indicators, YTD, projection, evaluation, trend."""
-    with db.reader() as s:
-        project = pr.get_project(s, project_id)
-        indicators = pr.indicators_of(s, project_id, year)
+    p, ev, item, ind = (
+        tables.project.c,
+        tables.evaluation.c,
+        tables.evaluation_item.c,
+        tables.indicator.c,
+    )
+    with reading(src) as conn:
+        name = conn.scalar(select(p.name_zh).where(p.id == project_id))
+        if name is None:
+            raise UserError(t("Project {id} no longer exists.", id=project_id))
+        indicators = read_indicators_of_year(conn, year, [project_id]).get(project_id, [])
         quarter, projected = projection_of(indicators)
         evaluations = list(
-            s.scalars(
-                select(Evaluation)
-                .where(Evaluation.project_id == project_id)
-                .options(selectinload(Evaluation.items))
-                .order_by(Evaluation.year)
+            conn.execute(
+                select(tables.evaluation).where(ev.project_id == project_id).order_by(ev.year)
             )
         )
-        ind_years = set(
-            s.scalars(select(Indicator.year).where(Indicator.project_id == project_id).distinct())
-        )
         this_year = next((e for e in evaluations if e.year == year), None)
-        return ProjectPerformance(
-            project_id=project_id,
-            project_name=project.name_zh,
-            year=year,
-            indicators=tuple(pr.indicator_row(i, quarter) for i in indicators),
-            weight_sum=sum((i.weight for i in indicators), Decimal(0)),
-            weight_problem=pr.weight_problem(project, year, indicators),
-            projection_quarter=quarter,
-            projected_total=projected,
-            projected_grade=None
-            if projected is None
-            else scoring.grade(projected, policy_in(s.connection()).grade_thresholds),
-            evaluation=pr.evaluation_view(this_year, {i.id: i for i in indicators})
-            if this_year
-            else None,
-            trend=tuple(pr.year_score(e) for e in evaluations),
-            years=tuple(sorted(ind_years | {e.year for e in evaluations})),
+        scored = (
+            list(
+                conn.execute(
+                    select(item.indicator_id, item.actual, item.score)
+                    .where(item.evaluation_id == this_year.id)
+                    .order_by(item.id)
+                )
+            )
+            if this_year is not None
+            else []
         )
+        ind_years = set(
+            conn.scalars(select(ind.year).where(ind.project_id == project_id).distinct())
+        )
+        thresholds = read_policy(conn).grade_thresholds
+    return ProjectPerformance(
+        project_id=project_id,
+        project_name=name,
+        year=year,
+        indicators=tuple(pr.indicator_row(i, quarter) for i in indicators),
+        weight_sum=sum((i.weight for i in indicators), Decimal(0)),
+        weight_problem=pr.weight_problem(name, year, indicators),
+        projection_quarter=quarter,
+        projected_total=projected,
+        projected_grade=None if projected is None else scoring.grade(projected, thresholds),
+        evaluation=pr.evaluation_view(this_year, scored, {i.id: i for i in indicators})
+        if this_year is not None
+        else None,
+        trend=tuple(pr.year_score(e) for e in evaluations),
+        years=tuple(sorted(ind_years | {e.year for e in evaluations})),
+    )
 
 
 #: Weights and targets are stored with four decimal places; more is refused, not rounded.
@@ -197,7 +210,7 @@ def save_indicator_set(
     saved the set since, nothing is written and `ConflictError` says what differs.
     """
     with db.session() as s:
-        project = pr.get_project(s, project_id)
+        project = pr.stored_project(s, project_id)
         pr.refuse_if_closed(s, project_id, year)
         _validate_set(project, year, edits)
         existing = {i.id: i for i in pr.indicators_of(s, project_id, year)}
@@ -224,13 +237,13 @@ def save_indicator_set(
             ind.direction = e.direction
             ind.allow_negative = e.allow_negative
             ind.sort_order = order
-    return project_performance(db, project_id, year)
+    return read_project_performance(db, project_id, year)
 
 
 def copy_last_years_indicators(db: Database, project_id: int, year: int) -> ProjectPerformance:
     """Start `year` from the latest earlier year's set (names, weights, targets; no actuals)."""
     with db.session() as s:
-        pr.get_project(s, project_id)
+        pr.stored_project(s, project_id)
         pr.refuse_if_closed(s, project_id, year)
         if pr.indicators_of(s, project_id, year):
             raise UserError(t("{year} already has indicators; nothing was copied.", year=year))
@@ -245,20 +258,15 @@ def copy_last_years_indicators(db: Database, project_id: int, year: int) -> Proj
         for ind in pr.indicators_of(s, project_id, source_year):
             s.add(
                 Indicator(
+                    **indicator_fields(ind),
                     project_id=project_id,
                     year=year,
-                    code=ind.code,
-                    name=ind.name,
-                    unit=ind.unit,
-                    weight=ind.weight,
-                    target=ind.target,
-                    direction=ind.direction,
                     allow_negative=ind.allow_negative,
                     sort_order=ind.sort_order,
                     is_sample=False,
                 )
             )
-    return project_performance(db, project_id, year)
+    return read_project_performance(db, project_id, year)
 
 
 quarters_begun = scoring.quarters_begun  # the window asks here too
@@ -356,7 +364,7 @@ def save_actual_block(
     day = today()
     try:
         with db.session() as s:
-            pr.get_project(s, project_id)
+            pr.stored_project(s, project_id)
             pr.refuse_if_closed(s, project_id, year)
             indicators = {i.id: i for i in pr.indicators_of(s, project_id, year)}
             for cell, value in values.items():
@@ -377,7 +385,7 @@ def save_actual_block(
                 t("Indicator {id} no longer exists.", id=next(iter(values))[0])
             ) from None
         raise lost from None
-    return project_performance(db, project_id, year)
+    return read_project_performance(db, project_id, year)
 
 
 def _write_actual(ind: Indicator, quarter: int, value: Decimal | None) -> None:
@@ -422,7 +430,7 @@ def preview_evaluation(db: Database, project_id: int, year: int) -> EvaluationVi
     with db.reader() as s:
         indicators = pr.checked_for_evaluation(s, project_id, year)
         items, total = pr.compute(indicators)
-        computed = scoring.grade(total, policy_in(s.connection()).grade_thresholds)
+        computed = scoring.grade(total, read_policy(s.connection()).grade_thresholds)
         return EvaluationView(
             project_id=project_id,
             year=year,
@@ -464,7 +472,7 @@ def close_year(
     with db.session() as s:
         indicators = pr.checked_for_evaluation(s, project_id, year)
         items, total = pr.compute(indicators)
-        computed = scoring.grade(total, policy_in(s.connection()).grade_thresholds)
+        computed = scoring.grade(total, read_policy(s.connection()).grade_thresholds)
         final = grade or computed
         theirs = pr.evaluation_of(s, project_id, year)
         if theirs is not None:  # someone else closed the year first
@@ -497,7 +505,7 @@ def close_year(
         )
         s.flush()
         s.info.pop("audit_reason", None)
-    snapshot = project_performance(db, project_id, year)
+    snapshot = read_project_performance(db, project_id, year)
     assert snapshot.evaluation is not None
     return snapshot.evaluation
 
@@ -538,42 +546,36 @@ def reopen_year(
         s.info.pop("audit_reason", None)
 
 
-def portfolio_scores(db: Database, as_of: date | None = None) -> list[PortfolioScoreRow]:
-    """Projects × years: each closed year's total and grade, plus this year's projection."""
-    as_of = as_of or today()
-    with db.core_reader() as conn:
-        return portfolio_scores_in(conn, as_of)
-
-
-def portfolio_scores_in(
-    conn: Any, as_of: date, project_ids: Iterable[int] | None = None
+def read_portfolio_scores(
+    src: Reader, as_of: date, project_ids: Iterable[int] | None = None
 ) -> list[PortfolioScoreRow]:
-    """`portfolio_scores` in the caller's transaction; only `project_ids` when given (the
+    """`read_portfolio_scores` in the caller's transaction; only `project_ids` when given (the
     figures cache updates the projects saved)."""
-    ids = None if project_ids is None else list(project_ids)
-    evaluations = known_evaluations_in(conn, None, ids)
-    current = projections_in(conn, as_of, ids)
-    project = tables.project
-    query = select(project.c.id, project.c.no, project.c.name_zh, project.c.name_en).order_by(
-        project.c.no
-    )
-    if ids is not None:
-        query = query.where(project.c.id.in_(ids))
-    rows = []
-    for p in conn.execute(query):
-        quarter, projected = current.get(p.id, (None, None))
-        rows.append(
-            PortfolioScoreRow(
-                project_id=p.id,
-                no=p.no,
-                name_zh=p.name_zh,
-                name_en=p.name_en,
-                scores={e.year: pr.year_score(e) for e in evaluations.get(p.id, [])},
-                projected_year=as_of.year,
-                projected_score=projected,
-            )
+    with reading(src) as conn:
+        ids = None if project_ids is None else list(project_ids)
+        evaluations = read_evaluations(conn, None, ids)
+        current = read_projections(conn, as_of, ids)
+        project = tables.project
+        query = select(project.c.id, project.c.no, project.c.name_zh, project.c.name_en).order_by(
+            project.c.no
         )
-    return rows
+        if ids is not None:
+            query = query.where(project.c.id.in_(ids))
+        rows = []
+        for p in conn.execute(query):
+            quarter, projected = current.get(p.id, (None, None))
+            rows.append(
+                PortfolioScoreRow(
+                    project_id=p.id,
+                    no=p.no,
+                    name_zh=p.name_zh,
+                    name_en=p.name_en,
+                    scores={e.year: pr.year_score(e) for e in evaluations.get(p.id, [])},
+                    projected_year=as_of.year,
+                    projected_score=projected,
+                )
+            )
+        return rows
 
 
 def years_of(rows: Iterable[PortfolioScoreRow]) -> list[int]:

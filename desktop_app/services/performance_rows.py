@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -24,6 +24,7 @@ from desktop_app.snapshots.performance import (
     EvaluationView,
     IndicatorRow,
     YearScore,
+    indicator_fields,
 )
 
 register(
@@ -47,7 +48,7 @@ register(
 )
 
 
-def get_project(session: Session, project_id: int) -> Project:
+def stored_project(session: Session, project_id: int) -> Project:
     project = session.get(Project, project_id)
     if project is None:
         raise UserError(t("Project {id} no longer exists.", id=project_id))
@@ -77,7 +78,8 @@ def refuse_if_closed(session: Session, project_id: int, year: int) -> None:
         raise UserError(reason)
 
 
-def indicator_row(ind: Indicator, quarter: int | None) -> IndicatorRow:
+def indicator_row(ind: Any, quarter: int | None) -> IndicatorRow:
+    """A stored indicator (with its actuals) as the performance tab shows it."""
     ytd = {a.quarter: a.ytd_value for a in ind.actuals}
     latest = latest_ytd(ind)
     projected_actual = None
@@ -87,13 +89,8 @@ def indicator_row(ind: Indicator, quarter: int | None) -> IndicatorRow:
         projected_actual = scoring.projected_actual(value, quarter, ind.direction)
         projected = scoring.projected_indicator_score(spec_of(ind), value, quarter)
     return IndicatorRow(
+        **indicator_fields(ind),
         id=ind.id,
-        code=ind.code,
-        name=ind.name,
-        unit=ind.unit,
-        weight=ind.weight,
-        target=ind.target,
-        direction=ind.direction,
         allow_negative=ind.allow_negative,
         ytd=tuple(ytd.get(q) for q in range(1, 5)),
         latest_quarter=latest[0] if latest else None,
@@ -103,19 +100,22 @@ def indicator_row(ind: Indicator, quarter: int | None) -> IndicatorRow:
     )
 
 
-def weight_problem(project: Project, year: int, indicators: Sequence[Indicator]) -> str | None:
+def weight_problem(project_name: str, year: int, indicators: Sequence[Any]) -> str | None:
     if not indicators:
         return None
     try:
-        scoring.check_weight_set((i.weight for i in indicators), project=project.name_zh, year=year)
+        scoring.check_weight_set((i.weight for i in indicators), project=project_name, year=year)
     except scoring.ScoringError as exc:
         return str(exc)
     return None
 
 
-def evaluation_view(ev: Evaluation, indicators: Mapping[int, Indicator]) -> EvaluationView:
+def evaluation_view(
+    ev: Any, scored: Sequence[Any], indicators: Mapping[int, Any]
+) -> EvaluationView:
+    """A closed year (a stored evaluation row) with its scored items, named by indicator."""
     items = []
-    for item in ev.items:
+    for item in scored:
         ind = indicators.get(item.indicator_id)
         items.append(
             EvaluationItemView(
@@ -175,11 +175,11 @@ def compute(
 
 
 def checked_for_evaluation(s: Session, project_id: int, year: int) -> list[Indicator]:
-    project = get_project(s, project_id)
+    project = stored_project(s, project_id)
     indicators = indicators_of(s, project_id, year)
     if not indicators:
         raise UserError(t("{year} has no indicators to evaluate.", year=year))
-    problem = weight_problem(project, year, indicators)
+    problem = weight_problem(project.name_zh, year, indicators)
     if problem:
         raise UserError(problem)
     return indicators

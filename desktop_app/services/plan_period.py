@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from datetime import date
-from decimal import Decimal
 from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Row, select
@@ -25,9 +24,9 @@ from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import language, register, t, using_language
 from desktop_app.services.brief_data import schema_revision_in
-from desktop_app.services.district_overview import plan_periods_in
-from desktop_app.services.evidence_rows import evidence_rows_in
-from desktop_app.services.funding_status import funding_facts_in, plan_specs
+from desktop_app.services.district_overview import read_district_overview, read_plan_periods
+from desktop_app.services.evidence_rows import read_evidence_rows
+from desktop_app.services.funding_status import read_funding_facts, read_plan_specs
 from desktop_app.snapshots.district import PlanPeriodView
 from desktop_app.snapshots.plan_period import (
     KINDS,
@@ -62,13 +61,13 @@ PLAN_BASIS_NOTE = (
 )
 
 
-def find_period_in(conn: Connection, text: str) -> PlanPeriodView:
+def find_period(conn: Connection, text: str) -> PlanPeriodView:
     """The stored plan period `text` names (`2021-2025`), or a one-line reason why not."""
     match = _PERIOD.match(text)
     if not match:
         raise UserError(t("{text}: not a plan period (expected e.g. 2021-2025).", text=text))
     start, end = int(match.group(1)), int(match.group(2))
-    periods = plan_periods_in(conn)
+    periods = read_plan_periods(conn)
     for p in periods:
         if (p.start_year, p.end_year) == (start, end):
             return p
@@ -79,30 +78,20 @@ def find_period_in(conn: Connection, text: str) -> PlanPeriodView:
 
 
 def _indicators(conn: Connection, period: PlanPeriodView, lang: str) -> tuple[IndicatorResult, ...]:
-    tgt, val, ind_t = T.district_target, T.district_value, T.district_indicator
-    targets = {
-        tg.indicator_id: tg for tg in conn.execute(select(tgt).where(tgt.c.period_id == period.id))
-    }
-    values: dict[int, dict[int, Decimal]] = defaultdict(dict)
-    for v in conn.execute(select(val)):
-        values[v.indicator_id][v.year] = v.value
-    inds = list(conn.execute(select(ind_t).order_by(ind_t.c.no)))
+    """Table 1 at the period's end, from the district overview the performance page shows."""
     out = []
-    for ind in inds:
-        tg = targets.get(ind.id)
-        base = tg.base_value if tg else None
-        goal = tg.target_value if tg else None
-        mine = values.get(ind.id, {})
-        res = rules.achievement(ind.kind, base, goal, mine, period.start_year, period.end_year)
-        lo = (tg.base_year if tg and tg.base_year else period.start_year) or period.start_year
+    for row in read_district_overview(conn, period.id).rows:
+        base, goal, mine = row.base_value, row.target_value, row.values
+        res = rules.achievement(row.kind, base, goal, mine, period.start_year, period.end_year)
+        lo = row.base_year or period.start_year
         shown = tuple((y, v) for y, v in sorted(mine.items()) if lo <= y <= period.end_year)
         out.append(
             IndicatorResult(
-                no=ind.no,
-                name=ind.name_en if lang == "en" and ind.name_en else ind.name_zh,
-                unit=ind.unit,
-                kind=ind.kind,
-                base_year=tg.base_year if tg else None,
+                no=row.no,
+                name=row.name_en if lang == "en" and row.name_en else row.name_zh,
+                unit=row.unit,
+                kind=row.kind,
+                base_year=row.base_year,
                 base_value=base,
                 target_value=goal,
                 actual=res.actual,
@@ -127,8 +116,8 @@ class PlanYear(NamedTuple):
 def _plan_years_in(conn: Connection) -> dict[int, list[PlanYear]]:
     """project id → its plan's year table (none for no plan, or one that cannot be
     computed), from the same plan and facts the funding page computes it with."""
-    specs = plan_specs(conn)
-    facts = funding_facts_in(conn, specs)
+    specs = read_plan_specs(conn)
+    facts = read_funding_facts(conn, specs)
     out: dict[int, list[PlanYear]] = {}
     for pid, spec in specs.items():
         f = facts[pid]
@@ -153,7 +142,7 @@ def _plan_years_in(conn: Connection) -> dict[int, list[PlanYear]]:
 def _evidence_in(conn: Connection) -> dict[int, tuple[EvidenceLine, ...]]:
     """project id → the files on record for it (what each backs, name, date, hash)."""
     out: dict[int, list[EvidenceLine]] = defaultdict(list)
-    for r in evidence_rows_in(conn):
+    for r in read_evidence_rows(conn):
         line = (r.target_label, r.file_name, r.added_at.date().isoformat(), r.sha256[:12])
         out[r.project_id].append(EvidenceLine(*line))
     return {pid: tuple(lines) for pid, lines in out.items()}
@@ -282,7 +271,7 @@ def build_final_report(db: Database, period_text: str, lang: str = "zh") -> Fina
 def _final_report_in(
     conn: Connection, period_text: str, lang: str, database: str
 ) -> FinalReportData:
-    period = find_period_in(conn, period_text)
+    period = find_period(conn, period_text)
     indicators = _indicators(conn, period, lang)
     pt, mt, dt, et = T.project, T.milestone, T.disbursement, T.evaluation
     projects = list(conn.execute(select(pt).order_by(pt.c.no)))

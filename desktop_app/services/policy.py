@@ -8,27 +8,23 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import Connection, select
+from sqlalchemy import select
 
 from desktop_app.db import tables
-from desktop_app.db.database import Database
+from desktop_app.db.database import Database, Reader, reading
 from desktop_app.domain.policy import DEFAULT_POLICY, Policy
 
 KEY = "policy"
 
 
-def policy_in(conn: Connection) -> Policy:
+def read_policy(src: Reader) -> Policy:
     """The policy as `conn` sees it (an ORM session passes `session.connection()`)."""
-    setting = tables.setting
-    value = conn.scalar(select(setting.c.value).where(setting.c.key == KEY))
-    if value is None:
-        return DEFAULT_POLICY
-    return Policy.from_json(json.loads(value))
-
-
-def load_policy(db: Database) -> Policy:
-    with db.core_reader() as conn:
-        return policy_in(conn)
+    with reading(src) as conn:
+        setting = tables.setting
+        value = conn.scalar(select(setting.c.value).where(setting.c.key == KEY))
+        if value is None:
+            return DEFAULT_POLICY
+        return Policy.from_json(json.loads(value))
 
 
 def save_policy(db: Database, policy: Policy) -> None:

@@ -8,13 +8,18 @@ queries build the rows several times faster than mapped objects would.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.sql.expression import TableClause
 
 from desktop_app.db import tables
-from desktop_app.db.database import Database
-from desktop_app.snapshots.project import ProjectRow, RefItem
+from desktop_app.db.database import Reader, reading
+from desktop_app.errors import UserError
+from desktop_app.i18n import register, t
+from desktop_app.snapshots.project import ProjectDetail, ProjectRow, RefItem
+
+register({"Project {id} no longer exists.": "项目 {id} 已不存在。"})
 
 _zone, _domain, _link, _project = tables.zone, tables.domain, tables.project_domain, tables.project
 
@@ -26,78 +31,96 @@ def _ref_items(conn: Connection, tbl: TableClause) -> list[RefItem]:
     return [RefItem(id=r[0], code=r[1], name_zh=r[2], name_en=r[3] or "") for r in rows]
 
 
-def _refs(db: Database, tbl: TableClause) -> list[RefItem]:
-    with db.core_reader() as conn:
-        return _ref_items(conn, tbl)
-
-
-def zones(db: Database) -> list[RefItem]:
+def read_zones(src: Reader) -> list[RefItem]:
     """Every zone, in id order (the order the seed lists them)."""
-    return _refs(db, _zone)
+    with reading(src) as conn:
+        return _ref_items(conn, _zone)
 
 
-def domains(db: Database) -> list[RefItem]:
+def read_domains(src: Reader) -> list[RefItem]:
     """Every key domain, in id order."""
-    return _refs(db, _domain)
+    with reading(src) as conn:
+        return _ref_items(conn, _domain)
 
 
-def list_projects(db: Database) -> list[ProjectRow]:
-    """Every project, by number, with its zone and key domains (three queries)."""
-    with db.core_reader() as conn:
-        return project_rows_in(conn)
+_ROW_COLUMNS = (
+    _project.c.id,
+    _project.c.no,
+    _project.c.name_zh,
+    _project.c.name_en,
+    _project.c.zone_id,
+    _project.c.status,
+    _project.c.lead_org,
+    _project.c.start_date,
+    _project.c.end_date,
+    _project.c.is_sample,
+    _project.c.version,
+)
 
 
-def project_rows_in(conn: Connection) -> list[ProjectRow]:
-    """`list_projects` inside a caller's transaction (the brief reads all in one)."""
-    p = _project
+def _rows(conn: Connection, project_id: int | None = None) -> list[dict[str, Any]]:
+    """The list's fields of every project (or one), by number, zone and domains resolved."""
     zones_by_id = {z.id: z for z in _ref_items(conn, _zone)}
     domains_by_id = {d.id: d for d in _ref_items(conn, _domain)}
     links: dict[int, list[int]] = defaultdict(list)
-    for project_id, domain_id in conn.execute(
-        select(_link.c.project_id, _link.c.domain_id).order_by(_link.c.domain_id)
-    ):
-        links[project_id].append(domain_id)
-    rows = conn.execute(
-        select(
-            p.c.id,
-            p.c.no,
-            p.c.name_zh,
-            p.c.name_en,
-            p.c.zone_id,
-            p.c.status,
-            p.c.lead_org,
-            p.c.start_date,
-            p.c.end_date,
-            p.c.is_sample,
-            p.c.version,
-        ).order_by(p.c.no)
-    ).all()
-    return [
-        ProjectRow(
-            id=r[0],
-            no=r[1],
-            name_zh=r[2],
-            name_en=r[3] or "",
-            zone=zones_by_id.get(r[4]) if r[4] is not None else None,
-            domains=tuple(domains_by_id[d] for d in links.get(r[0], ()) if d in domains_by_id),
-            status=r[5],
-            lead_org=r[6] or "",
-            start_date=r[7],
-            end_date=r[8],
-            is_sample=bool(r[9]),
-            version=r[10],
-        )
-        for r in rows
-    ]
+    lq = select(_link.c.project_id, _link.c.domain_id).order_by(_link.c.domain_id)
+    pq = select(*_ROW_COLUMNS).order_by(_project.c.no)
+    if project_id is not None:  # the details form shows two long texts too
+        pq = pq.add_columns(_project.c.summary_zh, _project.c.notes)
+        lq = lq.where(_link.c.project_id == project_id)
+        pq = pq.where(_project.c.id == project_id)
+    for pid, domain_id in conn.execute(lq):
+        links[pid].append(domain_id)
+    out = []
+    for r in conn.execute(pq):
+        fields: dict[str, Any] = {
+            "id": r.id,
+            "no": r.no,
+            "name_zh": r.name_zh,
+            "name_en": r.name_en or "",
+            "zone": zones_by_id.get(r.zone_id) if r.zone_id is not None else None,
+            "domains": tuple(domains_by_id[d] for d in links.get(r.id, ()) if d in domains_by_id),
+            "status": r.status,
+            "lead_org": r.lead_org or "",
+            "start_date": r.start_date,
+            "end_date": r.end_date,
+            "is_sample": bool(r.is_sample),
+            "version": r.version,
+        }
+        if project_id is not None:
+            fields.update(summary_zh=r.summary_zh or "", notes=r.notes or "")
+        out.append(fields)
+    return out
 
 
-def data_stamp(db: Database) -> tuple[object, ...]:
+def read_project_rows(src: Reader) -> list[ProjectRow]:
+    """Every project, by number, with its zone and key domains (three queries)."""
+    with reading(src) as conn:
+        return [ProjectRow(**fields) for fields in _rows(conn)]
+
+
+def read_project(src: Reader, project_id: int) -> ProjectDetail:
+    """One project as its details form shows it."""
+    with reading(src) as conn:
+        found = _rows(conn, project_id)
+    if not found:
+        raise UserError(t("Project {id} no longer exists.", id=project_id))
+    return ProjectDetail(**found[0])
+
+
+def read_project_count(src: Reader) -> int:
+    """How many projects there are (`key-projects check`)."""
+    with reading(src) as conn:
+        return conn.scalar(select(func.count()).select_from(_project)) or 0
+
+
+def read_data_stamp(src: Reader) -> tuple[object, ...]:
     """A cheap fingerprint of the portfolio's data: the newest audit entry (every door
     writes one with each change), the projects' count and versions, and the milestones'
     and payments' counts. Equal stamps: a page shown again has nothing new to load."""
     audit, m, d = tables.audit_entry, tables.milestone, tables.disbursement
     p = _project
-    with db.core_reader() as conn:
+    with reading(src) as conn:
         return (
             conn.scalar(select(func.max(audit.c.id))),
             *conn.execute(select(func.count(), func.sum(p.c.version)).select_from(p)).one(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -14,9 +14,9 @@ from desktop_app.domain.projects import validate_project_fields
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
-from desktop_app.services import project_list
 from desktop_app.services.conflicts import check_version, stale_guard
-from desktop_app.snapshots.project import ProjectDetail, ProjectEdit, ProjectRow, RefItem
+from desktop_app.services.project_list import read_project
+from desktop_app.snapshots.project import ProjectDetail, ProjectEdit, RefItem
 
 register(
     {
@@ -32,49 +32,6 @@ def _ref(row: Zone | Domain | None) -> RefItem | None:
     if row is None:
         return None
     return RefItem(id=row.id, code=row.code, name_zh=row.name_zh, name_en=row.name_en)
-
-
-def _row_fields(p: Project) -> dict[str, Any]:
-    return {
-        "id": p.id,
-        "no": p.no,
-        "name_zh": p.name_zh,
-        "name_en": p.name_en,
-        "zone": _ref(p.zone),
-        "domains": tuple(_ref(d) for d in p.domains),
-        "status": p.status,
-        "lead_org": p.lead_org,
-        "start_date": p.start_date,
-        "end_date": p.end_date,
-        "is_sample": p.is_sample,
-        "version": p.version,
-    }
-
-
-def list_projects(db: Database) -> list[ProjectRow]:
-    """Every project, by number, with zone and domains (Core: see `project_list`)."""
-    return project_list.list_projects(db)
-
-
-def get_project(db: Database, project_id: int) -> ProjectDetail:
-    with db.reader() as s:
-        p = s.get(Project, project_id)
-        if p is None:
-            raise UserError(t("Project {id} no longer exists.", id=project_id))
-        return ProjectDetail(**_row_fields(p), summary_zh=p.summary_zh, notes=p.notes)
-
-
-def zones(db: Database) -> list[RefItem]:
-    return project_list.zones(db)
-
-
-def domains(db: Database) -> list[RefItem]:
-    return project_list.domains(db)
-
-
-def project_count(db: Database) -> int:
-    with db.reader() as s:
-        return s.scalar(select(func.count(Project.id))) or 0
 
 
 #: ProjectEdit field → the key `ConflictError.fields` uses for it (names, not ids).
@@ -183,4 +140,4 @@ def save_project(db: Database, project_id: int, edit: ProjectEdit, version: int)
             project.summary_zh = edit.summary_zh
             project.notes = edit.notes
             flag_modified(project, "notes")  # a domains-only edit must still move the version
-    return get_project(db, project_id)
+    return read_project(db, project_id)

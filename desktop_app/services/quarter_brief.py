@@ -36,7 +36,7 @@ from desktop_app.domain.periods import Quarter, local_stamp
 from desktop_app.domain.policy import grade_word
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t, using_language
-from desktop_app.services.brief_data import brief_data_in, check_quarter_in
+from desktop_app.services.brief_data import brief_data_in, check_quarter
 from desktop_app.snapshots.brief import (
     ArchivedBrief,
     BriefData,
@@ -373,7 +373,7 @@ def _read_in(
     """The brief in each of `langs`, and what its changes section compares: this
     quarter's figures now, the previous quarter's frozen ones (when closed), this
     quarter's frozen ones (`own`, when closed)."""
-    from desktop_app.services.policy import policy_in
+    from desktop_app.services.policy import read_policy
 
     briefs = {lang: brief_data_in(conn, quarter, lang, database) for lang in langs}
     previous = _frozen_in(conn, closed_row_in(conn, str(quarter.previous())))
@@ -391,7 +391,7 @@ def _read_in(
         previous,
         mine,
         payments=_payment_rows_in(conn, quarter, as_of),
-        grade_thresholds=policy_in(conn).grade_thresholds,
+        grade_thresholds=read_policy(conn).grade_thresholds,
     )
 
 
@@ -406,7 +406,7 @@ def read_quarter(
     """Everything a quarter's brief needs, in one read transaction (see `_read_in`);
     UserError for a malformed or out-of-range quarter, in the caller's language."""
     with db.core_reader() as conn:
-        quarter = check_quarter_in(conn, text)
+        quarter = check_quarter(conn, text)
         return _read_in(conn, quarter, langs, db.display_name, own=own, figures=figures)
 
 
@@ -416,7 +416,7 @@ def read_brief(
     """What `report --quarter` prints, in one read transaction: a closed quarter's archived
     PDF in `lang` (unless `live`), else the quarter's read for `brief_of`."""
     with db.core_reader() as conn:
-        quarter = check_quarter_in(conn, text)
+        quarter = check_quarter(conn, text)
         row = None if live else closed_row_in(conn, str(quarter))
         if row is not None:
             return _archive_in(conn, row, lang)

@@ -27,7 +27,7 @@ from desktop_app.db.models import QuarterClose
 from desktop_app.domain.periods import Quarter, local_stamp, now, today
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
-from desktop_app.services.brief_data import check_quarter, check_quarter_in
+from desktop_app.services.brief_data import check_quarter
 from desktop_app.services.quarter_brief import (
     closed_row_in,
     closed_view,
@@ -103,7 +103,7 @@ def closable(db: Database, text: str, out_of_order: bool = False) -> tuple[Quart
     """The quarter to close and the open quarter before it (closing out of order), or a
     refusal: malformed, not ended, already closed, or the one before still open."""
     with db.core_reader() as conn:  # one read for every check
-        quarter = check_quarter_in(conn, text)  # malformed, before any data, too far ahead
+        quarter = check_quarter(conn, text)  # malformed, before any data, too far ahead
         if quarter.last_day >= today():
             raise UserError(
                 t(

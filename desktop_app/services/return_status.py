@@ -10,21 +10,22 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Connection, Row, select
+from sqlalchemy import Row, select
 
 from desktop_app.db import tables
-from desktop_app.db.database import Database
+from desktop_app.db.database import Reader, reading
 from desktop_app.domain.periods import Quarter
 from desktop_app.snapshots.returns import ReturnStatusRow
 
 
-def latest_returns_in(conn: Connection, quarter: str) -> dict[int, Row[Any]]:
+def read_latest_returns(src: Reader, quarter: str) -> dict[int, Row[Any]]:
     """Each project's latest return row for `quarter` (every column), by project id."""
-    qr = tables.quarterly_return
-    rows = conn.execute(
-        select(qr).where(qr.c.quarter == quarter).order_by(qr.c.received_at, qr.c.id)
-    )
-    return {r.project_id: r for r in rows}  # the last one per project wins
+    with reading(src) as conn:
+        qr = tables.quarterly_return
+        rows = conn.execute(
+            select(qr).where(qr.c.quarter == quarter).order_by(qr.c.received_at, qr.c.id)
+        )
+        return {r.project_id: r for r in rows}  # the last one per project wins
 
 
 def _summary(changes: list[dict[str, str]], limit: int = 6) -> str:
@@ -33,43 +34,41 @@ def _summary(changes: list[dict[str, str]], limit: int = 6) -> str:
     return text + (" …" if len(names) > limit else "")
 
 
-def return_status_in(conn: Connection, quarter: Quarter | str) -> list[ReturnStatusRow]:
+def read_return_status(src: Reader, quarter: Quarter | str) -> list[ReturnStatusRow]:
     """Who has returned for `quarter`, when, what changed, and who is missing — one row per
     project, in number order; plain rows for the window and the quarterly brief."""
-    q = str(quarter)
-    project, qr = tables.project, tables.quarterly_return
-    projects = list(
-        conn.execute(
-            select(project.c.id, project.c.no, project.c.name_zh, project.c.lead_org).order_by(
-                project.c.no
+    with reading(src) as conn:
+        q = str(quarter)
+        project, qr = tables.project, tables.quarterly_return
+        projects = list(
+            conn.execute(
+                select(project.c.id, project.c.no, project.c.name_zh, project.c.lead_org).order_by(
+                    project.c.no
+                )
             )
         )
-    )
-    counts: dict[int, int] = {}
-    for pid in conn.scalars(select(qr.c.project_id).where(qr.c.quarter == q)):
-        counts[pid] = counts.get(pid, 0) + 1
-    latest = latest_returns_in(conn, q)
-    rows = []
-    for p in projects:
-        r = latest.get(p.id)
-        changes: list[dict[str, str]] = json.loads(r.changes) if r else []
-        rows.append(
-            ReturnStatusRow(
-                project_no=p.no,
-                project_name=p.name_zh,
-                unit=(r.unit if r else "") or p.lead_org,
-                returned=r is not None,
-                received_at=r.received_at if r else None,
-                file_name=r.file_name if r else "",
-                contact=" ".join(x for x in (r.contact_name, r.contact_phone) if x) if r else "",
-                changed=len(changes),
-                changes=_summary(changes),
-                returns=counts.get(p.id, 0),
+        counts: dict[int, int] = {}
+        for pid in conn.scalars(select(qr.c.project_id).where(qr.c.quarter == q)):
+            counts[pid] = counts.get(pid, 0) + 1
+        latest = read_latest_returns(conn, q)
+        rows = []
+        for p in projects:
+            r = latest.get(p.id)
+            changes: list[dict[str, str]] = json.loads(r.changes) if r else []
+            rows.append(
+                ReturnStatusRow(
+                    project_no=p.no,
+                    project_name=p.name_zh,
+                    unit=(r.unit if r else "") or p.lead_org,
+                    returned=r is not None,
+                    received_at=r.received_at if r else None,
+                    file_name=r.file_name if r else "",
+                    contact=" ".join(x for x in (r.contact_name, r.contact_phone) if x)
+                    if r
+                    else "",
+                    changed=len(changes),
+                    changes=_summary(changes),
+                    returns=counts.get(p.id, 0),
+                )
             )
-        )
-    return rows
-
-
-def return_status(database: Database, quarter: Quarter | str) -> list[ReturnStatusRow]:
-    with database.core_reader() as conn:
-        return return_status_in(conn, quarter)
+        return rows

@@ -13,23 +13,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session
 
-from desktop_app.db.database import Database
+from desktop_app.db import tables
+from desktop_app.db.database import Reader, reading
 from desktop_app.db.models import (
-    Evaluation,
-    Indicator,
-    Milestone,
-    Project,
+    QuarterlyReturn,
 )
-from desktop_app.domain.periods import Quarter
-from desktop_app.services.return_status import latest_returns_in
-from desktop_app.services.return_status import return_status as return_status
+from desktop_app.domain.periods import Quarter, now
+from desktop_app.services.milestones import milestone_row
+from desktop_app.services.performance_status import IndicatorRecord, read_indicators_of_year
+from desktop_app.services.return_status import read_latest_returns
+from desktop_app.snapshots.milestones import MilestoneRow
 from desktop_app.snapshots.returns import (
     PreviousReturn,
     ReturnContext,
     ReturnIndicator,
-    ReturnMilestone,
 )
 
 
@@ -50,29 +49,8 @@ class ReturnWrite:
     changes: list[dict[str, str]]
 
 
-def _milestone(m: Milestone) -> ReturnMilestone:
-    return ReturnMilestone(
-        id=m.id,
-        version=m.version,
-        code=m.code,
-        title=m.title,
-        planned_start=m.planned_start,
-        planned_end=m.planned_end,
-        baseline_start=m.baseline_start,
-        baseline_end=m.baseline_end,
-        actual_start=m.actual_start,
-        actual_end=m.actual_end,
-        percent_complete=m.percent_complete,
-        status=m.status,
-        cancel_reason=m.cancel_reason,
-        deliverable=m.deliverable,
-        owner=m.owner,
-        notes=m.notes,
-    )
-
-
-def _indicator(ind: Indicator, quarter: int) -> ReturnIndicator:
-    by_q = {a.quarter: a for a in ind.actuals}
+def _indicator(ind: IndicatorRecord, quarter: int) -> ReturnIndicator:
+    by_q: dict[int, Any] = {a.quarter: a for a in ind.actuals}  # Core rows: note, version too
     mine = by_q.get(quarter)
     last = by_q.get(quarter - 1) if quarter > 1 else None
     return ReturnIndicator(
@@ -91,60 +69,83 @@ def _indicator(ind: Indicator, quarter: int) -> ReturnIndicator:
     )
 
 
-def return_contexts(
-    db: Database, quarter: Quarter, nos: Iterable[int] | None = None
+def read_return_contexts(
+    src: Reader, quarter: Quarter, nos: Iterable[int] | None = None
 ) -> list[ReturnContext]:
     """Each project (or those numbered `nos`) as its workbook for `quarter` shows it."""
-    wanted = set(nos) if nos is not None else None
-    with db.reader() as s:
-        query = select(Project).options(selectinload(Project.milestones)).order_by(Project.no)
-        if wanted is not None:
-            query = query.where(Project.no.in_(wanted))
-        projects = list(s.scalars(query))
-        ids = [p.id for p in projects]
-        indicators: dict[int, list[Indicator]] = {}
-        for ind in s.scalars(
-            select(Indicator)
-            .options(selectinload(Indicator.actuals))
-            .where(Indicator.project_id.in_(ids), Indicator.year == quarter.year)
-            .order_by(Indicator.sort_order, Indicator.id)
-        ):
-            indicators.setdefault(ind.project_id, []).append(ind)
+    p, m, ev = tables.project.c, tables.milestone, tables.evaluation.c
+    query = select(p.id, p.no, p.name_zh, p.name_en, p.lead_org).order_by(p.no)
+    if nos is not None:
+        query = query.where(p.no.in_(set(nos)))
+    with reading(src) as conn:
+        projects = list(conn.execute(query))
+        ids = [r.id for r in projects]
+        milestones: dict[int, list[MilestoneRow]] = {}
+        in_order = select(m).where(m.c.project_id.in_(ids)).order_by(m.c.sort_order)
+        for row in conn.execute(in_order):
+            milestones.setdefault(row.project_id, []).append(milestone_row(row))
+        indicators = read_indicators_of_year(conn, quarter.year, ids)
         closed = set(
-            s.scalars(
-                select(Evaluation.project_id).where(
-                    Evaluation.year == quarter.year, Evaluation.project_id.in_(ids)
-                )
+            conn.scalars(
+                select(ev.project_id).where(ev.year == quarter.year, ev.project_id.in_(ids))
             )
         )
-        latest = latest_returns_in(s.connection(), str(quarter))
-        out = []
-        for p in projects:
-            last = latest.get(p.id)
-            out.append(
-                ReturnContext(
-                    project_id=p.id,
-                    no=p.no,
-                    name_zh=p.name_zh,
-                    name_en=p.name_en,
-                    lead_org=p.lead_org,
-                    quarter=str(quarter),
-                    milestones=tuple(_milestone(m) for m in p.milestones),
-                    indicators=tuple(_indicator(i, quarter.q) for i in indicators.get(p.id, [])),
-                    year_closed=p.id in closed,
-                    contact_name=last.contact_name if last else "",
-                    contact_phone=last.contact_phone if last else "",
-                )
+        latest = read_latest_returns(conn, str(quarter))
+    out = []
+    for r in projects:
+        last = latest.get(r.id)
+        out.append(
+            ReturnContext(
+                project_id=r.id,
+                no=r.no,
+                name_zh=r.name_zh,
+                name_en=r.name_en,
+                lead_org=r.lead_org,
+                quarter=str(quarter),
+                milestones=tuple(milestones.get(r.id, ())),
+                indicators=tuple(_indicator(i, quarter.q) for i in indicators.get(r.id, [])),
+                year_closed=r.id in closed,
+                contact_name=last.contact_name if last else "",
+                contact_phone=last.contact_phone if last else "",
             )
-        return out
+        )
+    return out
 
 
-def previous_returns(db: Database, quarter: str) -> dict[int, PreviousReturn]:
+def read_previous_returns(src: Reader, quarter: str) -> dict[int, PreviousReturn]:
     """The latest return already recorded for `quarter`, by project id."""
-    with db.reader() as s:
-        return {
-            pid: PreviousReturn(
-                r.received_at, r.file_name, r.file_sha256, json.loads(r.reported), r.id
+    return {
+        pid: PreviousReturn(r.received_at, r.file_name, r.file_sha256, json.loads(r.reported), r.id)
+        for pid, r in read_latest_returns(src, quarter).items()
+    }
+
+
+def log_return(s: Session, w: ReturnWrite, *, officer: str, reason: str) -> None:
+    """Add a checked return's log row in the collect's transaction, through the ORM so the
+    door and the audit trail see it (its own audit entry names the officer and the file)."""
+    previous = (s.info.get("officer"), s.info.get("audit_reason"))
+    s.info["officer"], s.info["audit_reason"] = officer, reason
+    try:
+        s.add(
+            QuarterlyReturn(
+                project_id=w.project_id,
+                quarter=w.quarter,
+                received_at=now().replace(tzinfo=None, microsecond=0),
+                file_name=w.file_name[:260],
+                file_sha256=w.file_sha256,
+                unit=w.unit[:200],
+                contact_name=w.contact_name[:100],
+                contact_phone=w.contact_phone[:100],
+                narrative=w.narrative,
+                reported=json.dumps(w.reported, ensure_ascii=False, sort_keys=True),
+                changes=json.dumps(w.changes, ensure_ascii=False),
+                officer=officer,
             )
-            for pid, r in latest_returns_in(s.connection(), quarter).items()
-        }
+        )
+        s.flush()
+    finally:
+        s.info["officer"], s.info["audit_reason"] = previous
+        if previous[0] is None:
+            s.info.pop("officer", None)
+        if previous[1] is None:
+            s.info.pop("audit_reason", None)

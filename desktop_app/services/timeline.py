@@ -13,16 +13,17 @@ from itertools import groupby
 
 from sqlalchemy import String, func, select, type_coerce
 
-from desktop_app.db.database import Database
-from desktop_app.db.models import Milestone, Project
+from desktop_app.db import tables
+from desktop_app.db.database import Reader, reading
 from desktop_app.snapshots.milestones import TimelineBar, TimelineGroup
 
+_m, _p = tables.milestone.c, tables.project.c
 _DATES = (
-    Milestone.planned_start,
-    Milestone.planned_end,
-    Milestone.baseline_start,
-    Milestone.baseline_end,
-    Milestone.actual_end,
+    _m.planned_start,
+    _m.planned_end,
+    _m.baseline_start,
+    _m.baseline_end,
+    _m.actual_end,
 )
 
 
@@ -33,10 +34,10 @@ def _day(value: str | date | None) -> date | None:
     return date.fromisoformat(value[:10])
 
 
-def timeline_projects(db: Database, lang: str = "zh") -> list[TimelineGroup]:
+def read_timeline_projects(src: Reader, lang: str = "zh") -> list[TimelineGroup]:
     """Every project (by number) with its label and no bars yet."""
-    query = select(Project.id, Project.no, Project.name_zh, Project.name_en).order_by(Project.no)
-    with db.engine.connect() as conn:
+    query = select(_p.id, _p.no, _p.name_zh, _p.name_en).order_by(_p.no)
+    with reading(src) as conn:
         rows = conn.execute(query).all()
     return [
         TimelineGroup(pid, f"{no}. {name_en if lang == 'en' and name_en else name_zh}", ())
@@ -44,22 +45,22 @@ def timeline_projects(db: Database, lang: str = "zh") -> list[TimelineGroup]:
     ]
 
 
-def timeline_bars(
-    db: Database, project_ids: Iterable[int] | None = None
+def read_timeline_bars(
+    src: Reader, project_ids: Iterable[int] | None = None
 ) -> dict[int, tuple[TimelineBar, ...]]:
     """Project id → its milestones' bars in table order (all projects when ids is None)."""
     raw_dates = [type_coerce(c, String) for c in _DATES]
     query = select(
-        Milestone.project_id,
-        Milestone.id,
-        Milestone.title,
+        _m.project_id,
+        _m.id,
+        _m.title,
         *raw_dates,
-        Milestone.percent_complete,
-        Milestone.status,
-    ).order_by(Milestone.project_id, Milestone.sort_order, Milestone.id)
+        _m.percent_complete,
+        _m.status,
+    ).order_by(_m.project_id, _m.sort_order, _m.id)
     if project_ids is not None:
-        query = query.where(Milestone.project_id.in_(list(project_ids)))
-    with db.engine.connect() as conn:
+        query = query.where(_m.project_id.in_(list(project_ids)))
+    with reading(src) as conn:
         rows = conn.execute(query).all()
     day = _day
     return {
@@ -71,26 +72,27 @@ def timeline_bars(
     }
 
 
-def portfolio_timeline(db: Database, lang: str = "zh") -> list[TimelineGroup]:
+def read_timeline(src: Reader, lang: str = "zh") -> list[TimelineGroup]:
     """Every project with all its bars (one go: reports and tests)."""
-    bars = timeline_bars(db)
-    return [
-        TimelineGroup(g.project_id, g.label, bars.get(g.project_id, ()))
-        for g in timeline_projects(db, lang)
-    ]
+    with reading(src) as conn:
+        bars = read_timeline_bars(conn)
+        return [
+            TimelineGroup(g.project_id, g.label, bars.get(g.project_id, ()))
+            for g in read_timeline_projects(conn, lang)
+        ]
 
 
-def timeline_span(db: Database) -> tuple[date, date] | None:
+def read_timeline_span(src: Reader) -> tuple[date, date] | None:
     """The earliest start and latest end of any planned or baseline date (None: no milestones)."""
     query = select(
         type_coerce(
-            func.min(func.coalesce(Milestone.planned_start, Milestone.planned_end)), String
+            func.min(func.coalesce(_m.planned_start, _m.planned_end)), String
         ),
-        type_coerce(func.min(Milestone.baseline_start), String),
-        type_coerce(func.max(Milestone.planned_end), String),
-        type_coerce(func.max(Milestone.baseline_end), String),
+        type_coerce(func.min(_m.baseline_start), String),
+        type_coerce(func.max(_m.planned_end), String),
+        type_coerce(func.max(_m.baseline_end), String),
     )
-    with db.engine.connect() as conn:
+    with reading(src) as conn:
         row = conn.execute(query).one()
     values = [d for d in (_day(v) for v in row) if d is not None]
     if not values:

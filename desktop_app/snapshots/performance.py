@@ -26,14 +26,32 @@ class IndicatorEdit:
 
 
 @dataclass(frozen=True)
-class IndicatorRow:
-    id: int
+class IndicatorFields:
+    """What every view of an indicator names: code, name, unit and its scoring terms."""
+
     code: str
     name: str
     unit: str
     weight: Decimal
     target: Decimal | None
     direction: str
+
+
+def indicator_fields(ind: Any) -> dict[str, Any]:
+    """`IndicatorFields` of anything shaped like an indicator (a stored row, a record)."""
+    return {
+        "code": ind.code,
+        "name": ind.name,
+        "unit": ind.unit,
+        "weight": ind.weight,
+        "target": ind.target,
+        "direction": ind.direction,
+    }
+
+
+@dataclass(frozen=True)
+class IndicatorRow(IndicatorFields):
+    id: int
     allow_negative: bool
     ytd: tuple[Decimal | None, ...]
     """Year-to-date actuals for Q1..Q4 (None where not reported)."""

@@ -7,29 +7,11 @@ the brief read them without a session.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-
-@dataclass(frozen=True)
-class ReturnMilestone:
-    id: int
-    version: int
-    code: str
-    title: str
-    planned_start: date | None
-    planned_end: date
-    baseline_start: date | None
-    baseline_end: date | None
-    actual_start: date | None
-    actual_end: date | None
-    percent_complete: int
-    status: str
-    cancel_reason: str
-    deliverable: str
-    owner: str
-    notes: str
+from desktop_app.snapshots.milestones import MilestoneRow
 
 
 @dataclass(frozen=True)
@@ -61,7 +43,7 @@ class ReturnContext:
     name_en: str
     lead_org: str
     quarter: str
-    milestones: tuple[ReturnMilestone, ...]
+    milestones: tuple[MilestoneRow, ...]
     indicators: tuple[ReturnIndicator, ...]
     year_closed: bool
     """The quarter's year is closed by its evaluation: indicator actuals are read-only."""

@@ -10,9 +10,9 @@ from desktop_app.ui.context import AppContext
 
 
 def about_text(ctx: AppContext) -> str:
-    from desktop_app.services.evidence import evidence_totals, size_text
+    from desktop_app.services.evidence import read_evidence_totals, size_text
 
-    count, total = evidence_totals(ctx.db)
+    count, total = read_evidence_totals(ctx.db)
     return "\n".join(
         [
             QCoreApplication.translate(

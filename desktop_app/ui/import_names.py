@@ -13,9 +13,9 @@ _LED_BY_PROJECT = ("projects", "disbursements")
 
 def project_names(db: Database, lang: str) -> dict[str, str]:
     """Project number (as the key shows it) → "no. name"."""
-    from desktop_app.services.project_list import list_projects
+    from desktop_app.services.project_list import read_project_rows
 
-    return {str(p.no): f"{p.no}. {p.name(lang)}" for p in list_projects(db)}
+    return {str(p.no): f"{p.no}. {p.name(lang)}" for p in read_project_rows(db)}
 
 
 def readable_key(sheet: str, key: str, names: dict[str, str]) -> str:

@@ -25,11 +25,11 @@ class PlanReportDialog(ReportDialog):
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        from desktop_app.services.district_overview import plan_periods
+        from desktop_app.services.district_overview import read_plan_periods
 
         self.setWindowTitle(self.tr("Plan-period report"))
         self.period = QComboBox()
-        self._fill_periods(plan_periods(ctx.db))
+        self._fill_periods(read_plan_periods(ctx.db))
         self.path.setMinimumWidth(360)
         self.next_period = QPushButton(self.tr("Set up the next plan period…"))
         self.next_period.clicked.connect(self._add_period)
@@ -60,15 +60,15 @@ class PlanReportDialog(ReportDialog):
         self.path.setText(str(folder / name))
 
     def _add_period(self) -> None:
-        from desktop_app.services.district_overview import district_overview, plan_periods
+        from desktop_app.services.district_overview import read_district_overview, read_plan_periods
         from desktop_app.ui.performance.add_period_dialog import AddPeriodDialog
 
-        periods = plan_periods(self.ctx.db)
+        periods = read_plan_periods(self.ctx.db)
         last_end = max((p.end_year for p in periods), default=2025)
-        rows = district_overview(self.ctx.db).rows
+        rows = read_district_overview(self.ctx.db).rows
         dialog = AddPeriodDialog(self.ctx, rows, last_end, self)
         if dialog.exec() and dialog.created is not None:
-            self._fill_periods(plan_periods(self.ctx.db))
+            self._fill_periods(read_plan_periods(self.ctx.db))
             self.ctx.bus.sig_data_changed.emit()
 
     def save_title(self) -> str:

@@ -69,11 +69,11 @@ class ReturnStatusDialog(QDialog):
         fit_to_screen(self, 1180, 560)
 
     def refresh(self) -> None:
-        from desktop_app.services.return_status import return_status
+        from desktop_app.services.return_status import read_return_status
 
         db, quarter = self.ctx.db, self.quarter.currentData()
         self.ctx.jobs.start(
-            lambda: return_status(db, quarter),
+            lambda: read_return_status(db, quarter),
             self._show,
             lambda e: self.summary.setText(str(e)),
             owner=self,

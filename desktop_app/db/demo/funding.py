@@ -27,7 +27,13 @@ from desktop_app.db.models import (
     Project,
     StartupTranche,
 )
-from desktop_app.domain.funding import FundingPlanSpec, Tranche, reward_amount
+from desktop_app.domain.funding import (
+    FundingPlanSpec,
+    Tranche,
+    reward_amount,
+    stored_plan,
+    stored_years,
+)
 from desktop_app.domain.money import wan_to_fen
 
 AHEAD_OF_PLAN_NO = 5
@@ -71,29 +77,14 @@ def _spec(p: Project, rng: random.Random) -> FundingPlanSpec:
 
 
 def _plan_row(p: Project, spec: FundingPlanSpec) -> FundingPlan:
-    fixed = spec.fixed_support()
     plan = FundingPlan(
         project_id=p.id,
-        startup_grant_fen=wan_to_fen(spec.startup_grant),
-        startup_year=spec.startup_year,
-        taper_mode=spec.mode,
-        first_year=spec.first_year,
-        years=spec.years,
-        first_amount_fen=wan_to_fen(fixed[0]),
-        step_fen=wan_to_fen(spec.step) if spec.step is not None else None,
-        rate=spec.rate,
-        floor_fen=wan_to_fen(spec.floor),
+        **stored_plan(spec),
         notes=f"{SAMPLE_MARK}经费计划为示例数据,非区里批复原文。",
         is_sample=True,
     )
-    for i, year in enumerate(range(spec.first_year, spec.last_year + 1)):
-        plan.year_rows.append(
-            FundingYear(
-                year=year,
-                reward_cap_fen=wan_to_fen(spec.reward_caps[i]),
-                manual_fixed_fen=wan_to_fen(fixed[i]) if spec.mode == "manual" else None,
-            )
-        )
+    for year in stored_years(spec):  # mapped as the funding service saves a plan
+        plan.year_rows.append(FundingYear(**year))
     for seq, tr in enumerate(spec.tranches, start=1):
         plan.tranches.append(
             StartupTranche(seq=seq, year=tr.year, amount_fen=wan_to_fen(tr.amount), note=tr.note)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app.errors import UserError
 from desktop_app.services import evidence as ev
+from desktop_app.services.evidence_rows import EvidenceRow
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.evidence import viewer_copies
 from desktop_app.ui.widgets.screen_fit import fit_to_screen
@@ -49,7 +50,7 @@ T = TypeVar("T")
 class _RemoveStep(QUndoCommand):
     """Redo removes the file from the record; undo puts it back (both saved at once)."""
 
-    def __init__(self, dialog: EvidenceDialog, row: ev.EvidenceRow) -> None:
+    def __init__(self, dialog: EvidenceDialog, row: EvidenceRow) -> None:
         super().__init__(
             QCoreApplication.translate("EvidenceDialog", "Remove {name}").format(name=row.file_name)
         )
@@ -76,8 +77,8 @@ class EvidenceDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.ctx, self.kind, self.target_id = ctx, kind, target_id
-        self.project_no, self.target, label = ev.target_of(ctx.db, kind, target_id)
-        self.rows: list[ev.EvidenceRow] = []
+        self.project_no, self.target, label = ev.read_evidence_target(ctx.db, kind, target_id)
+        self.rows: list[EvidenceRow] = []
         self.opened: list[Path] = []
         self.setWindowTitle(self.tr("Evidence — {what}").format(what=label))
         self.setAcceptDrops(True)
@@ -152,7 +153,7 @@ class EvidenceDialog(QDialog):
         self.remove_button.setEnabled(has and writable)
         self.add_button.setEnabled(writable)
 
-    def current(self) -> ev.EvidenceRow | None:
+    def current(self) -> EvidenceRow | None:
         rows = self.table.selectionModel().selectedRows()
         return self.rows[rows[0].row()] if rows else None
 
@@ -186,12 +187,12 @@ class EvidenceDialog(QDialog):
         )
         self.add_paths(paths)
 
-    def _bytes(self) -> tuple[ev.EvidenceRow, bytes] | None:
+    def _bytes(self) -> tuple[EvidenceRow, bytes] | None:
         row = self.current()
         if row is None:
             return None
         try:
-            return ev.get_evidence(self.ctx.db, row.id)
+            return ev.read_stored_evidence(self.ctx.db, row.id)
         except UserError as exc:
             self.error.setText(str(exc))
             return None

@@ -25,7 +25,7 @@ from desktop_app.services.disbursements import (
     add_disbursement,
     draft_of,
     edit_disbursement,
-    get_disbursement,
+    read_disbursement,
 )
 from desktop_app.snapshots.funding import DisbursementDraft, DisbursementRow
 from desktop_app.ui import conflict_dialog, dialogs
@@ -189,7 +189,7 @@ class DisbursementDialog(QDialog):
         if choice == conflict_dialog.CANCEL:
             return False
         try:
-            current = get_disbursement(self.ctx.db, self.row.id)
+            current = read_disbursement(self.ctx.db, self.row.id)
         except UserError as gone:
             dialogs.show_error(self, str(gone))
             return False

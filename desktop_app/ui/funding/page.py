@@ -60,12 +60,12 @@ class FundingPage(Page):
 
     def refresh(self) -> None:
         from desktop_app.domain.periods import today
-        from desktop_app.services.figures_cache import portfolio_figures
+        from desktop_app.services.figures_cache import read_portfolio_figures
 
         db, as_of = self.ctx.db, today()
         self.ctx.jobs.start(
             # the yearly sums of the projects saved since are recomputed, the rest reused
-            lambda: portfolio_figures(db, as_of, ("year_sums",)).funding_rows(),
+            lambda: read_portfolio_figures(db, as_of, ("year_sums",)).funding_rows(),
             self.show_rows,
             lambda exc: dialogs.show_error(self, str(exc)),
             owner=self,

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.parsing import ParseError
-from desktop_app.services.history import count_history, history_fields, list_history
-from desktop_app.services.projects import list_projects
+from desktop_app.services.history import read_history, read_history_count, read_history_fields
+from desktop_app.services.project_list import read_project_rows
 from desktop_app.snapshots.safety import HistoryFilter, HistoryRow
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.history.labels import field_label
@@ -90,13 +90,13 @@ class HistoryPage(Page):
         self.project.clear()
         self.project.addItem(self.tr("All projects"), None)
         names = []
-        for p in list_projects(self.ctx.db):
+        for p in read_project_rows(self.ctx.db):
             self.project.addItem(f"{p.no}. {p.name_zh}", p.id)
             names.append(p.name_zh)
         self._fit_project_column(names)
         self.field.clear()
         self.field.addItem(self.tr("All fields"), None)
-        for name in history_fields(self.ctx.db):
+        for name in read_history_fields(self.ctx.db):
             self.field.addItem(field_label(name), name)
         self.project.setCurrentIndex(max(0, self.project.findData(project)))
         self.field.setCurrentIndex(max(0, self.field.findData(field)))
@@ -137,10 +137,10 @@ class HistoryPage(Page):
         if flt is None:
             return
         db, lang = self.ctx.db, self.ctx.lang
-        total = count_history(db, flt)
+        total = read_history_count(db, flt)
 
         def read(offset: int, limit: int) -> list[HistoryRow]:
-            return list_history(db, replace(flt, offset=offset, limit=limit), lang)
+            return read_history(db, replace(flt, offset=offset, limit=limit), lang)
 
         self.model.set_source(read, total)
         self._fit_record_column()

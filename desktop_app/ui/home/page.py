@@ -1,7 +1,7 @@
 """首页 (Home): the portfolio at a glance as of today; every figure opens the rows behind it.
 
 Nothing here touches the database at construction: the window paints with placeholders,
-then `refresh()` computes `services.home.home_snapshot` in a background job and fills the
+then `refresh()` computes `services.home.read_home` in a background job and fills the
 cards; QtCharts (ui/home/charts.py) is imported only when the first figures arrive.
 """
 
@@ -142,13 +142,13 @@ class HomePage(Page):
 
     def refresh(self) -> None:
         """Figures are computed off the GUI thread; the cards keep their last values meanwhile."""
-        from desktop_app.services.home import home_snapshot  # Core reads, off the GUI thread
+        from desktop_app.services.home import read_home  # Core reads, off the GUI thread
 
         db, as_of = self.ctx.db, today()
         if not self._fresh.changed(db):
             return  # shown again, nothing changed: the cards stay
         self.ctx.jobs.start(
-            lambda: home_snapshot(db, as_of),
+            lambda: read_home(db, as_of),
             self.set_snapshot,
             self._failed,
             owner=self,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.periods import today
-from desktop_app.services.health import attention_items
+from desktop_app.services.health import read_attention_items
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.freshness import Freshness
 from desktop_app.ui.milestones.attention_model import (
@@ -115,7 +115,7 @@ class AttentionPage(Page):
         if not self._fresh.changed(self.ctx.db):
             return  # shown again, nothing changed
         as_of = today()
-        rows = attention_items(self.ctx.db, as_of)
+        rows = read_attention_items(self.ctx.db, as_of)
         if rows != self._rows_shown:  # 1,500 rows at 2,000 projects: reset only on a change
             self._rows_shown = rows
             header = self.table.horizontalHeader()
@@ -138,11 +138,11 @@ class AttentionPage(Page):
     def _show_warnings(self, as_of: date) -> None:
         """Warnings need every project's plan and payments: from the figures cache, off
         the GUI thread (the milestones above are on screen meanwhile)."""
-        from desktop_app.services.figures_cache import portfolio_figures
+        from desktop_app.services.figures_cache import read_portfolio_figures
 
         db = self.ctx.db
         self.ctx.jobs.start(
-            lambda: portfolio_figures(db, as_of, ("warnings",)).all_warnings(),
+            lambda: read_portfolio_figures(db, as_of, ("warnings",)).all_warnings(),
             self._warnings_ready,
             lambda exc: self.warnings_title.setText(str(exc)),
             owner=self,

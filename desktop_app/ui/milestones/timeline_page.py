@@ -11,7 +11,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop_app.domain.periods import today
-from desktop_app.services.timeline import timeline_bars, timeline_projects, timeline_span
+from desktop_app.services.timeline import (
+    read_timeline_bars,
+    read_timeline_projects,
+    read_timeline_span,
+)
 from desktop_app.snapshots.milestones import TimelineBar
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.freshness import Freshness
@@ -55,17 +59,17 @@ class PortfolioTimelinePage(Page):
         db = self.ctx.db
         if not self._fresh.changed(db):
             return
-        groups = timeline_projects(db, self.ctx.lang)
-        first = timeline_bars(db, [g.project_id for g in groups[:FIRST_ROWS]])
+        groups = read_timeline_projects(db, self.ctx.lang)
+        first = read_timeline_bars(db, [g.project_id for g in groups[:FIRST_ROWS]])
         rows = [TimelineRow(g.project_id, g.label, first.get(g.project_id, ())) for g in groups]
-        self.timeline.set_rows(rows, today(), timeline_span(db))
+        self.timeline.set_rows(rows, today(), read_timeline_span(db))
         self.timeline.scroll_to_date(today())
         self._generation += 1
         self._show_summary(len(groups), sum(len(b) for b in first.values()))
         if len(groups) > FIRST_ROWS:
             generation = self._generation
             self.ctx.jobs.start(
-                lambda: timeline_bars(db),
+                lambda: read_timeline_bars(db),
                 lambda bars: self._loaded(generation, bars),
                 lambda exc: self.summary.setText(str(exc)),
                 owner=self,

@@ -25,6 +25,7 @@ from desktop_app.domain.parsing import ParseError
 from desktop_app.errors import UserError
 from desktop_app.services import district
 from desktop_app.services.conflicts import ConflictError
+from desktop_app.services.district_overview import read_district_overview, read_plan_periods
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.page_base import Page
 from desktop_app.ui.performance.add_period_dialog import AddPeriodDialog
@@ -111,7 +112,7 @@ class DistrictPage(Page):
         chosen = self.period.currentData()
         self._filling = True
         self.period.clear()
-        for p in district.plan_periods(self.ctx.db):
+        for p in read_plan_periods(self.ctx.db):
             years = f"{p.start_year}–{p.end_year}"
             label = p.name_zh if str(p.start_year) in p.name_zh else f"{p.name_zh} {years}"
             self.period.addItem(label.strip(), p.id)
@@ -129,7 +130,7 @@ class DistrictPage(Page):
         period_id = self.period.currentData()
         if period_id is None:
             return
-        self.model.set_overview(district.district_overview(self.ctx.db, period_id))
+        self.model.set_overview(read_district_overview(self.ctx.db, period_id))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
@@ -189,7 +190,7 @@ class DistrictPage(Page):
 
     def make_add_dialog(self) -> AddPeriodDialog:
         """The add-period dialog (a seam for tests, which drive it without exec)."""
-        periods = district.plan_periods(self.ctx.db)
+        periods = read_plan_periods(self.ctx.db)
         last_end = max((p.end_year for p in periods), default=2025)
         rows = tuple(self.model.row_at(i) for i in range(self.model.rowCount()))
         return AddPeriodDialog(self.ctx, rows, last_end, self)

@@ -67,11 +67,11 @@ class ScoresPage(Page):
     def refresh(self) -> None:
         """Scores read every project's indicators: from the figures cache (only projects
         saved since are recomputed), off the GUI thread; the last rows stay meanwhile."""
-        from desktop_app.services.figures_cache import SCORES, portfolio_figures
+        from desktop_app.services.figures_cache import SCORES, read_portfolio_figures
 
         db, as_of = self.ctx.db, today()
         self.ctx.jobs.start(
-            lambda: portfolio_figures(db, as_of, (SCORES,)).score_rows(),
+            lambda: read_portfolio_figures(db, as_of, (SCORES,)).score_rows(),
             self.show_rows,
             lambda exc: self.summary.setText(str(exc)),
             owner=self,

@@ -130,10 +130,10 @@ class PortfolioPage(Page):
     def _fill_filters(self) -> None:
         lang = self.ctx.lang
         self.zone_filter.addItem(self.tr("All zones"), None)
-        for z in project_list.zones(self.ctx.db):
+        for z in project_list.read_zones(self.ctx.db):
             self.zone_filter.addItem(z.name(lang), z.code)
         self.domain_filter.addItem(self.tr("All domains"), None)
-        for d in project_list.domains(self.ctx.db):
+        for d in project_list.read_domains(self.ctx.db):
             self.domain_filter.addItem(d.name(lang), d.code)
         self.status_filter.addItem(self.tr("All statuses"), None)
         for code in PROJECT_STATUS_CODES:
@@ -257,7 +257,7 @@ class PortfolioPage(Page):
             # that asks Python for each comparison's keys (2,000 projects: a fifth of a
             # second). The header still shows the sort; a click sorts as usual.
             self.proxy.sort(-1)
-        self.model.set_rows(project_list.list_projects(self.ctx.db))
+        self.model.set_rows(project_list.read_project_rows(self.ctx.db))
         self._reverting = False
         self.refresh_health()
         self._update_count()
@@ -284,12 +284,12 @@ class PortfolioPage(Page):
             self._health_wanted = True
             return
         from desktop_app.domain.periods import today
-        from desktop_app.services.figures_cache import portfolio_figures
+        from desktop_app.services.figures_cache import read_portfolio_figures
 
         db, as_of = self.ctx.db, today()
         self.ctx.jobs.start(
             # the figures cache recomputes only the projects saved since the last refresh
-            lambda: dict(portfolio_figures(db, as_of, ("status",)).health),
+            lambda: dict(read_portfolio_figures(db, as_of, ("status",)).health),
             self.model.set_health,
             self._health_failed,
             owner=self,

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.parsing import ParseError
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
+from desktop_app.services import project_list
 from desktop_app.services import projects as project_service
 from desktop_app.services.conflicts import ConflictError, my_changes, rebased
 from desktop_app.snapshots.project import ProjectDetail, ProjectEdit
@@ -122,10 +123,10 @@ class ProjectDetailsForm(ProjectTab):
     def _load_choices(self) -> None:
         self.zone.clear()
         self.zone.addItem(self.tr("(none)"), None)
-        for z in project_service.zones(self.ctx.db):
+        for z in project_list.read_zones(self.ctx.db):
             self.zone.addItem(z.name(self.ctx.lang), z.id)
         self.domains.clear()
-        for d in project_service.domains(self.ctx.db):
+        for d in project_list.read_domains(self.ctx.db):
             item = QListWidgetItem(d.name(self.ctx.lang))
             item.setData(Qt.ItemDataRole.UserRole, d.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -135,7 +136,7 @@ class ProjectDetailsForm(ProjectTab):
     # --- loading -------------------------------------------------------------------
     def load_project(self, project_id: int | None) -> None:
         super().load_project(project_id)
-        self._detail = project_service.get_project(self.ctx.db, project_id) if project_id else None
+        self._detail = project_list.read_project(self.ctx.db, project_id) if project_id else None
         self._fill(self._detail)
 
     def _fill(self, d: ProjectDetail | None) -> None:
@@ -287,7 +288,7 @@ class ProjectDetailsForm(ProjectTab):
                     self, exc.only(keys), self._field_labels()
                 )
                 if choice == conflict_dialog.REAPPLY:
-                    current = project_service.get_project(self.ctx.db, loaded.id)
+                    current = project_list.read_project(self.ctx.db, loaded.id)
                     edit = rebased(project_service.edit_of(current), mine)
                     version = current.version
                     continue

@@ -16,7 +16,7 @@ from desktop_app.domain.periods import today
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.services.conflicts import ConflictError, my_changes, rebased
-from desktop_app.services.disbursements import delete_disbursement, list_disbursements
+from desktop_app.services.disbursements import delete_disbursement, read_disbursements
 from desktop_app.services.funding import load_plan, preview_schedule, save_plan
 from desktop_app.snapshots.funding import (
     DisbursementRow,
@@ -64,7 +64,7 @@ class FundingController(QObject):
         self.view.form.set_draft(snap.draft)
         self._loaded = self.view.form.draft()
         self._show(snap.schedule)
-        self.register_model.set_rows(list_disbursements(self.ctx.db, project_id))
+        self.register_model.set_rows(read_disbursements(self.ctx.db, project_id))
         self.view.say("" if snap.draft else self.tr("No plan yet: enter the approved plan."))
         self.view.enable(self.version is not None)
 
@@ -214,7 +214,7 @@ class FundingController(QObject):
         """
         assert self.project_id is not None
         self.facts = load_plan(self.ctx.db, self.project_id).facts
-        self.register_model.set_rows(list_disbursements(self.ctx.db, self.project_id))
+        self.register_model.set_rows(read_disbursements(self.ctx.db, self.project_id))
         self.preview()
         self.ctx.bus.sig_data_changed.emit()
         if saved is None:

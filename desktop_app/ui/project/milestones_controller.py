@@ -26,7 +26,7 @@ from desktop_app.errors import UserError
 from desktop_app.i18n import t
 from desktop_app.services import milestones as svc
 from desktop_app.services.conflicts import ConflictError
-from desktop_app.services.health import project_health
+from desktop_app.services.health import read_health
 from desktop_app.snapshots.milestones import MilestoneRow
 from desktop_app.ui import conflict_dialog, dialogs
 from desktop_app.ui.context import AppContext
@@ -80,7 +80,7 @@ class MilestonesController(QObject):
     def reload(self) -> None:
         """Rows, health and worst slip from the database; the view keeps its current cell."""
         keep = self._focus if self._focus is not None else self._current_id()
-        self.rows = svc.list_milestones(self.ctx.db, self.project_id) if self.project_id else []
+        self.rows = svc.read_milestones(self.ctx.db, self.project_id) if self.project_id else []
         self._focus = None
         self.view.show_rows(self.rows, keep)
         self._show_health()
@@ -97,10 +97,10 @@ class MilestonesController(QObject):
 
         # health reads money and scores too: off the GUI thread (this project only)
         def job() -> tuple[Health, list[str]]:
-            from desktop_app.services.warnings import project_warnings
+            from desktop_app.services.warnings import read_warnings
 
-            found = project_warnings(db, pid, today())
-            return project_health(db, pid, today()), [w.reason for w in found]
+            found = read_warnings(db, today(), [pid])
+            return read_health(db, today(), project_ids=[pid])[pid], [w.reason for w in found]
 
         self.ctx.jobs.start(
             job,
@@ -235,7 +235,7 @@ class MilestonesController(QObject):
                 if choice != conflict_dialog.REAPPLY:
                     self.reload()
                     return False
-                before = svc.get_milestone(self.ctx.db, current.id).to_edit()
+                before = svc.read_milestone(self.ctx.db, current.id).to_edit()
                 after = replace(before, **changes)
                 svc.update_milestone(self.ctx.db, current.id, after, exc.current_version)
         except (UserError, ValidationError) as exc:
@@ -327,10 +327,10 @@ class MilestonesController(QObject):
     def add_milestone(self) -> None:
         if self.project_id is None:
             return
-        from desktop_app.services.projects import get_project
+        from desktop_app.services.project_list import read_project
 
         last = self.rows[-1].planned_end if self.rows else None
-        project = get_project(self.ctx.db, self.project_id)
+        project = read_project(self.ctx.db, self.project_id)
         start, end = new_milestone_dates(today(), last, project.start_date, project.end_date)
         edit = MilestoneEdit(title=self.tr("New milestone"), planned_start=start, planned_end=end)
         position = len(self.rows)

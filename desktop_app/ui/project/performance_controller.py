@@ -55,11 +55,11 @@ class PerformanceController(QObject):
         self.reload()
 
     def evidence_target(self) -> tuple[str, int] | None:
-        from desktop_app.services.evidence import evaluation_id
+        from desktop_app.services.evidence import read_evaluation_id
 
         if self.project_id is None:
             return None
-        found = evaluation_id(self.ctx.db, self.project_id, self.view.year_shown())
+        found = read_evaluation_id(self.ctx.db, self.project_id, self.view.year_shown())
         return None if found is None else ("evaluation", found)
 
     def _show(self, snapshot: ProjectPerformance) -> None:
@@ -78,7 +78,7 @@ class PerformanceController(QObject):
             self.view.show_state()
         else:
             self._show(
-                perf.project_performance(self.ctx.db, self.project_id, self.view.year_shown())
+                perf.read_project_performance(self.ctx.db, self.project_id, self.view.year_shown())
             )
 
     def settle(self) -> bool:
@@ -188,7 +188,7 @@ class PerformanceController(QObject):
                 self.reload()
             if choice != conflict_dialog.REAPPLY:
                 return False
-            snap = save(perf.project_performance(db, project_id, year))
+            snap = save(perf.read_project_performance(db, project_id, year))
         self.view.show_error("")
         self._show(snap)
         self.ctx.bus.sig_data_changed.emit()
@@ -298,7 +298,7 @@ class PerformanceController(QObject):
                     self.view.year_shown(),
                     self.model.edits(),
                 )
-                current = perf.project_performance(self.ctx.db, project_id, year)
+                current = perf.read_project_performance(self.ctx.db, project_id, year)
                 loaded = {r.id: r.version for r in current.indicators}
                 return self._run(
                     lambda: perf.save_indicator_set(
