@@ -248,7 +248,7 @@ def _child(db_path: str, rounds: int) -> int:
 
         def add(d: Any = dialog, tab: Any = f_tab) -> None:
             if d.try_save():
-                tab.payments_changed(d.saved)
+                tab.controller.payments_changed(d.saved)
 
         timed("add payment", add)
         dialog.deleteLater()
