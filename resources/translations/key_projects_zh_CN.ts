@@ -763,28 +763,28 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>DistrictPage</name>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="75" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="76" />
         <source>Add plan period…</source>
         <translation>新增规划期…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="87" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="88" />
         <source>Progress: levels from base to target; totals and averages over the target.</source>
         <translation>进度:存量指标按基期值至目标值计算;累计与年均指标按占目标值比例计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="92" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="93" />
         <source>Plan period</source>
         <translation>规划期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="108" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="109" />
         <source>District indicators</source>
         <translation>全区指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="148" />
-        <location filename="../../desktop_app/ui/performance/district_page.py" line="151" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="149" />
+        <location filename="../../desktop_app/ui/performance/district_page.py" line="152" />
         <source>Not saved: {reason}</source>
         <translation>未保存:{reason}</translation>
     </message>
@@ -807,82 +807,82 @@ Record this payment with the same number anyway?</source>
         <translation>请先选择一个里程碑、一笔拨付或一个已关账的年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="54" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="55" />
         <source>Remove {name}</source>
         <translation>移除 {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="82" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="83" />
         <source>Evidence — {what}</source>
         <translation>佐证材料 — {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="85" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="86" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="85" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="86" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="85" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="86" />
         <source>Added</source>
         <translation>添加时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="85" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="86" />
         <source>By</source>
         <translation>添加人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="85" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="86" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="91" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="92" />
         <source>Drop files here to add them (up to 50 MB each).</source>
         <translation>把文件拖到这里即可添加(每个不超过 50 MB)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="94" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="95" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="95" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="96" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="96" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="97" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="97" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="98" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="98" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="99" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="181" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="182" />
         <source>Add evidence files</source>
         <translation>添加佐证文件</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="184" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="185" />
         <source>Evidence (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xls *.xlsx *.ofd);;All files (*)</source>
         <translation>佐证文件 (*.pdf *.png *.jpg *.jpeg *.doc *.docx *.xls *.xlsx *.ofd);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/evidence/dialog.py" line="213" />
+        <location filename="../../desktop_app/ui/evidence/dialog.py" line="214" />
         <source>Save the file as</source>
         <translation>文件另存为</translation>
     </message>
@@ -924,42 +924,42 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>FundingController</name>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_controller.py" line="69" />
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="68" />
         <source>No plan yet: enter the approved plan.</source>
         <translation>尚无经费计划:请录入批复的计划。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_controller.py" line="88" />
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="86" />
         <source>Fix the marked fields to see the new schedule: {first}</source>
         <translation>请修正标红的字段后查看新的逐年计划:{first}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_controller.py" line="97" />
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="95" />
         <source>Preview of unsaved changes: press Save to keep them.</source>
         <translation>预览未保存的修改:点击“保存计划”后生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_controller.py" line="125" />
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="123" />
         <source>Funding plan saved.</source>
         <translation>经费计划已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_controller.py" line="141" />
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="139" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_controller.py" line="191" />
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="189" />
         <source>Delete the payment of {date} ({amount} 10k yuan)?</source>
         <translation>删除 {date} 的拨付({amount} 万元)?</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_controller.py" line="210" />
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="208" />
         <source>Payment deleted.</source>
         <translation>已删除该笔拨付。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_controller.py" line="226" />
+        <location filename="../../desktop_app/ui/project/funding_controller.py" line="224" />
         <source>Payment of {date} saved: {amount} (10k yuan).</source>
         <translation>已保存 {date} 的拨付:{amount} 万元。</translation>
     </message>
@@ -1045,7 +1045,7 @@ Record this payment with the same number anyway?</source>
         <translation>启动经费分期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/funding_tab.py" line="188" />
+        <location filename="../../desktop_app/ui/project/funding_tab.py" line="192" />
         <source>Not saved: {why}</source>
         <translation>未保存:{why}</translation>
     </message>
@@ -1785,57 +1785,57 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>HistoryModel</name>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="18" />
+        <location filename="../../desktop_app/ui/history/model.py" line="21" />
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="19" />
+        <location filename="../../desktop_app/ui/history/model.py" line="22" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="20" />
+        <location filename="../../desktop_app/ui/history/model.py" line="23" />
         <source>Change</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="21" />
+        <location filename="../../desktop_app/ui/history/model.py" line="24" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="22" />
+        <location filename="../../desktop_app/ui/history/model.py" line="25" />
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="23" />
+        <location filename="../../desktop_app/ui/history/model.py" line="26" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="24" />
+        <location filename="../../desktop_app/ui/history/model.py" line="27" />
         <source>Before</source>
         <translation>修改前</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="25" />
+        <location filename="../../desktop_app/ui/history/model.py" line="28" />
         <source>After</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="31" />
+        <location filename="../../desktop_app/ui/history/model.py" line="34" />
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="32" />
+        <location filename="../../desktop_app/ui/history/model.py" line="35" />
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/model.py" line="33" />
+        <location filename="../../desktop_app/ui/history/model.py" line="36" />
         <source>deleted</source>
         <translation>删除</translation>
     </message>
@@ -1843,54 +1843,49 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>HistoryPage</name>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="57" />
+        <location filename="../../desktop_app/ui/history/page.py" line="60" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="61" />
+        <location filename="../../desktop_app/ui/history/page.py" line="64" />
         <source>Project</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="62" />
+        <location filename="../../desktop_app/ui/history/page.py" line="65" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="63" />
+        <location filename="../../desktop_app/ui/history/page.py" line="66" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="64" />
+        <location filename="../../desktop_app/ui/history/page.py" line="67" />
         <source>To</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="80" />
+        <location filename="../../desktop_app/ui/history/page.py" line="85" />
         <source>History</source>
         <translation>修改记录</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="86" />
+        <location filename="../../desktop_app/ui/history/page.py" line="91" />
         <source>All projects</source>
         <translation>全部项目</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="93" />
+        <location filename="../../desktop_app/ui/history/page.py" line="98" />
         <source>All fields</source>
         <translation>全部字段</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="137" />
+        <location filename="../../desktop_app/ui/history/page.py" line="147" />
         <source>{n} changes, newest first</source>
         <translation>共 {n} 条修改,最新的在前</translation>
-    </message>
-    <message>
-        <location filename="../../desktop_app/ui/history/page.py" line="139" />
-        <source>(the newest {n} are shown; narrow the filter)</source>
-        <translation>(显示最新的 {n} 条;可缩小筛选范围)</translation>
     </message>
 </context>
 <context>
@@ -2416,92 +2411,93 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="42" />
+        <location filename="../../desktop_app/ui/main_window.py" line="49" />
         <source>Siming Key Projects Portfolio</source>
+        <extracomment>The project tabs' modules, imported while the window is idle after its first paint: a tab's first visit then builds and paints, without also importing ~10 ms of code.</extracomment>
         <translation>思明区重点支撑项目管理</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="71" />
+        <location filename="../../desktop_app/ui/main_window.py" line="78" />
         <source>This database is open read-only: changes cannot be saved.</source>
         <translation>数据库以只读方式打开:修改无法保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="141" />
+        <location filename="../../desktop_app/ui/main_window.py" line="150" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="142" />
+        <location filename="../../desktop_app/ui/main_window.py" line="151" />
         <source>E&amp;xit</source>
         <translation>退出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="147" />
+        <location filename="../../desktop_app/ui/main_window.py" line="156" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="148" />
+        <location filename="../../desktop_app/ui/main_window.py" line="157" />
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="178" />
+        <location filename="../../desktop_app/ui/main_window.py" line="187" />
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="179" />
+        <location filename="../../desktop_app/ui/main_window.py" line="188" />
         <source>&amp;New row</source>
         <translation>新增一行(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="180" />
+        <location filename="../../desktop_app/ui/main_window.py" line="189" />
         <source>&amp;Print this table…</source>
         <translation>打印当前表格(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="186" />
+        <location filename="../../desktop_app/ui/main_window.py" line="195" />
         <source>&amp;Find project…</source>
         <translation>查找项目(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="252" />
+        <location filename="../../desktop_app/ui/main_window.py" line="261" />
         <source>Not saved: see the marked fields.</source>
         <translation>未保存:请看标红的字段。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="153" />
+        <location filename="../../desktop_app/ui/main_window.py" line="162" />
         <source>&amp;Settings</source>
         <translation>设置(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="154" />
+        <location filename="../../desktop_app/ui/main_window.py" line="163" />
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="165" />
+        <location filename="../../desktop_app/ui/main_window.py" line="174" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="191" />
+        <location filename="../../desktop_app/ui/main_window.py" line="200" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="203" />
+        <location filename="../../desktop_app/ui/main_window.py" line="212" />
         <source>The interface language changes the next time the app starts.</source>
         <translation>界面语言将在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="247" />
+        <location filename="../../desktop_app/ui/main_window.py" line="256" />
         <source>Nothing to save.</source>
         <translation>没有需要保存的修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/main_window.py" line="250" />
+        <location filename="../../desktop_app/ui/main_window.py" line="259" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -3086,77 +3082,77 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PerformanceTab</name>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="100" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="53" />
         <source>Year </source>
         <translation>年度 </translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="101" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="54" />
         <source>Copy last year's indicators</source>
         <translation>沿用上年指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="102" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="55" />
         <source>Add indicator</source>
         <translation>新增指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="103" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="56" />
         <source>Delete indicator</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="104" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="57" />
         <source>Save indicators</source>
         <translation>保存指标</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="105" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="58" />
         <source>Discard</source>
         <translation>放弃修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="106" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="59" />
         <source>Close year…</source>
         <translation>年度评价…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="107" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="60" />
         <source>Reopen year…</source>
         <translation>重新打开年度…</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="174" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="127" />
         <source>Performance</source>
         <translation>绩效</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="220" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="173" />
         <source>Weights: &lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; of 100</source>
         <translation>权重合计:&lt;b style='color:{color}'&gt;{sum}&lt;/b&gt; / 100</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="225" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="178" />
         <source>No indicators for {year} yet.</source>
         <translation>{year} 年尚未设定指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="228" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="181" />
         <source>Closed: total &lt;b&gt;{total}&lt;/b&gt;, grade &lt;b&gt;{grade}&lt;/b&gt;</source>
         <translation>已评价:总分 &lt;b&gt;{total}&lt;/b&gt;,等级 &lt;b&gt;{grade}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="232" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="185" />
         <source> (computed {computed}; reason: {reason})</source>
         <translation>(计算等级 {computed};理由:{reason})</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="238" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="191" />
         <source>Projected from Q{q} year-to-date: &lt;b&gt;{score}&lt;/b&gt; → {grade}</source>
         <translation>按第 {q} 季度年初至今实绩推算:&lt;b&gt;{score}&lt;/b&gt; → {grade}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/performance_tab.py" line="280" />
+        <location filename="../../desktop_app/ui/project/performance_tab.py" line="233" />
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
@@ -3509,18 +3505,18 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>PortfolioTimelinePage</name>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="38" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="42" />
         <source>Zoom</source>
         <extracomment>Projects whose bars load before the page shows (a few screens' worth).</extracomment>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="50" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="54" />
         <source>Timeline</source>
         <translation>甘特图</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="87" />
+        <location filename="../../desktop_app/ui/milestones/timeline_page.py" line="91" />
         <source>{projects} projects, {milestones} milestones</source>
         <translation>{projects} 个项目,{milestones} 个里程碑</translation>
     </message>
@@ -3528,105 +3524,105 @@ Record this payment with the same number anyway?</source>
 <context>
     <name>ProjectDetailsForm</name>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="67" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="68" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="68" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="69" />
         <source>Revert</source>
         <translation>撤销修改</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="74" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="75" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="75" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="300" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="76" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="301" />
         <source>Name (Chinese)</source>
         <translation>名称(中文)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="76" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="301" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="77" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="302" />
         <source>Name (English)</source>
         <translation>名称(英文)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="77" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="302" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="78" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="303" />
         <source>Zone</source>
         <translation>片区</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="78" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="303" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="79" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="304" />
         <source>Key domains</source>
         <translation>重点领域</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="79" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="304" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="80" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="305" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="80" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="305" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="81" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="306" />
         <source>Lead organisation</source>
         <translation>承担单位</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="85" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="86" />
         <source>Period</source>
         <translation>实施期</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="86" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="308" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="87" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="309" />
         <source>Summary</source>
         <translation>项目简介</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="87" />
-        <location filename="../../desktop_app/ui/project/details_form.py" line="309" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="88" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="310" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="120" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="121" />
         <source>Details</source>
         <translation>基本信息</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="124" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="125" />
         <source>(none)</source>
         <translation>(无)</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="213" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="214" />
         <source>Not saved: {why}</source>
         <translation>未保存:{why}</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="228" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="229" />
         <source>Not a valid date (use 2026-03-31).</source>
         <translation>日期无效(格式如 2026-03-31)。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="268" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="269" />
         <source>Project {no} saved.</source>
         <translation>项目 {no} 已保存。</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="306" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="307" />
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../desktop_app/ui/project/details_form.py" line="307" />
+        <location filename="../../desktop_app/ui/project/details_form.py" line="308" />
         <source>End</source>
         <translation>结束</translation>
     </message>
