@@ -18,7 +18,7 @@ from desktop_app.i18n import register, t
 from desktop_app.io import sheets as S
 from desktop_app.io.preview import ClosedTouch
 from desktop_app.io.store import Change
-from desktop_app.services.quarter_brief import actual_frozen_in, payment_frozen_in
+from desktop_app.services.quarter_brief import closed_quarter_of_actual, closed_quarter_of_payment
 
 register(
     {
@@ -38,8 +38,8 @@ def _quarter(sheet: str, change: Change, closes: Mapping[str, date]) -> str | No
     """The closed quarter whose frozen figures the change alters, or None."""
     if sheet == "disbursements":
         before = change.record.row.get("paid_on") if change.record is not None else None
-        return payment_frozen_in(closes, before, change.row.get("paid_on"))
-    return actual_frozen_in(closes, int(change.row["year"]), int(change.row["quarter"]))
+        return closed_quarter_of_payment(closes, before, change.row.get("paid_on"))
+    return closed_quarter_of_actual(closes, int(change.row["year"]), int(change.row["quarter"]))
 
 
 def touches(

@@ -382,18 +382,18 @@ def build_brief_data(db: Database, quarter_text: str, lang: str = "zh") -> Brief
     today while it runs); UserError for a malformed or out-of-range quarter."""
     with db.core_reader() as conn:
         quarter = check_quarter(conn, quarter_text)  # refused in the caller's language
-        return brief_data_in(conn, quarter, lang, db.display_name)
+        return read_brief_data(conn, quarter, lang, db.display_name)
 
 
-def brief_data_in(conn: Connection, quarter: Quarter, lang: str, database: str) -> BriefData:
+def read_brief_data(conn: Connection, quarter: Quarter, lang: str, database: str) -> BriefData:
     """`build_brief_data` inside the caller's transaction (services.quarter_brief reads the
     brief, its figures and the closed quarters it compares with in one)."""
-    schema = schema_revision_in(conn) or ""
+    schema = read_schema_revision(conn) or ""
     with using_language(lang):
         return _brief(conn, quarter, lang, database, schema)
 
 
-def schema_revision_in(conn: Connection) -> str | None:
+def read_schema_revision(conn: Connection) -> str | None:
     """The database's migration revision, read in the caller's transaction (the cover
     prints it; db.migrate.current_revision opens a connection of its own)."""
     from sqlalchemy import inspect, text

@@ -151,7 +151,7 @@ class FiguresCache:
     #: recomputed one by one (tests assert on it: one save does not recompute the rest).
     computed: Counter[str] = field(default_factory=Counter)
 
-    def figures_in(
+    def read_figures(
         self, conn: Connection, as_of: date, parts: Iterable[str] = DEFAULT_PARTS
     ) -> PortfolioFigures:
         """The figures as of `as_of`, updated for what changed since the last read."""
@@ -250,7 +250,7 @@ def read_portfolio_figures(
     thread: the first read of a part computes it for every project); inside `conn`'s
     transaction when given (Home reads its other figures in the same one)."""
     with reading(conn if conn is not None else db) as c:
-        return cache_of(db).figures_in(c, as_of, parts)
+        return cache_of(db).read_figures(c, as_of, parts)
 
 
 def warm(

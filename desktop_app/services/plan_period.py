@@ -23,7 +23,7 @@ from desktop_app.domain.periods import now
 from desktop_app.domain.validation import ValidationError
 from desktop_app.errors import UserError
 from desktop_app.i18n import language, register, t, using_language
-from desktop_app.services.brief_data import schema_revision_in
+from desktop_app.services.brief_data import read_schema_revision
 from desktop_app.services.district_overview import read_district_overview, read_plan_periods
 from desktop_app.services.evidence_rows import read_evidence_rows
 from desktop_app.services.funding_status import read_funding_facts, read_plan_specs
@@ -113,7 +113,7 @@ class PlanYear(NamedTuple):
     earned_reward_fen: int | None
 
 
-def _plan_years_in(conn: Connection) -> dict[int, list[PlanYear]]:
+def _read_plan_years(conn: Connection) -> dict[int, list[PlanYear]]:
     """project id → its plan's year table (none for no plan, or one that cannot be
     computed), from the same plan and facts the funding page computes it with."""
     specs = read_plan_specs(conn)
@@ -139,7 +139,7 @@ def _plan_years_in(conn: Connection) -> dict[int, list[PlanYear]]:
     return out
 
 
-def _evidence_in(conn: Connection) -> dict[int, tuple[EvidenceLine, ...]]:
+def _read_evidence(conn: Connection) -> dict[int, tuple[EvidenceLine, ...]]:
     """project id → the files on record for it (what each backs, name, date, hash)."""
     out: dict[int, list[EvidenceLine]] = defaultdict(list)
     for r in read_evidence_rows(conn):
@@ -265,10 +265,10 @@ def build_final_report(db: Database, period_text: str, lang: str = "zh") -> Fina
     """Everything the final evaluation of `period_text` (e.g. `2021-2025`) prints, read in
     one read transaction."""
     with using_language(lang), db.core_reader() as conn:  # the document's language
-        return _final_report_in(conn, period_text, lang, db.display_name)
+        return _read_final_report(conn, period_text, lang, db.display_name)
 
 
-def _final_report_in(
+def _read_final_report(
     conn: Connection, period_text: str, lang: str, database: str
 ) -> FinalReportData:
     period = find_period(conn, period_text)
@@ -288,9 +288,9 @@ def _final_report_in(
         conn.scalar(select(table.c.id).where(table.c.is_sample.is_(True)).limit(1))
         for table in (pt, mt, dt, et, T.district_value)
     )
-    plans = _plan_years_in(conn)
-    evidence = _evidence_in(conn)
-    schema = schema_revision_in(conn)
+    plans = _read_plan_years(conn)
+    evidence = _read_evidence(conn)
+    schema = read_schema_revision(conn)
     results = []
     portfolio: dict[int, dict[str, int]] = defaultdict(lambda: dict.fromkeys(KINDS, 0))
     for p in projects:

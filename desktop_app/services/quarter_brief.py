@@ -36,7 +36,7 @@ from desktop_app.domain.periods import Quarter, local_stamp
 from desktop_app.domain.policy import grade_word
 from desktop_app.errors import UserError
 from desktop_app.i18n import register, t, using_language
-from desktop_app.services.brief_data import brief_data_in, check_quarter
+from desktop_app.services.brief_data import check_quarter, read_brief_data
 from desktop_app.snapshots.brief import (
     ArchivedBrief,
     BriefData,
@@ -166,7 +166,7 @@ def closed_view(row: CloseFields) -> ClosedQuarter:
     )
 
 
-def closed_row_in(conn: Connection, quarter: str) -> Row[Any] | None:
+def read_closed_row(conn: Connection, quarter: str) -> Row[Any] | None:
     """The close of `quarter` in force (every column; the latest not reopened), or None;
     an ORM session passes `session.connection()`."""
     qc = tables.quarter_close
@@ -180,7 +180,7 @@ def closed_row_in(conn: Connection, quarter: str) -> Row[Any] | None:
 
 def closed_quarter(db: Database, quarter: str) -> ClosedQuarter | None:
     with db.core_reader() as conn:
-        row = closed_row_in(conn, quarter)
+        row = read_closed_row(conn, quarter)
         return closed_view(row) if row else None
 
 
@@ -188,7 +188,7 @@ def archived_pdf(db: Database, quarter: str, lang: str | None = None) -> bytes |
     """The archived brief of a closed quarter in `lang` (None: the one in `lang` column),
     or None when the quarter is not closed or has no archive in that language."""
     with db.core_reader() as conn:
-        row = closed_row_in(conn, quarter)
+        row = read_closed_row(conn, quarter)
         if row is None:
             return None
         return archive_of(row, lang or row.lang)
@@ -214,21 +214,21 @@ def closes_in_force(conn: Connection) -> dict[str, date]:
 # ---------------------------------------------------------------- frozen figures
 
 
-def payment_frozen_in(closes: Mapping[str, date], *days: date | None) -> str | None:
+def closed_quarter_of_payment(closes: Mapping[str, date], *days: date | None) -> str | None:
     """The latest closed quarter whose frozen figures hold a payment made on one of `days`:
     the rule of `_dated_facts` (paid on or before the quarter's as-of day)."""
     hits = [q for q, as_of in closes.items() for d in days if d is not None and d <= as_of]
     return max(hits) if hits else None
 
 
-def actual_frozen_in(closes: Mapping[str, date], year: int, quarter: int) -> str | None:
+def closed_quarter_of_actual(closes: Mapping[str, date], year: int, quarter: int) -> str | None:
     """The latest closed quarter whose frozen figures hold the actual of `year` Q`quarter`:
     the rule of `_dated_facts` (an earlier year, or this year up to that quarter)."""
     hits = [q for q, as_of in closes.items() if Quarter(year, quarter) <= Quarter.of(as_of)]
     return max(hits) if hits else None
 
 
-def _dated_facts_in(conn: Connection, as_of: date) -> dict[str, Any]:
+def _read_dated_facts(conn: Connection, as_of: date) -> dict[str, Any]:
     """Facts with a date that a later edit can only change by correcting the past."""
     quarter = Quarter.of(as_of)
     payments: dict[str, list[Any]] = {}
@@ -265,7 +265,7 @@ def _dated_facts_in(conn: Connection, as_of: date) -> dict[str, Any]:
     return {"payments": payments, "actuals": actuals}
 
 
-def _milestone_facts_in(conn: Connection, as_of: date) -> dict[int, dict[str, Any]]:
+def _read_milestone_facts(conn: Connection, as_of: date) -> dict[int, dict[str, Any]]:
     """project no → milestone code → what the figures keep of it as of `as_of`."""
     milestones: dict[int, dict[str, Any]] = defaultdict(dict)
     project, ms = tables.project, tables.milestone
@@ -294,10 +294,10 @@ def _milestone_facts_in(conn: Connection, as_of: date) -> dict[int, dict[str, An
     return milestones
 
 
-def _figures_in(conn: Connection, data: BriefData) -> dict[str, Any]:
+def _read_figures(conn: Connection, data: BriefData) -> dict[str, Any]:
     """What the quarter's brief (built in Chinese) shows, per project, in a form that
     compares and stores."""
-    milestones = _milestone_facts_in(conn, data.cover.as_of)
+    milestones = _read_milestone_facts(conn, data.cover.as_of)
     projects = {}
     for p, row in zip(data.projects, data.portfolio, strict=True):
         projects[str(p.no)] = {
@@ -331,7 +331,7 @@ def _figures_in(conn: Connection, data: BriefData) -> dict[str, Any]:
             ),
         },
         "projects": projects,
-        "dated": _dated_facts_in(conn, data.cover.as_of),
+        "dated": _read_dated_facts(conn, data.cover.as_of),
     }
 
 
@@ -342,15 +342,17 @@ def _dump(figures: Figures) -> str:
 # ---------------------------------------------------------------- the one read
 
 
-def _frozen_in(conn: Connection, row: Row[Any] | None) -> FrozenQuarter | None:
+def _read_frozen(conn: Connection, row: Row[Any] | None) -> FrozenQuarter | None:
     if row is None:
         return None
     figures = json.loads(row.figures)
-    now_facts = _dated_facts_in(conn, date.fromisoformat(figures["as_of"]))
+    now_facts = _read_dated_facts(conn, date.fromisoformat(figures["as_of"]))
     return FrozenQuarter(closed_view(row), figures, now_facts)
 
 
-def _payment_rows_in(conn: Connection, quarter: Quarter, as_of: date) -> tuple[QuarterPayment, ...]:
+def _read_payment_rows(
+    conn: Connection, quarter: Quarter, as_of: date
+) -> tuple[QuarterPayment, ...]:
     project, pay = tables.project, tables.disbursement
     q = (
         select(project.c.no, pay.c.kind, pay.c.for_year, pay.c.paid_on, pay.c.amount_fen)
@@ -361,7 +363,7 @@ def _payment_rows_in(conn: Connection, quarter: Quarter, as_of: date) -> tuple[Q
     return tuple((no, kind, y, day, fen) for no, kind, y, day, fen in conn.execute(q))
 
 
-def _read_in(
+def _read_all(
     conn: Connection,
     quarter: Quarter,
     langs: Sequence[str],
@@ -375,13 +377,13 @@ def _read_in(
     quarter's frozen ones (`own`, when closed)."""
     from desktop_app.services.policy import read_policy
 
-    briefs = {lang: brief_data_in(conn, quarter, lang, database) for lang in langs}
-    previous = _frozen_in(conn, closed_row_in(conn, str(quarter.previous())))
-    mine = _frozen_in(conn, closed_row_in(conn, str(quarter))) if own else None
+    briefs = {lang: read_brief_data(conn, quarter, lang, database) for lang in langs}
+    previous = _read_frozen(conn, read_closed_row(conn, str(quarter.previous())))
+    mine = _read_frozen(conn, read_closed_row(conn, str(quarter))) if own else None
     now_figures = None
     if figures or previous is not None or mine is not None:
-        zh = briefs.get("zh") or brief_data_in(conn, quarter, "zh", database)
-        now_figures = _figures_in(conn, zh)
+        zh = briefs.get("zh") or read_brief_data(conn, quarter, "zh", database)
+        now_figures = _read_figures(conn, zh)
     if previous is None:
         return QuarterRead(briefs, now_figures, None, mine)
     as_of = next(iter(briefs.values())).cover.as_of
@@ -390,7 +392,7 @@ def _read_in(
         now_figures,
         previous,
         mine,
-        payments=_payment_rows_in(conn, quarter, as_of),
+        payments=_read_payment_rows(conn, quarter, as_of),
         grade_thresholds=read_policy(conn).grade_thresholds,
     )
 
@@ -403,11 +405,11 @@ def read_quarter(
     own: bool = True,
     figures: bool = False,
 ) -> QuarterRead:
-    """Everything a quarter's brief needs, in one read transaction (see `_read_in`);
+    """Everything a quarter's brief needs, in one read transaction (see `_read_all`);
     UserError for a malformed or out-of-range quarter, in the caller's language."""
     with db.core_reader() as conn:
         quarter = check_quarter(conn, text)
-        return _read_in(conn, quarter, langs, db.display_name, own=own, figures=figures)
+        return _read_all(conn, quarter, langs, db.display_name, own=own, figures=figures)
 
 
 def read_brief(
@@ -417,11 +419,11 @@ def read_brief(
     PDF in `lang` (unless `live`), else the quarter's read for `brief_of`."""
     with db.core_reader() as conn:
         quarter = check_quarter(conn, text)
-        row = None if live else closed_row_in(conn, str(quarter))
+        row = None if live else read_closed_row(conn, str(quarter))
         if row is not None:
-            return _archive_in(conn, row, lang)
+            return _read_archive(conn, row, lang)
         # not live: the quarter is open (its close was just looked for)
-        return _read_in(conn, quarter, (lang,), db.display_name, own=live)
+        return _read_all(conn, quarter, (lang,), db.display_name, own=live)
 
 
 def figures_text(read: QuarterRead) -> str:
@@ -628,7 +630,7 @@ def _payment_lines(payments: tuple[QuarterPayment, ...], names: Mapping[str, str
     ]
 
 
-def _archive_in(conn: Connection, row: Row[Any], lang: str) -> ArchivedBrief:
+def _read_archive(conn: Connection, row: Row[Any], lang: str) -> ArchivedBrief:
     """A closed quarter's archived PDF in `lang` with its SHA-256. Refused when the
     archive fails its hash (in the window and on the command line alike; `--live` still
     recomputes), or when the quarter was closed before briefs were archived in both

@@ -29,10 +29,10 @@ from desktop_app.errors import UserError
 from desktop_app.i18n import register, t
 from desktop_app.services.brief_data import check_quarter
 from desktop_app.services.quarter_brief import (
-    closed_row_in,
+    closed_quarter_of_payment,
     closed_view,
     closes_in_force,
-    payment_frozen_in,
+    read_closed_row,
 )
 from desktop_app.snapshots.brief import ClosedQuarter
 
@@ -74,16 +74,16 @@ def list_quarters(db: Database) -> list[ClosedQuarter]:
 
 def closed_quarter_touched(db: Database, *days: date | None) -> str | None:
     """The closed quarter an edit of a payment dated `days` (before and after) corrects,
-    or None: the payment dialog asks this; the import asks `payment_frozen_in` itself with
+    or None: the payment dialog asks this; the import asks `closed_quarter_of_payment` itself with
     the closes it read (io/closed_quarters.py) — one rule for both."""
     with db.core_reader() as conn:
-        return payment_frozen_in(closes_in_force(conn), *days)
+        return closed_quarter_of_payment(closes_in_force(conn), *days)
 
 
 # ---------------------------------------------------------------- close / reopen
 
 
-def previous_open_in(conn: Connection, quarter: Quarter) -> str | None:
+def read_previous_open(conn: Connection, quarter: Quarter) -> str | None:
     """The quarter before `quarter` when it must be closed first and is not, else None.
 
     The first close of a database starts the sequence (no earlier quarter was ever
@@ -112,7 +112,7 @@ def closable(db: Database, text: str, out_of_order: bool = False) -> tuple[Quart
                     last=quarter.last_day.isoformat(),
                 )
             )
-        row = closed_row_in(conn, str(quarter))
+        row = read_closed_row(conn, str(quarter))
         if row is not None:
             done = closed_view(row)
             raise UserError(
@@ -123,7 +123,7 @@ def closable(db: Database, text: str, out_of_order: bool = False) -> tuple[Quart
                     by=done.closed_by or "—",
                 )
             )
-        prev = previous_open_in(conn, quarter)
+        prev = read_previous_open(conn, quarter)
     if prev is not None and not out_of_order:
         raise UserError(
             t(
@@ -158,7 +158,7 @@ def freeze_quarter(
     audited."""
     who = officer.strip() or _os_user()
     with db.session() as s:
-        if closed_row_in(s.connection(), str(quarter)) is not None:  # closed meanwhile
+        if read_closed_row(s.connection(), str(quarter)) is not None:  # closed meanwhile
             raise UserError(
                 t(
                     "{q} is already closed (on {at} by {by}); reopen it first to close it again.",
@@ -193,7 +193,7 @@ def reopen_quarter(db: Database, text: str, reason: str, officer: str = "") -> C
         raise UserError(t("A reason is required to reopen a closed quarter."))
     with db.session() as s:
         s.info["audit_reason"] = reason.strip()
-        found = closed_row_in(s.connection(), str(quarter))
+        found = read_closed_row(s.connection(), str(quarter))
         row = s.get(QuarterClose, found.id) if found is not None else None
         if row is None:
             raise UserError(t("{q} is not closed.", q=quarter))
