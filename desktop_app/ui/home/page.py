@@ -45,6 +45,10 @@ def long_date(day: date, lang: str) -> str:
     return day.strftime("%d %b %Y").lstrip("0")
 
 
+#: Rows fitted beyond the last one in view, so a short scroll finds them fitted already.
+ROWS_PAST_VIEW = 30
+
+
 class HomePage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -91,6 +95,9 @@ class HomePage(Page):
         self.detail.verticalHeader().hide()
         self.detail.horizontalHeader().setStretchLastSection(True)
         self.detail.horizontalHeader().setResizeContentsPrecision(100)  # 1,500 rows: sample
+        # Row heights follow what is in view (a scroll or a sort fits the rows it shows).
+        self.detail.verticalScrollBar().valueChanged.connect(lambda _v: self.fit_rows_in_view())
+        self.detail_model.layoutChanged.connect(self.fit_rows_in_view)
         self.detail.doubleClicked.connect(self.open_row)
         self.detail.activated.connect(self.open_row)
         self.detail.setProperty("opensProject", True)
@@ -314,7 +321,21 @@ class HomePage(Page):
             for c in wide:
                 spare = widths[c] - max(140, floor[c])
                 header.resizeSection(c, widths[c] - min(spare, excess * spare // give + 1))
-        view.resizeRowsToContents()
+        self.fit_rows_in_view()
+
+    def fit_rows_in_view(self) -> None:
+        """Wrapped rows as tall as their text, for the rows in view and a screenful past
+        them: 1,500 overdue milestones cost what one screen costs, not what all rows do
+        (`resizeRowsToContents` asked every cell of every row on each resize)."""
+        view = self.detail
+        count = self.detail_model.rowCount()
+        if not count:
+            return
+        first = max(view.rowAt(0), 0)
+        last = view.rowAt(view.viewport().height() - 1)
+        last = count - 1 if last < 0 else last
+        for row in range(first, min(count, last + 1 + ROWS_PAST_VIEW)):
+            view.resizeRowToContents(row)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
