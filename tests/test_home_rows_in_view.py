@@ -58,3 +58,24 @@ def test_a_sort_fits_the_rows_it_brings_into_view(qtbot, db) -> None:
     shown = view.rowAt(view.viewport().height() - 1)
     for row in range(max(shown, 0) + 1):
         assert view.rowHeight(row) == _fitted(view, row)
+
+
+def test_a_save_that_moves_no_count_keeps_the_charts(qtbot, db) -> None:
+    """Home after a save: the same counts keep each chart (a new one costs a layout and a
+    full repaint); a changed count draws a new one."""
+    from dataclasses import replace
+
+    window = MainWindow(AppContext(db=db, lang="zh"))
+    qtbot.addWidget(window)
+    window.resize(1366, 697)
+    window.show()
+    home = window.tabs.ensure(0)
+    qtbot.waitUntil(lambda: home.snapshot is not None and bool(home._charts), timeout=20000)
+    ring, bars = home._charts
+    before = (ring.chart(), bars.chart())
+    home.set_snapshot(replace(home.snapshot))  # a refresh with the same figures
+    assert (ring.chart(), bars.chart()) == before
+    health = dict(home.snapshot.health)
+    health["red"] = (*health["red"], 10**6)
+    home.set_snapshot(replace(home.snapshot, health=health))
+    assert ring.chart() is not before[0] and bars.chart() is before[1]

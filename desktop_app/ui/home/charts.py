@@ -42,8 +42,15 @@ class HealthRing(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumSize(300, 200)
         self._on_click = on_click
+        self.shown: tuple[int, ...] | None = None
 
     def set_snapshot(self, snap: HomeSnapshot) -> None:
+        """Draw the shares; the same counts again (a save that moved no project between
+        levels) keep the chart as it is: a new chart costs a layout and a full repaint."""
+        counts = tuple(len(snap.health[level]) for level in HEALTH_LEVELS)
+        if counts == self.shown:
+            return
+        self.shown = counts
         chart = _chart(self.tr("Health of the projects"))
         series = QPieSeries()
         series.setHoleSize(0.45)
@@ -64,9 +71,15 @@ class GradeBars(QChartView):
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.setMinimumSize(320, 200)
         self._on_click = on_click
+        self.shown: tuple[int | None, tuple[int, ...]] | None = None
 
     def set_snapshot(self, snap: HomeSnapshot) -> None:
+        """Draw the bars; the same year and counts again keep the chart as it is."""
         year = snap.grade_year
+        key = (year, tuple(len(snap.grades[g]) for g in GRADES))
+        if key == self.shown:
+            return
+        self.shown = key
         title = (
             self.tr("Grades of {year}").format(year=year)
             if year is not None
