@@ -112,3 +112,30 @@ def test_a_setting_another_day_or_another_database_recompute_all(
     assert calls == [None, None, None]  # health is as of a day
     figures_cache.read_portfolio_figures(db, AS_OF)
     assert calls[-1] is None and figures_cache.cache_of(db) is not figures_cache.cache_of(demo_db)
+
+
+def test_home_after_a_milestone_save_recomputes_that_projects_attention_only(
+    demo_db: Database,
+) -> None:
+    """Home's overdue and due-soon cards: the saved project's milestones are read again,
+    the others' come from the cache, and the list is the uncached query's, in its order."""
+    from desktop_app.services.health import read_attention_items
+
+    x = read_project_rows(demo_db)[3].id
+    read_home(demo_db, AS_OF)
+    late = MilestoneEdit(
+        "Late pilot line",
+        planned_start=date(2026, 3, 1),
+        planned_end=date(2026, 6, 30),
+        status="in_progress",
+        percent_complete=10,
+    )
+    add_milestone(demo_db, x, late)
+    home = read_home(demo_db, AS_OF)
+    cache = figures_cache.cache_of(demo_db)
+    assert cache.computed["all:attention"] == 1
+    assert cache.computed["projects:attention"] == 1
+    items = read_attention_items(demo_db, AS_OF)
+    assert home.overdue == tuple(i for i in items if i.days < 0)
+    assert home.due_soon == tuple(i for i in items if i.days >= 0)
+    assert any(i.title == "Late pilot line" and i.project_id == x for i in home.overdue)

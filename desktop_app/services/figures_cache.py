@@ -37,11 +37,12 @@ from desktop_app.services.funding_status import (
     read_funding_status,
     read_funding_year_sums,
 )
-from desktop_app.services.health import read_health
+from desktop_app.services.health import read_attention_items, read_health
 from desktop_app.services.performance_status import read_performance_status
 from desktop_app.services.policy import read_policy
 from desktop_app.services.warnings import WarningRow, read_warnings_by_project
 from desktop_app.snapshots.funding import FundingStatus, PortfolioFundingRow
+from desktop_app.snapshots.milestones import AttentionItem
 from desktop_app.snapshots.performance import PerformanceStatus
 
 #: Audit ids below the newest seen that are read again each time: on a shared server a
@@ -51,6 +52,7 @@ MARGIN = 500
 
 #: The parts a reader may ask for; each is computed the first time it is asked for.
 STATUS, WARNINGS, YEAR_SUMS, SCORES = "status", "warnings", "year_sums", "scores"
+ATTENTION = "attention"
 DEFAULT_PARTS = (STATUS, WARNINGS, YEAR_SUMS)
 
 
@@ -68,6 +70,14 @@ class PortfolioFigures:
     year_sums: Mapping[int, dict[int, dict[str, int]]]
     scores: Mapping[int, Any] = field(default_factory=dict)
     """Project id → its `PortfolioScoreRow` (the Performance page), when asked for."""
+    attention: Mapping[int, tuple[AttentionItem, ...]] = field(default_factory=dict)
+    """Project id → its open milestones overdue or due soon (Home), when asked for."""
+
+    def attention_items(self) -> list[AttentionItem]:
+        """`read_attention_items`' rows: soonest first, then by project number (each
+        project's own order kept, as the query orders them)."""
+        items = [i for rows in self.attention.values() for i in rows]
+        return sorted(items, key=lambda i: (i.planned_end, i.project_no))
 
     def funding_rows(self) -> list[PortfolioFundingRow]:
         """The funding page's rows by plan year (same as `read_funding_by_year`)."""
@@ -119,7 +129,17 @@ def _scores(
     return {r.project_id: r for r in read_portfolio_scores(conn, as_of, ids)}
 
 
+def _attention(
+    conn: Connection, as_of: date, policy: Policy, ids: list[int] | None
+) -> dict[int, tuple[AttentionItem, ...]]:
+    by_project: dict[int, list[AttentionItem]] = {pid: [] for pid in ids or ()}
+    for item in read_attention_items(conn, as_of, policy, ids):
+        by_project.setdefault(item.project_id, []).append(item)
+    return {pid: tuple(items) for pid, items in by_project.items()}
+
+
 COMPUTE: dict[str, Compute] = {
+    ATTENTION: _attention,
     STATUS: _status,
     WARNINGS: _warnings,
     YEAR_SUMS: _year_sums,
@@ -168,6 +188,7 @@ class FiguresCache:
             got.get(WARNINGS, {}),
             got.get(YEAR_SUMS, {}),
             got.get(SCORES, {}),
+            got.get(ATTENTION, {}),
         )
 
     def _sync(self, conn: Connection, as_of: date) -> Policy:
@@ -254,7 +275,9 @@ def read_portfolio_figures(
 
 
 def warm(
-    db: Database, as_of: date, parts: Iterable[str] = (STATUS, WARNINGS, YEAR_SUMS, SCORES)
+    db: Database,
+    as_of: date,
+    parts: Iterable[str] = (STATUS, WARNINGS, ATTENTION, YEAR_SUMS, SCORES),
 ) -> None:
     """Compute `parts` ahead of their pages (a job just after start-up), one part at a
     time so a page's own read waits for one part at most: a first visit of Home, the

@@ -133,9 +133,13 @@ def read_health(
 
 
 def read_attention_items(
-    src: Reader, as_of: date, policy: Policy | None = None
+    src: Reader,
+    as_of: date,
+    policy: Policy | None = None,
+    project_ids: list[int] | None = None,
 ) -> list[AttentionItem]:
-    """`read_attention_items` inside the caller's transaction."""
+    """Open milestones overdue or due within the policy's window, soonest first (of the
+    projects `project_ids`, or all): the Attention page and Home's two milestone cards."""
     with reading(src) as conn:
         p = T.project.c
         policy = policy or read_policy(conn)
@@ -155,6 +159,8 @@ def read_attention_items(
             .where(_open_due_by(due_window_end(as_of, policy)))
             .order_by(_m.planned_end, p.no, _m.sort_order)
         )
+        if project_ids is not None:
+            query = query.where(_m.project_id.in_(project_ids))
         return [
             AttentionItem(pid, no, name, mid, title, owner, end, pct, status, (end - as_of).days)
             for pid, no, name, mid, title, owner, end, pct, status in conn.execute(query)

@@ -13,12 +13,12 @@ from sqlalchemy import Connection
 
 from desktop_app.db.database import Database
 from desktop_app.services.figures_cache import (
+    ATTENTION,
     STATUS,
     WARNINGS,
     PortfolioFigures,
     read_portfolio_figures,
 )
-from desktop_app.services.health import read_attention_items
 from desktop_app.services.project_list import read_project_rows
 from desktop_app.snapshots.home import GRADES, HEALTH_LEVELS, HomeMoney, HomeProject, HomeSnapshot
 
@@ -27,7 +27,7 @@ def read_home(db: Database, as_of: date) -> HomeSnapshot:
     """Everything Home shows, as of a day (run off the GUI thread). The per-project figures
     come from the figures cache: after a save only the saved project is recomputed."""
     with db.core_reader() as conn:
-        figures = read_portfolio_figures(db, as_of, (STATUS, WARNINGS), conn=conn)
+        figures = read_portfolio_figures(db, as_of, (STATUS, WARNINGS, ATTENTION), conn=conn)
         return _snapshot(conn, as_of, figures)
 
 
@@ -46,7 +46,7 @@ def _snapshot(conn: Connection, as_of: date, figures: PortfolioFigures) -> HomeS
             by_level[health[pid].level].append(pid)
     reasons = {pid: h.tooltip for pid, h in health.items()}
 
-    items = read_attention_items(conn, as_of, policy)
+    items = figures.attention_items()
     overdue = tuple(i for i in items if i.days < 0)
     due_soon = tuple(i for i in items if i.days >= 0)
 
