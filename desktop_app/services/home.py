@@ -19,7 +19,7 @@ from desktop_app.services.figures_cache import (
     PortfolioFigures,
     read_portfolio_figures,
 )
-from desktop_app.services.project_list import read_project_rows
+from desktop_app.services.project_list import read_project_names
 from desktop_app.snapshots.home import GRADES, HEALTH_LEVELS, HomeMoney, HomeProject, HomeSnapshot
 
 
@@ -33,9 +33,9 @@ def read_home(db: Database, as_of: date) -> HomeSnapshot:
 
 def _snapshot(conn: Connection, as_of: date, figures: PortfolioFigures) -> HomeSnapshot:
     policy = figures.policy
-    rows = read_project_rows(conn)
-    projects = {r.id: HomeProject(r.id, r.no, r.name_zh, r.name_en) for r in rows}
-    order = [r.id for r in rows]
+    names = read_project_names(conn)
+    projects = {pid: HomeProject(pid, no, zh, en) for pid, no, zh, en in names}
+    order = [pid for pid, _no, _zh, _en in names]
 
     funding = figures.funding
     performance = figures.performance
