@@ -71,19 +71,28 @@ def _tables(flow: list[Any]) -> list[Any]:
 
 
 def _broken_cells(flow: list[Any]) -> list[str]:
+    """Cuts inside a token, and lines of our own layout (reports.lines) wider than their
+    column: a Paragraph is wrapped as reportlab wraps it, a FittedLines is drawn as is."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph
+
+    from desktop_app.reports.lines import FittedLines
 
     found = []
     for table in _tables(flow):
         widths = table._colWidths
         for row in table._cellvalues:
             for col, value in enumerate(row):
-                if not isinstance(value, Paragraph):
-                    continue
-                value.wrap(widths[col] - 6, 10_000)
-                lines = _line_texts(value)
-                for cut in _bad_cuts(_plain(value.text), lines):
-                    found.append(cut)
+                if isinstance(value, Paragraph):
+                    value.wrap(widths[col] - 6, 10_000)
+                    found += _bad_cuts(_plain(value.text), _line_texts(value))
+                elif isinstance(value, FittedLines):
+                    found += _bad_cuts(value.source, list(value.lines))
+                    found += [
+                        f"too wide: {line}"
+                        for line in value.lines
+                        if stringWidth(line, value.font, value.size) > widths[col] - 6
+                    ]
     return found
 
 
@@ -129,6 +138,20 @@ def test_the_check_catches_a_break_inside_a_number_and_a_word() -> None:
     assert _bad_cuts("2020年基数", ["2020年基", "数"]) != []
     assert _bad_cuts("2020年基数", ["2020年", "基数"]) == []
     assert _bad_cuts("Independent Big Data", ["Independent", "Big Data"]) == []
+
+
+def test_the_check_catches_our_own_lines_cut_in_a_word_or_too_wide() -> None:
+    from reportlab.platypus import Table
+
+    from desktop_app.reports.lines import FittedLines
+    from desktop_app.reports.styles import make_styles
+
+    st = make_styles("zh")
+    cut = FittedLines("2020年基数", ("2020年基", "数"), st.cell, 8, 10.5)
+    wide = FittedLines("数字供应链创新中心", ("数字供应链创新中心",), st.cell, 8, 10.5)
+    fine = FittedLines("2020年基数", ("2020年", "基数"), st.cell, 8, 10.5)
+    assert len(_broken_cells([Table([[cut, fine]], colWidths=[60, 60])])) == 1
+    assert _broken_cells([Table([[wide]], colWidths=[40])]) == ["too wide: 数字供应链创新中心"]
 
 
 def _fills(pdf) -> list[float]:

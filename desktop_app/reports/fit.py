@@ -8,8 +8,8 @@ token; any other Chinese character is a token of its own, as Chinese typesetting
 between characters. Closing punctuation stays with the token before it, opening
 punctuation with the one after. Lines are filled greedily with whole tokens, measured
 with the font's own widths; when a token is wider than the column the type shrinks a
-little (down to `MIN_SIZE`) before anything would be cut. The Paragraph gets the lines
-as they are (explicit breaks), so reportlab never re-wraps them.
+little (down to `MIN_SIZE`) before anything would be cut. The lines are drawn as they
+are (`reports.lines.FittedLines`), so reportlab never re-wraps them.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from typing import Any
-
-from desktop_app.reports.styles import text
 
 WORDS = (
     "【示例】",
@@ -282,10 +280,9 @@ def lines_for(value: str, width: float, font: str, size: float) -> list[str] | N
 
 
 def fitted(value: str, width: float, style: Any, *, padding: float = 6) -> Any:
-    """A Paragraph of `value` in `style` that fits `width` without breaking a word,
-    shrinking the type a little when a single token is too wide."""
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph
+    """The lines of `value` in `style` that fit `width` without breaking a word, shrinking
+    the type a little when a single token is too wide (drawn as they are: reports.lines)."""
+    from desktop_app.reports.lines import FittedLines
 
     inner = width - padding
     font = style.fontName
@@ -297,17 +294,7 @@ def fitted(value: str, width: float, style: Any, *, padding: float = 6) -> Any:
         size -= 0.5
     if lines is None:  # nothing fits even small: cut the widest tokens by characters
         lines = _hard_lines(value, inner, font, size)
-    fit = ParagraphStyle(
-        f"{style.name}_fit{size}",
-        parent=style,
-        fontSize=size,
-        leading=size * style.leading / style.fontSize,
-        wordWrap=None,
-        splitLongWords=0,
-    )
-    para = Paragraph("<br/>".join(text(x) for x in lines), fit)
-    para.fit_lines = tuple(lines)  # for the layout test: what each line holds
-    return para
+    return FittedLines(value, tuple(lines), style, size, size * style.leading / style.fontSize)
 
 
 def _hard_lines(value: str, width: float, font: str, size: float) -> list[str]:

@@ -1,7 +1,7 @@
 """One look for every table in the brief: a tinted header that repeats, thin grid, zebra rows.
 
-Every cell is a Paragraph so long names wrap inside their column instead of running
-over the next one.
+Every text cell is laid out to its column's width (reports.fit) so long names wrap inside
+their column instead of running over the next one.
 """
 
 from __future__ import annotations
@@ -24,18 +24,22 @@ def cell(value: object, style: Any, *, markup: bool = False) -> Any:
 
 def _cell(value: Any, style: Any, align: str, width: float) -> Any:
     """Numbers, dates and grades (right/centre columns) that fit are drawn as plain
-    strings (skipping a Paragraph per cell halves the layout time); any other text is
-    fitted to its column without breaking a word, number or date (reports.fit)."""
+    strings, other text that fits as its one line; the rest is fitted to its column
+    without breaking a word, number or date (reports.fit). No Paragraph: parsing each
+    cell as markup and wrapping it again cost a third of the brief's layout."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     from desktop_app.reports.fit import fitted
+    from desktop_app.reports.lines import FittedLines
 
     if hasattr(value, "wrapOn"):
         return value
     value = "" if value is None else str(value)
     one_line = "\n" not in value
     if one_line and stringWidth(value, style.fontName, style.fontSize) <= width - 7:
-        return value if align in "rc" else cell(value, style)
+        if align in "rc":
+            return value
+        return FittedLines(value, (value,), style, style.fontSize, style.leading)
     return fitted(value, width, style)
 
 
