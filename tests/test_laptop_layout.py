@@ -224,6 +224,7 @@ def test_undo_history_is_kept_per_project_and_undo_says_what_it_did(qtbot, demo_
     page.table.selectRow(0)
     tab = page.project_view.tab(MilestonesTab)
     assert tab is not None
+    page.project_view.tabs.show_widget(tab)  # on screen: it follows the project chosen
     first = page.current_project_id()
     title = tab.controller.rows[0].title
     assert tab.controller.apply_edit(0, "title", title + " (rev.)")

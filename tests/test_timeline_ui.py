@@ -147,10 +147,12 @@ def test_portfolio_timeline_loads_the_rest_in_the_background(
     qtbot.addWidget(page)
     with qtbot.waitSignal(page.sig_loaded, timeout=20000):
         page.refresh()
-        rows = page.timeline._rows
+        rows = list(page.timeline._rows)
         assert [bool(r.bars) for r in rows] == [True] * 5 + [False] * 8
     assert all(r.bars for r in page.timeline._rows)
     assert page.summary.text() == "13 projects, 88 milestones"
+    # the job read only the others: the first screens' bars are the ones read at once
+    assert all(page.timeline._rows[i].bars is rows[i].bars for i in range(5))
 
 
 def test_none_survives_many_void_qt_calls(qtbot) -> None:

@@ -13,6 +13,7 @@ from desktop_app.services.performance_status import read_performance_status
 from desktop_app.ui.context import AppContext
 from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages import PAGES, PORTFOLIO_PAGE
+from desktop_app.ui.project.funding_tab import FundingTab
 
 
 def _window(qtbot, db) -> MainWindow:
@@ -178,7 +179,8 @@ def test_ctrl_c_copies_cells_as_tab_separated_text_with_headers(qtbot, demo_db):
     page = window.portfolio_page()
     page.refresh()
     page.table.selectRow(0)
-    funding = page.project_view.tabs.all_widgets()[3]
+    funding = page.project_view.tab(FundingTab)
+    assert funding is not None
     view = funding.register_view
     model = view.model()
     selection = view.selectionModel()
@@ -233,7 +235,8 @@ def test_a_saved_payment_is_selected_and_announced(qtbot, demo_db):
     page = window.portfolio_page()
     page.refresh()
     page.table.selectRow(0)
-    funding = page.project_view.tabs.all_widgets()[3]
+    funding = page.project_view.tab(FundingTab)
+    assert funding is not None
     rows = read_disbursements(demo_db, funding.project_id)
     oldest = min(rows, key=lambda r: r.paid_on)
     messages: list[str] = []

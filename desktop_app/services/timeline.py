@@ -46,9 +46,10 @@ def read_timeline_projects(src: Reader, lang: str = "zh") -> list[TimelineGroup]
 
 
 def read_timeline_bars(
-    src: Reader, project_ids: Iterable[int] | None = None
+    src: Reader, project_ids: Iterable[int] | None = None, *, excluding: Iterable[int] = ()
 ) -> dict[int, tuple[TimelineBar, ...]]:
-    """Project id → its milestones' bars in table order (all projects when ids is None)."""
+    """Project id → its milestones' bars in table order (all projects when ids is None),
+    except the projects `excluding` names (the page's first screens, read already)."""
     raw_dates = [type_coerce(c, String) for c in _DATES]
     query = select(
         _m.project_id,
@@ -60,6 +61,9 @@ def read_timeline_bars(
     ).order_by(_m.project_id, _m.sort_order, _m.id)
     if project_ids is not None:
         query = query.where(_m.project_id.in_(list(project_ids)))
+    skipped = list(excluding)
+    if skipped:
+        query = query.where(_m.project_id.not_in(skipped))
     with reading(src) as conn:
         rows = conn.execute(query).all()
     day = _day
@@ -85,9 +89,7 @@ def read_timeline(src: Reader, lang: str = "zh") -> list[TimelineGroup]:
 def read_timeline_span(src: Reader) -> tuple[date, date] | None:
     """The earliest start and latest end of any planned or baseline date (None: no milestones)."""
     query = select(
-        type_coerce(
-            func.min(func.coalesce(_m.planned_start, _m.planned_end)), String
-        ),
+        type_coerce(func.min(func.coalesce(_m.planned_start, _m.planned_end)), String),
         type_coerce(func.min(_m.baseline_start), String),
         type_coerce(func.max(_m.planned_end), String),
         type_coerce(func.max(_m.baseline_end), String),

@@ -26,7 +26,6 @@ from desktop_app.errors import UserError
 from desktop_app.i18n import t
 from desktop_app.services import milestones as svc
 from desktop_app.services.conflicts import ConflictError
-from desktop_app.services.health import read_health
 from desktop_app.snapshots.milestones import MilestoneRow
 from desktop_app.ui import conflict_dialog, dialogs
 from desktop_app.ui.context import AppContext
@@ -95,12 +94,16 @@ class MilestonesController(QObject):
             self.view.show_health(None, [])
             return
 
-        # health reads money and scores too: off the GUI thread (this project only)
+        # from the figures cache Home and the list read too (the same functions, kept per
+        # project and recomputed for the projects written since): one project's health and
+        # warnings no longer read its money and scores again on every visit
         def job() -> tuple[Health, list[str]]:
-            from desktop_app.services.warnings import read_warnings
+            from desktop_app.services.figures_cache import STATUS, WARNINGS
+            from desktop_app.services.figures_cache import read_portfolio_figures as read
 
-            found = read_warnings(db, today(), [pid])
-            return read_health(db, today(), project_ids=[pid])[pid], [w.reason for w in found]
+            figures = read(db, today(), (STATUS, WARNINGS))
+            found = figures.warnings.get(pid, ())
+            return figures.health[pid], [w.reason for w in found]
 
         self.ctx.jobs.start(
             job,

@@ -46,6 +46,9 @@ class ProjectView(QWidget):
         layout.addWidget(self.hint, 1)
         self._show_hint()
         self.details.sig_saved.connect(lambda _id: self._set_title())
+        #: Built tabs not showing `project_id` yet: a hidden tab loads when it is shown.
+        self._stale: set[ProjectTab] = set()
+        self.tabs.currentChanged.connect(self._tab_shown)  # after the tab is built (ensure)
 
     @property
     def all_tabs(self) -> list[ProjectTab]:
@@ -53,13 +56,41 @@ class ProjectView(QWidget):
         return [t for t in self.tabs.built() if isinstance(t, ProjectTab)]
 
     def tab(self, cls: type[_Tab]) -> _Tab | None:
-        """The tab of class `cls`, built if it was not yet."""
-        return next((t for t in self.tabs.all_widgets() if isinstance(t, cls)), None)
+        """The tab of class `cls`, built and showing the project if it was not yet."""
+        found = next((t for t in self.tabs.all_widgets() if isinstance(t, cls)), None)
+        if found is not None:
+            self._load_if_stale(found)
+        return found
+
+    def prebuild(self, index: int) -> None:
+        """Build and polish tab `index` without loading a project (the window does this
+        while idle after its first paint): a tab's first visit then only reads and paints
+        (≈ 90 → 45 ms at 200 projects; issue 29)."""
+        widget = self.tabs.ensure(index)
+        if widget is not None:
+            widget.ensurePolished()
+
+    def _current_tab(self) -> ProjectTab | None:
+        built = self.tabs.built_at(self.tabs.currentIndex())
+        return built if isinstance(built, ProjectTab) else None
 
     def _tab_built(self, tab: object) -> None:
         if isinstance(tab, ProjectTab):
-            tab.load_project(self.project_id)
+            if tab is self._current_tab():
+                tab.load_project(self.project_id)
+            else:
+                self._stale.add(tab)
             self._name_tables()
+
+    def _tab_shown(self, _index: int) -> None:
+        tab = self._current_tab()
+        if tab is not None:
+            self._load_if_stale(tab)
+
+    def _load_if_stale(self, tab: ProjectTab) -> None:
+        if tab in self._stale:
+            self._stale.discard(tab)
+            tab.load_project(self.project_id)
 
     def _name_tables(self) -> None:
         """Each table's print title names what it is and the project (Ctrl+P)."""
@@ -91,9 +122,16 @@ class ProjectView(QWidget):
         return True
 
     def show_project(self, project_id: int | None) -> None:
+        """Details (it names the project) and the tab on screen load now; the other tabs
+        built so far load when shown, so opening a project reads what it shows."""
         self.project_id = project_id
+        current = self._current_tab()
         for tab in self.all_tabs:
-            tab.load_project(project_id)
+            if tab is self.details or tab is current:
+                self._stale.discard(tab)
+                tab.load_project(project_id)
+            else:
+                self._stale.add(tab)
         self._set_title()
         self._show_hint()
 

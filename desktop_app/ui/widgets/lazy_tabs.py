@@ -84,6 +84,11 @@ class LazyTabWidget(QTabWidget):
                 self._on_built(built)
         return slot.inner
 
+    def built_at(self, index: int) -> QWidget | None:
+        """The widget of tab `index` if it has been built (never builds it)."""
+        slot = self.widget(index)
+        return slot.inner if isinstance(slot, _Slot) else None
+
     def built(self) -> list[QWidget]:
         """Widgets built so far, in tab order."""
         out = []

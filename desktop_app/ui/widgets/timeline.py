@@ -133,13 +133,17 @@ class TimelineView(QAbstractScrollArea):
         self.viewport().update()
 
     def set_bars(self, bars: Mapping[int, tuple[TimelineBar, ...]]) -> None:
-        """Fill in rows' bars by row key (rows loaded later); the date range stays."""
-        self._rows = [
-            TimelineRow(r.key, r.label, bars[r.key]) if r.key in bars else r for r in self._rows
-        ]
-        self._geo = {}
-        self._shape_cache = {}
+        """Fill in rows' bars by row key (rows loaded later); the date range stays, and the
+        rows not named keep what was drawn for them."""
+        for index, row in enumerate(self._rows):
+            if row.key in bars:
+                self._rows[index] = TimelineRow(row.key, row.label, bars[row.key])
+                self._geo.pop(index, None)
+                self._shape_cache.pop(index, None)
         self.viewport().update()
+
+    def bar_count(self) -> int:
+        return sum(len(r.bars) for r in self._rows)
 
     def _geometry(self, index: int) -> list[BarGeometry]:
         """Row `index`'s bars in days from the first day (computed once per row)."""
