@@ -36,6 +36,9 @@ def _freeze_once(gc: Any) -> None:
 #: portfolio page and the tabs themselves are built next, one per turn: a tab's first visit
 #: then reads and paints, without also importing ~10 ms of code or building its widgets.
 PROJECT_TAB_MODULES = tuple(spec.module for spec in PROJECT_TABS)
+#: Imported while idle too: a payment's first save checks for a closed quarter with the
+#: quarter-close service (~30 ms of imports: its brief data classes), not on the click.
+SAVE_MODULES = ("desktop_app.services.quarters",)
 
 
 class MainWindow(QMainWindow):
@@ -87,7 +90,7 @@ class MainWindow(QMainWindow):
         self.startup.add(self._install_file_actions)
         self.startup.add(self._install_help_and_shortcuts)
         self.startup.add(self._warm_figures)
-        for module in PROJECT_TAB_MODULES:  # one per turn: a click in between waits ~10 ms
+        for module in (*PROJECT_TAB_MODULES, *SAVE_MODULES):  # one per turn: ~10-30 ms each
             self.startup.add(partial(importlib.import_module, module))
         self.startup.add(partial(self.tabs.ensure, PORTFOLIO_PAGE))  # and its project view
         for index in range(1, 1 + len(PROJECT_TAB_MODULES)):  # ~25 ms each
