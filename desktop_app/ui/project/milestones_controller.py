@@ -98,10 +98,9 @@ class MilestonesController(QObject):
         # project and recomputed for the projects written since): one project's health and
         # warnings no longer read its money and scores again on every visit
         def job() -> tuple[Health, list[str]]:
-            from desktop_app.services.figures_cache import STATUS, WARNINGS
-            from desktop_app.services.figures_cache import read_portfolio_figures as read
+            from desktop_app.services.figures_cache import STATUS, WARNINGS, read_portfolio_figures
 
-            figures = read(db, today(), (STATUS, WARNINGS))
+            figures = read_portfolio_figures(db, today(), (STATUS, WARNINGS))
             found = figures.warnings.get(pid, ())
             return figures.health[pid], [w.reason for w in found]
 
